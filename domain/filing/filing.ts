@@ -1,0 +1,56 @@
+// The declaration's types (DOMAIN.md §4, CONTRACTS.md §1); filing.schema.json is the authority they mirror.
+import type { UnitNature } from '../identifiers/uscc.ts';
+
+export type CertType = 'disability' | 'veteran' | 'police';
+export type EmploymentType = 'contract' | 'establishment' | 'dispatch' | 'other';
+
+export interface Employer {
+  uscc: string;
+  name: string;
+  unitNature: UnitNature;
+  economicType: string;
+  industryCode: string;
+  regionCode: string;
+  dpfAuthority: string;
+  taxAuthority: string;
+  legalRepName: string;
+  legalRepIdNumber: string;
+  legalRepPhone: string;
+  handlerName: string;
+  handlerPhone: string;
+  levyPaymentType: string;
+  registeredAddress: string;
+  businessAddress: string;
+  averageStaffCount: number;
+  averageAnnualWage: number;
+}
+
+export interface Employee {
+  name: string;
+  idNumber: string;
+  hukouRegionCode: string;
+  certType: CertType;
+  certNumber: string;
+  disabilityCategory?: number;
+  disabilityGrade: number;
+  education: string;
+  phone: string;
+  jobPost: string;
+  annualWage: number;
+  employmentType: EmploymentType;
+  contractStart?: string;
+  contractEnd?: string;
+  employedFrom: string;
+  employedTo: string;
+  socialInsurance?: { pension?: boolean; medical?: boolean; insuredRegionCode?: string };
+  contributions?: { pensionMonths?: number; medicalMonths?: number; pensionAmount?: number; medicalAmount?: number };
+}
+
+export interface Filing {
+  year: number;
+  channel: 'online' | 'window';
+  receivingRegionCode?: string;
+  employer: Employer;
+  employees: Employee[];
+  commitment: { signer: string; signedAt: string; accepted: boolean; materials?: string[] };
+}

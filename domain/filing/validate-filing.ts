@@ -1,0 +1,150 @@
+// Checks a declaration: the JSON Schema first, then the domain rules (check digits, region codes, date order,
+// certificate agreement) on every field the schema let through. Returns every problem at once, as data.
+import { compileSchema, type FieldIssue } from '../../platform/schema.ts';
+import { checkDisabilityCertNumber, checkVeteranCertNumber } from '../identifiers/cert-number.ts';
+import { checkIdNumber } from '../identifiers/id-number.ts';
+import { isPhoneNumber } from '../identifiers/phone.ts';
+import { checkUscc } from '../identifiers/uscc.ts';
+import { checkRegionCode } from '../regions.ts';
+import type { Filing } from './filing.ts';
+import filingSchema from './filing.schema.json' with { type: 'json' };
+
+const checkShape = compileSchema<Filing>(filingSchema);
+
+export interface FilingRules {
+  /** Most employees one filing may declare. */
+  maxEmployees: number;
+  /** Review years a filing may name (inclusive). */
+  yearFrom: number;
+  yearTo: number;
+  today: Date;
+}
+
+type Json = Record<string, unknown>;
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isInt = (v: unknown): v is number => Number.isInteger(v);
+
+/** Runs the domain rules on what the schema accepted; `flagged` holds paths the schema already reported. */
+function domainIssues(body: Json, rules: FilingRules, flagged: Set<string>): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const add = (path: string, code: string, params?: Record<string, unknown>) => {
+    if (!flagged.has(path)) issues.push(params ? { path, code, params } : { path, code });
+  };
+
+  if (isInt(body.year) && (body.year < rules.yearFrom || body.year > rules.yearTo)) {
+    add('/year', 'YEAR_RANGE', { from: rules.yearFrom, to: rules.yearTo });
+  }
+  if (isText(body.receivingRegionCode)) {
+    const problem = checkRegionCode(body.receivingRegionCode, 'county');
+    if (problem) add('/receivingRegionCode', problem);
+  }
+
+  const employer = (body.employer ?? {}) as Json;
+  if (isText(employer.uscc)) {
+    const problem = checkUscc(employer.uscc);
+    if (problem) add('/employer/uscc', problem);
+  }
+  for (const [field, level] of [['regionCode', 'county'], ['dpfAuthority', 'any']] as const) {
+    const value = employer[field];
+    if (isText(value)) {
+      const problem = checkRegionCode(value, level);
+      if (problem) add(`/employer/${field}`, problem);
+    }
+  }
+  if (isText(employer.legalRepIdNumber)) {
+    const problem = checkIdNumber(employer.legalRepIdNumber, rules.today);
+    if (problem) add('/employer/legalRepIdNumber', problem);
+  }
+  for (const field of ['legalRepPhone', 'handlerPhone'] as const) {
+    const value = employer[field];
+    if (isText(value) && !isPhoneNumber(value)) add(`/employer/${field}`, 'PHONE_FORMAT');
+  }
+
+  const employees = Array.isArray(body.employees) ? (body.employees as unknown[]) : [];
+  if (employees.length > rules.maxEmployees) {
+    add('/employees', 'TOO_MANY_EMPLOYEES', { max: rules.maxEmployees, count: employees.length });
+  }
+  employees.forEach((raw, index) => {
+    if (typeof raw !== 'object' || raw === null) return;
+    employeeIssues(raw as Json, `/employees/${index}`, body.year, rules, add);
+  });
+
+  const commitment = body.commitment as Json | undefined;
+  if (commitment && commitment.accepted === false) add('/commitment/accepted', 'COMMITMENT_MISSING');
+  if (!commitment) add('/commitment', 'COMMITMENT_MISSING');
+  return issues;
+}
+
+function employeeIssues(
+  e: Json,
+  at: string,
+  year: unknown,
+  rules: FilingRules,
+  add: (path: string, code: string, params?: Record<string, unknown>) => void,
+): void {
+  let idValid = false;
+  if (isText(e.idNumber)) {
+    const problem = checkIdNumber(e.idNumber, rules.today);
+    if (problem) add(`${at}/idNumber`, problem);
+    else idValid = true;
+  }
+  if (isText(e.hukouRegionCode)) {
+    const problem = checkRegionCode(e.hukouRegionCode, 'any');
+    if (problem) add(`${at}/hukouRegionCode`, problem);
+  }
+  if (isText(e.phone) && !isPhoneNumber(e.phone)) add(`${at}/phone`, 'PHONE_FORMAT');
+
+  if (e.certType === 'disability') {
+    if (e.disabilityCategory === undefined) add(`${at}/disabilityCategory`, 'REQUIRED');
+    else if (isInt(e.disabilityCategory) && (e.disabilityCategory < 1 || e.disabilityCategory > 7)) {
+      add(`${at}/disabilityCategory`, 'CATEGORY_RANGE', { min: 1, max: 7 });
+    }
+    const gradeOk = isInt(e.disabilityGrade) && e.disabilityGrade >= 1 && e.disabilityGrade <= 4;
+    if (isInt(e.disabilityGrade) && !gradeOk) add(`${at}/disabilityGrade`, 'GRADE_RANGE', { min: 1, max: 4 });
+    if (isText(e.certNumber)) {
+      const categoryOk = isInt(e.disabilityCategory) && e.disabilityCategory >= 1 && e.disabilityCategory <= 7;
+      // Compare the certificate only with the parts that are themselves valid, so one typo yields one error.
+      const problem = checkDisabilityCertNumber(e.certNumber, {
+        idNumber: idValid ? (e.idNumber as string) : undefined,
+        category: categoryOk ? (e.disabilityCategory as number) : undefined,
+        grade: gradeOk ? (e.disabilityGrade as number) : undefined,
+      });
+      if (problem) add(`${at}/certNumber`, problem);
+    }
+  } else if (e.certType === 'veteran' || e.certType === 'police') {
+    if (isInt(e.disabilityGrade) && (e.disabilityGrade < 1 || e.disabilityGrade > 10)) {
+      add(`${at}/disabilityGrade`, 'GRADE_RANGE', { min: 1, max: 10 });
+    }
+    if (isText(e.certNumber) && checkVeteranCertNumber(e.certNumber)) add(`${at}/certNumber`, 'FORMAT');
+  }
+
+  if (e.employmentType === 'contract') {
+    if (e.contractStart === undefined) add(`${at}/contractStart`, 'REQUIRED');
+    if (e.contractEnd === undefined) add(`${at}/contractEnd`, 'REQUIRED');
+  }
+  if (isText(e.contractStart) && isText(e.contractEnd) && e.contractEnd < e.contractStart) {
+    add(`${at}/contractEnd`, 'DATE_ORDER', { after: 'contractStart' });
+  }
+  if (isText(e.employedFrom) && isText(e.employedTo) && e.employedTo < e.employedFrom) {
+    add(`${at}/employedTo`, 'DATE_ORDER', { after: 'employedFrom' });
+  }
+  // Employment dates name the months of the review year worked here.
+  if (isInt(year)) {
+    for (const field of ['employedFrom', 'employedTo'] as const) {
+      const value = e[field];
+      if (isText(value) && !value.startsWith(`${year}-`)) add(`${at}/${field}`, 'DATE_OUTSIDE_YEAR', { year });
+    }
+  }
+}
+
+/** Every problem of a declaration, schema and domain rules together; an empty list means it may be stored. */
+export function validateFiling(body: unknown, rules: FilingRules): { ok: true; filing: Filing } | { ok: false; issues: FieldIssue[] } {
+  const shape = checkShape(body);
+  const schemaIssues = shape.ok ? [] : shape.issues;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, issues: schemaIssues };
+  const flagged = new Set(schemaIssues.map((i) => i.path));
+  const issues = [...schemaIssues, ...domainIssues(body as Json, rules, flagged)];
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, filing: body as Filing };
+}

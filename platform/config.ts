@@ -1,0 +1,151 @@
+// Every environment variable the system reads, with its default and meaning, in one place.
+// Modules take what they need from `loadConfig()`; nothing else reads process.env.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Variable<T> {
+  name: string;
+  meaning: string;
+  default: string;
+  parse: (raw: string) => T;
+}
+
+function integer(name: string, min: number, max: number) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    }
+    return value;
+  };
+}
+
+function oneOf<T extends string>(name: string, values: readonly T[]) {
+  return (raw: string): T => {
+    if (!(values as readonly string[]).includes(raw)) {
+      throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+    }
+    return raw as T;
+  };
+}
+
+const text = (raw: string): string => raw;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The declared variables; README's environment table is written from this list. */
+export const variables = {
+  port: { name: 'PORT', meaning: "API and pages' port", default: '3000', parse: integer('PORT', 1, 65535) },
+  host: { name: 'HOST', meaning: 'address the API listens on', default: '127.0.0.1', parse: text },
+  databaseUrl: {
+    name: 'DATABASE_URL',
+    meaning: "the system's own PostgreSQL database (created if missing)",
+    default: 'postgres://postgres@127.0.0.1:5432/dpf_review',
+    parse: text,
+  },
+  authTokenSecret: {
+    name: 'AUTH_TOKEN_SECRET',
+    meaning: 'HMAC key signing development sign-in tokens; empty = a random key per process',
+    default: '',
+    parse: text,
+  },
+  tokenTtlSeconds: {
+    name: 'AUTH_TOKEN_TTL_SECONDS',
+    meaning: 'lifetime of a sign-in token',
+    default: '28800',
+    parse: integer('AUTH_TOKEN_TTL_SECONDS', 60, 604800),
+  },
+  bodyLimitBytes: {
+    name: 'BODY_LIMIT_BYTES',
+    meaning: 'largest accepted JSON request body (larger gets 413)',
+    default: String(2 * 1024 * 1024),
+    parse: integer('BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
+  },
+  maxEmployeesPerFiling: {
+    name: 'MAX_EMPLOYEES_PER_FILING',
+    meaning: 'most employees one filing may declare (more gets TOO_MANY_EMPLOYEES)',
+    default: '2000',
+    parse: integer('MAX_EMPLOYEES_PER_FILING', 1, 100000),
+  },
+  filingSeason: {
+    name: 'FILING_SEASON',
+    meaning: '"open" accepts filings for any year whatever the date (training/test); "configured" applies the season',
+    default: 'configured',
+    parse: oneOf('FILING_SEASON', ['open', 'configured'] as const),
+  },
+  simPort: {
+    name: 'SIM_PORT',
+    meaning: "department simulators' port (0 = do not start them)",
+    default: '3100',
+    parse: integer('SIM_PORT', 0, 65535),
+  },
+  simDataDir: {
+    name: 'SIM_DATA_DIR',
+    meaning: 'folder of department data files the simulators serve (CONTRACTS.md §3)',
+    default: path.join(projectRoot, 'connectors', 'seed-data'),
+    parse: text,
+  },
+  registrationUrl: {
+    name: 'DEPT_REGISTRATION_URL',
+    meaning: 'base URL of the unit registration service (market regulation, civil affairs, organisation office)',
+    default: 'http://127.0.0.1:3100/registration',
+    parse: text,
+  },
+  departmentTimeoutMs: {
+    name: 'DEPT_TIMEOUT_MS',
+    meaning: 'timeout of one call to a department',
+    default: '5000',
+    parse: integer('DEPT_TIMEOUT_MS', 100, 120000),
+  },
+  departmentRetries: {
+    name: 'DEPT_RETRIES',
+    meaning: 'retries of a failed department call within one job attempt (with exponential back-off)',
+    default: '3',
+    parse: integer('DEPT_RETRIES', 0, 10),
+  },
+  simLatencyMs: {
+    name: 'SIM_LATENCY_MS',
+    meaning: "delay the department simulators add to every call (fault testing; changeable at /_admin/faults)",
+    default: '0',
+    parse: integer('SIM_LATENCY_MS', 0, 600000),
+  },
+  simFailureRate: {
+    name: 'SIM_FAILURE_RATE',
+    meaning: 'share of simulator calls answered 500, from 0 to 1 (fault testing)',
+    default: '0',
+    parse: (raw: string): number => {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+        throw new ConfigError(`SIM_FAILURE_RATE must be a number from 0 to 1, got "${raw}"`);
+      }
+      return value;
+    },
+  },
+  simOutage: {
+    name: 'SIM_OUTAGE',
+    meaning: 'comma-separated simulated departments that answer 503 (e.g. "registration"; fault testing)',
+    default: '',
+    parse: (raw: string): string[] =>
+      raw
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+  },
+} satisfies Record<string, Variable<unknown>>;
+
+type Variables = typeof variables;
+export type Config = { [K in keyof Variables]: ReturnType<Variables[K]['parse']> };
+
+/** Reads and checks every variable; a bad value stops the program with one clear line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config: Record<string, unknown> = {};
+  for (const [key, variable] of Object.entries(variables) as [string, Variable<unknown>][]) {
+    const raw = env[variable.name];
+    config[key] = variable.parse(raw === undefined || raw === '' ? variable.default : raw);
+  }
+  return config as Config;
+}

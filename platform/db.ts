@@ -1,0 +1,79 @@
+// PostgreSQL access: the pool, transactions, creating the database when missing, and a clear error when
+// the server cannot be reached.
+import pg from 'pg';
+
+export type Db = pg.Pool;
+export type Tx = pg.PoolClient;
+
+export class DatabaseUnreachable extends Error {
+  override name = 'DatabaseUnreachable';
+}
+
+function describe(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || 5432}/${u.pathname.slice(1)}`;
+}
+
+function unreachable(url: string, cause: unknown): DatabaseUnreachable {
+  const reason = cause instanceof Error ? (cause as NodeJS.ErrnoException).code ?? cause.message : String(cause);
+  return new DatabaseUnreachable(
+    `PostgreSQL unreachable at ${describe(url)} (${reason}): start PostgreSQL ≥ 15 or set DATABASE_URL`,
+  );
+}
+
+/** Creates the database named in the URL if it does not exist (connecting to the server's `postgres` db). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`DATABASE_URL names an unusual database "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw unreachable(url, error);
+  }
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`create database "${name}"`);
+      } catch (error) {
+        // Two starters racing to create it: the loser finds it made.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export function createPool(url: string): Db {
+  return new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+}
+
+/** Verifies the pool can reach its database, turning a connection error into one clear line. */
+export async function checkConnection(db: Db, url: string): Promise<void> {
+  try {
+    await db.query('select 1');
+  } catch (error) {
+    throw unreachable(url, error);
+  }
+}
+
+/** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const tx = await db.connect();
+  try {
+    await tx.query('begin');
+    const result = await work(tx);
+    await tx.query('commit');
+    return result;
+  } catch (error) {
+    await tx.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    tx.release();
+  }
+}

@@ -1,0 +1,209 @@
+// The one HTTP client mechanism for department systems: every call has a timeout, transient failures are
+// retried with back-off, and every answer is schema-checked before anyone sees it. The three error classes
+// tell a caller what to do: wait and retry later (Unavailable), stop and show someone (BadAnswer, Rejected).
+import { retryWithBackoff } from './retry.ts';
+import type { Checked, FieldIssue } from './schema.ts';
+
+export interface DepartmentHttpOptions {
+  /** Short name used in error messages, e.g. "registration". */
+  department: string;
+  baseUrl: string;
+  /** Timeout of one attempt, headers and body together. */
+  timeoutMs: number;
+  /** Retries after the first attempt, for timeouts, network errors, 5xx and 429. */
+  retries: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface DepartmentRequest<T> {
+  /** Appended to the base URL; starts with "/" and is already URL-encoded. */
+  path: string;
+  body?: unknown;
+  /** Sent on every attempt of this call, so a department can recognise a repeat. */
+  idempotencyKey: string;
+  /** Checks the parsed JSON answer; a failed check is a DepartmentBadAnswer. */
+  check: (data: unknown) => Checked<T>;
+  /** What a 404 means: "null" = the thing does not exist (an answer), "error" = DepartmentRejected. */
+  notFound?: 'null' | 'error';
+}
+
+export type Method = 'GET' | 'POST';
+export type GetRequest<T> = Omit<DepartmentRequest<T>, 'body'>;
+
+export interface DepartmentHttp {
+  request<T>(req: DepartmentRequest<T> & { method: Method; notFound: 'null' }): Promise<T | null>;
+  request<T>(req: DepartmentRequest<T> & { method: Method }): Promise<T>;
+  get<T>(req: GetRequest<T> & { notFound: 'null' }): Promise<T | null>;
+  get<T>(req: GetRequest<T>): Promise<T>;
+  post<T>(req: DepartmentRequest<T> & { notFound: 'null' }): Promise<T | null>;
+  post<T>(req: DepartmentRequest<T>): Promise<T>;
+}
+
+/** Base of the three outcomes a caller must handle; names the department and the call. */
+export abstract class DepartmentError extends Error {
+  constructor(
+    readonly department: string,
+    readonly method: Method,
+    readonly path: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The department did not answer usefully (timeout, network, 5xx, 429) on any attempt; try again later. */
+export class DepartmentUnavailable extends DepartmentError {
+  override name = 'DepartmentUnavailable';
+  constructor(
+    department: string,
+    method: Method,
+    path: string,
+    readonly attempts: number,
+    readonly lastCause: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      department,
+      method,
+      path,
+      `${department} unavailable: ${method} ${path} failed after ${attempts} attempt(s); last: ${lastCause}`,
+      options,
+    );
+  }
+}
+
+/** The department answered 2xx with something that is not the agreed shape; retrying would not help. */
+export class DepartmentBadAnswer extends DepartmentError {
+  override name = 'DepartmentBadAnswer';
+  constructor(
+    department: string,
+    method: Method,
+    path: string,
+    readonly status: number,
+    readonly issues: FieldIssue[],
+  ) {
+    super(
+      department,
+      method,
+      path,
+      `${department} bad answer to ${method} ${path} (HTTP ${status}): ${issues.map((i) => `${i.path} ${i.code}`).join('; ')}`,
+    );
+  }
+}
+
+/** The department refused the request (4xx other than 429, or 404 when not found is an error). */
+export class DepartmentRejected extends DepartmentError {
+  override name = 'DepartmentRejected';
+  constructor(
+    department: string,
+    method: Method,
+    path: string,
+    readonly status: number,
+    readonly detail: string,
+  ) {
+    super(department, method, path, `${department} rejected ${method} ${path}: HTTP ${status} ${detail}`.trimEnd());
+  }
+}
+
+/** One failed attempt worth retrying; becomes DepartmentUnavailable when retries run out. */
+class TransientFailure extends Error {
+  constructor(
+    readonly description: string,
+    options?: ErrorOptions,
+  ) {
+    super(description, options);
+  }
+}
+
+const DETAIL_CHARS = 200;
+
+export function createDepartmentHttp(options: DepartmentHttpOptions): DepartmentHttp {
+  const { department, timeoutMs, retries } = options;
+  const baseDelayMs = options.baseDelayMs ?? 250;
+  const maxDelayMs = options.maxDelayMs ?? 4000;
+  // Fail at start-up, not on the first job, when the URL is misconfigured.
+  const baseUrl = new URL(options.baseUrl).href.replace(/\/+$/, '');
+
+  function describe(error: unknown): string {
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+      return `timed out after ${timeoutMs} ms`;
+    }
+    // fetch reports network failures as TypeError("fetch failed") with the socket error as cause.
+    const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+    if (cause) return `network error: ${cause.code ?? cause.message ?? String(cause)}`;
+    return error instanceof Error ? error.message : String(error);
+  }
+
+  async function attempt<T>(method: Method, req: DepartmentRequest<T>): Promise<T | null> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Idempotency-Key': req.idempotencyKey,
+    };
+    const init: RequestInit = { method, headers, signal: AbortSignal.timeout(timeoutMs) };
+    if (req.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(req.body);
+    }
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(baseUrl + req.path, init);
+      // Read the body under the same timeout: a department that stalls mid-answer is as unavailable as a silent one.
+      text = await response.text();
+    } catch (error) {
+      throw new TransientFailure(describe(error), { cause: error });
+    }
+
+    const { status } = response;
+    if (status === 404 && req.notFound === 'null') return null;
+    if (status >= 500 || status === 429) throw new TransientFailure(`HTTP ${status}`);
+    if (status >= 400) throw new DepartmentRejected(department, method, req.path, status, text.slice(0, DETAIL_CHARS));
+    if (status < 200 || status >= 300) {
+      throw new DepartmentBadAnswer(department, method, req.path, status, [
+        { path: '/', code: 'UNEXPECTED_STATUS', params: { status } },
+      ]);
+    }
+
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw new DepartmentBadAnswer(department, method, req.path, status, [{ path: '/', code: 'NOT_JSON' }]);
+    }
+    const checked = req.check(data);
+    if (!checked.ok) throw new DepartmentBadAnswer(department, method, req.path, status, checked.issues);
+    return checked.value;
+  }
+
+  async function request<T>(req: DepartmentRequest<T> & { method: Method }): Promise<T | null> {
+    if (!req.path.startsWith('/')) throw new TypeError(`department path must start with "/": ${req.path}`);
+    if (!req.idempotencyKey) throw new TypeError('a department call needs an idempotency key');
+    let attempts = 0;
+    try {
+      return await retryWithBackoff(
+        (n) => {
+          attempts = n;
+          return attempt(req.method, req);
+        },
+        { retries, baseDelayMs, maxDelayMs, isRetryable: (error) => error instanceof TransientFailure },
+      );
+    } catch (error) {
+      if (error instanceof TransientFailure) {
+        throw new DepartmentUnavailable(department, req.method, req.path, attempts, error.description, {
+          cause: error.cause ?? error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  // The overloads only narrow the return type by `notFound`; one implementation serves them all.
+  return {
+    request: request as DepartmentHttp['request'],
+    get: ((req: GetRequest<unknown>) => request({ ...req, method: 'GET' })) as DepartmentHttp['get'],
+    post: ((req: DepartmentRequest<unknown>) => request({ ...req, method: 'POST' })) as DepartmentHttp['post'],
+  };
+}

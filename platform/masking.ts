@@ -1,0 +1,40 @@
+// The one masking mechanism for personal numbers in responses and logs (保守秘密原则).
+
+/** "330106199001011236" → "3301**********1236": region kept for routing, birth date and sequence hidden. */
+export function maskIdNumber(value: string): string {
+  if (value.length <= 8) return '*'.repeat(value.length);
+  return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
+}
+
+/** "13812345678" → "138****5678"; fixed lines keep the area code and the last two digits. */
+export function maskPhone(value: string): string {
+  if (/^1\d{10}$/.test(value)) return `${value.slice(0, 3)}****${value.slice(7)}`;
+  const dash = value.indexOf('-');
+  if (dash > 0) return value.slice(0, dash + 1) + '*'.repeat(Math.max(0, value.length - dash - 3)) + value.slice(-2);
+  return maskIdNumber(value);
+}
+
+export type MaskRule = 'id' | 'phone';
+
+/** Returns a copy of `value` with every field named in `rules` masked, at any depth (arrays included). */
+export function maskFields<T>(value: T, rules: Readonly<Record<string, MaskRule>>): T {
+  if (Array.isArray(value)) return value.map((item) => maskFields(item, rules)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    const rule = rules[key];
+    if (rule && typeof field === 'string') out[key] = rule === 'id' ? maskIdNumber(field) : maskPhone(field);
+    else out[key] = maskFields(field, rules);
+  }
+  return out as T;
+}
+
+/** Fields of a declaration that identify a person, and how each is masked. */
+export const personalFields: Readonly<Record<string, MaskRule>> = {
+  idNumber: 'id',
+  certNumber: 'id',
+  legalRepIdNumber: 'id',
+  phone: 'phone',
+  legalRepPhone: 'phone',
+  handlerPhone: 'phone',
+};

@@ -1,0 +1,45 @@
+// Assembles the express application from its routers. Starting and stopping live in server/main.ts.
+import express from 'express';
+import type { FilingRules } from '../domain/filing/validate-filing.ts';
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db.ts';
+import { Problem } from '../platform/problem.ts';
+import { devLoginRouter } from './dev-login.ts';
+import { filingRouter } from './filings/filing-routes.ts';
+import { databaseCheck, engineCheck, healthRouter } from './health.ts';
+import { errorHandler } from './http.ts';
+import { TokenSigner } from './identity.ts';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  log?: (message: string) => void;
+  now?: () => Date;
+}
+
+/** Review years a filing may name: the previous calendar year in season, any recent year in a training installation. */
+export function filingRules(config: Config, today: Date): FilingRules {
+  const thisYear = today.getFullYear();
+  const open = config.filingSeason === 'open';
+  return {
+    maxEmployees: config.maxEmployeesPerFiling,
+    yearFrom: open ? 2015 : thisYear - 1,
+    yearTo: open ? thisYear : thisYear - 1,
+    today,
+  };
+}
+
+export function createApp({ config, db, log = console.error, now = () => new Date() }: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: config.bodyLimitBytes }));
+  const signer = new TokenSigner(config.authTokenSecret, config.tokenTtlSeconds);
+
+  app.use(healthRouter([databaseCheck(db), engineCheck]));
+  app.use(devLoginRouter(signer));
+  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()) }));
+  app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,123 @@
+// The filing API (CONTRACTS.md §1): submit, read one (with its history), list those in the caller's scope.
+import { Router, type Request } from 'express';
+import { validateFiling, type FilingRules } from '../../domain/filing/validate-filing.ts';
+import type { Db } from '../../platform/db.ts';
+import { maskFields, personalFields } from '../../platform/masking.ts';
+import { Problem } from '../../platform/problem.ts';
+import { compileSchema } from '../../platform/schema.ts';
+import { canReadFiling, mayFile, mayRevealPersonalNumbers } from '../access.ts';
+import { audit } from '../audit.ts';
+import { authenticate, checked, identityOf, invalid } from '../http.ts';
+import type { TokenSigner } from '../identity.ts';
+import { createFiling, findFiling, listFilings, statusHistory, type FilingQuery, type StoredFiling } from './filing-store.ts';
+
+export interface FilingRoutesOptions {
+  db: Db;
+  signer: TokenSigner;
+  rules: () => FilingRules;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const checkListQuery = compileSchema<{ year?: string; status?: string; uscc?: string; limit?: string; offset?: string }>({
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    year: { type: 'string', pattern: '^\\d{4}$' },
+    status: { type: 'string', pattern: '^[a-z_]{1,32}$' },
+    uscc: { type: 'string', pattern: '^[0-9A-Z]{18}$' },
+    limit: { type: 'string', pattern: '^([1-9]\\d?|100)$' },
+    offset: { type: 'string', pattern: '^\\d{1,6}$' },
+  },
+});
+
+const checkReadQuery = compileSchema<{ reveal?: 'personal' }>({
+  type: 'object',
+  additionalProperties: false,
+  properties: { reveal: { enum: ['personal'] } },
+});
+
+/** The filing as a caller sees it: personal numbers masked unless revealed to a role that needs them. */
+function present(filing: StoredFiling, reveal: boolean) {
+  const declaration = reveal ? filing.declaration : maskFields(filing.declaration, personalFields);
+  return {
+    id: filing.id,
+    status: filing.status,
+    year: filing.year,
+    channel: filing.channel,
+    receivingRegionCode: filing.receivingRegionCode,
+    handlingRegionCode: filing.handlingRegionCode,
+    employer: declaration.employer,
+    employees: declaration.employees,
+    commitment: declaration.commitment,
+    createdAt: filing.createdAt,
+    updatedAt: filing.updatedAt,
+    // The automatic review's result appears here once the review has run (CONTRACTS.md §1).
+    review: null,
+  };
+}
+
+async function readableFiling(db: Db, req: Request): Promise<StoredFiling> {
+  const id = String(req.params.id);
+  // An unknown id and another unit's id answer alike, so ids cannot be probed.
+  const notFound = new Problem(404, '未找到该申报', `no filing ${id} in your scope`);
+  if (!uuid.test(id)) throw notFound;
+  const filing = await findFiling(db, id);
+  if (!filing || !canReadFiling(identityOf(req), filing)) throw notFound;
+  return filing;
+}
+
+export function filingRouter({ db, signer, rules }: FilingRoutesOptions): Router {
+  const router = Router();
+
+  router.post('/api/filings', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
+    const who = identityOf(req);
+    const result = validateFiling(req.body, rules());
+    if (!result.ok) throw invalid(req, result.issues);
+    const { filing } = result;
+    const permission = mayFile(who, filing.channel, filing.employer.uscc, filing.receivingRegionCode);
+    if (!permission.ok) throw new Problem(403, permission.reason);
+    const key = req.get('idempotency-key')?.slice(0, 200);
+    const { filing: stored, created } = await createFiling(db, who, filing, key);
+    res.status(created ? 201 : 200).location(`/api/filings/${stored.id}`).json({ id: stored.id, status: stored.status });
+  });
+
+  router.get('/api/filings/:id', authenticate(signer), async (req, res) => {
+    const who = identityOf(req);
+    const query = checked(req, checkReadQuery, { ...req.query });
+    const filing = await readableFiling(db, req);
+    const reveal = query.reveal === 'personal';
+    if (reveal && !mayRevealPersonalNumbers(who)) throw new Problem(403, '无权查看完整证件号码');
+    await audit(db, who, reveal ? 'filing.reveal_personal_numbers' : 'filing.read', { type: 'filing', id: filing.id });
+    res.json({ ...present(filing, reveal), history: await statusHistory(db, filing.id) });
+  });
+
+  router.get('/api/filings', authenticate(signer, ['employer', 'clerk', 'reviewer', 'city', 'province']), async (req, res) => {
+    const who = identityOf(req);
+    const q = checked(req, checkListQuery, { ...req.query });
+    const query: FilingQuery = {
+      year: q.year ? Number(q.year) : undefined,
+      status: q.status as FilingQuery['status'],
+      uscc: q.uscc,
+      limit: q.limit ? Number(q.limit) : 20,
+      offset: q.offset ? Number(q.offset) : 0,
+    };
+    const { total, items } = await listFilings(db, who, query);
+    await audit(db, who, 'filing.list', { type: 'filing', id: '*' }, { returned: items.map((f) => f.id) });
+    res.json({
+      total,
+      items: items.map((f) => ({
+        id: f.id,
+        year: f.year,
+        status: f.status,
+        channel: f.channel,
+        employer: { uscc: f.employerUscc, name: f.declaration.employer.name, regionCode: f.handlingRegionCode },
+        receivingRegionCode: f.receivingRegionCode,
+        employeeCount: f.declaration.employees.length,
+        createdAt: f.createdAt,
+      })),
+    });
+  });
+
+  return router;
+}

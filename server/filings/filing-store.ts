@@ -1,0 +1,161 @@
+// Filings in PostgreSQL: storing a new one together with its first status and the engine command that
+// starts its process (one transaction, so neither exists without the other), and reading them back.
+import { randomUUID } from 'node:crypto';
+import type { Filing } from '../../domain/filing/filing.ts';
+import { inTransaction, type Db } from '../../platform/db.ts';
+import { filingScopeSql, type FilingScope } from '../access.ts';
+import { audit } from '../audit.ts';
+import type { Identity } from '../identity.ts';
+
+export type FilingStatus =
+  | 'submitted' | 'accepted' | 'reviewing' | 'awaiting_confirmation' | 'disputed' | 'manual_review'
+  | 'certified' | 'feedback' | 'sent_to_tax' | 'closed' | 'returned' | 'transferred';
+
+export interface StoredFiling extends FilingScope {
+  id: string;
+  year: number;
+  channel: 'online' | 'window';
+  status: FilingStatus;
+  declaration: Filing;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StatusEntry {
+  status: FilingStatus;
+  at: string;
+  actor: string;
+  note: string | null;
+}
+
+/** The process every new filing starts (processes/annual-review.bpmn). */
+export const ANNUAL_REVIEW_PROCESS_ID = 'annual-review';
+
+interface FilingRow {
+  id: string;
+  year: number;
+  channel: 'online' | 'window';
+  employer_uscc: string;
+  receiving_region_code: string;
+  handling_region_code: string;
+  status: FilingStatus;
+  declaration: Filing;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function fromRow(row: FilingRow): StoredFiling {
+  return {
+    id: row.id,
+    year: row.year,
+    channel: row.channel,
+    employerUscc: row.employer_uscc,
+    receivingRegionCode: row.receiving_region_code,
+    handlingRegionCode: row.handling_region_code,
+    status: row.status,
+    declaration: row.declaration,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const columns =
+  'f.id, f.year, f.channel, f.employer_uscc, f.receiving_region_code, f.handling_region_code, f.status, f.declaration, f.created_by, f.created_at, f.updated_at';
+
+/**
+ * Stores a validated declaration. The handling office is the employer's county (属地); the receiving office
+ * is where it was filed. A repeat of the same Idempotency-Key by the same person returns the first filing.
+ */
+export async function createFiling(
+  db: Db,
+  who: Identity,
+  filing: Filing,
+  idempotencyKey: string | undefined,
+): Promise<{ filing: StoredFiling; created: boolean }> {
+  return inTransaction(db, async (tx) => {
+    if (idempotencyKey) {
+      const earlier = await tx.query<FilingRow>(
+        `select ${columns} from filings f where f.created_by = $1 and f.idempotency_key = $2`,
+        [who.sub, idempotencyKey],
+      );
+      if (earlier.rows[0]) return { filing: fromRow(earlier.rows[0]), created: false };
+    }
+    const id = randomUUID();
+    const { employer } = filing;
+    const receiving = filing.receivingRegionCode ?? (who.role === 'clerk' ? who.regionCode : undefined) ?? employer.regionCode;
+    await tx.query(
+      `insert into employers (uscc, name, region_code, unit_nature) values ($1, $2, $3, $4)
+       on conflict (uscc) do update set name = excluded.name, region_code = excluded.region_code,
+         unit_nature = excluded.unit_nature, updated_at = now()`,
+      [employer.uscc, employer.name, employer.regionCode, employer.unitNature],
+    );
+    const inserted = await tx.query<FilingRow>(
+      `insert into filings (id, year, channel, employer_uscc, receiving_region_code, handling_region_code, status,
+         declaration, created_by, idempotency_key)
+       values ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9)
+       returning id, year, channel, employer_uscc, receiving_region_code, handling_region_code, status, declaration,
+         created_by, created_at, updated_at`,
+      [id, filing.year, filing.channel, employer.uscc, receiving, employer.regionCode, JSON.stringify(filing), who.sub, idempotencyKey ?? null],
+    );
+    await tx.query(`insert into filing_status_history (filing_id, status, actor) values ($1, 'submitted', $2)`, [id, who.sub]);
+    await tx.query(`insert into outbox (command, business_key, payload) values ('create-process-instance', $1, $2)`, [
+      id,
+      JSON.stringify({
+        processId: ANNUAL_REVIEW_PROCESS_ID,
+        variables: {
+          filingId: id,
+          year: filing.year,
+          channel: filing.channel,
+          employer: { uscc: employer.uscc, name: employer.name, unitNature: employer.unitNature, regionCode: employer.regionCode },
+          receivingRegionCode: receiving,
+          handlingRegionCode: employer.regionCode,
+          employeeCount: filing.employees.length,
+        },
+      }),
+    ]);
+    await audit(tx, who, 'filing.create', { type: 'filing', id }, { channel: filing.channel, employees: filing.employees.length });
+    return { filing: fromRow(inserted.rows[0] as FilingRow), created: true };
+  });
+}
+
+export async function findFiling(db: Db, id: string): Promise<StoredFiling | undefined> {
+  const result = await db.query<FilingRow>(`select ${columns} from filings f where f.id = $1`, [id]);
+  return result.rows[0] ? fromRow(result.rows[0]) : undefined;
+}
+
+export async function statusHistory(db: Db, id: string): Promise<StatusEntry[]> {
+  const result = await db.query<{ status: FilingStatus; at: Date; actor: string; note: string | null }>(
+    'select status, at, actor, note from filing_status_history where filing_id = $1 order by id',
+    [id],
+  );
+  return result.rows.map((r) => ({ status: r.status, at: r.at.toISOString(), actor: r.actor, note: r.note }));
+}
+
+export interface FilingQuery {
+  year?: number;
+  status?: FilingStatus;
+  uscc?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Filings the caller may see, newest first. */
+export async function listFilings(db: Db, who: Identity, query: FilingQuery): Promise<{ total: number; items: StoredFiling[] }> {
+  const scope = filingScopeSql(who, 1);
+  const params: unknown[] = [...scope.params];
+  const where = [scope.where];
+  if (query.year !== undefined) where.push(`f.year = $${params.push(query.year)}`);
+  if (query.status !== undefined) where.push(`f.status = $${params.push(query.status)}`);
+  if (query.uscc !== undefined) where.push(`f.employer_uscc = $${params.push(query.uscc)}`);
+  const condition = where.join(' and ');
+  const total = await db.query<{ n: string }>(`select count(*) as n from filings f where ${condition}`, params);
+  const rows = await db.query<FilingRow>(
+    `select ${columns} from filings f where ${condition} order by f.created_at desc, f.id
+     limit $${params.length + 1} offset $${params.length + 2}`,
+    [...params, query.limit, query.offset],
+  );
+  return { total: Number(total.rows[0]?.n ?? 0), items: rows.rows.map(fromRow) };
+}

@@ -1,0 +1,60 @@
+// Who is calling: roles, their scope, and signed bearer tokens. Development sign-in issues tokens when no
+// identity provider is configured (CONTRACTS.md §4).
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export const ROLES = ['employer', 'clerk', 'reviewer', 'city', 'province', 'policy', 'operator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Identity {
+  /** The person behind the token: audit rows name them. */
+  sub: string;
+  role: Role;
+  /** Employers: their unit. */
+  uscc?: string;
+  /** Clerks and reviewers: their county; city: the city code (xxxx00); province: 330000. */
+  regionCode?: string;
+}
+
+interface TokenPayload extends Identity {
+  exp: number;
+}
+
+export class TokenSigner {
+  private readonly key: Buffer;
+
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
+    // An empty secret means a key for this process only: tokens end with it, which suits development.
+    this.key = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
+  }
+
+  sign(identity: Identity, now = Date.now()): string {
+    const payload: TokenPayload = { ...identity, exp: Math.floor(now / 1000) + this.ttlSeconds };
+    const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+    return `${body}.${this.mac(body)}`;
+  }
+
+  /** The identity in a valid, unexpired token; undefined otherwise. */
+  verify(token: string, now = Date.now()): Identity | undefined {
+    const [body, mac] = token.split('.');
+    if (!body || !mac) return undefined;
+    const expected = Buffer.from(this.mac(body));
+    const given = Buffer.from(mac);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    let payload: TokenPayload;
+    try {
+      payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenPayload;
+    } catch {
+      return undefined;
+    }
+    if (typeof payload.exp !== 'number' || payload.exp * 1000 <= now) return undefined;
+    const { exp: _exp, ...identity } = payload;
+    return identity;
+  }
+
+  private mac(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url');
+  }
+}

@@ -1,0 +1,55 @@
+// Starts the real API on an ephemeral port against the test database, and signs in as any role.
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig, type Config } from '../../platform/config.ts';
+import { createPool, type Db } from '../../platform/db.ts';
+
+export interface TestApi {
+  url: string;
+  db: Db;
+  config: Config;
+  close(): Promise<void>;
+  login(body: Record<string, unknown>): Promise<string>;
+  request(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+}
+
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const config = loadConfig({ FILING_SEASON: 'open', AUTH_TOKEN_SECRET: 'test-secret', ...env, DATABASE_URL: inject('databaseUrl') });
+  const db = createPool(config.databaseUrl);
+  const logged: string[] = [];
+  const app = createApp({ config, db, log: (m) => logged.push(m) });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const request: TestApi['request'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    }
+    const res = await fetch(url + path, { method, headers, body });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  return {
+    url,
+    db,
+    config,
+    request,
+    async login(loginBody) {
+      const res = await request('POST', '/api/dev/login', { body: loginBody });
+      if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.token as string;
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.end();
+      if (logged.length) throw new Error(`server logged unexpected errors:\n${logged.join('\n')}`);
+    },
+  };
+}
