@@ -142,7 +142,9 @@ function tradeName(rand: Random): string {
 // The place part of a unit name: full region name for public bodies, the short city name for businesses.
 function placeNames(regionCode: string): { full: string; short: string } {
   if (isZhejiang(regionCode)) {
-    const full = regionName(regionCode) ?? regionName(`${regionCode.slice(0, 4)}00`) ?? '浙江省';
+    const county = zhejiangCounties().find((c) => c.code === regionCode);
+    // A county-level city (e.g. 海宁市) is named on its own; a district or county after its city.
+    const full = county?.name.endsWith('市') ? county.name : (regionName(regionCode) ?? regionName(`${regionCode.slice(0, 4)}00`) ?? '浙江省');
     const city = regionName(`${regionCode.slice(0, 4)}00`) ?? '浙江省';
     return { full, short: city.replace(/[市省]$/, '') };
   }

@@ -39,7 +39,7 @@ export class ConfigError extends Error {
 
 /** The declared variables; README's environment table is written from this list. */
 export const variables = {
-  port: { name: 'PORT', meaning: "API and pages' port", default: '3000', parse: integer('PORT', 1, 65535) },
+  port: { name: 'PORT', meaning: "API and pages' port (0 = any free port)", default: '3000', parse: integer('PORT', 0, 65535) },
   host: { name: 'HOST', meaning: 'address the API listens on', default: '127.0.0.1', parse: text },
   databaseUrl: {
     name: 'DATABASE_URL',

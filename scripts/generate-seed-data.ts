@@ -212,7 +212,7 @@ function hire(unit: Unit, scenario: Scenario, host?: Unit) {
   // A deregistered unit pays no one after the month it was struck off.
   if (unit.status === 'deregistered') {
     const last = Number(unit.changedAt.slice(5, 7));
-    spells = spells.map((s) => ({ ...s, to: Math.min(s.to, last) })).filter((s) => s.from <= s.to);
+    spells = spells.map((s) => (s.uscc === unit.uscc ? { ...s, from: Math.min(s.from, last), to: Math.min(s.to, last) } : s));
   }
   const monthlyWage =
     scenario === 'wage_below_2010' ? int(rand, 150, 198) * 10

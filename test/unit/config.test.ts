@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, projectRoot, variables } from '../../platform/config.ts';
+
+describe('configuration', () => {
+  it('applies the declared defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.filingSeason).toBe('configured');
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/dpf_review');
+  });
+
+  it('stops on a bad value with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(new ConfigError('PORT must be an integer from 0 to 65535, got "eighty"'));
+    expect(() => loadConfig({ FILING_SEASON: 'always' })).toThrow(/FILING_SEASON must be one of open, configured/);
+  });
+
+  it('has every variable documented in the README', () => {
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const missing = Object.values(variables).filter((v) => !readme.includes(`| \`${v.name}\` |`)).map((v) => v.name);
+    expect(missing).toEqual([]);
+  });
+});
