@@ -130,10 +130,11 @@ export function createDepartmentHttp(options: DepartmentHttpOptions): Department
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       return `timed out after ${timeoutMs} ms`;
     }
-    // fetch reports network failures as TypeError("fetch failed") with the socket error as cause.
+    // Whatever fetch throws besides a timeout is a network failure; undici wraps the socket error as the
+    // cause of TypeError("fetch failed"), other stacks throw it directly.
     const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-    if (cause) return `network error: ${cause.code ?? cause.message ?? String(cause)}`;
-    return error instanceof Error ? error.message : String(error);
+    const reason = cause ? (cause.code ?? cause.message ?? String(cause)) : error instanceof Error ? error.message : String(error);
+    return `network error: ${reason}`;
   }
 
   async function attempt<T>(method: Method, req: DepartmentRequest<T>): Promise<T | null> {

@@ -1,5 +1,6 @@
 // Assembles the express application from its routers. Starting and stopping live in server/main.ts.
 import express from 'express';
+import { calendarRouter } from '../calendar/calendar-routes.ts';
 import type { FilingRules } from '../domain/filing/validate-filing.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
@@ -39,6 +40,7 @@ export function createApp({ config, db, log = console.error, now = () => new Dat
   app.use(healthRouter([databaseCheck(db), engineCheck]));
   app.use(devLoginRouter(signer));
   app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()) }));
+  app.use(calendarRouter({ db, signer }));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use(errorHandler(log));
   return app;

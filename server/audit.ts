@@ -2,7 +2,7 @@
 import type { Db, Tx } from '../platform/db.ts';
 import type { Identity } from './identity.ts';
 
-export type AuditAction = 'filing.create' | 'filing.read' | 'filing.reveal_personal_numbers' | 'filing.list';
+export type AuditAction = 'filing.create' | 'filing.read' | 'filing.reveal_personal_numbers' | 'filing.list' | 'calendar.publish_year';
 
 export async function audit(
   db: Db | Tx,

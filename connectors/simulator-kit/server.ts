@@ -120,8 +120,14 @@ export async function startSimulators(options: StartSimulatorsOptions): Promise<
 
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
+    // Keeps the errno code, so a caller can still tell EADDRINUSE apart.
     const onListenError = (error: NodeJS.ErrnoException) =>
-      reject(new Error(`department simulators cannot listen on ${host}:${options.port} (${error.code ?? error.message})`));
+      reject(
+        Object.assign(
+          new Error(`department simulators cannot listen on ${host}:${options.port} (${error.code ?? error.message})`, { cause: error }),
+          { code: error.code },
+        ),
+      );
     server.once('error', onListenError);
     server.listen(options.port, host, () => {
       server.off('error', onListenError);

@@ -1,0 +1,243 @@
+// The working-day calendar API: which years are known, publishing a year's holidays and make-up working days
+// (policy staff, each November after the State Council's notice), and computing a deadline in working days.
+import { Router, type Request } from 'express';
+import type { Locale } from '../domain/filing/messages.ts';
+import type { Db } from '../platform/db.ts';
+import { Problem } from '../platform/problem.ts';
+import { compileSchema, type Checked, type FieldIssue } from '../platform/schema.ts';
+import { authenticate, identityOf, invalid, localeOf } from '../server/http.ts';
+import type { Role, TokenSigner } from '../server/identity.ts';
+import { listPublishedYears, loadCalendar, publishYear, type CalendarDay } from './calendar-store.ts';
+import {
+  CalendarYearUnknown,
+  chinaDateOf,
+  INSTANT_PATTERN,
+  MAX_WORKING_DAYS,
+  packageCalendar,
+  parseInstant,
+} from './working-day-calendar.ts';
+
+export interface CalendarRoutesOptions {
+  db: Db;
+  signer: TokenSigner;
+}
+
+/** Who may publish a year: policy staff, and the province that owns policy changes (DOMAIN.md §8). */
+export const PUBLISHER_ROLES: readonly Role[] = ['policy', 'province'];
+
+const YEAR_FROM = 2000;
+const YEAR_TO = 2100;
+
+interface PublishBody {
+  source: string;
+  days: CalendarDay[];
+}
+
+const checkPublishBody = compileSchema<PublishBody>({
+  type: 'object',
+  required: ['source', 'days'],
+  additionalProperties: false,
+  properties: {
+    source: { type: 'string', minLength: 1, maxLength: 500 },
+    days: {
+      type: 'array',
+      maxItems: 366,
+      items: {
+        type: 'object',
+        required: ['day', 'kind', 'name'],
+        additionalProperties: false,
+        properties: {
+          day: { type: 'string', format: 'date' },
+          kind: { enum: ['holiday', 'workday'] },
+          name: { type: 'string', minLength: 1, maxLength: 100 },
+        },
+      },
+    },
+  },
+});
+
+const checkYearParam = compileSchema<{ year: string }>({
+  type: 'object',
+  required: ['year'],
+  properties: { year: { type: 'string', pattern: '^\\d{4}$' } },
+});
+
+const checkDueDateQuery = compileSchema<{ from: string; workingDays: string }>({
+  type: 'object',
+  required: ['from', 'workingDays'],
+  additionalProperties: false,
+  properties: {
+    from: { type: 'string', pattern: INSTANT_PATTERN },
+    // 1..365 spelled as a pattern: query values are text, and the schema stays the one check.
+    workingDays: { type: 'string', pattern: '^(?:[1-9]|[1-9]\\d|[12]\\d\\d|3[0-5]\\d|36[0-5])$' },
+  },
+});
+
+/** What the schema cannot say: each day in the year, no day twice, and a new year with at least one holiday. */
+function publicationIssues(year: number, body: PublishBody): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const firstIndex = new Map<string, number>();
+  body.days.forEach((entry, index) => {
+    const path = `/days/${index}/day`;
+    if (Number(entry.day.slice(0, 4)) !== year) issues.push({ path, code: 'DAY_OUTSIDE_YEAR', params: { year } });
+    const first = firstIndex.get(entry.day);
+    if (first !== undefined) issues.push({ path, code: 'DUPLICATE_DAY', params: { first: first + 1 } });
+    else firstIndex.set(entry.day, index);
+  });
+  // A year beyond the package with no holiday would be computed as plain Monday–Friday: the guess we refuse.
+  const { firstYear, lastYear } = packageCalendar();
+  const inPackage = year >= firstYear && year <= lastYear;
+  if (!inPackage && !body.days.some((d) => d.kind === 'holiday')) {
+    issues.push({ path: '/days', code: 'NO_HOLIDAYS', params: { year } });
+  }
+  return issues;
+}
+
+// This API's fields and rules; the shared filing messages name declaration fields, not these.
+const labels: Record<string, [zh: string, en: string]> = {
+  year: ['年度', 'year'],
+  source: ['发布依据', 'source'],
+  days: ['节假日和调休上班日', 'days'],
+  day: ['日期', 'date'],
+  kind: ['类型', 'kind'],
+  name: ['名称', 'name'],
+  from: ['起算时间', 'start instant'],
+  workingDays: ['工作日天数', 'number of working days'],
+};
+
+function fieldLabel(path: string, locale: Locale): string {
+  const parts = path.split('/').filter(Boolean);
+  const i = locale === 'zh' ? 0 : 1;
+  const label = (key: string) => labels[key]?.[i] ?? key;
+  if (parts[0] === 'days' && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
+    const n = Number(parts[1]) + 1;
+    const rest = parts[2] === undefined ? '' : label(parts[2]);
+    return locale === 'zh' ? `第 ${n} 天${rest ? '的' + rest : ''}` : `day ${n}${rest ? "'s " + rest : ''}`;
+  }
+  const last = parts[parts.length - 1];
+  if (last === undefined) return locale === 'zh' ? '请求内容' : 'the request';
+  return label(last);
+}
+
+const formatHints: Record<string, [zh: string, en: string]> = {
+  day: ['应为 YYYY-MM-DD 格式的有效日期', 'must be a real date written YYYY-MM-DD'],
+  from: ['应为带时区的 ISO 8601 时间，如 2026-02-10T09:00:00+08:00', 'must be an ISO 8601 date-time with offset, e.g. 2026-02-10T09:00:00+08:00'],
+  workingDays: [`应为 1–${MAX_WORKING_DAYS} 的整数`, `must be a whole number from 1 to ${MAX_WORKING_DAYS}`],
+  year: ['应为四位数年份', 'must be a four-digit year'],
+};
+
+function messageFor(issue: FieldIssue, locale: Locale): string {
+  const zh = locale === 'zh';
+  const f = fieldLabel(issue.path, locale);
+  const p = issue.params ?? {};
+  const key = issue.path.split('/').filter(Boolean).pop() ?? '';
+  switch (issue.code) {
+    case 'REQUIRED':
+      return zh ? `请填写${f}` : `${f} is required`;
+    case 'UNKNOWN_FIELD':
+      return zh ? `${f}不是可以提交的字段` : `${f} is not an accepted field`;
+    case 'ITEM_COUNT':
+      return zh ? `${f}最多 366 条` : `${f}: at most 366 entries`;
+    case 'DAY_OUTSIDE_YEAR':
+      return zh ? `${f}不在 ${p.year} 年内` : `${f} is not in ${p.year}`;
+    case 'DUPLICATE_DAY':
+      return zh ? `${f}与第 ${p.first} 天重复` : `${f} repeats day ${p.first}`;
+    case 'NO_HOLIDAYS':
+      return zh
+        ? `${p.year} 年至少应有一个法定节假日，请按国务院办公厅的节假日安排通知录入`
+        : `${p.year} needs at least one statutory holiday from the State Council's notice`;
+    case 'YEAR_RANGE':
+      return zh ? `${f}应在 ${p.from}–${p.to} 年之间` : `${f} must be from ${p.from} to ${p.to}`;
+  }
+  if (p.keyword === 'minLength') return zh ? `请填写${f}` : `${f} is required`;
+  if (p.keyword === 'maxLength') return zh ? `${f}最多 ${p.limit} 个字` : `${f}: at most ${p.limit} characters`;
+  if (Array.isArray(p.allowedValues)) {
+    return zh ? `${f}只能是：${p.allowedValues.join('、')}` : `${f} must be one of ${p.allowedValues.join(', ')}`;
+  }
+  const hint = formatHints[key];
+  if (hint) return `${f}${zh ? hint[0] : ' ' + hint[1]}`;
+  return zh ? `${f}格式不正确` : `${f} has a wrong format`;
+}
+
+/** The shared 400 (status, title, paths, codes), with sentences naming this API's fields. */
+function calendarInvalid(req: Request, issues: FieldIssue[]): Problem {
+  const base = invalid(req, issues);
+  const locale = localeOf(req);
+  return new Problem(
+    base.status,
+    base.title,
+    base.detail,
+    issues.map((issue) => ({ path: issue.path, code: issue.code, message: messageFor(issue, locale) })),
+  );
+}
+
+function checkedHere<T>(req: Request, check: (data: unknown) => Checked<T>, data: unknown): T {
+  const result = check(data);
+  if (!result.ok) throw calendarInvalid(req, result.issues);
+  return result.value;
+}
+
+function yearUnknown(error: CalendarYearUnknown): Problem {
+  return new Problem(
+    422,
+    `${error.year} 年的节假日安排尚未发布，暂时无法计算该期限`,
+    `请政策管理人员依据国务院办公厅发布的 ${error.year} 年部分节假日安排通知，在工作日日历中发布 ${error.year} 年后再试。`,
+  );
+}
+
+export function calendarRouter({ db, signer }: CalendarRoutesOptions): Router {
+  const router = Router();
+
+  router.get('/api/calendar/years', authenticate(signer), async (_req, res) => {
+    const calendar = await loadCalendar(db);
+    const published = new Map((await listPublishedYears(db)).map((p) => [p.year, p]));
+    const { first, last } = calendar.packageYears();
+    const years = new Set<number>([...published.keys()]);
+    for (let year = first; year <= last; year++) years.add(year);
+    res.json({
+      knownThrough: calendar.knownThrough(),
+      package: { firstYear: first, lastYear: last },
+      years: [...years]
+        .sort((a, b) => a - b)
+        .map((year) => {
+          const entry = published.get(year);
+          const from = [...(calendar.isPackageYear(year) ? ['package'] : []), ...(entry ? ['published'] : [])];
+          return { year, from, published: entry ?? null };
+        }),
+    });
+  });
+
+  router.put('/api/calendar/years/:year', authenticate(signer, PUBLISHER_ROLES), async (req, res) => {
+    const who = identityOf(req);
+    const year = Number(checkedHere(req, checkYearParam, { year: String(req.params.year) }).year);
+    if (year < YEAR_FROM || year > YEAR_TO) {
+      throw calendarInvalid(req, [{ path: '/year', code: 'YEAR_RANGE', params: { from: YEAR_FROM, to: YEAR_TO } }]);
+    }
+    const body = checkedHere(req, checkPublishBody, req.body);
+    const issues = publicationIssues(year, body);
+    if (issues.length > 0) throw calendarInvalid(req, issues);
+    await publishYear(db, year, body.days, body.source, who);
+    const calendar = await loadCalendar(db);
+    const published = (await listPublishedYears(db)).find((p) => p.year === year);
+    res.json({ ...published, knownThrough: calendar.knownThrough() });
+  });
+
+  router.get('/api/calendar/due-date', authenticate(signer), async (req, res) => {
+    const raw: Record<string, unknown> = { ...req.query };
+    // An unencoded "+08:00" arrives as " 08:00" (form decoding); only that can put a space in an instant.
+    if (typeof raw.from === 'string') raw.from = raw.from.replace(/ (\d{2}:\d{2}(?:\[[^\]]*\])?)$/, '+$1');
+    const query = checkedHere(req, checkDueDateQuery, raw);
+    const from = parseInstant(query.from);
+    if (!from) throw calendarInvalid(req, [{ path: '/from', code: 'FORMAT' }]);
+    const workingDays = Number(query.workingDays);
+    const calendar = await loadCalendar(db);
+    try {
+      res.json({ from: query.from, startDate: chinaDateOf(from), workingDays, dueAt: calendar.dueAt(from, workingDays) });
+    } catch (error) {
+      if (error instanceof CalendarYearUnknown) throw yearUnknown(error);
+      throw error;
+    }
+  });
+
+  return router;
+}

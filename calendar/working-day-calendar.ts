@@ -1,0 +1,183 @@
+// Chinese working days (DOMAIN.md §2, §7): weekends and statutory holidays off, make-up days (调休) on, and
+// deadlines "N working days after" an instant, in China time. Pure: the data comes from the `chinese-days`
+// package plus the administrators' overrides, which the caller loads (calendar-store.ts).
+import { createRequire } from 'node:module';
+
+/** A calendar date in China, 'YYYY-MM-DD'. */
+export type IsoDate = string;
+export type DayKind = 'holiday' | 'workday';
+
+/** What administrators published: whole years they vouch for, and days that differ from the weekend rule. */
+export interface CalendarOverrides {
+  years: Set<number>;
+  days: Map<IsoDate, DayKind>;
+}
+
+/** The package's data: the years it covers and its holidays and make-up working days. */
+export interface PackageCalendar {
+  firstYear: number;
+  lastYear: number;
+  days: Map<IsoDate, DayKind>;
+}
+
+/** Thrown when a computation needs a year whose holidays nobody has published: never guessed. */
+export class CalendarYearUnknown extends Error {
+  constructor(readonly year: number) {
+    super(`${year} 年的节假日安排尚未发布，不能按工作日计算期限`);
+    this.name = 'CalendarYearUnknown';
+  }
+}
+
+export const MIN_WORKING_DAYS = 1;
+export const MAX_WORKING_DAYS = 365;
+
+const DAY_MS = 86_400_000;
+// China has used UTC+8 without daylight saving since 1991, so a fixed offset is exact for every year we handle.
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * An ISO 8601 instant with an offset: RFC 3339, seconds optional, up to 9 fraction digits and an optional
+ * `[Zone/Id]` suffix — what a Zeebe `=now()` variable looks like ("2026-02-10T08:00:00.123+08:00[Asia/Shanghai]").
+ */
+export const INSTANT_PATTERN =
+  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})(?:\\[[A-Za-z0-9_/+-]{1,64}\\])?$';
+const instantPattern = new RegExp(INSTANT_PATTERN);
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The instant an ISO text names, or undefined when it is not one (wrong shape, 30 February, 25 o'clock). */
+export function parseInstant(text: string): Date | undefined {
+  const parts = instantPattern.test(text) ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text) : null;
+  if (!parts) return undefined;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts.slice(1).map((part) => Number(part ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  // Date.parse takes at most milliseconds and no zone id; the offset alone fixes the instant.
+  const plain = text.replace(/\[.*\]$/, '').replace(/(\.\d{3})\d+/, '$1');
+  const ms = Date.parse(plain);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
+/** Day number (days since 1970-01-01) of a real 'YYYY-MM-DD' date, or undefined. */
+function dayNumberOf(date: IsoDate): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+function isoDateOf(dayNumber: number): IsoDate {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+function yearOf(dayNumber: number): number {
+  return new Date(dayNumber * DAY_MS).getUTCFullYear();
+}
+
+/** The date in China at an instant: 2026-04-30T20:00:00Z is already 1 May there. */
+export function chinaDateOf(instant: Date): IsoDate {
+  return isoDateOf(chinaDayNumber(instant));
+}
+
+function chinaDayNumber(instant: Date): number {
+  return Math.floor((instant.getTime() + CHINA_OFFSET_MS) / DAY_MS);
+}
+
+interface PackageJson {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+}
+
+let packageSnapshot: PackageCalendar | undefined;
+
+/**
+ * The package's holidays and make-up days, and the years it covers, found by looking at its data rather
+ * than written here: a package upgrade that adds a year makes that year known with no code change.
+ * We read the JSON the package publishes (README: "chinese-days.json") instead of calling isWorkday():
+ * the package builds its tables with local-time dates, so in a server timezone west of UTC every day
+ * shifts by one; the published JSON was generated once and holds the dates as announced.
+ */
+export function packageCalendar(): PackageCalendar {
+  if (packageSnapshot) return packageSnapshot;
+  const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as PackageJson;
+  const days = new Map<IsoDate, DayKind>();
+  for (const date of Object.keys(data.holidays)) days.set(date, 'holiday');
+  for (const date of Object.keys(data.workdays)) days.set(date, 'workday');
+  // Every covered year has statutory holidays (元旦 at least); a year with none is one the package does not know.
+  const holidayYears = Object.keys(data.holidays).map((date) => Number(date.slice(0, 4)));
+  if (holidayYears.length === 0) throw new Error('chinese-days carries no holidays: cannot build the working-day calendar');
+  packageSnapshot = { firstYear: Math.min(...holidayYears), lastYear: Math.max(...holidayYears), days };
+  return packageSnapshot;
+}
+
+export const noOverrides = (): CalendarOverrides => ({ years: new Set(), days: new Map() });
+
+export class WorkingDayCalendar {
+  constructor(
+    private readonly overrides: CalendarOverrides = noOverrides(),
+    private readonly pkg: PackageCalendar = packageCalendar(),
+  ) {}
+
+  /** Years the package covers (before the first it treats every year as Monday–Friday too). */
+  packageYears(): { first: number; last: number } {
+    return { first: this.pkg.firstYear, last: this.pkg.lastYear };
+  }
+
+  isPackageYear(year: number): boolean {
+    return year >= this.pkg.firstYear && year <= this.pkg.lastYear;
+  }
+
+  publishedYears(): number[] {
+    return [...this.overrides.years].sort((a, b) => a - b);
+  }
+
+  isKnownYear(year: number): boolean {
+    return this.isPackageYear(year) || this.overrides.years.has(year);
+  }
+
+  /** The last year of the unbroken run of known years from the package's first: deadlines up to its end compute. */
+  knownThrough(): number {
+    let year = this.pkg.lastYear;
+    while (this.overrides.years.has(year + 1)) year++;
+    return year;
+  }
+
+  /** Whether a China date is a working day; throws CalendarYearUnknown for a year nobody vouched for. */
+  isWorkingDay(date: IsoDate): boolean {
+    const day = dayNumberOf(date);
+    if (day === undefined) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
+    return this.isWorkingDayNumber(day);
+  }
+
+  /**
+   * The deadline of "N working days" from an instant: the start's China date does not count, the deadline
+   * is the end of the N-th working day after it, as an ISO date-time in China time (…T23:59:59+08:00).
+   */
+  dueAt(start: Date, workingDays: number): string {
+    if (Number.isNaN(start.getTime())) throw new RangeError('start is not a valid instant');
+    if (!Number.isInteger(workingDays) || workingDays < MIN_WORKING_DAYS || workingDays > MAX_WORKING_DAYS) {
+      throw new RangeError(`workingDays must be an integer from ${MIN_WORKING_DAYS} to ${MAX_WORKING_DAYS}, got ${workingDays}`);
+    }
+    let day = chinaDayNumber(start);
+    let counted = 0;
+    while (counted < workingDays) {
+      day++;
+      if (this.isWorkingDayNumber(day)) counted++;
+    }
+    return `${isoDateOf(day)}T23:59:59+08:00`;
+  }
+
+  private isWorkingDayNumber(day: number): boolean {
+    const year = yearOf(day);
+    if (!this.isKnownYear(year)) throw new CalendarYearUnknown(year);
+    const date = isoDateOf(day);
+    // An administrator's entry beats the package, so a correction to a package year is possible.
+    const kind = this.overrides.days.get(date) ?? this.pkg.days.get(date);
+    if (kind !== undefined) return kind === 'workday';
+    const weekday = new Date(day * DAY_MS).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+}
