@@ -95,6 +95,48 @@ export const variables = {
     default: 'http://127.0.0.1:3100/registration',
     parse: text,
   },
+  dpfUrl: {
+    name: 'DEPT_DPF_URL',
+    meaning: 'base URL of the DPF disability certificate register',
+    default: 'http://127.0.0.1:3100/dpf',
+    parse: text,
+  },
+  veteransUrl: {
+    name: 'DEPT_VETERANS_URL',
+    meaning: 'base URL of the veterans affairs: disabled-veteran and disabled-police certificates',
+    default: 'http://127.0.0.1:3100/veterans',
+    parse: text,
+  },
+  pensionUrl: {
+    name: 'DEPT_PENSION_URL',
+    meaning: 'base URL of the HRSS pension enrolment of persons insured in Zhejiang',
+    default: 'http://127.0.0.1:3100/pension',
+    parse: text,
+  },
+  nationalPensionUrl: {
+    name: 'DEPT_NATIONAL_PENSION_URL',
+    meaning: 'base URL of the national pension interface, for persons insured outside Zhejiang',
+    default: 'http://127.0.0.1:3100/national-pension',
+    parse: text,
+  },
+  medicalUrl: {
+    name: 'DEPT_MEDICAL_URL',
+    meaning: 'base URL of the medical security: medical insurance enrolment',
+    default: 'http://127.0.0.1:3100/medical',
+    parse: text,
+  },
+  wagesUrl: {
+    name: 'DEPT_WAGES_URL',
+    meaning: 'base URL of the wage payments (tax withholding data)',
+    default: 'http://127.0.0.1:3100/wages',
+    parse: text,
+  },
+  taxUrl: {
+    name: 'DEPT_TAX_URL',
+    meaning: 'base URL of the tax bureau: pushed results, consistency answer, levy collected',
+    default: 'http://127.0.0.1:3100/tax',
+    parse: text,
+  },
   departmentTimeoutMs: {
     name: 'DEPT_TIMEOUT_MS',
     meaning: 'timeout of one call to a department',

@@ -1,10 +1,11 @@
-// Runs once before the suites: a fresh PostgreSQL database for tests, migrated, its URL handed to the tests.
+// Runs once before the suites: a fresh PostgreSQL database for this run, migrated, its URL handed to the
+// tests, dropped afterwards. Each run has its own database, so runs side by side cannot disturb each other.
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { createPool, ensureDatabase } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 
-const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dpf_review_test';
+const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dpf_review_test';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,25 +13,52 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
-  const admin = new URL(testDatabaseUrl);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  await ensureDatabase(testDatabaseUrl);
-  // Start from nothing, so each run proves the migrations build the schema on a fresh machine.
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
+function isAlive(pid: number): boolean {
   try {
-    await client.query(`drop database if exists "${name}" with (force)`);
-    await client.query(`create database "${name}"`);
-  } finally {
-    await client.end();
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
-  const db = createPool(testDatabaseUrl);
+}
+
+async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const url = new URL(baseUrl);
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const base = new URL(baseUrl).pathname.slice(1);
+  const name = `${base}_${process.pid}`;
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+
+  await ensureDatabase(databaseUrl); // says plainly when PostgreSQL cannot be reached
+  await withAdmin(async (admin) => {
+    // Databases left by runs that were killed before their teardown.
+    const leftovers = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${base}\\_%`]);
+    for (const { datname } of leftovers.rows) {
+      const pid = Number(datname.slice(base.length + 1));
+      if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await admin.query(`drop database if exists "${datname}" with (force)`);
+    }
+  });
+  const db = createPool(databaseUrl);
   try {
     await migrate(db);
   } finally {
     await db.end();
   }
-  project.provide('databaseUrl', testDatabaseUrl);
+  project.provide('databaseUrl', databaseUrl);
+
+  return async () => {
+    await withAdmin((admin) => admin.query(`drop database if exists "${name}" with (force)`));
+  };
 }
