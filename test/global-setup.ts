@@ -2,7 +2,7 @@
 // tests, dropped afterwards. Each run has its own database, so runs side by side cannot disturb each other.
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
-import { createPool, ensureDatabase } from '../platform/db.ts';
+import { checkConnection, createPool } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dpf_review_test';
@@ -41,14 +41,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
 
-  await ensureDatabase(databaseUrl); // says plainly when PostgreSQL cannot be reached
+  const adminUrl = new URL(baseUrl);
+  adminUrl.pathname = '/postgres';
+  const probe = createPool(adminUrl.toString());
+  try {
+    await checkConnection(probe, adminUrl.toString()); // says plainly when PostgreSQL cannot be reached
+  } finally {
+    await probe.end();
+  }
   await withAdmin(async (admin) => {
     // Databases left by runs that were killed before their teardown.
     const leftovers = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${base}\\_%`]);
     for (const { datname } of leftovers.rows) {
       const pid = Number(datname.slice(base.length + 1));
-      if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await admin.query(`drop database if exists "${datname}" with (force)`);
+      if (Number.isInteger(pid) && (pid === process.pid || !isAlive(pid))) await admin.query(`drop database if exists "${datname}" with (force)`);
     }
+    await admin.query(`create database "${name}"`);
   });
   const db = createPool(databaseUrl);
   try {
