@@ -3,9 +3,9 @@
 import type { RegistrationClient } from '../connectors/registration/client.ts';
 import { USCC_PATTERN, type Registrar, type RegistrationStatus } from '../connectors/registration/schema.ts';
 import { checkUscc, registrarOf } from '../domain/identifiers/uscc.ts';
-import { DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable } from '../platform/department-http.ts';
-import { compileSchema, type FieldIssue } from '../platform/schema.ts';
-import { bpmnError, complete, fail, type JobHandler } from './job-outcome.ts';
+import { compileSchema } from '../platform/schema.ts';
+import { departmentJob, invalidVariables, jobVariables } from './department-job.ts';
+import { complete, type JobHandler } from './job-outcome.ts';
 
 export const JOB_TYPE = 'check-registration';
 
@@ -56,12 +56,6 @@ const variablesSchema = {
 
 const checkVariables = compileSchema<CheckRegistrationVariables>(variablesSchema);
 
-// The schema checks the USCC's shape; the check digit needs the domain rule.
-function usccIssues(uscc: string): FieldIssue[] {
-  const problem = checkUscc(uscc);
-  return problem === null ? [] : [{ path: '/employer/uscc', code: problem }];
-}
-
 // Registers and filings differ in full-width/half-width brackets and spaces (（有限公司） vs (有限公司)).
 function normalizeName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '');
@@ -89,29 +83,16 @@ function notFound(registrar: Registrar | null): CheckRegistrationResult {
 export function createCheckRegistrationHandler(
   client: Pick<RegistrationClient, 'lookup'>,
 ): JobHandler<CheckRegistrationVariables, CheckRegistrationResult> {
-  return async (job) => {
-    const checked = checkVariables(job.variables);
-    const issues = checked.ok ? usccIssues(checked.value.employer.uscc) : checked.issues;
-    if (!checked.ok || issues.length > 0) {
-      const list = issues.map((i) => `${i.path} ${i.code}`).join('; ');
-      return bpmnError('INVALID_VARIABLES', `${JOB_TYPE}: invalid job variables: ${list}`);
-    }
-    const { filingId, employer } = checked.value;
-
+  return departmentJob(JOB_TYPE, async (job) => {
+    const { filingId, employer } = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    // The schema checks the USCC's shape; the check digit needs the domain rule.
+    const usccProblem = checkUscc(employer.uscc);
+    if (usccProblem) invalidVariables(JOB_TYPE, [{ path: '/employer/uscc', code: usccProblem }]);
     // GB 32100: the first character names the registering authority (DOMAIN.md §6).
     const registrar = registrarOf(employer.uscc);
     if (registrar === null) return complete(notFound(null));
-
-    let record;
-    try {
-      // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
-      record = await client.lookup(employer.uscc, registrar, `${filingId}:${JOB_TYPE}`);
-    } catch (error) {
-      // Unavailable: worth retrying later. Rejected: our request is wrong; an incident shows it to an operator.
-      if (error instanceof DepartmentUnavailable || error instanceof DepartmentRejected) return fail(error.message);
-      if (error instanceof DepartmentBadAnswer) return bpmnError('DEPARTMENT_BAD_DATA', error.message);
-      return fail(`${JOB_TYPE}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
+    const record = await client.lookup(employer.uscc, registrar, `${filingId}:${JOB_TYPE}`);
     if (record === null) return complete(notFound(registrar));
 
     const finding = FINDING_BY_STATUS[record.status];
@@ -125,6 +106,6 @@ export function createCheckRegistrationHandler(
         findings: finding === null ? [] : [{ code: finding, source: registrar }],
       },
     });
-  };
+  });
 }
 

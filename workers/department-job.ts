@@ -1,0 +1,55 @@
+// The shape every department job shares, written once: check the job's variables, load the filing it is
+// about, call the department, and turn each kind of failure into the outcome the engine needs.
+import { findFiling, type StoredFiling } from '../server/filings/filing-store.ts';
+import type { Db } from '../platform/db.ts';
+import { DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable } from '../platform/department-http.ts';
+import type { Checked, FieldIssue } from '../platform/schema.ts';
+import { bpmnError, fail, type Job, type JobBpmnError, type JobFail, type JobHandler, type JobOutcome } from './job-outcome.ts';
+
+/** Thrown inside a job body to end the job with this outcome. */
+class JobEnded extends Error {
+  constructor(readonly outcome: JobFail | JobBpmnError) {
+    super(outcome.message);
+  }
+}
+
+/** Ends the job with a BPMN error naming every bad variable. */
+export function invalidVariables(jobType: string, issues: FieldIssue[]): never {
+  const list = issues.map((i) => `${i.path} ${i.code}`).join('; ');
+  throw new JobEnded(bpmnError('INVALID_VARIABLES', `${jobType}: invalid job variables: ${list}`));
+}
+
+/** The job's variables, checked; anything else ends the job with INVALID_VARIABLES. */
+export function jobVariables<T>(jobType: string, check: (data: unknown) => Checked<T>, variables: unknown): T {
+  const checked = check(variables);
+  if (!checked.ok) invalidVariables(jobType, checked.issues);
+  return checked.value;
+}
+
+/** The stored filing the job is about; an unknown id ends the job with FILING_NOT_FOUND. */
+export async function filingOf(db: Db, jobType: string, filingId: string): Promise<StoredFiling> {
+  const filing = await findFiling(db, filingId);
+  if (!filing) throw new JobEnded(bpmnError('FILING_NOT_FOUND', `${jobType}: no filing ${filingId}`));
+  return filing;
+}
+
+/**
+ * Wraps a job body so that every path ends in an outcome: what the body returns; a department that is
+ * unavailable or refuses us → fail (the engine retries, then raises an incident); a malformed department
+ * answer → DEPARTMENT_BAD_DATA, which the diagram handles; anything unforeseen → fail, never a crash.
+ */
+export function departmentJob<Out extends object>(
+  jobType: string,
+  body: (job: Job) => Promise<JobOutcome<Out>>,
+): JobHandler<unknown, Out> {
+  return async (job) => {
+    try {
+      return await body(job);
+    } catch (error) {
+      if (error instanceof JobEnded) return error.outcome;
+      if (error instanceof DepartmentUnavailable || error instanceof DepartmentRejected) return fail(error.message);
+      if (error instanceof DepartmentBadAnswer) return bpmnError('DEPARTMENT_BAD_DATA', error.message);
+      return fail(`${jobType}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
