@@ -1,0 +1,82 @@
+// The shapes of the tax-bureau integration: a record in the optional tax-results.json (CONTRACTS.md §3), the
+// pushed certified result and the bureau's answer, which a real bureau's adapter must produce too.
+
+/** Shape only (18 characters of the USCC alphabet, no I O S V Z); the check digit is the filing API's job. */
+export const USCC_PATTERN = '^[0-9A-HJ-NP-RTUW-Y]{18}$';
+
+/** How the simulated bureau answers a push for one unit and year; a unit without a record is consistent, levy 0. */
+export interface TaxResultRecord {
+  uscc: string;
+  year: number;
+  consistent: boolean;
+  /** Yuan collected for that year. */
+  levyCollected: number;
+}
+
+/** The certified result DPF pushes (DOMAIN.md §3 step 6); no personal data. */
+export interface CertifiedResult {
+  uscc: string;
+  year: number;
+  /** Σ monthly weights ÷ 12, two decimals. */
+  certifiedCount: number;
+  requiredCount: number;
+  filingId: string;
+}
+
+/** The answer to POST /certified-results. */
+export interface TaxAnswer {
+  receiptId: string;
+  /** The result agrees with the bureau's (Golden Tax) data. */
+  consistent: boolean;
+  levyCollected: number;
+}
+
+const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
+const yuan = { type: 'number', minimum: 0, maximum: 1e12 } as const;
+
+// Extra fields are allowed in records and answers: CONTRACTS.md lets fields be added, readers take what they know.
+export const taxResultRecordSchema = {
+  type: 'object',
+  required: ['uscc', 'year', 'consistent', 'levyCollected'],
+  properties: {
+    uscc: { type: 'string', pattern: USCC_PATTERN },
+    year,
+    consistent: { type: 'boolean' },
+    levyCollected: yuan,
+  },
+} as const;
+
+// Two decimals are checked in code (certifiedCountIssue): JSON Schema's multipleOf trips over binary fractions.
+export const certifiedResultSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['uscc', 'year', 'certifiedCount', 'requiredCount', 'filingId'],
+  properties: {
+    uscc: { type: 'string', pattern: USCC_PATTERN },
+    year,
+    certifiedCount: { type: 'number', minimum: 0, maximum: 1e7 },
+    requiredCount: { type: 'number', minimum: 0, maximum: 1e7 },
+    filingId: { type: 'string', minLength: 1, maxLength: 100 },
+  },
+} as const;
+
+export const taxAnswerSchema = {
+  type: 'object',
+  required: ['receiptId', 'consistent', 'levyCollected'],
+  properties: {
+    receiptId: { type: 'string', minLength: 1, maxLength: 100 },
+    consistent: { type: 'boolean' },
+    levyCollected: yuan,
+  },
+} as const;
+
+/** True when `value` has at most two decimals, allowing for binary noise (0.1 + 0.2). */
+export function hasTwoDecimals(value: number): boolean {
+  const cents = value * 100;
+  return Math.abs(cents - Math.round(cents)) < 1e-6;
+}
+
+/** `value` kept to two decimals, as the count is certified (DOMAIN.md §7). */
+export function toTwoDecimals(value: number): number {
+  return Math.round(value * 100) / 100;
+}

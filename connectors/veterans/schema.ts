@@ -1,0 +1,74 @@
+// The shapes of the veterans-affairs integration: a record in veteran-certificates.json (CONTRACTS.md §3), the
+// batch query and the department's answer, which a real department's adapter must produce too.
+
+/** 残疾军人证 (disabled veteran) or 伤残人民警察证 (disabled police officer). */
+export const CERTIFICATE_KINDS = ['veteran', 'police'] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
+
+/**
+ * These certificates have no published structure or check digit (e.g. 浙军残字第000100号); the same loose
+ * shape the filing API accepts (domain/identifiers/cert-number.ts).
+ */
+export const VETERAN_CERT_PATTERN = '^[A-Za-z0-9\\p{Script=Han}-]{6,32}$';
+export const ID_NUMBER_PATTERN = '^[0-9]{17}[0-9X]$';
+
+/** Most certificate numbers one query may carry; the client splits a larger list. */
+export const MAX_CERTS_PER_QUERY = 5000;
+
+export interface VeteranCertificate {
+  certNumber: string;
+  idNumber: string;
+  name: string;
+  kind: CertificateKind;
+  /** 1 most severe … 10. */
+  grade: number;
+  validFrom: string;
+  validUntil: string;
+}
+
+export interface VeteranQuery {
+  certNumbers: string[];
+}
+
+/** The answer to POST /certificates/query: the certificates found, in any order; unknown numbers are absent. */
+export interface VeteranQueryAnswer {
+  certificates: VeteranCertificate[];
+}
+
+// Extra fields are allowed in records and answers: CONTRACTS.md lets fields be added, readers take what they know.
+export const veteranCertificateSchema = {
+  type: 'object',
+  required: ['certNumber', 'idNumber', 'name', 'kind', 'grade', 'validFrom', 'validUntil'],
+  properties: {
+    certNumber: { type: 'string', pattern: VETERAN_CERT_PATTERN },
+    idNumber: { type: 'string', pattern: ID_NUMBER_PATTERN },
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    kind: { type: 'string', enum: CERTIFICATE_KINDS },
+    grade: { type: 'integer', minimum: 1, maximum: 10 },
+    validFrom: { type: 'string', format: 'date' },
+    validUntil: { type: 'string', format: 'date' },
+  },
+} as const;
+
+export const veteranQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['certNumbers'],
+  properties: {
+    certNumbers: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_CERTS_PER_QUERY,
+      uniqueItems: true,
+      items: { type: 'string', pattern: VETERAN_CERT_PATTERN },
+    },
+  },
+} as const;
+
+export const veteranQueryAnswerSchema = {
+  type: 'object',
+  required: ['certificates'],
+  properties: {
+    certificates: { type: 'array', maxItems: MAX_CERTS_PER_QUERY, items: veteranCertificateSchema },
+  },
+} as const;

@@ -1,0 +1,116 @@
+// Job type `verify-wages`: asks the tax withholding data what the employer paid each declared employee in each
+// month of the review year, and completes with those facts per employee. The counting rules (minimum wage)
+// decide what they mean.
+import type { WagesClient } from '../connectors/wages/client.ts';
+import { MAX_ID_NUMBERS_PER_QUERY, type WageRecord } from '../connectors/wages/schema.ts';
+import type { Db } from '../platform/db.ts';
+import { DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable } from '../platform/department-http.ts';
+import { compileSchema } from '../platform/schema.ts';
+import { findFiling, type StoredFiling } from '../server/filings/filing-store.ts';
+import { bpmnError, complete, fail, failForGood, type JobHandler } from './job-outcome.ts';
+
+export const JOB_TYPE = 'verify-wages';
+
+export interface VerifyWagesVariables {
+  filingId: string;
+}
+
+export interface MonthWage {
+  /** YYYY-MM */
+  month: string;
+  /** Yuan paid in that month: the sum of that month's payments. */
+  amount: number;
+}
+
+/** What the withholding data says about one declared employee; no personal numbers, keyed by position in the declaration. */
+export interface WageFacts {
+  index: number;
+  /** Sorted by month; a month without any payment is absent. */
+  months: MonthWage[];
+}
+
+export interface VerifyWagesResult {
+  wages: WageFacts[];
+}
+
+export interface VerifyWagesDeps {
+  db: Db;
+  client: Pick<WagesClient, 'query'>;
+}
+
+// Personal numbers never travel as process variables: the handler reads them from the stored declaration.
+const checkVariables = compileSchema<VerifyWagesVariables>({
+  type: 'object',
+  required: ['filingId'],
+  properties: {
+    // filings.id is a uuid; anything else could only fail in the database, again on every retry.
+    filingId: { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' },
+  },
+});
+
+// Sums in whole fen, so 0.1 + 0.2 yuan is 0.3 and not 0.30000000000000004.
+const toFen = (yuan: number) => Math.round(yuan * 100);
+
+function monthsByPerson(records: readonly WageRecord[]): Map<string, MonthWage[]> {
+  const fenByPerson = new Map<string, Map<string, number>>();
+  for (const record of records) {
+    let fenByMonth = fenByPerson.get(record.idNumber);
+    if (!fenByMonth) {
+      fenByMonth = new Map();
+      fenByPerson.set(record.idNumber, fenByMonth);
+    }
+    fenByMonth.set(record.month, (fenByMonth.get(record.month) ?? 0) + toFen(record.amount));
+  }
+  const byPerson = new Map<string, MonthWage[]>();
+  for (const [idNumber, fenByMonth] of fenByPerson) {
+    const months = [...fenByMonth].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([month, fen]) => ({ month, amount: fen / 100 }));
+    byPerson.set(idNumber, months);
+  }
+  return byPerson;
+}
+
+export function createVerifyWagesHandler(deps: VerifyWagesDeps): JobHandler<VerifyWagesVariables, VerifyWagesResult> {
+  return async (job) => {
+    const checked = checkVariables(job.variables);
+    if (!checked.ok) {
+      return bpmnError('INVALID_VARIABLES', `${JOB_TYPE}: invalid job variables: ${checked.issues.map((i) => `${i.path} ${i.code}`).join('; ')}`);
+    }
+    const { filingId } = checked.value;
+
+    let filing: StoredFiling | undefined;
+    try {
+      filing = await findFiling(deps.db, filingId);
+    } catch (error) {
+      return fail(`${JOB_TYPE}: cannot read filing ${filingId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!filing) return bpmnError('FILING_NOT_FOUND', `${JOB_TYPE}: no filing ${filingId}`);
+    const { employer, employees, year } = filing.declaration;
+
+    // Each person once, even when declared twice (the duplicate rule is decided elsewhere).
+    const idNumbers = [...new Set(employees.map((e) => e.idNumber))];
+    if (idNumbers.length > MAX_ID_NUMBERS_PER_QUERY) {
+      return failForGood(`${JOB_TYPE}: ${idNumbers.length} people, more than the ${MAX_ID_NUMBERS_PER_QUERY} one query may carry`);
+    }
+
+    let records: WageRecord[] = [];
+    if (idNumbers.length > 0) {
+      try {
+        // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
+        records = await deps.client.query({ uscc: employer.uscc, year, idNumbers }, `${filingId}:${JOB_TYPE}`);
+      } catch (error) {
+        // Unavailable: worth retrying later. Rejected: our request is wrong; an incident shows it to an operator.
+        if (error instanceof DepartmentUnavailable || error instanceof DepartmentRejected) return fail(error.message);
+        if (error instanceof DepartmentBadAnswer) return bpmnError('DEPARTMENT_BAD_DATA', error.message);
+        return fail(`${JOB_TYPE}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+
+    const byPerson = monthsByPerson(records);
+    // A copy per index, so facts of a person declared twice never share an array.
+    const wages = employees.map((employee, index): WageFacts => ({
+      index,
+      months: (byPerson.get(employee.idNumber) ?? []).map((m) => ({ ...m })),
+    }));
+    return complete({ wages });
+  };
+}
