@@ -26,8 +26,18 @@ export function jobVariables<T>(jobType: string, check: (data: unknown) => Check
   return checked.value;
 }
 
-/** The stored filing the job is about; an unknown id ends the job with FILING_NOT_FOUND. */
+// filings.id is a uuid; anything else could only fail in the database, again on every retry.
+const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/** The JSON Schema of a job's `filingId`, for the variable schemas of jobs about one filing. */
+export const filingIdSchema = { type: 'string', pattern: UUID } as const;
+
+/**
+ * The stored filing the job is about; an unknown id ends the job with FILING_NOT_FOUND. Personal numbers never
+ * travel as process variables: handlers read them from here.
+ */
 export async function filingOf(db: Db, jobType: string, filingId: string): Promise<StoredFiling> {
+  if (!new RegExp(UUID).test(filingId)) invalidVariables(jobType, [{ path: '/filingId', code: 'FORMAT' }]);
   const filing = await findFiling(db, filingId);
   if (!filing) throw new JobEnded(bpmnError('FILING_NOT_FOUND', `${jobType}: no filing ${filingId}`));
   return filing;

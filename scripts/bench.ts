@@ -1,0 +1,122 @@
+// `npm run bench [-- --filings N --employees M --concurrency C]`: measures, on this machine, the cold start of
+// `npm start` (process spawn → /api/health answering) and the filing API under load (POST then GET), against
+// a scratch database created for the run and dropped after. Prints one table; nothing here is a pass/fail.
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig, projectRoot } from '../platform/config.ts';
+import { syntheticFiling } from '../test/support/fixtures.ts';
+
+const { values } = parseArgs({
+  options: {
+    filings: { type: 'string', default: '300' },
+    employees: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '8' },
+  },
+});
+const filings = Number(values.filings);
+const employees = Number(values.employees);
+const concurrency = Number(values.concurrency);
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function admin(sql: string): Promise<void> {
+  const url = new URL(loadConfig().databaseUrl);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const benchDb = `dpf_review_bench_${process.pid}`;
+const databaseUrl = (() => {
+  const url = new URL(loadConfig().databaseUrl);
+  url.pathname = `/${benchDb}`;
+  return url.toString();
+})();
+
+const port = await freePort();
+const t0 = performance.now();
+const server = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+  cwd: projectRoot,
+  env: { ...process.env, PORT: String(port), SIM_PORT: '0', DATABASE_URL: databaseUrl, FILING_SEASON: 'open' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+try {
+  // Cold start: the database is created and migrated by the start itself, as on a fresh machine.
+  let coldStartMs = NaN;
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    const answered = await fetch(`${base}/api/health`).then(() => true, () => false);
+    if (answered) {
+      coldStartMs = performance.now() - t0;
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  if (Number.isNaN(coldStartMs)) throw new Error('npm start did not answer within 60 s');
+
+  const login = await fetch(`${base}/api/dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role: 'clerk', regionCode: '330106' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const bodies = Array.from({ length: filings }, (_, i) => JSON.stringify({ ...syntheticFiling(100_000 + i, { employees }), channel: 'window' }));
+
+  const postMs: number[] = [];
+  const getMs: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++] as string;
+        const a = performance.now();
+        const res = await fetch(`${base}/api/filings`, { method: 'POST', headers, body });
+        if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
+        const { id } = (await res.json()) as { id: string };
+        const b = performance.now();
+        const read = await fetch(`${base}/api/filings/${id}`, { headers });
+        if (read.status !== 200) throw new Error(`GET answered ${read.status}`);
+        await read.arrayBuffer();
+        postMs.push(b - a);
+        getMs.push(performance.now() - b);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  postMs.sort((x, y) => x - y);
+  getMs.sort((x, y) => x - y);
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  console.log(
+    [
+      `machine: ${(await import('node:os')).cpus().length} cores; node ${process.version}`,
+      `cold start of npm start (spawn → /api/health answers; database created and migrated): ${ms(coldStartMs)}`,
+      `filings: ${filings} × ${employees} employees, concurrency ${concurrency}: ${(filings / seconds).toFixed(1)} filings/s (POST + GET each)`,
+      `POST /api/filings   p50 ${ms(percentile(postMs, 50))}   p95 ${ms(percentile(postMs, 95))}   max ${ms(postMs.at(-1) ?? NaN)}`,
+      `GET /api/filings/id p50 ${ms(percentile(getMs, 50))}   p95 ${ms(percentile(getMs, 95))}   max ${ms(getMs.at(-1) ?? NaN)}`,
+    ].join('\n'),
+  );
+} finally {
+  server.kill('SIGINT');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await admin(`drop database if exists "${benchDb}" with (force)`);
+}
