@@ -4,10 +4,9 @@
 import type { MedicalClient } from '../connectors/medical/client.ts';
 import { MAX_ID_NUMBERS_PER_QUERY, type MedicalRecord } from '../connectors/medical/schema.ts';
 import type { Db } from '../platform/db.ts';
-import { DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable } from '../platform/department-http.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { findFiling, type StoredFiling } from '../server/filings/filing-store.ts';
-import { bpmnError, complete, fail, failForGood, type JobHandler } from './job-outcome.ts';
+import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
+import { complete, failForGood, type JobHandler } from './job-outcome.ts';
 
 export const JOB_TYPE = 'verify-medical';
 
@@ -37,10 +36,7 @@ export interface VerifyMedicalDeps {
 const checkVariables = compileSchema<VerifyMedicalVariables>({
   type: 'object',
   required: ['filingId'],
-  properties: {
-    // filings.id is a uuid; anything else could only fail in the database, again on every retry.
-    filingId: { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' },
-  },
+  properties: { filingId: filingIdSchema },
 });
 
 interface Months {
@@ -62,20 +58,9 @@ function monthsByPerson(records: readonly MedicalRecord[]): Map<string, Months> 
 }
 
 export function createVerifyMedicalHandler(deps: VerifyMedicalDeps): JobHandler<VerifyMedicalVariables, VerifyMedicalResult> {
-  return async (job) => {
-    const checked = checkVariables(job.variables);
-    if (!checked.ok) {
-      return bpmnError('INVALID_VARIABLES', `${JOB_TYPE}: invalid job variables: ${checked.issues.map((i) => `${i.path} ${i.code}`).join('; ')}`);
-    }
-    const { filingId } = checked.value;
-
-    let filing: StoredFiling | undefined;
-    try {
-      filing = await findFiling(deps.db, filingId);
-    } catch (error) {
-      return fail(`${JOB_TYPE}: cannot read filing ${filingId}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (!filing) return bpmnError('FILING_NOT_FOUND', `${JOB_TYPE}: no filing ${filingId}`);
+  return departmentJob(JOB_TYPE, async (job) => {
+    const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    const filing = await filingOf(deps.db, JOB_TYPE, filingId);
     const { employer, employees, year } = filing.declaration;
 
     // Each person once, even when declared twice (the duplicate rule is decided elsewhere).
@@ -86,15 +71,8 @@ export function createVerifyMedicalHandler(deps: VerifyMedicalDeps): JobHandler<
 
     let records: MedicalRecord[] = [];
     if (idNumbers.length > 0) {
-      try {
-        // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
-        records = await deps.client.query({ uscc: employer.uscc, year, idNumbers }, `${filingId}:${JOB_TYPE}`);
-      } catch (error) {
-        // Unavailable: worth retrying later. Rejected: our request is wrong; an incident shows it to an operator.
-        if (error instanceof DepartmentUnavailable || error instanceof DepartmentRejected) return fail(error.message);
-        if (error instanceof DepartmentBadAnswer) return bpmnError('DEPARTMENT_BAD_DATA', error.message);
-        return fail(`${JOB_TYPE}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
+      records = await deps.client.query({ uscc: employer.uscc, year, idNumbers }, `${filingId}:${JOB_TYPE}`);
     }
 
     const byPerson = monthsByPerson(records);
@@ -103,5 +81,5 @@ export function createVerifyMedicalHandler(deps: VerifyMedicalDeps): JobHandler<
       return { index, paidMonths: [...(months?.paid ?? [])].sort(), unpaidMonths: [...(months?.unpaid ?? [])].sort() };
     });
     return complete({ medical });
-  };
+  });
 }

@@ -5,10 +5,10 @@ import { MAX_ID_NUMBERS_PER_QUERY, PENSION_SOURCES, type PensionRecord, type Pen
 import type { Employee } from '../domain/filing/filing.ts';
 import { isZhejiang } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
-import { DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable } from '../platform/department-http.ts';
+import { DepartmentBadAnswer } from '../platform/department-http.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { findFiling, type StoredFiling } from '../server/filings/filing-store.ts';
-import { bpmnError, complete, fail, failForGood, type JobHandler, type JobOutcome } from './job-outcome.ts';
+import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
+import { complete, failForGood, type JobHandler } from './job-outcome.ts';
 
 export const JOB_TYPE = 'verify-pension';
 
@@ -40,10 +40,7 @@ export interface VerifyPensionDeps {
 const checkVariables = compileSchema<VerifyPensionVariables>({
   type: 'object',
   required: ['filingId'],
-  properties: {
-    // filings.id is a uuid; anything else could only fail in the database, again on every retry.
-    filingId: { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' },
-  },
+  properties: { filingId: filingIdSchema },
 });
 
 const outsideZhejiang = (code: string | undefined): boolean => code !== undefined && !isZhejiang(code);
@@ -73,30 +70,10 @@ function monthsByPerson(records: readonly PensionRecord[]): Map<string, Months> 
   return byPerson;
 }
 
-// A bad answer first: no retry cures it. Unavailable: retry later. Rejected: our request is wrong; an incident shows it.
-function outcomeOfError(errors: unknown[]): JobOutcome<VerifyPensionResult> {
-  const bad = errors.find((e) => e instanceof DepartmentBadAnswer);
-  if (bad) return bpmnError('DEPARTMENT_BAD_DATA', bad.message);
-  const error = errors[0];
-  if (error instanceof DepartmentUnavailable || error instanceof DepartmentRejected) return fail(error.message);
-  return fail(`${JOB_TYPE}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-}
-
 export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<VerifyPensionVariables, VerifyPensionResult> {
-  return async (job) => {
-    const checked = checkVariables(job.variables);
-    if (!checked.ok) {
-      return bpmnError('INVALID_VARIABLES', `${JOB_TYPE}: invalid job variables: ${checked.issues.map((i) => `${i.path} ${i.code}`).join('; ')}`);
-    }
-    const { filingId } = checked.value;
-
-    let filing: StoredFiling | undefined;
-    try {
-      filing = await findFiling(deps.db, filingId);
-    } catch (error) {
-      return fail(`${JOB_TYPE}: cannot read filing ${filingId}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (!filing) return bpmnError('FILING_NOT_FOUND', `${JOB_TYPE}: no filing ${filingId}`);
+  return departmentJob(JOB_TYPE, async (job) => {
+    const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    const filing = await filingOf(deps.db, JOB_TYPE, filingId);
     const { employer, employees, year } = filing.declaration;
 
     const sources = employees.map(pensionSourceOf);
@@ -121,8 +98,10 @@ export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<
         deps.client.query(source, { uscc: employer.uscc, year, idNumbers: [...idNumbersBySource.get(source)!] }, idempotencyKey),
       ),
     );
+    // Both calls settle before we decide. A bad answer from either interface wins over the other being unavailable
+    // or refusing us: no retry cures it. Otherwise the first error decides; departmentJob maps what is rethrown.
     const errors = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
-    if (errors.length > 0) return outcomeOfError(errors);
+    if (errors.length > 0) throw errors.find((e) => e instanceof DepartmentBadAnswer) ?? errors[0];
 
     const answers = new Map<PensionSource, Map<string, Months>>();
     settled.forEach((s, i) => {
@@ -140,5 +119,5 @@ export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<
       };
     });
     return complete({ pension });
-  };
+  });
 }

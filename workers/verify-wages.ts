@@ -4,10 +4,9 @@
 import type { WagesClient } from '../connectors/wages/client.ts';
 import { MAX_ID_NUMBERS_PER_QUERY, type WageRecord } from '../connectors/wages/schema.ts';
 import type { Db } from '../platform/db.ts';
-import { DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable } from '../platform/department-http.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { findFiling, type StoredFiling } from '../server/filings/filing-store.ts';
-import { bpmnError, complete, fail, failForGood, type JobHandler } from './job-outcome.ts';
+import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
+import { complete, failForGood, type JobHandler } from './job-outcome.ts';
 
 export const JOB_TYPE = 'verify-wages';
 
@@ -42,10 +41,7 @@ export interface VerifyWagesDeps {
 const checkVariables = compileSchema<VerifyWagesVariables>({
   type: 'object',
   required: ['filingId'],
-  properties: {
-    // filings.id is a uuid; anything else could only fail in the database, again on every retry.
-    filingId: { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' },
-  },
+  properties: { filingId: filingIdSchema },
 });
 
 // Sums in whole fen, so 0.1 + 0.2 yuan is 0.3 and not 0.30000000000000004.
@@ -70,20 +66,9 @@ function monthsByPerson(records: readonly WageRecord[]): Map<string, MonthWage[]
 }
 
 export function createVerifyWagesHandler(deps: VerifyWagesDeps): JobHandler<VerifyWagesVariables, VerifyWagesResult> {
-  return async (job) => {
-    const checked = checkVariables(job.variables);
-    if (!checked.ok) {
-      return bpmnError('INVALID_VARIABLES', `${JOB_TYPE}: invalid job variables: ${checked.issues.map((i) => `${i.path} ${i.code}`).join('; ')}`);
-    }
-    const { filingId } = checked.value;
-
-    let filing: StoredFiling | undefined;
-    try {
-      filing = await findFiling(deps.db, filingId);
-    } catch (error) {
-      return fail(`${JOB_TYPE}: cannot read filing ${filingId}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (!filing) return bpmnError('FILING_NOT_FOUND', `${JOB_TYPE}: no filing ${filingId}`);
+  return departmentJob(JOB_TYPE, async (job) => {
+    const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    const filing = await filingOf(deps.db, JOB_TYPE, filingId);
     const { employer, employees, year } = filing.declaration;
 
     // Each person once, even when declared twice (the duplicate rule is decided elsewhere).
@@ -94,15 +79,8 @@ export function createVerifyWagesHandler(deps: VerifyWagesDeps): JobHandler<Veri
 
     let records: WageRecord[] = [];
     if (idNumbers.length > 0) {
-      try {
-        // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
-        records = await deps.client.query({ uscc: employer.uscc, year, idNumbers }, `${filingId}:${JOB_TYPE}`);
-      } catch (error) {
-        // Unavailable: worth retrying later. Rejected: our request is wrong; an incident shows it to an operator.
-        if (error instanceof DepartmentUnavailable || error instanceof DepartmentRejected) return fail(error.message);
-        if (error instanceof DepartmentBadAnswer) return bpmnError('DEPARTMENT_BAD_DATA', error.message);
-        return fail(`${JOB_TYPE}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
+      records = await deps.client.query({ uscc: employer.uscc, year, idNumbers }, `${filingId}:${JOB_TYPE}`);
     }
 
     const byPerson = monthsByPerson(records);
@@ -112,5 +90,5 @@ export function createVerifyWagesHandler(deps: VerifyWagesDeps): JobHandler<Veri
       months: (byPerson.get(employee.idNumber) ?? []).map((m) => ({ ...m })),
     }));
     return complete({ wages });
-  };
+  });
 }

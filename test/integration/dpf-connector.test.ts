@@ -178,7 +178,7 @@ describe('dpf connector over HTTP', () => {
 
   it('raises FILING_NOT_FOUND for an unknown filing and INVALID_VARIABLES without a filing id', async () => {
     expect(await handler(job({ filingId: randomUUID() }))).toMatchObject({ kind: 'bpmnError', errorCode: 'FILING_NOT_FOUND' });
-    expect(await handler(job({ filingId: 'F-2025-0001' }))).toMatchObject({ kind: 'bpmnError', errorCode: 'FILING_NOT_FOUND' });
+    expect(await handler(job({ filingId: 'F-2025-0001' }))).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
     expect(await handler(job({ filingId: '' }))).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
     expect(await handler(job({ employer: {} }))).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
   });
