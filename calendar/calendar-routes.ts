@@ -1,11 +1,11 @@
 // The working-day calendar API: which years are known, publishing a year's holidays and make-up working days
 // (policy staff, each November after the State Council's notice), and computing a deadline in working days.
 import { Router, type Request } from 'express';
-import type { Locale } from '../domain/filing/messages.ts';
 import type { Db } from '../platform/db.ts';
 import { Problem } from '../platform/problem.ts';
+import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema, type Checked, type FieldIssue } from '../platform/schema.ts';
-import { authenticate, identityOf, invalid, localeOf } from '../server/http.ts';
+import { authenticate, checked, identityOf, invalid } from '../server/http.ts';
 import type { Role, TokenSigner } from '../server/identity.ts';
 import { listPublishedYears, loadCalendar, publishYear, type CalendarDay } from './calendar-store.ts';
 import {
@@ -93,89 +93,40 @@ function publicationIssues(year: number, body: PublishBody): FieldIssue[] {
   return issues;
 }
 
-// This API's fields and rules; the shared filing messages name declaration fields, not these.
-const labels: Record<string, [zh: string, en: string]> = {
-  year: ['年度', 'year'],
-  source: ['发布依据', 'source'],
-  days: ['节假日和调休上班日', 'days'],
-  day: ['日期', 'date'],
-  kind: ['类型', 'kind'],
-  name: ['名称', 'name'],
-  from: ['起算时间', 'start instant'],
-  workingDays: ['工作日天数', 'number of working days'],
-};
+// This API's fields and the sentences of its own codes, for the shared message mechanism.
+const calendarMessages = createFieldMessages({
+  root: ['请求内容', 'the request'],
+  labels: {
+    year: ['年度', 'year'],
+    source: ['发布依据', 'source'],
+    days: ['节假日和调休上班日', 'days'],
+    day: ['日期', 'date'],
+    kind: ['类型', 'kind'],
+    name: ['名称', 'name'],
+    from: ['起算时间', 'start instant'],
+    workingDays: ['工作日天数', 'number of working days'],
+  },
+  listItems: { days: ['第 {n} 天', 'day {n}'] },
+  formatHints: {
+    day: ['应为 YYYY-MM-DD 格式的有效日期', 'must be a real date written YYYY-MM-DD'],
+    from: ['应为带时区的 ISO 8601 时间，如 2026-02-10T09:00:00+08:00', 'must be an ISO 8601 date-time with offset, e.g. 2026-02-10T09:00:00+08:00'],
+    workingDays: [`应为 1–${MAX_WORKING_DAYS} 的整数`, `must be a whole number from 1 to ${MAX_WORKING_DAYS}`],
+    year: ['应为四位数年份', 'must be a four-digit year'],
+  },
+  templates: {
+    DAY_OUTSIDE_YEAR: [(f, p) => `${f}不在 ${p.year} 年内`, (f, p) => `${f} is not in ${p.year}`],
+    DUPLICATE_DAY: [(f, p) => `${f}与第 ${p.first} 天重复`, (f, p) => `${f} repeats day ${p.first}`],
+    NO_HOLIDAYS: [
+      (_f, p) => `${p.year} 年至少应有一个法定节假日，请按国务院办公厅的节假日安排通知录入`,
+      (_f, p) => `${p.year} needs at least one statutory holiday from the State Council's notice`,
+    ],
+    YEAR_RANGE: [(f, p) => `${f}应在 ${p.from}–${p.to} 年之间`, (f, p) => `${f} must be from ${p.from} to ${p.to}`],
+  },
+});
 
-function fieldLabel(path: string, locale: Locale): string {
-  const parts = path.split('/').filter(Boolean);
-  const i = locale === 'zh' ? 0 : 1;
-  const label = (key: string) => labels[key]?.[i] ?? key;
-  if (parts[0] === 'days' && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
-    const n = Number(parts[1]) + 1;
-    const rest = parts[2] === undefined ? '' : label(parts[2]);
-    return locale === 'zh' ? `第 ${n} 天${rest ? '的' + rest : ''}` : `day ${n}${rest ? "'s " + rest : ''}`;
-  }
-  const last = parts[parts.length - 1];
-  if (last === undefined) return locale === 'zh' ? '请求内容' : 'the request';
-  return label(last);
-}
-
-const formatHints: Record<string, [zh: string, en: string]> = {
-  day: ['应为 YYYY-MM-DD 格式的有效日期', 'must be a real date written YYYY-MM-DD'],
-  from: ['应为带时区的 ISO 8601 时间，如 2026-02-10T09:00:00+08:00', 'must be an ISO 8601 date-time with offset, e.g. 2026-02-10T09:00:00+08:00'],
-  workingDays: [`应为 1–${MAX_WORKING_DAYS} 的整数`, `must be a whole number from 1 to ${MAX_WORKING_DAYS}`],
-  year: ['应为四位数年份', 'must be a four-digit year'],
-};
-
-function messageFor(issue: FieldIssue, locale: Locale): string {
-  const zh = locale === 'zh';
-  const f = fieldLabel(issue.path, locale);
-  const p = issue.params ?? {};
-  const key = issue.path.split('/').filter(Boolean).pop() ?? '';
-  switch (issue.code) {
-    case 'REQUIRED':
-      return zh ? `请填写${f}` : `${f} is required`;
-    case 'UNKNOWN_FIELD':
-      return zh ? `${f}不是可以提交的字段` : `${f} is not an accepted field`;
-    case 'ITEM_COUNT':
-      return zh ? `${f}最多 366 条` : `${f}: at most 366 entries`;
-    case 'DAY_OUTSIDE_YEAR':
-      return zh ? `${f}不在 ${p.year} 年内` : `${f} is not in ${p.year}`;
-    case 'DUPLICATE_DAY':
-      return zh ? `${f}与第 ${p.first} 天重复` : `${f} repeats day ${p.first}`;
-    case 'NO_HOLIDAYS':
-      return zh
-        ? `${p.year} 年至少应有一个法定节假日，请按国务院办公厅的节假日安排通知录入`
-        : `${p.year} needs at least one statutory holiday from the State Council's notice`;
-    case 'YEAR_RANGE':
-      return zh ? `${f}应在 ${p.from}–${p.to} 年之间` : `${f} must be from ${p.from} to ${p.to}`;
-  }
-  if (p.keyword === 'minLength') return zh ? `请填写${f}` : `${f} is required`;
-  if (p.keyword === 'maxLength') return zh ? `${f}最多 ${p.limit} 个字` : `${f}: at most ${p.limit} characters`;
-  if (Array.isArray(p.allowedValues)) {
-    return zh ? `${f}只能是：${p.allowedValues.join('、')}` : `${f} must be one of ${p.allowedValues.join(', ')}`;
-  }
-  const hint = formatHints[key];
-  if (hint) return `${f}${zh ? hint[0] : ' ' + hint[1]}`;
-  return zh ? `${f}格式不正确` : `${f} has a wrong format`;
-}
-
-/** The shared 400 (status, title, paths, codes), with sentences naming this API's fields. */
-function calendarInvalid(req: Request, issues: FieldIssue[]): Problem {
-  const base = invalid(req, issues);
-  const locale = localeOf(req);
-  return new Problem(
-    base.status,
-    base.title,
-    base.detail,
-    issues.map((issue) => ({ path: issue.path, code: issue.code, message: messageFor(issue, locale) })),
-  );
-}
-
-function checkedHere<T>(req: Request, check: (data: unknown) => Checked<T>, data: unknown): T {
-  const result = check(data);
-  if (!result.ok) throw calendarInvalid(req, result.issues);
-  return result.value;
-}
+const calendarInvalid = (req: Request, issues: FieldIssue[]): Problem => invalid(req, issues, calendarMessages);
+const checkedHere = <T>(req: Request, check: (data: unknown) => Checked<T>, data: unknown): T =>
+  checked(req, check, data, calendarMessages);
 
 function yearUnknown(error: CalendarYearUnknown): Problem {
   return new Problem(

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { checkUscc } from '../domain/identifiers/uscc.ts';
 import { checkRegionCode, cityCodeOf, isZhejiang } from '../domain/regions.ts';
+import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema, type FieldIssue } from '../platform/schema.ts';
 import { checked, invalid } from './http.ts';
 import { ROLES, type Identity, type TokenSigner } from './identity.ts';
@@ -24,6 +25,17 @@ const checkBody = compileSchema<DevLoginBody>({
     regionCode: { type: 'string', pattern: '^\\d{6}$' },
     userId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\w.@-]+$' },
   },
+});
+
+const loginMessages = createFieldMessages({
+  root: ['登录信息', 'the sign-in'],
+  labels: {
+    role: ['角色', 'role'],
+    uscc: ['统一社会信用代码', 'unified social credit code'],
+    regionCode: ['所属行政区', 'region code'],
+    userId: ['用户标识', 'user id'],
+  },
+  templates: { REGION_UNKNOWN: [(f) => `${f}应为浙江省内有效的行政区划代码`, (f) => `${f} must be a Zhejiang region code`] },
 });
 
 /** Each role's scope must be given and sensible: an employer its unit, county staff a Zhejiang county, and so on. */
@@ -57,9 +69,9 @@ function identityFor(body: DevLoginBody): Identity {
 export function devLoginRouter(signer: TokenSigner): Router {
   const router = Router();
   router.post('/api/dev/login', (req, res) => {
-    const body = checked(req, checkBody, req.body);
+    const body = checked(req, checkBody, req.body, loginMessages);
     const issues = scopeIssues(body);
-    if (issues.length) throw invalid(req, issues);
+    if (issues.length) throw invalid(req, issues, loginMessages);
     const identity = identityFor(body);
     res.json({ token: signer.sign(identity), identity });
   });

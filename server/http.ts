@@ -1,6 +1,7 @@
 // Express plumbing shared by every route: the caller's identity, locale, body checks and error responses.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { localeFrom, messageFor, type Locale } from '../domain/filing/messages.ts';
+import { filingMessages } from '../domain/filing/messages.ts';
+import { localeFrom, type FieldMessages, type Locale } from '../platform/field-messages.ts';
 import { Problem, type FieldError } from '../platform/problem.ts';
 import type { Checked, FieldIssue } from '../platform/schema.ts';
 import type { Identity, Role, TokenSigner } from './identity.ts';
@@ -15,20 +16,25 @@ export function localeOf(req: Request): Locale {
   return localeFrom(req.get('accept-language'));
 }
 
-export function fieldErrors(issues: FieldIssue[], locale: Locale): FieldError[] {
-  return issues.map((issue) => ({ path: issue.path, code: issue.code, message: messageFor(issue, locale) }));
+export function fieldErrors(issues: FieldIssue[], locale: Locale, messages: FieldMessages): FieldError[] {
+  return issues.map((issue) => ({ path: issue.path, code: issue.code, message: messages.messageFor(issue, locale) }));
 }
 
-/** 400 with every field problem, in the caller's language. */
-export function invalid(req: Request, issues: FieldIssue[]): Problem {
+/** 400 with every field problem, in the caller's language, worded from the API's message catalogue. */
+export function invalid(req: Request, issues: FieldIssue[], messages: FieldMessages = filingMessages): Problem {
   const zh = localeOf(req) === 'zh';
-  return new Problem(400, zh ? '提交的内容有误' : 'Invalid request', undefined, fieldErrors(issues, localeOf(req)));
+  return new Problem(400, zh ? '提交的内容有误' : 'Invalid request', undefined, fieldErrors(issues, localeOf(req), messages));
 }
 
 /** Checks a body (or query) with a compiled schema; throws the 400 on failure. */
-export function checked<T>(req: Request, check: (data: unknown) => Checked<T>, data: unknown): T {
+export function checked<T>(
+  req: Request,
+  check: (data: unknown) => Checked<T>,
+  data: unknown,
+  messages: FieldMessages = filingMessages,
+): T {
   const result = check(data);
-  if (!result.ok) throw invalid(req, result.issues);
+  if (!result.ok) throw invalid(req, result.issues, messages);
   return result.value;
 }
 

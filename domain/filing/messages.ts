@@ -1,10 +1,7 @@
-// Turns a validation issue (path + code + params) into the sentence a person reads: Simplified Chinese by
-// default, English when the client asks for it. Field names follow the declaration form (附件1 §二).
-import type { FieldIssue } from '../../platform/schema.ts';
+// The sentences a person reads about a declaration's fields (附件1 §二 names), for the shared message mechanism.
+import { createFieldMessages, type MessageCatalogue } from '../../platform/field-messages.ts';
 
-export type Locale = 'zh' | 'en';
-
-const fieldLabels: Record<string, [zh: string, en: string]> = {
+const labels: MessageCatalogue['labels'] = {
   year: ['申报年度', 'review year'],
   channel: ['申报渠道', 'channel'],
   receivingRegionCode: ['受理地行政区', 'receiving office region'],
@@ -52,36 +49,8 @@ const fieldLabels: Record<string, [zh: string, en: string]> = {
   materials: ['承诺材料', 'materials'],
 };
 
-/** "第 3 名残疾职工的身份证号" / "employee 3's ID number" from "/employees/2/idNumber". */
-export function fieldLabel(path: string, locale: Locale): string {
-  const parts = path.split('/').filter(Boolean);
-  const i = locale === 'zh' ? 0 : 1;
-  const label = (key: string) => fieldLabels[key]?.[i] ?? key;
-  if (parts.length === 0) return locale === 'zh' ? '申报内容' : 'the declaration';
-  if (parts[0] === 'employees' && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
-    const n = Number(parts[1]) + 1;
-    const rest = parts.slice(2).map(label);
-    if (locale === 'zh') return `第 ${n} 名残疾职工${rest.length ? '的' + rest.join('·') : ''}`;
-    return `employee ${n}${rest.length ? "'s " + rest.join(' ') : ''}`;
-  }
-  const last = parts[parts.length - 1] as string;
-  if (parts[0] === 'employer' && parts.length > 1) {
-    return locale === 'zh' ? `用人单位${label(last)}` : `employer ${label(last)}`;
-  }
-  if (parts[0] === 'commitment' && parts.length > 1) return label(last);
-  return label(last);
-}
-
-type Template = (field: string, p: Record<string, unknown>) => string;
-
-const templates: Record<string, [zh: Template, en: Template]> = {
-  REQUIRED: [(f) => `请填写${f}`, (f) => `${f} is required`],
+const templates: MessageCatalogue['templates'] = {
   UNKNOWN_FIELD: [(f) => `${f}不是申报表中的字段`, (f) => `${f} is not a field of the declaration`],
-  FORMAT: [
-    (f, p) => (Array.isArray(p.allowedValues) ? `${f}只能是：${p.allowedValues.join('、')}` : `${f}格式不正确`),
-    (f, p) => (Array.isArray(p.allowedValues) ? `${f} must be one of ${p.allowedValues.join(', ')}` : `${f} has a wrong format`),
-  ],
-  ITEM_COUNT: [(f) => `${f}至少要有一条记录`, (f) => `${f} must have at least one entry`],
   USCC_CHECKSUM: [(f) => `${f}校验位不正确，请核对`, (f) => `${f}: check character is wrong`],
   ID_CHECKSUM: [(f) => `${f}校验位不正确，请核对`, (f) => `${f}: check digit is wrong`],
   ID_BIRTHDATE: [(f) => `${f}中的出生日期无效`, (f) => `${f}: the birth date in it is not a real date`],
@@ -109,15 +78,10 @@ const templates: Record<string, [zh: Template, en: Template]> = {
   ],
 };
 
-export function messageFor(issue: FieldIssue, locale: Locale): string {
-  const field = fieldLabel(issue.path, locale);
-  const template = templates[issue.code];
-  if (!template) return locale === 'zh' ? `${field}有误（${issue.code}）` : `${field}: ${issue.code}`;
-  return template[locale === 'zh' ? 0 : 1](field, issue.params ?? {});
-}
-
-/** Picks English only when the client prefers it; Chinese is the default for everyone else. */
-export function localeFrom(acceptLanguage: string | undefined): Locale {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'zh';
-}
+export const filingMessages = createFieldMessages({
+  root: ['申报内容', 'the declaration'],
+  labels,
+  listItems: { employees: ['第 {n} 名残疾职工', 'employee {n}'] },
+  prefixes: { employer: ['用人单位', 'employer '] },
+  templates,
+});
