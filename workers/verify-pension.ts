@@ -1,7 +1,8 @@
 // Job type `verify-pension`: asks HRSS which months each declared employee's pension was paid by the employer
 // in the review year, and completes with those facts per employee. The counting rules decide what they mean.
 import type { PensionClient } from '../connectors/hrss/client.ts';
-import { MAX_ID_NUMBERS_PER_QUERY, PENSION_SOURCES, type PensionRecord, type PensionSource } from '../connectors/hrss/schema.ts';
+import { MAX_ID_NUMBERS_PER_QUERY, PENSION_SOURCES, type PensionSource } from '../connectors/hrss/schema.ts';
+import { paidMonthsByPerson, type PaidMonths } from '../connectors/person-month-query/months.ts';
 import type { Employee } from '../domain/filing/filing.ts';
 import { isZhejiang } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
@@ -17,14 +18,10 @@ export interface VerifyPensionVariables {
 }
 
 /** What HRSS says about one declared employee; no personal numbers, keyed by position in the declaration. */
-export interface PensionFacts {
+export interface PensionFacts extends PaidMonths {
   index: number;
   /** Which interface answered for this employee. */
   source: PensionSource;
-  /** Sorted YYYY-MM months with a paid contribution. */
-  paidMonths: string[];
-  /** Sorted months recorded as due and not paid. A month in neither list has no record at all. */
-  unpaidMonths: string[];
 }
 
 export interface VerifyPensionResult {
@@ -50,24 +47,6 @@ export function pensionSourceOf(employee: Pick<Employee, 'hukouRegionCode' | 'so
   return outsideZhejiang(employee.hukouRegionCode) || outsideZhejiang(employee.socialInsurance?.insuredRegionCode)
     ? 'national'
     : 'zhejiang';
-}
-
-interface Months {
-  paid: Set<string>;
-  unpaid: Set<string>;
-}
-
-function monthsByPerson(records: readonly PensionRecord[]): Map<string, Months> {
-  const byPerson = new Map<string, Months>();
-  for (const record of records) {
-    let months = byPerson.get(record.idNumber);
-    if (!months) {
-      months = { paid: new Set(), unpaid: new Set() };
-      byPerson.set(record.idNumber, months);
-    }
-    (record.paid ? months.paid : months.unpaid).add(record.month);
-  }
-  return byPerson;
 }
 
 export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<VerifyPensionVariables, VerifyPensionResult> {
@@ -103,20 +82,15 @@ export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<
     const errors = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
     if (errors.length > 0) throw errors.find((e) => e instanceof DepartmentBadAnswer) ?? errors[0];
 
-    const answers = new Map<PensionSource, Map<string, Months>>();
+    const answers = new Map<PensionSource, (idNumber: string) => PaidMonths>();
     settled.forEach((s, i) => {
-      if (s.status === 'fulfilled') answers.set(asked[i]!, monthsByPerson(s.value));
+      if (s.status === 'fulfilled') answers.set(asked[i]!, paidMonthsByPerson(s.value));
     });
 
+    // Every employee's source was asked, and any call that failed has thrown above, so each has its answer.
     const pension = employees.map((employee, index): PensionFacts => {
       const source = sources[index]!;
-      const months = answers.get(source)?.get(employee.idNumber);
-      return {
-        index,
-        source,
-        paidMonths: [...(months?.paid ?? [])].sort(),
-        unpaidMonths: [...(months?.unpaid ?? [])].sort(),
-      };
+      return { index, source, ...answers.get(source)!(employee.idNumber) };
     });
     return complete({ pension });
   });

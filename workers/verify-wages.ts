@@ -2,6 +2,7 @@
 // month of the review year, and completes with those facts per employee. The counting rules (minimum wage)
 // decide what they mean.
 import type { WagesClient } from '../connectors/wages/client.ts';
+import { queryDeclared } from '../connectors/person-month-query/declared.ts';
 import { MAX_ID_NUMBERS_PER_QUERY, type WageRecord } from '../connectors/wages/schema.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
@@ -69,23 +70,13 @@ export function createVerifyWagesHandler(deps: VerifyWagesDeps): JobHandler<Veri
   return departmentJob(JOB_TYPE, async (job) => {
     const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
     const filing = await filingOf(deps.db, JOB_TYPE, filingId);
-    const { employer, employees, year } = filing.declaration;
+    // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
+    const answer = await queryDeclared((query) => deps.client.query(query, `${filingId}:${JOB_TYPE}`), filing.declaration);
+    if (!answer.ok) return failForGood(`${JOB_TYPE}: ${answer.people} people, more than the ${MAX_ID_NUMBERS_PER_QUERY} one query may carry`);
 
-    // Each person once, even when declared twice (the duplicate rule is decided elsewhere).
-    const idNumbers = [...new Set(employees.map((e) => e.idNumber))];
-    if (idNumbers.length > MAX_ID_NUMBERS_PER_QUERY) {
-      return failForGood(`${JOB_TYPE}: ${idNumbers.length} people, more than the ${MAX_ID_NUMBERS_PER_QUERY} one query may carry`);
-    }
-
-    let records: WageRecord[] = [];
-    if (idNumbers.length > 0) {
-      // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
-      records = await deps.client.query({ uscc: employer.uscc, year, idNumbers }, `${filingId}:${JOB_TYPE}`);
-    }
-
-    const byPerson = monthsByPerson(records);
+    const byPerson = monthsByPerson(answer.records);
     // A copy per index, so facts of a person declared twice never share an array.
-    const wages = employees.map((employee, index): WageFacts => ({
+    const wages = filing.declaration.employees.map((employee, index): WageFacts => ({
       index,
       months: (byPerson.get(employee.idNumber) ?? []).map((m) => ({ ...m })),
     }));

@@ -1,5 +1,7 @@
-// The shapes of the veterans-affairs integration: a record in veteran-certificates.json (CONTRACTS.md §3), the
-// batch query and the department's answer, which a real department's adapter must produce too.
+// The shapes of the veterans-affairs integration: a record in veteran-certificates.json (CONTRACTS.md §3). The
+// batch query and the department's answer around it are the certificate-query kit's (connectors/certificate-query).
+
+export { MAX_CERTS_PER_QUERY } from '../certificate-query/schema.ts';
 
 /** 残疾军人证 (disabled veteran) or 伤残人民警察证 (disabled police officer). */
 export const CERTIFICATE_KINDS = ['veteran', 'police'] as const;
@@ -12,9 +14,6 @@ export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 export const VETERAN_CERT_PATTERN = '^[A-Za-z0-9\\p{Script=Han}-]{6,32}$';
 export const ID_NUMBER_PATTERN = '^[0-9]{17}[0-9X]$';
 
-/** Most certificate numbers one query may carry; the client splits a larger list. */
-export const MAX_CERTS_PER_QUERY = 5000;
-
 export interface VeteranCertificate {
   certNumber: string;
   idNumber: string;
@@ -26,16 +25,8 @@ export interface VeteranCertificate {
   validUntil: string;
 }
 
-export interface VeteranQuery {
-  certNumbers: string[];
-}
-
-/** The answer to POST /certificates/query: the certificates found, in any order; unknown numbers are absent. */
-export interface VeteranQueryAnswer {
-  certificates: VeteranCertificate[];
-}
-
 // Extra fields are allowed in records and answers: CONTRACTS.md lets fields be added, readers take what they know.
+// The properties are the contract's fields: client and simulator pass on these and no others.
 export const veteranCertificateSchema = {
   type: 'object',
   required: ['certNumber', 'idNumber', 'name', 'kind', 'grade', 'validFrom', 'validUntil'],
@@ -47,28 +38,5 @@ export const veteranCertificateSchema = {
     grade: { type: 'integer', minimum: 1, maximum: 10 },
     validFrom: { type: 'string', format: 'date' },
     validUntil: { type: 'string', format: 'date' },
-  },
-} as const;
-
-export const veteranQuerySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['certNumbers'],
-  properties: {
-    certNumbers: {
-      type: 'array',
-      minItems: 1,
-      maxItems: MAX_CERTS_PER_QUERY,
-      uniqueItems: true,
-      items: { type: 'string', pattern: VETERAN_CERT_PATTERN },
-    },
-  },
-} as const;
-
-export const veteranQueryAnswerSchema = {
-  type: 'object',
-  required: ['certificates'],
-  properties: {
-    certificates: { type: 'array', maxItems: MAX_CERTS_PER_QUERY, items: veteranCertificateSchema },
   },
 } as const;
