@@ -1,5 +1,6 @@
 // The working-day calendar API: which years are known, publishing a year's holidays and make-up working days
 // (policy staff, each November after the State Council's notice), and computing a deadline in working days.
+import { chinaDateOf } from '../platform/china-date.ts';
 import { Router, type Request } from 'express';
 import type { Db } from '../platform/db.ts';
 import { Problem } from '../platform/problem.ts';
@@ -10,7 +11,6 @@ import type { Role, TokenSigner } from '../server/identity.ts';
 import { listPublishedYears, loadCalendar, publishYear, type CalendarDay } from './calendar-store.ts';
 import {
   CalendarYearUnknown,
-  chinaDateOf,
   INSTANT_PATTERN,
   MAX_WORKING_DAYS,
   packageCalendar,

@@ -2,9 +2,9 @@
 // deadlines "N working days after" an instant, in China time. Pure: the data comes from the `chinese-days`
 // package plus the administrators' overrides, which the caller loads (calendar-store.ts).
 import { createRequire } from 'node:module';
+import { chinaDayNumber, type IsoDate } from '../platform/china-date.ts';
 
-/** A calendar date in China, 'YYYY-MM-DD'. */
-export type IsoDate = string;
+export type { IsoDate } from '../platform/china-date.ts';
 export type DayKind = 'holiday' | 'workday';
 
 /** What administrators published: whole years they vouch for, and days that differ from the weekend rule. */
@@ -32,8 +32,6 @@ export const MIN_WORKING_DAYS = 1;
 export const MAX_WORKING_DAYS = 365;
 
 const DAY_MS = 86_400_000;
-// China has used UTC+8 without daylight saving since 1991, so a fixed offset is exact for every year we handle.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * An ISO 8601 instant with an offset: RFC 3339, seconds optional, up to 9 fraction digits and an optional
@@ -77,14 +75,6 @@ function yearOf(dayNumber: number): number {
   return new Date(dayNumber * DAY_MS).getUTCFullYear();
 }
 
-/** The date in China at an instant: 2026-04-30T20:00:00Z is already 1 May there. */
-export function chinaDateOf(instant: Date): IsoDate {
-  return isoDateOf(chinaDayNumber(instant));
-}
-
-function chinaDayNumber(instant: Date): number {
-  return Math.floor((instant.getTime() + CHINA_OFFSET_MS) / DAY_MS);
-}
 
 interface PackageJson {
   holidays: Record<string, string>;

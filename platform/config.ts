@@ -77,6 +77,18 @@ export const variables = {
     default: 'configured',
     parse: oneOf('FILING_SEASON', ['open', 'configured'] as const),
   },
+  documentDir: {
+    name: 'DOCUMENT_DIR',
+    meaning: 'folder of uploaded documents (scans, evidence), each file named by its SHA-256',
+    default: path.join(projectRoot, '.data', 'documents'),
+    parse: (raw: string): string => path.resolve(raw),
+  },
+  documentMaxBytes: {
+    name: 'DOCUMENT_MAX_BYTES',
+    meaning: 'largest accepted uploaded document, per file (larger gets 413)',
+    default: String(10 * 1024 * 1024),
+    parse: integer('DOCUMENT_MAX_BYTES', 1024, 1024 * 1024 * 1024),
+  },
   simPort: {
     name: 'SIM_PORT',
     meaning: "department simulators' port (0 = do not start them)",

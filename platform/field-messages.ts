@@ -44,9 +44,11 @@ export interface FieldMessages {
 
 export function createFieldMessages(catalogue: MessageCatalogue): FieldMessages {
   const pick = (pair: Pair, locale: Locale) => pair[locale === 'zh' ? 0 : 1];
+  // A key the catalogue does not name (an unknown field, say) is shown as sent, in quotes, never dressed up.
+  const known = (key: string) => catalogue.labels[key] !== undefined;
   const label = (key: string, locale: Locale) => {
     const pair = catalogue.labels[key];
-    return pair ? pick(pair, locale) : key;
+    return pair ? pick(pair, locale) : locale === 'zh' ? `“${key}”` : `"${key}"`;
   };
 
   function fieldLabel(path: string, locale: Locale): string {
@@ -62,7 +64,7 @@ export function createFieldMessages(catalogue: MessageCatalogue): FieldMessages 
     }
     const last = parts[parts.length - 1] as string;
     const prefix = catalogue.prefixes?.[head];
-    if (prefix && parts.length > 1) return pick(prefix, locale) + label(last, locale);
+    if (prefix && parts.length > 1 && known(last)) return pick(prefix, locale) + label(last, locale);
     return label(last, locale);
   }
 

@@ -1,10 +1,14 @@
 // Assembles the express application from its routers. Starting and stopping live in server/main.ts.
 import express from 'express';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
+import { documentRouter } from '../documents/document-routes.ts';
 import type { FilingRules } from '../domain/filing/validate-filing.ts';
 import type { Config } from '../platform/config.ts';
+import { chinaYearOf } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
 import { Problem } from '../platform/problem.ts';
+import { filingSeasonGate } from '../season/season-gate.ts';
+import { filingSeasonRouter } from '../season/season-routes.ts';
 import { devLoginRouter } from './dev-login.ts';
 import { filingRouter } from './filings/filing-routes.ts';
 import { databaseCheck, engineCheck, healthRouter } from './health.ts';
@@ -20,7 +24,8 @@ export interface AppOptions {
 
 /** Review years a filing may name: the previous calendar year in season, any recent year in a training installation. */
 export function filingRules(config: Config, today: Date): FilingRules {
-  const thisYear = today.getFullYear();
+  // The year in China, not on the server's clock: on 1 January before 08:00 UTC it is already the new year there.
+  const thisYear = chinaYearOf(today);
   const open = config.filingSeason === 'open';
   return {
     maxEmployees: config.maxEmployeesPerFiling,
@@ -39,8 +44,12 @@ export function createApp({ config, db, log = console.error, now = () => new Dat
 
   app.use(healthRouter([databaseCheck(db), engineCheck]));
   app.use(devLoginRouter(signer));
-  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()) }));
+  const seasonOpen = config.filingSeason === 'open';
+  const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
+  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason }));
   app.use(calendarRouter({ db, signer }));
+  app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
+  app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use(errorHandler(log));
   return app;

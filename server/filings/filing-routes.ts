@@ -2,12 +2,13 @@
 import { Router, type Request } from 'express';
 import { validateFiling, type FilingRules } from '../../domain/filing/validate-filing.ts';
 import type { Db } from '../../platform/db.ts';
+import type { Locale } from '../../platform/field-messages.ts';
 import { maskFields, personalFields } from '../../platform/masking.ts';
 import { Problem } from '../../platform/problem.ts';
 import { compileSchema } from '../../platform/schema.ts';
 import { canReadFiling, mayFile, mayRevealPersonalNumbers } from '../access.ts';
 import { audit } from '../audit.ts';
-import { authenticate, checked, identityOf, invalid } from '../http.ts';
+import { authenticate, checked, identityOf, invalid, localeOf } from '../http.ts';
 import type { TokenSigner } from '../identity.ts';
 import { createFiling, findFiling, listFilings, statusHistory, type FilingQuery, type StoredFiling } from './filing-store.ts';
 
@@ -15,6 +16,8 @@ export interface FilingRoutesOptions {
   db: Db;
   signer: TokenSigner;
   rules: () => FilingRules;
+  /** Throws unless filings are taken today (season/season-gate.ts). */
+  admitBySeason: (locale: Locale) => Promise<void>;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -57,7 +60,7 @@ function present(filing: StoredFiling, reveal: boolean) {
   };
 }
 
-async function readableFiling(db: Db, req: Request): Promise<StoredFiling> {
+export async function readableFiling(db: Db, req: Request): Promise<StoredFiling> {
   const id = String(req.params.id);
   // An unknown id and another unit's id answer alike, so ids cannot be probed.
   const notFound = new Problem(404, '未找到该申报', `no filing ${id} in your scope`);
@@ -67,7 +70,7 @@ async function readableFiling(db: Db, req: Request): Promise<StoredFiling> {
   return filing;
 }
 
-export function filingRouter({ db, signer, rules }: FilingRoutesOptions): Router {
+export function filingRouter({ db, signer, rules, admitBySeason }: FilingRoutesOptions): Router {
   const router = Router();
 
   router.post('/api/filings', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
@@ -77,6 +80,8 @@ export function filingRouter({ db, signer, rules }: FilingRoutesOptions): Router
     const { filing } = result;
     const permission = mayFile(who, filing.channel, filing.employer.uscc, filing.receivingRegionCode);
     if (!permission.ok) throw new Problem(403, permission.reason);
+    // After the field checks, so a draft can be corrected out of season too; before anything is stored.
+    await admitBySeason(localeOf(req));
     const key = req.get('idempotency-key')?.slice(0, 200);
     const { filing: stored, created } = await createFiling(db, who, filing, key);
     res.status(created ? 201 : 200).location(`/api/filings/${stored.id}`).json({ id: stored.id, status: stored.status });

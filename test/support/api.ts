@@ -14,11 +14,12 @@ export interface TestApi {
   request(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
 }
 
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+/** `now` pins the server's clock, for behaviour that depends on the date (the filing season). */
+export async function startTestApi(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestApi> {
   const config = loadConfig({ FILING_SEASON: 'open', AUTH_TOKEN_SECRET: 'test-secret', ...env, DATABASE_URL: inject('databaseUrl') });
   const db = createPool(config.databaseUrl);
   const logged: string[] = [];
-  const app = createApp({ config, db, log: (m) => logged.push(m) });
+  const app = createApp({ config, db, log: (m) => logged.push(m), now: options.now });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

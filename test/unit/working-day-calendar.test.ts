@@ -1,9 +1,9 @@
 // The working-day calendar against the 2026 arrangement as carried by chinese-days, and synthetic overrides.
 // Every expected deadline below is counted by hand in the comment above it.
+import { chinaDateOf } from '../../platform/china-date.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CalendarYearUnknown,
-  chinaDateOf,
   parseInstant,
   WorkingDayCalendar,
   type CalendarOverrides,

@@ -1,0 +1,58 @@
+// Checks a received upload as one form: the fields (kind, optional employee index of this filing), the number
+// of files, and each file's type by content. Every problem is reported at once; any problem rejects all files.
+import { compileSchema, type Checked, type FieldIssue } from '../platform/schema.ts';
+import { DOCUMENT_KINDS, type DocumentKind, type NewDocument } from './document-store.ts';
+import { checkDocumentType } from './document-types.ts';
+import type { ReceivedUpload } from './multipart-upload.ts';
+
+const MAX_NAME_LENGTH = 200;
+
+const checkFields = compileSchema<{ kind: DocumentKind; employeeIndex?: string }>({
+  type: 'object',
+  required: ['kind'],
+  additionalProperties: false,
+  properties: {
+    kind: { enum: [...DOCUMENT_KINDS] },
+    employeeIndex: { type: 'string', pattern: '^(0|[1-9][0-9]{0,5})$' },
+  },
+});
+
+/** The name as shown and offered on download: no path, no control characters, bounded; a stand-in when empty. */
+export function cleanFileName(name: string, extension: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const bounded = Array.from(cleaned).slice(0, MAX_NAME_LENGTH).join('');
+  return bounded || `document.${extension}`;
+}
+
+export function checkUpload(received: ReceivedUpload, employeeCount: number): Checked<NewDocument[]> {
+  const issues: FieldIssue[] = [...received.issues];
+  // An empty form control arrives as "": the same as not sending it.
+  const fields = Object.fromEntries(Object.entries(received.fields).filter(([, value]) => value !== ''));
+  const checked = checkFields(fields);
+  if (!checked.ok) issues.push(...checked.issues);
+  let employeeIndex: number | null = null;
+  if (checked.ok && checked.value.employeeIndex !== undefined) {
+    employeeIndex = Number(checked.value.employeeIndex);
+    if (employeeIndex >= employeeCount) issues.push({ path: '/employeeIndex', code: 'EMPLOYEE_INDEX', params: { count: employeeCount } });
+  }
+
+  if (received.files.length === 0 && !issues.some((i) => i.code === 'TOO_MANY_FILES')) issues.push({ path: '/file', code: 'REQUIRED' });
+  const documents: NewDocument[] = [];
+  received.files.forEach((staged, index) => {
+    const type = checkDocumentType(staged.head, `/file/${index}`, { name: staged.originalName });
+    if (!type.ok) {
+      issues.push(...type.issues);
+      return;
+    }
+    if (!checked.ok) return;
+    documents.push({
+      staged,
+      kind: checked.value.kind,
+      employeeIndex,
+      mediaType: type.value.mediaType,
+      originalName: cleanFileName(staged.originalName, type.value.extension),
+    });
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, value: documents };
+}

@@ -1,0 +1,93 @@
+// The filing-season API: anyone signed in sees the season in force and where today stands; policy staff and the
+// province, who own policy changes (DOMAIN.md §8), change it and read its history.
+import { Router } from 'express';
+import { chinaDateOf } from '../platform/china-date.ts';
+import type { Db } from '../platform/db.ts';
+import { compileSchema } from '../platform/schema.ts';
+import { authenticate, identityOf, invalid } from '../server/http.ts';
+import type { Role, TokenSigner } from '../server/identity.ts';
+import { seasonIssues, seasonStatus, type FilingSeason } from './filing-season.ts';
+import { seasonMessages } from './season-messages.ts';
+import { currentSeason, seasonHistory, setSeason, type SeasonSetting } from './season-store.ts';
+
+export interface SeasonRoutesOptions {
+  db: Db;
+  signer: TokenSigner;
+  /** FILING_SEASON=open: filings are taken any day, whatever the season says. */
+  open: boolean;
+  now: () => Date;
+}
+
+export const SEASON_SETTER_ROLES: readonly Role[] = ['policy', 'province'];
+
+interface SeasonBody extends FilingSeason {
+  note: string;
+}
+
+// Month-days are only typed here; filing-season.ts judges them, so its codes and the schema's never disagree.
+const period = {
+  type: 'object',
+  required: ['start', 'end'],
+  additionalProperties: false,
+  properties: { start: { type: 'string' }, end: { type: 'string' } },
+};
+
+const checkSeasonBody = compileSchema<SeasonBody>({
+  type: 'object',
+  required: ['certification', 'concentrated', 'note'],
+  additionalProperties: false,
+  properties: {
+    certification: period,
+    concentrated: period,
+    // A change of policy names its basis (the notice, the decision), as the seed names 浙残联发〔2022〕3号.
+    note: { type: 'string', minLength: 1, maxLength: 500 },
+  },
+});
+
+/** The four month-days when the body carries them as text, so their problems are told alongside the shape's. */
+function proposedSeason(body: unknown): FilingSeason | undefined {
+  const b = (body ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const [cs, ce, ks, ke] = [b.certification?.start, b.certification?.end, b.concentrated?.start, b.concentrated?.end];
+  if (typeof cs !== 'string' || typeof ce !== 'string' || typeof ks !== 'string' || typeof ke !== 'string') return undefined;
+  return { certification: { start: cs, end: ce }, concentrated: { start: ks, end: ke } };
+}
+
+/** The setting in force and where today (China) stands in it; who set it is shown only in the history. */
+function view(setting: SeasonSetting, open: boolean, now: Date) {
+  const today = chinaDateOf(now);
+  const status = seasonStatus(setting.season, today);
+  return {
+    season: setting.season,
+    version: setting.version,
+    setAt: setting.setAt,
+    note: setting.note,
+    today,
+    status,
+    openForTraining: open,
+    acceptingFilings: open || status.inCertificationPeriod,
+  };
+}
+
+export function filingSeasonRouter({ db, signer, open, now }: SeasonRoutesOptions): Router {
+  const router = Router();
+
+  router.get('/api/settings/filing-season', authenticate(signer), async (_req, res) => {
+    res.json(view(await currentSeason(db), open, now()));
+  });
+
+  router.get('/api/settings/filing-season/history', authenticate(signer, SEASON_SETTER_ROLES), async (_req, res) => {
+    res.json({ items: await seasonHistory(db) });
+  });
+
+  router.put('/api/settings/filing-season', authenticate(signer, SEASON_SETTER_ROLES), async (req, res) => {
+    const who = identityOf(req);
+    // Every problem at once: the shape's (missing note, unknown field) and the dates' (02-30, end before start).
+    const shape = checkSeasonBody(req.body);
+    const season = proposedSeason(req.body);
+    const issues = [...(shape.ok ? [] : shape.issues), ...(season ? seasonIssues(season) : [])];
+    if (!shape.ok || !season || issues.length > 0) throw invalid(req, issues, seasonMessages);
+    res.json(view(await setSeason(db, season, who, shape.value.note), open, now()));
+  });
+
+  return router;
+}
