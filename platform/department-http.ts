@@ -1,6 +1,7 @@
 // The one HTTP client mechanism for department systems: every call has a timeout, transient failures are
 // retried with back-off, and every answer is schema-checked before anyone sees it. The three error classes
 // tell a caller what to do: wait and retry later (Unavailable), stop and show someone (BadAnswer, Rejected).
+import { maskNumbersInText } from './masking.ts';
 import { retryWithBackoff } from './retry.ts';
 import type { Checked, FieldIssue } from './schema.ts';
 
@@ -161,7 +162,8 @@ export function createDepartmentHttp(options: DepartmentHttpOptions): Department
     const { status } = response;
     if (status === 404 && req.notFound === 'null') return null;
     if (status >= 500 || status === 429) throw new TransientFailure(`HTTP ${status}`);
-    if (status >= 400) throw new DepartmentRejected(department, method, req.path, status, text.slice(0, DETAIL_CHARS));
+    // The body is the department's words: it may echo the people we asked about, and it ends up in incidents.
+    if (status >= 400) throw new DepartmentRejected(department, method, req.path, status, maskNumbersInText(text.slice(0, DETAIL_CHARS)));
     if (status < 200 || status >= 300) {
       throw new DepartmentBadAnswer(department, method, req.path, status, [
         { path: '/', code: 'UNEXPECTED_STATUS', params: { status } },

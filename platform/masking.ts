@@ -14,6 +14,14 @@ export function maskPhone(value: string): string {
   return maskIdNumber(value);
 }
 
+// 18-character ID numbers and 20-character certificate numbers (digits, maybe an X), inside any text.
+const PERSONAL_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?:\d{2})?(?![0-9A-Za-z])/g;
+
+/** Masks every ID or certificate number inside free text we did not write (a department's error body). */
+export function maskNumbersInText(text: string): string {
+  return text.replace(PERSONAL_NUMBER_IN_TEXT, (n) => maskIdNumber(n));
+}
+
 export type MaskRule = 'id' | 'phone';
 
 /** Returns a copy of `value` with every field named in `rules` masked, at any depth (arrays included). */

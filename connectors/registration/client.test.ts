@@ -141,6 +141,14 @@ describe('registration client', () => {
     expect((error as DepartmentBadAnswer).issues[0]).toMatchObject({ path: '/uscc', code: 'MISMATCH' });
   });
 
+  it('masks personal numbers a department echoes in a refusal, so they never reach an incident', async () => {
+    nock(ORIGIN).get(PATH).reply(422, { error: 'unknown legal representative 11010519491231002X' });
+    const error = await client.lookup(UNIT, 'samr', KEY).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DepartmentRejected);
+    expect((error as Error).message).toContain('1101**********002X');
+    expect((error as Error).message).not.toContain('11010519491231002X');
+  });
+
   it('throws DepartmentRejected on another 4xx without retrying', async () => {
     let calls = 0;
     nock(ORIGIN)

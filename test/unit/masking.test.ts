@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskFields, maskIdNumber, maskPhone, personalFields } from '../../platform/masking.ts';
+import { maskFields, maskIdNumber, maskNumbersInText, maskPhone, personalFields } from '../../platform/masking.ts';
 
 describe('masking personal numbers', () => {
   it('keeps the region and the last four characters of an ID number', () => {
@@ -21,5 +21,12 @@ describe('masking personal numbers', () => {
       employees: [{ name: '张三', idNumber: '1101**********002X', certNumber: '1101************2X43', phone: '138****5678' }],
     });
     expect(declaration.employees[0]?.idNumber).toBe('11010519491231002X');
+  });
+
+  it('masks ID and certificate numbers inside free text, and nothing else', () => {
+    expect(maskNumbersInText('unknown person 11010519491231002X and cert 11010519491231002X43; order 12345')).toBe(
+      'unknown person 1101**********002X and cert 1101************2X43; order 12345',
+    );
+    expect(maskNumbersInText('uscc 91350100M000100Y43 ok')).toBe('uscc 91350100M000100Y43 ok');
   });
 });
