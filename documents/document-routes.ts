@@ -3,6 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../platform/db.ts';
+import { receiveUpload, UploadRejected, type ReceivedUpload } from '../platform/multipart-upload.ts';
 import { Problem } from '../platform/problem.ts';
 import { audit } from '../server/audit.ts';
 import { readableFiling } from '../server/filings/filing-routes.ts';
@@ -11,9 +12,8 @@ import type { TokenSigner } from '../server/identity.ts';
 import { attachmentDisposition } from './content-disposition.ts';
 import { mayUploadDocument } from './document-access.ts';
 import { documentMessages } from './document-messages.ts';
-import { DocumentStore, type StoredDocument } from './document-store.ts';
+import { DocumentStore, type StagedFile, type StoredDocument } from './document-store.ts';
 import { extensionOf } from './document-types.ts';
-import { receiveUpload, UploadRejected, type ReceivedUpload } from './multipart-upload.ts';
 import { checkUpload } from './upload-form.ts';
 
 export interface DocumentRoutesOptions {
@@ -76,7 +76,7 @@ export function documentRouter({ db, signer, dir, maxBytes }: DocumentRoutesOpti
     // A declared length that cannot fit is refused before a byte is read.
     if (Number(req.get('content-length')) > MAX_FILES_PER_UPLOAD * (maxBytes + 1) + FORM_OVERHEAD_BYTES) throw tooLarge(req, res, maxBytes);
 
-    let received: ReceivedUpload;
+    let received: ReceivedUpload<StagedFile>;
     try {
       received = await receiveUpload(req, store, { maxFileBytes: maxBytes, maxFiles: MAX_FILES_PER_UPLOAD });
     } catch (error) {

@@ -1,9 +1,9 @@
 // Checks a received upload as one form: the fields (kind, optional employee index of this filing), the number
 // of files, and each file's type by content. Every problem is reported at once; any problem rejects all files.
+import type { ReceivedUpload } from '../platform/multipart-upload.ts';
 import { compileSchema, type Checked, type FieldIssue } from '../platform/schema.ts';
-import { DOCUMENT_KINDS, type DocumentKind, type NewDocument } from './document-store.ts';
+import { DOCUMENT_KINDS, type DocumentKind, type NewDocument, type StagedFile } from './document-store.ts';
 import { checkDocumentType } from './document-types.ts';
-import type { ReceivedUpload } from './multipart-upload.ts';
 
 const MAX_NAME_LENGTH = 200;
 
@@ -25,7 +25,7 @@ export function cleanFileName(name: string, extension: string): string {
   return bounded || `document.${extension}`;
 }
 
-export function checkUpload(received: ReceivedUpload, employeeCount: number): Checked<NewDocument[]> {
+export function checkUpload(received: ReceivedUpload<StagedFile>, employeeCount: number): Checked<NewDocument[]> {
   const issues: FieldIssue[] = [...received.issues];
   // An empty form control arrives as "": the same as not sending it.
   const fields = Object.fromEntries(Object.entries(received.fields).filter(([, value]) => value !== ''));

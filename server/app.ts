@@ -3,6 +3,7 @@ import express from 'express';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
 import type { FilingRules } from '../domain/filing/validate-filing.ts';
+import { importRouter } from '../imports/import-routes.ts';
 import type { Config } from '../platform/config.ts';
 import { chinaYearOf } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
@@ -50,6 +51,7 @@ export function createApp({ config, db, log = console.error, now = () => new Dat
   app.use(calendarRouter({ db, signer }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
   app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
+  app.use(importRouter({ signer, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use(errorHandler(log));
   return app;

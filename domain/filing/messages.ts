@@ -56,7 +56,8 @@ const labels: MessageCatalogue['labels'] = {
   materials: ['承诺材料', 'materials'],
 };
 
-const templates: MessageCatalogue['templates'] = {
+/** The sentences of the declaration's rule codes; other catalogues about the same fields (the import) reuse them. */
+export const filingTemplates: NonNullable<MessageCatalogue['templates']> = {
   UNKNOWN_FIELD: [(f) => `${f}不是申报表中的字段`, (f) => `${f} is not a field of the declaration`],
   USCC_CHECKSUM: [(f) => `${f}校验位不正确，请核对`, (f) => `${f}: check character is wrong`],
   ID_CHECKSUM: [(f) => `${f}校验位不正确，请核对`, (f) => `${f}: check digit is wrong`],
@@ -90,5 +91,5 @@ export const filingMessages = createFieldMessages({
   labels,
   listItems: { employees: ['第 {n} 名残疾职工', 'employee {n}'] },
   prefixes: { employer: ['用人单位', 'employer '] },
-  templates,
+  templates: filingTemplates,
 });

@@ -6,10 +6,12 @@ import { checkIdNumber } from '../identifiers/id-number.ts';
 import { isPhoneNumber } from '../identifiers/phone.ts';
 import { checkUscc } from '../identifiers/uscc.ts';
 import { checkRegionCode } from '../regions.ts';
-import type { Filing } from './filing.ts';
+import type { Employee, Filing } from './filing.ts';
 import filingSchema from './filing.schema.json' with { type: 'json' };
 
 const checkShape = compileSchema<Filing>(filingSchema);
+// The schema's own employee definition, by reference, so a list assembled elsewhere meets exactly the same shape.
+const checkEmployeeShape = compileSchema<Employee>({ $ref: `${filingSchema.$id}#/$defs/employee` });
 
 export interface FilingRules {
   /** Most employees one filing may declare. */
@@ -80,7 +82,7 @@ function employeeIssues(
   e: Json,
   at: string,
   year: unknown,
-  rules: FilingRules,
+  rules: Pick<FilingRules, 'today'>,
   add: (path: string, code: string, params?: Record<string, unknown>) => void,
 ): void {
   let idValid = false;
@@ -136,6 +138,21 @@ function employeeIssues(
       if (isText(value) && !value.startsWith(`${year}-`)) add(`${at}/${field}`, 'DATE_OUTSIDE_YEAR', { year });
     }
   }
+}
+
+/**
+ * Every problem of one employee for a review year — the schema's employee definition, then the same domain rules
+ * a filing applies — with paths under `at` ("/employees/3"). For lists built outside a filing (the spreadsheet import).
+ */
+export function validateEmployee(employee: unknown, at: string, year: number, rules: Pick<FilingRules, 'today'>): FieldIssue[] {
+  const shape = checkEmployeeShape(employee);
+  const issues = shape.ok ? [] : shape.issues.map((i) => ({ ...i, path: i.path === '/' ? at : `${at}${i.path}` }));
+  if (typeof employee !== 'object' || employee === null || Array.isArray(employee)) return issues;
+  const flagged = new Set(issues.map((i) => i.path));
+  employeeIssues(employee as Json, at, year, rules, (path, code, params) => {
+    if (!flagged.has(path)) issues.push(params ? { path, code, params } : { path, code });
+  });
+  return issues;
 }
 
 /** Every problem of a declaration, schema and domain rules together; an empty list means it may be stored. */

@@ -1,22 +1,22 @@
 // Reads one multipart/form-data upload as it streams in: text fields into memory (small, limited), each file
-// part straight to a temp file. A file over the size limit stops the reading at once and removes every temp
-// file of the request, so a huge upload is neither buffered nor kept.
+// part handed to the caller's stager (a temp file for documents, memory for a spreadsheet import). A file over
+// the size limit stops the reading at once and discards every staged file of the request, so a huge upload is
+// neither buffered nor kept.
 import busboy from 'busboy';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
-import type { FieldIssue } from '../platform/schema.ts';
-import type { StagedFile } from './document-store.ts';
+import type { FieldIssue } from './schema.ts';
 
 export interface UploadLimits {
   maxFileBytes: number;
   maxFiles: number;
 }
 
-export interface ReceivedUpload {
+export interface ReceivedUpload<F> {
   /** Text fields; a field sent twice becomes an array, which the form check then rejects. */
   fields: Record<string, string | string[]>;
   /** The file parts named `file`, in the order sent. */
-  files: StagedFile[];
+  files: F[];
   /** What the stream itself showed wrong: extra files, unknown file parts, over-long values. */
   issues: FieldIssue[];
 }
@@ -30,9 +30,10 @@ export class UploadRejected extends Error {
   }
 }
 
-export interface Stager {
-  stage(source: Readable, originalName: string): Promise<StagedFile>;
-  discard(files: readonly StagedFile[]): Promise<void>;
+/** Where file parts go while the form is read; `F` is what a staged file is to the caller. */
+export interface Stager<F> {
+  stage(source: Readable, originalName: string): Promise<F>;
+  discard(files: readonly F[]): Promise<void>;
 }
 
 const FILE_FIELD = 'file';
@@ -54,7 +55,7 @@ function createParser(req: Request, limits: UploadLimits): busboy.Busboy {
   });
 }
 
-export function receiveUpload(req: Request, stager: Stager, limits: UploadLimits): Promise<ReceivedUpload> {
+export function receiveUpload<F>(req: Request, stager: Stager<F>, limits: UploadLimits): Promise<ReceivedUpload<F>> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -63,9 +64,9 @@ export function receiveUpload(req: Request, stager: Stager, limits: UploadLimits
       reject(new UploadRejected('malformed')); // e.g. multipart without a boundary
       return;
     }
-    const fields: ReceivedUpload['fields'] = {};
+    const fields: ReceivedUpload<F>['fields'] = {};
     const issues: FieldIssue[] = [];
-    const staging: Promise<StagedFile>[] = [];
+    const staging: Promise<F>[] = [];
     let settled = false;
     let oversize = false;
 
@@ -78,8 +79,8 @@ export function receiveUpload(req: Request, stager: Stager, limits: UploadLimits
       if (settled) return;
       settled = true;
       req.unpipe(parser);
-      parser.destroy(); // also destroys the file part being read, which removes its temp file
-      // Answer only once every temp file is gone, so the caller never sees a half-cleaned folder.
+      parser.destroy(); // also destroys the file part being read, which makes its stager give it up
+      // Answer only once every staged file is gone, so the caller never sees a half-cleaned folder.
       void discardAll().finally(() => reject(new UploadRejected(reason)));
     };
 
