@@ -3,8 +3,8 @@
 // example; and a CSV with the header row only, for those who prefer plain text.
 import ExcelJS from 'exceljs';
 import type { Employee } from '../domain/filing/filing.ts';
-import { disabilityCertNumber } from '../domain/identifiers/cert-number.ts';
-import { seededRandom, syntheticMobile, syntheticPerson } from '../domain/synthetic.ts';
+import { syntheticEmployee } from '../domain/synthetic-filing.ts';
+import { seededRandom } from '../domain/synthetic.ts';
 import { csvLine } from './csv.ts';
 import {
   CERT_TYPES,
@@ -31,26 +31,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 
 /** A made-up employee for the instructions: synthetic numbers with correct check digits, never a real person. */
 export function exampleEmployee(year: number): Employee {
-  const rand = seededRandom(20_250_101);
-  const person = syntheticPerson(rand, { regionCode: '330106', birthFrom: '1980-01-01', birthTo: '1995-12-31' });
-  return {
-    name: person.name,
-    idNumber: person.idNumber,
-    hukouRegionCode: '330106',
-    certType: 'disability',
-    certNumber: disabilityCertNumber(person.idNumber, 4, 3),
-    disabilityCategory: 4,
-    disabilityGrade: 3,
-    education: 'senior_high',
-    phone: syntheticMobile(rand),
-    jobPost: '仓库管理员',
-    annualWage: 60000,
-    employmentType: 'contract',
-    contractStart: `${year - 1}-01-01`,
-    contractEnd: `${year + 1}-12-31`,
-    employedFrom: `${year}-01-01`,
-    employedTo: `${year}-12-31`,
-  };
+  return syntheticEmployee(seededRandom(20_250_101), year);
 }
 
 /** A value as a person would type it into the column: labels for coded values, the name for a category. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig, projectRoot } from '../platform/config.ts';
-import { syntheticFiling } from '../test/support/fixtures.ts';
+import { syntheticFiling } from '../domain/synthetic-filing.ts';
 
 const { values } = parseArgs({
   options: {
