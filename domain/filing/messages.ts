@@ -11,7 +11,7 @@ const labels: MessageCatalogue['labels'] = {
   unitNature: ['单位性质', 'unit nature'],
   economicType: ['经济性质', 'economic type'],
   industryCode: ['行业类别', 'industry code'],
-  regionCode: ['单位所属行政区', 'region code'],
+  regionCode: ['所属行政区', 'region code'],
   dpfAuthority: ['残联主管部门', 'DPF authority'],
   taxAuthority: ['税务主管部门', 'tax authority'],
   legalRepName: ['法人姓名', 'legal representative'],

@@ -7,6 +7,7 @@ describe('field messages', () => {
     expect(filingMessages.fieldLabel('/employees/2/socialInsurance/pension', 'zh')).toBe('第 3 名残疾职工的参保信息·养老保险');
     expect(filingMessages.fieldLabel('/employees/2/idNumber', 'en')).toBe("employee 3's ID number");
     expect(filingMessages.fieldLabel('/employer/handlerPhone', 'zh')).toBe('用人单位经办人电话');
+    expect(filingMessages.fieldLabel('/employer/regionCode', 'zh')).toBe('用人单位所属行政区');
     expect(filingMessages.fieldLabel('/', 'zh')).toBe('申报内容');
   });
 
