@@ -1,21 +1,23 @@
 // The DPF certificate connector end to end: the real simulator over HTTP on a free port with a synthetic data
 // file, a real filing in PostgreSQL, the real client and the verify-disability-certificates handler.
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDpfClient } from '../../connectors/dpf/client.ts';
 import type { DpfCertificate } from '../../connectors/dpf/schema.ts';
 import { dpfSimulator } from '../../connectors/dpf/simulator.ts';
-import { DataFileError } from '../../connectors/simulator-kit/data-files.ts';
-import { startSimulators, type RunningSimulators } from '../../connectors/simulator-kit/server.ts';
 import type { Employee } from '../../domain/filing/filing.ts';
 import { disabilityCertNumber } from '../../domain/identifiers/cert-number.ts';
 import { seededRandom } from '../../domain/synthetic.ts';
 import { DepartmentBadAnswer } from '../../platform/department-http.ts';
-import { createPool, type Db } from '../../platform/db.ts';
-import { createFiling } from '../../server/filings/filing-store.ts';
+import {
+  departmentJobContract,
+  expectStartRefused,
+  JOB_CALL_SETTINGS,
+  sendJson,
+  storeFiling as store,
+  useDepartmentEnvironment,
+  withSeedData,
+} from '../support/department-job-contract.ts';
 import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
 import { createVerifyDisabilityCertificatesHandler } from '../../workers/verify-disability-certificates.ts';
 
@@ -60,47 +62,23 @@ const records: DpfCertificate[] = [
   registered(employee()),
 ];
 
-const noFaults = { latencyMs: 0, failureRate: 0, outage: [] };
-const tempDirs: string[] = [];
+const env = useDepartmentEnvironment({ prefix: 'dpf', departments: [dpfSimulator], files: { 'dpf-certificates.json': records } });
+const dataDir = (content: unknown) => env.tempDataDir({ 'dpf-certificates.json': content });
 
-async function dataDir(content: unknown): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'dpf-sim-'));
-  tempDirs.push(dir);
-  await writeFile(path.join(dir, 'dpf-certificates.json'), JSON.stringify(content, null, 2));
-  return dir;
-}
-
-let sim: RunningSimulators;
-let db: Db;
 let handler: ReturnType<typeof createVerifyDisabilityCertificatesHandler>;
 let client: ReturnType<typeof createDpfClient>;
 let filingId: string;
 let seed = 71100;
 
-async function storeFiling(employees: Employee[]): Promise<string> {
-  const filing = { ...syntheticFiling(seed++, { year: YEAR }), employees };
-  const who = { sub: 'test:dpf-connector', role: 'employer' as const, uscc: filing.employer.uscc };
-  return (await createFiling(db, who, filing, undefined)).filing.id;
-}
-
-const job = (variables: unknown) => ({ key: '2251799813685301', variables, retries: 3 });
-
-function putFaults(body: unknown) {
-  return fetch(`${sim.url}/_admin/faults/dpf`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-}
+const storeFiling = (employees: Employee[]) => store(env.db, { ...syntheticFiling(seed++, { year: YEAR }), employees }, 'test:dpf-connector');
+const JOB_KEY = '2251799813685301';
+const job = (variables: unknown) => ({ key: JOB_KEY, variables, retries: 3 });
+const query = (body: unknown) => sendJson(`${env.sim.url}/dpf/certificates/query`, body);
 
 beforeAll(async () => {
-  db = createPool(inject('databaseUrl'));
-  sim = await startSimulators({ port: 0, dataDir: await dataDir(records), departments: [dpfSimulator], faultDefaults: noFaults });
-  client = createDpfClient({ dpfUrl: `${sim.url}/dpf`, departmentTimeoutMs: 5000, departmentRetries: 1, baseDelayMs: 1, maxDelayMs: 5 });
-  handler = createVerifyDisabilityCertificatesHandler({ db, client });
+  client = createDpfClient({ dpfUrl: `${env.sim.url}/dpf`, ...JOB_CALL_SETTINGS });
+  handler = createVerifyDisabilityCertificatesHandler({ db: env.db, client });
   filingId = await storeFiling(declared);
-});
-
-afterAll(async () => {
-  await sim?.close();
-  await db?.end();
-  await Promise.all(tempDirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
 const notFound = { found: false, nameMatches: null, idMatches: null, category: null, grade: null, validFrom: null, validUntil: null, status: null };
@@ -128,22 +106,16 @@ describe('dpf connector over HTTP', () => {
   });
 
   it('answers only the certificates asked for', async () => {
-    const response = await fetch(`${sim.url}/dpf/certificates/query`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ certNumbers: [fullYear.certNumber, unregistered.certNumber] }),
-    });
+    const response = await query({ certNumbers: [fullYear.certNumber, unregistered.certNumber] });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ certificates: [records[0]] });
   });
 
   it('answers 400 with field issues for a malformed query', async () => {
-    const post = (body: unknown) =>
-      fetch(`${sim.url}/dpf/certificates/query`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    const empty = await post({ certNumbers: [] });
+    const empty = await query({ certNumbers: [] });
     expect(empty.status).toBe(400);
     expect(await empty.json()).toMatchObject({ errors: [{ path: '/certNumbers', code: 'ITEM_COUNT' }] });
-    const malformed = await post({ certNumbers: [fullYear.certNumber, '1234'], extra: true });
+    const malformed = await query({ certNumbers: [fullYear.certNumber, '1234'], extra: true });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { errors: { path: string; code: string }[] }).errors).toEqual(
       expect.arrayContaining([
@@ -151,42 +123,39 @@ describe('dpf connector over HTTP', () => {
         expect.objectContaining({ path: '/certNumbers/1', code: 'FORMAT' }),
       ]),
     );
-    expect((await post({ certNumbers: [fullYear.certNumber, fullYear.certNumber] })).status).toBe(400);
-    expect((await post({})).status).toBe(400);
+    expect((await query({ certNumbers: [fullYear.certNumber, fullYear.certNumber] })).status).toBe(400);
+    expect((await query({})).status).toBe(400);
   });
 
   it('completes with no facts and asks nothing when no one holds a disability certificate', async () => {
     const spy = { queryCertificates: vi.fn(client.queryCertificates) };
     const onlyVeterans = await storeFiling([veteran]);
-    const outcome = await createVerifyDisabilityCertificatesHandler({ db, client: spy })(job({ filingId: onlyVeterans }));
+    const outcome = await createVerifyDisabilityCertificatesHandler({ db: env.db, client: spy })(job({ filingId: onlyVeterans }));
     expect(outcome).toEqual({ kind: 'complete', variables: { dpfCertificates: [] } });
     expect(spy.queryCertificates).not.toHaveBeenCalled();
   });
 
-  it('fails the job during an outage and completes once the register is back (an incident retry)', async () => {
-    expect((await putFaults({ latencyMs: 0, failureRate: 0, outage: true })).status).toBe(200);
-    const failed = await handler(job({ filingId }));
-    expect(failed).toEqual({
-      kind: 'fail',
-      message: 'dpf unavailable: POST /certificates/query failed after 2 attempt(s); last: HTTP 503',
-    });
-
-    expect((await putFaults({ latencyMs: 0, failureRate: 0, outage: false })).status).toBe(200);
-    const retried = await handler(job({ filingId }));
-    expect(retried).toMatchObject({ kind: 'complete', variables: { dpfCertificates: expect.arrayContaining([expect.objectContaining({ index: 0, found: true })]) } });
-  });
-
-  it('raises FILING_NOT_FOUND for an unknown filing and INVALID_VARIABLES without a filing id', async () => {
-    expect(await handler(job({ filingId: randomUUID() }))).toMatchObject({ kind: 'bpmnError', errorCode: 'FILING_NOT_FOUND' });
-    expect(await handler(job({ filingId: 'F-2025-0001' }))).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
-    expect(await handler(job({ filingId: '' }))).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
-    expect(await handler(job({ employer: {} }))).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
+  departmentJobContract({
+    department: 'dpf',
+    simulators: () => env.sim,
+    handler: () => handler,
+    jobKey: JOB_KEY,
+    outage: {
+      variables: async () => ({ filingId }),
+      failMessage: 'dpf unavailable: POST /certificates/query failed after 2 attempt(s); last: HTTP 503',
+      recovered: (retried) =>
+        expect(retried).toMatchObject({ kind: 'complete', variables: { dpfCertificates: expect.arrayContaining([expect.objectContaining({ index: 0, found: true })]) } }),
+    },
+    filingErrors: {
+      notFound: (id) => ({ filingId: id }),
+      invalid: async () => [{ variables: { filingId: 'F-2025-0001' } }, { variables: { filingId: '' } }, { variables: { employer: {} } }],
+    },
   });
 
   it('raises DEPARTMENT_BAD_DATA for a bad answer, and reports an ID that differs from the register', async () => {
     const bad = new DepartmentBadAnswer('dpf', 'POST', '/certificates/query', 200, [{ path: '/certificates/0/status', code: 'FORMAT' }]);
     const badClient = { queryCertificates: vi.fn(async () => Promise.reject(bad)) };
-    expect(await createVerifyDisabilityCertificatesHandler({ db, client: badClient })(job({ filingId }))).toEqual({
+    expect(await createVerifyDisabilityCertificatesHandler({ db: env.db, client: badClient })(job({ filingId }))).toEqual({
       kind: 'bpmnError',
       errorCode: 'DEPARTMENT_BAD_DATA',
       message: bad.message,
@@ -195,7 +164,7 @@ describe('dpf connector over HTTP', () => {
     // A register whose own records disagree: the number is found but filed under another person.
     const otherId = { ...registered(fullYear), idNumber: unregistered.idNumber };
     const oddClient = { queryCertificates: vi.fn(async () => [otherId]) };
-    const outcome = await createVerifyDisabilityCertificatesHandler({ db, client: oddClient })(job({ filingId }));
+    const outcome = await createVerifyDisabilityCertificatesHandler({ db: env.db, client: oddClient })(job({ filingId }));
     expect(oddClient.queryCertificates).toHaveBeenCalledWith(
       [fullYear, unregistered, renamed, expiresMidYear, revoked, issuedMidYear, severe].map((e) => e.certNumber),
       `${filingId}:verify-disability-certificates`,
@@ -209,9 +178,7 @@ describe('dpf connector over HTTP', () => {
 describe('dpf simulator start-up', () => {
   it('refuses a bad data file, naming the file, the record and the field', async () => {
     const bad = await dataDir([records[0], { ...records[1], status: 'expired' }]);
-    const start = startSimulators({ port: 0, dataDir: bad, departments: [dpfSimulator], faultDefaults: noFaults });
-    await expect(start).rejects.toThrow(DataFileError);
-    await expect(start).rejects.toThrow(`${path.join(bad, 'dpf-certificates.json')}: record 1 field /status FORMAT (one of valid, revoked)`);
+    await expectStartRefused(bad, [dpfSimulator], `${path.join(bad, 'dpf-certificates.json')}: record 1 field /status FORMAT (one of valid, revoked)`);
   });
 
   it('refuses inconsistent records without printing their numbers', async () => {
@@ -221,31 +188,15 @@ describe('dpf simulator start-up', () => {
       { ...records[2], validUntil: '2014-01-01' },
       records[0],
     ]);
-    const error = await startSimulators({ port: 0, dataDir: inconsistent, departments: [dpfSimulator], faultDefaults: noFaults }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DataFileError);
-    const message = (error as Error).message;
-    expect(message).toContain('record 1 field /certNumber CERT_NUMBER_MISMATCH');
+    const { message } = await expectStartRefused(inconsistent, [dpfSimulator], 'record 1 field /certNumber CERT_NUMBER_MISMATCH');
     expect(message).toContain('record 2 field /validUntil DATE_ORDER');
     expect(message).toContain('record 3 field /certNumber repeats record 0');
     expect(message).not.toContain(records[0]!.idNumber);
   });
 
   it('serves the shipped seed data', async () => {
-    const seeded = await startSimulators({
-      port: 0,
-      dataDir: path.resolve(import.meta.dirname, '../../connectors/seed-data'),
-      departments: [dpfSimulator],
-      faultDefaults: noFaults,
+    await withSeedData([dpfSimulator], async (url) => {
+      expect((await sendJson(`${url}/dpf/certificates/query`, { certNumbers: [fullYear.certNumber] })).status).toBe(200);
     });
-    try {
-      const response = await fetch(`${seeded.url}/dpf/certificates/query`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ certNumbers: [fullYear.certNumber] }),
-      });
-      expect(response.status).toBe(200);
-    } finally {
-      await seeded.close();
-    }
   });
 });

@@ -1,22 +1,24 @@
 // The HRSS pension connector end to end: both simulators (Zhejiang and national) over HTTP on a free port with
 // a synthetic data dir, filings stored in the real PostgreSQL, the real client and the verify-pension handler.
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPensionClient, type PensionClient, type PensionClientConfig } from '../../connectors/hrss/client.ts';
 import type { PensionRecord, PensionSource } from '../../connectors/hrss/schema.ts';
 import { nationalPensionSimulator, pensionSimulator } from '../../connectors/hrss/simulator.ts';
-import { DataFileError } from '../../connectors/simulator-kit/data-files.ts';
-import { startSimulators, type RunningSimulators } from '../../connectors/simulator-kit/server.ts';
-import type { Employee, Filing } from '../../domain/filing/filing.ts';
+import type { Employee } from '../../domain/filing/filing.ts';
 import { disabilityCertNumber } from '../../domain/identifiers/cert-number.ts';
 import { seededRandom, syntheticPerson, syntheticUscc } from '../../domain/synthetic.ts';
-import { createPool, type Db } from '../../platform/db.ts';
-import { createFiling } from '../../server/filings/filing-store.ts';
+import {
+  departmentJobContract,
+  expectStartRefused,
+  JOB_CALL_SETTINGS,
+  sendJson,
+  storeFiling as store,
+  useDepartmentEnvironment,
+  withSeedData,
+} from '../support/department-job-contract.ts';
 import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
 import { createVerifyPensionHandler } from '../../workers/verify-pension.ts';
 
@@ -66,20 +68,14 @@ const nationalRecords: PensionRecord[] = [
   ...paid(onlyNationallyKnown.idNumber, range(1, 12)),
 ];
 
-const noFaults = { latencyMs: 0, failureRate: 0, outage: [] };
-const tempDirs: string[] = [];
+const simulators = [pensionSimulator, nationalPensionSimulator];
+const env = useDepartmentEnvironment({
+  prefix: 'hrss',
+  departments: simulators,
+  files: { 'pension.json': zhejiangRecords, 'national-pension.json': nationalRecords },
+});
+const dataDir = env.tempDataDir;
 
-async function dataDir(files: Record<string, unknown>): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'hrss-sim-'));
-  tempDirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    await writeFile(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  }
-  return dir;
-}
-
-let sim: RunningSimulators;
-let db: Db;
 let clientConfig: PensionClientConfig;
 const calls: { source: PensionSource; idNumbers: string[]; key: string }[] = [];
 let handler: ReturnType<typeof createVerifyPensionHandler>;
@@ -94,49 +90,20 @@ function recording(client: PensionClient): PensionClient {
   };
 }
 
-async function storeFiling(seed: number, employees: Employee[]): Promise<string> {
-  const filing: Filing = { ...syntheticFiling(seed, { year: YEAR }), employees };
-  filing.employer = { ...filing.employer, uscc: UNIT };
-  const { filing: stored } = await createFiling(db, { sub: 'test:hrss-connector', role: 'employer', uscc: UNIT }, filing, undefined);
-  return stored.id;
-}
+const storeFiling = (seed: number, employees: Employee[]) =>
+  store(env.db, { ...syntheticFiling(seed, { year: YEAR }), employees }, 'test:hrss-connector', UNIT);
 
-const job = (filingId: unknown) => ({ key: '2251799813685301', variables: { filingId, year: YEAR }, retries: 3 });
-
-function putFaults(department: string, outage: boolean) {
-  return fetch(`${sim.url}/_admin/faults/${department}`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 0, failureRate: 0, outage }),
-  });
-}
-
-const query = (department: string, body: unknown) =>
-  fetch(`${sim.url}/${department}/contributions/query`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+const JOB_KEY = '2251799813685301';
+const job = (filingId: unknown) => ({ key: JOB_KEY, variables: { filingId, year: YEAR }, retries: 3 });
+const query = (department: string, body: unknown) => sendJson(`${env.sim.url}/${department}/contributions/query`, body);
 
 beforeAll(async () => {
-  const dir = await dataDir({ 'pension.json': zhejiangRecords, 'national-pension.json': nationalRecords });
-  sim = await startSimulators({ port: 0, dataDir: dir, departments: [pensionSimulator, nationalPensionSimulator], faultDefaults: noFaults });
-  db = createPool(inject('databaseUrl'));
   clientConfig = {
-    pensionUrl: `${sim.url}/pension`,
-    nationalPensionUrl: `${sim.url}/national-pension`,
-    departmentTimeoutMs: 5000,
-    departmentRetries: 1,
-    baseDelayMs: 1,
-    maxDelayMs: 5,
+    pensionUrl: `${env.sim.url}/pension`,
+    nationalPensionUrl: `${env.sim.url}/national-pension`,
+    ...JOB_CALL_SETTINGS,
   };
-  handler = createVerifyPensionHandler({ db, client: recording(createPensionClient(clientConfig)) });
-});
-
-afterAll(async () => {
-  await sim?.close();
-  await db?.end();
-  await Promise.all(tempDirs.map((d) => rm(d, { recursive: true, force: true })));
+  handler = createVerifyPensionHandler({ db: env.db, client: recording(createPensionClient(clientConfig)) });
 });
 
 describe('verify-pension over HTTP', () => {
@@ -186,22 +153,28 @@ describe('verify-pension over HTTP', () => {
     expect(calls.map((c) => c.source)).toEqual(['national']);
   });
 
-  it('fails the job while the national interface is down and completes once it is back', async () => {
-    const filingId = await storeFiling(73_105, [fullYear, hukouOutside]);
-    expect((await putFaults('national-pension', true)).status).toBe(200);
-    try {
-      const failed = await handler(job(filingId));
-      expect(failed).toEqual({
-        kind: 'fail',
-        message: 'national-pension unavailable: POST /contributions/query failed after 2 attempt(s); last: HTTP 503',
-      });
-    } finally {
-      expect((await putFaults('national-pension', false)).status).toBe(200);
-    }
-    expect(await handler(job(filingId))).toMatchObject({
-      kind: 'complete',
-      variables: { pension: [{ index: 0, source: 'zhejiang' }, { index: 1, source: 'national', paidMonths: range(3, 12) }] },
-    });
+  departmentJobContract({
+    department: 'national-pension',
+    simulators: () => env.sim,
+    handler: () => handler,
+    jobKey: JOB_KEY,
+    outage: {
+      variables: async () => ({ filingId: await storeFiling(73_105, [fullYear, hukouOutside]), year: YEAR }),
+      failMessage: 'national-pension unavailable: POST /contributions/query failed after 2 attempt(s); last: HTTP 503',
+      recovered: (retried) =>
+        expect(retried).toMatchObject({
+          kind: 'complete',
+          variables: { pension: [{ index: 0, source: 'zhejiang' }, { index: 1, source: 'national', paidMonths: range(3, 12) }] },
+        }),
+    },
+    filingErrors: {
+      notFound: (filingId) => ({ filingId, year: YEAR }),
+      invalid: async () => [
+        { variables: { filingId: 'F-2025-0001', year: YEAR } },
+        { variables: {}, message: 'verify-pension: invalid job variables: /filingId REQUIRED' },
+      ],
+      departmentCalls: () => calls,
+    },
   });
 
   it('raises DEPARTMENT_BAD_DATA when an interface answers about someone not asked for', async () => {
@@ -214,7 +187,7 @@ describe('verify-pension over HTTP', () => {
     await new Promise<void>((resolve) => wrong.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(wrong.address() as AddressInfo).port}/pension`;
-      const badHandler = createVerifyPensionHandler({ db, client: createPensionClient({ ...clientConfig, pensionUrl: url }) });
+      const badHandler = createVerifyPensionHandler({ db: env.db, client: createPensionClient({ ...clientConfig, pensionUrl: url }) });
       const outcome = await badHandler(job(await storeFiling(73_106, [fullYear])));
       expect(outcome).toEqual({
         kind: 'bpmnError',
@@ -224,18 +197,6 @@ describe('verify-pension over HTTP', () => {
     } finally {
       await new Promise((resolve) => wrong.close(resolve));
     }
-  });
-
-  it('raises FILING_NOT_FOUND for an unknown filing and INVALID_VARIABLES for a malformed one', async () => {
-    calls.length = 0;
-    expect(await handler(job(randomUUID()))).toMatchObject({ kind: 'bpmnError', errorCode: 'FILING_NOT_FOUND' });
-    expect(await handler(job('F-2025-0001'))).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
-    expect(await handler({ key: '1', variables: {}, retries: 3 })).toEqual({
-      kind: 'bpmnError',
-      errorCode: 'INVALID_VARIABLES',
-      message: 'verify-pension: invalid job variables: /filingId REQUIRED',
-    });
-    expect(calls).toEqual([]);
   });
 });
 
@@ -280,14 +241,10 @@ describe('pension simulators', () => {
       'pension.json': [zhejiangRecords[0], { ...zhejiangRecords[1], paid: 'yes' }],
       'national-pension.json': nationalRecords,
     });
-    const start = startSimulators({ port: 0, dataDir: bad, departments: [pensionSimulator, nationalPensionSimulator], faultDefaults: noFaults });
-    await expect(start).rejects.toThrow(DataFileError);
-    await expect(start).rejects.toThrow(`${path.join(bad, 'pension.json')}: record 1 field /paid FORMAT (expected boolean)`);
+    await expectStartRefused(bad, simulators, `${path.join(bad, 'pension.json')}: record 1 field /paid FORMAT (expected boolean)`);
 
     const badMonth = await dataDir({ 'pension.json': zhejiangRecords, 'national-pension.json': [{ ...nationalRecords[0], month: '2025-3' }] });
-    await expect(
-      startSimulators({ port: 0, dataDir: badMonth, departments: [pensionSimulator, nationalPensionSimulator], faultDefaults: noFaults }),
-    ).rejects.toThrow(`${path.join(badMonth, 'national-pension.json')}: record 0 field /month FORMAT`);
+    await expectStartRefused(badMonth, simulators, `${path.join(badMonth, 'national-pension.json')}: record 0 field /month FORMAT`);
   });
 
   it('refuse a data file that records one person-month twice, without printing the ID number', async () => {
@@ -295,32 +252,20 @@ describe('pension simulators', () => {
       'pension.json': [zhejiangRecords[0], zhejiangRecords[1], { ...zhejiangRecords[0]!, paid: false }],
       'national-pension.json': nationalRecords,
     });
-    const error = await startSimulators({ port: 0, dataDir: repeated, departments: [pensionSimulator, nationalPensionSimulator], faultDefaults: noFaults }).catch(
-      (e: unknown) => e as Error,
-    );
-    expect(error).toBeInstanceOf(DataFileError);
-    expect((error as Error).message).toContain(`record 2 duplicates record 0 (person 1 at ${UNIT} in ${month(1)})`);
-    expect((error as Error).message).not.toContain(fullYear.idNumber);
+    const { message } = await expectStartRefused(repeated, simulators, `record 2 duplicates record 0 (person 1 at ${UNIT} in ${month(1)})`);
+    expect(message).not.toContain(fullYear.idNumber);
   });
 
   it('serve the shipped seed data', async () => {
-    const seeded = await startSimulators({
-      port: 0,
-      dataDir: path.resolve(import.meta.dirname, '../../connectors/seed-data'),
-      departments: [pensionSimulator, nationalPensionSimulator],
-      faultDefaults: noFaults,
-    });
-    try {
+    await withSeedData(simulators, async (url) => {
       // The seed's person insured outside Zhejiang (connectors/seed-data/README.md) is known nationally.
-      const response = await fetch(`${seeded.url}/national-pension/contributions/query`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ uscc: '91330106BY3XR1P5XJ', year: YEAR, idNumbers: ['410102199502165282'] }),
+      const response = await sendJson(`${url}/national-pension/contributions/query`, {
+        uscc: '91330106BY3XR1P5XJ',
+        year: YEAR,
+        idNumbers: ['410102199502165282'],
       });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { records: unknown[] }).records).toHaveLength(12);
-    } finally {
-      await seeded.close();
-    }
+    });
   });
 });

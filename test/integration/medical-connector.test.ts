@@ -1,19 +1,22 @@
 // The medical-security connector end to end: the simulator over HTTP on a free port with a synthetic data
 // file, filings stored in the real PostgreSQL, the real client and the verify-medical handler.
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createMedicalClient, type MedicalClient } from '../../connectors/medical/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMedicalClient } from '../../connectors/medical/client.ts';
 import type { MedicalRecord } from '../../connectors/medical/schema.ts';
 import { medicalSimulator } from '../../connectors/medical/simulator.ts';
-import { DataFileError } from '../../connectors/simulator-kit/data-files.ts';
-import { startSimulators, type RunningSimulators } from '../../connectors/simulator-kit/server.ts';
-import type { Employee, Filing } from '../../domain/filing/filing.ts';
+import type { Employee } from '../../domain/filing/filing.ts';
 import { seededRandom, syntheticUscc } from '../../domain/synthetic.ts';
-import { createPool, type Db } from '../../platform/db.ts';
-import { createFiling } from '../../server/filings/filing-store.ts';
+import {
+  departmentJobContract,
+  expectStartRefused,
+  JOB_CALL_SETTINGS,
+  recordingQueries,
+  sendJson,
+  storeFiling as store,
+  useDepartmentEnvironment,
+  withSeedData,
+} from '../support/department-job-contract.ts';
 import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
 import { createVerifyMedicalHandler } from '../../workers/verify-medical.ts';
 
@@ -46,72 +49,23 @@ const records: MedicalRecord[] = [
   ...paid(atAnotherUnit.idNumber, range(1, 12), true, OTHER_UNIT),
 ];
 
-const noFaults = { latencyMs: 0, failureRate: 0, outage: [] };
-const tempDirs: string[] = [];
+const env = useDepartmentEnvironment({ prefix: 'medical', departments: [medicalSimulator], files: { 'medical.json': records } });
+const dataDir = (content: unknown) => env.tempDataDir({ 'medical.json': content });
 
-async function dataDir(content: unknown): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'medical-sim-'));
-  tempDirs.push(dir);
-  await writeFile(path.join(dir, 'medical.json'), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return dir;
-}
-
-let sim: RunningSimulators;
-let db: Db;
 const calls: { idNumbers: string[]; key: string }[] = [];
 let handler: ReturnType<typeof createVerifyMedicalHandler>;
 
-/** The real client, recording each call so the test can count them. */
-function recording(client: MedicalClient): MedicalClient {
-  return {
-    query(query, key) {
-      calls.push({ idNumbers: query.idNumbers, key });
-      return client.query(query, key);
-    },
-  };
-}
+const storeFiling = (seed: number, employees: Employee[]) =>
+  store(env.db, { ...syntheticFiling(seed, { year: YEAR }), employees }, 'test:medical-connector', UNIT);
 
-async function storeFiling(seed: number, employees: Employee[]): Promise<string> {
-  const filing: Filing = { ...syntheticFiling(seed, { year: YEAR }), employees };
-  filing.employer = { ...filing.employer, uscc: UNIT };
-  const { filing: stored } = await createFiling(db, { sub: 'test:medical-connector', role: 'employer', uscc: UNIT }, filing, undefined);
-  return stored.id;
-}
+const JOB_KEY = '2251799813685401';
+const job = (filingId: unknown) => ({ key: JOB_KEY, variables: { filingId }, retries: 3 });
 
-const job = (filingId: unknown) => ({ key: '2251799813685401', variables: { filingId }, retries: 3 });
-
-function putFaults(outage: boolean) {
-  return fetch(`${sim.url}/_admin/faults/medical`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 0, failureRate: 0, outage }),
-  });
-}
-
-const query = (body: unknown) =>
-  fetch(`${sim.url}/medical/contributions/query`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+const query = (body: unknown) => sendJson(`${env.sim.url}/medical/contributions/query`, body);
 
 beforeAll(async () => {
-  sim = await startSimulators({ port: 0, dataDir: await dataDir(records), departments: [medicalSimulator], faultDefaults: noFaults });
-  db = createPool(inject('databaseUrl'));
-  const client = createMedicalClient({
-    medicalUrl: `${sim.url}/medical`,
-    departmentTimeoutMs: 5000,
-    departmentRetries: 1,
-    baseDelayMs: 1,
-    maxDelayMs: 5,
-  });
-  handler = createVerifyMedicalHandler({ db, client: recording(client) });
-});
-
-afterAll(async () => {
-  await sim?.close();
-  await db?.end();
-  await Promise.all(tempDirs.map((d) => rm(d, { recursive: true, force: true })));
+  const client = createMedicalClient({ medicalUrl: `${env.sim.url}/medical`, ...JOB_CALL_SETTINGS });
+  handler = createVerifyMedicalHandler({ db: env.db, client: recordingQueries(client, calls) });
 });
 
 describe('verify-medical over HTTP', () => {
@@ -144,32 +98,22 @@ describe('verify-medical over HTTP', () => {
     expect(JSON.stringify(outcome)).not.toMatch(/\d{17}[\dX]/);
   });
 
-  it('fails the job during an outage and completes once the department is back', async () => {
-    const filingId = await storeFiling(73_203, [fullYear]);
-    expect((await putFaults(true)).status).toBe(200);
-    try {
-      expect(await handler(job(filingId))).toEqual({
-        kind: 'fail',
-        message: 'medical unavailable: POST /contributions/query failed after 2 attempt(s); last: HTTP 503',
-      });
-    } finally {
-      expect((await putFaults(false)).status).toBe(200);
-    }
-    expect(await handler(job(filingId))).toEqual({
-      kind: 'complete',
-      variables: { medical: [{ index: 0, paidMonths: range(1, 12), unpaidMonths: [] }] },
-    });
-  });
-
-  it('raises FILING_NOT_FOUND for an unknown filing and INVALID_VARIABLES for a malformed one', async () => {
-    calls.length = 0;
-    expect(await handler(job(randomUUID()))).toMatchObject({ kind: 'bpmnError', errorCode: 'FILING_NOT_FOUND' });
-    expect(await handler(job(42))).toEqual({
-      kind: 'bpmnError',
-      errorCode: 'INVALID_VARIABLES',
-      message: 'verify-medical: invalid job variables: /filingId FORMAT',
-    });
-    expect(calls).toEqual([]);
+  departmentJobContract({
+    department: 'medical',
+    simulators: () => env.sim,
+    handler: () => handler,
+    jobKey: JOB_KEY,
+    outage: {
+      variables: async () => ({ filingId: await storeFiling(73_203, [fullYear]) }),
+      failMessage: 'medical unavailable: POST /contributions/query failed after 2 attempt(s); last: HTTP 503',
+      recovered: (retried) =>
+        expect(retried).toEqual({ kind: 'complete', variables: { medical: [{ index: 0, paidMonths: range(1, 12), unpaidMonths: [] }] } }),
+    },
+    filingErrors: {
+      notFound: (filingId) => ({ filingId }),
+      invalid: async () => [{ variables: { filingId: 42 }, message: 'verify-medical: invalid job variables: /filingId FORMAT' }],
+      departmentCalls: () => calls,
+    },
   });
 });
 
@@ -193,36 +137,20 @@ describe('medical simulator', () => {
 
   it('refuses a bad data file at start-up, naming the file, the record and the field', async () => {
     const bad = await dataDir([records[0], { ...records[1], uscc: undefined }]);
-    const start = startSimulators({ port: 0, dataDir: bad, departments: [medicalSimulator], faultDefaults: noFaults });
-    await expect(start).rejects.toThrow(DataFileError);
-    await expect(start).rejects.toThrow(`${path.join(bad, 'medical.json')}: record 1 field /uscc REQUIRED`);
+    await expectStartRefused(bad, [medicalSimulator], `${path.join(bad, 'medical.json')}: record 1 field /uscc REQUIRED`);
     const repeated = await dataDir([records[0], records[0]]);
-    await expect(startSimulators({ port: 0, dataDir: repeated, departments: [medicalSimulator], faultDefaults: noFaults })).rejects.toThrow(
-      `record 1 duplicates record 0 (person 1 at ${UNIT} in ${month(1)})`,
-    );
+    await expectStartRefused(repeated, [medicalSimulator], `record 1 duplicates record 0 (person 1 at ${UNIT} in ${month(1)})`);
   });
 
   it('serves the shipped seed data', async () => {
-    const seeded = await startSimulators({
-      port: 0,
-      dataDir: path.resolve(import.meta.dirname, '../../connectors/seed-data'),
-      departments: [medicalSimulator],
-      faultDefaults: noFaults,
-    });
-    try {
+    await withSeedData([medicalSimulator], async (url) => {
       // The seed's medical_gap person (connectors/seed-data/README.md) lacks months 2, 4 and 9.
-      const response = await fetch(`${seeded.url}/medical/contributions/query`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ uscc: '91330921HAUCC5LT6U', year: YEAR, idNumbers: ['330111198904304718'] }),
-      });
+      const response = await sendJson(`${url}/medical/contributions/query`, { uscc: '91330921HAUCC5LT6U', year: YEAR, idNumbers: ['330111198904304718'] });
       expect(response.status).toBe(200);
       const { records: seen } = (await response.json()) as { records: MedicalRecord[] };
       const paidMonths = seen.filter((r) => r.paid).map((r) => r.month);
       expect(paidMonths).toHaveLength(9);
       expect(paidMonths).not.toContain(month(2));
-    } finally {
-      await seeded.close();
-    }
+    });
   });
 });

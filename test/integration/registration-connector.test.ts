@@ -1,15 +1,20 @@
 // The registration connector end to end over HTTP: the real simulator on a free port with a synthetic data
 // file, the real client and the check-registration handler, and the simulator's admin endpoints.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRegistrationClient } from '../../connectors/registration/client.ts';
 import type { RegistrationRecord } from '../../connectors/registration/schema.ts';
 import { registrationSimulator } from '../../connectors/registration/simulator.ts';
-import { DataFileError } from '../../connectors/simulator-kit/data-files.ts';
-import { startSimulators, type RunningSimulators } from '../../connectors/simulator-kit/server.ts';
 import { usccCheckCharacter } from '../../domain/identifiers/uscc.ts';
+import {
+  departmentJobContract,
+  expectStartRefused,
+  JOB_CALL_SETTINGS,
+  sendJson,
+  useDepartmentEnvironment,
+  withSeedData,
+} from '../support/department-job-contract.ts';
 import { createCheckRegistrationHandler } from '../../workers/check-registration.ts';
 
 const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
@@ -26,57 +31,40 @@ const records: RegistrationRecord[] = [
   { uscc: ORGAN, name: '杭州市示例事务管理局', registrar: 'org', status: 'abnormal', changedAt: '2023-01-09T08:30:00+08:00' },
 ];
 
-const noFaults = { latencyMs: 0, failureRate: 0, outage: [] };
-const tempDirs: string[] = [];
+const env = useDepartmentEnvironment({
+  prefix: 'registration',
+  departments: [registrationSimulator],
+  files: { 'registrations.json': records },
+  database: false,
+});
+const dataDir = (content: unknown) => env.tempDataDir({ 'registrations.json': content });
 
-async function dataDir(content: unknown): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'registration-sim-'));
-  tempDirs.push(dir);
-  await writeFile(path.join(dir, 'registrations.json'), JSON.stringify(content, null, 2));
-  return dir;
-}
-
-let sim: RunningSimulators;
-let dir: string;
 let handler: ReturnType<typeof createCheckRegistrationHandler>;
 
-const job = (uscc: string, name = '杭州示例科技有限公司', unitNature = 'enterprise') => ({
-  key: '2251799813685251',
-  variables: { filingId: `F-${uscc}`, employer: { uscc, name, unitNature } },
-  retries: 3,
+const JOB_KEY = '2251799813685251';
+const variables = (uscc: string, name = '杭州示例科技有限公司', unitNature = 'enterprise') => ({
+  filingId: `F-${uscc}`,
+  employer: { uscc, name, unitNature },
 });
+const job = (...args: Parameters<typeof variables>) => ({ key: JOB_KEY, variables: variables(...args), retries: 3 });
 
 function putFaults(department: string, body: unknown, contentType = 'application/json') {
-  return fetch(`${sim.url}/_admin/faults/${department}`, {
-    method: 'PUT',
-    headers: { 'Content-Type': contentType },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  return sendJson(`${env.sim.url}/_admin/faults/${department}`, body, { method: 'PUT', headers: { 'Content-Type': contentType } });
 }
 
 beforeAll(async () => {
-  dir = await dataDir(records);
-  sim = await startSimulators({ port: 0, dataDir: dir, departments: [registrationSimulator], faultDefaults: noFaults });
   const client = createRegistrationClient({
-    registrationUrl: `${sim.url}/registration`,
-    departmentTimeoutMs: 5000,
-    departmentRetries: 1,
-    baseDelayMs: 1,
-    maxDelayMs: 5,
+    registrationUrl: `${env.sim.url}/registration`,
+    ...JOB_CALL_SETTINGS,
   });
   handler = createCheckRegistrationHandler(client);
 });
 
-afterAll(async () => {
-  await sim?.close();
-  await Promise.all(tempDirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-
 describe('registration connector over HTTP', () => {
   it('listens on the port the system chose and reports health', async () => {
-    expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(sim.url).not.toMatch(/:0$/);
-    const response = await fetch(`${sim.url}/_admin/health`);
+    expect(env.sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(env.sim.url).not.toMatch(/:0$/);
+    const response = await fetch(`${env.sim.url}/_admin/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', departments: ['registration'] });
   });
@@ -130,24 +118,20 @@ describe('registration connector over HTTP', () => {
     });
   });
 
-  it('fails the job during an outage and completes once the department is back (an incident retry)', async () => {
-    const on = await putFaults('registration', { latencyMs: 0, failureRate: 0, outage: true });
-    expect(on.status).toBe(200);
-    expect(await (await fetch(`${sim.url}/_admin/faults`)).json()).toEqual({
-      registration: { latencyMs: 0, failureRate: 0, outage: true },
-    });
-
-    const failed = await handler(job(ACTIVE));
-    expect(failed.kind).toBe('fail');
-    expect(failed.kind === 'fail' && failed.message).toMatch(/registration unavailable: GET \/samr\/units\/\w+ failed after 2 attempt\(s\); last: HTTP 503/);
-
-    expect((await putFaults('registration', { latencyMs: 0, failureRate: 0, outage: false })).status).toBe(200);
-    const retried = await handler(job(ACTIVE));
-    expect(retried).toMatchObject({ kind: 'complete', variables: { registration: { found: true, findings: [] } } });
+  departmentJobContract({
+    department: 'registration',
+    simulators: () => env.sim,
+    handler: () => handler,
+    jobKey: JOB_KEY,
+    outage: {
+      variables: async () => variables(ACTIVE),
+      failMessage: `registration unavailable: GET /samr/units/${ACTIVE} failed after 2 attempt(s); last: HTTP 503`,
+      recovered: (retried) => expect(retried).toMatchObject({ kind: 'complete', variables: { registration: { found: true, findings: [] } } }),
+    },
   });
 
   it('rejects invalid fault switches with field-level errors and changes nothing', async () => {
-    const before = await (await fetch(`${sim.url}/_admin/faults`)).json();
+    const before = await (await fetch(`${env.sim.url}/_admin/faults`)).json();
 
     const outOfRange = await putFaults('registration', { latencyMs: -1, failureRate: 2, outage: 'yes' });
     expect(outOfRange.status).toBe(400);
@@ -167,11 +151,11 @@ describe('registration connector over HTTP', () => {
     expect((await putFaults('registration', 'outage=true', 'text/plain')).status).toBe(400);
     expect((await putFaults('hrss', { latencyMs: 0, failureRate: 0, outage: true })).status).toBe(404);
 
-    expect(await (await fetch(`${sim.url}/_admin/faults`)).json()).toEqual(before);
+    expect(await (await fetch(`${env.sim.url}/_admin/faults`)).json()).toEqual(before);
   });
 
   it('answers 400 for a malformed registrar or USCC and 404 through the wrong registrar', async () => {
-    const get = (p: string) => fetch(`${sim.url}/registration${p}`);
+    const get = (p: string) => fetch(`${env.sim.url}/registration${p}`);
     expect((await get(`/tax/units/${ACTIVE}`)).status).toBe(400);
     expect((await get('/samr/units/91330106')).status).toBe(400);
     expect((await get(`/samr/units/${ACTIVE.toLowerCase()}`)).status).toBe(400);
@@ -181,61 +165,47 @@ describe('registration connector over HTTP', () => {
   });
 
   it('reloads a changed data file, and keeps serving the old data when the new file is bad', async () => {
-    await writeFile(path.join(dir, 'registrations.json'), JSON.stringify([...records.slice(1), { ...records[0]!, status: 'abnormal' }]));
-    const reloaded = await fetch(`${sim.url}/_admin/reload`, { method: 'POST' });
+    await writeFile(path.join(env.dataDir, 'registrations.json'), JSON.stringify([...records.slice(1), { ...records[0]!, status: 'abnormal' }]));
+    const reloaded = await fetch(`${env.sim.url}/_admin/reload`, { method: 'POST' });
     expect(reloaded.status).toBe(200);
     expect(await handler(job(ACTIVE))).toMatchObject({ variables: { registration: { status: 'abnormal' } } });
 
-    await writeFile(path.join(dir, 'registrations.json'), '[{"uscc": "x"}]');
-    const refused = await fetch(`${sim.url}/_admin/reload`, { method: 'POST' });
+    await writeFile(path.join(env.dataDir, 'registrations.json'), '[{"uscc": "x"}]');
+    const refused = await fetch(`${env.sim.url}/_admin/reload`, { method: 'POST' });
     expect(refused.status).toBe(500);
     expect(((await refused.json()) as { message: string }).message).toContain('record 0');
     expect(await handler(job(ACTIVE))).toMatchObject({ variables: { registration: { status: 'abnormal' } } });
 
-    await writeFile(path.join(dir, 'registrations.json'), JSON.stringify(records));
-    expect((await fetch(`${sim.url}/_admin/reload`, { method: 'POST' })).status).toBe(200);
+    await writeFile(path.join(env.dataDir, 'registrations.json'), JSON.stringify(records));
+    expect((await fetch(`${env.sim.url}/_admin/reload`, { method: 'POST' })).status).toBe(200);
   });
 });
 
 describe('registration simulator start-up', () => {
   it('refuses a bad data file, naming the file, the record and the field', async () => {
     const bad = await dataDir([records[0], { ...records[1], status: 'closed' }]);
-    const start = startSimulators({ port: 0, dataDir: bad, departments: [registrationSimulator], faultDefaults: noFaults });
-    await expect(start).rejects.toThrow(DataFileError);
-    await expect(start).rejects.toThrow(
+    await expectStartRefused(
+      bad,
+      [registrationSimulator],
       `${path.join(bad, 'registrations.json')}: record 1 field /status FORMAT (one of active, deregistered, abnormal)`,
     );
   });
 
   it('refuses a data file that repeats a unit', async () => {
     const repeated = await dataDir([records[0], records[1], records[0]]);
-    const start = startSimulators({ port: 0, dataDir: repeated, departments: [registrationSimulator], faultDefaults: noFaults });
-    await expect(start).rejects.toThrow(`record 2 duplicates record 0 (${ACTIVE})`);
+    await expectStartRefused(repeated, [registrationSimulator], `record 2 duplicates record 0 (${ACTIVE})`);
   });
 
   it('refuses a missing data file and one that is not JSON', async () => {
-    const empty = await mkdtemp(path.join(os.tmpdir(), 'registration-sim-'));
-    tempDirs.push(empty);
-    await expect(startSimulators({ port: 0, dataDir: empty, departments: [registrationSimulator], faultDefaults: noFaults })).rejects.toThrow(
-      'registrations.json: file not found',
-    );
+    const empty = await env.tempDataDir();
+    await expectStartRefused(empty, [registrationSimulator], 'registrations.json: file not found');
     await writeFile(path.join(empty, 'registrations.json'), '[{"uscc": ');
-    await expect(startSimulators({ port: 0, dataDir: empty, departments: [registrationSimulator], faultDefaults: noFaults })).rejects.toThrow(
-      'registrations.json: not valid JSON',
-    );
+    await expectStartRefused(empty, [registrationSimulator], 'registrations.json: not valid JSON');
   });
 
   it('serves the shipped seed data', async () => {
-    const seeded = await startSimulators({
-      port: 0,
-      dataDir: path.resolve(import.meta.dirname, '../../connectors/seed-data'),
-      departments: [registrationSimulator],
-      faultDefaults: noFaults,
+    await withSeedData([registrationSimulator], async (url) => {
+      expect((await fetch(`${url}/_admin/health`)).status).toBe(200);
     });
-    try {
-      expect((await fetch(`${seeded.url}/_admin/health`)).status).toBe(200);
-    } finally {
-      await seeded.close();
-    }
   });
 });

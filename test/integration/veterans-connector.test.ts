@@ -1,20 +1,22 @@
 // The veterans-affairs connector end to end: the real simulator over HTTP on a free port with a synthetic data
 // file, a real filing in PostgreSQL, the real client and the verify-veteran-certificates handler.
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { DataFileError } from '../../connectors/simulator-kit/data-files.ts';
-import { startSimulators, type RunningSimulators } from '../../connectors/simulator-kit/server.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createVeteransClient } from '../../connectors/veterans/client.ts';
 import type { VeteranCertificate } from '../../connectors/veterans/schema.ts';
 import { veteransSimulator } from '../../connectors/veterans/simulator.ts';
 import type { Employee } from '../../domain/filing/filing.ts';
 import { seededRandom } from '../../domain/synthetic.ts';
 import { DepartmentBadAnswer } from '../../platform/department-http.ts';
-import { createPool, type Db } from '../../platform/db.ts';
-import { createFiling } from '../../server/filings/filing-store.ts';
+import {
+  departmentJobContract,
+  expectStartRefused,
+  JOB_CALL_SETTINGS,
+  sendJson,
+  storeFiling as store,
+  useDepartmentEnvironment,
+  withSeedData,
+} from '../support/department-job-contract.ts';
 import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
 import { createVerifyVeteranCertificatesHandler } from '../../workers/verify-veteran-certificates.ts';
 
@@ -66,51 +68,23 @@ const records: VeteranCertificate[] = [
   registered(holder('police', 1)),
 ];
 
-const noFaults = { latencyMs: 0, failureRate: 0, outage: [] };
-const tempDirs: string[] = [];
+const env = useDepartmentEnvironment({ prefix: 'veterans', departments: [veteransSimulator], files: { 'veteran-certificates.json': records } });
+const dataDir = (content: unknown) => env.tempDataDir({ 'veteran-certificates.json': content });
 
-async function dataDir(content: unknown): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'veterans-sim-'));
-  tempDirs.push(dir);
-  await writeFile(path.join(dir, 'veteran-certificates.json'), JSON.stringify(content, null, 2));
-  return dir;
-}
-
-let sim: RunningSimulators;
-let db: Db;
 let client: ReturnType<typeof createVeteransClient>;
 let handler: ReturnType<typeof createVerifyVeteranCertificatesHandler>;
 let filingId: string;
 let seed = 72100;
 
-async function storeFiling(employees: Employee[]): Promise<string> {
-  const filing = { ...syntheticFiling(seed++, { year: YEAR }), employees };
-  const who = { sub: 'test:veterans-connector', role: 'employer' as const, uscc: filing.employer.uscc };
-  return (await createFiling(db, who, filing, undefined)).filing.id;
-}
-
-const job = (variables: unknown) => ({ key: '2251799813685401', variables, retries: 3 });
-
-function putFaults(body: unknown) {
-  return fetch(`${sim.url}/_admin/faults/veterans`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-}
-
-function post(body: unknown) {
-  return fetch(`${sim.url}/veterans/certificates/query`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-}
+const storeFiling = (employees: Employee[]) => store(env.db, { ...syntheticFiling(seed++, { year: YEAR }), employees }, 'test:veterans-connector');
+const JOB_KEY = '2251799813685401';
+const job = (variables: unknown) => ({ key: JOB_KEY, variables, retries: 3 });
+const post = (body: unknown) => sendJson(`${env.sim.url}/veterans/certificates/query`, body);
 
 beforeAll(async () => {
-  db = createPool(inject('databaseUrl'));
-  sim = await startSimulators({ port: 0, dataDir: await dataDir(records), departments: [veteransSimulator], faultDefaults: noFaults });
-  client = createVeteransClient({ veteransUrl: `${sim.url}/veterans`, departmentTimeoutMs: 5000, departmentRetries: 1, baseDelayMs: 1, maxDelayMs: 5 });
-  handler = createVerifyVeteranCertificatesHandler({ db, client });
+  client = createVeteransClient({ veteransUrl: `${env.sim.url}/veterans`, ...JOB_CALL_SETTINGS });
+  handler = createVerifyVeteranCertificatesHandler({ db: env.db, client });
   filingId = await storeFiling(declared);
-});
-
-afterAll(async () => {
-  await sim?.close();
-  await db?.end();
-  await Promise.all(tempDirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
 const valid = { validFrom: '2017-07-11', validUntil: '2031-01-24' };
@@ -160,29 +134,34 @@ describe('veterans connector over HTTP', () => {
   it('completes with no facts and asks nothing when no one holds a veteran or police certificate', async () => {
     const spy = { queryCertificates: vi.fn(client.queryCertificates) };
     const onlyDisability = await storeFiling([disabled]);
-    const outcome = await createVerifyVeteranCertificatesHandler({ db, client: spy })(job({ filingId: onlyDisability }));
+    const outcome = await createVerifyVeteranCertificatesHandler({ db: env.db, client: spy })(job({ filingId: onlyDisability }));
     expect(outcome).toEqual({ kind: 'complete', variables: { veteranCertificates: [] } });
     expect(spy.queryCertificates).not.toHaveBeenCalled();
   });
 
-  it('fails the job during an outage and completes once the department is back (an incident retry)', async () => {
-    expect((await putFaults({ latencyMs: 0, failureRate: 0, outage: true })).status).toBe(200);
-    expect(await handler(job({ filingId }))).toEqual({
-      kind: 'fail',
-      message: 'veterans unavailable: POST /certificates/query failed after 2 attempt(s); last: HTTP 503',
-    });
-    expect((await putFaults({ latencyMs: 0, failureRate: 0, outage: false })).status).toBe(200);
-    const retried = await handler(job({ filingId }));
-    expect(retried.kind).toBe('complete');
-    expect(retried.kind === 'complete' && retried.variables.veteranCertificates).toHaveLength(6);
+  departmentJobContract({
+    department: 'veterans',
+    simulators: () => env.sim,
+    handler: () => handler,
+    jobKey: JOB_KEY,
+    outage: {
+      variables: async () => ({ filingId }),
+      failMessage: 'veterans unavailable: POST /certificates/query failed after 2 attempt(s); last: HTTP 503',
+      recovered: (retried) => {
+        expect(retried.kind).toBe('complete');
+        expect(retried.kind === 'complete' && (retried.variables as { veteranCertificates: unknown[] }).veteranCertificates).toHaveLength(6);
+      },
+    },
+    filingErrors: {
+      notFound: (id) => ({ filingId: id }),
+      invalid: async () => [{ variables: { filingId: 42 } }],
+    },
   });
 
-  it('raises FILING_NOT_FOUND, INVALID_VARIABLES and DEPARTMENT_BAD_DATA', async () => {
-    expect(await handler(job({ filingId: randomUUID() }))).toMatchObject({ kind: 'bpmnError', errorCode: 'FILING_NOT_FOUND' });
-    expect(await handler(job({ filingId: 42 }))).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
+  it('raises DEPARTMENT_BAD_DATA for a bad answer', async () => {
     const bad = new DepartmentBadAnswer('veterans', 'POST', '/certificates/query', 200, [{ path: '/certificates', code: 'REQUIRED' }]);
     const badClient = { queryCertificates: vi.fn(async () => Promise.reject(bad)) };
-    expect(await createVerifyVeteranCertificatesHandler({ db, client: badClient })(job({ filingId }))).toEqual({
+    expect(await createVerifyVeteranCertificatesHandler({ db: env.db, client: badClient })(job({ filingId }))).toEqual({
       kind: 'bpmnError',
       errorCode: 'DEPARTMENT_BAD_DATA',
       message: bad.message,
@@ -197,39 +176,21 @@ describe('veterans connector over HTTP', () => {
 describe('veterans simulator start-up', () => {
   it('refuses a bad data file, naming the file, the record and the field', async () => {
     const bad = await dataDir([records[0], { ...records[1], kind: 'army' }]);
-    const start = startSimulators({ port: 0, dataDir: bad, departments: [veteransSimulator], faultDefaults: noFaults });
-    await expect(start).rejects.toThrow(DataFileError);
-    await expect(start).rejects.toThrow(`${path.join(bad, 'veteran-certificates.json')}: record 1 field /kind FORMAT (one of veteran, police)`);
+    await expectStartRefused(bad, [veteransSimulator], `${path.join(bad, 'veteran-certificates.json')}: record 1 field /kind FORMAT (one of veteran, police)`);
   });
 
   it('refuses inconsistent records without printing their numbers', async () => {
     const inconsistent = await dataDir([records[0], { ...records[1], validUntil: '2010-01-01' }, records[0]]);
-    const error = await startSimulators({ port: 0, dataDir: inconsistent, departments: [veteransSimulator], faultDefaults: noFaults }).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(DataFileError);
-    expect((error as Error).message).toContain('record 1 field /validUntil DATE_ORDER');
-    expect((error as Error).message).toContain('record 2 field /certNumber repeats record 0');
-    expect((error as Error).message).not.toContain(veteran.certNumber);
+    const { message } = await expectStartRefused(inconsistent, [veteransSimulator], 'record 1 field /validUntil DATE_ORDER');
+    expect(message).toContain('record 2 field /certNumber repeats record 0');
+    expect(message).not.toContain(veteran.certNumber);
   });
 
   it('serves the shipped seed data', async () => {
-    const seeded = await startSimulators({
-      port: 0,
-      dataDir: path.resolve(import.meta.dirname, '../../connectors/seed-data'),
-      departments: [veteransSimulator],
-      faultDefaults: noFaults,
-    });
-    try {
-      const response = await fetch(`${seeded.url}/veterans/certificates/query`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ certNumbers: ['浙军残字第000101号'] }),
-      });
+    await withSeedData([veteransSimulator], async (url) => {
+      const response = await sendJson(`${url}/veterans/certificates/query`, { certNumbers: ['浙军残字第000101号'] });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { certificates: unknown[] }).certificates).toHaveLength(1);
-    } finally {
-      await seeded.close();
-    }
+    });
   });
 });

@@ -1,19 +1,22 @@
 // The wage-payment connector end to end: the simulator over HTTP on a free port with a synthetic data file,
 // filings stored in the real PostgreSQL, the real client and the verify-wages handler.
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DataFileError } from '../../connectors/simulator-kit/data-files.ts';
-import { startSimulators, type RunningSimulators } from '../../connectors/simulator-kit/server.ts';
-import { createWagesClient, type WagesClient } from '../../connectors/wages/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createWagesClient } from '../../connectors/wages/client.ts';
 import type { WageRecord } from '../../connectors/wages/schema.ts';
 import { wagesSimulator } from '../../connectors/wages/simulator.ts';
-import type { Employee, Filing } from '../../domain/filing/filing.ts';
+import type { Employee } from '../../domain/filing/filing.ts';
 import { seededRandom, syntheticUscc } from '../../domain/synthetic.ts';
-import { createPool, type Db } from '../../platform/db.ts';
-import { createFiling } from '../../server/filings/filing-store.ts';
+import {
+  departmentJobContract,
+  expectStartRefused,
+  JOB_CALL_SETTINGS,
+  recordingQueries,
+  sendJson,
+  storeFiling as store,
+  useDepartmentEnvironment,
+  withSeedData,
+} from '../support/department-job-contract.ts';
 import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
 import { createVerifyWagesHandler } from '../../workers/verify-wages.ts';
 
@@ -48,66 +51,23 @@ const records: WageRecord[] = [
   ...pay(paidElsewhere.idNumber, range(1, 12), 6000, OTHER_UNIT),
 ];
 
-const noFaults = { latencyMs: 0, failureRate: 0, outage: [] };
-const tempDirs: string[] = [];
+const env = useDepartmentEnvironment({ prefix: 'wages', departments: [wagesSimulator], files: { 'wages.json': records } });
+const dataDir = (content: unknown) => env.tempDataDir({ 'wages.json': content });
 
-async function dataDir(content: unknown): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'wages-sim-'));
-  tempDirs.push(dir);
-  await writeFile(path.join(dir, 'wages.json'), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return dir;
-}
-
-let sim: RunningSimulators;
-let db: Db;
 const calls: { idNumbers: string[]; key: string }[] = [];
 let handler: ReturnType<typeof createVerifyWagesHandler>;
 
-/** The real client, recording each call so the test can count them. */
-function recording(client: WagesClient): WagesClient {
-  return {
-    query(query, key) {
-      calls.push({ idNumbers: query.idNumbers, key });
-      return client.query(query, key);
-    },
-  };
-}
+const storeFiling = (seed: number, employees: Employee[]) =>
+  store(env.db, { ...syntheticFiling(seed, { year: YEAR }), employees }, 'test:wages-connector', UNIT);
 
-async function storeFiling(seed: number, employees: Employee[]): Promise<string> {
-  const filing: Filing = { ...syntheticFiling(seed, { year: YEAR }), employees };
-  filing.employer = { ...filing.employer, uscc: UNIT };
-  const { filing: stored } = await createFiling(db, { sub: 'test:wages-connector', role: 'employer', uscc: UNIT }, filing, undefined);
-  return stored.id;
-}
+const JOB_KEY = '2251799813685501';
+const job = (filingId: unknown) => ({ key: JOB_KEY, variables: { filingId }, retries: 3 });
 
-const job = (filingId: unknown) => ({ key: '2251799813685501', variables: { filingId }, retries: 3 });
-
-function putFaults(outage: boolean) {
-  return fetch(`${sim.url}/_admin/faults/wages`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 0, failureRate: 0, outage }),
-  });
-}
-
-const query = (body: unknown) =>
-  fetch(`${sim.url}/wages/payments/query`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+const query = (body: unknown) => sendJson(`${env.sim.url}/wages/payments/query`, body);
 
 beforeAll(async () => {
-  sim = await startSimulators({ port: 0, dataDir: await dataDir(records), departments: [wagesSimulator], faultDefaults: noFaults });
-  db = createPool(inject('databaseUrl'));
-  const client = createWagesClient({ wagesUrl: `${sim.url}/wages`, departmentTimeoutMs: 5000, departmentRetries: 1, baseDelayMs: 1, maxDelayMs: 5 });
-  handler = createVerifyWagesHandler({ db, client: recording(client) });
-});
-
-afterAll(async () => {
-  await sim?.close();
-  await db?.end();
-  await Promise.all(tempDirs.map((d) => rm(d, { recursive: true, force: true })));
+  const client = createWagesClient({ wagesUrl: `${env.sim.url}/wages`, ...JOB_CALL_SETTINGS });
+  handler = createVerifyWagesHandler({ db: env.db, client: recordingQueries(client, calls) });
 });
 
 describe('verify-wages over HTTP', () => {
@@ -143,25 +103,21 @@ describe('verify-wages over HTTP', () => {
     expect(JSON.stringify(outcome)).not.toMatch(/\d{17}[\dX]/);
   });
 
-  it('fails the job during an outage and completes once the department is back', async () => {
-    const filingId = await storeFiling(73_303, [leftInApril]);
-    expect((await putFaults(true)).status).toBe(200);
-    try {
-      expect(await handler(job(filingId))).toEqual({
-        kind: 'fail',
-        message: 'wages unavailable: POST /payments/query failed after 2 attempt(s); last: HTTP 503',
-      });
-    } finally {
-      expect((await putFaults(false)).status).toBe(200);
-    }
-    expect(await handler(job(filingId))).toEqual({ kind: 'complete', variables: { wages: [{ index: 0, months: wagesOf(range(1, 3), 2400) }] } });
-  });
-
-  it('raises FILING_NOT_FOUND for an unknown filing and INVALID_VARIABLES for a malformed one', async () => {
-    calls.length = 0;
-    expect(await handler(job(randomUUID()))).toMatchObject({ kind: 'bpmnError', errorCode: 'FILING_NOT_FOUND' });
-    expect(await handler({ key: '1', variables: null, retries: 3 })).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
-    expect(calls).toEqual([]);
+  departmentJobContract({
+    department: 'wages',
+    simulators: () => env.sim,
+    handler: () => handler,
+    jobKey: JOB_KEY,
+    outage: {
+      variables: async () => ({ filingId: await storeFiling(73_303, [leftInApril]) }),
+      failMessage: 'wages unavailable: POST /payments/query failed after 2 attempt(s); last: HTTP 503',
+      recovered: (retried) => expect(retried).toEqual({ kind: 'complete', variables: { wages: [{ index: 0, months: wagesOf(range(1, 3), 2400) }] } }),
+    },
+    filingErrors: {
+      notFound: (filingId) => ({ filingId }),
+      invalid: async () => [{ variables: null }],
+      departmentCalls: () => calls,
+    },
   });
 });
 
@@ -183,31 +139,17 @@ describe('wages simulator', () => {
 
   it('refuses a bad data file at start-up, naming the file, the record and the field', async () => {
     const bad = await dataDir([records[0], { ...records[1], amount: -5 }]);
-    const start = startSimulators({ port: 0, dataDir: bad, departments: [wagesSimulator], faultDefaults: noFaults });
-    await expect(start).rejects.toThrow(DataFileError);
-    await expect(start).rejects.toThrow(`${path.join(bad, 'wages.json')}: record 1 field /amount FORMAT`);
+    await expectStartRefused(bad, [wagesSimulator], `${path.join(bad, 'wages.json')}: record 1 field /amount FORMAT`);
   });
 
   it('serves the shipped seed data', async () => {
-    const seeded = await startSimulators({
-      port: 0,
-      dataDir: path.resolve(import.meta.dirname, '../../connectors/seed-data'),
-      departments: [wagesSimulator],
-      faultDefaults: noFaults,
-    });
-    try {
+    await withSeedData([wagesSimulator], async (url) => {
       // The seed's wage_missing person (connectors/seed-data/README.md) has no wage in months 4 and 12.
-      const response = await fetch(`${seeded.url}/wages/payments/query`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ uscc: '91330106PX24KPFR39', year: YEAR, idNumbers: ['330304196806024534'] }),
-      });
+      const response = await sendJson(`${url}/wages/payments/query`, { uscc: '91330106PX24KPFR39', year: YEAR, idNumbers: ['330304196806024534'] });
       expect(response.status).toBe(200);
       const months = ((await response.json()) as { records: WageRecord[] }).records.map((r) => r.month);
       expect(months).toHaveLength(10);
       expect(months).not.toContain(month(4));
-    } finally {
-      await seeded.close();
-    }
+    });
   });
 });
