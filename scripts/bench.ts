@@ -2,11 +2,11 @@
 // `npm start` (process spawn → /api/health answering) and the filing API under load (POST then GET), against
 // a scratch database created for the run and dropped after. Prints one table; nothing here is a pass/fail.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig, projectRoot } from '../platform/config.ts';
+import { freePort } from '../platform/free-port.ts';
 import { syntheticFiling } from '../domain/synthetic-filing.ts';
 
 const { values } = parseArgs({
@@ -19,14 +19,6 @@ const { values } = parseArgs({
 const filings = Number(values.filings);
 const employees = Number(values.employees);
 const concurrency = Number(values.concurrency);
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

@@ -4,17 +4,10 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../platform/free-port.ts';
 import { projectRoot } from '../../platform/config.ts';
 
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function start(env: Record<string, string>, marker: string) {
   const child = spawn(tsx, ['scripts/start.ts', `--instance=${marker}`], {
