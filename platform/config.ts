@@ -161,6 +161,99 @@ export const variables = {
     default: '3',
     parse: integer('DEPT_RETRIES', 0, 10),
   },
+  engineUrl: {
+    name: 'ENGINE_URL',
+    meaning: 'an Operaton engine already running (its base URL, e.g. http://10.0.0.5:8080): start none, use this one with ENGINE_USER/ENGINE_PASSWORD',
+    default: '',
+    parse: text,
+  },
+  engineDatabaseUrl: {
+    name: 'ENGINE_DATABASE_URL',
+    meaning: "the engine's own PostgreSQL database (created if missing), apart from the application's",
+    default: 'postgres://postgres@127.0.0.1:5432/dpf_engine',
+    parse: text,
+  },
+  enginePort: {
+    name: 'ENGINE_PORT',
+    meaning: "the started engine's port on 127.0.0.1; its REST API is at /engine-rest, Cockpit/Tasklist/Admin at /operaton/app/",
+    default: '8080',
+    parse: integer('ENGINE_PORT', 1, 65535),
+  },
+  engineUser: {
+    name: 'ENGINE_USER',
+    meaning: "the service account that alone may call the engine's REST API (HTTP Basic); unset with no ENGINE_URL: generated into .data/engine-credentials.json",
+    default: '',
+    parse: text,
+  },
+  enginePassword: {
+    name: 'ENGINE_PASSWORD',
+    meaning: "the service account's password (generated like ENGINE_USER when unset)",
+    default: '',
+    parse: text,
+  },
+  engineAdminPassword: {
+    name: 'ENGINE_ADMIN_PASSWORD',
+    meaning: 'password of the engine web apps\' administrator `admin` (Cockpit, Tasklist, Admin); generated like ENGINE_USER when unset',
+    default: '',
+    parse: text,
+  },
+  engineHeap: {
+    name: 'ENGINE_HEAP',
+    meaning: "the started engine's largest Java heap (java -Xmx)",
+    default: '768m',
+    parse: (raw: string): string => {
+      if (!/^\d+[mg]$/.test(raw)) throw new ConfigError(`ENGINE_HEAP must be like 768m or 2g, got "${raw}"`);
+      return raw;
+    },
+  },
+  engineStartTimeoutSeconds: {
+    name: 'ENGINE_START_TIMEOUT_SECONDS',
+    meaning: 'how long to wait for a started engine to answer before giving up',
+    default: '180',
+    parse: integer('ENGINE_START_TIMEOUT_SECONDS', 10, 3600),
+  },
+  workers: {
+    name: 'WORKERS',
+    meaning: '"on": `npm start` runs the external-task workers in its own process; "off": run them elsewhere (`npm run workers`)',
+    default: 'on',
+    parse: oneOf('WORKERS', ['on', 'off'] as const),
+  },
+  workerLockMs: {
+    name: 'WORKER_LOCK_MS',
+    meaning: 'how long a worker holds an external task before the engine hands it to another worker',
+    default: '60000',
+    parse: integer('WORKER_LOCK_MS', 1000, 3600000),
+  },
+  workerMaxTasks: {
+    name: 'WORKER_MAX_TASKS',
+    meaning: 'external tasks one worker process fetches and runs at once',
+    default: '10',
+    parse: integer('WORKER_MAX_TASKS', 1, 1000),
+  },
+  workerLongPollMs: {
+    name: 'WORKER_LONG_POLL_MS',
+    meaning: 'how long a fetch-and-lock request waits at the engine for work (long polling)',
+    default: '20000',
+    parse: integer('WORKER_LONG_POLL_MS', 0, 1800000),
+  },
+  workerRetries: {
+    name: 'WORKER_RETRIES',
+    meaning: 'attempts of a failing external task before it becomes an incident',
+    default: '3',
+    parse: integer('WORKER_RETRIES', 1, 100),
+  },
+  workerRetryBackoffMs: {
+    name: 'WORKER_RETRY_BACKOFF_MS',
+    meaning: 'wait before the first retry of a failed external task; doubled on each further attempt',
+    default: '5000',
+    parse: integer('WORKER_RETRY_BACKOFF_MS', 0, 86400000),
+  },
+  outboxIntervalMs: {
+    name: 'OUTBOX_INTERVAL_MS',
+    meaning: 'how often pending engine commands (a new filing\'s process start) are sent when no new filing nudges it',
+    default: '1000',
+    parse: integer('OUTBOX_INTERVAL_MS', 50, 600000),
+  },
   simLatencyMs: {
     name: 'SIM_LATENCY_MS',
     meaning: "delay the department simulators add to every call (fault testing; changeable at /_admin/faults)",

@@ -14,25 +14,28 @@ function describe(url: string): string {
   return `${u.hostname}:${u.port || 5432}/${u.pathname.slice(1)}`;
 }
 
-function unreachable(url: string, cause: unknown): DatabaseUnreachable {
+function unreachable(url: string, cause: unknown, variable = 'DATABASE_URL'): DatabaseUnreachable {
   const reason = cause instanceof Error ? (cause as NodeJS.ErrnoException).code ?? cause.message : String(cause);
   return new DatabaseUnreachable(
-    `PostgreSQL unreachable at ${describe(url)} (${reason}): start PostgreSQL ≥ 15 or set DATABASE_URL`,
+    `PostgreSQL unreachable at ${describe(url)} (${reason}): start PostgreSQL ≥ 15 or set ${variable}`,
   );
 }
 
-/** Creates the database named in the URL if it does not exist (connecting to the server's `postgres` db). */
-export async function ensureDatabase(url: string): Promise<void> {
+/**
+ * Creates the database named in the URL if it does not exist (connecting to the server's `postgres` db).
+ * `variable` names the setting the URL came from, for the one-line error when the server cannot be reached.
+ */
+export async function ensureDatabase(url: string, variable = 'DATABASE_URL'): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`DATABASE_URL names an unusual database "${name}"`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`${variable} names an unusual database "${name}"`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
   } catch (error) {
-    throw unreachable(url, error);
+    throw unreachable(url, error, variable);
   }
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);

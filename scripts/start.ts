@@ -1,74 +1,52 @@
-// `npm start`: brings the system up on one machine — database (created and migrated), department
-// simulators, the API — prints where everything is, and on Ctrl-C stops all of it.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { simulatedDepartments } from '../connectors/simulated-departments.ts';
+// `npm start`: brings the whole system up on one machine — the engine (built and started, or the one at
+// ENGINE_URL), the database, department simulators, deployment, workers and the API — prints where everything
+// is, and on Ctrl-C, SIGINT or SIGTERM stops all of it: API and workers first, the engine last.
 import { DataFileError } from '../connectors/simulator-kit/data-files.ts';
-import { startSimulators, type RunningSimulators } from '../connectors/simulator-kit/server.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
-import { createPool, DatabaseUnreachable, ensureDatabase, type Db } from '../platform/db.ts';
-import { migrate } from '../platform/migrate.ts';
-import { createApp } from '../server/app.ts';
+import { DatabaseUnreachable } from '../platform/db.ts';
+import { EngineUnavailable } from '../platform/engine-rest.ts';
+import { startSystem, StartError, type RunningSystem } from '../server/system.ts';
+import { bringUpEngine, type RunningEngine } from './engine/bring-up-engine.ts';
+import { EngineStartError } from './engine/engine-start-error.ts';
 
-class StartError extends Error {}
-
-function listen(server: http.Server, port: number, host: string, what: string, variable: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new StartError(`${what}: port ${port} on ${host} is already in use (set ${variable} to another port)`) : error);
-    });
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-const stoppers: (() => Promise<void>)[] = [];
+let engine: RunningEngine | undefined;
+let system: RunningSystem | undefined;
+let stopping = false;
 
 async function stopAll(): Promise<void> {
-  for (const stop of stoppers.reverse()) await stop().catch((e: unknown) => console.error(`stopping: ${String(e)}`));
+  await system?.stop();
+  await engine?.stop();
 }
 
+// `--instance=<marker>` (tests): passed on to the engine's command line, so every process started can be found.
+const instance = process.argv.find((a) => a.startsWith('--instance='))?.slice('--instance='.length);
+
 async function main(): Promise<void> {
+  const started = Date.now();
   const config = loadConfig();
-
-  await ensureDatabase(config.databaseUrl);
-  const db: Db = createPool(config.databaseUrl);
-  stoppers.push(() => db.end());
-  const applied = await migrate(db);
-
-  let simulators: RunningSimulators | undefined;
-  if (config.simPort !== 0) {
-    try {
-      simulators = await startSimulators({ port: config.simPort, dataDir: config.simDataDir, departments: simulatedDepartments, host: config.host });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new StartError(`department simulators: port ${config.simPort} is already in use (set SIM_PORT to another port, or 0 to use real departments)`);
-      }
-      throw error;
-    }
-    stoppers.push(() => simulators!.close());
-  }
-
-  const server = http.createServer(createApp({ config, db }));
-  const port = await listen(server, config.port, config.host, 'API', 'PORT');
-  stoppers.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
-
-  const dbUrl = new URL(config.databaseUrl);
+  engine = await bringUpEngine(config, instance ? { systemProperties: { 'dpf.instance': instance } } : {});
+  if (stopping) return;
+  system = await startSystem({ config, engine: engine.connection });
+  const { deployment, simulators, workers } = system;
+  const restUrl = `${engine.connection.baseUrl}/engine-rest`;
+  const credentials = engine.credentials;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     [
-      '浙江省残疾人按比例就业情况联网认证 — running',
-      `  API          http://${config.host}:${port}/api   (readiness: /api/health)`,
-      simulators
-        ? `  Simulators   ${simulators.url}   (${simulatedDepartments.map((d) => d.name).join(', ')}; data: ${config.simDataDir})`
-        : '  Simulators   off (SIM_PORT=0)',
-      `  Database     ${dbUrl.hostname}:${dbUrl.port || 5432}${dbUrl.pathname}${applied.length ? `   (applied ${applied.join(', ')})` : ''}`,
-      '  Engine       not available on this installation: see README, "Workflow engine"',
+      `浙江省残疾人按比例就业情况联网认证 — running (ready in ${seconds} s)`,
+      `  API          ${system.apiUrl}/api   (readiness: /api/health)`,
+      `  Engine       ${restUrl}   (${engine.process ? `started here, log: ${engine.process.logFile}` : 'ENGINE_URL'})`,
+      `  Cockpit      ${engine.connection.baseUrl}/operaton/app/cockpit/   Tasklist: /operaton/app/tasklist/   Admin: /operaton/app/admin/`,
+      `               sign in as ${credentials.adminUser}${credentials.file ? `; passwords in ${credentials.file}` : credentials.adminPassword ? ' with ENGINE_ADMIN_PASSWORD' : ''}`,
+      `  Deployment   ${deployment.created ? `new: ${deployment.definitions.map((d) => `${d.key} v${d.version}`).join(', ') || deployment.resources.join(', ')}` : 'unchanged'}`,
+      `  Workers      ${workers ? `${workers.topics.length} topics in this process` : 'off here (WORKERS=off): run `npm run workers`'}`,
+      simulators ? `  Simulators   ${simulators.url}   (data: ${config.simDataDir})` : '  Simulators   off (SIM_PORT=0)',
       'Ctrl-C stops everything.',
     ].join('\n'),
   );
 }
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
@@ -79,7 +57,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 main().catch(async (error: unknown) => {
   const known =
-    error instanceof ConfigError || error instanceof DatabaseUnreachable || error instanceof StartError || error instanceof DataFileError;
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnreachable ||
+    error instanceof StartError ||
+    error instanceof DataFileError ||
+    error instanceof EngineStartError ||
+    error instanceof EngineUnavailable;
   console.error(known ? `npm start: ${(error as Error).message}` : error);
   await stopAll();
   process.exit(1);

@@ -1,4 +1,4 @@
-// Assembles the express application from its routers. Starting and stopping live in server/main.ts.
+// Assembles the express application from its routers. Starting and stopping live in server/system.ts.
 import express from 'express';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
@@ -12,13 +12,23 @@ import { filingSeasonGate } from '../season/season-gate.ts';
 import { filingSeasonRouter } from '../season/season-routes.ts';
 import { devLoginRouter } from './dev-login.ts';
 import { filingRouter } from './filings/filing-routes.ts';
-import { databaseCheck, engineCheck, healthRouter } from './health.ts';
+import { databaseCheck, deploymentCheck, engineCheck, healthRouter, workersCheck, type WorkerStatus } from './health.ts';
+import { ANNUAL_REVIEW_PROCESS_ID } from './filings/filing-store.ts';
+import { taskRouter } from '../tasks/task-routes.ts';
+import { deploymentRouter } from '../deployment/deployment-routes.ts';
+import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from './http.ts';
 import { TokenSigner } from './identity.ts';
 
 export interface AppOptions {
   config: Config;
   db: Db;
+  /** The engine's REST API; undefined where no engine is configured (task and deployment calls answer 503). */
+  engine?: EngineRest;
+  /** The worker runtime's state, for readiness. */
+  workerStatus?: () => WorkerStatus | undefined;
+  /** Called after a filing is stored, to send its process start without waiting (the outbox's nudge). */
+  onFilingStored?: () => void;
   log?: (message: string) => void;
   now?: () => Date;
 }
@@ -36,18 +46,20 @@ export function filingRules(config: Config, today: Date): FilingRules {
   };
 }
 
-export function createApp({ config, db, log = console.error, now = () => new Date() }: AppOptions): express.Express {
+export function createApp({ config, db, engine, workerStatus = () => undefined, onFilingStored, log = console.error, now = () => new Date() }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(express.json({ limit: config.bodyLimitBytes }));
   const signer = new TokenSigner(config.authTokenSecret, config.tokenTtlSeconds);
 
-  app.use(healthRouter([databaseCheck(db), engineCheck]));
+  app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID]), workersCheck(workerStatus)]));
   app.use(devLoginRouter(signer));
   const seasonOpen = config.filingSeason === 'open';
   const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
-  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason }));
+  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, ...(onFilingStored ? { onFilingStored } : {}) }));
+  app.use(taskRouter({ db, signer, engine }));
+  app.use(deploymentRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
   app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));

@@ -1,18 +1,29 @@
 // Job type `check-registration`: asks the department that registered the employer whether the unit exists
-// and is in good standing, and turns the answer into employer findings (CONTRACTS.md §2).
+// and is in good standing, and turns the answer into employer findings (CONTRACTS.md §2). The unit is the one
+// the stored filing names: the process passes only the filing's id.
 import type { RegistrationClient } from '../connectors/registration/client.ts';
 import { USCC_PATTERN, type Registrar, type RegistrationStatus } from '../connectors/registration/schema.ts';
 import { checkUscc, registrarOf } from '../domain/identifiers/uscc.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { departmentJob, invalidVariables, jobVariables } from './department-job.ts';
+import type { Db } from '../platform/db.ts';
+import { departmentJob, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
 
 export const JOB_TYPE = 'check-registration';
 
 export interface CheckRegistrationVariables {
   filingId: string;
-  employer: { uscc: string; name: string; unitNature: string };
 }
+
+/** The unit as the filing declares it. */
+export interface DeclaredEmployer {
+  uscc: string;
+  name: string;
+  unitNature: string;
+}
+
+/** The employer of a stored filing; ends the job (FILING_NOT_FOUND) when there is no such filing. */
+export type EmployerOf = (filingId: string) => Promise<DeclaredEmployer>;
 
 export type RegistrationFindingCode = 'EMPLOYER_NOT_FOUND' | 'EMPLOYER_DEREGISTERED' | 'EMPLOYER_ABNORMAL';
 
@@ -34,23 +45,16 @@ export interface RegistrationCheck {
 
 export interface CheckRegistrationResult {
   registration: RegistrationCheck;
+  /** The findings' codes, comma-separated ('' when none): what a diagram routes on or records. */
+  employerFindings: string;
 }
 
-// The process carries many more variables; only these are this job's business.
+// The process carries many more variables; only this is this job's business.
 const variablesSchema = {
   type: 'object',
-  required: ['filingId', 'employer'],
+  required: ['filingId'],
   properties: {
     filingId: { type: 'string', minLength: 1, maxLength: 100 },
-    employer: {
-      type: 'object',
-      required: ['uscc', 'name', 'unitNature'],
-      properties: {
-        uscc: { type: 'string', pattern: USCC_PATTERN },
-        name: { type: 'string', minLength: 1 },
-        unitNature: { type: 'string', minLength: 1 },
-      },
-    },
   },
 } as const;
 
@@ -67,27 +71,32 @@ const FINDING_BY_STATUS: Record<RegistrationStatus, RegistrationFindingCode | nu
   abnormal: 'EMPLOYER_ABNORMAL',
 };
 
+function result(registration: RegistrationCheck): CheckRegistrationResult {
+  return { registration, employerFindings: registration.findings.map((f) => f.code).join(',') };
+}
+
 function notFound(registrar: Registrar | null): CheckRegistrationResult {
-  return {
-    registration: {
-      registrar,
-      found: false,
-      status: null,
-      registeredName: null,
-      nameMatches: null,
-      findings: [{ code: 'EMPLOYER_NOT_FOUND', source: registrar }],
-    },
-  };
+  return result({
+    registrar,
+    found: false,
+    status: null,
+    registeredName: null,
+    nameMatches: null,
+    findings: [{ code: 'EMPLOYER_NOT_FOUND', source: registrar }],
+  });
 }
 
 export function createCheckRegistrationHandler(
   client: Pick<RegistrationClient, 'lookup'>,
+  employerOf: EmployerOf,
 ): JobHandler<CheckRegistrationVariables, CheckRegistrationResult> {
   return departmentJob(JOB_TYPE, async (job) => {
-    const { filingId, employer } = jobVariables(JOB_TYPE, checkVariables, job.variables);
-    // The schema checks the USCC's shape; the check digit needs the domain rule.
-    const usccProblem = checkUscc(employer.uscc);
-    if (usccProblem) invalidVariables(JOB_TYPE, [{ path: '/employer/uscc', code: usccProblem }]);
+    const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    const employer = await employerOf(filingId);
+    // Stored filings passed the check digit; a record changed behind our back must not reach a department.
+    if (!new RegExp(USCC_PATTERN).test(employer.uscc) || checkUscc(employer.uscc)) {
+      invalidVariables(JOB_TYPE, [{ path: '/filingId', code: 'EMPLOYER_USCC_INVALID' }]);
+    }
     // GB 32100: the first character names the registering authority (DOMAIN.md §6).
     const registrar = registrarOf(employer.uscc);
     if (registrar === null) return complete(notFound(null));
@@ -96,16 +105,25 @@ export function createCheckRegistrationHandler(
     if (record === null) return complete(notFound(registrar));
 
     const finding = FINDING_BY_STATUS[record.status];
-    return complete({
-      registration: {
+    return complete(
+      result({
         registrar,
         found: true,
         status: record.status,
         registeredName: record.name,
         nameMatches: normalizeName(record.name) === normalizeName(employer.name),
         findings: finding === null ? [] : [{ code: finding, source: registrar }],
-      },
-    });
+      }),
+    );
   });
 }
 
+
+/** The employer of a filing stored in PostgreSQL: what the worker runtime gives the handler. */
+export function storedEmployerOf(db: Db): EmployerOf {
+  return async (filingId) => {
+    const filing = await filingOf(db, JOB_TYPE, filingId);
+    const { uscc, name, unitNature } = filing.declaration.employer;
+    return { uscc, name, unitNature };
+  };
+}

@@ -10,9 +10,13 @@ export type JobOutcome<V extends object = Record<string, unknown>> = JobComplete
 
 /** The job as a handler sees it; the engine adapter maps its own job type to this. */
 export interface Job {
+  /** The engine's external task id: the same each time the task is handed out again. */
   key: string;
   variables: unknown;
   retries: number;
+  /** The process instance's business key: a filing's id. */
+  businessKey?: string | null;
+  processInstanceId?: string;
 }
 
 /** `In` documents the variables the handler expects; it checks them itself, since they arrive as unknown. */

@@ -18,6 +18,8 @@ export interface FilingRoutesOptions {
   rules: () => FilingRules;
   /** Throws unless filings are taken today (season/season-gate.ts). */
   admitBySeason: (locale: Locale) => Promise<void>;
+  /** Called once a new filing is committed: its process start waits in the outbox. */
+  onFilingStored?: () => void;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -70,7 +72,7 @@ export async function readableFiling(db: Db, req: Request): Promise<StoredFiling
   return filing;
 }
 
-export function filingRouter({ db, signer, rules, admitBySeason }: FilingRoutesOptions): Router {
+export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored }: FilingRoutesOptions): Router {
   const router = Router();
 
   router.post('/api/filings', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
@@ -84,6 +86,7 @@ export function filingRouter({ db, signer, rules, admitBySeason }: FilingRoutesO
     await admitBySeason(localeOf(req));
     const key = req.get('idempotency-key')?.slice(0, 200);
     const { filing: stored, created } = await createFiling(db, who, filing, key);
+    if (created) onFilingStored?.();
     res.status(created ? 201 : 200).location(`/api/filings/${stored.id}`).json({ id: stored.id, status: stored.status });
   });
 

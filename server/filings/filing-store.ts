@@ -7,9 +7,11 @@ import { filingScopeSql, type FilingScope } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { Identity } from '../identity.ts';
 
-export type FilingStatus =
-  | 'submitted' | 'accepted' | 'reviewing' | 'awaiting_confirmation' | 'disputed' | 'manual_review'
-  | 'certified' | 'feedback' | 'sent_to_tax' | 'closed' | 'returned' | 'transferred';
+export const FILING_STATUSES = [
+  'submitted', 'accepted', 'reviewing', 'awaiting_confirmation', 'disputed', 'manual_review',
+  'certified', 'feedback', 'sent_to_tax', 'closed', 'returned', 'transferred',
+] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 export interface StoredFiling extends FilingScope {
   id: string;
@@ -27,6 +29,8 @@ export interface StatusEntry {
   at: string;
   actor: string;
   note: string | null;
+  /** The diagram's step that wrote it (null for the filing itself). */
+  step: string | null;
 }
 
 /** The process every new filing starts (processes/annual-review.bpmn). */
@@ -66,6 +70,25 @@ const columns =
   'f.id, f.year, f.channel, f.employer_uscc, f.receiving_region_code, f.handling_region_code, f.status, f.declaration, f.created_by, f.created_at, f.updated_at';
 
 /**
+ * The variables a filing's process starts with: primitive values only (the engine keeps no JSON here), and no
+ * personal numbers (保守秘密原则) — workers read those from PostgreSQL by `filingId`.
+ */
+export function processVariablesOf(id: string, filing: Filing, receivingRegionCode: string): Record<string, string | number> {
+  const { employer } = filing;
+  return {
+    filingId: id,
+    year: filing.year,
+    channel: filing.channel,
+    employerUscc: employer.uscc,
+    employerName: employer.name,
+    unitNature: employer.unitNature,
+    handlingRegionCode: employer.regionCode,
+    receivingRegionCode,
+    employeeCount: filing.employees.length,
+  };
+}
+
+/**
  * Stores a validated declaration. The handling office is the employer's county (属地); the receiving office
  * is where it was filed. A repeat of the same Idempotency-Key by the same person returns the first filing.
  */
@@ -100,21 +123,10 @@ export async function createFiling(
          created_by, created_at, updated_at`,
       [id, filing.year, filing.channel, employer.uscc, receiving, employer.regionCode, JSON.stringify(filing), who.sub, idempotencyKey ?? null],
     );
-    await tx.query(`insert into filing_status_history (filing_id, status, actor) values ($1, 'submitted', $2)`, [id, who.sub]);
+    await tx.query(`insert into filing_status_history (filing_id, status, actor, step) values ($1, 'submitted', $2, 'filed')`, [id, who.sub]);
     await tx.query(`insert into outbox (command, business_key, payload) values ('create-process-instance', $1, $2)`, [
       id,
-      JSON.stringify({
-        processId: ANNUAL_REVIEW_PROCESS_ID,
-        variables: {
-          filingId: id,
-          year: filing.year,
-          channel: filing.channel,
-          employer: { uscc: employer.uscc, name: employer.name, unitNature: employer.unitNature, regionCode: employer.regionCode },
-          receivingRegionCode: receiving,
-          handlingRegionCode: employer.regionCode,
-          employeeCount: filing.employees.length,
-        },
-      }),
+      JSON.stringify({ processId: ANNUAL_REVIEW_PROCESS_ID, variables: processVariablesOf(id, filing, receiving) }),
     ]);
     await audit(tx, who, 'filing.create', { type: 'filing', id }, { channel: filing.channel, employees: filing.employees.length });
     return { filing: fromRow(inserted.rows[0] as FilingRow), created: true };
@@ -127,11 +139,35 @@ export async function findFiling(db: Db, id: string): Promise<StoredFiling | und
 }
 
 export async function statusHistory(db: Db, id: string): Promise<StatusEntry[]> {
-  const result = await db.query<{ status: FilingStatus; at: Date; actor: string; note: string | null }>(
-    'select status, at, actor, note from filing_status_history where filing_id = $1 order by id',
+  const result = await db.query<{ status: FilingStatus; at: Date; actor: string; note: string | null; step: string | null }>(
+    'select status, at, actor, note, step from filing_status_history where filing_id = $1 order by id',
     [id],
   );
-  return result.rows.map((r) => ({ status: r.status, at: r.at.toISOString(), actor: r.actor, note: r.note }));
+  return result.rows.map((r) => ({ status: r.status, at: r.at.toISOString(), actor: r.actor, note: r.note, step: r.step }));
+}
+
+export interface StatusChange {
+  filingId: string;
+  status: FilingStatus;
+  step: string;
+  actor: string;
+  note: string | null;
+  /** The engine's external task that reports it: the same task reported twice records one entry. */
+  sourceTaskId: string;
+}
+
+/** Records a step of the filing's process and moves its status; answers false when that task had already recorded it. */
+export async function recordStatusChange(db: Db, change: StatusChange): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const inserted = await tx.query(
+      `insert into filing_status_history (filing_id, status, actor, note, step, source_task_id) values ($1, $2, $3, $4, $5, $6)
+       on conflict (source_task_id) where source_task_id is not null do nothing`,
+      [change.filingId, change.status, change.actor, change.note, change.step, change.sourceTaskId],
+    );
+    if (inserted.rowCount === 0) return false;
+    await tx.query('update filings set status = $2, updated_at = now() where id = $1', [change.filingId, change.status]);
+    return true;
+  });
 }
 
 export interface FilingQuery {

@@ -15,7 +15,7 @@ import {
   useDepartmentEnvironment,
   withSeedData,
 } from '../support/department-job-contract.ts';
-import { createCheckRegistrationHandler } from '../../workers/check-registration.ts';
+import { createCheckRegistrationHandler, type DeclaredEmployer } from '../../workers/check-registration.ts';
 
 const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
 const ACTIVE = uscc('91330106MA2CD0001');
@@ -42,10 +42,13 @@ const dataDir = (content: unknown) => env.tempDataDir({ 'registrations.json': co
 let handler: ReturnType<typeof createCheckRegistrationHandler>;
 
 const JOB_KEY = '2251799813685251';
-const variables = (uscc: string, name = '杭州示例科技有限公司', unitNature = 'enterprise') => ({
-  filingId: `F-${uscc}`,
-  employer: { uscc, name, unitNature },
-});
+// The employer each filing id declares, as the handler looks it up (the stored filing in production).
+const declared = new Map<string, DeclaredEmployer>();
+const variables = (uscc: string, name = '杭州示例科技有限公司', unitNature = 'enterprise') => {
+  const filingId = `F-${uscc}-${declared.size + 1}`;
+  declared.set(filingId, { uscc, name, unitNature });
+  return { filingId };
+};
 const job = (...args: Parameters<typeof variables>) => ({ key: JOB_KEY, variables: variables(...args), retries: 3 });
 
 function putFaults(department: string, body: unknown, contentType = 'application/json') {
@@ -57,7 +60,11 @@ beforeAll(async () => {
     registrationUrl: `${env.sim.url}/registration`,
     ...JOB_CALL_SETTINGS,
   });
-  handler = createCheckRegistrationHandler(client);
+  handler = createCheckRegistrationHandler(client, async (filingId) => {
+    const employer = declared.get(filingId);
+    if (!employer) throw new Error(`test: no filing ${filingId}`);
+    return employer;
+  });
 });
 
 describe('registration connector over HTTP', () => {
@@ -74,6 +81,7 @@ describe('registration connector over HTTP', () => {
     expect(outcome).toEqual({
       kind: 'complete',
       variables: {
+        employerFindings: '',
         registration: {
           registrar: 'samr',
           found: true,

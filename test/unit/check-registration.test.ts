@@ -3,15 +3,24 @@ import type { RegistrationClient } from '../../connectors/registration/client.ts
 import type { RegistrationRecord } from '../../connectors/registration/schema.ts';
 import { usccCheckCharacter } from '../../domain/identifiers/uscc.ts';
 import { DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable } from '../../platform/department-http.ts';
-import { createCheckRegistrationHandler } from '../../workers/check-registration.ts';
+import { createCheckRegistrationHandler, type DeclaredEmployer } from '../../workers/check-registration.ts';
 
 const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
 const ENTERPRISE = uscc('91330106MA2CD0001');
-const variables = (employer: Partial<{ uscc: string; name: string; unitNature: string }> = {}) => ({
-  filingId: 'F-2025-0001',
-  employer: { uscc: ENTERPRISE, name: '杭州示例科技有限公司', unitNature: 'enterprise', ...employer },
-  year: 2025, // other process variables are none of this job's business
-});
+// The filings the handler can look up, by id: the employer each one declares.
+const declared = new Map<string, DeclaredEmployer>();
+const employerOf = async (filingId: string): Promise<DeclaredEmployer> => {
+  const employer = declared.get(filingId);
+  if (!employer) throw new Error(`test: no filing ${filingId}`);
+  return employer;
+};
+let filingCount = 0;
+const variables = (employer: Partial<DeclaredEmployer> = {}) => {
+  const filingId = `F-2025-${String(++filingCount).padStart(4, '0')}`;
+  declared.set(filingId, { uscc: ENTERPRISE, name: '杭州示例科技有限公司', unitNature: 'enterprise', ...employer });
+  return { filingId, year: 2025 }; // other process variables are none of this job's business
+};
+const create = (client: Pick<RegistrationClient, 'lookup'>) => createCheckRegistrationHandler(client, employerOf);
 const job = (vars: unknown) => ({ key: '2251799813685249', variables: vars, retries: 3 });
 
 function clientAnswering(answer: RegistrationRecord | null | Error) {
@@ -34,11 +43,13 @@ const record = (overrides: Partial<RegistrationRecord> = {}): RegistrationRecord
 describe('check-registration handler', () => {
   it('asks the registrar named by the USCC, keyed by filing', async () => {
     const client = clientAnswering(record());
-    const outcome = await createCheckRegistrationHandler(client)(job(variables()));
-    expect(client.lookup).toHaveBeenCalledWith(ENTERPRISE, 'samr', 'F-2025-0001:check-registration');
+    const vars = variables();
+    const outcome = await create(client)(job(vars));
+    expect(client.lookup).toHaveBeenCalledWith(ENTERPRISE, 'samr', `${vars.filingId}:check-registration`);
     expect(outcome).toEqual({
       kind: 'complete',
       variables: {
+        employerFindings: '',
         registration: {
           registrar: 'samr',
           found: true,
@@ -52,7 +63,7 @@ describe('check-registration handler', () => {
   });
 
   it('reports an abnormal unit', async () => {
-    const outcome = await createCheckRegistrationHandler(clientAnswering(record({ status: 'abnormal' })))(job(variables()));
+    const outcome = await create(clientAnswering(record({ status: 'abnormal' })))(job(variables()));
     expect(outcome).toMatchObject({
       kind: 'complete',
       variables: { registration: { findings: [{ code: 'EMPLOYER_ABNORMAL', source: 'samr' }] } },
@@ -61,17 +72,17 @@ describe('check-registration handler', () => {
 
   it('compares names ignoring bracket width and spaces, and flags a different name', async () => {
     const registered = record({ name: '杭州示例（集团）有限公司' });
-    const same = await createCheckRegistrationHandler(clientAnswering(registered))(
+    const same = await create(clientAnswering(registered))(
       job(variables({ name: '杭州示例(集团) 有限公司' })),
     );
     expect(same).toMatchObject({ variables: { registration: { nameMatches: true } } });
-    const other = await createCheckRegistrationHandler(clientAnswering(registered))(job(variables({ name: '杭州别家有限公司' })));
+    const other = await create(clientAnswering(registered))(job(variables({ name: '杭州别家有限公司' })));
     expect(other).toMatchObject({ variables: { registration: { nameMatches: false, findings: [] } } });
   });
 
   it('finds no registrar for a USCC outside 1, 5 and 9 without calling anyone', async () => {
     const client = clientAnswering(null);
-    const outcome = await createCheckRegistrationHandler(client)(job(variables({ uscc: uscc('Y1330106MA2CD0001') })));
+    const outcome = await create(client)(job(variables({ uscc: uscc('Y1330106MA2CD0001') })));
     expect(client.lookup).not.toHaveBeenCalled();
     expect(outcome).toMatchObject({
       kind: 'complete',
@@ -81,36 +92,37 @@ describe('check-registration handler', () => {
 
   it('raises INVALID_VARIABLES with the field issues', async () => {
     const client = clientAnswering(null);
-    const handler = createCheckRegistrationHandler(client);
-    const missing = await handler(job({ filingId: 'F-1', employer: { uscc: ENTERPRISE } }));
+    const handler = create(client);
+    const missing = await handler(job({ employer: { uscc: ENTERPRISE } }));
     expect(missing).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
-    expect(missing.kind === 'bpmnError' && missing.message).toContain('/employer/name REQUIRED');
+    expect(missing.kind === 'bpmnError' && missing.message).toContain('/filingId REQUIRED');
+    // A stored employer whose USCC no longer passes its check digit never reaches a department.
     const badDigit = await handler(job(variables({ uscc: ENTERPRISE.slice(0, 17) + (ENTERPRISE.endsWith('0') ? '1' : '0') })));
-    expect(badDigit.kind === 'bpmnError' && badDigit.message).toContain('/employer/uscc USCC_CHECKSUM');
+    expect(badDigit.kind === 'bpmnError' && badDigit.message).toContain('/filingId EMPLOYER_USCC_INVALID');
     expect(client.lookup).not.toHaveBeenCalled();
   });
 
   it('fails the job when the department is unavailable, so the engine retries and then raises an incident', async () => {
     const error = new DepartmentUnavailable('registration', 'GET', '/samr/units/x', 4, 'HTTP 503');
-    const outcome = await createCheckRegistrationHandler(clientAnswering(error))(job(variables()));
+    const outcome = await create(clientAnswering(error))(job(variables()));
     expect(outcome).toEqual({ kind: 'fail', message: error.message });
   });
 
   it('fails the job when the department rejects the request', async () => {
     const error = new DepartmentRejected('registration', 'GET', '/samr/units/x', 403, 'forbidden');
-    const outcome = await createCheckRegistrationHandler(clientAnswering(error))(job(variables()));
+    const outcome = await create(clientAnswering(error))(job(variables()));
     expect(outcome).toMatchObject({ kind: 'fail' });
   });
 
   it('raises DEPARTMENT_BAD_DATA on a malformed answer', async () => {
     const error = new DepartmentBadAnswer('registration', 'GET', '/samr/units/x', 200, [{ path: '/status', code: 'FORMAT' }]);
-    const outcome = await createCheckRegistrationHandler(clientAnswering(error))(job(variables()));
+    const outcome = await create(clientAnswering(error))(job(variables()));
     expect(outcome).toMatchObject({ kind: 'bpmnError', errorCode: 'DEPARTMENT_BAD_DATA' });
     expect(outcome.kind === 'bpmnError' && outcome.message).toContain('/status FORMAT');
   });
 
   it('fails the job on an unexpected error instead of throwing', async () => {
-    const outcome = await createCheckRegistrationHandler(clientAnswering(new Error('boom')))(job(variables()));
+    const outcome = await create(clientAnswering(new Error('boom')))(job(variables()));
     expect(outcome).toEqual({ kind: 'fail', message: 'check-registration: unexpected error: boom' });
   });
 });

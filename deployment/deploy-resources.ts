@@ -1,0 +1,89 @@
+// Deploys diagrams, decisions and forms to the engine as one deployment through REST. Only changed resources
+// become new versions (deploy-changed-only): a restart with the same files deploys nothing new.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../platform/config.ts';
+import type { EngineRest } from '../platform/engine-rest.ts';
+
+export const processesDir = path.join(projectRoot, 'processes');
+export const formsDir = path.join(projectRoot, 'forms');
+
+/** The name every deployment of this system carries: the engine compares changed resources within it. */
+export const DEPLOYMENT_NAME = 'dpf-annual-review';
+
+export const DEPLOYABLE = /\.(bpmn|dmn|form)$/;
+
+export interface Resource {
+  /** The file name, e.g. annual-review.bpmn: the engine identifies a resource by it across versions. */
+  name: string;
+  content: string;
+}
+
+export interface DeployedDefinition {
+  kind: 'process' | 'decision' | 'decision-requirements';
+  key: string;
+  version: number;
+  id: string;
+  resource: string;
+}
+
+export interface DeploymentResult {
+  deploymentId: string;
+  /** False when nothing had changed: the engine made no deployment and answered with the latest one. */
+  created: boolean;
+  definitions: DeployedDefinition[];
+  /** Every resource the deployment holds (a new one: the changed ones only). */
+  resources: string[];
+}
+
+/** The project's own resources: processes/*.bpmn|dmn and forms/*.form. */
+export function projectResources(): Resource[] {
+  const read = (dir: string) =>
+    readdirSync(dir)
+      .filter((name) => DEPLOYABLE.test(name))
+      .sort()
+      .map((name) => ({ name, content: readFileSync(path.join(dir, name), 'utf8') }));
+  return [...read(processesDir), ...read(formsDir)];
+}
+
+interface EngineDefinition {
+  id: string;
+  key: string;
+  version: number;
+  resource: string;
+}
+
+interface EngineDeployment {
+  id: string;
+  deployedProcessDefinitions: Record<string, EngineDefinition> | null;
+  deployedDecisionDefinitions: Record<string, EngineDefinition> | null;
+  deployedDecisionRequirementsDefinitions: Record<string, EngineDefinition> | null;
+}
+
+export async function deployResources(engine: EngineRest, resources: Resource[], source: string): Promise<DeploymentResult> {
+  const latest = await engine.get<{ id: string }[]>('/deployment', {
+    name: DEPLOYMENT_NAME,
+    sortBy: 'deploymentTime',
+    sortOrder: 'desc',
+    maxResults: 1,
+  });
+  const form = new FormData();
+  form.set('deployment-name', DEPLOYMENT_NAME);
+  form.set('deployment-source', source);
+  form.set('deploy-changed-only', 'true');
+  form.set('enable-duplicate-filtering', 'true');
+  for (const resource of resources) {
+    form.append(resource.name, new Blob([resource.content], { type: 'application/octet-stream' }), resource.name);
+  }
+  const deployment = await engine.postForm<EngineDeployment>('/deployment/create', form);
+  const pick = (kind: DeployedDefinition['kind'], map: Record<string, EngineDefinition> | null) =>
+    Object.values(map ?? {}).map((d) => ({ kind, key: d.key, version: d.version, id: d.id, resource: d.resource }));
+  const definitions = [
+    ...pick('process', deployment.deployedProcessDefinitions),
+    ...pick('decision', deployment.deployedDecisionDefinitions),
+    ...pick('decision-requirements', deployment.deployedDecisionRequirementsDefinitions),
+  ];
+  const deployed = await engine.get<{ name: string }[]>(`/deployment/${deployment.id}/resources`);
+  const created = definitions.length > 0 || deployment.id !== latest[0]?.id;
+  return { deploymentId: deployment.id, created, definitions, resources: deployed.map((r) => r.name) };
+}

@@ -1,0 +1,121 @@
+// POST /api/deployments — policy staff (through the web modeler) deploy changed diagrams, decisions and forms.
+// Each resource is linted first; any finding answers 400 with every finding and nothing is deployed. Unchanged
+// resources make no new version.
+import { Router } from 'express';
+import type { Db } from '../platform/db.ts';
+import { EngineError, EngineUnavailable, type EngineRest } from '../platform/engine-rest.ts';
+import { createFieldMessages } from '../platform/field-messages.ts';
+import { Problem, type FieldError } from '../platform/problem.ts';
+import { compileSchema } from '../platform/schema.ts';
+import { audit } from '../server/audit.ts';
+import { authenticate, checked, identityOf, localeOf } from '../server/http.ts';
+import type { TokenSigner } from '../server/identity.ts';
+import { WORKER_TOPICS } from '../workers/topics.ts';
+import { lintBpmn } from './bpmn-lint.ts';
+import { deployResources, projectResources, type Resource } from './deploy-resources.ts';
+import { checkForm } from './form-check.ts';
+
+export interface DeploymentRoutesOptions {
+  db: Db;
+  signer: TokenSigner;
+  engine: EngineRest | undefined;
+}
+
+export const WEB_MODELER_SOURCE = 'web-modeler';
+const MAX_RESOURCES = 50;
+
+const checkBody = compileSchema<{ resources: Resource[] }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['resources'],
+  properties: {
+    resources: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_RESOURCES,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'content'],
+        properties: {
+          name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(bpmn|dmn|form)$' },
+          content: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+  },
+});
+
+const messages = createFieldMessages({
+  root: ['部署内容', 'deployment'],
+  labels: { resources: ['部署的文件', 'resources'], name: ['文件名', 'file name'], content: ['文件内容', 'content'] },
+  listItems: { resources: ['第 {n} 个文件', 'file {n}'] },
+  formatHints: { name: ['应为以 .bpmn、.dmn 或 .form 结尾的文件名（字母、数字、点、横线、下划线）', 'must be a .bpmn, .dmn or .form file name'] },
+});
+
+function formIdOf(content: string): string | undefined {
+  try {
+    const id = (JSON.parse(content) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every lint finding of every resource, as field errors at /resources/{i}/content. */
+export async function lintResources(resources: Resource[]): Promise<FieldError[]> {
+  const knownForms = [...new Set([...projectResources(), ...resources].filter((r) => r.name.endsWith('.form')).flatMap((r) => formIdOf(r.content) ?? []))];
+  const errors: FieldError[] = [];
+  for (const [index, resource] of resources.entries()) {
+    const path = `/resources/${index}/content`;
+    if (resource.name.endsWith('.bpmn')) {
+      for (const f of await lintBpmn(resource.content, { knownTopics: WORKER_TOPICS, knownForms })) {
+        if (f.category !== 'error') continue;
+        errors.push({ path, code: 'LINT', message: `${resource.name}${f.elementId ? ` · ${f.elementId}` : ''}：${f.message}（${f.rule}）` });
+      }
+    } else if (resource.name.endsWith('.form')) {
+      for (const p of await checkForm(resource.content)) {
+        errors.push({ path, code: 'FORM_INVALID', message: `${resource.name}${p.path ? ` · ${p.path}` : ''}：${p.message}` });
+      }
+    }
+  }
+  return errors;
+}
+
+export function deploymentRouter(options: DeploymentRoutesOptions): Router {
+  const router = Router();
+  router.post('/api/deployments', authenticate(options.signer, ['policy']), async (req, res, next) => {
+    try {
+      const who = identityOf(req);
+      const { resources } = checked(req, checkBody, req.body, messages);
+      const names = resources.map((r) => r.name);
+      const twice = names.findIndex((n, i) => names.indexOf(n) !== i);
+      if (twice >= 0) {
+        throw new Problem(400, '提交的内容有误', undefined, [{ path: `/resources/${twice}/name`, code: 'DUPLICATE', message: `文件 ${names[twice]} 提交了两次` }]);
+      }
+      const errors = await lintResources(resources);
+      if (errors.length) throw new Problem(400, localeOf(req) === 'zh' ? '流程文件未通过检查，未部署' : 'Lint findings: nothing deployed', undefined, errors);
+      if (!options.engine) throw new Problem(503, '流程引擎不可用');
+      let result;
+      try {
+        result = await deployResources(options.engine, resources, WEB_MODELER_SOURCE);
+      } catch (error) {
+        if (error instanceof EngineError && error.status === 400) {
+          // The engine's own parser found what the linter did not (e.g. an expression it cannot read).
+          throw new Problem(400, '流程引擎拒绝了该部署，未部署', undefined, [{ path: '/resources', code: 'ENGINE_REFUSED', message: error.message }]);
+        }
+        if (error instanceof EngineUnavailable) throw new Problem(503, '流程引擎暂时不可用，请稍后再试', error.message);
+        throw error;
+      }
+      await audit(options.db, who, 'deployment.create', { type: 'deployment', id: result.deploymentId }, {
+        resources: names,
+        created: result.created,
+        definitions: result.definitions.map((d) => `${d.key}:${d.version}`),
+      });
+      res.status(result.created ? 201 : 200).json(result);
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}

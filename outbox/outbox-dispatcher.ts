@@ -1,0 +1,144 @@
+// Sends the engine commands written to the outbox with the data they belong to (server/filings/filing-store.ts),
+// exactly once per business key: a command whose effect already exists in the engine (the sender died after the
+// engine acted but before it could mark the row) is marked sent, not repeated. Rows are claimed with
+// `for update skip locked`, so several API processes can dispatch side by side.
+import type { Db } from '../platform/db.ts';
+import { EngineError, EngineUnavailable, toEngineVariables, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
+
+interface OutboxRow {
+  id: string;
+  command: string;
+  business_key: string;
+  payload: { processId: string; variables: Record<string, PrimitiveValue> };
+  attempts: number;
+}
+
+export interface OutboxDispatcher {
+  /** Asks for a run soon (after a new filing), without waiting for the next interval. */
+  nudge(): void;
+  /** Sends what is due now; answers how many commands were sent. */
+  dispatchDue(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface OutboxOptions {
+  db: Db;
+  engine: EngineRest;
+  intervalMs: number;
+  log?: (message: string) => void;
+  batchSize?: number;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+
+/** Starts the process instance unless one with this business key already exists (running or ended). */
+async function createProcessInstance(engine: EngineRest, row: OutboxRow): Promise<void> {
+  const { processId, variables } = row.payload;
+  const existing = await engine.get<{ id: string }[]>('/history/process-instance', {
+    processInstanceBusinessKey: row.business_key,
+    processDefinitionKey: processId,
+    maxResults: 1,
+  });
+  if (existing.length > 0) return;
+  await engine.post(`/process-definition/key/${encodeURIComponent(processId)}/start`, {
+    businessKey: row.business_key,
+    variables: toEngineVariables(variables),
+  });
+}
+
+const COMMANDS: Record<string, (engine: EngineRest, row: OutboxRow) => Promise<void>> = {
+  'create-process-instance': createProcessInstance,
+};
+
+export function createOutboxDispatcher({ db, engine, intervalMs, log = console.error, batchSize = 20 }: OutboxOptions): OutboxDispatcher {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let again = false;
+  let stopped = false;
+
+  async function dispatchBatch(): Promise<{ sent: number; claimed: number }> {
+    const tx = await db.connect();
+    let sent = 0;
+    try {
+      await tx.query('begin');
+      const rows = await tx.query<OutboxRow>(
+        `select id, command, business_key, payload, attempts from outbox
+          where dispatched_at is null and (next_attempt_at is null or next_attempt_at <= now())
+          order by id limit $1 for update skip locked`,
+        [batchSize],
+      );
+      for (const row of rows.rows) {
+        const send = COMMANDS[row.command];
+        try {
+          if (!send) throw new Error(`unknown outbox command "${row.command}"`);
+          await send(engine, row);
+          await tx.query('update outbox set dispatched_at = now(), attempts = attempts + 1, last_error = null where id = $1', [row.id]);
+          sent++;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
+          await tx.query(
+            `update outbox set attempts = attempts + 1, last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval where id = $1`,
+            [row.id, message.slice(0, 2000), String(backoff)],
+          );
+          // An engine that is down fails every row alike: stop here and try again later.
+          if (error instanceof EngineUnavailable) {
+            log(`outbox: engine unavailable, will retry: ${message}`);
+            break;
+          }
+          log(`outbox: ${row.command} ${row.business_key} failed (attempt ${row.attempts + 1}): ${message}`);
+          if (!(error instanceof EngineError)) continue;
+        }
+      }
+      await tx.query('commit');
+      return { sent, claimed: rows.rowCount ?? 0 };
+    } catch (error) {
+      await tx.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
+    }
+  }
+
+  async function dispatchDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { sent, claimed } = await dispatchBatch();
+      total += sent;
+      if (claimed < batchSize || sent === 0) return total;
+    }
+  }
+
+  function run(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = dispatchDue()
+      .catch((error: unknown) => {
+        log(`outbox: ${error instanceof Error ? error.message : String(error)}`);
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (stopped) return;
+        if (again) {
+          again = false;
+          run();
+        } else timer = setTimeout(run, intervalMs);
+      });
+  }
+
+  run();
+  return {
+    nudge: run,
+    dispatchDue,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

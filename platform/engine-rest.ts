@@ -1,0 +1,112 @@
+// The one way this project talks to the Operaton engine's REST API (/engine-rest): HTTP Basic as the service
+// account, JSON in and out, and two kinds of failure a caller can tell apart — the engine could not be reached,
+// or it answered with an error of its own.
+
+export interface EngineConnection {
+  /** The engine's base URL, e.g. http://127.0.0.1:8080 (REST is at `${baseUrl}/engine-rest`). */
+  baseUrl: string;
+  user: string;
+  password: string;
+}
+
+/** The engine did not answer (down, starting, network): worth retrying later. */
+export class EngineUnavailable extends Error {
+  override name = 'EngineUnavailable';
+}
+
+/** The engine answered with an error status; `type` is Operaton's exception type (e.g. "RestException"). */
+export class EngineError extends Error {
+  override name = 'EngineError';
+  constructor(
+    readonly status: number,
+    readonly type: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface EngineRest {
+  readonly restUrl: string;
+  get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
+  /** A multipart request (deployments). */
+  postForm<T>(path: string, form: FormData): Promise<T>;
+}
+
+export function basicAuthorization(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+}
+
+export function createEngineRest(connection: EngineConnection, timeoutMs = 30_000): EngineRest {
+  const restUrl = `${connection.baseUrl.replace(/\/+$/, '')}/engine-rest`;
+  const authorization = basicAuthorization(connection.user, connection.password);
+
+  async function send<T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<T> {
+    const headers: Record<string, string> = { authorization, accept: 'application/json' };
+    if (contentType) headers['content-type'] = contentType;
+    let response: Response;
+    try {
+      response = await fetch(restUrl + path, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      throw new EngineUnavailable(`engine at ${connection.baseUrl} did not answer ${method} ${path} (${cause})`);
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      let type: string | undefined;
+      let message = text.slice(0, 500);
+      try {
+        const parsed = JSON.parse(text) as { type?: string; message?: string };
+        type = parsed.type;
+        message = parsed.message ?? message;
+      } catch {
+        // not JSON (a proxy's page, say): keep the text
+      }
+      // 503 from a starting engine or a proxy in front of it is unavailability, not an answer.
+      if (response.status === 502 || response.status === 503 || response.status === 504) {
+        throw new EngineUnavailable(`engine at ${connection.baseUrl} answered ${response.status} to ${method} ${path}`);
+      }
+      throw new EngineError(response.status, type, `engine: ${method} ${path} → ${response.status} ${message}`);
+    }
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  function withQuery(path: string, query?: Record<string, string | number | boolean | undefined>): string {
+    if (!query) return path;
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    const qs = params.toString();
+    return qs ? `${path}?${qs}` : path;
+  }
+
+  return {
+    restUrl,
+    get: (path, query) => send('GET', withQuery(path, query)),
+    post: (path, body) => send('POST', path, body === undefined ? undefined : JSON.stringify(body), 'application/json'),
+    put: (path, body) => send('PUT', path, body === undefined ? undefined : JSON.stringify(body), 'application/json'),
+    delete: async (path) => {
+      await send('DELETE', path);
+    },
+    postForm: (path, form) => send('POST', path, form),
+  };
+}
+
+/** Operaton's typed variable value, for the primitive variables this project uses (ENGINE.md: no JSON type). */
+export type EngineVariable = { value: string | number | boolean | null; type: 'String' | 'Integer' | 'Long' | 'Double' | 'Boolean' | 'Null' };
+
+export type PrimitiveValue = string | number | boolean | null;
+
+export function toEngineVariable(value: PrimitiveValue): EngineVariable {
+  if (value === null) return { value: null, type: 'Null' };
+  if (typeof value === 'string') return { value, type: 'String' };
+  if (typeof value === 'boolean') return { value, type: 'Boolean' };
+  if (Number.isInteger(value)) return { value, type: Math.abs(value) <= 2 ** 31 - 1 ? 'Integer' : 'Long' };
+  return { value, type: 'Double' };
+}
+
+export function toEngineVariables(values: Record<string, PrimitiveValue>): Record<string, EngineVariable> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, toEngineVariable(value)]));
+}

@@ -1,0 +1,78 @@
+// The engine the system uses: the one at ENGINE_URL when set, otherwise ours — built if needed, its database
+// created if missing, started, and stopped again with the rest of the system.
+import path from 'node:path';
+import { projectRoot, type Config } from '../../platform/config.ts';
+import { ensureDatabase } from '../../platform/db.ts';
+import { createEngineRest, EngineError, EngineUnavailable, type EngineConnection } from '../../platform/engine-rest.ts';
+import { engineJar, engineJarIsCurrent, ensureEngineJar } from './build-engine.ts';
+import { engineCredentials, type EngineCredentials } from './engine-credentials.ts';
+import { startEngineProcess, type EngineProcess } from './engine-process.ts';
+import { EngineStartError } from './engine-start-error.ts';
+import { findJava } from './find-java.ts';
+
+export interface RunningEngine {
+  connection: EngineConnection;
+  credentials: EngineCredentials;
+  /** Set when we started it; undefined for an engine at ENGINE_URL. */
+  process: EngineProcess | undefined;
+  /** Whether the jar had to be built this time. */
+  built: boolean;
+  stop(): Promise<void>;
+}
+
+export interface BringUpOptions {
+  log?: (line: string) => void;
+  /** Maven's progress lines. */
+  onBuildLine?: (line: string) => void;
+  logFile?: string;
+  systemProperties?: Record<string, string>;
+  env?: Record<string, string>;
+}
+
+export const defaultEngineLog = path.join(projectRoot, '.data', 'engine.log');
+
+export async function bringUpEngine(config: Config, options: BringUpOptions = {}): Promise<RunningEngine> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const credentials = engineCredentials(config);
+  if (config.engineUrl) {
+    const connection = { baseUrl: config.engineUrl, user: credentials.user, password: credentials.password };
+    try {
+      await createEngineRest(connection, 10_000).get('/process-definition/count');
+    } catch (error) {
+      if (error instanceof EngineError && error.status === 401) {
+        throw new EngineStartError(`the engine at ENGINE_URL=${config.engineUrl} refused ENGINE_USER ${credentials.user} (401): check the service account`);
+      }
+      if (error instanceof EngineUnavailable || error instanceof EngineError) {
+        throw new EngineStartError(`the engine at ENGINE_URL=${config.engineUrl} does not answer: ${error.message}`);
+      }
+      throw error;
+    }
+    return { connection, credentials, process: undefined, built: false, stop: async () => undefined };
+  }
+
+  const java = findJava();
+  await ensureDatabase(config.engineDatabaseUrl, 'ENGINE_DATABASE_URL');
+  if (!engineJarIsCurrent()) log('building the engine (engine/) with Maven — the first build downloads its dependencies and takes a few minutes…');
+  const built = await ensureEngineJar({ java, ...(options.onBuildLine ? { onLine: options.onBuildLine } : {}) });
+  const logFile = options.logFile ?? defaultEngineLog;
+  log(`starting the engine (Java ${java.major}) on 127.0.0.1:${config.enginePort}; its log: ${logFile}`);
+  const process = await startEngineProcess({
+    javaPath: java.path,
+    jar: engineJar,
+    port: config.enginePort,
+    databaseUrl: config.engineDatabaseUrl,
+    credentials,
+    heap: config.engineHeap,
+    logFile,
+    startTimeoutMs: config.engineStartTimeoutSeconds * 1000,
+    ...(options.systemProperties ? { systemProperties: options.systemProperties } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
+  return {
+    connection: { baseUrl: process.baseUrl, user: credentials.user, password: credentials.password },
+    credentials,
+    process,
+    built,
+    stop: () => process.stop(),
+  };
+}

@@ -1,0 +1,133 @@
+// Runs the engine jar as a child process: refuses a taken port, passes the database and accounts through the
+// environment, writes the engine's log to a file, waits until the REST API answers our service account, and
+// stops it (SIGTERM, then SIGKILL after a grace period).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createEngineRest, EngineError, EngineUnavailable } from '../../platform/engine-rest.ts';
+import { EngineStartError } from './engine-start-error.ts';
+import type { EngineCredentials } from './engine-credentials.ts';
+
+export interface EngineProcessOptions {
+  javaPath: string;
+  jar: string;
+  port: number;
+  /** postgres://user:pass@host:port/db — turned into the JDBC settings the engine reads. */
+  databaseUrl: string;
+  credentials: EngineCredentials;
+  heap: string;
+  logFile: string;
+  startTimeoutMs: number;
+  /** Extra JVM system properties (e.g. a marker to find the process by). */
+  systemProperties?: Record<string, string>;
+  /** Extra environment, e.g. engine settings for a benchmark. */
+  env?: Record<string, string>;
+}
+
+export interface EngineProcess {
+  baseUrl: string;
+  pid: number;
+  logFile: string;
+  /** Stops the engine and waits for it to exit. */
+  stop(graceMs?: number): Promise<void>;
+  readonly exited: Promise<number | null>;
+}
+
+export function jdbcSettings(databaseUrl: string): { url: string; user: string; password: string } {
+  const u = new URL(databaseUrl);
+  return {
+    url: `jdbc:postgresql://${u.hostname}:${u.port || 5432}${u.pathname}`,
+    user: decodeURIComponent(u.username || 'postgres'),
+    password: decodeURIComponent(u.password),
+  };
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new EngineStartError(`engine: port ${port} on 127.0.0.1 is already in use (set ENGINE_PORT to another port, or ENGINE_URL to use an engine already running)`)
+          : error,
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+export async function startEngineProcess(options: EngineProcessOptions): Promise<EngineProcess> {
+  await assertPortFree(options.port);
+  const jdbc = jdbcSettings(options.databaseUrl);
+  mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile, { flags: 'w' });
+  const props = Object.entries(options.systemProperties ?? {}).map(([k, v]) => `-D${k}=${v}`);
+  const child: ChildProcess = spawn(
+    options.javaPath,
+    [`-Xmx${options.heap}`, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...props, '-jar', options.jar],
+    {
+      env: {
+        ...process.env,
+        ...options.env,
+        ENGINE_PORT: String(options.port),
+        ENGINE_JDBC_URL: jdbc.url,
+        ENGINE_JDBC_USER: jdbc.user,
+        ENGINE_JDBC_PASSWORD: jdbc.password,
+        ENGINE_USER: options.credentials.user,
+        ENGINE_PASSWORD: options.credentials.password,
+        ENGINE_ADMIN_USER: options.credentials.adminUser,
+        ENGINE_ADMIN_PASSWORD: options.credentials.adminPassword ?? '',
+      },
+      // Its own process group: a Ctrl-C in the terminal reaches our launcher, which stops workers first and the
+      // engine last, instead of the engine dying under workers that are finishing their tasks.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
+  void exited.then(() => log.end());
+  // Our own exit, however it comes (an uncaught error included), takes the engine with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const rest = createEngineRest({ baseUrl, user: options.credentials.user, password: options.credentials.password }, 5_000);
+  let ended = false;
+  void exited.then(() => (ended = true));
+  const deadline = Date.now() + options.startTimeoutMs;
+  for (;;) {
+    if (ended) {
+      throw new EngineStartError(`the engine failed to start: see its log at ${options.logFile}`);
+    }
+    try {
+      // Authenticated on purpose: the service account exists once the engine is fully up.
+      await rest.get('/process-definition/count');
+      break;
+    } catch (error) {
+      if (!(error instanceof EngineUnavailable) && !(error instanceof EngineError && error.status === 401)) throw error;
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new EngineStartError(`the engine did not answer within ${Math.round(options.startTimeoutMs / 1000)} s: see its log at ${options.logFile}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  return {
+    baseUrl,
+    pid: child.pid!,
+    logFile: options.logFile,
+    exited,
+    async stop(graceMs = 20_000) {
+      process.removeListener('exit', killOnExit);
+      if (ended) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

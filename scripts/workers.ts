@@ -1,0 +1,48 @@
+// `npm run workers`: external-task workers in a process of their own, against the engine at ENGINE_URL (with
+// ENGINE_USER/ENGINE_PASSWORD). Run as many as the load needs: the engine gives each task to one of them at a
+// time. `--topics=a,b` limits this process to some topics. Ctrl-C, SIGINT or SIGTERM finishes the tasks in hand.
+import { ConfigError, loadConfig } from '../platform/config.ts';
+import { createPool } from '../platform/db.ts';
+import { workerDefinitions } from '../workers/registry.ts';
+import { startWorkerRuntime } from '../workers/runtime/worker-runtime.ts';
+import { WORKER_TOPICS, type WorkerTopic } from '../workers/topics.ts';
+
+function main(): void {
+  const config = loadConfig();
+  if (!config.engineUrl || !config.engineUser || !config.enginePassword) {
+    throw new ConfigError('npm run workers needs ENGINE_URL, ENGINE_USER and ENGINE_PASSWORD (the engine `npm start` printed, and .data/engine-credentials.json)');
+  }
+  const arg = process.argv.find((a) => a.startsWith('--topics='));
+  const topics = arg ? arg.slice('--topics='.length).split(',').filter(Boolean) : [...WORKER_TOPICS];
+  const unknown = topics.filter((t) => !(WORKER_TOPICS as readonly string[]).includes(t));
+  if (unknown.length) throw new ConfigError(`unknown topics: ${unknown.join(', ')} (known: ${WORKER_TOPICS.join(', ')})`);
+  const db = createPool(config.databaseUrl);
+  const runtime = startWorkerRuntime({
+    engine: { baseUrl: config.engineUrl, user: config.engineUser, password: config.enginePassword },
+    workers: workerDefinitions(config, db, topics as WorkerTopic[]),
+    lockDurationMs: config.workerLockMs,
+    maxTasks: config.workerMaxTasks,
+    longPollMs: config.workerLongPollMs,
+    retries: config.workerRetries,
+    retryBackoffMs: config.workerRetryBackoffMs,
+  });
+  console.log(`workers ${runtime.workerId}: ${runtime.topics.join(', ')} on ${config.engineUrl}`);
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void runtime
+        .stop(config.workerLockMs)
+        .then(() => db.end())
+        .then(() => process.exit(0));
+    });
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(error instanceof ConfigError ? `npm run workers: ${error.message}` : error);
+  process.exit(1);
+}

@@ -1,0 +1,131 @@
+// The running system on top of an engine that answers: the application's database (created, migrated), the
+// department simulators, the diagrams and forms deployed, the outbox dispatcher, the workers and the API. Used by
+// `npm start` and by the tests, so both run the same thing; stopping undoes it in reverse.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { simulatedDepartments } from '../connectors/simulated-departments.ts';
+import { startSimulators, type RunningSimulators } from '../connectors/simulator-kit/server.ts';
+import { deployResources, projectResources, type DeploymentResult } from '../deployment/deploy-resources.ts';
+import { createOutboxDispatcher, type OutboxDispatcher } from '../outbox/outbox-dispatcher.ts';
+import type { Config } from '../platform/config.ts';
+import { createPool, ensureDatabase, type Db } from '../platform/db.ts';
+import { createEngineRest, type EngineConnection, type EngineRest } from '../platform/engine-rest.ts';
+import { migrate } from '../platform/migrate.ts';
+import { workerDefinitions } from '../workers/registry.ts';
+import { startWorkerRuntime, type WorkerRuntime } from '../workers/runtime/worker-runtime.ts';
+import { createApp } from './app.ts';
+
+export class StartError extends Error {
+  override name = 'StartError';
+}
+
+export const PROJECT_FILES_SOURCE = 'project-files';
+
+export interface RunningSystem {
+  apiUrl: string;
+  db: Db;
+  engine: EngineRest;
+  simulators: RunningSimulators | undefined;
+  workers: WorkerRuntime | undefined;
+  outbox: OutboxDispatcher;
+  deployment: DeploymentResult;
+  appliedMigrations: string[];
+  stop(): Promise<void>;
+}
+
+export interface SystemOptions {
+  config: Config;
+  engine: EngineConnection;
+  log?: (message: string) => void;
+  now?: () => Date;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new StartError(`API: port ${port} on ${host} is already in use (set PORT to another port)`) : error);
+    });
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startSystem({ config, engine: connection, log = console.error, now }: SystemOptions): Promise<RunningSystem> {
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stoppers.splice(0).reverse()) await s().catch((e: unknown) => log(`stopping: ${String(e)}`));
+  };
+  try {
+    await ensureDatabase(config.databaseUrl);
+    const db = createPool(config.databaseUrl);
+    stoppers.push(() => db.end());
+    const appliedMigrations = await migrate(db);
+
+    let simulators: RunningSimulators | undefined;
+    if (config.simPort !== 0) {
+      try {
+        simulators = await startSimulators({ port: config.simPort, dataDir: config.simDataDir, departments: simulatedDepartments, host: config.host });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new StartError(`department simulators: port ${config.simPort} is already in use (set SIM_PORT to another port, or 0 to use real departments)`);
+        }
+        throw error;
+      }
+      const running = simulators;
+      stoppers.push(() => running.close());
+    }
+
+    const engine = createEngineRest(connection);
+    const deployment = await deployResources(engine, projectResources(), PROJECT_FILES_SOURCE);
+
+    let workers: WorkerRuntime | undefined;
+    if (config.workers === 'on') {
+      workers = startWorkerRuntime({
+        engine: connection,
+        workers: workerDefinitions(config, db),
+        lockDurationMs: config.workerLockMs,
+        maxTasks: config.workerMaxTasks,
+        longPollMs: config.workerLongPollMs,
+        retries: config.workerRetries,
+        retryBackoffMs: config.workerRetryBackoffMs,
+        log,
+      });
+      const running = workers;
+      // Before the database pool closes: tasks in hand finish against a live database.
+      stoppers.push(() => running.stop(15_000));
+    }
+
+    const outbox = createOutboxDispatcher({ db, engine, intervalMs: config.outboxIntervalMs, log });
+    stoppers.push(() => outbox.stop());
+
+    const app = createApp({
+      config,
+      db,
+      engine,
+      log,
+      ...(now ? { now } : {}),
+      onFilingStored: () => outbox.nudge(),
+      workerStatus: () =>
+        workers
+          ? { external: false, topics: workers.topics, lastError: workers.lastPollError() }
+          : { external: true, topics: [], lastError: undefined },
+    });
+    const server = http.createServer(app);
+    const port = await listen(server, config.port, config.host);
+    stoppers.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
+
+    return {
+      apiUrl: `http://${config.host}:${port}`,
+      db,
+      engine,
+      simulators,
+      workers,
+      outbox,
+      deployment,
+      appliedMigrations,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,84 @@
+// The engine's user tasks as this API needs them, read and changed through the REST API (never its tables).
+import { EngineError, toEngineVariables, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
+
+export interface EngineTask {
+  id: string;
+  name: string | null;
+  taskDefinitionKey: string;
+  assignee: string | null;
+  created: string;
+  due: string | null;
+  followUp: string | null;
+  processInstanceId: string;
+  processDefinitionId: string;
+  operatonFormRef?: { key: string; binding: string; version: number | null } | null;
+  formKey?: string | null;
+  suspended: boolean;
+}
+
+interface IdentityLink {
+  userId: string | null;
+  groupId: string | null;
+  type: string;
+}
+
+export async function listTasksFor(engine: EngineRest, groups: string[], userId: string, max = 200): Promise<EngineTask[]> {
+  // Unassigned tasks offered to one of the caller's groups, or tasks the caller has claimed. The criteria inside
+  // one element of `orQueries` are OR-ed (the elements themselves are AND-ed).
+  const either: Record<string, unknown> = { assignee: userId };
+  if (groups.length > 0) either.candidateGroups = groups;
+  return engine.post<EngineTask[]>(`/task?firstResult=0&maxResults=${max}`, {
+    orQueries: [either],
+    active: true,
+    sorting: [{ sortBy: 'created', sortOrder: 'asc' }],
+  });
+}
+
+/** The task, or undefined when the engine knows no such task. */
+export async function findTask(engine: EngineRest, id: string): Promise<EngineTask | undefined> {
+  try {
+    return await engine.get<EngineTask>(`/task/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (error instanceof EngineError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+export async function candidateGroupsOfTask(engine: EngineRest, id: string): Promise<string[]> {
+  const links = await engine.get<IdentityLink[]>(`/task/${encodeURIComponent(id)}/identity-links`, { type: 'candidate' });
+  return links.map((l) => l.groupId).filter((g): g is string => g !== null);
+}
+
+export async function businessKeysOf(engine: EngineRest, processInstanceIds: string[]): Promise<Map<string, string>> {
+  if (processInstanceIds.length === 0) return new Map();
+  const instances = await engine.post<{ id: string; businessKey: string | null }[]>('/process-instance', {
+    processInstanceIds: [...new Set(processInstanceIds)],
+  });
+  return new Map(instances.filter((i) => i.businessKey).map((i) => [i.id, i.businessKey as string]));
+}
+
+export async function deployedForm(engine: EngineRest, taskId: string): Promise<unknown> {
+  return engine.get<unknown>(`/task/${encodeURIComponent(taskId)}/deployed-form`);
+}
+
+/** The task's visible variables, values only, limited to `names`. */
+export async function taskValues(engine: EngineRest, taskId: string, names: string[]): Promise<Record<string, unknown>> {
+  if (names.length === 0) return {};
+  const all = await engine.get<Record<string, { value: unknown }>>(`/task/${encodeURIComponent(taskId)}/variables`, {
+    variableNames: names.join(','),
+    deserializeValues: false,
+  });
+  return Object.fromEntries(Object.entries(all).map(([name, v]) => [name, v.value]));
+}
+
+export async function claimTask(engine: EngineRest, taskId: string, userId: string): Promise<void> {
+  await engine.post(`/task/${encodeURIComponent(taskId)}/claim`, { userId });
+}
+
+export async function unclaimTask(engine: EngineRest, taskId: string): Promise<void> {
+  await engine.post(`/task/${encodeURIComponent(taskId)}/unclaim`);
+}
+
+export async function completeTask(engine: EngineRest, taskId: string, values: Record<string, PrimitiveValue>): Promise<void> {
+  await engine.post(`/task/${encodeURIComponent(taskId)}/complete`, { variables: toEngineVariables(values) });
+}

@@ -1,0 +1,177 @@
+// The task inbox API: the open user tasks a person may act on (their role and region), one task with its form,
+// claim, unclaim, and complete with the form's values — checked against the form's own fields first. A task
+// outside the caller's reach answers 404, exactly like an unknown id, so ids cannot be probed.
+import { Router, type Request } from 'express';
+import type { Db } from '../platform/db.ts';
+import { EngineError, EngineUnavailable, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
+import { Problem } from '../platform/problem.ts';
+import { authenticate, identityOf, invalid } from '../server/http.ts';
+import type { Identity, TokenSigner } from '../server/identity.ts';
+import {
+  businessKeysOf,
+  candidateGroupsOfTask,
+  claimTask,
+  completeTask,
+  deployedForm,
+  findTask,
+  listTasksFor,
+  taskValues,
+  unclaimTask,
+  type EngineTask,
+} from './engine-tasks.ts';
+import { checkFormValues, formMessages, type FormSchema } from './form-values.ts';
+import { candidateGroupsOf, completedByVariable } from './task-groups.ts';
+import { filingSummaries, type FilingSummary } from './filing-summary.ts';
+
+export interface TaskRoutesOptions {
+  db: Db;
+  signer: TokenSigner;
+  /** Undefined when no engine is configured: every task call answers 503. */
+  engine: EngineRest | undefined;
+}
+
+const TASK_ID = /^[0-9A-Za-z-]{1,64}$/;
+
+function engineOf(options: TaskRoutesOptions): EngineRest {
+  if (!options.engine) throw new Problem(503, '流程引擎不可用', 'no engine is configured');
+  return options.engine;
+}
+
+/** Engine trouble as a problem the client can act on; never a 500 with the engine's internals. */
+function engineProblem(error: unknown): unknown {
+  if (error instanceof EngineUnavailable) return new Problem(503, '流程引擎暂时不可用，请稍后再试', error.message);
+  if (error instanceof EngineError && error.status === 404) return new Problem(404, '任务不存在');
+  return error;
+}
+
+function notFound(): Problem {
+  return new Problem(404, '任务不存在');
+}
+
+function present(task: EngineTask, filing: FilingSummary | undefined) {
+  return {
+    id: task.id,
+    name: task.name,
+    taskDefinitionKey: task.taskDefinitionKey,
+    assignee: task.assignee,
+    created: task.created,
+    due: task.due,
+    followUp: task.followUp,
+    processInstanceId: task.processInstanceId,
+    formRef: task.operatonFormRef?.key ?? null,
+    filing: filing ?? null,
+  };
+}
+
+/** The task if the caller may act on it: offered to one of their groups and not claimed by someone else, or theirs. */
+async function reachableTask(engine: EngineRest, who: Identity, id: string): Promise<EngineTask> {
+  if (!TASK_ID.test(id)) throw notFound();
+  const task = await findTask(engine, id);
+  if (!task || task.suspended) throw notFound();
+  if (task.assignee === who.sub) return task;
+  if (task.assignee !== null) throw notFound();
+  const groups = new Set(candidateGroupsOf(who));
+  const offered = await candidateGroupsOfTask(engine, id);
+  if (!offered.some((g) => groups.has(g))) throw notFound();
+  return task;
+}
+
+async function summaryOf(engine: EngineRest, db: Db, task: EngineTask): Promise<FilingSummary | undefined> {
+  const keys = await businessKeysOf(engine, [task.processInstanceId]);
+  const key = keys.get(task.processInstanceId);
+  return key ? (await filingSummaries(db, [key])).get(key) : undefined;
+}
+
+async function formOf(engine: EngineRest, task: EngineTask): Promise<FormSchema> {
+  if (!task.operatonFormRef) throw new Problem(409, '该任务没有表单，无法在此办理', `task ${task.id} has no Camunda Form`);
+  return (await deployedForm(engine, task.id)) as FormSchema;
+}
+
+function engineValues(values: Record<string, PrimitiveValue | string[]>): Record<string, PrimitiveValue> {
+  // Lists (checklists) travel as JSON text: the engine here keeps no JSON variables (ENGINE.md).
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? JSON.stringify(v) : v]));
+}
+
+export function taskRouter(options: TaskRoutesOptions): Router {
+  const router = Router();
+  const auth = authenticate(options.signer);
+  const wrap =
+    (handler: (req: Request, res: import('express').Response) => Promise<void>) =>
+    (req: Request, res: import('express').Response, next: import('express').NextFunction) =>
+      handler(req, res).catch((error: unknown) => next(engineProblem(error)));
+
+  router.get(
+    '/api/tasks',
+    auth,
+    wrap(async (req, res) => {
+      const who = identityOf(req);
+      const engine = engineOf(options);
+      const tasks = await listTasksFor(engine, candidateGroupsOf(who), who.sub);
+      const keys = await businessKeysOf(engine, tasks.map((t) => t.processInstanceId));
+      const summaries = await filingSummaries(options.db, [...keys.values()]);
+      res.json({
+        total: tasks.length,
+        items: tasks.map((t) => {
+          const key = keys.get(t.processInstanceId);
+          return present(t, key ? summaries.get(key) : undefined);
+        }),
+      });
+    }),
+  );
+
+  router.get(
+    '/api/tasks/:id',
+    auth,
+    wrap(async (req, res) => {
+      const who = identityOf(req);
+      const engine = engineOf(options);
+      const task = await reachableTask(engine, who, String(req.params.id));
+      const form = task.operatonFormRef ? await formOf(engine, task) : null;
+      const keys = (form?.components ?? []).flatMap((c) => (typeof c.key === 'string' ? [c.key] : []));
+      res.json({ ...present(task, await summaryOf(engine, options.db, task)), form, values: await taskValues(engine, task.id, keys) });
+    }),
+  );
+
+  router.post(
+    '/api/tasks/:id/claim',
+    auth,
+    wrap(async (req, res) => {
+      const who = identityOf(req);
+      const engine = engineOf(options);
+      const task = await reachableTask(engine, who, String(req.params.id));
+      if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
+      res.json({ id: task.id, assignee: who.sub });
+    }),
+  );
+
+  router.post(
+    '/api/tasks/:id/unclaim',
+    auth,
+    wrap(async (req, res) => {
+      const who = identityOf(req);
+      const engine = engineOf(options);
+      const task = await reachableTask(engine, who, String(req.params.id));
+      if (task.assignee === who.sub) await unclaimTask(engine, task.id);
+      res.json({ id: task.id, assignee: null });
+    }),
+  );
+
+  router.post(
+    '/api/tasks/:id/complete',
+    auth,
+    wrap(async (req, res) => {
+      const who = identityOf(req);
+      const engine = engineOf(options);
+      const task = await reachableTask(engine, who, String(req.params.id));
+      const form = await formOf(engine, task);
+      const checked = checkFormValues(form, req.body);
+      if (!checked.ok) throw invalid(req, checked.issues, formMessages(form));
+      // Claim first, so the engine's history names who did it even when the client skipped the claim.
+      if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
+      await completeTask(engine, task.id, { ...engineValues(checked.value), [completedByVariable(task.taskDefinitionKey)]: who.sub });
+      res.json({ id: task.id, completed: true });
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,55 @@
+// Job type `record-filing-status`: the diagram says which status a filing has reached (and which step, by whom,
+// with what note); this records it in the filing's status history and moves its status. Idempotent: the task
+// handed out again after a worker died records its entry once.
+import type { Db } from '../platform/db.ts';
+import { compileSchema } from '../platform/schema.ts';
+import { FILING_STATUSES, findFiling, recordStatusChange, type FilingStatus } from '../server/filings/filing-store.ts';
+import { departmentJob, filingIdSchema, invalidVariables, jobVariables } from './department-job.ts';
+import { bpmnError, complete, type JobHandler } from './job-outcome.ts';
+
+export const JOB_TYPE = 'record-filing-status';
+
+export interface RecordFilingStatusVariables {
+  filingId: string;
+  status: FilingStatus;
+  /** The step's name in the diagram, e.g. "acceptance". */
+  step: string;
+  /** Who decided, for a person's step; the system otherwise. */
+  actor?: string | null;
+  note?: string | null;
+}
+
+export type RecordFilingStatusResult = Record<string, never>;
+
+const SYSTEM_ACTOR = 'system';
+
+const checkVariables = compileSchema<RecordFilingStatusVariables>({
+  type: 'object',
+  required: ['filingId', 'status', 'step'],
+  properties: {
+    filingId: filingIdSchema,
+    status: { enum: [...FILING_STATUSES] },
+    step: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,63}$' },
+    actor: { type: ['string', 'null'], maxLength: 200 },
+    note: { type: ['string', 'null'], maxLength: 2000 },
+  },
+});
+
+export function createRecordFilingStatusHandler(db: Db): JobHandler<RecordFilingStatusVariables, RecordFilingStatusResult> {
+  return departmentJob(JOB_TYPE, async (job) => {
+    const vars = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    if (job.businessKey && job.businessKey !== vars.filingId) {
+      invalidVariables(JOB_TYPE, [{ path: '/filingId', code: 'MISMATCH', params: { businessKey: job.businessKey } }]);
+    }
+    if (!(await findFiling(db, vars.filingId))) return bpmnError('FILING_NOT_FOUND', `${JOB_TYPE}: no filing ${vars.filingId}`);
+    await recordStatusChange(db, {
+      filingId: vars.filingId,
+      status: vars.status,
+      step: vars.step,
+      actor: vars.actor?.trim() || SYSTEM_ACTOR,
+      note: vars.note?.trim() || null,
+      sourceTaskId: job.key,
+    });
+    return complete({});
+  });
+}

@@ -1,0 +1,46 @@
+// Every job handler, wired to its department client and the database: the worker runtime subscribes each one to
+// its topic. A topic in workers/topics.ts without a handler here fails to type-check.
+import { createDpfClient } from '../connectors/dpf/client.ts';
+import { createPensionClient } from '../connectors/hrss/client.ts';
+import { createMedicalClient } from '../connectors/medical/client.ts';
+import { createRegistrationClient } from '../connectors/registration/client.ts';
+import { createTaxClient } from '../connectors/tax/client.ts';
+import { createVeteransClient } from '../connectors/veterans/client.ts';
+import { createWagesClient } from '../connectors/wages/client.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db.ts';
+import { createCheckRegistrationHandler, storedEmployerOf } from './check-registration.ts';
+import { createComputeDueDateHandler } from './compute-due-date.ts';
+import type { JobHandler } from './job-outcome.ts';
+import { createPushToTaxHandler } from './push-to-tax.ts';
+import { createRecordFilingStatusHandler } from './record-filing-status.ts';
+import type { WorkerDefinition } from './runtime/worker-runtime.ts';
+import { WORKER_TOPICS, type WorkerTopic } from './topics.ts';
+import { createVerifyDisabilityCertificatesHandler } from './verify-disability-certificates.ts';
+import { createVerifyMedicalHandler } from './verify-medical.ts';
+import { createVerifyPensionHandler } from './verify-pension.ts';
+import { createVerifyVeteranCertificatesHandler } from './verify-veteran-certificates.ts';
+import { createVerifyWagesHandler } from './verify-wages.ts';
+
+type AnyHandler = JobHandler<unknown, object>;
+
+export function createHandlers(config: Config, db: Db): Record<WorkerTopic, AnyHandler> {
+  return {
+    'check-registration': createCheckRegistrationHandler(createRegistrationClient(config), storedEmployerOf(db)),
+    'verify-disability-certificates': createVerifyDisabilityCertificatesHandler({ db, client: createDpfClient(config) }),
+    'verify-veteran-certificates': createVerifyVeteranCertificatesHandler({ db, client: createVeteransClient(config) }),
+    'verify-pension': createVerifyPensionHandler({ db, client: createPensionClient(config) }),
+    'verify-medical': createVerifyMedicalHandler({ db, client: createMedicalClient(config) }),
+    'verify-wages': createVerifyWagesHandler({ db, client: createWagesClient(config) }),
+    'push-to-tax': createPushToTaxHandler({ db, client: createTaxClient(config) }),
+    'compute-due-date': createComputeDueDateHandler(() => loadCalendar(db)),
+    'record-filing-status': createRecordFilingStatusHandler(db),
+  };
+}
+
+/** One worker per topic, or only those named. */
+export function workerDefinitions(config: Config, db: Db, topics: readonly WorkerTopic[] = WORKER_TOPICS): WorkerDefinition[] {
+  const handlers = createHandlers(config, db);
+  return topics.map((topic) => ({ topic, handler: handlers[topic] }));
+}

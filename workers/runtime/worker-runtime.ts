@@ -1,0 +1,190 @@
+// Runs job handlers as Operaton external-task workers: one subscription per topic with long polling and a lock,
+// each handler's outcome reported to the engine (complete, failure with decreasing retries and a doubling
+// back-off — an incident when none are left — or a BPMN error), and a graceful stop that finishes the tasks in
+// hand and hands back any fetched after the stop began. Several worker processes may run side by side: the
+// engine's lock gives each task to one of them at a time.
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { BasicAuthInterceptor, Client, Variables, type ExternalTask, type TaskService } from 'camunda-external-task-client-js';
+import type { EngineConnection } from '../../platform/engine-rest.ts';
+import type { Job, JobHandler, JobOutcome } from '../job-outcome.ts';
+
+export interface WorkerDefinition {
+  topic: string;
+  handler: JobHandler<unknown, object>;
+}
+
+export interface WorkerRuntimeOptions {
+  engine: EngineConnection;
+  workers: readonly WorkerDefinition[];
+  lockDurationMs: number;
+  maxTasks: number;
+  longPollMs: number;
+  /** Attempts of a failing task before the incident. */
+  retries: number;
+  retryBackoffMs: number;
+  workerId?: string;
+  log?: (message: string) => void;
+}
+
+export interface WorkerRuntime {
+  readonly workerId: string;
+  readonly topics: readonly string[];
+  /** Tasks being handled now. */
+  inFlight(): number;
+  /** Why the last fetch from the engine failed; undefined once one works. */
+  lastPollError(): string | undefined;
+  /** Counts since the start, by outcome. */
+  readonly counts: { complete: number; fail: number; bpmnError: number; released: number; reportFailed: number };
+  /** Stops fetching, finishes what is in hand (up to `graceMs`), hands back what arrives meanwhile. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+// Operaton keeps at most 666 characters of an external task's error message; the rest goes to its details.
+const ERROR_MESSAGE_LIMIT = 666;
+
+/** Date variables (e.g. `${now()}` mappings) reach handlers as ISO strings, like everything else they check. */
+function plainVariables(task: ExternalTask): Record<string, unknown> {
+  const all = task.variables.getAll();
+  return Object.fromEntries(Object.entries(all).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]));
+}
+
+/**
+ * Handler results as engine variables. Operaton here has no JSON variable type (ENGINE.md), so a structured value
+ * travels as JSON text (type String); handlers keep personal numbers out of what they return.
+ */
+export function toVariables(values: object): Variables {
+  const variables = new Variables();
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    if (value === null) variables.setTyped(name, { type: 'Null', value: null });
+    else if (typeof value === 'object') variables.setTyped(name, { type: 'String', value: JSON.stringify(value) });
+    else if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) > 2 ** 31 - 1) variables.setTyped(name, { type: 'Long', value });
+    else variables.set(name, value);
+  }
+  return variables;
+}
+
+/** The wait before the next attempt: the base, doubled for each attempt already failed. */
+export function retryTimeout(baseMs: number, attemptsFailed: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attemptsFailed - 1), 24 * 3600 * 1000);
+}
+
+export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const workerId = options.workerId ?? `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const client = new Client({
+    baseUrl: `${options.engine.baseUrl.replace(/\/+$/, '')}/engine-rest`,
+    workerId,
+    maxTasks: options.maxTasks,
+    maxParallelExecutions: options.maxTasks,
+    lockDuration: options.lockDurationMs,
+    asyncResponseTimeout: options.longPollMs,
+    interval: 50,
+    autoPoll: false,
+    interceptors: new BasicAuthInterceptor({ username: options.engine.user, password: options.engine.password }) as never,
+  });
+  const counts = { complete: 0, fail: 0, bpmnError: 0, released: 0, reportFailed: 0 };
+  let stopping = false;
+  let active = 0;
+  const idle: (() => void)[] = [];
+
+  let lastPollError: string | undefined;
+  client.on('poll:error', (error: unknown) => {
+    // One line per kind of trouble, not one per poll while the engine is down.
+    const message = error instanceof Error ? error.message : String(error);
+    if (message !== lastPollError) log(`workers: fetching tasks failed: ${message}`);
+    lastPollError = message;
+  });
+  client.on('poll:success', () => {
+    if (lastPollError !== undefined) log('workers: fetching tasks works again');
+    lastPollError = undefined;
+  });
+
+  async function report(task: ExternalTask, service: TaskService, outcome: JobOutcome<object>): Promise<void> {
+    switch (outcome.kind) {
+      case 'complete':
+        await service.complete(task, toVariables(outcome.variables));
+        counts.complete++;
+        return;
+      case 'bpmnError':
+        await service.handleBpmnError(task, outcome.errorCode, outcome.message, outcome.variables ? toVariables(outcome.variables) : undefined);
+        counts.bpmnError++;
+        return;
+      case 'fail': {
+        // The engine's count is null until the first failure: this attempt is the first of `retries`.
+        const left = task.retries ?? options.retries;
+        const retries = outcome.retries ?? Math.max(0, left - 1);
+        const attemptsFailed = options.retries - retries;
+        await service.handleFailure(task, {
+          errorMessage: outcome.message.slice(0, ERROR_MESSAGE_LIMIT),
+          errorDetails: outcome.message,
+          retries,
+          retryTimeout: retries === 0 ? 0 : (outcome.retryBackoffMs ?? retryTimeout(options.retryBackoffMs, attemptsFailed)),
+        });
+        counts.fail++;
+        if (retries === 0) log(`workers: ${task.topicName} task ${task.id} (${task.businessKey ?? 'no business key'}) is now an incident: ${outcome.message}`);
+        return;
+      }
+    }
+  }
+
+  async function handle(definition: WorkerDefinition, task: ExternalTask, service: TaskService): Promise<void> {
+    if (stopping) {
+      // Fetched by a long poll that was already under way: hand it back at once rather than let its lock run out.
+      await service.unlock(task).catch(() => undefined);
+      counts.released++;
+      return;
+    }
+    active++;
+    try {
+      const job: Job = {
+        key: task.id,
+        variables: plainVariables(task),
+        retries: task.retries ?? options.retries,
+        businessKey: task.businessKey,
+        processInstanceId: task.processInstanceId,
+      };
+      let outcome: JobOutcome<object>;
+      try {
+        outcome = await definition.handler(job);
+      } catch (error) {
+        // Handlers return outcomes; a throw is a bug, reported as an ordinary failure so the engine retries.
+        outcome = { kind: 'fail', message: `${definition.topic}: unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      try {
+        await report(task, service, outcome);
+      } catch (error) {
+        // The lock may have run out and the task gone to another worker, or the engine may be down: the task comes
+        // back to some worker either way, and handlers are idempotent.
+        counts.reportFailed++;
+        log(`workers: could not report ${outcome.kind} of ${definition.topic} task ${task.id}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } finally {
+      active--;
+      if (active === 0) for (const resolve of idle.splice(0)) resolve();
+    }
+  }
+
+  for (const definition of options.workers) {
+    client.subscribe(definition.topic, { lockDuration: options.lockDurationMs }, ({ task, taskService }) => handle(definition, task, taskService));
+  }
+  client.start();
+
+  return {
+    workerId,
+    topics: options.workers.map((w) => w.topic),
+    inFlight: () => active,
+    lastPollError: () => lastPollError,
+    counts,
+    async stop(graceMs = options.lockDurationMs) {
+      stopping = true;
+      client.stop();
+      if (active === 0) return;
+      await Promise.race([
+        new Promise<void>((resolve) => idle.push(resolve)),
+        new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+      ]);
+    },
+  };
+}

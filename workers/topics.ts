@@ -1,0 +1,15 @@
+// Every external-task topic a worker of this project serves. Diagrams may name only these (the lint rule
+// `topic-has-worker` checks it); the worker runtime subscribes one handler to each.
+export const WORKER_TOPICS = [
+  'check-registration',
+  'verify-disability-certificates',
+  'verify-veteran-certificates',
+  'verify-pension',
+  'verify-medical',
+  'verify-wages',
+  'push-to-tax',
+  'compute-due-date',
+  'record-filing-status',
+] as const;
+
+export type WorkerTopic = (typeof WORKER_TOPICS)[number];
