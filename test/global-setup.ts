@@ -1,15 +1,20 @@
 // Runs once before the suites: a fresh PostgreSQL database for this run, migrated, its URL handed to the
-// tests, dropped afterwards. Each run has its own database, so runs side by side cannot disturb each other.
+// tests, dropped afterwards; and the run's real Operaton engine (test/support/engine-under-test.ts). Each run has
+// its own database, so runs side by side cannot disturb each other.
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { checkConnection, createPool } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
+import type { EngineConnection } from '../platform/engine-rest.ts';
+import { startEngineUnderTest } from './support/engine-under-test.ts';
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dpf_review_test';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    engine: EngineConnection;
+    engineAdminPassword: string;
   }
 }
 
@@ -66,7 +71,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('databaseUrl', databaseUrl);
 
+  const started = Date.now();
+  const engine = await startEngineUnderTest(baseUrl);
+  console.log(`engine under test: ${engine.connection.baseUrl} up in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${engine.logFile})`);
+  project.provide('engine', engine.connection);
+  project.provide('engineAdminPassword', engine.adminPassword);
+
   return async () => {
+    await engine.stop();
     await withAdmin((admin) => admin.query(`drop database if exists "${name}" with (force)`));
   };
 }

@@ -1,0 +1,66 @@
+// The one real Operaton engine of a test run: built if needed, started on a free port over a database of its
+// own (made for the run, dropped after it), the project's diagrams and forms deployed. Started by the global setup.
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig, projectRoot } from '../../platform/config.ts';
+import { freePort } from '../../platform/free-port.ts';
+import { createEngineRest, type EngineConnection } from '../../platform/engine-rest.ts';
+import { deployResources, projectResources } from '../../deployment/deploy-resources.ts';
+import { bringUpEngine, type RunningEngine } from '../../scripts/engine/bring-up-engine.ts';
+import { PROJECT_FILES_SOURCE } from '../../server/system.ts';
+
+export interface EngineUnderTest {
+  connection: EngineConnection;
+  adminPassword: string;
+  databaseUrl: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startEngineUnderTest(baseDatabaseUrl: string): Promise<EngineUnderTest> {
+  const databaseUrl = new URL(baseDatabaseUrl);
+  databaseUrl.pathname = `/dpf_engine_test_${process.pid}`;
+  const port = await freePort();
+  const logFile = path.join(projectRoot, '.data', `engine-test-${process.pid}.log`);
+  const adminPassword = 'test-admin-password';
+  const config = loadConfig({
+    ENGINE_DATABASE_URL: databaseUrl.toString(),
+    ENGINE_PORT: String(port),
+    ENGINE_USER: 'dpftest',
+    ENGINE_PASSWORD: 'test-service-password',
+    ENGINE_ADMIN_PASSWORD: adminPassword,
+  });
+  await dropDatabase(databaseUrl.toString());
+  const build: string[] = [];
+  let engine: RunningEngine;
+  try {
+    engine = await bringUpEngine(config, { log: () => undefined, onBuildLine: (line) => build.push(line), logFile });
+  } catch (error) {
+    if (build.length) console.error(build.slice(-40).join('\n'));
+    throw error;
+  }
+  await deployResources(createEngineRest(engine.connection), projectResources(), PROJECT_FILES_SOURCE);
+  return {
+    connection: engine.connection,
+    adminPassword,
+    databaseUrl: databaseUrl.toString(),
+    logFile,
+    async stop() {
+      await engine.stop();
+      await dropDatabase(databaseUrl.toString());
+    },
+  };
+}

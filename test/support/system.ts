@@ -1,0 +1,105 @@
+// The whole system as `npm start` runs it (server/system.ts) against the run's engine and test database: its own
+// simulators on a free port, its API on another, workers in this process unless told otherwise.
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../platform/config.ts';
+import { freePort } from '../../platform/free-port.ts';
+import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
+import { startSystem, type RunningSystem } from '../../server/system.ts';
+
+export interface TestSystem extends RunningSystem {
+  config: Config;
+  /** The engine's REST API as the service account. */
+  rest: EngineRest;
+  login(body: Record<string, unknown>): Promise<string>;
+  request(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+}
+
+/** Settings pointing every department at simulators on `simPort`. */
+export function departmentUrls(simPort: number): Record<string, string> {
+  const base = `http://127.0.0.1:${simPort}`;
+  return {
+    SIM_PORT: String(simPort),
+    DEPT_REGISTRATION_URL: `${base}/registration`,
+    DEPT_DPF_URL: `${base}/dpf`,
+    DEPT_VETERANS_URL: `${base}/veterans`,
+    DEPT_PENSION_URL: `${base}/pension`,
+    DEPT_NATIONAL_PENSION_URL: `${base}/national-pension`,
+    DEPT_MEDICAL_URL: `${base}/medical`,
+    DEPT_WAGES_URL: `${base}/wages`,
+    DEPT_TAX_URL: `${base}/tax`,
+  };
+}
+
+/** The run's engine as ENGINE_URL settings. */
+export function engineEnv(): Record<string, string> {
+  const engine = inject('engine');
+  return { ENGINE_URL: engine.baseUrl, ENGINE_USER: engine.user, ENGINE_PASSWORD: engine.password };
+}
+
+export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+  const config = loadConfig({
+    FILING_SEASON: 'open',
+    AUTH_TOKEN_SECRET: 'test-secret',
+    PORT: '0',
+    DEPT_RETRIES: '0',
+    WORKER_LONG_POLL_MS: '2000',
+    WORKER_RETRY_BACKOFF_MS: '200',
+    OUTBOX_INTERVAL_MS: '200',
+    ...departmentUrls(await freePort()),
+    ...engineEnv(),
+    ...env,
+    DATABASE_URL: inject('databaseUrl'),
+  });
+  const logged: string[] = [];
+  const system = await startSystem({ config, engine: inject('engine'), log: (m) => logged.push(m) });
+  const request: TestSystem['request'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = {};
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    }
+    const res = await fetch(system.apiUrl + path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, body: parsed };
+  };
+  return {
+    ...system,
+    config,
+    rest: createEngineRest(inject('engine')),
+    request,
+    async login(body) {
+      const res = await request('POST', '/api/dev/login', { body });
+      if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.token as string;
+    },
+    async stop() {
+      await system.stop();
+      const unexpected = logged.filter((m) => m.includes('unexpected error'));
+      if (unexpected.length) throw new Error(`server logged unexpected errors:\n${unexpected.join('\n')}`);
+    },
+  };
+}
+
+/** Polls `probe` until it gives a value, failing after the deadline with what was awaited. */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, deadlineMs = 30_000): Promise<T> {
+  const deadline = Date.now() + deadlineMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
