@@ -1,0 +1,113 @@
+// From filing to process exactly once: the outbox row written with a filing is sent to the engine even when the
+// API died between the commit and the start, when it died after the engine acted but before marking the row,
+// when the engine was down for a while, and when several dispatchers run side by side.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { createOutboxDispatcher } from '../../outbox/outbox-dispatcher.ts';
+import { createPool, type Db } from '../../platform/db.ts';
+import { createEngineRest, toEngineVariables, type EngineRest } from '../../platform/engine-rest.ts';
+import { freePort } from '../../platform/free-port.ts';
+import { createFiling, processVariablesOf } from '../../server/filings/filing-store.ts';
+
+let db: Db;
+let engine: EngineRest;
+const silent = () => undefined;
+
+async function storeFiling(seed: number): Promise<string> {
+  const filing = syntheticFiling(seed, { regionCode: '330110' });
+  const who = { sub: `outbox-test-${seed}`, role: 'employer' as const, uscc: filing.employer.uscc };
+  return (await createFiling(db, who, filing, undefined)).filing.id;
+}
+
+async function instanceCount(filingId: string): Promise<number> {
+  const { count } = await engine.get<{ count: number }>('/history/process-instance/count', {
+    processInstanceBusinessKey: filingId,
+    processDefinitionKey: 'annual-review',
+  });
+  return count;
+}
+
+async function outboxRow(filingId: string) {
+  const { rows } = await db.query<{ dispatched_at: Date | null; attempts: number; last_error: string | null }>(
+    'select dispatched_at, attempts, last_error from outbox where business_key = $1',
+    [filingId],
+  );
+  return rows[0]!;
+}
+
+beforeAll(() => {
+  db = createPool(inject('databaseUrl'));
+  engine = createEngineRest(inject('engine'));
+});
+
+afterAll(async () => {
+  await db.end();
+});
+
+const seed = () => 900_000 + Math.floor(Math.random() * 99_999);
+
+describe('outbox to engine', () => {
+  it('starts the process of a filing committed while no dispatcher ran (the API died after the commit)', async () => {
+    const id = await storeFiling(seed());
+    expect(await instanceCount(id)).toBe(0);
+    expect((await outboxRow(id)).dispatched_at).toBeNull();
+
+    const dispatcher = createOutboxDispatcher({ db, engine, intervalMs: 60_000, log: silent });
+    await dispatcher.stop();
+    await dispatcher.dispatchDue();
+    expect(await instanceCount(id)).toBe(1);
+    expect((await outboxRow(id)).dispatched_at).not.toBeNull();
+    // Sending again changes nothing.
+    await dispatcher.dispatchDue();
+    expect(await instanceCount(id)).toBe(1);
+  });
+
+  it('does not start a second instance when the engine had acted before the API died', async () => {
+    const id = await storeFiling(seed());
+    const filing = (await db.query('select declaration, receiving_region_code from filings where id = $1', [id])).rows[0];
+    // What a dispatcher that died right after the engine's answer leaves behind: an instance, and a pending row.
+    await engine.post('/process-definition/key/annual-review/start', {
+      businessKey: id,
+      variables: toEngineVariables(processVariablesOf(id, filing.declaration, filing.receiving_region_code)),
+    });
+    expect((await outboxRow(id)).dispatched_at).toBeNull();
+
+    const dispatcher = createOutboxDispatcher({ db, engine, intervalMs: 60_000, log: silent });
+    await dispatcher.stop();
+    await dispatcher.dispatchDue();
+    expect(await instanceCount(id)).toBe(1);
+    expect((await outboxRow(id)).dispatched_at).not.toBeNull();
+  });
+
+  it('keeps the command while the engine is down and sends it once the engine is back', async () => {
+    const id = await storeFiling(seed());
+    const connection = inject('engine');
+    const down = createEngineRest({ ...connection, baseUrl: `http://127.0.0.1:${await freePort()}` });
+    const logged: string[] = [];
+    const failing = createOutboxDispatcher({ db, engine: down, intervalMs: 60_000, log: (m) => logged.push(m) });
+    await failing.stop();
+    expect(await failing.dispatchDue()).toBe(0);
+    const row = await outboxRow(id);
+    expect(row.dispatched_at).toBeNull();
+    expect(row.attempts).toBeGreaterThanOrEqual(1);
+    expect(row.last_error).toContain('did not answer');
+    expect(logged.some((m) => m.includes('engine unavailable'))).toBe(true);
+
+    // Back: the row is due after its back-off; the test does not wait for it.
+    await db.query('update outbox set next_attempt_at = null where business_key = $1', [id]);
+    const dispatcher = createOutboxDispatcher({ db, engine, intervalMs: 60_000, log: silent });
+    await dispatcher.stop();
+    await dispatcher.dispatchDue();
+    expect(await instanceCount(id)).toBe(1);
+    expect((await outboxRow(id)).last_error).toBeNull();
+  });
+
+  it('starts each of many filings exactly once with three dispatchers racing', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push(await storeFiling(seed()));
+    const dispatchers = [1, 2, 3].map(() => createOutboxDispatcher({ db, engine, intervalMs: 60_000, log: silent, batchSize: 2 }));
+    await Promise.all(dispatchers.map((d) => d.stop()));
+    await Promise.all(dispatchers.map((d) => d.dispatchDue()));
+    for (const id of ids) expect(await instanceCount(id)).toBe(1);
+  });
+});

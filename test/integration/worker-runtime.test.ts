@@ -1,0 +1,186 @@
+// The worker runtime against the real engine: a task whose worker is killed mid-task is redone by another after
+// the lock expires, without a doubled effect; failures count retries down to an incident, which an operator's
+// retry resolves; a graceful stop finishes the task in hand.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { projectRoot } from '../../platform/config.ts';
+import { createPool, type Db } from '../../platform/db.ts';
+import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
+import { createFiling } from '../../server/filings/filing-store.ts';
+import { createRecordFilingStatusHandler } from '../../workers/record-filing-status.ts';
+import { retryTimeout, startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime/worker-runtime.ts';
+import { complete, fail } from '../../workers/job-outcome.ts';
+import { eventually } from '../support/system.ts';
+
+let db: Db;
+let engine: EngineRest;
+const runtimes: WorkerRuntime[] = [];
+
+// A diagram of one step per test, deployed under its own key so no other worker of the run serves it.
+function oneStepProcess(key: string, topic: string, inputs: Record<string, string> = {}): string {
+  const params = Object.entries(inputs)
+    .map(([name, value]) => `<operaton:inputParameter name="${name}">${value}</operaton:inputParameter>`)
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="d-${key}" targetNamespace="http://dpf.zj.cn/test">
+  <bpmn:process id="${key}" isExecutable="true" operaton:historyTimeToLive="P1D">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:serviceTask id="step" operaton:type="external" operaton:topic="${topic}">
+      <bpmn:extensionElements><operaton:inputOutput>${params}</operaton:inputOutput></bpmn:extensionElements>
+      <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+    </bpmn:serviceTask>
+    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="step" />
+    <bpmn:sequenceFlow id="f2" sourceRef="step" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+}
+
+async function deploy(key: string, xml: string): Promise<void> {
+  const form = new FormData();
+  form.set('deployment-name', `test-${key}`);
+  form.append(`${key}.bpmn`, new Blob([xml]), `${key}.bpmn`);
+  await engine.postForm('/deployment/create', form);
+}
+
+async function start(key: string, businessKey: string, variables: Record<string, string> = {}): Promise<string> {
+  const typed = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { value: v, type: 'String' }]));
+  const instance = await engine.post<{ id: string }>(`/process-definition/key/${key}/start`, { businessKey, variables: typed });
+  return instance.id;
+}
+
+async function ended(instanceId: string): Promise<boolean> {
+  const instance = await engine.get<{ state: string }>(`/history/process-instance/${instanceId}`);
+  return instance.state === 'COMPLETED';
+}
+
+function runtime(topic: string, handler: Parameters<typeof startWorkerRuntime>[0]['workers'][number]['handler'], extra: { lockDurationMs?: number; retries?: number } = {}) {
+  const r = startWorkerRuntime({
+    engine: inject('engine'),
+    workers: [{ topic, handler }],
+    lockDurationMs: extra.lockDurationMs ?? 10_000,
+    maxTasks: 5,
+    longPollMs: 1000,
+    retries: extra.retries ?? 3,
+    retryBackoffMs: 100,
+    log: () => undefined,
+  });
+  runtimes.push(r);
+  return r;
+}
+
+beforeAll(() => {
+  db = createPool(inject('databaseUrl'));
+  engine = createEngineRest(inject('engine'));
+});
+
+afterAll(async () => {
+  await Promise.all(runtimes.map((r) => r.stop(1000)));
+  await db.end();
+});
+
+describe('worker runtime on the engine', () => {
+  it('redoes the task of a worker killed mid-task once its lock expires, recording the effect once', async () => {
+    const key = 'crash-probe';
+    await deploy(key, oneStepProcess(key, 'record-filing-status', { status: 'accepted', step: 'crash-probe' }));
+    const filing = syntheticFiling(700_001, { regionCode: '330109' });
+    const { filing: stored } = await createFiling(db, { sub: 'crash-test', role: 'employer', uscc: filing.employer.uscc }, filing, undefined);
+    const instanceId = await start(key, stored.id, { filingId: stored.id });
+    const inject_ = inject('engine');
+
+    // First worker: its own process, a 3-second lock; it writes the history entry and then hangs.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('test', 'support', 'crashing-worker.ts')], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: inject('databaseUrl'),
+        ENGINE_URL: inject_.baseUrl,
+        ENGINE_USER: inject_.user,
+        ENGINE_PASSWORD: inject_.password,
+        WORKER_LOCK_MS: '3000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await eventually('the first worker to handle the task', async () => (out.includes('handled') ? true : undefined), 30_000);
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    expect(out).toMatch(/handled \S+ complete/);
+    const entries = async () =>
+      (await db.query('select count(*)::int as n from filing_status_history where filing_id = $1 and step = $2', [stored.id, 'crash-probe'])).rows[0].n;
+    expect(await entries()).toBe(1);
+    expect(await ended(instanceId)).toBe(false);
+
+    // A second worker gets the same task after the lock runs out and completes it; the entry stays single.
+    const handled: string[] = [];
+    const real = createRecordFilingStatusHandler(db);
+    runtime('record-filing-status', async (job) => {
+      if (job.businessKey === stored.id) handled.push(job.key);
+      return real(job);
+    });
+    await eventually('the instance to end', async () => ((await ended(instanceId)) ? true : undefined), 30_000);
+    expect(handled).toHaveLength(1);
+    expect(out).toContain(`handled ${handled[0]} complete`);
+    expect(await entries()).toBe(1);
+    const status = (await db.query('select status from filings where id = $1', [stored.id])).rows[0].status;
+    expect(status).toBe('accepted');
+  });
+
+  it('counts retries down with a growing back-off to an incident, and an operator retry resumes the instance', async () => {
+    const key = 'incident-probe';
+    await deploy(key, oneStepProcess(key, 'incident-probe'));
+    const instanceId = await start(key, `incident-${Date.now()}`);
+    let healthy = false;
+    const seen: { retries: number; at: number }[] = [];
+    runtime(
+      'incident-probe',
+      async (job) => {
+        seen.push({ retries: job.retries, at: Date.now() });
+        return healthy ? complete({ probed: true }) : fail('部门系统不可用（测试）');
+      },
+      { retries: 3 },
+    );
+    const incident = await eventually('the incident', async () => {
+      const [found] = await engine.get<{ id: string; incidentMessage: string; configuration: string }[]>('/incident', { processInstanceId: instanceId });
+      return found;
+    });
+    expect(incident.incidentMessage).toBe('部门系统不可用（测试）');
+    // Three attempts: retries seen 3, 2, 1; the waits between them grow (100 ms, then 200 ms).
+    expect(seen.map((s) => s.retries)).toEqual([3, 2, 1]);
+    expect(seen[2]!.at - seen[1]!.at).toBeGreaterThanOrEqual(retryTimeout(100, 2) - 20);
+    const [task] = await engine.get<{ id: string; retries: number; errorMessage: string }[]>('/external-task', { processInstanceId: instanceId });
+    expect(task).toMatchObject({ retries: 0, errorMessage: '部门系统不可用（测试）' });
+
+    // The department is back; the operator retries in Cockpit (the same REST call).
+    healthy = true;
+    await engine.put(`/external-task/${task!.id}/retries`, { retries: 1 });
+    await eventually('the instance to end', async () => ((await ended(instanceId)) ? true : undefined));
+    expect(await engine.get<unknown[]>('/incident', { processInstanceId: instanceId })).toEqual([]);
+  });
+
+  it('finishes the task in hand on a graceful stop', async () => {
+    const key = 'stop-probe';
+    await deploy(key, oneStepProcess(key, 'stop-probe'));
+    let started = false;
+    const r = runtime('stop-probe', async () => {
+      started = true;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return complete({ finished: true });
+    });
+    const instanceId = await start(key, `stop-${Date.now()}`);
+    await eventually('the task to start', async () => (started ? true : undefined));
+    expect(r.inFlight()).toBe(1);
+    await r.stop(10_000);
+    expect(r.inFlight()).toBe(0);
+    expect(r.counts.complete).toBe(1);
+    expect(await ended(instanceId)).toBe(true);
+  });
+});
