@@ -1,19 +1,27 @@
-// `npm start` as a person runs it: it comes up, answers, and Ctrl-C leaves nothing running; failures are one clear line.
+// `npm start` as a person runs it: it builds and starts the engine, comes up, answers, and a SIGINT sent to the
+// npm process leaves no Node or Java process behind; failures are one clear line.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
+import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../platform/free-port.ts';
 import { projectRoot } from '../../platform/config.ts';
+import { basicAuthorization } from '../../platform/engine-rest.ts';
+import { departmentUrls, engineEnv } from '../support/system.ts';
 
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
 
-function start(env: Record<string, string>, marker: string) {
-  const child = spawn(tsx, ['scripts/start.ts', `--instance=${marker}`], {
+/** scripts/start.ts directly (fast), or through `npm start` as a person types it. */
+function start(env: Record<string, string>, marker: string, via: 'tsx' | 'npm' = 'tsx') {
+  const [command, args] = via === 'npm' ? ['npm', ['start', '--', `--instance=${marker}`]] : [tsx, ['scripts/start.ts', `--instance=${marker}`]];
+  const child = spawn(command as string, args as string[], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: inject('databaseUrl'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, as in a terminal: a signal goes to the npm process alone unless sent to the group.
+    detached: via === 'npm',
   });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (d: Buffer) => (output.stdout += d.toString()));
@@ -46,33 +54,69 @@ async function exitWithin(exited: Promise<number | null>, child: ChildProcess, m
   }
 }
 
+async function dropDatabase(name: string): Promise<void> {
+  const url = new URL(inject('databaseUrl'));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query(`drop database if exists "${name}" with (force)`).finally(() => client.end());
+}
+
 describe('npm start', () => {
-  it('serves the API and the simulators, and Ctrl-C stops every process it started', async () => {
-    const [apiPort, simPort] = [await freePort(), await freePort()];
+  it('starts its own engine, serves the API and the simulators, and SIGINT to npm stops every process it started', async () => {
+    const [apiPort, simPort, enginePort] = [await freePort(), await freePort(), await freePort()];
     const marker = randomUUID();
-    const { child, output, exited } = start({ PORT: String(apiPort), SIM_PORT: String(simPort) }, marker);
+    const engineDb = `dpf_engine_start_${process.pid}`;
+    const engineDbUrl = new URL(inject('databaseUrl'));
+    engineDbUrl.pathname = `/${engineDb}`;
+    const env = {
+      PORT: String(apiPort),
+      ...departmentUrls(simPort),
+      ENGINE_PORT: String(enginePort),
+      ENGINE_DATABASE_URL: engineDbUrl.toString(),
+      ENGINE_USER: 'starttest',
+      ENGINE_PASSWORD: 'start-test-password',
+      ENGINE_ADMIN_PASSWORD: 'start-test-admin',
+      ENGINE_URL: '',
+    };
+    const { child, output, exited } = start(env, marker, 'npm');
+    try {
+      const health = await until(
+        'the system to be ready',
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${apiPort}/api/health`);
+          return res.status === 200 ? ((await res.json()) as { checks: { name: string; state: string }[] }) : undefined;
+        },
+        120_000,
+      );
+      expect(health.checks.map((c) => c.state)).toEqual(['up', 'up', 'up', 'up']);
+      expect(output.stdout).toContain(`http://127.0.0.1:${apiPort}/api`);
+      expect(output.stdout).toContain(`http://127.0.0.1:${enginePort}/operaton/app/cockpit/`);
+      const engineRest = `http://127.0.0.1:${enginePort}/engine-rest/process-instance`;
+      expect((await fetch(engineRest)).status).toBe(401);
+      expect((await fetch(engineRest, { headers: { authorization: basicAuthorization('starttest', 'start-test-password') } })).status).toBe(200);
+      const sims = await (await fetch(`http://127.0.0.1:${simPort}/_admin/health`)).json();
+      expect(sims.departments).toContain('registration');
+      // Node (npm, the launcher) and Java (the engine) all carry the marker.
+      expect(processesWith(marker).some((line) => line.includes('java'))).toBe(true);
 
-    const health = await until('the API', async () => {
-      const res = await fetch(`http://127.0.0.1:${apiPort}/api/health`);
-      return res.json() as Promise<{ checks: { name: string; state: string }[] }>;
-    });
-    expect(health.checks.find((c) => c.name === 'database')?.state).toBe('up');
-    const sims = await (await fetch(`http://127.0.0.1:${simPort}/_admin/health`)).json();
-    expect(sims.departments).toContain('registration');
-    expect(output.stdout).toContain(`http://127.0.0.1:${apiPort}/api`);
-
-    child.kill('SIGINT');
-    expect(await exitWithin(exited, child, 15_000)).toBe(0);
-    await until('the processes to end', async () => (processesWith(marker).length === 0 ? true : undefined), 10_000);
-    await expect(fetch(`http://127.0.0.1:${apiPort}/api/health`)).rejects.toThrow();
-  });
+      process.kill(child.pid!, 'SIGINT');
+      expect(await exitWithin(exited, child, 60_000)).toBe(0);
+      await until('the processes to end', async () => (processesWith(marker).length === 0 ? true : undefined), 30_000);
+      await expect(fetch(`http://127.0.0.1:${apiPort}/api/health`)).rejects.toThrow();
+      await expect(fetch(engineRest)).rejects.toThrow();
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      await dropDatabase(engineDb);
+    }
+  }, 240_000);
 
   it('says in one line that the port is taken', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as net.AddressInfo;
     try {
-      const { child, output, exited } = start({ PORT: String(port), SIM_PORT: '0' }, randomUUID());
+      const { child, output, exited } = start({ PORT: String(port), SIM_PORT: '0', ...engineEnv() }, randomUUID());
       expect(await exitWithin(exited, child, 30_000)).toBe(1);
       expect(output.stderr.trim()).toBe(`npm start: API: port ${port} on 127.0.0.1 is already in use (set PORT to another port)`);
     } finally {
@@ -82,10 +126,39 @@ describe('npm start', () => {
 
   it('says in one line that PostgreSQL cannot be reached', async () => {
     const port = await freePort();
-    const { child, output, exited } = start({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/nowhere`, SIM_PORT: '0' }, randomUUID());
+    const { child, output, exited } = start({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/nowhere`, SIM_PORT: '0', ...engineEnv() }, randomUUID());
     expect(await exitWithin(exited, child, 30_000)).toBe(1);
     expect(output.stderr.trim()).toBe(
       `npm start: PostgreSQL unreachable at 127.0.0.1:${port}/nowhere (ECONNREFUSED): start PostgreSQL ≥ 15 or set DATABASE_URL`,
     );
+  });
+
+  it('says in one line that the engine port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const env = { SIM_PORT: '0', ENGINE_URL: '', ENGINE_PORT: String(port), ENGINE_USER: 'x', ENGINE_PASSWORD: 'y', ENGINE_ADMIN_PASSWORD: 'z' };
+      const { child, output, exited } = start(env, randomUUID());
+      expect(await exitWithin(exited, child, 60_000)).toBe(1);
+      expect(output.stderr.trim()).toBe(
+        `npm start: engine: port ${port} on 127.0.0.1 is already in use (set ENGINE_PORT to another port, or ENGINE_URL to use an engine already running)`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('says in one line that the engine at ENGINE_URL does not answer', async () => {
+    const port = await freePort();
+    const { child, output, exited } = start({ SIM_PORT: '0', ENGINE_URL: `http://127.0.0.1:${port}`, ENGINE_USER: 'x', ENGINE_PASSWORD: 'y' }, randomUUID());
+    expect(await exitWithin(exited, child, 30_000)).toBe(1);
+    expect(output.stderr.trim()).toMatch(new RegExp(`^npm start: the engine at ENGINE_URL=http://127\\.0\\.0\\.1:${port} does not answer: .*ECONNREFUSED`));
+  });
+
+  it('says in one line that the engine refuses the service account', async () => {
+    const { child, output, exited } = start({ SIM_PORT: '0', ...engineEnv(), ENGINE_PASSWORD: 'not-the-password' }, randomUUID());
+    expect(await exitWithin(exited, child, 30_000)).toBe(1);
+    expect(output.stderr.trim()).toBe(`npm start: the engine at ENGINE_URL=${inject('engine').baseUrl} refused ENGINE_USER ${inject('engine').user} (401): check the service account`);
   });
 });

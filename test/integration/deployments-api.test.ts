@@ -1,0 +1,108 @@
+// POST /api/deployments: policy staff deploy a changed diagram or form; it is linted first, a finding answers 400
+// with every finding and nothing deployed, and an unchanged resource makes no new version.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../platform/config.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+let system: TestSystem;
+let policy: string;
+
+// A small process of its own, so that the run's annual-review is left as the project deployed it.
+const probe = (name: string, topic = 'record-filing-status') => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="policy-probe-definitions" targetNamespace="http://dpf.zj.cn/test">
+  <bpmn:process id="policy-probe" name="${name}" isExecutable="true" operaton:historyTimeToLive="P30D">
+    <bpmn:startEvent id="probe-start" name="开始"><bpmn:outgoing>p1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:serviceTask id="probe-step" name="记录" operaton:type="external" operaton:topic="${topic}"><bpmn:incoming>p1</bpmn:incoming><bpmn:outgoing>p2</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:endEvent id="probe-end" name="结束"><bpmn:incoming>p2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="p1" sourceRef="probe-start" targetRef="probe-step" />
+    <bpmn:sequenceFlow id="p2" sourceRef="probe-step" targetRef="probe-end" />
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="probe-diagram"><bpmndi:BPMNPlane id="probe-plane" bpmnElement="policy-probe">
+    <bpmndi:BPMNShape id="probe-start_di" bpmnElement="probe-start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="probe-step_di" bpmnElement="probe-step"><dc:Bounds x="200" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="probe-end_di" bpmnElement="probe-end"><dc:Bounds x="360" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNEdge id="p1_di" bpmnElement="p1"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>
+    <bpmndi:BPMNEdge id="p2_di" bpmnElement="p2"><di:waypoint x="300" y="118" /><di:waypoint x="360" y="118" /></bpmndi:BPMNEdge>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
+
+async function versions(): Promise<number[]> {
+  const defs = await system.rest.get<{ version: number }[]>('/process-definition', { key: 'policy-probe', sortBy: 'version', sortOrder: 'asc' });
+  return defs.map((d) => d.version);
+}
+
+beforeAll(async () => {
+  system = await startTestSystem({ WORKERS: 'off' });
+  policy = await system.login({ role: 'policy' });
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+describe('POST /api/deployments', () => {
+  it('is for policy staff only', async () => {
+    const clerk = await system.login({ role: 'clerk', regionCode: '330106' });
+    const body = { resources: [{ name: 'policy-probe.bpmn', content: probe('探针') }] };
+    expect((await system.request('POST', '/api/deployments', { token: clerk, body })).status).toBe(403);
+    expect((await system.request('POST', '/api/deployments', { body })).status).toBe(401);
+  });
+
+  it('deploys a new version of a changed diagram, and none for an unchanged one', async () => {
+    const first = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'policy-probe.bpmn', content: probe('探针') }] } });
+    expect(first.status).toBe(201);
+    expect(first.body.definitions).toEqual([expect.objectContaining({ kind: 'process', key: 'policy-probe', version: 1 })]);
+
+    const same = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'policy-probe.bpmn', content: probe('探针') }] } });
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ created: false, definitions: [] });
+
+    const changed = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'policy-probe.bpmn', content: probe('探针（改）') }] } });
+    expect(changed.status).toBe(201);
+    expect(changed.body.definitions[0]).toMatchObject({ key: 'policy-probe', version: 2 });
+    expect(await versions()).toEqual([1, 2]);
+    const audit = await system.db.query("select actor from audit_log where action = 'deployment.create' and subject_id = $1", [changed.body.deploymentId]);
+    expect(audit.rows).toEqual([{ actor: 'dev-policy-all' }]);
+  });
+
+  it('answers 400 with every lint finding and deploys nothing', async () => {
+    const before = await versions();
+    const form = JSON.parse(readFileSync(path.join(projectRoot, 'forms', 'acceptance.form'), 'utf8'));
+    const badForm = { ...form, components: [...form.components, { ...form.components[1], id: 'again' }] };
+    const res = await system.request('POST', '/api/deployments', {
+      token: policy,
+      body: {
+        resources: [
+          { name: 'policy-probe.bpmn', content: probe('探针（坏）', 'no-such-topic') },
+          { name: 'acceptance.form', content: JSON.stringify(badForm) },
+        ],
+      },
+    });
+    expect(res.status).toBe(400);
+    const paths = res.body.errors.map((e: any) => [e.path, e.code]);
+    expect(paths).toContainEqual(['/resources/0/content', 'LINT']);
+    expect(paths).toContainEqual(['/resources/1/content', 'FORM_INVALID']);
+    expect(res.body.errors.find((e: any) => e.code === 'LINT').message).toContain('no-such-topic');
+    expect(await versions()).toEqual(before);
+  });
+
+  it('checks the request itself, field by field', async () => {
+    const res = await system.request('POST', '/api/deployments', {
+      token: policy,
+      body: { resources: [{ name: '../evil.sh', content: '' }], extra: true },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: any) => [e.path, e.code])).toEqual(
+      expect.arrayContaining([
+        ['/resources/0/name', 'FORMAT'],
+        ['/resources/0/content', 'FORMAT'],
+        ['/extra', 'UNKNOWN_FIELD'],
+      ]),
+    );
+    const garbage = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'x.bpmn', content: '\u0000<not xml' }] } });
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.errors[0]).toMatchObject({ path: '/resources/0/content', code: 'LINT' });
+  });
+});
