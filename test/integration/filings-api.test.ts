@@ -224,12 +224,14 @@ describe('dev sign-in and health', () => {
     expect((await api.request('GET', '/api/filings', { token: forged })).status).toBe(401);
   });
 
-  it('reports the database up and the engine unavailable, so health is 503', async () => {
+  it('reports the database up and, with no engine configured, the engine, deployment and workers unavailable: 503', async () => {
     const res = await api.request('GET', '/api/health');
     expect(res.status).toBe(503);
     expect(res.body.checks).toEqual([
       { name: 'database', state: 'up' },
       expect.objectContaining({ name: 'engine', state: 'unavailable' }),
+      expect.objectContaining({ name: 'deployment', state: 'unavailable' }),
+      expect.objectContaining({ name: 'workers', state: 'unavailable' }),
     ]);
   });
 });
