@@ -3,7 +3,7 @@
 // engine acted but before it could mark the row) is marked sent, not repeated. Rows are claimed with
 // `for update skip locked`, so several API processes can dispatch side by side.
 import type { Db } from '../platform/db.ts';
-import { EngineError, EngineUnavailable, toEngineVariables, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
+import { EngineUnavailable, toEngineVariables, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
 
 interface OutboxRow {
   id: string;
@@ -86,8 +86,8 @@ export function createOutboxDispatcher({ db, engine, intervalMs, log = console.e
             log(`outbox: engine unavailable, will retry: ${message}`);
             break;
           }
+          // The engine refused this one (e.g. no such process deployed): the others may still go.
           log(`outbox: ${row.command} ${row.business_key} failed (attempt ${row.attempts + 1}): ${message}`);
-          if (!(error instanceof EngineError)) continue;
         }
       }
       await tx.query('commit');

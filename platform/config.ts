@@ -206,6 +206,18 @@ export const variables = {
       return raw;
     },
   },
+  engineHistoryLevel: {
+    name: 'ENGINE_HISTORY_LEVEL',
+    meaning: "how much history the started engine keeps: none, activity, audit or full (Cockpit's history views need full)",
+    default: 'full',
+    parse: oneOf('ENGINE_HISTORY_LEVEL', ['none', 'activity', 'audit', 'full'] as const),
+  },
+  engineDbPoolSize: {
+    name: 'ENGINE_DB_POOL_SIZE',
+    meaning: "the started engine's PostgreSQL connections at most",
+    default: '20',
+    parse: integer('ENGINE_DB_POOL_SIZE', 2, 500),
+  },
   engineStartTimeoutSeconds: {
     name: 'ENGINE_START_TIMEOUT_SECONDS',
     meaning: 'how long to wait for a started engine to answer before giving up',

@@ -1,7 +1,8 @@
-// `npm run bench:engine [-- --instances N --steps S --clients C --nodes 1|2 --max-tasks M]`: the bare engine's
-// ceiling on this machine, measured the way the system uses it. A scratch engine database; one engine node (or two
-// sharing that database, as a cluster would); a diagram of S no-op external tasks (each after an async
-// continuation, so the nodes' job executors share the work); the project's own worker runtime completing them;
+// `npm run bench:engine [-- --instances N --steps S --clients C --nodes 1|2 --max-tasks M --async]`: the bare
+// engine's ceiling on this machine, measured the way the system uses it. A scratch engine database; one engine node
+// (or two sharing that database, as a cluster would); a diagram of S no-op external tasks (with --async, and always
+// with two nodes, each after an async continuation, so the nodes' job executors share the work); the project's own
+// worker runtime completing them;
 // N instances started from C concurrent clients. Prints instances/s and external tasks/s, the engine's memory,
 // and with two nodes which node executed how many jobs and external tasks. Nothing here is a pass/fail.
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '8' },
     nodes: { type: 'string', default: '1' },
     'max-tasks': { type: 'string', default: '32' },
+    async: { type: 'boolean', default: false },
   },
 });
 const instances = Number(values.instances);
@@ -31,6 +33,7 @@ const steps = Number(values.steps);
 const clients = Number(values.clients);
 const nodes = Number(values.nodes);
 const maxTasks = Number(values['max-tasks']);
+const asyncSteps = values.async || nodes === 2;
 if (![instances, steps, clients, maxTasks].every((n) => Number.isInteger(n) && n > 0) || (nodes !== 1 && nodes !== 2)) {
   console.error('bench:engine: --instances, --steps, --clients and --max-tasks are positive integers; --nodes is 1 or 2');
   process.exit(2);
@@ -41,7 +44,7 @@ const KEY = 'bench-noop';
 
 function diagram(): string {
   const tasks = Array.from({ length: steps }, (_, i) => `
-    <bpmn:serviceTask id="step${i}" operaton:type="external" operaton:topic="${TOPIC}" operaton:asyncBefore="true">
+    <bpmn:serviceTask id="step${i}" operaton:type="external" operaton:topic="${TOPIC}"${asyncSteps ? ' operaton:asyncBefore="true"' : ''}>
       <bpmn:incoming>f${i}</bpmn:incoming><bpmn:outgoing>f${i + 1}</bpmn:outgoing>
     </bpmn:serviceTask>
     <bpmn:sequenceFlow id="f${i + 1}" sourceRef="step${i}" targetRef="${i + 1 === steps ? 'end' : `step${i + 1}`}" />`).join('');
@@ -147,7 +150,7 @@ try {
 
   const rows: [string, string][] = [
     ['engine cold start (fresh database, schema created)', `${coldStartS.toFixed(1)} s${first.built ? ' (jar built first)' : ''}`],
-    ['setting', `${instances} instances × ${steps} external tasks, ${clients} clients, ${nodes} node(s), maxTasks ${maxTasks}`],
+    ['setting', `${instances} instances × ${steps} external tasks${asyncSteps ? ' (async before each)' : ''}, ${clients} clients, ${nodes} node(s), maxTasks ${maxTasks}`],
     ['all instances started after', `${allStartedS.toFixed(1)} s (start call p50 ${p(0.5)} ms, p95 ${p(0.95)} ms)`],
     ['all instances ended after', `${elapsedS.toFixed(1)} s`],
     ['instances/s', (instances / elapsedS).toFixed(1)],

@@ -5,6 +5,7 @@ import { Router, type Request } from 'express';
 import type { Db } from '../platform/db.ts';
 import { EngineError, EngineUnavailable, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
 import { Problem } from '../platform/problem.ts';
+import { audit } from '../server/audit.ts';
 import { authenticate, identityOf, invalid } from '../server/http.ts';
 import type { Identity, TokenSigner } from '../server/identity.ts';
 import {
@@ -140,6 +141,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
       const engine = engineOf(options);
       const task = await reachableTask(engine, who, String(req.params.id));
       if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
+      await audit(options.db, who, 'task.claim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey });
       res.json({ id: task.id, assignee: who.sub });
     }),
   );
@@ -152,6 +154,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
       const engine = engineOf(options);
       const task = await reachableTask(engine, who, String(req.params.id));
       if (task.assignee === who.sub) await unclaimTask(engine, task.id);
+      await audit(options.db, who, 'task.unclaim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey });
       res.json({ id: task.id, assignee: null });
     }),
   );
@@ -169,6 +172,10 @@ export function taskRouter(options: TaskRoutesOptions): Router {
       // Claim first, so the engine's history names who did it even when the client skipped the claim.
       if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
       await completeTask(engine, task.id, { ...engineValues(checked.value), [completedByVariable(task.taskDefinitionKey)]: who.sub });
+      await audit(options.db, who, 'task.complete', { type: 'task', id: task.id }, {
+        taskDefinitionKey: task.taskDefinitionKey,
+        processInstanceId: task.processInstanceId,
+      });
       res.json({ id: task.id, completed: true });
     }),
   );

@@ -66,7 +66,7 @@ export async function bringUpEngine(config: Config, options: BringUpOptions = {}
     logFile,
     startTimeoutMs: config.engineStartTimeoutSeconds * 1000,
     ...(options.systemProperties ? { systemProperties: options.systemProperties } : {}),
-    ...(options.env ? { env: options.env } : {}),
+    env: { ENGINE_HISTORY_LEVEL: config.engineHistoryLevel, ENGINE_DB_POOL_SIZE: String(config.engineDbPoolSize), ...options.env },
   });
   return {
     connection: { baseUrl: process.baseUrl, user: credentials.user, password: credentials.password },

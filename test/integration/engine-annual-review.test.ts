@@ -153,6 +153,9 @@ describe('annual review on the engine', () => {
       ['accepted', 'acceptance', 'dev-clerk-330108', '材料齐全'],
     ]);
     expect(await instancesOf(id)).toHaveLength(1);
+    const audited = await system.db.query('select actor, action from audit_log where subject_type = $1 and subject_id = $2 order by id', ['task', task.id]);
+    expect(audited.rows.map((r: any) => r.action)).toEqual(['task.claim', 'task.unclaim', 'task.complete']);
+    expect(new Set(audited.rows.map((r: any) => r.actor))).toEqual(new Set(['dev-clerk-330108']));
     // Done is done: the task is gone for everyone.
     expect((await system.request('GET', `/api/tasks/${task.id}`, { token: clerk })).status).toBe(404);
   });
