@@ -1,7 +1,7 @@
 // The task inbox API: the open user tasks a person may act on (their role and region), one task with its form,
 // claim, unclaim, and complete with the form's values — checked against the form's own fields first. A task
 // outside the caller's reach answers 404, exactly like an unknown id, so ids cannot be probed.
-import { Router, type Request } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../platform/db.ts';
 import { EngineError, EngineUnavailable, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
 import { Problem } from '../platform/problem.ts';
@@ -93,20 +93,31 @@ function engineValues(values: Record<string, PrimitiveValue | string[]>): Record
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? JSON.stringify(v) : v]));
 }
 
+interface TaskCall {
+  req: Request;
+  res: Response;
+  who: Identity;
+  engine: EngineRest;
+}
+
 export function taskRouter(options: TaskRoutesOptions): Router {
   const router = Router();
   const auth = authenticate(options.signer);
-  const wrap =
-    (handler: (req: Request, res: import('express').Response) => Promise<void>) =>
-    (req: Request, res: import('express').Response, next: import('express').NextFunction) =>
-      handler(req, res).catch((error: unknown) => next(engineProblem(error)));
+  // Every route: the caller, the engine, and engine trouble turned into a problem the client can act on.
+  const route = (handler: (call: TaskCall) => Promise<void>) => [
+    auth,
+    (req: Request, res: Response, next: NextFunction) =>
+      Promise.resolve()
+        .then(() => handler({ req, res, who: identityOf(req), engine: engineOf(options) }))
+        .catch((error: unknown) => next(engineProblem(error))),
+  ];
+  // Routes about one task the caller may act on; an unknown or unreachable one is 404.
+  const taskRoute = (handler: (call: TaskCall & { task: EngineTask }) => Promise<void>) =>
+    route(async (call) => handler({ ...call, task: await reachableTask(call.engine, call.who, String(call.req.params.id)) }));
 
   router.get(
     '/api/tasks',
-    auth,
-    wrap(async (req, res) => {
-      const who = identityOf(req);
-      const engine = engineOf(options);
+    ...route(async ({ res, who, engine }) => {
       const tasks = await listTasksFor(engine, candidateGroupsOf(who), who.sub);
       const keys = await businessKeysOf(engine, tasks.map((t) => t.processInstanceId));
       const summaries = await filingSummaries(options.db, [...keys.values()]);
@@ -122,11 +133,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
 
   router.get(
     '/api/tasks/:id',
-    auth,
-    wrap(async (req, res) => {
-      const who = identityOf(req);
-      const engine = engineOf(options);
-      const task = await reachableTask(engine, who, String(req.params.id));
+    ...taskRoute(async ({ res, engine, task }) => {
       const form = task.operatonFormRef ? await formOf(engine, task) : null;
       const keys = (form?.components ?? []).flatMap((c) => (typeof c.key === 'string' ? [c.key] : []));
       res.json({ ...present(task, await summaryOf(engine, options.db, task)), form, values: await taskValues(engine, task.id, keys) });
@@ -135,11 +142,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
 
   router.post(
     '/api/tasks/:id/claim',
-    auth,
-    wrap(async (req, res) => {
-      const who = identityOf(req);
-      const engine = engineOf(options);
-      const task = await reachableTask(engine, who, String(req.params.id));
+    ...taskRoute(async ({ res, who, engine, task }) => {
       if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
       await audit(options.db, who, 'task.claim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey });
       res.json({ id: task.id, assignee: who.sub });
@@ -148,11 +151,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
 
   router.post(
     '/api/tasks/:id/unclaim',
-    auth,
-    wrap(async (req, res) => {
-      const who = identityOf(req);
-      const engine = engineOf(options);
-      const task = await reachableTask(engine, who, String(req.params.id));
+    ...taskRoute(async ({ res, who, engine, task }) => {
       if (task.assignee === who.sub) await unclaimTask(engine, task.id);
       await audit(options.db, who, 'task.unclaim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey });
       res.json({ id: task.id, assignee: null });
@@ -161,11 +160,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
 
   router.post(
     '/api/tasks/:id/complete',
-    auth,
-    wrap(async (req, res) => {
-      const who = identityOf(req);
-      const engine = engineOf(options);
-      const task = await reachableTask(engine, who, String(req.params.id));
+    ...taskRoute(async ({ req, res, who, engine, task }) => {
       const form = await formOf(engine, task);
       const checked = checkFormValues(form, req.body);
       if (!checked.ok) throw invalid(req, checked.issues, formMessages(form));

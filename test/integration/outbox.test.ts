@@ -46,19 +46,24 @@ afterAll(async () => {
 
 const seed = () => 900_000 + Math.floor(Math.random() * 99_999);
 
+/** One pass of a dispatcher that is not left running: what a restarted API does first. */
+async function dispatchOnce(through: EngineRest = engine, log: (m: string) => void = silent): Promise<number> {
+  const dispatcher = createOutboxDispatcher({ db, engine: through, intervalMs: 60_000, log });
+  await dispatcher.stop();
+  return dispatcher.dispatchDue();
+}
+
 describe('outbox to engine', () => {
   it('starts the process of a filing committed while no dispatcher ran (the API died after the commit)', async () => {
     const id = await storeFiling(seed());
     expect(await instanceCount(id)).toBe(0);
     expect((await outboxRow(id)).dispatched_at).toBeNull();
 
-    const dispatcher = createOutboxDispatcher({ db, engine, intervalMs: 60_000, log: silent });
-    await dispatcher.stop();
-    await dispatcher.dispatchDue();
+    await dispatchOnce();
     expect(await instanceCount(id)).toBe(1);
     expect((await outboxRow(id)).dispatched_at).not.toBeNull();
     // Sending again changes nothing.
-    await dispatcher.dispatchDue();
+    await dispatchOnce();
     expect(await instanceCount(id)).toBe(1);
   });
 
@@ -72,9 +77,7 @@ describe('outbox to engine', () => {
     });
     expect((await outboxRow(id)).dispatched_at).toBeNull();
 
-    const dispatcher = createOutboxDispatcher({ db, engine, intervalMs: 60_000, log: silent });
-    await dispatcher.stop();
-    await dispatcher.dispatchDue();
+    await dispatchOnce();
     expect(await instanceCount(id)).toBe(1);
     expect((await outboxRow(id)).dispatched_at).not.toBeNull();
   });
@@ -84,9 +87,7 @@ describe('outbox to engine', () => {
     const connection = inject('engine');
     const down = createEngineRest({ ...connection, baseUrl: `http://127.0.0.1:${await freePort()}` });
     const logged: string[] = [];
-    const failing = createOutboxDispatcher({ db, engine: down, intervalMs: 60_000, log: (m) => logged.push(m) });
-    await failing.stop();
-    expect(await failing.dispatchDue()).toBe(0);
+    expect(await dispatchOnce(down, (m) => logged.push(m))).toBe(0);
     const row = await outboxRow(id);
     expect(row.dispatched_at).toBeNull();
     expect(row.attempts).toBeGreaterThanOrEqual(1);
@@ -95,9 +96,7 @@ describe('outbox to engine', () => {
 
     // Back: the row is due after its back-off; the test does not wait for it.
     await db.query('update outbox set next_attempt_at = null where business_key = $1', [id]);
-    const dispatcher = createOutboxDispatcher({ db, engine, intervalMs: 60_000, log: silent });
-    await dispatcher.stop();
-    await dispatcher.dispatchDue();
+    await dispatchOnce();
     expect(await instanceCount(id)).toBe(1);
     expect((await outboxRow(id)).last_error).toBeNull();
   });

@@ -56,11 +56,13 @@ async function ended(instanceId: string): Promise<boolean> {
   return instance.state === 'COMPLETED';
 }
 
-function runtime(topic: string, handler: Parameters<typeof startWorkerRuntime>[0]['workers'][number]['handler'], extra: { lockDurationMs?: number; retries?: number } = {}) {
+type Handler = Parameters<typeof startWorkerRuntime>[0]['workers'][number]['handler'];
+
+function runtime(topic: string, handler: Handler, extra: { retries?: number; processDefinitionKey?: string } = {}) {
   const r = startWorkerRuntime({
     engine: inject('engine'),
-    workers: [{ topic, handler }],
-    lockDurationMs: extra.lockDurationMs ?? 10_000,
+    workers: [{ topic, handler, ...(extra.processDefinitionKey ? { processDefinitionKey: extra.processDefinitionKey } : {}) }],
+    lockDurationMs: 10_000,
     maxTasks: 5,
     longPollMs: 1000,
     retries: extra.retries ?? 3,
@@ -108,7 +110,9 @@ describe('worker runtime on the engine', () => {
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
-      await eventually('the first worker to handle the task', async () => (out.includes('handled') ? true : undefined), 30_000);
+      await eventually('the first worker to handle the task', async () => (out.includes('handled') ? true : undefined), 60_000);
+    } catch (error) {
+      throw new Error(`${String(error)}; the worker said: ${out}`);
     } finally {
       child.kill('SIGKILL');
       await exited;
@@ -122,17 +126,21 @@ describe('worker runtime on the engine', () => {
     // A second worker gets the same task after the lock runs out and completes it; the entry stays single.
     const handled: string[] = [];
     const real = createRecordFilingStatusHandler(db);
-    runtime('record-filing-status', async (job) => {
-      if (job.businessKey === stored.id) handled.push(job.key);
-      return real(job);
-    });
-    await eventually('the instance to end', async () => ((await ended(instanceId)) ? true : undefined), 30_000);
+    runtime(
+      'record-filing-status',
+      async (job) => {
+        handled.push(job.key);
+        return real(job);
+      },
+      { processDefinitionKey: key },
+    );
+    await eventually('the instance to end', async () => ((await ended(instanceId)) ? true : undefined), 60_000);
     expect(handled).toHaveLength(1);
     expect(out).toContain(`handled ${handled[0]} complete`);
     expect(await entries()).toBe(1);
     const status = (await db.query('select status from filings where id = $1', [stored.id])).rows[0].status;
     expect(status).toBe('accepted');
-  });
+  }, 150_000);
 
   it('counts retries down with a growing back-off to an incident, and an operator retry resumes the instance', async () => {
     const key = 'incident-probe';

@@ -13,6 +13,7 @@ startWorkerRuntime({
   workers: [
     {
       topic: 'record-filing-status',
+      processDefinitionKey: 'crash-probe',
       handler: async (job) => {
         const outcome = await real(job);
         console.log(`handled ${job.key} ${outcome.kind}`);

@@ -48,7 +48,7 @@ declare module 'camunda-external-task-client-js' {
   }
   export class Client {
     constructor(options: ClientOptions);
-    subscribe(topic: string, options: { lockDuration?: number }, handler: (args: { task: ExternalTask; taskService: TaskService }) => Promise<void>): Subscription;
+    subscribe(topic: string, options: { lockDuration?: number; processDefinitionKey?: string }, handler: (args: { task: ExternalTask; taskService: TaskService }) => Promise<void>): Subscription;
     start(): void;
     stop(): void;
     on(event: 'poll:error' | 'complete:error' | 'handleFailure:error' | 'handleBpmnError:error' | 'unlock:error', listener: (...args: unknown[]) => void): this;

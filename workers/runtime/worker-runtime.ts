@@ -12,6 +12,8 @@ import type { Job, JobHandler, JobOutcome } from '../job-outcome.ts';
 export interface WorkerDefinition {
   topic: string;
   handler: JobHandler<unknown, object>;
+  /** Only tasks of this process (a worker dedicated to one diagram); all processes when unset. */
+  processDefinitionKey?: string;
 }
 
 export interface WorkerRuntimeOptions {
@@ -167,7 +169,8 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   }
 
   for (const definition of options.workers) {
-    client.subscribe(definition.topic, { lockDuration: options.lockDurationMs }, ({ task, taskService }) => handle(definition, task, taskService));
+    const filter = definition.processDefinitionKey ? { processDefinitionKey: definition.processDefinitionKey } : {};
+    client.subscribe(definition.topic, { lockDuration: options.lockDurationMs, ...filter }, ({ task, taskService }) => handle(definition, task, taskService));
   }
   client.start();
 
