@@ -244,8 +244,8 @@ export const variables = {
   },
   workerLongPollMs: {
     name: 'WORKER_LONG_POLL_MS',
-    meaning: 'how long a fetch-and-lock request waits at the engine for work (long polling)',
-    default: '20000',
+    meaning: 'how long a fetch-and-lock request waits at the engine for work (long polling); a stopping worker waits for it to return',
+    default: '10000',
     parse: integer('WORKER_LONG_POLL_MS', 0, 1800000),
   },
   workerRetries: {

@@ -1,5 +1,5 @@
 // Job type `compute-due-date`: turns "N working days from `from`" into the ISO date-time a BPMN timer waits
-// for (`timeDate: =dueAt`), using the Chinese working-day calendar (ARCHITECTURE.md "Working days").
+// for (`timeDate: ${dueAt}`), using the Chinese working-day calendar (ARCHITECTURE.md "Working days").
 import {
   CalendarYearUnknown,
   INSTANT_PATTERN,
@@ -15,7 +15,7 @@ export const JOB_TYPE = 'compute-due-date';
 
 export interface ComputeDueDateVariables {
   workingDays: number;
-  /** The start instant; the diagram passes `=now()` so that moving the engine clock moves deadlines alike. */
+  /** The start instant; the diagram passes `${now()}` (the engine's clock; a Date reaches the handler as ISO text). */
   from: string;
 }
 
@@ -38,7 +38,7 @@ function unknownYear(error: CalendarYearUnknown): JobFail {
   const message =
     `${JOB_TYPE}: ${error.year} 年的节假日安排尚未发布，无法计算工作日期限。` +
     `请政策管理人员依据国务院办公厅的 ${error.year} 年节假日安排通知，通过 PUT /api/calendar/years/${error.year} 发布该年度，` +
-    '发布后在流程运维界面（Operate）中重试该事件。';
+    '发布后在流程监控（Cockpit）中重试该事件。';
   return failForGood(message);
 }
 

@@ -27,18 +27,18 @@ export function parseJavaVersion(output: string): number | undefined {
   return first === 1 && match[2] !== undefined ? Number(match[2]) : first;
 }
 
-function candidates(env: NodeJS.ProcessEnv): string[] {
+function candidates(env: NodeJS.ProcessEnv, jvm: string): string[] {
   const found: string[] = [];
   if (env.JAVA_HOME) found.push(path.join(env.JAVA_HOME, 'bin', 'java'));
   for (const dir of (env.PATH ?? '').split(path.delimiter)) if (dir) found.push(path.join(dir, 'java'));
-  const jvm = '/usr/lib/jvm';
   if (existsSync(jvm)) for (const name of readdirSync(jvm).sort().reverse()) found.push(path.join(jvm, name, 'bin', 'java'));
   return [...new Set(found)].filter((p) => existsSync(p));
 }
 
-export function findJava(env: NodeJS.ProcessEnv = process.env): Java {
+/** `jvmDir`: where Debian installs JDKs. */
+export function findJava(env: NodeJS.ProcessEnv = process.env, jvmDir = '/usr/lib/jvm'): Java {
   const seen: string[] = [];
-  for (const candidate of candidates(env)) {
+  for (const candidate of candidates(env, jvmDir)) {
     const major = javaMajorVersion(candidate);
     if (major !== undefined && major >= MINIMUM_JAVA) return { path: candidate, major };
     seen.push(`${candidate} (${major ?? 'unreadable'})`);

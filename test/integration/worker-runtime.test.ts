@@ -112,7 +112,8 @@ describe('worker runtime on the engine', () => {
     try {
       await eventually('the first worker to handle the task', async () => (out.includes('handled') ? true : undefined), 60_000);
     } catch (error) {
-      throw new Error(`${String(error)}; the worker said: ${out}`);
+      const tasks = await engine.get<unknown[]>('/external-task', { processInstanceId: instanceId });
+      throw new Error(`${String(error)}; the worker said: ${out}; the engine's tasks: ${JSON.stringify(tasks)}`);
     } finally {
       child.kill('SIGKILL');
       await exited;
@@ -190,5 +191,24 @@ describe('worker runtime on the engine', () => {
     expect(r.inFlight()).toBe(0);
     expect(r.counts.complete).toBe(1);
     expect(await ended(instanceId)).toBe(true);
+  });
+
+  it('hands back a task that a long poll brings while stopping, instead of leaving it locked', async () => {
+    const key = 'release-probe';
+    await deploy(key, oneStepProcess(key, 'release-probe'));
+    let handled = 0;
+    const r = runtime('release-probe', async () => {
+      handled++;
+      return complete({});
+    });
+    // Let its first long poll reach the engine, then stop while it waits there.
+    await eventually('a long poll waiting at the engine', async () => (r.polling() ? true : undefined));
+    const stopping = r.stop(10_000);
+    const instanceId = await start(key, `release-${Date.now()}`);
+    await stopping;
+    expect(handled).toBe(0);
+    expect(r.counts.released).toBe(1);
+    const [task] = await engine.get<{ workerId: string | null; lockExpirationTime: string | null }[]>('/external-task', { processInstanceId: instanceId });
+    expect(task).toMatchObject({ workerId: null, lockExpirationTime: null });
   });
 });

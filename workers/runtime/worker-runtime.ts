@@ -34,6 +34,8 @@ export interface WorkerRuntime {
   readonly topics: readonly string[];
   /** Tasks being handled now. */
   inFlight(): number;
+  /** Whether a fetch-and-lock request is waiting at the engine now. */
+  polling(): boolean;
   /** Why the last fetch from the engine failed; undefined once one works. */
   lastPollError(): string | undefined;
   /** Counts since the start, by outcome. */
@@ -67,6 +69,10 @@ export function toVariables(values: object): Variables {
   return variables;
 }
 
+async function until(done: () => boolean, deadline: number): Promise<void> {
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 /** The wait before the next attempt: the base, doubled for each attempt already failed. */
 export function retryTimeout(baseMs: number, attemptsFailed: number): number {
   return Math.min(baseMs * 2 ** Math.max(0, attemptsFailed - 1), 24 * 3600 * 1000);
@@ -89,7 +95,20 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   const counts = { complete: 0, fail: 0, bpmnError: 0, released: 0, reportFailed: 0 };
   let stopping = false;
   let active = 0;
-  const idle: (() => void)[] = [];
+  let releasing = 0;
+  let polls = 0;
+  // The library has no hook for "a fetch is under way"; counting around its engine service's call is the one place
+  // this module reaches into it (camunda-external-task-client-js 3.1: Client#engineService.fetchAndLock).
+  const engineService = (client as unknown as { engineService: { fetchAndLock: (body: unknown) => Promise<unknown> } }).engineService;
+  const fetchAndLock = engineService.fetchAndLock;
+  engineService.fetchAndLock = async (body) => {
+    polls++;
+    try {
+      return await fetchAndLock(body);
+    } finally {
+      polls--;
+    }
+  };
 
   let lastPollError: string | undefined;
   client.on('poll:error', (error: unknown) => {
@@ -134,8 +153,13 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   async function handle(definition: WorkerDefinition, task: ExternalTask, service: TaskService): Promise<void> {
     if (stopping) {
       // Fetched by a long poll that was already under way: hand it back at once rather than let its lock run out.
-      await service.unlock(task).catch(() => undefined);
-      counts.released++;
+      releasing++;
+      try {
+        await service.unlock(task).catch(() => undefined);
+        counts.released++;
+      } finally {
+        releasing--;
+      }
       return;
     }
     active++;
@@ -164,7 +188,6 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       }
     } finally {
       active--;
-      if (active === 0) for (const resolve of idle.splice(0)) resolve();
     }
   }
 
@@ -179,15 +202,16 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     topics: options.workers.map((w) => w.topic),
     inFlight: () => active,
     lastPollError: () => lastPollError,
+    polling: () => polls > 0,
     counts,
     async stop(graceMs = options.lockDurationMs) {
       stopping = true;
       client.stop();
-      if (active === 0) return;
-      await Promise.race([
-        new Promise<void>((resolve) => idle.push(resolve)),
-        new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
-      ]);
+      const deadline = Date.now() + graceMs;
+      // A long poll still waiting at the engine would be handed new tasks and lock them for nobody: let it come
+      // back (at most the long-poll timeout), so that what it brings is released at once.
+      await until(() => polls === 0, Math.min(deadline, Date.now() + options.longPollMs + 5_000));
+      await until(() => active === 0 && releasing === 0, deadline);
     },
   };
 }
