@@ -98,9 +98,9 @@ describe('worker runtime mapping', () => {
       b: { type: 'integer', value: 3, valueInfo: {} },
       c: { type: 'double', value: 2.5, valueInfo: {} },
       d: { type: 'boolean', value: true, valueInfo: {} },
-      e: { type: 'Null', value: null },
-      f: { type: 'String', value: '{"g":[1]}' },
-      h: { type: 'Long', value: 2 ** 40 },
+      e: { type: 'null', value: null },
+      f: { type: 'string', value: '{"g":[1]}' },
+      h: { type: 'long', value: 2 ** 40 },
     });
   });
 
