@@ -50,7 +50,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping…`);
+    console.log(`\n${signal}: stopping… (workers first hand back their tasks: up to ${Math.ceil(loadConfig().workerLongPollMs / 1000)} s)`);
     void stopAll().then(() => process.exit(0));
   });
 }

@@ -210,6 +210,33 @@ describe('annual review on the engine', () => {
     expect(done.status).toBe(200);
   });
 
+  it('lets the administrator, and not demo/demo, into Cockpit, where a filing shows with its business key', async () => {
+    const { id } = await fileOnline();
+    await eventually('the instance', async () => ((await instancesOf(id)).length ? true : undefined));
+    const { baseUrl } = inject('engine');
+    // The web apps' own session login, with their CSRF token, as a browser does it.
+    const session = async (username: string, password: string) => {
+      const page = await fetch(`${baseUrl}/operaton/app/cockpit/default/`);
+      const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]!);
+      const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))!.split('=')[1]!;
+      const login = await fetch(`${baseUrl}/operaton/api/admin/auth/user/default/login/cockpit`, {
+        method: 'POST',
+        headers: { cookie: cookies.join('; '), 'x-xsrf-token': xsrf, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ username, password }),
+      });
+      const all = [...cookies, ...login.headers.getSetCookie().map((c) => c.split(';')[0]!)];
+      return { status: login.status, cookie: all.join('; '), xsrf: all.filter((c) => c.startsWith('XSRF-TOKEN=')).at(-1)!.split('=')[1]! };
+    };
+    expect((await session('demo', 'demo')).status).not.toBe(200);
+    const admin = await session('admin', inject('engineAdminPassword'));
+    expect(admin.status).toBe(200);
+    const seen = await fetch(`${baseUrl}/operaton/api/engine/engine/default/process-instance?businessKey=${id}`, {
+      headers: { cookie: admin.cookie, 'x-xsrf-token': admin.xsrf },
+    });
+    expect(seen.status).toBe(200);
+    expect(((await seen.json()) as { businessKey: string }[]).map((i) => i.businessKey)).toEqual([id]);
+  });
+
   it('refuses engine REST calls without the service account', async () => {
     const { baseUrl, user } = inject('engine');
     const anonymous = await fetch(`${baseUrl}/engine-rest/process-instance`);
