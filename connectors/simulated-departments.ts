@@ -18,3 +18,19 @@ export const simulatedDepartments: SimulatedDepartment[] = [
   veteransSimulator,
   taxSimulator,
 ];
+
+/** The settings that point every department at the simulators on `port` (other than the default 3100). */
+export function simulatorSettings(port: number): Record<string, string> {
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    SIM_PORT: String(port),
+    DEPT_REGISTRATION_URL: `${base}/registration`,
+    DEPT_DPF_URL: `${base}/dpf`,
+    DEPT_VETERANS_URL: `${base}/veterans`,
+    DEPT_PENSION_URL: `${base}/pension`,
+    DEPT_NATIONAL_PENSION_URL: `${base}/national-pension`,
+    DEPT_MEDICAL_URL: `${base}/medical`,
+    DEPT_WAGES_URL: `${base}/wages`,
+    DEPT_TAX_URL: `${base}/tax`,
+  };
+}

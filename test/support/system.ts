@@ -1,6 +1,7 @@
 // The whole system as `npm start` runs it (server/system.ts) against the run's engine and test database: its own
 // simulators on a free port, its API on another, workers in this process unless told otherwise.
 import { inject } from 'vitest';
+import { simulatorSettings } from '../../connectors/simulated-departments.ts';
 import { loadConfig, type Config } from '../../platform/config.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
@@ -15,20 +16,7 @@ export interface TestSystem extends RunningSystem {
 }
 
 /** Settings pointing every department at simulators on `simPort`. */
-export function departmentUrls(simPort: number): Record<string, string> {
-  const base = `http://127.0.0.1:${simPort}`;
-  return {
-    SIM_PORT: String(simPort),
-    DEPT_REGISTRATION_URL: `${base}/registration`,
-    DEPT_DPF_URL: `${base}/dpf`,
-    DEPT_VETERANS_URL: `${base}/veterans`,
-    DEPT_PENSION_URL: `${base}/pension`,
-    DEPT_NATIONAL_PENSION_URL: `${base}/national-pension`,
-    DEPT_MEDICAL_URL: `${base}/medical`,
-    DEPT_WAGES_URL: `${base}/wages`,
-    DEPT_TAX_URL: `${base}/tax`,
-  };
-}
+export const departmentUrls = simulatorSettings;
 
 /** The run's engine as ENGINE_URL settings. */
 export function engineEnv(): Record<string, string> {
