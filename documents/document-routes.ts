@@ -3,6 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../platform/db.ts';
+import { isUuid } from '../platform/ids.ts';
 import { receiveUpload, UploadRejected, type ReceivedUpload } from '../platform/multipart-upload.ts';
 import { Problem } from '../platform/problem.ts';
 import { audit } from '../server/audit.ts';
@@ -29,8 +30,6 @@ export interface DocumentRoutesOptions {
 export const MAX_FILES_PER_UPLOAD = 10;
 // Room for part headers and the few text fields, on top of the files themselves.
 const FORM_OVERHEAD_BYTES = 64 * 1024;
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function sizeText(bytes: number, zh: boolean): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
@@ -111,7 +110,7 @@ export function documentRouter({ db, signer, dir, maxBytes }: DocumentRoutesOpti
     const who = identityOf(req);
     const filing = await readableFiling(db, req);
     const documentId = String(req.params.documentId);
-    const doc = uuid.test(documentId) ? await store.find(filing.id, documentId) : undefined;
+    const doc = isUuid(documentId) ? await store.find(filing.id, documentId) : undefined;
     if (!doc) throw new Problem(404, localeOf(req) === 'zh' ? '未找到该材料' : 'document not found', `no document ${documentId} on this filing`);
 
     const body = await store.open(doc);

@@ -46,6 +46,14 @@ export function checkRegionCode(code: string, level: 'county' | 'any'): RegionPr
   return null;
 }
 
+/**
+ * A well-formed code of a known province that names no current region: a district merged or renamed since
+ * (an old ID's hukou, say). Such a code was real; garbage is not.
+ */
+export function isFormerRegion(code: string): boolean {
+  return SIX_DIGITS.test(code) && PROVINCE_NAME_BY_PREFIX.has(code.slice(0, 2)) && checkRegionCode(code, 'any') === 'REGION_UNKNOWN';
+}
+
 export function regionName(code: string): string | undefined {
   const county = COUNTY_BY_CODE.get(code);
   if (county) return `${county.cityName}${county.name}`;

@@ -60,6 +60,6 @@ export function syntheticFiling(seed: number, opts: { year?: number; regionCode?
       averageAnnualWage: 80000,
     },
     employees: Array.from({ length: opts.employees ?? 2 }, () => syntheticEmployee(rand, year)),
-    commitment: { signer: handler.name, signedAt: `${year + 1}-04-02`, accepted: true },
+    commitment: { signer: handler.name, signedAt: `${year + 1}-01-05`, accepted: true },
   };
 }

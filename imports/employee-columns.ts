@@ -150,6 +150,16 @@ export const EMPLOYEE_COLUMNS: readonly EmployeeColumn[] = [
     format: 'date', width: 16,
     hint: '申报年度内在本单位上岗的最后一天，须在申报年度内，不得早于起始日期',
   },
+  {
+    header: '参保信息', english: 'social insurance', field: 'socialInsurance', read: readText, headerRequired: false,
+    format: 'text', width: 16,
+    hint: '按申报表填写，如“养老、医疗”；可不填，审核以人社、医保部门数据为准',
+  },
+  {
+    header: '上年度缴费信息', english: 'contributions', field: 'contributions', read: readText, headerRequired: false,
+    format: 'text', width: 16,
+    hint: '按申报表填写，如“12个月”；可不填，审核以人社、医保部门数据为准',
+  },
 ];
 
 export const EMPLOYEE_SHEET_NAME = '残疾职工名单';

@@ -102,14 +102,15 @@ function readEmployee(row: SheetRow, index: number, columns: (EmployeeColumn | u
     } else if (read.value !== undefined) employee[column.field] = read.value;
   });
   const at = `/employees/${index}`;
-  for (const issue of validateEmployee(employee, at, options.year, { today: options.today })) {
+  const checked = validateEmployee(employee, at, options.year, { today: options.today });
+  for (const issue of checked.issues) {
     const field = issue.path.slice(at.length + 1).split('/')[0] ?? '';
     const column = columnOfField.get(field);
     // A cell that could not be read is reported once, as unreadable, not again as missing or wrong.
     if (!column || unreadable.has(field)) continue;
     problems.push({ row: row.number, index, column, issue });
   }
-  return { employee: employee as unknown as Employee, problems };
+  return { employee: checked.employee as Employee, problems };
 }
 
 function isBlank(row: SheetRow, columns: (EmployeeColumn | undefined)[]): boolean {

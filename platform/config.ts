@@ -47,6 +47,18 @@ export const variables = {
     default: 'postgres://postgres@127.0.0.1:5432/dpf_review',
     parse: text,
   },
+  nodeEnv: {
+    name: 'NODE_ENV',
+    meaning: '"production": a production installation — no development sign-in, and no start without an identity provider',
+    default: 'development',
+    parse: oneOf('NODE_ENV', ['development', 'test', 'production'] as const),
+  },
+  identityProviderUrl: {
+    name: 'IDENTITY_PROVIDER_URL',
+    meaning: "the identity provider people sign in with (not built yet: production cannot start until it is)",
+    default: '',
+    parse: text,
+  },
   authTokenSecret: {
     name: 'AUTH_TOKEN_SECRET',
     meaning: 'HMAC key signing development sign-in tokens; empty = a random key per process',

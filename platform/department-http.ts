@@ -1,8 +1,9 @@
 // The one HTTP client mechanism for department systems: every call has a timeout, transient failures are
 // retried with back-off, and every answer is schema-checked before anyone sees it. The three error classes
 // tell a caller what to do: wait and retry later (Unavailable), stop and show someone (BadAnswer, Rejected).
+// No body is read beyond a cap, so a department that answers without end cannot exhaust our memory.
 import { maskNumbersInText } from './masking.ts';
-import { retryWithBackoff } from './retry.ts';
+import { retryAfterMs, retryWithBackoff } from './retry.ts';
 import type { Checked, FieldIssue } from './schema.ts';
 
 export interface DepartmentHttpOptions {
@@ -15,6 +16,12 @@ export interface DepartmentHttpOptions {
   retries: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Largest 2xx body read, in bytes; a longer one is a DepartmentBadAnswer (TOO_LARGE). 16 MiB unless given. */
+  maxAnswerBytes?: number;
+  /** Longest wait a 429/503 `Retry-After` may ask for; a longer one ends the call at once. 30 s unless given. */
+  maxRetryAfterMs?: number;
+  /** Injectable for tests; defaults to a timer. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface DepartmentRequest<T> {
@@ -113,17 +120,56 @@ class TransientFailure extends Error {
   constructor(
     readonly description: string,
     options?: ErrorOptions,
+    /** How long the department asked us to wait (Retry-After), if it said. */
+    readonly retryAfterMs?: number,
   ) {
     super(description, options);
   }
 }
 
 const DETAIL_CHARS = 200;
+const MiB = 1024 * 1024;
+// Answers are lists of at most a few hundred records; 16 MiB leaves ample room and still bounds memory.
+const DEFAULT_MAX_ANSWER_BYTES = 16 * MiB;
+// Only the first DETAIL_CHARS of a refusal are shown; the rest is read to a point, never without end.
+const ERROR_BODY_MAX_BYTES = 1 * MiB;
+// Half the workers' 60 s lock on a task: a department asking for longer is better left to the engine's own retry.
+const DEFAULT_MAX_RETRY_AFTER_MS = 30_000;
+
+/**
+ * The body as UTF-8 text, at most `maxBytes` of it: `whole` is false when there was more, which is then
+ * never read — the stream is cancelled, closing the connection.
+ */
+async function readAtMost(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<{ text: string; whole: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const text = () => new TextDecoder().decode(Buffer.concat(chunks));
+  if (!body) return { text: '', whole: true };
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text(), whole: true };
+    if (size + value.byteLength > maxBytes) {
+      chunks.push(value.subarray(0, maxBytes - size));
+      void reader.cancel().catch(() => {});
+      return { text: text(), whole: false };
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+}
+
+/** A body nobody will read: cancelled rather than left to hold the connection. */
+function discard(response: Response): void {
+  void response.body?.cancel().catch(() => {});
+}
 
 export function createDepartmentHttp(options: DepartmentHttpOptions): DepartmentHttp {
   const { department, timeoutMs, retries } = options;
   const baseDelayMs = options.baseDelayMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 4000;
+  const maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   // Fail at start-up, not on the first job, when the URL is misconfigured.
   const baseUrl = new URL(options.baseUrl).href.replace(/\/+$/, '');
 
@@ -150,25 +196,52 @@ export function createDepartmentHttp(options: DepartmentHttpOptions): Department
     }
 
     let response: Response;
-    let text: string;
     try {
       response = await fetch(baseUrl + req.path, init);
-      // Read the body under the same timeout: a department that stalls mid-answer is as unavailable as a silent one.
-      text = await response.text();
     } catch (error) {
       throw new TransientFailure(describe(error), { cause: error });
     }
+    // Read the body under the same timeout: a department that stalls mid-answer is as unavailable as a silent one.
+    const read = async (maxBytes: number) => {
+      try {
+        return await readAtMost(response.body, maxBytes);
+      } catch (error) {
+        throw new TransientFailure(describe(error), { cause: error });
+      }
+    };
 
     const { status } = response;
-    if (status === 404 && req.notFound === 'null') return null;
-    if (status >= 500 || status === 429) throw new TransientFailure(`HTTP ${status}`);
-    // The body is the department's words: it may echo the people we asked about, and it ends up in incidents.
-    if (status >= 400) throw new DepartmentRejected(department, method, req.path, status, maskNumbersInText(text.slice(0, DETAIL_CHARS)));
+    if (status === 404 && req.notFound === 'null') {
+      discard(response);
+      return null;
+    }
+    if (status >= 500 || status === 429) {
+      discard(response);
+      throw busy(status, retryAfterMs(response.headers.get('retry-after')));
+    }
+    if (status >= 400) {
+      // The body is the department's words: it may echo the people we asked about, and it ends up in incidents.
+      // Masked before it is cut, so a number cut in half is not left showing.
+      const { text } = await read(ERROR_BODY_MAX_BYTES);
+      throw new DepartmentRejected(department, method, req.path, status, maskNumbersInText(text).slice(0, DETAIL_CHARS));
+    }
     if (status < 200 || status >= 300) {
+      discard(response);
       throw new DepartmentBadAnswer(department, method, req.path, status, [
         { path: '/', code: 'UNEXPECTED_STATUS', params: { status } },
       ]);
     }
+
+    const tooLarge = new DepartmentBadAnswer(department, method, req.path, status, [
+      { path: '/', code: 'TOO_LARGE', params: { maxBytes: maxAnswerBytes } },
+    ]);
+    // A declared length over the cap is refused before a byte of the body is read.
+    if (Number(response.headers.get('content-length')) > maxAnswerBytes) {
+      discard(response);
+      throw tooLarge;
+    }
+    const { text, whole } = await read(maxAnswerBytes);
+    if (!whole) throw tooLarge;
 
     let data: unknown;
     try {
@@ -181,6 +254,18 @@ export function createDepartmentHttp(options: DepartmentHttpOptions): Department
     return checked.value;
   }
 
+  /** A 429 or 5xx: retried after the wait the department asked for, if any; one asking too long is not. */
+  function busy(status: number, retryAfter: number | undefined): TransientFailure {
+    if (retryAfter === undefined) return new TransientFailure(`HTTP ${status}`);
+    const seconds = Math.ceil(retryAfter / 1000);
+    if (retryAfter <= maxRetryAfterMs) return new TransientFailure(`HTTP ${status}, Retry-After ${seconds} s`, undefined, retryAfter);
+    return new TransientFailure(
+      `HTTP ${status}, Retry-After ${seconds} s is longer than the ${maxRetryAfterMs / 1000} s this client waits`,
+      undefined,
+      retryAfter,
+    );
+  }
+
   async function request<T>(req: DepartmentRequest<T> & { method: Method }): Promise<T | null> {
     if (!req.path.startsWith('/')) throw new TypeError(`department path must start with "/": ${req.path}`);
     if (!req.idempotencyKey) throw new TypeError('a department call needs an idempotency key');
@@ -191,7 +276,14 @@ export function createDepartmentHttp(options: DepartmentHttpOptions): Department
           attempts = n;
           return attempt(req.method, req);
         },
-        { retries, baseDelayMs, maxDelayMs, isRetryable: (error) => error instanceof TransientFailure },
+        {
+          retries,
+          baseDelayMs,
+          maxDelayMs,
+          isRetryable: (error) => error instanceof TransientFailure && (error.retryAfterMs ?? 0) <= maxRetryAfterMs,
+          requestedDelayMs: (error) => (error instanceof TransientFailure ? error.retryAfterMs : undefined),
+          sleep: options.sleep,
+        },
       );
     } catch (error) {
       if (error instanceof TransientFailure) {

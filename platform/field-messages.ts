@@ -37,6 +37,12 @@ const shared: Readonly<Record<string, readonly [Template, Template]>> = {
   ],
 };
 
+// A field's name comes from the client: looked up in a plain object, "__proto__", "constructor" or "toString"
+// would find Object.prototype's members instead of nothing. Only the catalogue's own entries count.
+function own<V>(table: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export interface FieldMessages {
   fieldLabel(path: string, locale: Locale): string;
   messageFor(issue: FieldIssue, locale: Locale): string;
@@ -45,9 +51,9 @@ export interface FieldMessages {
 export function createFieldMessages(catalogue: MessageCatalogue): FieldMessages {
   const pick = (pair: Pair, locale: Locale) => pair[locale === 'zh' ? 0 : 1];
   // A key the catalogue does not name (an unknown field, say) is shown as sent, in quotes, never dressed up.
-  const known = (key: string) => catalogue.labels[key] !== undefined;
+  const known = (key: string) => own(catalogue.labels, key) !== undefined;
   const label = (key: string, locale: Locale) => {
-    const pair = catalogue.labels[key];
+    const pair = own(catalogue.labels, key);
     return pair ? pick(pair, locale) : locale === 'zh' ? `“${key}”` : `"${key}"`;
   };
 
@@ -55,7 +61,7 @@ export function createFieldMessages(catalogue: MessageCatalogue): FieldMessages 
     const parts = path.split('/').filter(Boolean);
     const [head, second] = parts;
     if (head === undefined) return pick(catalogue.root, locale);
-    const item = catalogue.listItems?.[head];
+    const item = own(catalogue.listItems, head);
     if (item && second !== undefined && /^\d+$/.test(second)) {
       const name = pick(item, locale).replace('{n}', String(Number(second) + 1));
       const rest = parts.slice(2).map((p) => label(p, locale));
@@ -63,7 +69,7 @@ export function createFieldMessages(catalogue: MessageCatalogue): FieldMessages 
       return locale === 'zh' ? `${name}的${rest.join('·')}` : `${name}'s ${rest.join(' ')}`;
     }
     const last = parts[parts.length - 1] as string;
-    const prefix = catalogue.prefixes?.[head];
+    const prefix = own(catalogue.prefixes, head);
     if (prefix && parts.length > 1 && known(last)) return pick(prefix, locale) + label(last, locale);
     return label(last, locale);
   }
@@ -75,7 +81,7 @@ export function createFieldMessages(catalogue: MessageCatalogue): FieldMessages 
     if (Array.isArray(p.allowedValues)) {
       return zh ? `${field}只能是：${p.allowedValues.join('、')}` : `${field} must be one of ${p.allowedValues.join(', ')}`;
     }
-    const hint = catalogue.formatHints?.[key];
+    const hint = own(catalogue.formatHints, key);
     if (hint) return zh ? `${field}${hint[0]}` : `${field} ${hint[1]}`;
     return zh ? `${field}格式不正确` : `${field} has a wrong format`;
   }
@@ -83,7 +89,7 @@ export function createFieldMessages(catalogue: MessageCatalogue): FieldMessages 
   function messageFor(issue: FieldIssue, locale: Locale): string {
     const field = fieldLabel(issue.path, locale);
     const params = issue.params ?? {};
-    const template = catalogue.templates?.[issue.code] ?? shared[issue.code];
+    const template = own(catalogue.templates, issue.code) ?? own(shared, issue.code);
     if (template) return template[locale === 'zh' ? 0 : 1](field, params);
     if (issue.code === 'FORMAT') {
       return formatMessage(field, issue.path.split('/').filter(Boolean).pop() ?? '', params, locale);

@@ -12,6 +12,8 @@ export class Problem extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly type: string = 'about:blank',
+    /** Further members of the problem (RFC 7807 extensions), e.g. the `code` and `filingId` of a conflict. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
     this.name = 'Problem';
@@ -24,6 +26,7 @@ export class Problem extends Error {
       status: this.status,
       ...(this.detail ? { detail: this.detail } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
+      ...this.extensions,
     };
   }
 }

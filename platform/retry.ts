@@ -1,5 +1,6 @@
 // The one retry mechanism: exponential back-off with full jitter, so callers of a struggling department
-// spread their retries out instead of hitting it again in lockstep.
+// spread their retries out instead of hitting it again in lockstep — unless the failure itself says how long
+// to wait (an HTTP Retry-After), which the one who is busy knows best.
 
 export interface RetryOptions {
   /** Retries after the first attempt (0 = try once). */
@@ -10,6 +11,8 @@ export interface RetryOptions {
   maxDelayMs: number;
   /** Only these errors are worth another attempt; any other is rethrown at once. */
   isRetryable: (error: unknown) => boolean;
+  /** The wait a retryable error asks for itself (e.g. from Retry-After), instead of the back-off; undefined = back off. */
+  requestedDelayMs?: (error: unknown) => number | undefined;
   /** Injectable for tests; defaults to a timer. */
   sleep?: (ms: number) => Promise<void>;
   /** Injectable for tests; a number in [0, 1), defaults to Math.random. */
@@ -35,7 +38,21 @@ export async function retryWithBackoff<T>(attempt: (n: number) => Promise<T>, op
       return await attempt(n);
     } catch (error) {
       if (n > opts.retries || !opts.isRetryable(error)) throw error;
-      await sleep(backoffDelay(n, opts));
+      await sleep(opts.requestedDelayMs?.(error) ?? backoffDelay(n, opts));
     }
   }
+}
+
+/**
+ * The wait an HTTP `Retry-After` value asks for (RFC 9110 §10.2.3): delay-seconds or an HTTP date, a date in
+ * the past meaning no wait; undefined when the header is missing or neither.
+ */
+export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // HTTP dates are in GMT and say so (IMF-fixdate, RFC 850); without it Date.parse would guess local time.
+  if (!text.endsWith(' GMT')) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -22,6 +22,8 @@ addFormats(ajv, ['date', 'date-time', 'uri', 'email']);
 
 /** Maps an ajv keyword to the stable validation code of CONTRACTS.md §2. */
 function codeFor(error: ErrorObject): string {
+  // An empty text where some text is needed (after trimming: a name of spaces) is missing, not malformed.
+  if (error.keyword === 'minLength' && (error.params as { limit?: number }).limit === 1) return 'REQUIRED';
   switch (error.keyword) {
     case 'required':
       return 'REQUIRED';
@@ -35,13 +37,16 @@ function codeFor(error: ErrorObject): string {
   }
 }
 
+/** A property name as one JSON-pointer segment (RFC 6901: ~ and / escaped). */
+const segment = (name: unknown) => String(name).replace(/~/g, '~0').replace(/\//g, '~1');
+
 function toIssue(error: ErrorObject): FieldIssue {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required') {
-    return { path: `${error.instancePath}/${String(params.missingProperty)}`, code: 'REQUIRED' };
+    return { path: `${error.instancePath}/${segment(params.missingProperty)}`, code: 'REQUIRED' };
   }
   if (error.keyword === 'additionalProperties') {
-    return { path: `${error.instancePath}/${String(params.additionalProperty)}`, code: 'UNKNOWN_FIELD' };
+    return { path: `${error.instancePath}/${segment(params.additionalProperty)}`, code: 'UNKNOWN_FIELD' };
   }
   return { path: error.instancePath || '/', code: codeFor(error), params: { keyword: error.keyword, ...params } };
 }

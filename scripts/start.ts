@@ -5,6 +5,7 @@ import { DataFileError } from '../connectors/simulator-kit/data-files.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { DatabaseUnreachable } from '../platform/db.ts';
 import { EngineUnavailable } from '../platform/engine-rest.ts';
+import { signInOf } from '../server/sign-in.ts';
 import { startSystem, StartError, type RunningSystem } from '../server/system.ts';
 import { bringUpEngine, type RunningEngine } from './engine/bring-up-engine.ts';
 import { EngineStartError } from './engine/engine-start-error.ts';
@@ -24,6 +25,7 @@ const instance = process.argv.find((a) => a.startsWith('--instance='))?.slice('-
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
+  const signIn = signInOf(config); // a production installation without an identity provider stops here, before anything starts
   engine = await bringUpEngine(config, instance ? { systemProperties: { 'dpf.instance': instance } } : {});
   if (stopping) return;
   system = await startSystem({ config, engine: engine.connection });
@@ -41,8 +43,11 @@ async function main(): Promise<void> {
       `  Deployment   ${deployment.created ? `new: ${deployment.definitions.map((d) => `${d.key} v${d.version}`).join(', ') || deployment.resources.join(', ')}` : 'unchanged'}`,
       `  Workers      ${workers ? `${workers.topics.length} topics in this process` : 'off here (WORKERS=off): run `npm run workers`'}`,
       simulators ? `  Simulators   ${simulators.url}   (data: ${config.simDataDir})` : '  Simulators   off (SIM_PORT=0)',
+      signIn === 'development' ? `  Sign-in      DEVELOPMENT sign-in is on: POST ${system.apiUrl}/api/dev/login (never in production)` : '',
       'Ctrl-C stops everything.',
-    ].join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
   );
 }
 

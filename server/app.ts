@@ -11,6 +11,7 @@ import { Problem } from '../platform/problem.ts';
 import { filingSeasonGate } from '../season/season-gate.ts';
 import { filingSeasonRouter } from '../season/season-routes.ts';
 import { devLoginRouter } from './dev-login.ts';
+import { signInOf } from './sign-in.ts';
 import { filingRouter } from './filings/filing-routes.ts';
 import { databaseCheck, deploymentCheck, engineCheck, healthRouter, workersCheck, type WorkerStatus } from './health.ts';
 import { ANNUAL_REVIEW_PROCESS_ID } from './filings/filing-store.ts';
@@ -54,7 +55,8 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   const signer = new TokenSigner(config.authTokenSecret, config.tokenTtlSeconds);
 
   app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID]), workersCheck(workerStatus)]));
-  app.use(devLoginRouter(signer));
+  // Never in production: signInOf refuses to let a production installation start without an identity provider.
+  if (signInOf(config) === 'development') app.use(devLoginRouter(signer));
   const seasonOpen = config.filingSeason === 'open';
   const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
   app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, ...(onFilingStored ? { onFilingStored } : {}) }));

@@ -62,25 +62,50 @@ export function identityOf(req: Request): Identity {
   return req.identity;
 }
 
-/** Turns thrown Problems (and body-parser errors) into problem+json; anything else is a logged 500. */
+// Why a request body could not be read, by body-parser's error type: status and the sentence a person reads.
+const BODY_ERRORS: Record<string, [number, string]> = {
+  'entity.too.large': [413, '提交的内容过大'],
+  'parameters.too.many': [413, '提交的参数过多'],
+  'entity.parse.failed': [400, '提交的内容不是有效的 JSON'],
+  'charset.unsupported': [415, '不支持该字符集，请以 UTF-8 提交'],
+  'encoding.unsupported': [415, '不支持该内容编码（Content-Encoding），请使用 gzip、deflate 或不压缩'],
+  'request.aborted': [400, '请求在传输中断开'],
+  'request.size.invalid': [400, '请求体的长度与声明的 Content-Length 不符'],
+};
+
+/** A client error the HTTP layer raised (body-parser and friends carry `status` and `expose`). */
+function clientError(error: unknown): Problem | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; limit?: unknown };
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  const known = typeof e.type === 'string' ? BODY_ERRORS[e.type] : undefined;
+  if (known) {
+    const [code, title] = known;
+    if (e.type === 'entity.parse.failed') {
+      return new Problem(400, title, undefined, [{ path: '/', code: 'FORMAT', message: '请求体不是有效的 JSON' }]);
+    }
+    return new Problem(code, title, e.type === 'entity.too.large' ? `request body over ${String(e.limit)} bytes` : String(e.type));
+  }
+  // Anything else the body reader refused (a broken gzip stream, say): the client's bytes, not our fault.
+  if (status !== undefined && status >= 400 && status < 500 && e.expose !== false) {
+    return new Problem(status, '请求体无法读取', 'the request body could not be read');
+  }
+  return undefined;
+}
+
+/** Turns thrown Problems (and the HTTP layer's client errors) into problem+json; anything else is a logged 500. */
 export function errorHandler(log: (message: string) => void) {
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     let problem: Problem;
     if (error instanceof Problem) problem = error;
-    else if (isBodyParserError(error) && error.type === 'entity.too.large') {
-      problem = new Problem(413, '提交的内容过大', `request body over ${error.limit} bytes`);
-    } else if (isBodyParserError(error) && error.type === 'entity.parse.failed') {
-      problem = new Problem(400, '提交的内容不是有效的 JSON', undefined, [
-        { path: '/', code: 'FORMAT', message: '请求体不是有效的 JSON' },
-      ]);
-    } else {
-      log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      problem = new Problem(500, '系统繁忙，请稍后再试');
+    else {
+      const fromClient = clientError(error);
+      if (fromClient) problem = fromClient;
+      else {
+        log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        problem = new Problem(500, '系统繁忙，请稍后再试');
+      }
     }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   };
-}
-
-function isBodyParserError(error: unknown): error is { type: string; limit?: number } {
-  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string';
 }

@@ -19,6 +19,18 @@ interface TokenPayload extends Identity {
   exp: number;
 }
 
+// Exactly `body.mac`, both base64url without padding: a third part, an empty part, padding or white space
+// means someone else's token (a JWT, say) or a tampered one, refused before anything is decoded.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+// RFC 6750 §2.1: the scheme in any case, one or more spaces, a b64token, then nothing but trailing white space.
+const BEARER_HEADER = /^bearer +([A-Za-z0-9\-._~+/]+=*)[ \t]*$/i;
+
+/** The token of an `Authorization: Bearer …` header; undefined for a missing header or any other scheme or shape. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header === undefined ? undefined : BEARER_HEADER.exec(header)?.[1];
+}
+
 export class TokenSigner {
   private readonly key: Buffer;
 
@@ -38,17 +50,18 @@ export class TokenSigner {
 
   /** The identity in a valid, unexpired token; undefined otherwise. */
   verify(token: string, now = Date.now()): Identity | undefined {
-    const [body, mac] = token.split('.');
-    if (!body || !mac) return undefined;
+    if (!TOKEN_SHAPE.test(token)) return undefined;
+    const [body, mac] = token.split('.') as [string, string];
     const expected = Buffer.from(this.mac(body));
     const given = Buffer.from(mac);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-    let payload: TokenPayload;
+    let payload: TokenPayload | null;
     try {
-      payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenPayload;
+      payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenPayload | null;
     } catch {
       return undefined;
     }
+    if (typeof payload !== 'object' || payload === null) return undefined;
     if (typeof payload.exp !== 'number' || payload.exp * 1000 <= now) return undefined;
     const { exp: _exp, ...identity } = payload;
     return identity;

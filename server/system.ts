@@ -14,6 +14,7 @@ import { migrate } from '../platform/migrate.ts';
 import { workerDefinitions } from '../workers/registry.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../workers/runtime/worker-runtime.ts';
 import { createApp } from './app.ts';
+import { signInOf } from './sign-in.ts';
 
 export class StartError extends Error {
   override name = 'StartError';
@@ -55,6 +56,7 @@ export async function startSystem({ config, engine: connection, log = console.er
     for (const s of stoppers.splice(0).reverse()) await s().catch((e: unknown) => log(`stopping: ${String(e)}`));
   };
   try {
+    signInOf(config);
     await ensureDatabase(config.databaseUrl);
     const db = createPool(config.databaseUrl);
     stoppers.push(() => db.end());

@@ -1,5 +1,6 @@
 // What a task list shows of the filing a task is about: enough to pick the right task, no personal numbers.
 import type { Db } from '../platform/db.ts';
+import { isUuid } from '../platform/ids.ts';
 
 export interface FilingSummary {
   id: string;
@@ -14,10 +15,8 @@ export interface FilingSummary {
   createdAt: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function filingSummaries(db: Db, ids: string[]): Promise<Map<string, FilingSummary>> {
-  const valid = [...new Set(ids)].filter((id) => UUID.test(id));
+  const valid = [...new Set(ids)].filter(isUuid);
   if (valid.length === 0) return new Map();
   const rows = await db.query<{
     id: string;

@@ -86,9 +86,13 @@ function notFound(registrar: Registrar | null): CheckRegistrationResult {
   });
 }
 
+/** Keeps what the registrar said as the unit's registered master data (idempotent). */
+export type RegistrationRecorder = (uscc: string, registration: { registrar: Registrar; name: string | null; status: RegistrationStatus | null }) => Promise<void>;
+
 export function createCheckRegistrationHandler(
   client: Pick<RegistrationClient, 'lookup'>,
   employerOf: EmployerOf,
+  recordRegistration: RegistrationRecorder = async () => undefined,
 ): JobHandler<CheckRegistrationVariables, CheckRegistrationResult> {
   return departmentJob(JOB_TYPE, async (job) => {
     const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
@@ -102,6 +106,7 @@ export function createCheckRegistrationHandler(
     if (registrar === null) return complete(notFound(null));
     // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
     const record = await client.lookup(employer.uscc, registrar, `${filingId}:${JOB_TYPE}`);
+    await recordRegistration(employer.uscc, { registrar, name: record?.name ?? null, status: record?.status ?? null });
     if (record === null) return complete(notFound(registrar));
 
     const finding = FINDING_BY_STATUS[record.status];

@@ -2,6 +2,7 @@
 // about, call the department, and turn each kind of failure into the outcome the engine needs.
 import { findFiling, type StoredFiling } from '../server/filings/filing-store.ts';
 import type { Db } from '../platform/db.ts';
+import { isUuid, UUID_PATTERN } from '../platform/ids.ts';
 import { DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable } from '../platform/department-http.ts';
 import type { Checked, FieldIssue } from '../platform/schema.ts';
 import { bpmnError, fail, type Job, type JobBpmnError, type JobFail, type JobHandler, type JobOutcome } from './job-outcome.ts';
@@ -26,18 +27,16 @@ export function jobVariables<T>(jobType: string, check: (data: unknown) => Check
   return checked.value;
 }
 
-// filings.id is a uuid; anything else could only fail in the database, again on every retry.
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-
 /** The JSON Schema of a job's `filingId`, for the variable schemas of jobs about one filing. */
-export const filingIdSchema = { type: 'string', pattern: UUID } as const;
+export const filingIdSchema = { type: 'string', pattern: UUID_PATTERN } as const;
 
 /**
  * The stored filing the job is about; an unknown id ends the job with FILING_NOT_FOUND. Personal numbers never
  * travel as process variables: handlers read them from here.
  */
 export async function filingOf(db: Db, jobType: string, filingId: string): Promise<StoredFiling> {
-  if (!new RegExp(UUID).test(filingId)) invalidVariables(jobType, [{ path: '/filingId', code: 'FORMAT' }]);
+  // filings.id is a uuid; anything else could only fail in the database, again on every retry.
+  if (!isUuid(filingId)) invalidVariables(jobType, [{ path: '/filingId', code: 'FORMAT' }]);
   const filing = await findFiling(db, filingId);
   if (!filing) throw new JobEnded(bpmnError('FILING_NOT_FOUND', `${jobType}: no filing ${filingId}`));
   return filing;

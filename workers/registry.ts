@@ -10,6 +10,7 @@ import { createWagesClient } from '../connectors/wages/client.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
+import { recordRegistration } from '../server/filings/filing-store.ts';
 import { createCheckRegistrationHandler, storedEmployerOf } from './check-registration.ts';
 import { createComputeDueDateHandler } from './compute-due-date.ts';
 import type { JobHandler } from './job-outcome.ts';
@@ -27,7 +28,9 @@ type AnyHandler = JobHandler<unknown, object>;
 
 export function createHandlers(config: Config, db: Db): Record<WorkerTopic, AnyHandler> {
   return {
-    'check-registration': createCheckRegistrationHandler(createRegistrationClient(config), storedEmployerOf(db)),
+    'check-registration': createCheckRegistrationHandler(createRegistrationClient(config), storedEmployerOf(db), (uscc, registration) =>
+      recordRegistration(db, uscc, registration),
+    ),
     'verify-disability-certificates': createVerifyDisabilityCertificatesHandler({ db, client: createDpfClient(config) }),
     'verify-veteran-certificates': createVerifyVeteranCertificatesHandler({ db, client: createVeteransClient(config) }),
     'verify-pension': createVerifyPensionHandler({ db, client: createPensionClient(config) }),

@@ -44,7 +44,9 @@ const outsideZhejiang = (code: string | undefined): boolean => code !== undefine
 
 /** A person whose hukou or declared insurance lies outside Zhejiang is known only to the national interface. */
 export function pensionSourceOf(employee: Pick<Employee, 'hukouRegionCode' | 'socialInsurance'>): PensionSource {
-  return outsideZhejiang(employee.hukouRegionCode) || outsideZhejiang(employee.socialInsurance?.insuredRegionCode)
+  // Declared as the paper form's text, the insurance names no region: the hukou alone decides then.
+  const insured = typeof employee.socialInsurance === 'object' ? employee.socialInsurance.insuredRegionCode : undefined;
+  return outsideZhejiang(employee.hukouRegionCode) || outsideZhejiang(insured)
     ? 'national'
     : 'zhejiang';
 }

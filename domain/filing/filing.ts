@@ -42,8 +42,10 @@ export interface Employee {
   contractEnd?: string;
   employedFrom: string;
   employedTo: string;
-  socialInsurance?: { pension?: boolean; medical?: boolean; insuredRegionCode?: string };
-  contributions?: { pensionMonths?: number; medicalMonths?: number; pensionAmount?: number; medicalAmount?: number };
+  /** 参保信息: the paper form's text as declared ("养老、医疗"), or structured. The review judges from the departments. */
+  socialInsurance?: string | { pension?: boolean; medical?: boolean; insuredRegionCode?: string };
+  /** 上年度缴费信息: the paper form's text as declared ("12个月"), or structured. */
+  contributions?: string | { pensionMonths?: number; medicalMonths?: number; pensionAmount?: number; medicalAmount?: number };
 }
 
 export interface Filing {

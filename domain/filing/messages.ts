@@ -75,6 +75,15 @@ export const filingTemplates: NonNullable<MessageCatalogue['templates']> = {
     (f, p) => (p.from === p.to ? `${f} must be ${p.from}` : `${f} must be from ${p.from} to ${p.to}`),
   ],
   REGION_UNKNOWN: [(f) => `${f}不是有效的行政区划代码`, (f) => `${f} is not a known region code`],
+  REGION_NOT_CURRENT: [
+    (f) => `${f}不是现行的行政区划代码（可能是已撤并的区县），已受理，请审核人员核实`,
+    (f) => `${f} is not a current region code (perhaps a district merged since); accepted, for the reviewer to check`,
+  ],
+  REGION_MISMATCH: [
+    (f, p) => `${f}与统一社会信用代码中的登记地（${p.registered}）不在同一个市，请填写单位所属的县（市、区）`,
+    (f, p) => `${f} is not in the city where the unit is registered (${p.registered})`,
+  ],
+  DATE_IN_FUTURE: [(f) => `${f}不能晚于申报当天`, (f) => `${f} cannot be after the day of filing`],
   PHONE_FORMAT: [
     (f) => `${f}应为 11 位手机号或带区号的固定电话（如 0571-85781153）`,
     (f) => `${f} must be a mobile number or a fixed line with area code (0571-85781153)`,
@@ -89,6 +98,11 @@ export const filingTemplates: NonNullable<MessageCatalogue['templates']> = {
 export const filingMessages = createFieldMessages({
   root: ['申报内容', 'the declaration'],
   labels,
+  formatHints: {
+    averageStaffCount: ['应为大于 0 的人数', 'must be a number of people above 0'],
+    socialInsurance: ['应为申报表上填写的文字（如“养老、医疗”），最多 200 字，或结构化的参保信息', 'must be the text of the paper form (at most 200 characters) or the structured form'],
+    contributions: ['应为申报表上填写的文字（如“12个月”），最多 200 字，或结构化的缴费信息', 'must be the text of the paper form (at most 200 characters) or the structured form'],
+  },
   listItems: { employees: ['第 {n} 名残疾职工', 'employee {n}'] },
   prefixes: { employer: ['用人单位', 'employer '] },
   templates: filingTemplates,

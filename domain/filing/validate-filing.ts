@@ -1,11 +1,13 @@
 // Checks a declaration: the JSON Schema first, then the domain rules (check digits, region codes, date order,
 // certificate agreement) on every field the schema let through. Returns every problem at once, as data.
+import { chinaDateOf } from '../../platform/china-date.ts';
 import { compileSchema, type FieldIssue } from '../../platform/schema.ts';
+import { normalizeText } from '../../platform/text.ts';
 import { checkDisabilityCertNumber, checkVeteranCertNumber } from '../identifiers/cert-number.ts';
 import { checkIdNumber } from '../identifiers/id-number.ts';
 import { isPhoneNumber } from '../identifiers/phone.ts';
-import { checkUscc } from '../identifiers/uscc.ts';
-import { checkRegionCode } from '../regions.ts';
+import { checkUscc, registrationRegionOf } from '../identifiers/uscc.ts';
+import { checkRegionCode, isFormerRegion, isZhejiang } from '../regions.ts';
 import type { Employee, Filing } from './filing.ts';
 import filingSchema from './filing.schema.json' with { type: 'json' };
 
@@ -27,11 +29,18 @@ type Json = Record<string, unknown>;
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isInt = (v: unknown): v is number => Number.isInteger(v);
 
-/** Runs the domain rules on what the schema accepted; `flagged` holds paths the schema already reported. */
-function domainIssues(body: Json, rules: FilingRules, flagged: Set<string>): FieldIssue[] {
+/**
+ * Runs the domain rules on what the schema accepted; `flagged` holds paths the schema already reported. Notices
+ * are what the reviewer should see but no reason to refuse.
+ */
+function domainIssues(body: Json, rules: FilingRules, flagged: Set<string>): { issues: FieldIssue[]; notices: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const add = (path: string, code: string, params?: Record<string, unknown>) => {
+  const notices: FieldIssue[] = [];
+  const add: Report = (path, code, params) => {
     if (!flagged.has(path)) issues.push(params ? { path, code, params } : { path, code });
+  };
+  const notice: Report = (path, code, params) => {
+    notices.push(params ? { path, code, params } : { path, code });
   };
 
   if (isInt(body.year) && (body.year < rules.yearFrom || body.year > rules.yearTo)) {
@@ -54,6 +63,13 @@ function domainIssues(body: Json, rules: FilingRules, flagged: Set<string>): Fie
       if (problem) add(`/employer/${field}`, problem);
     }
   }
+  // The handling office is the employer's own: a unit registered in one city cannot name another city's county.
+  if (isText(employer.uscc) && isText(employer.regionCode) && !checkUscc(employer.uscc) && !checkRegionCode(employer.regionCode, 'county')) {
+    const registered = registrationRegionOf(employer.uscc);
+    if (isZhejiang(registered) && registered !== '330000' && registered.slice(0, 4) !== employer.regionCode.slice(0, 4)) {
+      add('/employer/regionCode', 'REGION_MISMATCH', { registered });
+    }
+  }
   if (isText(employer.legalRepIdNumber)) {
     const problem = checkIdNumber(employer.legalRepIdNumber, rules.today);
     if (problem) add('/employer/legalRepIdNumber', problem);
@@ -69,22 +85,21 @@ function domainIssues(body: Json, rules: FilingRules, flagged: Set<string>): Fie
   }
   employees.forEach((raw, index) => {
     if (typeof raw !== 'object' || raw === null) return;
-    employeeIssues(raw as Json, `/employees/${index}`, body.year, rules, add);
+    employeeIssues(raw as Json, `/employees/${index}`, body.year, rules, add, notice);
   });
 
   const commitment = body.commitment as Json | undefined;
   if (commitment && commitment.accepted === false) add('/commitment/accepted', 'COMMITMENT_MISSING');
   if (!commitment) add('/commitment', 'COMMITMENT_MISSING');
-  return issues;
+  if (commitment && isText(commitment.signedAt) && commitment.signedAt > chinaDateOf(rules.today)) {
+    add('/commitment/signedAt', 'DATE_IN_FUTURE');
+  }
+  return { issues, notices };
 }
 
-function employeeIssues(
-  e: Json,
-  at: string,
-  year: unknown,
-  rules: Pick<FilingRules, 'today'>,
-  add: (path: string, code: string, params?: Record<string, unknown>) => void,
-): void {
+type Report = (path: string, code: string, params?: Record<string, unknown>) => void;
+
+function employeeIssues(e: Json, at: string, year: unknown, rules: Pick<FilingRules, 'today'>, add: Report, notice: Report): void {
   let idValid = false;
   if (isText(e.idNumber)) {
     const problem = checkIdNumber(e.idNumber, rules.today);
@@ -93,7 +108,10 @@ function employeeIssues(
   }
   if (isText(e.hukouRegionCode)) {
     const problem = checkRegionCode(e.hukouRegionCode, 'any');
-    if (problem) add(`${at}/hukouRegionCode`, problem);
+    // An ID may have been issued in a district merged away since: a well-formed code of a known province is
+    // flagged for the reviewer, not a reason to refuse the filing.
+    if (problem && isFormerRegion(e.hukouRegionCode)) notice(`${at}/hukouRegionCode`, 'REGION_NOT_CURRENT');
+    else if (problem) add(`${at}/hukouRegionCode`, problem);
   }
   if (isText(e.phone) && !isPhoneNumber(e.phone)) add(`${at}/phone`, 'PHONE_FORMAT');
 
@@ -131,6 +149,12 @@ function employeeIssues(
   if (isText(e.employedFrom) && isText(e.employedTo) && e.employedTo < e.employedFrom) {
     add(`${at}/employedTo`, 'DATE_ORDER', { after: 'employedFrom' });
   }
+  // Nothing the employer declares happened after the day it files.
+  const today = chinaDateOf(rules.today);
+  for (const field of ['contractStart', 'employedFrom', 'employedTo'] as const) {
+    const value = e[field];
+    if (isText(value) && value > today) add(`${at}/${field}`, 'DATE_IN_FUTURE');
+  }
   // Employment dates name the months of the review year worked here.
   if (isInt(year)) {
     for (const field of ['employedFrom', 'employedTo'] as const) {
@@ -142,26 +166,54 @@ function employeeIssues(
 
 /**
  * Every problem of one employee for a review year — the schema's employee definition, then the same domain rules
- * a filing applies — with paths under `at` ("/employees/3"). For lists built outside a filing (the spreadsheet import).
+ * a filing applies — with paths under `at` ("/employees/3"), and the notices for the reviewer. For lists built
+ * outside a filing (the spreadsheet import). Text is normalised first, as in a filing.
  */
-export function validateEmployee(employee: unknown, at: string, year: number, rules: Pick<FilingRules, 'today'>): FieldIssue[] {
-  const shape = checkEmployeeShape(employee);
-  const issues = shape.ok ? [] : shape.issues.map((i) => ({ ...i, path: i.path === '/' ? at : `${at}${i.path}` }));
-  if (typeof employee !== 'object' || employee === null || Array.isArray(employee)) return issues;
+export function validateEmployee(
+  employee: unknown,
+  at: string,
+  year: number,
+  rules: Pick<FilingRules, 'today'>,
+): { issues: FieldIssue[]; notices: FieldIssue[]; employee: unknown } {
+  const text = normalizeText(employee, at);
+  const badText = new Set(text.issues.map((i) => i.path));
+  const shape = checkEmployeeShape(text.value);
+  const issues = [
+    ...text.issues,
+    ...(shape.ok ? [] : shape.issues.map((i) => ({ ...i, path: i.path === '/' ? at : `${at}${i.path}` })).filter((i) => !badText.has(i.path))),
+  ];
+  const notices: FieldIssue[] = [];
+  if (typeof text.value !== 'object' || text.value === null || Array.isArray(text.value)) return { issues, notices, employee: text.value };
   const flagged = new Set(issues.map((i) => i.path));
-  employeeIssues(employee as Json, at, year, rules, (path, code, params) => {
-    if (!flagged.has(path)) issues.push(params ? { path, code, params } : { path, code });
-  });
-  return issues;
+  employeeIssues(
+    text.value as Json,
+    at,
+    year,
+    rules,
+    (path, code, params) => {
+      if (!flagged.has(path)) issues.push(params ? { path, code, params } : { path, code });
+    },
+    (path, code, params) => notices.push(params ? { path, code, params } : { path, code }),
+  );
+  return { issues, notices, employee: text.value };
 }
 
-/** Every problem of a declaration, schema and domain rules together; an empty list means it may be stored. */
-export function validateFiling(body: unknown, rules: FilingRules): { ok: true; filing: Filing } | { ok: false; issues: FieldIssue[] } {
-  const shape = checkShape(body);
-  const schemaIssues = shape.ok ? [] : shape.issues;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, issues: schemaIssues };
+export type FilingValidation = { ok: true; filing: Filing; notices: FieldIssue[] } | { ok: false; issues: FieldIssue[] };
+
+/**
+ * Every problem of a declaration — its text, the schema and the domain rules together; `ok` means it may be
+ * stored, as the normalised `filing`, with `notices` for the reviewer.
+ */
+export function validateFiling(body: unknown, rules: FilingRules): FilingValidation {
+  const text = normalizeText(body);
+  const badText = new Set(text.issues.map((i) => i.path));
+  const shape = checkShape(text.value);
+  // A field refused for its characters is reported once, for that.
+  const schemaIssues = [...text.issues, ...(shape.ok ? [] : shape.issues.filter((i) => !badText.has(i.path)))];
+  if (typeof text.value !== 'object' || text.value === null || Array.isArray(text.value)) return { ok: false, issues: schemaIssues };
   const flagged = new Set(schemaIssues.map((i) => i.path));
-  const issues = [...schemaIssues, ...domainIssues(body as Json, rules, flagged)];
+  const domain = domainIssues(text.value as Json, rules, flagged);
+  const issues = [...schemaIssues, ...domain.issues];
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, filing: body as Filing };
+  return { ok: true, filing: text.value as Filing, notices: domain.notices };
 }

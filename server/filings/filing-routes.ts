@@ -8,9 +8,10 @@ import { Problem } from '../../platform/problem.ts';
 import { compileSchema } from '../../platform/schema.ts';
 import { canReadFiling, mayFile, mayRevealPersonalNumbers } from '../access.ts';
 import { audit } from '../audit.ts';
-import { authenticate, checked, identityOf, invalid, localeOf } from '../http.ts';
+import { authenticate, checked, fieldErrors, identityOf, invalid, localeOf } from '../http.ts';
+import { filingMessages } from '../../domain/filing/messages.ts';
 import type { TokenSigner } from '../identity.ts';
-import { createFiling, findFiling, listFilings, statusHistory, type FilingQuery, type StoredFiling } from './filing-store.ts';
+import { createFiling, employerDiscrepancies, findFiling, intakeNotices, listFilings, statusHistory, type FilingQuery, type StoredFiling } from './filing-store.ts';
 
 export interface FilingRoutesOptions {
   db: Db;
@@ -72,6 +73,11 @@ export async function readableFiling(db: Db, req: Request): Promise<StoredFiling
   return filing;
 }
 
+/** A refusal that names the filing it refers to: 409 for a unit's second filing, 422 for a reused key. */
+function conflict(status: 409 | 422, code: string, filingId: string, path: string, message: string): Problem {
+  return new Problem(status, message, undefined, [{ path, code, message }], 'about:blank', { code, filingId });
+}
+
 export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored }: FilingRoutesOptions): Router {
   const router = Router();
 
@@ -85,9 +91,26 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored 
     // After the field checks, so a draft can be corrected out of season too; before anything is stored.
     await admitBySeason(localeOf(req));
     const key = req.get('idempotency-key')?.slice(0, 200);
-    const { filing: stored, created } = await createFiling(db, who, filing, key);
-    if (created) onFilingStored?.();
-    res.status(created ? 201 : 200).location(`/api/filings/${stored.id}`).json({ id: stored.id, status: stored.status });
+    const locale = localeOf(req);
+    const notices = fieldErrors(result.notices, locale, filingMessages);
+    const stored = await createFiling(db, who, filing, key, result.notices);
+    switch (stored.kind) {
+      case 'created':
+      case 'repeated': {
+        if (stored.kind === 'created') onFilingStored?.();
+        const { id, status } = stored.filing;
+        res.status(stored.kind === 'created' ? 201 : 200).location(`/api/filings/${id}`).json({ id, status, notices });
+        return;
+      }
+      case 'key_reused':
+        throw conflict(422, 'IDEMPOTENCY_KEY_REUSED', stored.filingId, '/', locale === 'zh'
+          ? '该幂等键（Idempotency-Key）已用于另一份内容不同的申报；重新申报请使用新的幂等键'
+          : 'this Idempotency-Key was used for a different request; use a new key for a new filing');
+      case 'exists':
+        throw conflict(409, 'FILING_EXISTS', stored.filingId, '/employer/uscc', locale === 'zh'
+          ? `该单位 ${filing.year} 年度已有在办的申报，不能重复申报；如需修改，请在原申报的反馈环节办理`
+          : `the unit already has a filing for ${filing.year} under way; changes go through that filing's feedback`);
+    }
   });
 
   router.get('/api/filings/:id', authenticate(signer), async (req, res) => {
@@ -97,7 +120,8 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored 
     const reveal = query.reveal === 'personal';
     if (reveal && !mayRevealPersonalNumbers(who)) throw new Problem(403, '无权查看完整证件号码');
     await audit(db, who, reveal ? 'filing.reveal_personal_numbers' : 'filing.read', { type: 'filing', id: filing.id });
-    res.json({ ...present(filing, reveal), history: await statusHistory(db, filing.id) });
+    const notices = fieldErrors(await intakeNotices(db, filing.id), localeOf(req), filingMessages);
+    res.json({ ...present(filing, reveal), notices, discrepancies: await employerDiscrepancies(db, filing), history: await statusHistory(db, filing.id) });
   });
 
   router.get('/api/filings', authenticate(signer, ['employer', 'clerk', 'reviewer', 'city', 'province']), async (req, res) => {

@@ -1,15 +1,16 @@
 // Filings in PostgreSQL: storing a new one together with its first status and the engine command that
 // starts its process (one transaction, so neither exists without the other), and reading them back.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Filing } from '../../domain/filing/filing.ts';
-import { inTransaction, type Db } from '../../platform/db.ts';
+import { inTransaction, type Db, type Tx } from '../../platform/db.ts';
+import type { FieldIssue } from '../../platform/schema.ts';
 import { filingScopeSql, type FilingScope } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { Identity } from '../identity.ts';
 
 export const FILING_STATUSES = [
   'submitted', 'accepted', 'reviewing', 'awaiting_confirmation', 'disputed', 'manual_review',
-  'certified', 'feedback', 'sent_to_tax', 'closed', 'returned', 'transferred',
+  'certified', 'feedback', 'sent_to_tax', 'closed', 'returned', 'transferred', 'withdrawn',
 ] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
@@ -88,49 +89,92 @@ export function processVariablesOf(id: string, filing: Filing, receivingRegionCo
   };
 }
 
+export type CreateFilingResult =
+  | { kind: 'created'; filing: StoredFiling }
+  /** The same request again (same Idempotency-Key, same body): the filing it made. */
+  | { kind: 'repeated'; filing: StoredFiling }
+  /** The Idempotency-Key was used before for a different request. */
+  | { kind: 'key_reused'; filingId: string }
+  /** The unit already has a filing under way for that year. */
+  | { kind: 'exists'; filingId: string };
+
+/** Statuses that no longer hold the unit's place for the year: a new filing may be made. */
+export const ENDED_WITHOUT_FILING: readonly FilingStatus[] = ['returned', 'withdrawn'];
+
+function requestHash(filing: Filing): string {
+  return createHash('sha256').update(JSON.stringify(filing)).digest('hex');
+}
+
 /**
- * Stores a validated declaration. The handling office is the employer's county (属地); the receiving office
- * is where it was filed. A repeat of the same Idempotency-Key by the same person returns the first filing.
+ * Stores a validated declaration. The handling office is the employer's county (属地); the receiving office is where
+ * it was filed. Safe under concurrency: a repeat of the same Idempotency-Key by the same person gets the first
+ * filing (or `key_reused` when the body differs); a second filing for the unit and year while one is under way gets
+ * `exists` — the unique indexes decide, so racing requests cannot make two. The unit's master data is created by
+ * its first filing and never rewritten by a later one: what a filing declares stays with the filing.
  */
 export async function createFiling(
   db: Db,
   who: Identity,
   filing: Filing,
   idempotencyKey: string | undefined,
-): Promise<{ filing: StoredFiling; created: boolean }> {
+  notices: FieldIssue[] = [],
+): Promise<CreateFilingResult> {
+  const hash = requestHash(filing);
+  const earlier = async (tx: Tx): Promise<CreateFilingResult | undefined> => {
+    if (!idempotencyKey) return undefined;
+    const found = await tx.query<FilingRow & { idempotency_hash: string | null }>(
+      `select ${columns}, f.idempotency_hash from filings f where f.created_by = $1 and f.idempotency_key = $2`,
+      [who.sub, idempotencyKey],
+    );
+    const row = found.rows[0];
+    if (!row) return undefined;
+    return row.idempotency_hash === hash ? { kind: 'repeated', filing: fromRow(row) } : { kind: 'key_reused', filingId: row.id };
+  };
+
   return inTransaction(db, async (tx) => {
-    if (idempotencyKey) {
-      const earlier = await tx.query<FilingRow>(
-        `select ${columns} from filings f where f.created_by = $1 and f.idempotency_key = $2`,
-        [who.sub, idempotencyKey],
-      );
-      if (earlier.rows[0]) return { filing: fromRow(earlier.rows[0]), created: false };
-    }
+    const before = await earlier(tx);
+    if (before) return before;
     const id = randomUUID();
     const { employer } = filing;
     const receiving = filing.receivingRegionCode ?? (who.role === 'clerk' ? who.regionCode : undefined) ?? employer.regionCode;
     await tx.query(
-      `insert into employers (uscc, name, region_code, unit_nature) values ($1, $2, $3, $4)
-       on conflict (uscc) do update set name = excluded.name, region_code = excluded.region_code,
-         unit_nature = excluded.unit_nature, updated_at = now()`,
+      `insert into employers (uscc, name, region_code, unit_nature) values ($1, $2, $3, $4) on conflict (uscc) do nothing`,
       [employer.uscc, employer.name, employer.regionCode, employer.unitNature],
     );
     const inserted = await tx.query<FilingRow>(
       `insert into filings (id, year, channel, employer_uscc, receiving_region_code, handling_region_code, status,
-         declaration, created_by, idempotency_key)
-       values ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9)
+         declaration, created_by, idempotency_key, idempotency_hash, intake_notices)
+       values ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9, $10, $11)
+       on conflict do nothing
        returning id, year, channel, employer_uscc, receiving_region_code, handling_region_code, status, declaration,
          created_by, created_at, updated_at`,
-      [id, filing.year, filing.channel, employer.uscc, receiving, employer.regionCode, JSON.stringify(filing), who.sub, idempotencyKey ?? null],
+      [id, filing.year, filing.channel, employer.uscc, receiving, employer.regionCode, JSON.stringify(filing), who.sub,
+        idempotencyKey ?? null, idempotencyKey ? hash : null, JSON.stringify(notices)],
     );
+    if (inserted.rowCount === 0) {
+      // A racing request won: the same key (a retry) or the same unit and year (a second filing).
+      const again = await earlier(tx);
+      if (again) return again;
+      const active = await tx.query<{ id: string }>(
+        `select id from filings where employer_uscc = $1 and year = $2 and status <> all($3) limit 1`,
+        [employer.uscc, filing.year, ENDED_WITHOUT_FILING],
+      );
+      if (active.rows[0]) return { kind: 'exists', filingId: active.rows[0].id };
+      throw new Error('filing insert conflicted with no filing to show for it');
+    }
     await tx.query(`insert into filing_status_history (filing_id, status, actor, step) values ($1, 'submitted', $2, 'filed')`, [id, who.sub]);
     await tx.query(`insert into outbox (command, business_key, payload) values ('create-process-instance', $1, $2)`, [
       id,
       JSON.stringify({ processId: ANNUAL_REVIEW_PROCESS_ID, variables: processVariablesOf(id, filing, receiving) }),
     ]);
     await audit(tx, who, 'filing.create', { type: 'filing', id }, { channel: filing.channel, employees: filing.employees.length });
-    return { filing: fromRow(inserted.rows[0] as FilingRow), created: true };
+    return { kind: 'created', filing: fromRow(inserted.rows[0] as FilingRow) };
   });
+}
+
+export async function intakeNotices(db: Db, id: string): Promise<FieldIssue[]> {
+  const result = await db.query<{ intake_notices: FieldIssue[] }>('select intake_notices from filings where id = $1', [id]);
+  return result.rows[0]?.intake_notices ?? [];
 }
 
 export async function findFiling(db: Db, id: string): Promise<StoredFiling | undefined> {
@@ -194,4 +238,49 @@ export async function listFilings(db: Db, who: Identity, query: FilingQuery): Pr
     [...params, query.limit, query.offset],
   );
   return { total: Number(total.rows[0]?.n ?? 0), items: rows.rows.map(fromRow) };
+}
+
+export interface Discrepancy {
+  field: 'name' | 'unitNature' | 'regionCode';
+  declared: string;
+  /** What the unit's master data holds: the registering department's record where known, else its first filing. */
+  onRecord: string;
+  source: 'registration' | 'master_data';
+}
+
+const sameName = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/g, '') === b.normalize('NFKC').replace(/\s+/g, '');
+
+/** Where the filing's declared unit differs from the unit's master data: for the reviewer to see, not to refuse. */
+export async function employerDiscrepancies(db: Db, filing: StoredFiling): Promise<Discrepancy[]> {
+  const found = await db.query<{ name: string; unit_nature: string; region_code: string; registered_name: string | null }>(
+    'select name, unit_nature, region_code, registered_name from employers where uscc = $1',
+    [filing.employerUscc],
+  );
+  const master = found.rows[0];
+  if (!master) return [];
+  const declared = filing.declaration.employer;
+  const out: Discrepancy[] = [];
+  const name = master.registered_name ?? master.name;
+  if (!sameName(declared.name, name)) {
+    out.push({ field: 'name', declared: declared.name, onRecord: name, source: master.registered_name ? 'registration' : 'master_data' });
+  }
+  if (declared.unitNature !== master.unit_nature) {
+    out.push({ field: 'unitNature', declared: declared.unitNature, onRecord: master.unit_nature, source: 'master_data' });
+  }
+  if (declared.regionCode !== master.region_code) {
+    out.push({ field: 'regionCode', declared: declared.regionCode, onRecord: master.region_code, source: 'master_data' });
+  }
+  return out;
+}
+
+/** What the registering department said of the unit: kept as its master data's registered part. */
+export async function recordRegistration(
+  db: Db,
+  uscc: string,
+  registration: { registrar: string; name: string | null; status: string | null },
+): Promise<void> {
+  await db.query(
+    `update employers set registered_name = $2, registration_status = $3, registrar = $4, registration_checked_at = now() where uscc = $1`,
+    [uscc, registration.name, registration.status, registration.registrar],
+  );
 }

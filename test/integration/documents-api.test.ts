@@ -381,4 +381,11 @@ describe('scope', () => {
     expect((await download(api, employer, `/api/filings/${filingId}/documents/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     expect((await download(api, employer, `/api/filings/${filingId}/documents/not-a-uuid`)).status).toBe(404);
   });
+
+  it('finds a document by its id in capitals too, as the database compares uuids', async () => {
+    const documentId = documentHref.split('/').pop()!.toUpperCase();
+    const res = await download(api, employer, `/api/filings/${filingId}/documents/${documentId}`);
+    expect(res.status).toBe(200);
+    expect(Buffer.from(res.bytes).equals(Buffer.from(syntheticPng(0xc0)))).toBe(true);
+  });
 });

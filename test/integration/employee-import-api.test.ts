@@ -10,7 +10,8 @@ import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
 
 const HEADERS = [
   '姓名', '身份证号', '户籍所在地代码', '证件类型', '证号', '残疾类别', '残疾等级', '文化程度', '联系电话', '就业岗位',
-  '实际支付工资（元）', '用工性质', '劳动合同起始日期', '劳动合同终止日期', '在岗起始日期', '在岗终止日期',
+  '实际支付工资（元）', '用工性质', '劳动合同起始日期', '劳动合同终止日期', '在岗起始日期', '在岗终止日期', '参保信息',
+  '上年度缴费信息',
 ];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -209,7 +210,7 @@ describe('files that cannot be imported', () => {
     const res = await upload(csv, '名单.csv');
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
-      { path: '/file', code: 'UNKNOWN_COLUMN', message: '第 1 行第 Q 列的表头“年龄”不是模板中的列，请删除该列或改用下载的模板' },
+      { path: '/file', code: 'UNKNOWN_COLUMN', message: '第 1 行第 S 列的表头“年龄”不是模板中的列，请删除该列或改用下载的模板' },
     ]);
   });
 

@@ -6,6 +6,7 @@ import { createFiling } from '../../server/filings/filing-store.ts';
 import { employersToRemind } from '../../season/season-store.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { syntheticFiling } from '../support/fixtures.ts';
+import { createdId } from '../support/fixtures.ts';
 
 let clock = new Date('2026-02-15T10:00:00+08:00');
 let api: TestApi;
@@ -124,7 +125,7 @@ describe('PUT /api/settings/filing-season', () => {
       expect.arrayContaining([
         { path: '/certification/start', code: 'FORMAT', message: '年审认证期开始日期应为 MM-DD 格式的有效月日，如 03-01' },
         { path: '/concentrated/extra', code: 'UNKNOWN_FIELD', message: '“extra”不是可以提交的字段' },
-        { path: '/note', code: 'FORMAT', message: '请填写变更依据' },
+        { path: '/note', code: 'REQUIRED', message: '请填写变更依据' },
       ]),
     );
     expect(res.body.errors).toHaveLength(3);
@@ -248,7 +249,7 @@ describe('employersToRemind', () => {
     const [onlyLast, both, onlyThis, returnedThis] = [40411, 40412, 40413, 40414].map((seed) => syntheticFiling(seed));
     const file = async (f: ReturnType<typeof syntheticFiling>, year: number) => {
       const who = { sub: 'test', role: 'employer' as const, uscc: f.employer.uscc };
-      return (await createFiling(api.db, who, { ...f, year }, undefined)).filing.id;
+      return createdId(await createFiling(api.db, who, { ...f, year }, undefined));
     };
     await file(onlyLast!, 2013);
     await file(both!, 2013);

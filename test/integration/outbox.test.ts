@@ -8,6 +8,7 @@ import { createPool, type Db } from '../../platform/db.ts';
 import { createEngineRest, toEngineVariables, type EngineRest } from '../../platform/engine-rest.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { createFiling, processVariablesOf } from '../../server/filings/filing-store.ts';
+import { createdId } from '../support/fixtures.ts';
 
 let db: Db;
 let engine: EngineRest;
@@ -16,7 +17,7 @@ const silent = () => undefined;
 async function storeFiling(seed: number): Promise<string> {
   const filing = syntheticFiling(seed, { regionCode: '330110' });
   const who = { sub: `outbox-test-${seed}`, role: 'employer' as const, uscc: filing.employer.uscc };
-  return (await createFiling(db, who, filing, undefined)).filing.id;
+  return createdId(await createFiling(db, who, filing, undefined));
 }
 
 async function instanceCount(filingId: string): Promise<number> {

@@ -13,6 +13,7 @@ import { createRecordFilingStatusHandler } from '../../workers/record-filing-sta
 import { retryTimeout, startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime/worker-runtime.ts';
 import { complete, fail } from '../../workers/job-outcome.ts';
 import { eventually } from '../support/system.ts';
+import { createdId } from '../support/fixtures.ts';
 
 let db: Db;
 let engine: EngineRest;
@@ -88,7 +89,7 @@ describe('worker runtime on the engine', () => {
     const key = 'crash-probe';
     await deploy(key, oneStepProcess(key, 'record-filing-status', { status: 'accepted', step: 'crash-probe' }));
     const filing = syntheticFiling(700_001, { regionCode: '330109' });
-    const { filing: stored } = await createFiling(db, { sub: 'crash-test', role: 'employer', uscc: filing.employer.uscc }, filing, undefined);
+    const stored = { id: createdId(await createFiling(db, { sub: 'crash-test', role: 'employer', uscc: filing.employer.uscc }, filing, undefined)) };
     const instanceId = await start(key, stored.id, { filingId: stored.id });
     const inject_ = inject('engine');
 

@@ -14,6 +14,7 @@ import { createPool, type Db } from '../../platform/db.ts';
 import { createFiling } from '../../server/filings/filing-store.ts';
 import type { Job, JobOutcome } from '../../workers/job-outcome.ts';
 import { failureOf } from './failure-of.ts';
+import { createdId } from './fixtures.ts';
 
 export const NO_FAULTS = { latencyMs: 0, failureRate: 0, outage: [] };
 
@@ -123,7 +124,7 @@ export function setOutage(sim: RunningSimulators, department: string, outage: bo
 /** Stores the filing as its employer (with this USCC, when given) and returns its id. */
 export async function storeFiling(db: Db, filing: Filing, sub: string, uscc = filing.employer.uscc): Promise<string> {
   const stored = { ...filing, employer: { ...filing.employer, uscc } };
-  return (await createFiling(db, { sub, role: 'employer', uscc }, stored, undefined)).filing.id;
+  return createdId(await createFiling(db, { sub, role: 'employer', uscc }, stored, undefined));
 }
 
 type Handler = (job: Job) => Promise<JobOutcome<object>>;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { filingMessages } from '../../domain/filing/messages.ts';
-import { localeFrom } from '../../platform/field-messages.ts';
+import { createFieldMessages, localeFrom } from '../../platform/field-messages.ts';
+
+// A catalogue of its own, so the shared UNKNOWN_FIELD sentence is the one under test.
+const plainMessages = createFieldMessages({
+  root: ['提交的内容', 'the request'],
+  labels: { name: ['名称', 'name'] },
+  listItems: { employees: ['第 {n} 名职工', 'employee {n}'] },
+  prefixes: { employer: ['用人单位', "employer's "] },
+  formatHints: { name: ['应为中文名称', 'must be a Chinese name'] },
+});
+const objectMemberNames = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
 
 describe('field messages', () => {
   it('names list items and nested fields the way the form does', () => {
@@ -31,5 +41,30 @@ describe('field messages', () => {
     expect(localeFrom('en-GB,en;q=0.9')).toBe('en');
     expect(localeFrom('zh-CN,en;q=0.5')).toBe('zh');
     expect(localeFrom(undefined)).toBe('zh');
+  });
+
+  it('shows a field named like an Object member as sent, never a member of the prototype', () => {
+    for (const name of objectMemberNames) {
+      const issue = { path: `/${name}`, code: 'UNKNOWN_FIELD' };
+      expect(plainMessages.messageFor(issue, 'zh')).toBe(`“${name}”不是可以提交的字段`);
+      expect(plainMessages.messageFor(issue, 'en')).toBe(`"${name}" is not an accepted field`);
+      expect(filingMessages.messageFor(issue, 'zh')).toBe(`“${name}”不是申报表中的字段`);
+    }
+    expect(plainMessages.messageFor({ path: '/employees/0/constructor', code: 'UNKNOWN_FIELD' }, 'zh')).toBe('第 1 名职工的“constructor”不是可以提交的字段');
+    expect(plainMessages.messageFor({ path: '/employees/0/constructor', code: 'UNKNOWN_FIELD' }, 'en')).toBe(
+      'employee 1\'s "constructor" is not an accepted field',
+    );
+    expect(plainMessages.messageFor({ path: '/employer/toString', code: 'UNKNOWN_FIELD' }, 'zh')).toBe('“toString”不是可以提交的字段');
+  });
+
+  it('treats a list, prefix, format hint or code named like an Object member as unknown', () => {
+    for (const name of objectMemberNames) {
+      expect(() => plainMessages.fieldLabel(`/${name}/0/name`, 'zh')).not.toThrow();
+      expect(plainMessages.fieldLabel(`/${name}/0/name`, 'zh')).toBe('名称');
+      expect(plainMessages.fieldLabel(`/${name}/name`, 'zh')).toBe('名称');
+      expect(plainMessages.messageFor({ path: `/${name}`, code: 'FORMAT' }, 'zh')).toBe(`“${name}”格式不正确`);
+      expect(plainMessages.messageFor({ path: '/name', code: name }, 'zh')).toBe(`名称有误（${name}）`);
+      expect(plainMessages.messageFor({ path: '/name', code: name }, 'en')).toBe(`name: ${name}`);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, retryWithBackoff } from '../../platform/retry.ts';
+import { backoffDelay, retryAfterMs, retryWithBackoff } from '../../platform/retry.ts';
 
 class Flaky extends Error {}
 
@@ -61,6 +61,25 @@ describe('retryWithBackoff', () => {
     expect(waits).toEqual([0, 0]);
   });
 
+  it('waits what a failure asks for instead of backing off, and backs off when it asks nothing', async () => {
+    class Busy extends Flaky {
+      constructor(readonly waitMs?: number) {
+        super('busy');
+      }
+    }
+    const { waits, sleep } = recorder();
+    const asked = [1000, undefined, 0];
+    const result = await retryWithBackoff(
+      async (n) => {
+        if (n <= asked.length) throw new Busy(asked[n - 1]);
+        return 'ok';
+      },
+      { ...base, retries: 3, sleep, random: () => 0.5, requestedDelayMs: (e) => (e instanceof Busy ? e.waitMs : undefined) },
+    );
+    expect(result).toBe('ok');
+    expect(waits).toEqual([1000, 100, 0]);
+  });
+
   it('tries once when retries is 0', async () => {
     let attempts = 0;
     const run = retryWithBackoff(
@@ -80,5 +99,27 @@ describe('backoffDelay', () => {
     const top = { ...base, random: () => 0.999999 };
     expect([1, 2, 3, 4].map((retry) => backoffDelay(retry, top))).toEqual([99, 199, 249, 249]);
     expect(backoffDelay(4, { ...base, random: () => 0 })).toBe(0);
+  });
+});
+
+describe('retryAfterMs', () => {
+  const now = Date.parse('2025-04-01T08:00:00.000Z');
+
+  it('reads delay-seconds', () => {
+    expect(retryAfterMs('1', now)).toBe(1000);
+    expect(retryAfterMs(' 120 ', now)).toBe(120_000);
+    expect(retryAfterMs('0', now)).toBe(0);
+  });
+
+  it('reads an HTTP date as the time left until it, none when it has passed', () => {
+    expect(retryAfterMs('Tue, 01 Apr 2025 08:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterMs('Tuesday, 01-Apr-25 08:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterMs('Tue, 01 Apr 2025 07:59:00 GMT', now)).toBe(0);
+  });
+
+  it('gives nothing for a missing or unreadable value', () => {
+    for (const value of [undefined, null, '', ' ', '-1', '1.5', '1e3', 'soon', 'Tue Apr  1 08:00:30 2025', 'Tue, 99 Foo 2025 08:00:30 GMT']) {
+      expect(retryAfterMs(value, now), JSON.stringify(value)).toBeUndefined();
+    }
   });
 });

@@ -1,0 +1,42 @@
+// JSON pointers (RFC 6901) over plain JSON values, for mutating a valid filing field by field.
+
+export type Json = any;
+
+export function escapeToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function tokensOf(pointer: string): string[] {
+  if (!pointer.startsWith('/')) throw new Error(`not a JSON pointer: ${pointer}`);
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function parentOf(doc: Json, pointer: string): { parent: Json; key: string } {
+  const tokens = tokensOf(pointer);
+  const key = tokens.pop() as string;
+  let parent = doc;
+  for (const t of tokens) {
+    if (parent[t] === undefined || parent[t] === null || typeof parent[t] !== 'object') parent[t] = {};
+    parent = parent[t];
+  }
+  return { parent, key };
+}
+
+export function getAt(doc: Json, pointer: string): Json {
+  return tokensOf(pointer).reduce((v, t) => (v === undefined || v === null ? undefined : v[t]), doc);
+}
+
+export function setAt(doc: Json, pointer: string, value: Json): void {
+  const { parent, key } = parentOf(doc, pointer);
+  // defineProperty, so "__proto__" becomes an own key as JSON.parse would make it.
+  Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function deleteAt(doc: Json, pointer: string): void {
+  const { parent, key } = parentOf(doc, pointer);
+  if (Array.isArray(parent)) parent.splice(Number(key), 1);
+  else delete parent[key];
+}
