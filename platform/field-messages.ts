@@ -58,7 +58,8 @@ export function createFieldMessages(catalogue: MessageCatalogue): FieldMessages 
   };
 
   function fieldLabel(path: string, locale: Locale): string {
-    const parts = path.split('/').filter(Boolean);
+    // JSON-pointer segments back to the names as sent (~1 is "/", ~0 is "~").
+    const parts = path.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     const [head, second] = parts;
     if (head === undefined) return pick(catalogue.root, locale);
     const item = own(catalogue.listItems, head);
@@ -77,6 +78,11 @@ export function createFieldMessages(catalogue: MessageCatalogue): FieldMessages 
   function formatMessage(field: string, key: string, p: Record<string, unknown>, locale: Locale): string {
     const zh = locale === 'zh';
     if (p.keyword === 'minLength') return zh ? `请填写${field}` : `${field} is required`;
+    if (p.keyword === 'characters') {
+      return zh
+        ? `${field}含有不能接受的字符（控制字符、零宽字符、文字方向控制符或残缺的字符），请删除后重新填写`
+        : `${field} holds characters that cannot be accepted (control, zero-width, direction-override or broken characters)`;
+    }
     if (p.keyword === 'maxLength') return zh ? `${field}最多 ${p.limit} 个字` : `${field}: at most ${p.limit} characters`;
     if (Array.isArray(p.allowedValues)) {
       return zh ? `${field}只能是：${p.allowedValues.join('、')}` : `${field} must be one of ${p.allowedValues.join(', ')}`;

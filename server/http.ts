@@ -4,7 +4,7 @@ import { filingMessages } from '../domain/filing/messages.ts';
 import { localeFrom, type FieldMessages, type Locale } from '../platform/field-messages.ts';
 import { Problem, type FieldError } from '../platform/problem.ts';
 import type { Checked, FieldIssue } from '../platform/schema.ts';
-import type { Identity, Role, TokenSigner } from './identity.ts';
+import { bearerToken, type Identity, type Role, type TokenSigner } from './identity.ts';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -41,8 +41,7 @@ export function checked<T>(
 /** Requires a valid bearer token, optionally of certain roles. */
 export function authenticate(signer: TokenSigner, roles?: readonly Role[]): RequestHandler {
   return (req, _res, next) => {
-    const header = req.get('authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const token = bearerToken(req.get('authorization')) ?? '';
     const identity = token ? signer.verify(token) : undefined;
     if (!identity) {
       next(new Problem(401, '请先登录', 'missing, invalid or expired bearer token'));

@@ -40,7 +40,7 @@ describe('tax client', () => {
     replyWithExtraFields: { ...answer, taxOffice: '国家税务总局杭州市西湖区税务局' },
     malformed: {
       reply: { receiptId: '', consistent: 'yes', levyCollected: -1 },
-      issues: ['/consistent FORMAT', '/levyCollected FORMAT', '/receiptId FORMAT'],
+      issues: ['/consistent FORMAT', '/levyCollected FORMAT', '/receiptId REQUIRED'],
     },
     rejected: { status: 409, body: { error: 'idempotency_key_reused' }, meaning: 'the key was used for another result' },
   });

@@ -4,14 +4,17 @@ import { validateFiling, type FilingRules } from '../../domain/filing/validate-f
 import type { Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/field-messages.ts';
 import { maskFields, personalFields } from '../../platform/masking.ts';
-import { Problem } from '../../platform/problem.ts';
+import { Problem, type FieldError } from '../../platform/problem.ts';
+import { normalizeText } from '../../platform/text.ts';
+import { isUuid } from '../../platform/ids.ts';
+import type { Filing } from '../../domain/filing/filing.ts';
 import { compileSchema } from '../../platform/schema.ts';
 import { canReadFiling, mayFile, mayRevealPersonalNumbers } from '../access.ts';
 import { audit } from '../audit.ts';
 import { authenticate, checked, fieldErrors, identityOf, invalid, localeOf } from '../http.ts';
 import { filingMessages } from '../../domain/filing/messages.ts';
 import type { TokenSigner } from '../identity.ts';
-import { createFiling, employerDiscrepancies, findFiling, intakeNotices, listFilings, statusHistory, type FilingQuery, type StoredFiling } from './filing-store.ts';
+import { createFiling, earlierRequest, type CreateFilingResult, employerDiscrepancies, findFiling, intakeNotices, listFilings, statusHistory, type FilingQuery, type StoredFiling } from './filing-store.ts';
 
 export interface FilingRoutesOptions {
   db: Db;
@@ -23,7 +26,6 @@ export interface FilingRoutesOptions {
   onFilingStored?: () => void;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const checkListQuery = compileSchema<{ year?: string; status?: string; uscc?: string; limit?: string; offset?: string }>({
   type: 'object',
@@ -67,7 +69,7 @@ export async function readableFiling(db: Db, req: Request): Promise<StoredFiling
   const id = String(req.params.id);
   // An unknown id and another unit's id answer alike, so ids cannot be probed.
   const notFound = new Problem(404, '未找到该申报', `no filing ${id} in your scope`);
-  if (!uuid.test(id)) throw notFound;
+  if (!isUuid(id)) throw notFound;
   const filing = await findFiling(db, id);
   if (!filing || !canReadFiling(identityOf(req), filing)) throw notFound;
   return filing;
@@ -83,17 +85,25 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored 
 
   router.post('/api/filings', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
     const who = identityOf(req);
-    const result = validateFiling(req.body, rules());
-    if (!result.ok) throw invalid(req, result.issues);
-    const { filing } = result;
-    const permission = mayFile(who, filing.channel, filing.employer.uscc, filing.receivingRegionCode);
-    if (!permission.ok) throw new Problem(403, permission.reason);
-    // After the field checks, so a draft can be corrected out of season too; before anything is stored.
-    await admitBySeason(localeOf(req));
     const key = req.get('idempotency-key')?.slice(0, 200);
     const locale = localeOf(req);
-    const notices = fieldErrors(result.notices, locale, filingMessages);
-    const stored = await createFiling(db, who, filing, key, result.notices);
+    // A retry of a request that was taken gets its filing as it was taken — even once the season, or the years a
+    // filing may name, have moved on since; a key used for another request is refused before anything else.
+    const repeat = await earlierRequest(db, who, key, normalizeText(req.body).value as Filing);
+    let stored: CreateFilingResult;
+    let notices: FieldError[] = [];
+    if (repeat) stored = repeat;
+    else {
+      const result = validateFiling(req.body, rules());
+      if (!result.ok) throw invalid(req, result.issues);
+      const { filing } = result;
+      const permission = mayFile(who, filing.channel, filing.employer.uscc, filing.receivingRegionCode);
+      if (!permission.ok) throw new Problem(403, permission.reason);
+      // After the field checks, so a draft can be corrected out of season too; before anything is stored.
+      await admitBySeason(locale);
+      notices = fieldErrors(result.notices, locale, filingMessages);
+      stored = await createFiling(db, who, filing, key, result.notices);
+    }
     switch (stored.kind) {
       case 'created':
       case 'repeated': {
@@ -108,8 +118,8 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored 
           : 'this Idempotency-Key was used for a different request; use a new key for a new filing');
       case 'exists':
         throw conflict(409, 'FILING_EXISTS', stored.filingId, '/employer/uscc', locale === 'zh'
-          ? `该单位 ${filing.year} 年度已有在办的申报，不能重复申报；如需修改，请在原申报的反馈环节办理`
-          : `the unit already has a filing for ${filing.year} under way; changes go through that filing's feedback`);
+          ? '该单位本年度已有在办的申报，不能重复申报；如需修改，请在原申报的反馈环节办理'
+          : "the unit already has a filing for that year under way; changes go through that filing's feedback");
     }
   });
 

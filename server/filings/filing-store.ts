@@ -106,6 +106,26 @@ function requestHash(filing: Filing): string {
 }
 
 /**
+ * What an earlier request with this Idempotency-Key by this person made: the same filing again (`repeated`) when
+ * the body is the same, `key_reused` when it is not, undefined when the key is new or absent.
+ */
+export async function earlierRequest(
+  db: Db | Tx,
+  who: Identity,
+  idempotencyKey: string | undefined,
+  filing: Filing,
+): Promise<Extract<CreateFilingResult, { kind: 'repeated' | 'key_reused' }> | undefined> {
+  if (!idempotencyKey) return undefined;
+  const found = await db.query<FilingRow & { idempotency_hash: string | null }>(
+    `select ${columns}, f.idempotency_hash from filings f where f.created_by = $1 and f.idempotency_key = $2`,
+    [who.sub, idempotencyKey],
+  );
+  const row = found.rows[0];
+  if (!row) return undefined;
+  return row.idempotency_hash === requestHash(filing) ? { kind: 'repeated', filing: fromRow(row) } : { kind: 'key_reused', filingId: row.id };
+}
+
+/**
  * Stores a validated declaration. The handling office is the employer's county (属地); the receiving office is where
  * it was filed. Safe under concurrency: a repeat of the same Idempotency-Key by the same person gets the first
  * filing (or `key_reused` when the body differs); a second filing for the unit and year while one is under way gets
@@ -119,17 +139,8 @@ export async function createFiling(
   idempotencyKey: string | undefined,
   notices: FieldIssue[] = [],
 ): Promise<CreateFilingResult> {
+  const earlier = (tx: Tx) => earlierRequest(tx, who, idempotencyKey, filing);
   const hash = requestHash(filing);
-  const earlier = async (tx: Tx): Promise<CreateFilingResult | undefined> => {
-    if (!idempotencyKey) return undefined;
-    const found = await tx.query<FilingRow & { idempotency_hash: string | null }>(
-      `select ${columns}, f.idempotency_hash from filings f where f.created_by = $1 and f.idempotency_key = $2`,
-      [who.sub, idempotencyKey],
-    );
-    const row = found.rows[0];
-    if (!row) return undefined;
-    return row.idempotency_hash === hash ? { kind: 'repeated', filing: fromRow(row) } : { kind: 'key_reused', filingId: row.id };
-  };
 
   return inTransaction(db, async (tx) => {
     const before = await earlier(tx);

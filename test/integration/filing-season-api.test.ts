@@ -265,3 +265,27 @@ describe('employersToRemind', () => {
     expect(remind[0]).toMatchObject({ name: expect.any(String), regionCode: '330106' });
   });
 });
+
+describe('a retried filing once the season has closed', () => {
+  it('gets the filing its first request made, not the season refusal', async () => {
+    const taken = syntheticFiling(40420);
+    const token = await api.login({ role: 'employer', uscc: taken.employer.uscc });
+    const headers = { 'idempotency-key': 'retry-after-close-1' };
+    clock = new Date('2026-12-31T23:50:00+08:00');
+    expect((await putSeason(tokens.policy, { ...notice, note: '恢复通知规定的认证期' })).status).toBe(200);
+    const first = await api.request('POST', '/api/filings', { token, body: taken, headers });
+    expect(first.status).toBe(201);
+    clock = new Date('2027-01-01T00:10:00+08:00');
+    try {
+      const retry = await api.request('POST', '/api/filings', { token, body: taken, headers });
+      expect(retry.status).toBe(200);
+      expect(retry.body.id).toBe(first.body.id);
+      // A new key is a new filing, judged by today's rules: 2025 is no longer a year one may file for.
+      const fresh = await api.request('POST', '/api/filings', { token, body: taken, headers: { 'idempotency-key': 'retry-after-close-2' } });
+      expect(fresh.status).toBe(400);
+      expect(fresh.body.errors.map((e: any) => e.code)).toEqual(['YEAR_RANGE']);
+    } finally {
+      clock = new Date('2026-02-15T10:00:00+08:00');
+    }
+  });
+});

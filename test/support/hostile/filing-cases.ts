@@ -284,7 +284,7 @@ export const checkDigitCases: FilingCase[] = [
   { name: 'USCC of 17 characters', edit: (f) => (f.employer.uscc = f.employer.uscc.slice(0, 17)), errors: [{ path: '/employer/uscc', code: 'FORMAT' }] },
   { name: 'USCC of 19 characters', edit: (f) => (f.employer.uscc = `${f.employer.uscc}0`), errors: [{ path: '/employer/uscc', code: 'FORMAT' }] },
   { name: 'USCC in full-width characters', edit: (f) => (f.employer.uscc = FULL_WIDTH(f.employer.uscc)), errors: [{ path: '/employer/uscc', code: 'FORMAT' }] },
-  { name: 'USCC padded with spaces', edit: (f) => (f.employer.uscc = ` ${f.employer.uscc} `), errors: [{ path: '/employer/uscc', code: 'FORMAT' }] },
+  { name: 'USCC with a space inside', edit: (f) => (f.employer.uscc = `${f.employer.uscc.slice(0, 9)} ${f.employer.uscc.slice(9)}`), errors: [{ path: '/employer/uscc', code: 'FORMAT' }] },
   { name: 'employee ID number check digit wrong', edit: (f) => (f.employees[0].idNumber = nextCheck(f.employees[0].idNumber, ID_CHARS)), errors: [{ path: '/employees/0/idNumber', code: 'ID_CHECKSUM' }] },
   { name: 'second employee ID number check digit wrong', edit: (f) => (f.employees[1].idNumber = nextCheck(f.employees[1].idNumber, ID_CHARS)), errors: [{ path: '/employees/1/idNumber', code: 'ID_CHECKSUM' }] },
   { name: 'legal representative ID number check digit wrong', edit: (f) => (f.employer.legalRepIdNumber = nextCheck(f.employer.legalRepIdNumber, ID_CHARS)), errors: [{ path: '/employer/legalRepIdNumber', code: 'ID_CHECKSUM' }] },

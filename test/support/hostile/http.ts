@@ -11,6 +11,8 @@ export interface RawRequest {
   chunkBytes?: number;
   /** Stop writing after this many bytes of the body, leaving the request open until the answer comes. */
   sendOnly?: number;
+  /** How long to wait for the answer (default 15 s). */
+  timeoutMs?: number;
 }
 
 export interface RawResponse {
@@ -22,12 +24,13 @@ export interface RawResponse {
   body: any;
 }
 
-const TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** One request on its own connection; resolves with the answer even when the server stops reading the body early. */
 export function rawRequest(baseUrl: string, req: RawRequest): Promise<RawResponse> {
   const url = new URL(baseUrl);
   const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+  const timeout = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const headers: Record<string, string | number> = { ...(req.headers ?? {}) };
   const hasHeader = (name: string) => Object.keys(headers).some((h) => h.toLowerCase() === name);
   if (body !== undefined && req.chunkBytes === undefined && !hasHeader('content-length')) headers['content-length'] = body.length;
@@ -35,7 +38,7 @@ export function rawRequest(baseUrl: string, req: RawRequest): Promise<RawRespons
   return new Promise((resolve, reject) => {
     let answered = false;
     const request = http.request(
-      { host: url.hostname, port: url.port, method: req.method ?? 'GET', path: req.path, headers, agent: false, timeout: TIMEOUT_MS },
+      { host: url.hostname, port: url.port, method: req.method ?? 'GET', path: req.path, headers, agent: false, timeout },
       (res) => {
         answered = true;
         const chunks: Buffer[] = [];
@@ -58,7 +61,7 @@ export function rawRequest(baseUrl: string, req: RawRequest): Promise<RawRespons
     request.on('error', (error) => {
       if (!answered) reject(new Error(`no answer to ${req.method ?? 'GET'} ${req.path}: ${error.message}`));
     });
-    request.on('timeout', () => request.destroy(new Error(`timed out after ${TIMEOUT_MS} ms`)));
+    request.on('timeout', () => request.destroy(new Error(`timed out after ${timeout} ms`)));
     if (body === undefined) {
       request.end();
       return;

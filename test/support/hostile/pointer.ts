@@ -18,10 +18,12 @@ function parentOf(doc: Json, pointer: string): { parent: Json; key: string } {
   const tokens = tokensOf(pointer);
   const key = tokens.pop() as string;
   let parent = doc;
-  for (const t of tokens) {
-    if (parent[t] === undefined || parent[t] === null || typeof parent[t] !== 'object') parent[t] = {};
+  tokens.forEach((t, i) => {
+    // A missing container is made as the next token asks: an array before an index, an object otherwise.
+    const next = i + 1 < tokens.length ? tokens[i + 1] : key;
+    if (parent[t] === undefined || parent[t] === null || typeof parent[t] !== 'object') parent[t] = /^\d+$/.test(next as string) ? [] : {};
     parent = parent[t];
-  }
+  });
   return { parent, key };
 }
 

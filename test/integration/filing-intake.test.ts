@@ -1,0 +1,169 @@
+// The intake's rules beyond field shapes (issue 9): a filing does not rewrite the unit's master data, plausible
+// dates and numbers, a handling office in the registered city, the paper form's free-text columns, former
+// districts flagged rather than refused, text normalised, and no development sign-in in production.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { syntheticUscc } from '../../domain/synthetic.ts';
+import { loadConfig, projectRoot } from '../../platform/config.ts';
+import { createPool } from '../../platform/db.ts';
+import { createApp } from '../../server/app.ts';
+import { recordRegistration } from '../../server/filings/filing-store.ts';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { syntheticFiling } from '../support/fixtures.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({}, { now: () => new Date('2026-06-10T10:00:00+08:00') });
+});
+afterAll(async () => {
+  await api.close();
+});
+
+async function file(filing: unknown, login: Record<string, unknown>) {
+  const token = await api.login(login);
+  return api.request('POST', '/api/filings', { token, body: filing });
+}
+
+describe('the unit master data', () => {
+  it('is made by the first filing and not rewritten by a later one; the difference is shown to the reviewer', async () => {
+    const first = syntheticFiling(91_001, { regionCode: '330106' });
+    const created = await file(first, { role: 'employer', uscc: first.employer.uscc });
+    expect(created.status).toBe(201);
+    // The registrar's record arrives with the registration check.
+    await recordRegistration(api.db, first.employer.uscc, { registrar: 'samr', name: first.employer.name, status: 'active' });
+    // The first filing is returned as incomplete; the same unit files again, declaring another name, at a window.
+    await api.db.query(`update filings set status = 'returned' where id = $1`, [created.body.id]);
+    const renamed = { ...first, channel: 'window', employer: { ...first.employer, name: '某某改名有限公司' } };
+    const second = await file(renamed, { role: 'clerk', regionCode: '330106' });
+    expect(second.status).toBe(201);
+
+    const master = await api.db.query('select name, registered_name from employers where uscc = $1', [first.employer.uscc]);
+    expect(master.rows[0]).toEqual({ name: first.employer.name, registered_name: first.employer.name });
+    const clerk = await api.login({ role: 'clerk', regionCode: '330106' });
+    const read = await api.request('GET', `/api/filings/${second.body.id}`, { token: clerk });
+    expect(read.body.employer.name).toBe('某某改名有限公司');
+    expect(read.body.discrepancies).toEqual([{ field: 'name', declared: '某某改名有限公司', onRecord: first.employer.name, source: 'registration' }]);
+  });
+});
+
+describe('plausibility', () => {
+  it('refuses dates after the filing day, no staff, and a handling office in another city', async () => {
+    const base = syntheticFiling(91_002, { regionCode: '330106' });
+    const employee = base.employees[0]!;
+    const body = {
+      ...base,
+      employer: { ...base.employer, averageStaffCount: 0, regionCode: '330212' },
+      employees: [{ ...employee, contractStart: '2026-07-01' }, ...base.employees.slice(1)],
+      commitment: { ...base.commitment, signedAt: '9999-12-31' },
+    };
+    const res = await file(body, { role: 'employer', uscc: base.employer.uscc });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: any) => [e.path, e.code])).toEqual(
+      expect.arrayContaining([
+        ['/employer/averageStaffCount', 'FORMAT'],
+        ['/employer/regionCode', 'REGION_MISMATCH'],
+        ['/employees/0/contractStart', 'DATE_IN_FUTURE'],
+        ['/commitment/signedAt', 'DATE_IN_FUTURE'],
+      ]),
+    );
+    const messages = Object.fromEntries(res.body.errors.map((e: any) => [e.path, e.message]));
+    expect(messages['/commitment/signedAt']).toBe('承诺日期不能晚于申报当天');
+    expect(messages['/employer/averageStaffCount']).toBe('用人单位上年在职职工年平均人数应为大于 0 的人数');
+    expect(messages['/employer/regionCode']).toContain('不在同一个市');
+    expect((await api.db.query('select count(*)::int as n from filings where employer_uscc = $1', [base.employer.uscc])).rows[0].n).toBe(0);
+  });
+
+  it('lets a unit registered at city or province level name any county of its city or province', async () => {
+    const base = syntheticFiling(91_003, { regionCode: '330106' });
+    const cityRegistered = syntheticUscc(() => 0.42, { prefix: '91', regionCode: '330100' });
+    const res = await file({ ...base, employer: { ...base.employer, uscc: cityRegistered, regionCode: '330110' } }, { role: 'employer', uscc: cityRegistered });
+    expect(res.status).toBe(201);
+  });
+
+  it('accepts a person declared twice at intake: the review counts them once (DUPLICATE_EMPLOYEE)', async () => {
+    const base = syntheticFiling(91_004, { regionCode: '330106' });
+    const res = await file({ ...base, employees: [base.employees[0], base.employees[0]] }, { role: 'employer', uscc: base.employer.uscc });
+    expect(res.status).toBe(201);
+  });
+});
+
+describe('what the paper form says', () => {
+  it('accepts 参保信息 and 上年度缴费信息 as the declared text, and flags a hukou district merged away', async () => {
+    const base = syntheticFiling(91_005, { regionCode: '330106' });
+    const employees = base.employees.map((e, i) =>
+      i === 0 ? { ...e, socialInsurance: '养老、医疗', contributions: '12个月', hukouRegionCode: '330103' } : e,
+    );
+    const res = await file({ ...base, employees }, { role: 'employer', uscc: base.employer.uscc });
+    expect(res.status).toBe(201);
+    expect(res.body.notices).toEqual([
+      { path: '/employees/0/hukouRegionCode', code: 'REGION_NOT_CURRENT', message: expect.stringContaining('已撤并') },
+    ]);
+    const clerk = await api.login({ role: 'clerk', regionCode: '330106' });
+    const read = await api.request('GET', `/api/filings/${res.body.id}`, { token: clerk });
+    expect(read.body.employees[0]).toMatchObject({ socialInsurance: '养老、医疗', contributions: '12个月' });
+    expect(read.body.notices.map((n: any) => n.code)).toEqual(['REGION_NOT_CURRENT']);
+  });
+
+  it('still refuses a region code that never was', async () => {
+    const base = syntheticFiling(91_006, { regionCode: '330106' });
+    const employees = base.employees.map((e, i) => (i === 0 ? { ...e, hukouRegionCode: '990101' } : e));
+    const res = await file({ ...base, employees }, { role: 'employer', uscc: base.employer.uscc });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: any) => [e.path, e.code])).toEqual([['/employees/0/hukouRegionCode', 'REGION_UNKNOWN']]);
+  });
+});
+
+describe('text', () => {
+  it('is stored normalised (NFC, trimmed); a name of spaces is REQUIRED; control characters are FORMAT', async () => {
+    const base = syntheticFiling(91_007, { regionCode: '330106' });
+    const decomposed = '某某科技有限公司 (e\u0301)';
+    const ok = await file({ ...base, employer: { ...base.employer, name: `  ${decomposed}  ` } }, { role: 'employer', uscc: base.employer.uscc });
+    expect(ok.status).toBe(201);
+    const stored = await api.db.query(`select declaration->'employer'->>'name' as name from filings where id = $1`, [ok.body.id]);
+    expect(stored.rows[0].name).toBe(decomposed.normalize('NFC'));
+
+    const other = syntheticFiling(91_008, { regionCode: '330106' });
+    const bad = await file(
+      {
+        ...other,
+        employer: { ...other.employer, name: '   ', legalRepName: '张\u0000三', handlerName: '李\u202e四', businessAddress: 'x\ud800' },
+      },
+      { role: 'employer', uscc: other.employer.uscc },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: any) => [e.path, e.code])).toEqual([
+      ['/employer/legalRepName', 'FORMAT'],
+      ['/employer/handlerName', 'FORMAT'],
+      ['/employer/businessAddress', 'FORMAT'],
+      ['/employer/name', 'REQUIRED'],
+    ]);
+  });
+});
+
+describe('production', () => {
+  it('refuses to start without an identity provider, in one line', async () => {
+    const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+      cwd: projectRoot,
+      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: inject('databaseUrl'), SIM_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      'npm start: NODE_ENV=production needs an identity provider (IDENTITY_PROVIDER_URL), and none is configured: development sign-in is never offered in production',
+    );
+  });
+
+  it('has no development sign-in in an application assembled for production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', IDENTITY_PROVIDER_URL: 'https://idp.example.invalid', DATABASE_URL: inject('databaseUrl') });
+    const db = createPool(config.databaseUrl);
+    try {
+      expect(() => createApp({ config, db })).toThrow(/never offered in production/);
+    } finally {
+      void db.end();
+    }
+  });
+});
