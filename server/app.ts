@@ -11,6 +11,7 @@ import { Problem } from '../platform/problem.ts';
 import { filingSeasonGate } from '../season/season-gate.ts';
 import { filingSeasonRouter } from '../season/season-routes.ts';
 import { devLoginRouter } from './dev-login.ts';
+import { employerRouter } from './employers/employer-routes.ts';
 import { signInOf } from './sign-in.ts';
 import { filingRouter } from './filings/filing-routes.ts';
 import { databaseCheck, deploymentCheck, engineCheck, healthRouter, workersCheck, type WorkerStatus } from './health.ts';
@@ -60,6 +61,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   const seasonOpen = config.filingSeason === 'open';
   const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
   app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, ...(onFilingStored ? { onFilingStored } : {}) }));
+  app.use(employerRouter({ db, signer }));
   app.use(taskRouter({ db, signer, engine }));
   app.use(deploymentRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer }));

@@ -47,6 +47,37 @@ describe('the unit master data', () => {
   });
 });
 
+describe('changing the unit master data', () => {
+  it('is for city or province DPF staff in whose region the unit lies, with a reason, audited', async () => {
+    const unit = syntheticFiling(91_010, { regionCode: '330106' });
+    expect((await file(unit, { role: 'employer', uscc: unit.employer.uscc })).status).toBe(201);
+    const path = `/api/employers/${unit.employer.uscc}`;
+    const clerk = await api.login({ role: 'clerk', regionCode: '330106' });
+    const otherCity = await api.login({ role: 'city', regionCode: '330200' });
+    const city = await api.login({ role: 'city', regionCode: '330100', userId: 'city.wang' });
+
+    expect((await api.request('GET', path, { token: clerk })).body).toMatchObject({ name: unit.employer.name, regionCode: '330106' });
+    expect((await api.request('PATCH', path, { token: clerk, body: { name: 'x', note: 'y' } })).status).toBe(403);
+    expect((await api.request('PATCH', path, { token: otherCity, body: { name: 'x', note: 'y' } })).status).toBe(404);
+    const noReason = await api.request('PATCH', path, { token: city, body: { name: '新名称有限公司', note: '  ' } });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual([{ path: '/note', code: 'REQUIRED', message: '请填写变更依据' }]);
+    const elsewhere = await api.request('PATCH', path, { token: city, body: { regionCode: '330212', note: '迁址' } });
+    expect(elsewhere.status).toBe(403);
+
+    const changed = await api.request('PATCH', path, { token: city, body: { name: '新名称有限公司', note: '市场监管部门变更登记通知书' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ name: '新名称有限公司', regionCode: '330106' });
+    const audited = await api.db.query(`select actor, detail from audit_log where action = 'employer.update' and subject_id = $1`, [unit.employer.uscc]);
+    expect(audited.rows).toEqual([
+      {
+        actor: 'city.wang',
+        detail: expect.objectContaining({ before: expect.objectContaining({ name: unit.employer.name }), note: '市场监管部门变更登记通知书' }),
+      },
+    ]);
+  });
+});
+
 describe('plausibility', () => {
   it('refuses dates after the filing day, no staff, and a handling office in another city', async () => {
     const base = syntheticFiling(91_002, { regionCode: '330106' });
