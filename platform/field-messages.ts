@@ -78,6 +78,7 @@ export function createFieldMessages(catalogue: MessageCatalogue): FieldMessages 
   function formatMessage(field: string, key: string, p: Record<string, unknown>, locale: Locale): string {
     const zh = locale === 'zh';
     if (p.keyword === 'minLength') return zh ? `请填写${field}` : `${field} is required`;
+    if (p.keyword === 'depth') return zh ? `${field}嵌套层级过深（最多 ${p.limit} 层）` : `${field} is nested too deeply (at most ${p.limit} levels)`;
     if (p.keyword === 'characters') {
       return zh
         ? `${field}含有不能接受的字符（控制字符、零宽字符、文字方向控制符或残缺的字符），请删除后重新填写`

@@ -9,6 +9,7 @@ import type { Role, TokenSigner } from '../server/identity.ts';
 import { seasonIssues, seasonStatus, type FilingSeason } from './filing-season.ts';
 import { seasonMessages } from './season-messages.ts';
 import { currentSeason, seasonHistory, setSeason, type SeasonSetting } from './season-store.ts';
+import { normalizeText } from '../platform/text.ts';
 
 export interface SeasonRoutesOptions {
   db: Db;
@@ -82,9 +83,11 @@ export function filingSeasonRouter({ db, signer, open, now }: SeasonRoutesOption
   router.put('/api/settings/filing-season', authenticate(signer, SEASON_SETTER_ROLES), async (req, res) => {
     const who = identityOf(req);
     // Every problem at once: the shape's (missing note, unknown field) and the dates' (02-30, end before start).
-    const shape = checkSeasonBody(req.body);
-    const season = proposedSeason(req.body);
-    const issues = [...(shape.ok ? [] : shape.issues), ...(season ? seasonIssues(season) : [])];
+    const text = normalizeText(req.body);
+    const badText = new Set(text.issues.map((i) => i.path));
+    const shape = checkSeasonBody(text.value);
+    const season = proposedSeason(text.value);
+    const issues = [...text.issues, ...(shape.ok ? [] : shape.issues.filter((i) => !badText.has(i.path))), ...(season ? seasonIssues(season) : [])];
     if (!shape.ok || !season || issues.length > 0) throw invalid(req, issues, seasonMessages);
     res.json(view(await setSeason(db, season, who, shape.value.note), open, now()));
   });

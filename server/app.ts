@@ -1,5 +1,7 @@
 // Assembles the express application from its routers. Starting and stopping live in server/system.ts.
+import { isUtf8 } from 'node:buffer';
 import express from 'express';
+import { requestGuard } from './request-guard.ts';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
 import type { FilingRules } from '../domain/filing/validate-filing.ts';
@@ -52,7 +54,16 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(express.json({ limit: config.bodyLimitBytes }));
+  app.use(requestGuard(config.bodyLimitBytes, config.documentMaxBytes));
+  app.use(
+    express.json({
+      limit: config.bodyLimitBytes,
+      // Bytes that are not UTF-8 would otherwise become U+FFFD and be stored as if the person had typed them.
+      verify: (_req, _res, buf) => {
+        if (!isUtf8(buf)) throw Object.assign(new Error('request body is not UTF-8'), { type: 'entity.verify.failed', status: 400 });
+      },
+    }),
+  );
   const signer = new TokenSigner(config.authTokenSecret, config.tokenTtlSeconds);
 
   app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID]), workersCheck(workerStatus)]));
@@ -69,6 +80,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
   app.use(importRouter({ signer, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
+  app.use((_req, _res, next) => next(new Problem(404, '页面不存在')));
   app.use(errorHandler(log));
   return app;
 }

@@ -4,6 +4,7 @@ import { filingMessages } from '../domain/filing/messages.ts';
 import { localeFrom, type FieldMessages, type Locale } from '../platform/field-messages.ts';
 import { Problem, type FieldError } from '../platform/problem.ts';
 import type { Checked, FieldIssue } from '../platform/schema.ts';
+import { normalizeText } from '../platform/text.ts';
 import { bearerToken, type Identity, type Role, type TokenSigner } from './identity.ts';
 
 declare module 'express-serve-static-core' {
@@ -26,15 +27,21 @@ export function invalid(req: Request, issues: FieldIssue[], messages: FieldMessa
   return new Problem(400, zh ? '提交的内容有误' : 'Invalid request', undefined, fieldErrors(issues, localeOf(req), messages));
 }
 
-/** Checks a body (or query) with a compiled schema; throws the 400 on failure. */
+/**
+ * Checks a body (or query) with a compiled schema, its text normalised first (platform/text.ts); throws the 400
+ * with every problem — refused characters and the schema's — on failure.
+ */
 export function checked<T>(
   req: Request,
   check: (data: unknown) => Checked<T>,
   data: unknown,
   messages: FieldMessages = filingMessages,
 ): T {
-  const result = check(data);
-  if (!result.ok) throw invalid(req, result.issues, messages);
+  const text = normalizeText(data);
+  const badText = new Set(text.issues.map((i) => i.path));
+  const result = check(text.value);
+  const issues = [...text.issues, ...(result.ok ? [] : result.issues.filter((i) => !badText.has(i.path)))];
+  if (issues.length > 0 || !result.ok) throw invalid(req, issues, messages);
   return result.value;
 }
 
@@ -70,6 +77,7 @@ const BODY_ERRORS: Record<string, [number, string]> = {
   'encoding.unsupported': [415, '不支持该内容编码（Content-Encoding），请使用 gzip、deflate 或不压缩'],
   'request.aborted': [400, '请求在传输中断开'],
   'request.size.invalid': [400, '请求体的长度与声明的 Content-Length 不符'],
+  'entity.verify.failed': [400, '请求体不是有效的 UTF-8 文本'],
 };
 
 /** A client error the HTTP layer raised (body-parser and friends carry `status` and `expose`). */
@@ -80,8 +88,8 @@ function clientError(error: unknown): Problem | undefined {
   const known = typeof e.type === 'string' ? BODY_ERRORS[e.type] : undefined;
   if (known) {
     const [code, title] = known;
-    if (e.type === 'entity.parse.failed') {
-      return new Problem(400, title, undefined, [{ path: '/', code: 'FORMAT', message: '请求体不是有效的 JSON' }]);
+    if (e.type === 'entity.parse.failed' || e.type === 'entity.verify.failed') {
+      return new Problem(400, title, undefined, [{ path: '/', code: 'FORMAT', message: title }]);
     }
     return new Problem(code, title, e.type === 'entity.too.large' ? `request body over ${String(e.limit)} bytes` : String(e.type));
   }

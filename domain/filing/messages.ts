@@ -100,6 +100,7 @@ export const filingMessages = createFieldMessages({
   labels,
   formatHints: {
     averageStaffCount: ['应为大于 0 的人数', 'must be a number of people above 0'],
+    averageAnnualWage: ['应为大于 0 的金额（元）', 'must be an amount in yuan above 0'],
     socialInsurance: ['应为申报表上填写的文字（如“养老、医疗”），最多 200 字，或结构化的参保信息', 'must be the text of the paper form (at most 200 characters) or the structured form'],
     contributions: ['应为申报表上填写的文字（如“12个月”），最多 200 字，或结构化的缴费信息', 'must be the text of the paper form (at most 200 characters) or the structured form'],
   },

@@ -7,7 +7,6 @@ import type { Db } from '../../platform/db.ts';
 import { createFieldMessages } from '../../platform/field-messages.ts';
 import { Problem } from '../../platform/problem.ts';
 import { compileSchema } from '../../platform/schema.ts';
-import { normalizeText } from '../../platform/text.ts';
 import { authenticate, checked, identityOf, invalid } from '../http.ts';
 import type { Identity, TokenSigner } from '../identity.ts';
 import { changeEmployer, findEmployer, type EmployerChange } from './employer-store.ts';
@@ -53,9 +52,7 @@ export function employerRouter({ db, signer }: { db: Db; signer: TokenSigner }):
   router.patch('/api/employers/:uscc', authenticate(signer, ['city', 'province']), async (req, res) => {
     const who = identityOf(req);
     const uscc = String(req.params.uscc);
-    const text = normalizeText(req.body);
-    if (text.issues.length) throw invalid(req, text.issues, messages);
-    const change = checked(req, checkChange, text.value, messages);
+    const change = checked(req, checkChange, req.body, messages);
     const employer = USCC.test(uscc) ? await findEmployer(db, uscc) : undefined;
     if (!employer || !mayRead(who, employer.regionCode)) throw notFound();
     if (change.regionCode !== undefined) {

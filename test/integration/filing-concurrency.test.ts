@@ -45,7 +45,7 @@ async function footprint(uscc: string) {
 const statuses = (answers: RawResponse[]) => answers.map((a) => a.status).sort();
 const shown = (answers: RawResponse[]) => answers.map((a) => `${a.status} ${a.text.slice(0, 200)}`).join('\n');
 
-let seed = 700_000;
+let seed = 6_200_000;
 async function freshUnit(opts: { year?: number } = {}) {
   const filing = syntheticFiling(seed++, opts) as any;
   const token = await system.login({ role: 'employer', uscc: filing.employer.uscc });

@@ -14,6 +14,8 @@ import {
   badEncodings,
   calendarCases,
   deploymentCases,
+  EMPLOYER_CHANGE,
+  employerCases,
   filingPermissionCases,
   filingQueryCases,
   jsonEndpoints,
@@ -65,10 +67,15 @@ const identities = {} as Record<Who, Record<string, unknown>>;
 const fixture = { A: '', B: '', docA: '', usccA: '' };
 let template: Buffer;
 /** Each case that needs a unit of its own takes the next seed, so one wrongly accepted filing cannot mask another. */
-let nextSeed = 100_000;
+let nextSeed = 6_100_000;
 
 const fill = (p: string) =>
-  p.replaceAll('{A}', fixture.A).replaceAll('{B}', fixture.B).replaceAll('{docA}', fixture.docA).replaceAll('{uuid}', UNKNOWN_UUID);
+  p
+    .replaceAll('{A}', fixture.A)
+    .replaceAll('{B}', fixture.B)
+    .replaceAll('{docA}', fixture.docA)
+    .replaceAll('{usccA}', fixture.usccA)
+    .replaceAll('{uuid}', UNKNOWN_UUID);
 
 async function signIn(who: Who, body: Record<string, unknown>): Promise<void> {
   const res = await jsonRequest(url, 'POST', '/api/dev/login', { body });
@@ -137,14 +144,15 @@ beforeAll(async () => {
   url = system.apiUrl;
 
   // Two filings in two counties of Hangzhou, and one document on the first.
-  const a = syntheticFiling(9001);
-  const b = syntheticFiling(9002, { regionCode: '330102' });
+  const a = syntheticFiling(6_000_001);
+  const b = syntheticFiling(6_000_002, { regionCode: '330102' });
   fixture.usccA = a.employer.uscc;
   await signIn('employerA', { role: 'employer', uscc: a.employer.uscc });
   await signIn('employerB', { role: 'employer', uscc: b.employer.uscc });
   await signIn('clerkA', { role: 'clerk', regionCode: '330106' });
   await signIn('clerkB', { role: 'clerk', regionCode: '330102' });
   await signIn('reviewerB', { role: 'reviewer', regionCode: '330102' });
+  await signIn('cityHangzhou', { role: 'city', regionCode: '330100' });
   await signIn('cityNingbo', { role: 'city', regionCode: '330200' });
   await signIn('province', { role: 'province' });
   await signIn('policy', { role: 'policy' });
@@ -224,6 +232,8 @@ async function validRequest(endpoint: JsonEndpoint): Promise<{ token?: string; b
       const { filing, token } = await freshFiling((f) => (f.employer.name = `杭州${BAD_BYTES_MARKER}科技有限公司`));
       return { token, body: marked(filing) };
     }
+    case 'employer':
+      return { token: tokens.cityHangzhou, body: marked({ ...EMPLOYER_CHANGE, name: `杭州${BAD_BYTES_MARKER}某某科技有限公司` }) };
     case 'calendar':
       return { token: tokens.policy, body: marked({ ...publication, source: `国办发明电${BAD_BYTES_MARKER}〔2098〕99号` }) };
     case 'season':
@@ -239,7 +249,7 @@ async function validRequest(endpoint: JsonEndpoint): Promise<{ token?: string; b
 const compressors = { gzip, brotli };
 
 describe('content types, charsets and content encodings', () => {
-  const withFreeText = new Set(['filing', 'calendar', 'season']);
+  const withFreeText = new Set(['filing', 'employer', 'calendar', 'season']);
   for (const endpoint of jsonEndpoints) {
     const sample = withFreeText.has(endpoint.valid) ? `{"x":"${BAD_BYTES_MARKER}"}` : '{}';
     for (const [encoding] of badEncodings(sample, compressors)) {
@@ -355,6 +365,11 @@ describe('forged, expired and malformed tokens: 401 everywhere', () => {
       request: async (auth) => ({ method: 'POST', path: '/api/filings', headers: withAuth(auth, { 'content-type': 'application/json' }), body: JSON.stringify(syntheticFiling(nextSeed - 1)) }),
     },
     { name: 'GET /api/tasks', who: 'clerkA', request: async (auth) => ({ path: '/api/tasks', headers: withAuth(auth) }) },
+    {
+      name: 'PATCH /api/employers/{usccA}',
+      who: 'cityHangzhou',
+      request: async (auth) => ({ method: 'PATCH', path: `/api/employers/${fixture.usccA}`, headers: withAuth(auth, { 'content-type': 'application/json' }), body: JSON.stringify(EMPLOYER_CHANGE) }),
+    },
     { name: 'GET /api/calendar/years', who: 'employerA', request: async (auth) => ({ path: '/api/calendar/years', headers: withAuth(auth) }) },
     {
       name: 'PUT /api/settings/filing-season',
@@ -443,6 +458,7 @@ describe("other units' and counties' records: 404, exactly as an unknown id", ()
 });
 
 describe('GET /api/filings and /api/filings/{id}: bad queries', () => refusesAll(filingQueryCases));
+describe("the unit's master data: /api/employers/{uscc}", () => refusesAll(employerCases));
 describe('POST /api/dev/login', () => refusesAll(loginCases));
 describe('the working-day calendar', () => refusesAll(calendarCases));
 describe('the filing season', () => refusesAll(seasonCases));

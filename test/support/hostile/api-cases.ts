@@ -1,11 +1,11 @@
 // Bad requests to every endpoint but the filing body (filing-cases.ts), as data. Paths may name the suite's
 // fixtures: {A} the first filing (employer A, 西湖区 330106), {B} the second (上城区 330102), {docA} a document on
-// A, {uuid} an id nobody has. `as` names who sends it (a role signed in by the suite); none means no token.
+// A, {usccA} employer A's USCC, {uuid} an id nobody has. `as` names who sends it (a role signed in by the suite); none means no token.
 import { USCC_ALPHABET, usccCheckCharacter } from '../../../domain/identifiers/uscc.ts';
 import type { Json } from './pointer.ts';
 import type { FieldExpectation } from './refusal.ts';
 
-export type Who = 'employerA' | 'employerB' | 'clerkA' | 'clerkB' | 'reviewerB' | 'cityNingbo' | 'province' | 'policy' | 'operator';
+export type Who = 'employerA' | 'employerB' | 'clerkA' | 'clerkB' | 'reviewerB' | 'cityHangzhou' | 'cityNingbo' | 'province' | 'policy' | 'operator';
 
 export interface ApiCase {
   name: string;
@@ -125,6 +125,41 @@ export const scopeCases: ApiCase[] = [
   { name: 'an unknown document of A', method: 'GET', path: '/api/filings/{A}/documents/{uuid}', as: 'employerA', status: 404 },
   { name: 'a document id that is no UUID', method: 'GET', path: '/api/filings/{A}/documents/..%2F..%2Fdocuments', as: 'employerA', status: 404 },
   { name: 'documents of an unknown filing', method: 'GET', path: '/api/filings/{uuid}/documents', as: 'employerA', status: 404 },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// The unit's master data: GET and PATCH /api/employers/{uscc}
+
+export const EMPLOYER_CHANGE = { name: '杭州某某科技有限公司', note: '市场监管部门登记变更（2026）' };
+const change = (name: string, body: Json, errors: FieldExpectation[], status: number | readonly number[] = 400): ApiCase => ({ name, method: 'PATCH', path: '/api/employers/{usccA}', as: 'cityHangzhou', body, status, errors });
+
+export const employerCases: ApiCase[] = [
+  { name: "another county's clerk reads unit A", method: 'GET', path: '/api/employers/{usccA}', as: 'clerkB', status: 404 },
+  { name: 'another city reads unit A', method: 'GET', path: '/api/employers/{usccA}', as: 'cityNingbo', status: 404 },
+  { name: 'an employer reads its own master data here', method: 'GET', path: '/api/employers/{usccA}', as: 'employerA', status: 403 },
+  { name: 'a USCC nobody has', method: 'GET', path: '/api/employers/91330106MA2B3C4D5E', as: 'province', status: 404 },
+  { name: 'a lower-case USCC', method: 'GET', path: '/api/employers/91330106ma2b3c4d5e', as: 'province', status: 404 },
+  { name: 'no USCC at all', method: 'GET', path: '/api/employers/%20', as: 'province', status: 404 },
+  change('no body fields', {}, [{ path: '/note', code: 'REQUIRED' }]),
+  change('only a note', { note: '无变更' }, []),
+  change('no note', { name: EMPLOYER_CHANGE.name }, [{ path: '/note', code: 'REQUIRED' }]),
+  change('a note of only spaces', { ...EMPLOYER_CHANGE, note: '   ' }, [{ path: '/note', code: ['REQUIRED', 'FORMAT'] }]),
+  change('a note with a NUL', { ...EMPLOYER_CHANGE, note: '变更\u0000' }, [{ path: '/note', code: 'FORMAT' }]),
+  change('a note of 501 characters', { ...EMPLOYER_CHANGE, note: '文'.repeat(501) }, [{ path: '/note', code: 'FORMAT' }]),
+  change('a name with a right-to-left override', { ...EMPLOYER_CHANGE, name: '\u202e司公某某' }, [{ path: '/name', code: 'FORMAT' }]),
+  change('a name of only spaces', { ...EMPLOYER_CHANGE, name: '  ' }, [{ path: '/name', code: ['REQUIRED', 'FORMAT'] }]),
+  change('a name of 201 characters', { ...EMPLOYER_CHANGE, name: '某'.repeat(201) }, [{ path: '/name', code: 'FORMAT' }]),
+  change('an unknown unit nature', { ...EMPLOYER_CHANGE, unitNature: 'company' }, [{ path: '/unitNature', code: 'FORMAT' }]),
+  change('a region code as a number', { ...EMPLOYER_CHANGE, regionCode: 330106 }, [{ path: '/regionCode', code: 'FORMAT' }]),
+  change('a region code nobody has', { ...EMPLOYER_CHANGE, regionCode: '999999' }, [{ path: '/regionCode', code: 'REGION_UNKNOWN' }]),
+  change('a region code of a city', { ...EMPLOYER_CHANGE, regionCode: '330100' }, [{ path: '/regionCode', code: 'REGION_UNKNOWN' }]),
+  change('a county of another city', { ...EMPLOYER_CHANGE, regionCode: '330203' }, [], 403),
+  change('the USCC itself', { ...EMPLOYER_CHANGE, uscc: '91330106MA2B3C4D5E' }, [{ path: '/uscc', code: 'UNKNOWN_FIELD' }]),
+  change('a list instead of an object', [EMPLOYER_CHANGE], [{ path: '/', code: 'FORMAT' }]),
+  { name: 'another city changes unit A', method: 'PATCH', path: '/api/employers/{usccA}', as: 'cityNingbo', body: EMPLOYER_CHANGE, status: 404 },
+  { name: 'a clerk changes unit A', method: 'PATCH', path: '/api/employers/{usccA}', as: 'clerkA', body: EMPLOYER_CHANGE, status: 403 },
+  { name: 'the employer changes itself', method: 'PATCH', path: '/api/employers/{usccA}', as: 'employerA', body: EMPLOYER_CHANGE, status: 403 },
+  { name: 'a unit nobody has', method: 'PATCH', path: '/api/employers/91330106MA2B3C4D5E', as: 'province', body: EMPLOYER_CHANGE, status: 404 },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -261,7 +296,8 @@ export const routeCases: ApiCase[] = [
   { name: 'GET /api/admin', method: 'GET', path: '/api/admin', status: 404 },
   { name: 'GET /engine-rest/process-instance', method: 'GET', path: '/engine-rest/process-instance', status: 404 },
   { name: 'GET /nothing', method: 'GET', path: '/nothing', status: 404 },
-  { name: 'GET /../../etc/passwd', method: 'GET', path: '/../../etc/passwd', status: [400, 404] },
+  // The path may be echoed back; the file's content (root:x:0:0) may not.
+  { name: 'GET /../../etc/passwd', method: 'GET', path: '/../../etc/passwd', status: [400, 404], tolerate: ['local path'] },
   { name: 'GET /api/%2e%2e/%2e%2e/etc/passwd', method: 'GET', path: '/api/%2e%2e/%2e%2e/etc/passwd', status: [400, 404] },
   { name: 'DELETE /api/filings', method: 'DELETE', path: '/api/filings', as: 'province', status: [404, 405] },
   { name: 'PUT /api/filings', method: 'PUT', path: '/api/filings', as: 'employerA', body: {}, status: [404, 405] },
@@ -277,6 +313,8 @@ export const routeCases: ApiCase[] = [
   { name: 'GET /api/deployments', method: 'GET', path: '/api/deployments', as: 'policy', status: [404, 405] },
   { name: 'GET /api/tasks/{uuid}/claim', method: 'GET', path: '/api/tasks/{uuid}/claim', as: 'clerkA', status: [404, 405] },
   { name: 'POST /api/templates/employees.xlsx', method: 'POST', path: '/api/templates/employees.xlsx', as: 'employerA', body: {}, status: [404, 405] },
+  { name: 'DELETE /api/employers/{usccA}', method: 'DELETE', path: '/api/employers/{usccA}', as: 'province', status: [404, 405] },
+  { name: 'PUT /api/employers/{usccA}', method: 'PUT', path: '/api/employers/{usccA}', as: 'province', body: EMPLOYER_CHANGE, status: [404, 405] },
   { name: 'DELETE /api/filings/{A}/documents/{docA}', method: 'DELETE', path: '/api/filings/{A}/documents/{docA}', as: 'employerA', status: [404, 405] },
   { name: 'PROPFIND /api/filings', method: 'PROPFIND', path: '/api/filings', as: 'clerkA', status: [404, 405] },
   { name: 'a broken percent-escape in a filing id', method: 'GET', path: '/api/filings/%E0%A4%A', as: 'clerkA', status: [400, 404] },
@@ -295,12 +333,13 @@ export interface JsonEndpoint {
   path: string;
   as?: Who;
   /** What a valid body for it is, built by the suite (a filing needs a fresh unit each time). */
-  valid: 'login' | 'filing' | 'calendar' | 'season' | 'deployment' | 'task';
+  valid: 'login' | 'filing' | 'employer' | 'calendar' | 'season' | 'deployment' | 'task';
 }
 
 export const jsonEndpoints: JsonEndpoint[] = [
   { name: 'POST /api/dev/login', method: 'POST', path: '/api/dev/login', valid: 'login' },
   { name: 'POST /api/filings', method: 'POST', path: '/api/filings', as: 'employerA', valid: 'filing' },
+  { name: 'PATCH /api/employers/{usccA}', method: 'PATCH', path: '/api/employers/{usccA}', as: 'cityHangzhou', valid: 'employer' },
   { name: 'PUT /api/calendar/years/2099', method: 'PUT', path: '/api/calendar/years/2099', as: 'policy', valid: 'calendar' },
   { name: 'PUT /api/settings/filing-season', method: 'PUT', path: '/api/settings/filing-season', as: 'policy', valid: 'season' },
   { name: 'POST /api/deployments', method: 'POST', path: '/api/deployments', as: 'policy', valid: 'deployment' },
