@@ -54,7 +54,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(requestGuard(config.bodyLimitBytes, config.documentMaxBytes));
+  app.use(requestGuard(config.bodyLimitBytes));
   app.use(
     express.json({
       limit: config.bodyLimitBytes,

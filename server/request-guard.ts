@@ -12,17 +12,16 @@ function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 }
 
-export function requestGuard(bodyLimitBytes: number, uploadLimitBytes: number) {
+export function requestGuard(bodyLimitBytes: number) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!hasBody(req)) return next();
     const multipartRoute = MULTIPART_ROUTES.some((route) => route.test(req.path));
     const declared = Number(req.headers['content-length']);
-    // Uploads carry several files of up to the document limit each; their own reader enforces the exact limits.
-    const limit = multipartRoute ? uploadLimitBytes * 8 : bodyLimitBytes;
-    if (Number.isFinite(declared) && declared > limit) {
+    // Uploads are cut off by their own reader as soon as a file passes its limit, with a sentence naming it.
+    if (!multipartRoute && Number.isFinite(declared) && declared > bodyLimitBytes) {
       // Nothing of it will be read: the connection closes after the answer.
       res.setHeader('connection', 'close');
-      return next(new Problem(413, '提交的内容过大', `request body declared ${declared} bytes, over ${limit}`));
+      return next(new Problem(413, '提交的内容过大', `request body declared ${declared} bytes, over ${bodyLimitBytes}`));
     }
     const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
     if (!ENCODINGS.has(encoding)) {

@@ -121,7 +121,7 @@ describe('PUT /api/calendar/years/:year', () => {
     const res = await api.request('PUT', '/api/calendar/years/2027', { token: tokens.policy, body });
     expect(res.status).toBe(400);
     expect(res.body.title).toBe('提交的内容有误');
-    expect(pairs(res.body)).toEqual(['/days/1/day FORMAT', '/days/2/kind FORMAT', '/days/3/name REQUIRED', '/extra UNKNOWN_FIELD', '/source FORMAT']);
+    expect(pairs(res.body)).toEqual(['/days/1/day FORMAT', '/days/2/kind FORMAT', '/days/3/name REQUIRED', '/extra UNKNOWN_FIELD', '/source REQUIRED']);
     const message = (path: string) => res.body.errors.find((e: { path: string }) => e.path === path).message;
     expect(message('/source')).toBe('请填写发布依据');
     expect(message('/days/1/day')).toBe('第 2 天的日期应为 YYYY-MM-DD 格式的有效日期');

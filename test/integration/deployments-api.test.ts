@@ -97,12 +97,14 @@ describe('POST /api/deployments', () => {
     expect(res.body.errors.map((e: any) => [e.path, e.code])).toEqual(
       expect.arrayContaining([
         ['/resources/0/name', 'FORMAT'],
-        ['/resources/0/content', 'FORMAT'],
+        ['/resources/0/content', 'REQUIRED'],
         ['/extra', 'UNKNOWN_FIELD'],
       ]),
     );
-    const garbage = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'x.bpmn', content: '\u0000<not xml' }] } });
+    const garbage = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'x.bpmn', content: '<not xml' }] } });
     expect(garbage.status).toBe(400);
     expect(garbage.body.errors[0]).toMatchObject({ path: '/resources/0/content', code: 'LINT' });
+    const nul = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'x.bpmn', content: '\u0000<x/>' }] } });
+    expect(nul.body.errors).toEqual([expect.objectContaining({ path: '/resources/0/content', code: 'FORMAT' })]);
   });
 });

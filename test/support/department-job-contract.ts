@@ -121,9 +121,13 @@ export function setOutage(sim: RunningSimulators, department: string, outage: bo
   return sendJson(`${sim.url}/_admin/faults/${department}`, { latencyMs: 0, failureRate: 0, outage }, { method: 'PUT' });
 }
 
-/** Stores the filing as its employer (with this USCC, when given) and returns its id. */
+/**
+ * Stores the filing as its employer (with this USCC, when given) and returns its id. A unit files once a year, so an
+ * earlier filing of the same unit and year made by another case of the file is withdrawn first.
+ */
 export async function storeFiling(db: Db, filing: Filing, sub: string, uscc = filing.employer.uscc): Promise<string> {
   const stored = { ...filing, employer: { ...filing.employer, uscc } };
+  await db.query(`update filings set status = 'withdrawn' where employer_uscc = $1 and year = $2 and status <> 'returned'`, [uscc, filing.year]);
   return createdId(await createFiling(db, { sub, role: 'employer', uscc }, stored, undefined));
 }
 

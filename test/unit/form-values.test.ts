@@ -96,7 +96,7 @@ describe('acceptance form (forms/acceptance.form)', () => {
       { path: '/extra', code: 'UNKNOWN_FIELD' },
       { path: '/a~1b', code: 'UNKNOWN_FIELD' },
     ]);
-    expect(sentences(acceptance, values)).toEqual(['请填写受理决定', '说明最多 500 个字', '“extra”不是可以提交的字段', '“a~1b”不是可以提交的字段']);
+    expect(sentences(acceptance, values)).toEqual(['请填写受理决定', '说明最多 500 个字', '“extra”不是可以提交的字段', '“a/b”不是可以提交的字段']);
   });
 
   it.each([
