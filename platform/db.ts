@@ -52,6 +52,22 @@ export async function ensureDatabase(url: string, variable = 'DATABASE_URL'): Pr
   }
 }
 
+/** Drops the database named in the URL, if it exists, disconnecting whoever is still on it (scratch databases). */
+export async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`refusing to drop an unusual database name "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
 export function createPool(url: string): Db {
   return new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { dropDatabase } from '../platform/db.ts';
 import { loadConfig, projectRoot } from '../platform/config.ts';
 import { freePort } from '../platform/free-port.ts';
 import { createEngineRest, type EngineConnection, type EngineRest } from '../platform/engine-rest.ts';
@@ -56,14 +56,6 @@ function diagram(): string {
     <bpmn:endEvent id="end"><bpmn:incoming>f${steps}</bpmn:incoming></bpmn:endEvent>
   </bpmn:process>
 </bpmn:definitions>`;
-}
-
-async function admin(sql: string): Promise<void> {
-  const url = new URL(loadConfig().databaseUrl);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
 }
 
 function rssMb(pid: number): number {
@@ -169,5 +161,5 @@ try {
   await Promise.all(runtimes.map((r) => r.stop(5000)));
   await second?.stop();
   await first?.stop();
-  await admin(`drop database if exists "${benchDb}" with (force)`);
+  await dropDatabase(engineDbUrl);
 }

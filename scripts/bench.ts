@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { dropDatabase } from '../platform/db.ts';
 import { loadConfig, projectRoot } from '../platform/config.ts';
 import { freePort } from '../platform/free-port.ts';
 import { syntheticFiling } from '../domain/synthetic-filing.ts';
@@ -26,18 +26,6 @@ const concurrency = Number(values.concurrency);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-async function admin(sql: string): Promise<void> {
-  const url = new URL(loadConfig().databaseUrl);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 const benchDb = `dpf_review_bench_${process.pid}`;
@@ -141,6 +129,6 @@ try {
 } finally {
   server.kill('SIGINT');
   await new Promise((resolve) => server.once('exit', resolve));
-  await admin(`drop database if exists "${benchDb}" with (force)`);
-  await admin(`drop database if exists "${engineDb}" with (force)`);
+  await dropDatabase(databaseUrl);
+  await dropDatabase(withDatabase(loadConfig().engineDatabaseUrl, engineDb));
 }

@@ -3,7 +3,7 @@
 // time. `--topics=a,b` limits this process to some topics. Ctrl-C, SIGINT or SIGTERM finishes the tasks in hand.
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { createPool } from '../platform/db.ts';
-import { workerDefinitions } from '../workers/registry.ts';
+import { workerDefinitions, workerSettings } from '../workers/registry.ts';
 import { startWorkerRuntime } from '../workers/runtime/worker-runtime.ts';
 import { WORKER_TOPICS, type WorkerTopic } from '../workers/topics.ts';
 
@@ -20,11 +20,7 @@ function main(): void {
   const runtime = startWorkerRuntime({
     engine: { baseUrl: config.engineUrl, user: config.engineUser, password: config.enginePassword },
     workers: workerDefinitions(config, db, topics as WorkerTopic[]),
-    lockDurationMs: config.workerLockMs,
-    maxTasks: config.workerMaxTasks,
-    longPollMs: config.workerLongPollMs,
-    retries: config.workerRetries,
-    retryBackoffMs: config.workerRetryBackoffMs,
+    ...workerSettings(config),
   });
   console.log(`workers ${runtime.workerId}: ${runtime.topics.join(', ')} on ${config.engineUrl}`);
   let stopping = false;

@@ -11,7 +11,7 @@ import type { Config } from '../platform/config.ts';
 import { createPool, ensureDatabase, type Db } from '../platform/db.ts';
 import { createEngineRest, type EngineConnection, type EngineRest } from '../platform/engine-rest.ts';
 import { migrate } from '../platform/migrate.ts';
-import { workerDefinitions } from '../workers/registry.ts';
+import { workerDefinitions, workerSettings } from '../workers/registry.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../workers/runtime/worker-runtime.ts';
 import { createApp } from './app.ts';
 import { signInOf } from './sign-in.ts';
@@ -84,11 +84,7 @@ export async function startSystem({ config, engine: connection, log = console.er
       workers = startWorkerRuntime({
         engine: connection,
         workers: workerDefinitions(config, db),
-        lockDurationMs: config.workerLockMs,
-        maxTasks: config.workerMaxTasks,
-        longPollMs: config.workerLongPollMs,
-        retries: config.workerRetries,
-        retryBackoffMs: config.workerRetryBackoffMs,
+        ...workerSettings(config),
         log,
       });
       const running = workers;

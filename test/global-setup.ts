@@ -3,7 +3,7 @@
 // its own database, so runs side by side cannot disturb each other.
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
-import { checkConnection, createPool } from '../platform/db.ts';
+import { checkConnection, createPool, dropDatabase } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 import type { EngineConnection } from '../platform/engine-rest.ts';
 import { startEngineUnderTest } from './support/engine-under-test.ts';
@@ -79,6 +79,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     await engine.stop();
-    await withAdmin((admin) => admin.query(`drop database if exists "${name}" with (force)`));
+    await dropDatabase(databaseUrl);
   };
 }

@@ -16,7 +16,7 @@ import { createComputeDueDateHandler } from './compute-due-date.ts';
 import type { JobHandler } from './job-outcome.ts';
 import { createPushToTaxHandler } from './push-to-tax.ts';
 import { createRecordFilingStatusHandler } from './record-filing-status.ts';
-import type { WorkerDefinition } from './runtime/worker-runtime.ts';
+import type { WorkerDefinition, WorkerRuntimeOptions } from './runtime/worker-runtime.ts';
 import { WORKER_TOPICS, type WorkerTopic } from './topics.ts';
 import { createVerifyDisabilityCertificatesHandler } from './verify-disability-certificates.ts';
 import { createVerifyMedicalHandler } from './verify-medical.ts';
@@ -39,6 +39,17 @@ export function createHandlers(config: Config, db: Db): Record<WorkerTopic, AnyH
     'push-to-tax': createPushToTaxHandler({ db, client: createTaxClient(config) }),
     'compute-due-date': createComputeDueDateHandler(() => loadCalendar(db)),
     'record-filing-status': createRecordFilingStatusHandler(db),
+  };
+}
+
+/** The runtime settings every worker process takes from the configuration. */
+export function workerSettings(config: Config): Pick<WorkerRuntimeOptions, 'lockDurationMs' | 'maxTasks' | 'longPollMs' | 'retries' | 'retryBackoffMs'> {
+  return {
+    lockDurationMs: config.workerLockMs,
+    maxTasks: config.workerMaxTasks,
+    longPollMs: config.workerLongPollMs,
+    retries: config.workerRetries,
+    retryBackoffMs: config.workerRetryBackoffMs,
   };
 }
 

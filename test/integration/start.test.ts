@@ -4,8 +4,8 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
-import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
+import { dropDatabase } from '../../platform/db.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { projectRoot } from '../../platform/config.ts';
 import { basicAuthorization } from '../../platform/engine-rest.ts';
@@ -54,14 +54,6 @@ async function exitWithin(exited: Promise<number | null>, child: ChildProcess, m
   }
 }
 
-async function dropDatabase(name: string): Promise<void> {
-  const url = new URL(inject('databaseUrl'));
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  await client.query(`drop database if exists "${name}" with (force)`).finally(() => client.end());
-}
-
 describe('npm start', () => {
   it('starts its own engine, serves the API and the simulators, and SIGINT to npm stops every process it started', async () => {
     const [apiPort, simPort, enginePort] = [await freePort(), await freePort(), await freePort()];
@@ -107,7 +99,7 @@ describe('npm start', () => {
       await expect(fetch(engineRest)).rejects.toThrow();
     } finally {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
-      await dropDatabase(engineDb);
+      await dropDatabase(engineDbUrl.toString());
     }
   }, 240_000);
 

@@ -1,8 +1,8 @@
 // The one real Operaton engine of a test run: built if needed, started on a free port over a database of its
 // own (made for the run, dropped after it), the project's diagrams and forms deployed. Started by the global setup.
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig, projectRoot } from '../../platform/config.ts';
+import { dropDatabase } from '../../platform/db.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { createEngineRest, type EngineConnection } from '../../platform/engine-rest.ts';
 import { deployResources, projectResources } from '../../deployment/deploy-resources.ts';
@@ -15,19 +15,6 @@ export interface EngineUnderTest {
   databaseUrl: string;
   logFile: string;
   stop(): Promise<void>;
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function startEngineUnderTest(baseDatabaseUrl: string): Promise<EngineUnderTest> {
