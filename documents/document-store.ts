@@ -3,7 +3,8 @@
 // Order of writes: temp file → fsync → rename into place → row in a transaction. A crash can therefore leave
 // a file nobody references (harmless, collectable), never a row whose file is missing.
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -122,12 +123,17 @@ export class DocumentStore {
         done(null, chunk);
       },
     });
+    let sink: WriteStream | undefined;
     try {
       await mkdir(this.tempDir, { recursive: true });
-      await pipeline(source, meter, createWriteStream(tempPath, { flags: 'wx' }));
+      sink = createWriteStream(tempPath, { flags: 'wx' });
+      await pipeline(source, meter, sink);
       await syncPath(tempPath);
     } catch (error) {
       source.resume(); // a source left unread would stall the rest of the request
+      // A stream destroyed while its file is still being opened creates the file afterwards; removing it before
+      // the stream has closed would leave it behind.
+      if (sink && !sink.closed) await once(sink, 'close').catch(() => undefined);
       await rm(tempPath, { force: true });
       throw error;
     }
