@@ -12,6 +12,7 @@ import { authenticate, checked, identityOf, localeOf } from '../server/http.ts';
 import type { TokenSigner } from '../server/identity.ts';
 import { WORKER_TOPICS } from '../workers/topics.ts';
 import { lintBpmn } from './bpmn-lint.ts';
+import { lintDmn } from './dmn-lint.ts';
 import { deployResources, projectResources, type Resource } from './deploy-resources.ts';
 import { checkForm } from './form-check.ts';
 
@@ -70,6 +71,11 @@ export async function lintResources(resources: Resource[]): Promise<FieldError[]
     const path = `/resources/${index}/content`;
     if (resource.name.endsWith('.bpmn')) {
       for (const f of await lintBpmn(resource.content, { knownTopics: WORKER_TOPICS, knownForms })) {
+        if (f.category !== 'error') continue;
+        errors.push({ path, code: 'LINT', message: `${resource.name}${f.elementId ? ` · ${f.elementId}` : ''}：${f.message}（${f.rule}）` });
+      }
+    } else if (resource.name.endsWith('.dmn')) {
+      for (const f of await lintDmn(resource.content)) {
         if (f.category !== 'error') continue;
         errors.push({ path, code: 'LINT', message: `${resource.name}${f.elementId ? ` · ${f.elementId}` : ''}：${f.message}（${f.rule}）` });
       }

@@ -3,6 +3,7 @@
 // time. `--topics=a,b` limits this process to some topics. Ctrl-C, SIGINT or SIGTERM finishes the tasks in hand.
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { createPool } from '../platform/db.ts';
+import { createEngineRest } from '../platform/engine-rest.ts';
 import { workerDefinitions, workerSettings } from '../workers/registry.ts';
 import { startWorkerRuntime } from '../workers/runtime/worker-runtime.ts';
 import { WORKER_TOPICS, type WorkerTopic } from '../workers/topics.ts';
@@ -17,9 +18,10 @@ function main(): void {
   const unknown = topics.filter((t) => !(WORKER_TOPICS as readonly string[]).includes(t));
   if (unknown.length) throw new ConfigError(`unknown topics: ${unknown.join(', ')} (known: ${WORKER_TOPICS.join(', ')})`);
   const db = createPool(config.databaseUrl);
+  const connection = { baseUrl: config.engineUrl, user: config.engineUser, password: config.enginePassword };
   const runtime = startWorkerRuntime({
-    engine: { baseUrl: config.engineUrl, user: config.engineUser, password: config.enginePassword },
-    workers: workerDefinitions(config, db, topics as WorkerTopic[]),
+    engine: connection,
+    workers: workerDefinitions(config, db, createEngineRest(connection), topics as WorkerTopic[]),
     ...workerSettings(config),
   });
   console.log(`workers ${runtime.workerId}: ${runtime.topics.join(', ')} on ${config.engineUrl}`);

@@ -83,7 +83,7 @@ export async function startSystem({ config, engine: connection, log = console.er
     if (config.workers === 'on') {
       workers = startWorkerRuntime({
         engine: connection,
-        workers: workerDefinitions(config, db),
+        workers: workerDefinitions(config, db, engine),
         ...workerSettings(config),
         log,
       });

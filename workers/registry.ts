@@ -10,9 +10,13 @@ import { createWagesClient } from '../connectors/wages/client.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
+import type { EngineRest } from '../platform/engine-rest.ts';
+import { deployedDecisions } from '../decisions/deployed-decisions.ts';
 import { recordRegistration } from '../server/filings/filing-store.ts';
 import { createCheckRegistrationHandler, storedEmployerOf } from './check-registration.ts';
 import { createComputeDueDateHandler } from './compute-due-date.ts';
+import { createCountEmployeesHandler } from './count-employees.ts';
+import { storingEvidence } from './store-evidence.ts';
 import type { JobHandler } from './job-outcome.ts';
 import { createPushToTaxHandler } from './push-to-tax.ts';
 import { createRecordFilingStatusHandler } from './record-filing-status.ts';
@@ -26,16 +30,21 @@ import { createVerifyWagesHandler } from './verify-wages.ts';
 
 type AnyHandler = JobHandler<unknown, object>;
 
-export function createHandlers(config: Config, db: Db): Record<WorkerTopic, AnyHandler> {
+export function createHandlers(config: Config, db: Db, engine: EngineRest): Record<WorkerTopic, AnyHandler> {
   return {
-    'check-registration': createCheckRegistrationHandler(createRegistrationClient(config), storedEmployerOf(db), (uscc, registration) =>
-      recordRegistration(db, uscc, registration),
+    // The registrar's answer is evidence; `employerFindings` also goes to the process, whose history notes it.
+    'check-registration': storingEvidence(
+      db,
+      'registration',
+      createCheckRegistrationHandler(createRegistrationClient(config), storedEmployerOf(db), (uscc, registration) => recordRegistration(db, uscc, registration)),
+      ['employerFindings'],
     ),
-    'verify-disability-certificates': createVerifyDisabilityCertificatesHandler({ db, client: createDpfClient(config) }),
-    'verify-veteran-certificates': createVerifyVeteranCertificatesHandler({ db, client: createVeteransClient(config) }),
-    'verify-pension': createVerifyPensionHandler({ db, client: createPensionClient(config) }),
-    'verify-medical': createVerifyMedicalHandler({ db, client: createMedicalClient(config) }),
-    'verify-wages': createVerifyWagesHandler({ db, client: createWagesClient(config) }),
+    'verify-disability-certificates': storingEvidence(db, 'dpf-certificates', createVerifyDisabilityCertificatesHandler({ db, client: createDpfClient(config) })),
+    'verify-veteran-certificates': storingEvidence(db, 'veteran-certificates', createVerifyVeteranCertificatesHandler({ db, client: createVeteransClient(config) })),
+    'verify-pension': storingEvidence(db, 'pension', createVerifyPensionHandler({ db, client: createPensionClient(config) })),
+    'verify-medical': storingEvidence(db, 'medical', createVerifyMedicalHandler({ db, client: createMedicalClient(config) })),
+    'verify-wages': storingEvidence(db, 'wages', createVerifyWagesHandler({ db, client: createWagesClient(config) })),
+    'count-employees': createCountEmployeesHandler({ db, decisions: deployedDecisions(engine) }),
     'push-to-tax': createPushToTaxHandler({ db, client: createTaxClient(config) }),
     'compute-due-date': createComputeDueDateHandler(() => loadCalendar(db)),
     'record-filing-status': createRecordFilingStatusHandler(db),
@@ -54,7 +63,7 @@ export function workerSettings(config: Config): Pick<WorkerRuntimeOptions, 'lock
 }
 
 /** One worker per topic, or only those named. */
-export function workerDefinitions(config: Config, db: Db, topics: readonly WorkerTopic[] = WORKER_TOPICS): WorkerDefinition[] {
-  const handlers = createHandlers(config, db);
+export function workerDefinitions(config: Config, db: Db, engine: EngineRest, topics: readonly WorkerTopic[] = WORKER_TOPICS): WorkerDefinition[] {
+  const handlers = createHandlers(config, db, engine);
   return topics.map((topic) => ({ topic, handler: handlers[topic] }));
 }

@@ -7,6 +7,7 @@ export const WORKER_TOPICS = [
   'verify-pension',
   'verify-medical',
   'verify-wages',
+  'count-employees',
   'push-to-tax',
   'compute-due-date',
   'record-filing-status',

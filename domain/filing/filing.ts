@@ -38,6 +38,8 @@ export interface Employee {
   jobPost: string;
   annualWage: number;
   employmentType: EmploymentType;
+  /** A dispatched worker counts at the dispatch agency unless both units agreed it counts here (at the host). */
+  dispatchCountedHere?: boolean;
   contractStart?: string;
   contractEnd?: string;
   employedFrom: string;

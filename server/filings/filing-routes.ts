@@ -9,6 +9,8 @@ import { normalizeText } from '../../platform/text.ts';
 import { isUuid } from '../../platform/ids.ts';
 import type { Filing } from '../../domain/filing/filing.ts';
 import { compileSchema } from '../../platform/schema.ts';
+import { presentReview } from '../../review/present-review.ts';
+import { findReview, type StoredReview } from '../../review/review-store.ts';
 import { canReadFiling, mayFile, mayRevealPersonalNumbers } from '../access.ts';
 import { audit } from '../audit.ts';
 import { authenticate, checked, fieldErrors, identityOf, invalid, localeOf } from '../http.ts';
@@ -46,7 +48,7 @@ const checkReadQuery = compileSchema<{ reveal?: 'personal' }>({
 });
 
 /** The filing as a caller sees it: personal numbers masked unless revealed to a role that needs them. */
-function present(filing: StoredFiling, reveal: boolean) {
+function present(filing: StoredFiling, reveal: boolean, review: StoredReview | undefined, locale: Locale) {
   const declaration = reveal ? filing.declaration : maskFields(filing.declaration, personalFields);
   return {
     id: filing.id,
@@ -61,7 +63,7 @@ function present(filing: StoredFiling, reveal: boolean) {
     createdAt: filing.createdAt,
     updatedAt: filing.updatedAt,
     // The automatic review's result appears here once the review has run (CONTRACTS.md §1).
-    review: null,
+    review: review ? presentReview(review, filing.declaration, reveal, locale) : null,
   };
 }
 
@@ -131,7 +133,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored 
     if (reveal && !mayRevealPersonalNumbers(who)) throw new Problem(403, '无权查看完整证件号码');
     await audit(db, who, reveal ? 'filing.reveal_personal_numbers' : 'filing.read', { type: 'filing', id: filing.id });
     const notices = fieldErrors(await intakeNotices(db, filing.id), localeOf(req), filingMessages);
-    res.json({ ...present(filing, reveal), notices, discrepancies: await employerDiscrepancies(db, filing), history: await statusHistory(db, filing.id) });
+    res.json({ ...present(filing, reveal, await findReview(db, filing.id), localeOf(req)), notices, discrepancies: await employerDiscrepancies(db, filing), history: await statusHistory(db, filing.id) });
   });
 
   router.get('/api/filings', authenticate(signer, ['employer', 'clerk', 'reviewer', 'city', 'province']), async (req, res) => {

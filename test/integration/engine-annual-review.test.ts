@@ -29,9 +29,11 @@ async function instancesOf(filingId: string): Promise<Instance[]> {
   return system.rest.get<Instance[]>('/history/process-instance', { processInstanceBusinessKey: filingId, processDefinitionKey: 'annual-review' });
 }
 
-async function fileOnline(filing = syntheticFiling(seed(), { regionCode: HANDLING })): Promise<{ id: string; token: string }> {
+/** A filing handed in at the county's window: a clerk accepts it (an online filing is accepted at once). */
+async function fileAtWindow(filing = syntheticFiling(seed(), { regionCode: HANDLING })): Promise<{ id: string; token: string }> {
   const token = await system.login({ role: 'employer', uscc: filing.employer.uscc });
-  const res = await system.request('POST', '/api/filings', { token, body: filing });
+  const windowClerk = await system.login({ role: 'clerk', regionCode: HANDLING });
+  const res = await system.request('POST', '/api/filings', { token: windowClerk, body: { ...filing, channel: 'window', receivingRegionCode: HANDLING } });
   expect(res.status).toBe(201);
   return { id: res.body.id as string, token };
 }
@@ -72,8 +74,8 @@ describe('annual review on the engine', () => {
     ]);
   });
 
-  it('runs a filing from submission to acceptance, with one instance and its status history', async () => {
-    const { id, token } = await fileOnline(ACTIVE_UNIT);
+  it('runs a window filing from submission through acceptance to the automatic review, with one instance and its status history', async () => {
+    const { id, token } = await fileAtWindow(ACTIVE_UNIT);
     const clerk = await system.login({ role: 'clerk', regionCode: HANDLING });
     const otherClerk = await system.login({ role: 'clerk', regionCode: OTHER_COUNTY });
 
@@ -146,12 +148,15 @@ describe('annual review on the engine', () => {
     });
     expect(ended.endTime).not.toBeNull();
     const after = await system.request('GET', `/api/filings/${id}`, { token: clerk });
-    expect(after.body.status).toBe('accepted');
+    expect(after.body.status).toBe('awaiting_confirmation');
     expect(after.body.history.map((h: any) => [h.status, h.step, h.actor, h.note])).toEqual([
-      ['submitted', 'filed', `dev-employer-${after.body.employer.uscc}`, null],
+      ['submitted', 'filed', 'dev-clerk-330108', null],
       ['submitted', 'registration-checked', 'system', null],
       ['accepted', 'acceptance', 'dev-clerk-330108', '材料齐全'],
+      ['reviewing', 'automatic-review', 'system', null],
+      ['awaiting_confirmation', 'automatic-review', 'system', null],
     ]);
+    expect(after.body.review).toMatchObject({ certifiedCount: expect.any(Number), employees: expect.any(Array) });
     expect(await instancesOf(id)).toHaveLength(1);
     const audited = await system.db.query('select actor, action from audit_log where subject_type = $1 and subject_id = $2 order by id', ['task', task.id]);
     expect(audited.rows.map((r: any) => r.action)).toEqual(['task.claim', 'task.unclaim', 'task.complete']);
@@ -161,7 +166,7 @@ describe('annual review on the engine', () => {
   });
 
   it('records what the registrar said, and returns an incomplete filing with the reason', async () => {
-    const { id } = await fileOnline(DEREGISTERED_UNIT);
+    const { id } = await fileAtWindow(DEREGISTERED_UNIT);
     const clerk = await system.login({ role: 'clerk', regionCode: HANDLING });
     const task = await acceptanceTaskOf(clerk, id);
     const res = await system.request('POST', `/api/tasks/${task.id}/complete`, {
@@ -211,7 +216,7 @@ describe('annual review on the engine', () => {
   });
 
   it('lets the administrator, and not demo/demo, into Cockpit, where a filing shows with its business key', async () => {
-    const { id } = await fileOnline();
+    const { id } = await fileAtWindow();
     await eventually('the instance', async () => ((await instancesOf(id)).length ? true : undefined));
     const { baseUrl } = inject('engine');
     // The web apps' own session login, with their CSRF token, as a browser does it.

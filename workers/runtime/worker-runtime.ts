@@ -39,13 +39,15 @@ export interface WorkerRuntime {
   /** Why the last fetch from the engine failed; undefined once one works. */
   lastPollError(): string | undefined;
   /** Counts since the start, by outcome. */
-  readonly counts: { complete: number; fail: number; bpmnError: number; released: number; reportFailed: number };
+  readonly counts: { complete: number; fail: number; bpmnError: number; released: number; reportFailed: number; conflictRetried: number };
   /** Stops fetching, finishes what is in hand (up to `graceMs`), hands back what arrives meanwhile. */
   stop(graceMs?: number): Promise<void>;
 }
 
 // Operaton keeps at most 666 characters of an external task's error message; the rest goes to its details.
 const ERROR_MESSAGE_LIMIT = 666;
+/** Reports of one outcome tried against concurrent updates of the same process instance (parallel branches). */
+const CONFLICT_ATTEMPTS = 6;
 
 /** Date variables (e.g. `${now()}` mappings) reach handlers as ISO strings, like everything else they check. */
 function plainVariables(task: ExternalTask): Record<string, unknown> {
@@ -92,7 +94,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     autoPoll: false,
     interceptors: new BasicAuthInterceptor({ username: options.engine.user, password: options.engine.password }) as never,
   });
-  const counts = { complete: 0, fail: 0, bpmnError: 0, released: 0, reportFailed: 0 };
+  const counts = { complete: 0, fail: 0, bpmnError: 0, released: 0, reportFailed: 0, conflictRetried: 0 };
   let stopping = false;
   let active = 0;
   let releasing = 0;
@@ -150,6 +152,23 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     }
   }
 
+  // Branches of a parallel gateway completed at the same moment update their parent execution together: the engine
+  // rolls one back with an OptimisticLockingException, and the task is still ours. Reporting again, after a short
+  // random pause, is the remedy Camunda 7 documents for external tasks (instead of an async job per branch).
+  async function reportRetryingConflicts(task: ExternalTask, service: TaskService, outcome: JobOutcome<object>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await report(task, service, outcome);
+        return;
+      } catch (error) {
+        const conflict = error instanceof Error && error.message.includes('OptimisticLockingException');
+        if (!conflict || attempt >= CONFLICT_ATTEMPTS) throw error;
+        counts.conflictRetried++;
+        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+      }
+    }
+  }
+
   async function handle(definition: WorkerDefinition, task: ExternalTask, service: TaskService): Promise<void> {
     if (stopping) {
       // Fetched by a long poll that was already under way: hand it back at once rather than let its lock run out.
@@ -179,7 +198,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
         outcome = { kind: 'fail', message: `${definition.topic}: unexpected error: ${error instanceof Error ? error.message : String(error)}` };
       }
       try {
-        await report(task, service, outcome);
+        await reportRetryingConflicts(task, service, outcome);
       } catch (error) {
         // The lock may have run out and the task gone to another worker, or the engine may be down: the task comes
         // back to some worker either way, and handlers are idempotent.

@@ -1,0 +1,63 @@
+// The decisions deployed to the engine, read back to be evaluated here: the engine's deployment is the single
+// source of the rules. A decision definition's id names one immutable version, so its model is cached by id.
+import type { EngineRest } from '../platform/engine-rest.ts';
+import { readDecisionModel, type DecisionModel } from './decision-model.ts';
+
+export interface DeployedDecision {
+  key: string;
+  id: string;
+  version: number;
+  model: DecisionModel;
+}
+
+interface EngineDecisionDefinition {
+  id: string;
+  key: string;
+  version: number;
+}
+
+export class DecisionNotDeployed extends Error {
+  constructor(readonly key: string) {
+    super(`决策 ${key} 尚未部署到流程引擎 / decision ${key} is not deployed`);
+    this.name = 'DecisionNotDeployed';
+  }
+}
+
+export interface DeployedDecisions {
+  /** The latest deployed version of `key`. */
+  latest(key: string): Promise<DeployedDecision>;
+  /** That exact version (a filing already judged under it). */
+  byId(id: string): Promise<DeployedDecision>;
+}
+
+const MAX_CACHED_MODELS = 50;
+
+export function deployedDecisions(engine: EngineRest): DeployedDecisions {
+  const models = new Map<string, Promise<DeployedDecision>>();
+
+  const load = (definition: EngineDecisionDefinition): Promise<DeployedDecision> => {
+    let cached = models.get(definition.id);
+    if (!cached) {
+      cached = engine
+        .get<{ dmnXml: string }>(`/decision-definition/${encodeURIComponent(definition.id)}/xml`)
+        .then(async ({ dmnXml }) => ({ key: definition.key, id: definition.id, version: definition.version, model: await readDecisionModel(dmnXml) }));
+      if (models.size >= MAX_CACHED_MODELS) models.clear();
+      models.set(definition.id, cached);
+      cached.catch(() => models.delete(definition.id)); // a failed read is tried again next time
+    }
+    return cached;
+  };
+
+  return {
+    async latest(key) {
+      const found = await engine.get<EngineDecisionDefinition[]>('/decision-definition', { key, latestVersion: 'true' });
+      const definition = found[0];
+      if (!definition) throw new DecisionNotDeployed(key);
+      return load(definition);
+    },
+    async byId(id) {
+      const definition = await engine.get<EngineDecisionDefinition>(`/decision-definition/${encodeURIComponent(id)}`);
+      return load(definition);
+    },
+  };
+}

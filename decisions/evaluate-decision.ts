@@ -1,0 +1,94 @@
+// Evaluates a decision of a DecisionModel the way Operaton's DMN engine does: required decisions first, their
+// results added to the variables (one matched rule: its outputs by name; several, or a COLLECT / RULE ORDER
+// table: each output name bound to the list of its values; none: nothing), then the decision's own logic.
+// The result is Operaton's result list: one map of output name → value per matched rule.
+import type { Decision, DecisionModel, DecisionTable, TableRule } from './decision-model.ts';
+import type { FeelContext, FeelValue } from './feel-expression.ts';
+
+export type DecisionResult = Record<string, FeelValue>[];
+
+export class DecisionEvaluationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecisionEvaluationError';
+  }
+}
+
+function outputsOf(table: DecisionTable, rule: TableRule, context: FeelContext): Record<string, FeelValue> {
+  const out: Record<string, FeelValue> = {};
+  table.outputs.forEach((output, i) => {
+    out[output.name] = coerce(rule.outputEntries[i]!.evaluate(context), output.typeRef);
+  });
+  return out;
+}
+
+/** Operaton converts an output to its column's type; whole numbers stay numbers either way in JSON. */
+function coerce(value: FeelValue, typeRef: string | null): FeelValue {
+  if (value === null || typeRef === null) return value;
+  if ((typeRef === 'integer' || typeRef === 'long') && typeof value === 'number' && !Number.isInteger(value)) {
+    throw new DecisionEvaluationError(`输出值 ${value} 不是整数`);
+  }
+  return value;
+}
+
+function evaluateTable(decision: Decision, table: DecisionTable, context: FeelContext): DecisionResult {
+  const inputValues = table.inputs.map((input) => input.expression.evaluate(context));
+  const matched = table.rules.filter((rule) => rule.inputEntries.every((entry, i) => entry.test(inputValues[i]!, context)));
+  switch (table.hitPolicy) {
+    case 'UNIQUE':
+      if (matched.length > 1) {
+        throw new DecisionEvaluationError(`决策 ${decision.id}（UNIQUE）同时命中多条规则：${matched.map((r) => r.id).join(', ')}`);
+      }
+      return matched.map((rule) => outputsOf(table, rule, context));
+    case 'FIRST':
+      return matched.slice(0, 1).map((rule) => outputsOf(table, rule, context));
+    case 'ANY': {
+      const results = matched.map((rule) => outputsOf(table, rule, context));
+      const distinct = new Set(results.map((r) => JSON.stringify(r)));
+      if (distinct.size > 1) throw new DecisionEvaluationError(`决策 ${decision.id}（ANY）命中的规则输出不一致`);
+      return results.slice(0, 1);
+    }
+    case 'RULE ORDER':
+    case 'COLLECT':
+      return matched.map((rule) => outputsOf(table, rule, context));
+  }
+}
+
+function collectsMany(decision: Decision): boolean {
+  return decision.logic.kind === 'table' && (decision.logic.hitPolicy === 'COLLECT' || decision.logic.hitPolicy === 'RULE ORDER');
+}
+
+function addToContext(variables: Record<string, FeelValue | undefined>, decision: Decision, result: DecisionResult): void {
+  if (result.length === 0) return;
+  if (result.length === 1 && !collectsMany(decision)) {
+    Object.assign(variables, result[0]);
+    return;
+  }
+  const names = new Set(result.flatMap((entry) => Object.keys(entry)));
+  for (const name of names) variables[name] = result.map((entry) => entry[name] ?? null);
+}
+
+function evaluateOwnLogic(decision: Decision, context: FeelContext): DecisionResult {
+  const logic = decision.logic;
+  if (logic.kind === 'literal') return [{ [logic.variableName]: logic.expression.evaluate(context) }];
+  return evaluateTable(decision, logic, context);
+}
+
+/** Evaluates `decisionId` with `variables`, its required decisions first (each once). */
+export function evaluateDecision(model: DecisionModel, decisionId: string, variables: FeelContext): DecisionResult {
+  const decision = model.decisions.get(decisionId);
+  if (!decision) throw new DecisionEvaluationError(`决策文件 ${model.id} 中没有决策 ${decisionId}`);
+  const context: Record<string, FeelValue | undefined> = { ...variables };
+  const order: Decision[] = [];
+  const seen = new Set<string>();
+  const visit = (d: Decision, path: string[]) => {
+    if (path.includes(d.id)) throw new DecisionEvaluationError(`决策之间循环依赖：${[...path, d.id].join(' → ')}`);
+    if (seen.has(d.id)) return;
+    for (const id of d.requires) visit(model.decisions.get(id)!, [...path, d.id]);
+    seen.add(d.id);
+    order.push(d);
+  };
+  visit(decision, []);
+  for (const required of order.slice(0, -1)) addToContext(context, required, evaluateOwnLogic(required, context));
+  return evaluateOwnLogic(decision, context);
+}

@@ -1,0 +1,73 @@
+// Checks a DMN file before it is deployed: dmnlint's rules (every decision named, no repeated requirement) and
+// this project's — the file is one the worker can evaluate exactly as the engine does (decision tables and
+// literal expressions, supported hit policies, every FEEL text parses, no empty output), every decision has a
+// history time to live, and a `reason` output names only reason codes of CONTRACTS.md §2.
+import { createRequire } from 'node:module';
+import { DmnModdle } from 'dmn-moddle';
+import { DecisionModelError, readDecisionModel } from '../decisions/decision-model.ts';
+import { FeelSyntaxError } from '../decisions/feel-expression.ts';
+import { MONTH_REASON_CODES } from '../review/review-result.ts';
+import type { LintFinding } from './bpmn-lint.ts';
+
+const require = createRequire(import.meta.url);
+type Report = { id?: string; message: string; category?: string };
+type DmnLinter = { lint(root: unknown, config?: unknown): Promise<Record<string, Report[]>> };
+const { Linter } = require('dmnlint') as { Linter: new (options: { config?: unknown; resolver: unknown }) => DmnLinter };
+
+const RULE_TEXT: Record<string, string> = {
+  'label-required': '决策缺少名称',
+  'no-duplicate-requirements': '决策的依赖关系重复',
+};
+
+const resolver = {
+  resolveRule: (pkg: string, name: string) => require(`dmnlint/rules/${name}`) as unknown,
+  resolveConfig: (pkg: string, name: string) => require(`dmnlint/config/${name}`) as unknown,
+};
+
+const KNOWN_REASONS = new Set<string>(MONTH_REASON_CODES);
+const STRING_LITERAL = /^"([^"\\]*)"$/;
+
+/** Lints DMN XML; an empty list means the file may be deployed. */
+export async function lintDmn(xml: string): Promise<LintFinding[]> {
+  let model;
+  try {
+    model = await readDecisionModel(xml);
+  } catch (error) {
+    if (error instanceof DecisionModelError || error instanceof FeelSyntaxError) {
+      return [{ rule: 'evaluable', elementId: '', category: 'error', message: error.message }];
+    }
+    throw error;
+  }
+  const findings: LintFinding[] = [];
+  for (const decision of model.decisions.values()) {
+    if (!decision.historyTimeToLive) {
+      findings.push({ rule: 'history-time-to-live', elementId: decision.id, category: 'error', message: `决策 ${decision.id} 缺少历史保留期限（operaton:historyTimeToLive）` });
+    }
+    const logic = decision.logic;
+    if (logic.kind !== 'table') continue;
+    logic.outputs.forEach((output, column) => {
+      if (output.name !== 'reason') return;
+      for (const rule of logic.rules) {
+        const text = rule.outputEntries[column]!.text.trim();
+        const code = STRING_LITERAL.exec(text)?.[1];
+        if (code === undefined || !KNOWN_REASONS.has(code)) {
+          findings.push({
+            rule: 'reason-codes-known',
+            elementId: rule.id,
+            category: 'error',
+            message: `决策 ${decision.id} 规则 ${rule.id} 的不计入原因 ${text} 不是约定的原因代码（${[...KNOWN_REASONS].join('、')}）`,
+          });
+        }
+      }
+    });
+  }
+  // dmnlint's rules walk any dmn-moddle tree: the current one's, read once more here.
+  const { rootElement } = await new DmnModdle().fromXML(xml, 'dmn:Definitions');
+  const linter = new Linter({ config: { extends: 'dmnlint:recommended' }, resolver });
+  for (const [rule, reports] of Object.entries(await linter.lint(rootElement))) {
+    for (const report of reports) {
+      findings.push({ rule, elementId: report.id ?? '', category: report.category === 'warn' ? 'warn' : 'error', message: `${RULE_TEXT[rule] ?? rule}（${report.message}）` });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,31 @@
+// A department job's answer is evidence about the filing: it is kept with the filing in PostgreSQL, not carried
+// in process variables (which the engine would copy into its history, and which should hold no personal data).
+// Wraps a verify-* handler: its completed variables are stored under the filing and source, and only the
+// variables the diagram routes on go back to the engine.
+import type { Db } from '../platform/db.ts';
+import { isUuid } from '../platform/ids.ts';
+import { saveEvidence, type EvidenceSource } from '../review/review-store.ts';
+import { complete, fail, type JobHandler } from './job-outcome.ts';
+
+export function storingEvidence<Out extends object, Kept extends keyof Out = never>(
+  db: Db,
+  source: EvidenceSource,
+  handler: JobHandler<unknown, Out>,
+  keep: readonly Kept[] = [],
+): JobHandler<unknown, Pick<Out, Kept>> {
+  return async (job) => {
+    const outcome = await handler(job);
+    if (outcome.kind !== 'complete') return outcome;
+    // The handler has checked its variables and found the filing: the id is a filing's.
+    const filingId = (job.variables as { filingId?: unknown }).filingId;
+    if (typeof filingId !== 'string' || !isUuid(filingId)) return fail(`${source}: completed without a filing id`);
+    try {
+      await saveEvidence(db, filingId, source, outcome.variables, job.key);
+    } catch (error) {
+      return fail(`${source}: 部门答复未能保存 / could not store the answer: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const kept = {} as Pick<Out, Kept>;
+    for (const name of keep) kept[name] = outcome.variables[name];
+    return complete(kept);
+  };
+}
