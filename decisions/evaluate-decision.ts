@@ -31,9 +31,13 @@ function coerce(value: FeelValue, typeRef: string | null): FeelValue {
   return value;
 }
 
-function evaluateTable(decision: Decision, table: DecisionTable, context: FeelContext): DecisionResult {
+/** Told which rules of which decision matched: to explain a result, or to measure a test's coverage. */
+export type MatchListener = (decisionId: string, ruleIds: string[]) => void;
+
+function evaluateTable(decision: Decision, table: DecisionTable, context: FeelContext, onMatch?: MatchListener): DecisionResult {
   const inputValues = table.inputs.map((input) => input.expression.evaluate(context));
   const matched = table.rules.filter((rule) => rule.inputEntries.every((entry, i) => entry.test(inputValues[i]!, context)));
+  onMatch?.(decision.id, matched.map((rule) => rule.id));
   switch (table.hitPolicy) {
     case 'UNIQUE':
       if (matched.length > 1) {
@@ -68,14 +72,14 @@ function addToContext(variables: Record<string, FeelValue | undefined>, decision
   for (const name of names) variables[name] = result.map((entry) => entry[name] ?? null);
 }
 
-function evaluateOwnLogic(decision: Decision, context: FeelContext): DecisionResult {
+function evaluateOwnLogic(decision: Decision, context: FeelContext, onMatch?: MatchListener): DecisionResult {
   const logic = decision.logic;
   if (logic.kind === 'literal') return [{ [logic.variableName]: logic.expression.evaluate(context) }];
-  return evaluateTable(decision, logic, context);
+  return evaluateTable(decision, logic, context, onMatch);
 }
 
 /** Evaluates `decisionId` with `variables`, its required decisions first (each once). */
-export function evaluateDecision(model: DecisionModel, decisionId: string, variables: FeelContext): DecisionResult {
+export function evaluateDecision(model: DecisionModel, decisionId: string, variables: FeelContext, onMatch?: MatchListener): DecisionResult {
   const decision = model.decisions.get(decisionId);
   if (!decision) throw new DecisionEvaluationError(`决策文件 ${model.id} 中没有决策 ${decisionId}`);
   const context: Record<string, FeelValue | undefined> = { ...variables };
@@ -89,6 +93,6 @@ export function evaluateDecision(model: DecisionModel, decisionId: string, varia
     order.push(d);
   };
   visit(decision, []);
-  for (const required of order.slice(0, -1)) addToContext(context, required, evaluateOwnLogic(required, context));
-  return evaluateOwnLogic(decision, context);
+  for (const required of order.slice(0, -1)) addToContext(context, required, evaluateOwnLogic(required, context, onMatch));
+  return evaluateOwnLogic(decision, context, onMatch);
 }
