@@ -11,9 +11,11 @@ export interface FaultSwitch {
   failureRate: number;
   /** Every call answered 503. */
   outage: boolean;
+  /** Every call answered 200 with a body that breaks the department's contract (a malformed answer). */
+  malformed?: boolean;
 }
 
-/** A PUT to /_admin/faults/:department replaces the whole switch, so every field is required. */
+/** A PUT to /_admin/faults/:department replaces the whole switch: every field but `malformed` (off) is required. */
 export const faultSwitchSchema = {
   type: 'object',
   additionalProperties: false,
@@ -22,6 +24,7 @@ export const faultSwitchSchema = {
     latencyMs: { type: 'integer', minimum: 0, maximum: 600000 },
     failureRate: { type: 'number', minimum: 0, maximum: 1 },
     outage: { type: 'boolean' },
+    malformed: { type: 'boolean' },
   },
 } as const;
 
@@ -85,7 +88,7 @@ export interface FaultMiddlewareOptions {
 
 const timerSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Applies a department's switch to each call: delay first, then outage (503), then random failure (500). */
+/** Applies a department's switch to each call: delay first, then outage (503), random failure (500), malformed (200). */
 export function faultMiddleware(
   department: string,
   switches: Pick<FaultSwitches, 'get'>,
@@ -103,6 +106,11 @@ export function faultMiddleware(
     }
     if (fault.failureRate > 0 && random() < fault.failureRate) {
       res.status(500).json({ error: 'simulated_failure', message: `${department} simulator failed this call on purpose` });
+      return;
+    }
+    if (fault.malformed) {
+      // Well-formed JSON that no department contract allows: the client must reject it as a bad answer.
+      res.status(200).json({ records: 'not-a-list', simulated: 'malformed answer' });
       return;
     }
     next();
