@@ -130,6 +130,13 @@ const S = {
   }),
   medicalOutage: buildScenario({ seed: 920_016, averageStaffCount: 50, averageAnnualWage: 80_000, employees: [{ cert: { kind: 'disability', grade: 3 } }] }),
   slowWages: buildScenario({ seed: 920_017, averageStaffCount: 50, averageAnnualWage: 80_000, employees: [{ cert: { kind: 'disability', grade: 3 } }] }),
+  // Answered malformed by the tax withholding data at first: August without any payment only shows once it answers.
+  malformedWages: buildScenario({
+    seed: 920_018,
+    averageStaffCount: 100,
+    averageAnnualWage: 80_000,
+    employees: [{ cert: { kind: 'disability', grade: 4 }, wages: { 8: null } }],
+  }),
 } satisfies Record<string, Scenario>;
 
 // ── helpers ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -220,14 +227,18 @@ async function evidence(filingId: string): Promise<Map<string, Date>> {
   return new Map(rows.rows.map((r) => [r.source, r.recorded_at]));
 }
 
-async function setFault(department: string, fault: { latencyMs?: number; outage?: boolean }): Promise<void> {
+/** Replaces the department's whole fault switch: whatever `fault` does not name is off. */
+async function setFault(department: string, fault: { latencyMs?: number; outage?: boolean; malformed?: boolean }): Promise<void> {
   const res = await fetch(`${system.simulators!.url}/_admin/faults/${department}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 0, failureRate: 0, outage: false, ...fault }),
+    body: JSON.stringify({ latencyMs: 0, failureRate: 0, outage: false, malformed: false, ...fault }),
   });
-  expect(res.status).toBe(200);
+  expect(res.status, await res.text()).toBe(200);
 }
+
+/** The department answers normally again; for `finally`, so no later test meets a fault left switched on. */
+const resetFault = (department: string) => setFault(department, {});
 
 async function deployCountingRules(content: string): Promise<{ status: number; body: any }> {
   const policy = await system.login({ role: 'policy' });
@@ -543,10 +554,12 @@ describe('automatic review', { timeout: 90_000 }, () => {
   });
 
   it('turns a department outage into an incident on its check while the others finish, and resumes on the operator retry', async () => {
-    await setFault('medical', { outage: true });
-    const { id, token } = await file(S.medicalOutage);
-    const processInstanceId = await instanceOf(id);
+    let filed: { id: string; token: string; processInstanceId: string };
     try {
+      await setFault('medical', { outage: true });
+      const { id, token } = await file(S.medicalOutage);
+      const processInstanceId = await instanceOf(id);
+      filed = { id, token, processInstanceId };
       const incident = await eventually('an incident on verify-medical', async () => {
         const incidents = await system.rest.get<any[]>('/incident', { processInstanceId });
         return incidents.find((i) => i.activityId === 'verify-medical');
@@ -568,8 +581,9 @@ describe('automatic review', { timeout: 90_000 }, () => {
       expect(task!.retries).toBe(0);
       await system.rest.put(`/external-task/${task!.id}/retries`, { retries: 1 });
     } finally {
-      await setFault('medical', { outage: false });
+      await resetFault('medical');
     }
+    const { id, token, processInstanceId } = filed;
     const filing = await awaitingConfirmation(id, token);
     expect(await system.rest.get<any[]>('/incident', { processInstanceId })).toEqual([]);
     expect([...(await evidence(id)).keys()].sort()).toEqual(['dpf-certificates', 'medical', 'pension', 'registration', 'veteran-certificates', 'wages']);
@@ -584,9 +598,11 @@ describe('automatic review', { timeout: 90_000 }, () => {
   });
 
   it('does not let a slow department hold up the others', async () => {
-    await setFault('wages', { latencyMs: 3000 });
-    const { id, token } = await file(S.slowWages);
+    let filed: { id: string; token: string };
     try {
+      await setFault('wages', { latencyMs: 3000 });
+      filed = await file(S.slowWages);
+      const { id } = filed;
       const quick = OTHER_DEPARTMENTS.filter((s) => s !== 'wages');
       const early = await eventually('the four quick departments’ evidence', async () => {
         const rows = await evidence(id);
@@ -594,8 +610,9 @@ describe('automatic review', { timeout: 90_000 }, () => {
       });
       expect(early.has('wages')).toBe(false);
     } finally {
-      await setFault('wages', { latencyMs: 0 });
+      await resetFault('wages');
     }
+    const { id, token } = filed;
     const filing = await awaitingConfirmation(id, token);
     const rows = await evidence(id);
     const wagesAt = rows.get('wages')!.getTime();
@@ -608,8 +625,66 @@ describe('automatic review', { timeout: 90_000 }, () => {
     });
   });
 
-  // connectors/simulator-kit has fault switches for latency, random 500s and outage only, and every simulator
-  // checks its data file against the same record schema its client checks answers with: no simulator can be made
-  // to answer malformed, so DEPARTMENT_BAD_DATA → check-department-data cannot be reached through the simulators.
-  it.todo('sends a malformed department answer to the operators (check-department-data) and reviews the filing once they complete it');
+  it('sends a malformed department answer to the operators (check-department-data) and reviews the filing once they complete it', async () => {
+    const operator = await system.login({ role: 'operator' });
+    let filed: { id: string; token: string; processInstanceId: string };
+    try {
+      // Every wages call answers 200 with a body outside the contract: DepartmentBadAnswer → DEPARTMENT_BAD_DATA.
+      await setFault('wages', { malformed: true });
+      const { id, token } = await file(S.malformedWages);
+      const processInstanceId = await instanceOf(id);
+      filed = { id, token, processInstanceId };
+
+      const task = await eventually('the operator’s check-department-data task', async () => {
+        const res = await system.request('GET', '/api/tasks', { token: operator });
+        expect(res.status).toBe(200);
+        return res.body.items.find((t: any) => t.processInstanceId === processInstanceId);
+      });
+      expect(task).toMatchObject({ taskDefinitionKey: 'check-department-data', formRef: 'department-data-check', assignee: null, filing: { id, status: 'reviewing' } });
+
+      // The form shows the operator which department sent what, in Chinese first.
+      const detail = await system.request('GET', `/api/tasks/${task.id}`, { token: operator });
+      expect(detail.status).toBe(200);
+      expect(detail.body.form.id).toBe('department-data-check');
+      expect(detail.body.form.components.map((c: any) => c.key).filter(Boolean)).toEqual(['departmentErrorMessage', 'departmentCheckNote']);
+      expect(detail.body.values).toEqual({ departmentErrorMessage: expect.stringMatching(/^税务工资代扣代缴数据接口返回的数据不符合接口约定，需人工核对 \/ verify-wages: /) });
+
+      // Not reviewed: no result, no incident, no wages evidence; the error cancelled the checks, it did not fail a job.
+      const waiting = await readFiling(id, token);
+      expect(waiting.status).toBe('reviewing');
+      expect(waiting.review).toBeNull();
+      expect(await system.rest.get<any[]>('/incident', { processInstanceId })).toEqual([]);
+      expect((await evidence(id)).has('wages')).toBe(false);
+      expect((await system.db.query('select 1 from filing_reviews where filing_id = $1', [id])).rows).toEqual([]);
+
+      // The note is required.
+      const missing = await system.request('POST', `/api/tasks/${task.id}/complete`, { token: operator, body: {} });
+      expect(missing.status).toBe(400);
+      expect(missing.body.errors.map((e: any) => [e.path, e.code])).toEqual([['/departmentCheckNote', 'REQUIRED']]);
+
+      // The tax office has fixed its data; the operator says so, and every department is checked again.
+      await resetFault('wages');
+      const done = await system.request('POST', `/api/tasks/${task.id}/complete`, { token: operator, body: { departmentCheckNote: '已与税务部门核实，接口数据已修复' } });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      expect((await system.request('GET', `/api/tasks/${task.id}`, { token: operator })).status).toBe(404);
+    } finally {
+      await resetFault('wages');
+    }
+
+    const { id, token, processInstanceId } = filed;
+    const filing = await awaitingConfirmation(id, token);
+    expect(await system.rest.get<any[]>('/incident', { processInstanceId })).toEqual([]);
+    expect([...(await evidence(id)).keys()].sort()).toEqual(['dpf-certificates', 'medical', 'pension', 'registration', 'veteran-certificates', 'wages']);
+    const [note] = await system.rest.get<{ value: unknown }[]>('/history/variable-instance', { processInstanceId, variableName: 'departmentCheckNote' });
+    expect(note?.value).toBe('已与税务部门核实，接口数据已修复');
+    // The wages as the tax office answers them now: August without any payment → 11 × 1 ÷ 12 = 0.9166… → 0.92
+    expectEmployee(filing.review.employees[0], { weight: 1, countedMonths: 11, contribution: 0.92, reasons: ['WAGE_NOT_FOUND'], months: months({ '8': ['WAGE_NOT_FOUND'] }) });
+    // required 100 × 1.5% = 1.50, shortfall 0.58; ratio 0.92 / 100 = 0.0092 < 1% → 90% of 0.58 × 80 000 = 46 400 → 41 760
+    expectTotals(filing.review, {
+      certifiedCount: 0.92,
+      requiredCount: 1.5,
+      shortfall: 0.58,
+      levy: { base: 46_400, reductionRate: 0.1, payable: 41_760, exempt: false, wageBase: 80_000, wageBaseCap: 260_000, actualRatio: 0.0092 },
+    });
+  });
 });
