@@ -209,6 +209,13 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
 
 /** A temporary SIM_DATA_DIR: the shipped seed data plus every scenario's records. Throws on any clash with the seed. */
 export async function simDataDirWith(scenarios: readonly Scenario[]): Promise<string> {
+  // Two scenarios of one unit would be one unit to every department (and to the registration file).
+  const units = new Map<string, number>();
+  scenarios.forEach((s, i) => {
+    const earlier = units.get(s.filing.employer.uscc);
+    if (earlier !== undefined) throw new Error(`scenarios ${earlier} and ${i} are the same unit ${s.filing.employer.uscc}; give them different seeds`);
+    units.set(s.filing.employer.uscc, i);
+  });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'automatic-review-sim-'));
   await cp(path.join(projectRoot, 'connectors', 'seed-data'), dir, { recursive: true });
   const files = Object.keys(emptyRecords()) as (keyof DepartmentRecords)[];

@@ -105,7 +105,9 @@ describe('check-registration handler', () => {
   it('fails the job when the department is unavailable, so the engine retries and then raises an incident', async () => {
     const error = new DepartmentUnavailable('registration', 'GET', '/samr/units/x', 4, 'HTTP 503');
     const outcome = await create(clientAnswering(error))(job(variables()));
-    expect(outcome).toEqual({ kind: 'fail', message: error.message });
+    expect(outcome).toEqual({ kind: 'fail', message: expect.stringContaining(error.message) });
+    // What the operator reads on the incident: the department in Chinese, what to do, then the detail.
+    expect(outcome.kind === 'fail' && outcome.message).toMatch(/^单位登记管理部门.*暂时无法访问.*Cockpit 中重试 \/ check-registration: /);
   });
 
   it('fails the job when the department rejects the request', async () => {
