@@ -64,11 +64,10 @@ export async function deployedForm(engine: EngineRest, taskId: string): Promise<
 /** The task's visible variables, values only, limited to `names`. */
 export async function taskValues(engine: EngineRest, taskId: string, names: string[]): Promise<Record<string, unknown>> {
   if (names.length === 0) return {};
-  const all = await engine.get<Record<string, { value: unknown }>>(`/task/${encodeURIComponent(taskId)}/variables`, {
-    variableNames: names.join(','),
-    deserializeValues: false,
-  });
-  return Object.fromEntries(Object.entries(all).map(([name, v]) => [name, v.value]));
+  // GET /task/{id}/variables ignores `variableNames` (only /form-variables takes it): the filter is ours.
+  const all = await engine.get<Record<string, { value: unknown }>>(`/task/${encodeURIComponent(taskId)}/variables`, { deserializeValues: false });
+  const wanted = new Set(names);
+  return Object.fromEntries(Object.entries(all).filter(([name]) => wanted.has(name)).map(([name, v]) => [name, v.value]));
 }
 
 export async function claimTask(engine: EngineRest, taskId: string, userId: string): Promise<void> {
