@@ -7,6 +7,7 @@
 // tasks per instance, measured in the same run (scripts/bench/engine-ceiling.ts), and the ratio of the two.
 // Scratch databases and data are removed afterwards. Nothing here is a pass/fail.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,8 @@ if (![filings, employees, concurrency].every((n) => Number.isInteger(n) && n > 0
 }
 
 const YEAR = 2025;
+// The same fetch size for the system's workers and the ceiling's, so the two differ only in the work done.
+const MAX_TASKS = 32;
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, '0')}`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,7 +71,62 @@ async function writeSimulatorData(dir: string, all: Filing[]): Promise<void> {
       }
     }
   }
+  // Synthetic people of different seeds can coincide; a register holds each certificate once.
+  for (const f of ['dpf-certificates.json', 'veteran-certificates.json']) {
+    const seen = new Set<string>();
+    files[f] = files[f]!.filter((r) => {
+      const key = (r as { certNumber: string }).certNumber;
+      return !seen.has(key) && seen.add(key);
+    });
+  }
   await Promise.all(Object.entries(files).map(([f, records]) => writeFile(path.join(dir, f), JSON.stringify(records))));
+}
+
+/** CPU seconds used so far by the process tree under `root`, split into the engine's JVM and everything else. */
+function cpuSeconds(root: number): { engine: number; node: number } {
+  const ticks = 100; // USER_HZ on Linux
+  const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      return [{ pid: Number(pid), ppid: Number(fields[1]), comm, cpu: (Number(fields[11]) + Number(fields[12])) / ticks }];
+    } catch {
+      return [];
+    }
+  });
+  const inTree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of stats) if (!inTree.has(s.pid) && inTree.has(s.ppid)) grew = inTree.add(s.pid) !== undefined;
+  }
+  const used = { engine: 0, node: 0 };
+  for (const s of stats) if (inTree.has(s.pid)) used[s.comm === 'java' ? 'engine' : 'node'] += s.cpu;
+  return used;
+}
+
+/** CPU seconds of the whole machine so far: busy and all (from /proc/stat). */
+function machineCpu(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0) / 100;
+  const idle = ((fields[3] ?? 0) + (fields[4] ?? 0)) / 100;
+  return { busy: total - idle, total };
+}
+
+/** CPU seconds so far of every PostgreSQL process (both databases: the system's and the engine's). */
+function postgresCpu(): number {
+  let cpu = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return cpu;
 }
 
 const withDatabase = (base: string, name: string) => {
@@ -99,6 +157,7 @@ const server = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['sc
     ...simulatorSettings(await freePort()),
     SIM_DATA_DIR: dataDir,
     SIM_LATENCY_MS: String(latencyMs),
+    WORKER_MAX_TASKS: String(MAX_TASKS),
     DATABASE_URL: databaseUrl,
     FILING_SEASON: 'open',
     ENGINE_URL: '',
@@ -145,6 +204,7 @@ async function waitForResults(ids: string[]): Promise<void> {
 try {
   for (const deadline = Date.now() + 300_000; ; ) {
     if (await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false)) break;
+    if (server.exitCode !== null) throw new Error(`npm start exited (${server.exitCode}) before it was ready`);
     if (Date.now() > deadline) throw new Error('npm start was not ready within 300 s');
     await sleep(100);
   }
@@ -153,15 +213,24 @@ try {
   const ids: string[] = [];
   let next = 0;
   const started = performance.now();
+  const cpuBefore = cpuSeconds(server.pid!);
+  const [machineBefore, postgresBefore] = [machineCpu(), postgresCpu()];
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < saturation.length) ids.push(await submit(saturation[next++]!));
   }));
   await waitForResults(ids);
   const saturatedS = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSeconds(server.pid!);
+  const cpuShare = (k: 'engine' | 'node') => ((cpuAfter[k] - cpuBefore[k]) / saturatedS).toFixed(2);
+  const [machineAfter, postgresAfter] = [machineCpu(), postgresCpu()];
+  const machineBusy = ((machineAfter.busy - machineBefore.busy) / saturatedS).toFixed(2);
+  const postgresShare = ((postgresAfter - postgresBefore) / saturatedS).toFixed(2);
   const filingsPerS = filings / saturatedS;
   const engine = createEngineRest({ baseUrl: `http://127.0.0.1:${enginePort}`, ...engineAccount });
   const { count: taskCount } = await engine.get<{ count: number }>('/history/external-task-log/count', { successLog: true, processDefinitionKey: 'annual-review' });
   const tasksPerFiling = taskCount / filings;
+  const health = (await (await fetch(`${base}/api/health`)).json()) as { checks: { name: string; detail?: string }[] };
+  const workerCounts = /since start (.*)$/.exec(health.checks.find((c) => c.name === 'workers')?.detail ?? '')?.[1] ?? '?';
 
   // 2. Half that load, open loop: one submission every 2/filingsPerS seconds; latency from submission to result.
   const intervalMs = 2000 / filingsPerS;
@@ -185,12 +254,14 @@ try {
 
   // 3. The bare engine, same number of external tasks per instance, same number of instances.
   const steps = Math.round(tasksPerFiling);
-  const ceiling = await measureEngineCeiling({ instances: filings, steps, clients: concurrency, nodes: 1, maxTasks: 32, asyncSteps: false });
+  const ceiling = await measureEngineCeiling({ instances: filings, steps, clients: concurrency, nodes: 1, maxTasks: MAX_TASKS, asyncSteps: false });
 
   rows.push(
     ['machine', `${os.cpus().length} cores, node ${process.version}`],
     ['setting', `${filings} online filings × ${employees} employees (${employees * 12} employee-months each), ${concurrency} clients, departments answering in ~${latencyMs} ms`],
     ['automatic review, saturated', `${filingsPerS.toFixed(2)} filings/s (${filings} results in ${saturatedS.toFixed(1)} s)`],
+    ['CPU while saturated (cores)', `machine ${machineBusy} of ${os.cpus().length}: engine JVM ${cpuShare('engine')}, API + workers + simulators ${cpuShare('node')}, PostgreSQL ${postgresShare}`],
+    ['worker outcomes', workerCounts],
     ['external tasks per filing', `${tasksPerFiling.toFixed(2)} (${(filingsPerS * tasksPerFiling).toFixed(1)} external tasks/s)`],
     ['submission → result at half load', `${(filingsPerS / 2).toFixed(2)} filings/s, ${halfLoad.length} filings: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`],
     ['bare engine ceiling, same run', `${ceiling.instancesPerS.toFixed(2)} instances/s of ${steps} no-op external tasks (${ceiling.externalTasksPerS.toFixed(1)} external tasks/s)`],

@@ -67,6 +67,8 @@ export interface WorkerStatus {
   topics: readonly string[];
   /** The last fetch failed with this message; undefined when it worked. */
   lastError: string | undefined;
+  /** Outcomes reported since start (completed, failed, BPMN errors, reports repeated after a conflict, …). */
+  counts?: Readonly<Record<string, number>>;
 }
 
 export function workersCheck(status: () => WorkerStatus | undefined): HealthCheck {
@@ -77,7 +79,8 @@ export function workersCheck(status: () => WorkerStatus | undefined): HealthChec
       if (!s) return { state: 'unavailable', detail: 'no workers are running' };
       if (s.external) return { state: 'up', detail: 'run in separate processes (WORKERS=off)' };
       if (s.lastError) return { state: 'down', detail: s.lastError };
-      return { state: 'up', detail: `${s.topics.length} topics: ${s.topics.join(', ')}` };
+      const counts = s.counts ? `; since start ${Object.entries(s.counts).map(([k, v]) => `${k} ${v}`).join(', ')}` : '';
+      return { state: 'up', detail: `${s.topics.length} topics: ${s.topics.join(', ')}${counts}` };
     },
   };
 }

@@ -104,7 +104,7 @@ export async function startSystem({ config, engine: connection, log = console.er
       onFilingStored: () => outbox.nudge(),
       workerStatus: () =>
         workers
-          ? { external: false, topics: workers.topics, lastError: workers.lastPollError() }
+          ? { external: false, topics: workers.topics, lastError: workers.lastPollError(), counts: workers.counts }
           : { external: true, topics: [], lastError: undefined },
     });
     const server = http.createServer(app);
