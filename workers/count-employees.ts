@@ -59,7 +59,8 @@ export interface CountEmployeesDeps {
 
 export function createCountEmployeesHandler(deps: CountEmployeesDeps): JobHandler<CountEmployeesVariables, CountEmployeesResult> {
   return departmentJob(JOB_TYPE, async (job) => {
-    const variables = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    // The decision keys are the task's settings (extension properties).
+    const variables = jobVariables(JOB_TYPE, checkVariables, { ...(job.variables as object), ...job.properties });
     const filing = await filingOf(deps.db, JOB_TYPE, variables.filingId);
 
     const stored = await loadEvidence(deps.db, filing.id);

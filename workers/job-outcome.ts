@@ -13,6 +13,8 @@ export interface Job {
   /** The engine's external task id: the same each time the task is handed out again. */
   key: string;
   variables: unknown;
+  /** The task's extension properties (`operaton:properties` in the diagram): its fixed settings. */
+  properties?: Readonly<Record<string, string>>;
   retries: number;
   /** The process instance's business key: a filing's id. */
   businessKey?: string | null;

@@ -37,7 +37,8 @@ const checkVariables = compileSchema<RecordFilingStatusVariables>({
 
 export function createRecordFilingStatusHandler(db: Db): JobHandler<RecordFilingStatusVariables, RecordFilingStatusResult> {
   return departmentJob(JOB_TYPE, async (job) => {
-    const vars = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    // `status` and `step` are the task's settings (extension properties); `actor` and `note` come from the process.
+    const vars = jobVariables(JOB_TYPE, checkVariables, { ...(job.variables as object), ...job.properties });
     if (job.businessKey && job.businessKey !== vars.filingId) {
       invalidVariables(JOB_TYPE, [{ path: '/filingId', code: 'MISMATCH', params: { businessKey: job.businessKey } }]);
     }

@@ -62,8 +62,25 @@ export function workerSettings(config: Config): Pick<WorkerRuntimeOptions, 'lock
   };
 }
 
+/**
+ * The process variables each handler reads: the engine loads only these for its tasks. Handlers check what they
+ * get, so a name missing here shows as an invalid-variables error in the tests, never as a silent default.
+ */
+const VARIABLES_READ: Record<WorkerTopic, readonly string[]> = {
+  'check-registration': ['filingId'],
+  'verify-disability-certificates': ['filingId'],
+  'verify-veteran-certificates': ['filingId'],
+  'verify-pension': ['filingId'],
+  'verify-medical': ['filingId'],
+  'verify-wages': ['filingId'],
+  'count-employees': ['filingId', 'countingDecision', 'weightDecision', 'levyDecision'],
+  'push-to-tax': ['filingId', 'certifiedCount', 'requiredCount'],
+  'compute-due-date': ['workingDays', 'from'],
+  'record-filing-status': ['filingId', 'status', 'step', 'actor', 'note'],
+};
+
 /** One worker per topic, or only those named. */
 export function workerDefinitions(config: Config, db: Db, engine: EngineRest, topics: readonly WorkerTopic[] = WORKER_TOPICS): WorkerDefinition[] {
   const handlers = createHandlers(config, db, engine);
-  return topics.map((topic) => ({ topic, handler: handlers[topic] }));
+  return topics.map((topic) => ({ topic, handler: handlers[topic], variables: VARIABLES_READ[topic] }));
 }

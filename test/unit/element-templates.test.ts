@@ -113,9 +113,9 @@ describe('conventions every template follows', () => {
       expect(property.type, property.binding.name).toBe('Hidden');
       expect(property.binding.name).toMatch(/^operaton:(type|topic)$/);
     }
-    // Inputs and outputs only: no camunda: attributes, fields, listeners or extension properties.
+    // Settings as extension properties, values from the process as inputs and outputs: no fields or listeners.
     for (const property of template.properties.filter((p) => p.binding.type !== 'property')) {
-      expect(['camunda:inputParameter', 'camunda:outputParameter']).toContain(property.binding.type);
+      expect(['camunda:property', 'camunda:inputParameter', 'camunda:outputParameter']).toContain(property.binding.type);
     }
     const groups = new Set((template.groups ?? []).map((g) => g.id));
     for (const property of template.properties) if (property.group !== undefined) expect(groups).toContain(property.group);
@@ -173,9 +173,13 @@ describe('the capability templates', () => {
   const byTopic = (topic: string) => readTemplate(`workers/element-templates/${topic}.json`);
   const inputs = (template: ElementTemplate): Record<string, ElementTemplateProperty | undefined> =>
     Object.fromEntries(template.properties.filter((p) => p.binding.type === 'camunda:inputParameter').map((p) => [p.binding.name ?? '', p]));
+  // Fixed settings travel as extension properties: the worker reads them without any process variable.
+  const settings = (template: ElementTemplate): Record<string, ElementTemplateProperty | undefined> =>
+    Object.fromEntries(template.properties.filter((p) => p.binding.type === 'camunda:property').map((p) => [p.binding.name ?? '', p]));
 
   it('record-filing-status offers exactly the filing statuses, each with a Chinese label', () => {
-    const { status, step, note, actor } = inputs(byTopic('record-filing-status'));
+    const { status, step } = settings(byTopic('record-filing-status'));
+    const { note, actor } = inputs(byTopic('record-filing-status'));
     expect(status?.type).toBe('Dropdown');
     expect(status?.choices?.map((c) => c.value)).toEqual([...FILING_STATUSES]);
     expect(step?.constraints?.notEmpty).toBe(true);
@@ -197,7 +201,7 @@ describe('the capability templates', () => {
   });
 
   it('count-employees names the three decision tables, with their keys as defaults', () => {
-    const { countingDecision, weightDecision, levyDecision } = inputs(byTopic('count-employees'));
+    const { countingDecision, weightDecision, levyDecision } = settings(byTopic('count-employees'));
     expect(countingDecision?.label).toBe('认定规则（决策表键）');
     expect([countingDecision?.value, weightDecision?.value, levyDecision?.value]).toEqual(['employee-month', 'certificate-weight', 'levy-policy']);
   });
@@ -232,7 +236,14 @@ describe('what a modeler writes from a template', () => {
       }
       return [];
     });
-    const body = parameters.length ? `<bpmn:extensionElements><operaton:inputOutput>${parameters.join('')}</operaton:inputOutput></bpmn:extensionElements>` : '';
+    const properties = template.properties
+      .filter((p) => p.binding.type === 'camunda:property')
+      .map((p) => `<operaton:property name="${p.binding.name}" value="${escape(value(p, p.binding.name!))}" />`);
+    const extensions = [
+      properties.length ? `<operaton:properties>${properties.join('')}</operaton:properties>` : '',
+      parameters.length ? `<operaton:inputOutput>${parameters.join('')}</operaton:inputOutput>` : '',
+    ].join('');
+    const body = extensions ? `<bpmn:extensionElements>${extensions}</bpmn:extensionElements>` : '';
     return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn"
     id="d" targetNamespace="http://dpf.zj.cn/bpmn/test">
@@ -250,7 +261,12 @@ describe('what a modeler writes from a template', () => {
     expect(task.get('operaton:type')).toBe('external');
     expect(task.get('operaton:topic')).toBe(topicOf(template));
 
-    const io = ((task.get('extensionElements') as ModdleElement | undefined)?.get('values') as ModdleElement[] | undefined)?.[0];
+    const extensions = ((task.get('extensionElements') as ModdleElement | undefined)?.get('values') as ModdleElement[] | undefined) ?? [];
+    const io = extensions.find((e) => e.$type === 'operaton:InputOutput');
+    const props = extensions.find((e) => e.$type === 'operaton:Properties');
+    expect(((props?.get('values') as ModdleElement[] | undefined) ?? []).map((p) => p.get('name'))).toEqual(
+      template.properties.filter((p) => p.binding.type === 'camunda:property').map((p) => p.binding.name),
+    );
     const names = (kind: string) => ((io?.get(kind) as ModdleElement[] | undefined) ?? []).map((p) => p.get('name') as string);
     expect(names('inputParameters')).toEqual(
       template.properties.filter((p) => p.binding.type === 'camunda:inputParameter').map((p) => p.binding.name),

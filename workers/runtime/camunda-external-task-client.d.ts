@@ -36,6 +36,8 @@ declare module 'camunda-external-task-client-js' {
     businessKey: string | null;
     lockExpirationTime: string;
     variables: Variables;
+    /** Present when subscribed with includeExtensionProperties. */
+    extensionProperties?: Record<string, string>;
   }
   export interface TaskService {
     complete(task: ExternalTask, variables?: Variables, localVariables?: Variables): Promise<void>;
@@ -48,7 +50,10 @@ declare module 'camunda-external-task-client-js' {
   }
   export class Client {
     constructor(options: ClientOptions);
-    subscribe(topic: string, options: { lockDuration?: number; processDefinitionKey?: string }, handler: (args: { task: ExternalTask; taskService: TaskService }) => Promise<void>): Subscription;
+    subscribe(
+      topic: string,
+      options: { lockDuration?: number; processDefinitionKey?: string; includeExtensionProperties?: boolean; variables?: string[] },
+      handler: (args: { task: ExternalTask; taskService: TaskService }) => Promise<void>): Subscription;
     start(): void;
     stop(): void;
     on(event: 'poll:error' | 'complete:error' | 'handleFailure:error' | 'handleBpmnError:error' | 'unlock:error', listener: (...args: unknown[]) => void): this;

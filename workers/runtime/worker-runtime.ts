@@ -14,6 +14,8 @@ export interface WorkerDefinition {
   handler: JobHandler<unknown, object>;
   /** Only tasks of this process (a worker dedicated to one diagram); all processes when unset. */
   processDefinitionKey?: string;
+  /** The process variables the handler reads; all of them when unset (the engine then loads every one). */
+  variables?: readonly string[];
 }
 
 export interface WorkerRuntimeOptions {
@@ -186,6 +188,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       const job: Job = {
         key: task.id,
         variables: plainVariables(task),
+        properties: task.extensionProperties ?? {},
         retries: task.retries ?? options.retries,
         businessKey: task.businessKey,
         processInstanceId: task.processInstanceId,
@@ -212,7 +215,13 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
 
   for (const definition of options.workers) {
     const filter = definition.processDefinitionKey ? { processDefinitionKey: definition.processDefinitionKey } : {};
-    client.subscribe(definition.topic, { lockDuration: options.lockDurationMs, ...filter }, ({ task, taskService }) => handle(definition, task, taskService));
+    const variables = definition.variables ? { variables: [...definition.variables] } : {};
+    client.subscribe(
+      definition.topic,
+      // Extension properties carry a task's fixed settings (a status, a decision key) without process variables.
+      { lockDuration: options.lockDurationMs, includeExtensionProperties: true, ...filter, ...variables },
+      ({ task, taskService }) => handle(definition, task, taskService),
+    );
   }
   client.start();
 
