@@ -24,8 +24,8 @@ export class DecisionNotDeployed extends Error {
 }
 
 export interface DeployedDecisions {
-  /** The latest deployed version of `key`. */
-  latest(key: string): Promise<DeployedDecision>;
+  /** The latest deployed version of each key, asked of the engine in one query. */
+  latest(keys: readonly string[]): Promise<DeployedDecision[]>;
   /** That exact version (a filing already judged under it). */
   byId(id: string): Promise<DeployedDecision>;
 }
@@ -49,11 +49,15 @@ export function deployedDecisions(engine: EngineRest): DeployedDecisions {
   };
 
   return {
-    async latest(key) {
-      const found = await engine.get<EngineDecisionDefinition[]>('/decision-definition', { key, latestVersion: 'true' });
-      const definition = found[0];
-      if (!definition) throw new DecisionNotDeployed(key);
-      return load(definition);
+    async latest(keys) {
+      const found = await engine.get<EngineDecisionDefinition[]>('/decision-definition', { keysIn: [...new Set(keys)].join(','), latestVersion: 'true' });
+      return Promise.all(
+        keys.map((key) => {
+          const definition = found.find((d) => d.key === key);
+          if (!definition) throw new DecisionNotDeployed(key);
+          return load(definition);
+        }),
+      );
     },
     async byId(id) {
       const definition = await engine.get<EngineDecisionDefinition>(`/decision-definition/${encodeURIComponent(id)}`);

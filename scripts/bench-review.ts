@@ -1,5 +1,5 @@
 // `npm run bench:review [-- --filings N --employees M --concurrency C --latency-ms L]`: the whole automatic review
-// on this machine. `npm start` on scratch databases, with the department simulators answering in about L ms and
+// on this machine. `npm start` on scratch databases, with the department simulators (run by this script) answering in about L ms and
 // holding records for every declared person (so every check and every rule has real work to do); N online
 // filings of M employees submitted from C concurrent clients, timed from the first submission until every one
 // has its result (status awaiting_confirmation): filings/s and external tasks per filing. Then, at half that
@@ -7,13 +7,13 @@
 // tasks per instance, measured in the same run (scripts/bench/engine-ceiling.ts), and the ratio of the two.
 // Scratch databases and data are removed afterwards. Nothing here is a pass/fail.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { simulatorSettings } from '../connectors/simulated-departments.ts';
+import { simulatedDepartments, simulatorSettings } from '../connectors/simulated-departments.ts';
+import { startSimulators } from '../connectors/simulator-kit/server.ts';
 import type { Filing } from '../domain/filing/filing.ts';
 import { syntheticFiling } from '../domain/synthetic-filing.ts';
 import { loadConfig, projectRoot } from '../platform/config.ts';
@@ -21,6 +21,7 @@ import { dropDatabase } from '../platform/db.ts';
 import { createEngineRest } from '../platform/engine-rest.ts';
 import { freePort } from '../platform/free-port.ts';
 import { pensionSourceOf } from '../workers/verify-pension.ts';
+import { coresBetween, sampleCpu, type CpuSample } from './bench/cpu.ts';
 import { measureEngineCeiling } from './bench/engine-ceiling.ts';
 
 const { values } = parseArgs({
@@ -82,51 +83,12 @@ async function writeSimulatorData(dir: string, all: Filing[]): Promise<void> {
   await Promise.all(Object.entries(files).map(([f, records]) => writeFile(path.join(dir, f), JSON.stringify(records))));
 }
 
-/** CPU seconds used so far by the process tree under `root`, split into the engine's JVM and everything else. */
-function cpuSeconds(root: number): { engine: number; node: number } {
-  const ticks = 100; // USER_HZ on Linux
-  const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      return [{ pid: Number(pid), ppid: Number(fields[1]), comm, cpu: (Number(fields[11]) + Number(fields[12])) / ticks }];
-    } catch {
-      return [];
-    }
-  });
-  const inTree = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const s of stats) if (!inTree.has(s.pid) && inTree.has(s.ppid)) grew = inTree.add(s.pid) !== undefined;
-  }
-  const used = { engine: 0, node: 0 };
-  for (const s of stats) if (inTree.has(s.pid)) used[s.comm === 'java' ? 'engine' : 'node'] += s.cpu;
-  return used;
-}
-
-/** CPU seconds of the whole machine so far: busy and all (from /proc/stat). */
-function machineCpu(): { busy: number; total: number } {
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const total = fields.reduce((a, b) => a + b, 0) / 100;
-  const idle = ((fields[3] ?? 0) + (fields[4] ?? 0)) / 100;
-  return { busy: total - idle, total };
-}
-
-/** CPU seconds so far of every PostgreSQL process (both databases: the system's and the engine's). */
-function postgresCpu(): number {
-  let cpu = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      cpu += (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return cpu;
+/** Where the CPU went, in milliseconds per filing (or instance), from average cores over the run. */
+function cpuLine(cores: CpuSample, perSecond: number, names: { other: string; own: number; ownName: string }): string {
+  const ms = (c: number) => `${((c / perSecond) * 1000).toFixed(0)} ms`;
+  const parts = [`engine JVM ${ms(cores.jvm)}`, `PostgreSQL ${ms(cores.postgres)}`, `${names.other} ${ms(cores.otherInTree)}`];
+  if (names.ownName) parts.push(`${names.ownName} ${ms(names.own)}`);
+  return `${ms(cores.machineBusy)} (machine ${cores.machineBusy.toFixed(2)} of ${os.cpus().length} cores busy): ${parts.join(', ')}`;
 }
 
 const withDatabase = (base: string, name: string) => {
@@ -148,15 +110,23 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-review-'));
 await cp(path.join(projectRoot, 'connectors', 'seed-data'), dataDir, { recursive: true });
 await writeSimulatorData(dataDir, [...saturation, ...halfLoad]);
 
+// The department simulators run here, in the load generator's process, not in the system's: the system's CPU is
+// then its own, as it would be against real departments.
+const simulatorPort = await freePort();
+const simulators = await startSimulators({
+  port: simulatorPort,
+  dataDir,
+  departments: simulatedDepartments,
+  faultDefaults: { latencyMs, failureRate: 0, outage: [] },
+});
 const port = await freePort();
 const server = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
   cwd: projectRoot,
   env: {
     ...process.env,
     PORT: String(port),
-    ...simulatorSettings(await freePort()),
-    SIM_DATA_DIR: dataDir,
-    SIM_LATENCY_MS: String(latencyMs),
+    ...simulatorSettings(simulatorPort),
+    SIM_PORT: '0',
     WORKER_MAX_TASKS: String(MAX_TASKS),
     DATABASE_URL: databaseUrl,
     FILING_SEASON: 'open',
@@ -213,18 +183,17 @@ try {
   const ids: string[] = [];
   let next = 0;
   const started = performance.now();
-  const cpuBefore = cpuSeconds(server.pid!);
-  const [machineBefore, postgresBefore] = [machineCpu(), postgresCpu()];
+  // The server is spawned through tsx: its tree holds the system's Node process and the engine's JVM.
+  const cpuBefore = sampleCpu(server.pid!);
+  const ownBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < saturation.length) ids.push(await submit(saturation[next++]!));
   }));
   await waitForResults(ids);
   const saturatedS = (performance.now() - started) / 1000;
-  const cpuAfter = cpuSeconds(server.pid!);
-  const cpuShare = (k: 'engine' | 'node') => ((cpuAfter[k] - cpuBefore[k]) / saturatedS).toFixed(2);
-  const [machineAfter, postgresAfter] = [machineCpu(), postgresCpu()];
-  const machineBusy = ((machineAfter.busy - machineBefore.busy) / saturatedS).toFixed(2);
-  const postgresShare = ((postgresAfter - postgresBefore) / saturatedS).toFixed(2);
+  const cores = coresBetween(cpuBefore, sampleCpu(server.pid!), saturatedS);
+  const own = process.cpuUsage(ownBefore);
+  const ownCores = (own.user + own.system) / 1e6 / saturatedS;
   const filingsPerS = filings / saturatedS;
   const engine = createEngineRest({ baseUrl: `http://127.0.0.1:${enginePort}`, ...engineAccount });
   const { count: taskCount } = await engine.get<{ count: number }>('/history/external-task-log/count', { successLog: true, processDefinitionKey: 'annual-review' });
@@ -260,11 +229,12 @@ try {
     ['machine', `${os.cpus().length} cores, node ${process.version}`],
     ['setting', `${filings} online filings × ${employees} employees (${employees * 12} employee-months each), ${concurrency} clients, departments answering in ~${latencyMs} ms`],
     ['automatic review, saturated', `${filingsPerS.toFixed(2)} filings/s (${filings} results in ${saturatedS.toFixed(1)} s)`],
-    ['CPU while saturated (cores)', `machine ${machineBusy} of ${os.cpus().length}: engine JVM ${cpuShare('engine')}, API + workers + simulators ${cpuShare('node')}, PostgreSQL ${postgresShare}`],
+    ['CPU per filing, saturated', cpuLine(cores, filingsPerS, { other: 'API + workers', own: ownCores, ownName: 'simulators + load' })],
     ['worker outcomes', workerCounts],
     ['external tasks per filing', `${tasksPerFiling.toFixed(2)} (${(filingsPerS * tasksPerFiling).toFixed(1)} external tasks/s)`],
     ['submission → result at half load', `${(filingsPerS / 2).toFixed(2)} filings/s, ${halfLoad.length} filings: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`],
     ['bare engine ceiling, same run', `${ceiling.instancesPerS.toFixed(2)} instances/s of ${steps} no-op external tasks (${ceiling.externalTasksPerS.toFixed(1)} external tasks/s)`],
+    ['CPU per instance, ceiling', cpuLine(ceiling.cores, ceiling.instancesPerS, { other: 'worker', own: 0, ownName: '' })],
     ['ratio review / ceiling', `${((filingsPerS / ceiling.instancesPerS) * 100).toFixed(0)} %`],
   );
   console.log(`bench:review on ${new Date().toISOString()}`);
@@ -275,6 +245,7 @@ try {
     await new Promise((resolve) => server.once('exit', resolve));
   }
   await db.end();
+  await simulators.close();
   await dropDatabase(databaseUrl);
   await dropDatabase(engineDatabaseUrl);
   await rm(dataDir, { recursive: true, force: true });

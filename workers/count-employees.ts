@@ -52,6 +52,15 @@ const DEPARTMENT_SOURCES: readonly { source: EvidenceSource; field: keyof Depart
 const versionOf = (d: DeployedDecision): DecisionVersion => ({ key: d.key, id: d.id, version: d.version });
 const loaded = (d: DeployedDecision) => ({ model: d.model, decisionId: d.key });
 
+async function latestDecisions(decisions: DeployedDecisions, variables: CountEmployeesVariables): Promise<Record<keyof RuleVersions, DeployedDecision>> {
+  const [counting, weight, levy] = await decisions.latest([
+    variables.countingDecision ?? DEFAULT_DECISIONS.counting,
+    variables.weightDecision ?? DEFAULT_DECISIONS.weight,
+    variables.levyDecision ?? DEFAULT_DECISIONS.levy,
+  ]);
+  return { counting: counting!, weight: weight!, levy: levy! };
+}
+
 export interface CountEmployeesDeps {
   db: Db;
   decisions: DeployedDecisions;
@@ -83,11 +92,7 @@ export function createCountEmployeesHandler(deps: CountEmployeesDeps): JobHandle
             weight: await deps.decisions.byId(earlier.rules.weight.id),
             levy: await deps.decisions.byId(earlier.rules.levy.id),
           }
-        : {
-            counting: await deps.decisions.latest(variables.countingDecision ?? DEFAULT_DECISIONS.counting),
-            weight: await deps.decisions.latest(variables.weightDecision ?? DEFAULT_DECISIONS.weight),
-            levy: await deps.decisions.latest(variables.levyDecision ?? DEFAULT_DECISIONS.levy),
-          };
+        : await latestDecisions(deps.decisions, variables);
     } catch (error) {
       if (error instanceof DecisionNotDeployed || error instanceof DecisionModelError || error instanceof FeelSyntaxError) {
         return failForGood(`${JOB_TYPE}: 认定规则不可用：${error.message}`);

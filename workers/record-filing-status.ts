@@ -3,7 +3,7 @@
 // handed out again after a worker died records its entry once.
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { FILING_STATUSES, findFiling, recordStatusChange, type FilingStatus } from '../server/filings/filing-store.ts';
+import { FILING_STATUSES, recordStatusChange, type FilingStatus } from '../server/filings/filing-store.ts';
 import { departmentJob, filingIdSchema, invalidVariables, jobVariables } from './department-job.ts';
 import { bpmnError, complete, type JobHandler } from './job-outcome.ts';
 
@@ -22,6 +22,7 @@ export interface RecordFilingStatusVariables {
 export type RecordFilingStatusResult = Record<string, never>;
 
 const SYSTEM_ACTOR = 'system';
+const FOREIGN_KEY_VIOLATION = '23503';
 
 const checkVariables = compileSchema<RecordFilingStatusVariables>({
   type: 'object',
@@ -42,15 +43,20 @@ export function createRecordFilingStatusHandler(db: Db): JobHandler<RecordFiling
     if (job.businessKey && job.businessKey !== vars.filingId) {
       invalidVariables(JOB_TYPE, [{ path: '/filingId', code: 'MISMATCH', params: { businessKey: job.businessKey } }]);
     }
-    if (!(await findFiling(db, vars.filingId))) return bpmnError('FILING_NOT_FOUND', `${JOB_TYPE}: no filing ${vars.filingId}`);
-    await recordStatusChange(db, {
-      filingId: vars.filingId,
-      status: vars.status,
-      step: vars.step,
-      actor: vars.actor?.trim() || SYSTEM_ACTOR,
-      note: vars.note?.trim() || null,
-      sourceTaskId: job.key,
-    });
+    try {
+      await recordStatusChange(db, {
+        filingId: vars.filingId,
+        status: vars.status,
+        step: vars.step,
+        actor: vars.actor?.trim() || SYSTEM_ACTOR,
+        note: vars.note?.trim() || null,
+        sourceTaskId: job.key,
+      });
+    } catch (error) {
+      // The history row references its filing: no filing, no row (one statement fewer than asking first).
+      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return bpmnError('FILING_NOT_FOUND', `${JOB_TYPE}: no filing ${vars.filingId}`);
+      throw error;
+    }
     return complete({});
   });
 }

@@ -14,6 +14,7 @@ import { bringUpEngine, type RunningEngine } from '../engine/bring-up-engine.ts'
 import { engineJar } from '../engine/build-engine.ts';
 import { startEngineProcess, type EngineProcess } from '../engine/engine-process.ts';
 import { findJava } from '../engine/find-java.ts';
+import { coresBetween, sampleCpu, type CpuSample } from './cpu.ts';
 
 export interface CeilingSettings {
   instances: number;
@@ -37,6 +38,8 @@ export interface CeilingResult {
   engineRssMb: number[];
   /** With two nodes: per node, async jobs executed and external tasks completed through it. */
   perNode: { jobs: number; externalTasks: number }[];
+  /** Average cores used while the instances ran: the engine JVM(s), PostgreSQL, this process's worker, the machine. */
+  cores: CpuSample;
 }
 
 const TOPIC = 'bench-noop';
@@ -119,6 +122,7 @@ export async function measureEngineCeiling(settings: CeilingSettings): Promise<C
     }
 
     const started = performance.now();
+    const cpuBefore = sampleCpu(process.pid);
     let next = 0;
     const startLatencies: number[] = [];
     await Promise.all(
@@ -138,6 +142,7 @@ export async function measureEngineCeiling(settings: CeilingSettings): Promise<C
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const elapsedS = (performance.now() - started) / 1000;
+    const cores = { ...coresBetween(cpuBefore, sampleCpu(process.pid), elapsedS) };
     startLatencies.sort((a, b) => a - b);
     const p = (q: number) => Math.round(startLatencies[Math.min(startLatencies.length - 1, Math.floor(q * startLatencies.length))] ?? NaN);
     const perNode: CeilingResult['perNode'] = [];
@@ -159,6 +164,8 @@ export async function measureEngineCeiling(settings: CeilingSettings): Promise<C
       externalTasksPerS: (instances * steps) / elapsedS,
       engineRssMb: [first.process!.pid, second?.pid].filter((pid): pid is number => pid !== undefined).map(rssMb),
       perNode,
+      // The worker runs in this process, which is the root of the sample: its share is the rest of the machine's.
+      cores: { ...cores, otherInTree: Math.max(0, cores.machineBusy - cores.jvm - cores.postgres) },
     };
   } finally {
     await Promise.all(runtimes.map((r) => r.stop(5000)));
