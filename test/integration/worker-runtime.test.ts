@@ -176,6 +176,34 @@ describe('worker runtime on the engine', () => {
     expect(await engine.get<unknown[]>('/incident', { processInstanceId: instanceId })).toEqual([]);
   });
 
+  it('completes parallel branches of one instance one after another, so they never collide at their join', async () => {
+    const key = 'parallel-probe';
+    const branches = ['a', 'b', 'c', 'd', 'e'];
+    await deploy(
+      key,
+      `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="d-${key}" targetNamespace="http://dpf.zj.cn/test">
+  <bpmn:process id="${key}" isExecutable="true" operaton:historyTimeToLive="P1D">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f0</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="fork" />
+    <bpmn:parallelGateway id="fork"><bpmn:incoming>f0</bpmn:incoming>${branches.map((b) => `<bpmn:outgoing>in-${b}</bpmn:outgoing>`).join('')}</bpmn:parallelGateway>
+    ${branches.map((b) => `<bpmn:serviceTask id="step-${b}" operaton:type="external" operaton:topic="parallel-probe"><bpmn:incoming>in-${b}</bpmn:incoming><bpmn:outgoing>out-${b}</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:sequenceFlow id="in-${b}" sourceRef="fork" targetRef="step-${b}" /><bpmn:sequenceFlow id="out-${b}" sourceRef="step-${b}" targetRef="join" />`).join('\n    ')}
+    <bpmn:parallelGateway id="join">${branches.map((b) => `<bpmn:incoming>out-${b}</bpmn:incoming>`).join('')}<bpmn:outgoing>f9</bpmn:outgoing></bpmn:parallelGateway>
+    <bpmn:sequenceFlow id="f9" sourceRef="join" targetRef="end" />
+    <bpmn:endEvent id="end"><bpmn:incoming>f9</bpmn:incoming></bpmn:endEvent>
+  </bpmn:process>
+</bpmn:definitions>`,
+    );
+    // All five branches are fetched together and answered at the same moment.
+    const r = runtime('parallel-probe', async () => complete({}));
+    const ids = await Promise.all(Array.from({ length: 4 }, (_, i) => start(key, `parallel-${Date.now()}-${i}`)));
+    await eventually('every instance to end', async () => ((await Promise.all(ids.map(ended))).every(Boolean) ? true : undefined));
+    expect(r.counts.complete).toBe(20);
+    expect(r.counts.conflictRetried).toBe(0);
+    expect(r.counts.reportFailed).toBe(0);
+  });
+
   it('finishes the task in hand on a graceful stop', async () => {
     const key = 'stop-probe';
     await deploy(key, oneStepProcess(key, 'stop-probe'));

@@ -155,9 +155,25 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   }
 
   // Branches of a parallel gateway completed at the same moment update their parent execution together: the engine
-  // rolls one back with an OptimisticLockingException, and the task is still ours. Reporting again, after a short
-  // random pause, is the remedy Camunda 7 documents for external tasks (instead of an async job per branch).
+  // rolls one back with an OptimisticLockingException, and the task is still ours. Within this process reports of
+  // one instance are serialised (below); across worker processes, reporting again after a short random pause is
+  // the remedy Camunda 7 documents for external tasks (instead of an async job per branch).
+  const reporting = new Map<string, Promise<void>>();
   async function reportRetryingConflicts(task: ExternalTask, service: TaskService, outcome: JobOutcome<object>): Promise<void> {
+    // Reports about one process instance go one after another: parallel branches finishing together would
+    // otherwise collide at their join. Other instances' reports are not held up.
+    const previous = reporting.get(task.processInstanceId) ?? Promise.resolve();
+    const mine = previous.then(() => reportUntilNoConflict(task, service, outcome));
+    const settled = mine.catch(() => undefined);
+    reporting.set(task.processInstanceId, settled);
+    try {
+      await mine;
+    } finally {
+      if (reporting.get(task.processInstanceId) === settled) reporting.delete(task.processInstanceId);
+    }
+  }
+
+  async function reportUntilNoConflict(task: ExternalTask, service: TaskService, outcome: JobOutcome<object>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await report(task, service, outcome);
