@@ -73,7 +73,7 @@ export function departmentJob<Out extends object>(
         return fail(`${department}暂时无法访问（已自动重试）。请确认其恢复后在 Cockpit 中重试 / ${jobType}: ${error.message}`);
       }
       if (error instanceof DepartmentRejected) {
-        return fail(`${department}拒绝了本系统的查询，请核对接口账号和配置后在 Cockpit 中重试 / ${jobType}: ${error.message}`);
+        return fail(`${department}拒绝了本系统的请求，请核对接口账号、配置和数据后在 Cockpit 中重试 / ${jobType}: ${error.message}`);
       }
       if (error instanceof DepartmentBadAnswer) {
         return bpmnError('DEPARTMENT_BAD_DATA', `${department}返回的数据不符合接口约定，需人工核对 / ${jobType}: ${error.message}`);

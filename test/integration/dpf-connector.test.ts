@@ -17,6 +17,7 @@ import {
   storeFiling as store,
   useDepartmentEnvironment,
   withSeedData,
+  departmentMessage,
 } from '../support/department-job-contract.ts';
 import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
 import { createVerifyDisabilityCertificatesHandler } from '../../workers/verify-disability-certificates.ts';
@@ -158,7 +159,7 @@ describe('dpf connector over HTTP', () => {
     expect(await createVerifyDisabilityCertificatesHandler({ db: env.db, client: badClient })(job({ filingId }))).toEqual({
       kind: 'bpmnError',
       errorCode: 'DEPARTMENT_BAD_DATA',
-      message: bad.message,
+      message: departmentMessage(bad.message),
     });
 
     // A register whose own records disagree: the number is found but filed under another person.

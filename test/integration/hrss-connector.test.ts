@@ -18,6 +18,7 @@ import {
   storeFiling as store,
   useDepartmentEnvironment,
   withSeedData,
+  departmentMessage,
 } from '../support/department-job-contract.ts';
 import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
 import { createVerifyPensionHandler } from '../../workers/verify-pension.ts';
@@ -192,7 +193,7 @@ describe('verify-pension over HTTP', () => {
       expect(outcome).toEqual({
         kind: 'bpmnError',
         errorCode: 'DEPARTMENT_BAD_DATA',
-        message: 'pension bad answer to POST /contributions/query (HTTP 200): /records/0/idNumber MISMATCH',
+        message: departmentMessage('pension bad answer to POST /contributions/query (HTTP 200): /records/0/idNumber MISMATCH'),
       });
     } finally {
       await new Promise((resolve) => wrong.close(resolve));

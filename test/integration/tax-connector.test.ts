@@ -71,7 +71,7 @@ describe('tax connector over HTTP', () => {
     expect((await handler(job({ filingId, certifiedCount: 1, requiredCount: 4.5 }))).kind).toBe('complete');
     const changed = await handler(job({ filingId, certifiedCount: 1.5, requiredCount: 4.5 }));
     expect(changed.kind).toBe('fail');
-    expect(changed.kind === 'fail' && changed.message).toMatch(/^tax rejected POST \/certified-results: HTTP 409 /);
+    expect(changed.kind === 'fail' && changed.message).toMatch(/^税务部门认证结果接收接口拒绝了本系统的请求.* \/ push-to-tax: tax rejected POST \/certified-results: HTTP 409 /);
   });
 
   departmentJobContract({

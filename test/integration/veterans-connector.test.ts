@@ -16,6 +16,7 @@ import {
   storeFiling as store,
   useDepartmentEnvironment,
   withSeedData,
+  departmentMessage,
 } from '../support/department-job-contract.ts';
 import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
 import { createVerifyVeteranCertificatesHandler } from '../../workers/verify-veteran-certificates.ts';
@@ -164,7 +165,7 @@ describe('veterans connector over HTTP', () => {
     expect(await createVerifyVeteranCertificatesHandler({ db: env.db, client: badClient })(job({ filingId }))).toEqual({
       kind: 'bpmnError',
       errorCode: 'DEPARTMENT_BAD_DATA',
-      message: bad.message,
+      message: departmentMessage(bad.message),
     });
     expect(badClient.queryCertificates).toHaveBeenCalledWith(
       [veteran, police, unregistered, expiresMidYear, otherPerson, policeDeclaredAsVeteran].map((e) => e.certNumber),

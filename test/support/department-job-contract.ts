@@ -159,6 +159,16 @@ export interface DepartmentJobContract {
   };
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What an operator reads on the incident or manual check: the department and what to do in Chinese, then
+ * ` / {job type}: ` and the technical detail, exactly.
+ */
+export function departmentMessage(detail: string): unknown {
+  return expect.stringMatching(new RegExp(`^[^/]*[\\u4e00-\\u9fff][^/]* / [a-z-]+: ${escapeRegExp(detail)}$`));
+}
+
 /** Registers the shared cases inside the caller's describe. */
 export function departmentJobContract(contract: DepartmentJobContract): void {
   const { department, outage, filingErrors } = contract;
@@ -170,7 +180,7 @@ export function departmentJobContract(contract: DepartmentJobContract): void {
     expect((await setOutage(contract.simulators(), department, true)).status).toBe(200);
     try {
       expect(await faults()).toEqual({ latencyMs: 0, failureRate: 0, outage: true });
-      expect(await run(variables)).toEqual({ kind: 'fail', message: outage.failMessage });
+      expect(await run(variables)).toEqual({ kind: 'fail', message: departmentMessage(outage.failMessage) });
     } finally {
       expect((await setOutage(contract.simulators(), department, false)).status).toBe(200);
     }
