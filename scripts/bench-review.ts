@@ -6,7 +6,6 @@
 // load, submission-to-result latency (p50/p95). Last, the bare engine's ceiling for the same number of external
 // tasks per instance, measured in the same run (scripts/bench/engine-ceiling.ts), and the ratio of the two.
 // Scratch databases and data are removed afterwards. Nothing here is a pass/fail.
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,13 +15,12 @@ import { simulatedDepartments, simulatorSettings } from '../connectors/simulated
 import { startSimulators } from '../connectors/simulator-kit/server.ts';
 import type { Filing } from '../domain/filing/filing.ts';
 import { syntheticFiling } from '../domain/synthetic-filing.ts';
-import { loadConfig, projectRoot } from '../platform/config.ts';
-import { dropDatabase } from '../platform/db.ts';
-import { createEngineRest } from '../platform/engine-rest.ts';
+import { projectRoot } from '../platform/config.ts';
 import { freePort } from '../platform/free-port.ts';
 import { pensionSourceOf } from '../workers/verify-pension.ts';
 import { coresBetween, sampleCpu, type CpuSample } from './bench/cpu.ts';
 import { measureEngineCeiling } from './bench/engine-ceiling.ts';
+import { spawnScratchSystem } from './bench/scratch-system.ts';
 
 const { values } = parseArgs({
   options: {
@@ -91,21 +89,10 @@ function cpuLine(cores: CpuSample, perSecond: number, names: { other: string; ow
   return `${ms(cores.machineBusy)} (machine ${cores.machineBusy.toFixed(2)} of ${os.cpus().length} cores busy): ${parts.join(', ')}`;
 }
 
-const withDatabase = (base: string, name: string) => {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-
 const saturation = Array.from({ length: filings }, (_, i) => syntheticFiling(300_000 + i, { employees, regionCode: '330106', year: YEAR }));
 // The half-load phase: enough filings for a stable p95 at half the rate, prepared up front with their data.
 const halfLoad = Array.from({ length: Math.max(60, Math.round(filings / 2)) }, (_, i) => syntheticFiling(600_000 + i, { employees, regionCode: '330106', year: YEAR }));
 
-const config = loadConfig();
-const databaseUrl = withDatabase(config.databaseUrl, `dpf_review_bench_${process.pid}`);
-const engineDatabaseUrl = withDatabase(config.engineDatabaseUrl, `dpf_engine_bench_review_${process.pid}`);
-const enginePort = await freePort();
-const engineAccount = { user: 'bench', password: 'bench-password' };
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-review-'));
 await cp(path.join(projectRoot, 'connectors', 'seed-data'), dataDir, { recursive: true });
 await writeSimulatorData(dataDir, [...saturation, ...halfLoad]);
@@ -119,28 +106,9 @@ const simulators = await startSimulators({
   departments: simulatedDepartments,
   faultDefaults: { latencyMs, failureRate: 0, outage: [] },
 });
-const port = await freePort();
-const server = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
-  cwd: projectRoot,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    ...simulatorSettings(simulatorPort),
-    SIM_PORT: '0',
-    WORKER_MAX_TASKS: String(MAX_TASKS),
-    DATABASE_URL: databaseUrl,
-    FILING_SEASON: 'open',
-    ENGINE_URL: '',
-    ENGINE_PORT: String(enginePort),
-    ENGINE_DATABASE_URL: engineDatabaseUrl,
-    ENGINE_USER: engineAccount.user,
-    ENGINE_PASSWORD: engineAccount.password,
-    ENGINE_ADMIN_PASSWORD: 'bench-admin',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const base = `http://127.0.0.1:${port}`;
-const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+const system = await spawnScratchSystem('review_bench', { ...simulatorSettings(simulatorPort), SIM_PORT: '0', WORKER_MAX_TASKS: String(MAX_TASKS) });
+const { base, server, engine } = system;
+const db = new pg.Pool({ connectionString: system.databaseUrl, max: 2 });
 const rows: [string, string][] = [];
 
 async function submit(filing: Filing): Promise<string> {
@@ -161,7 +129,6 @@ async function submit(filing: Filing): Promise<string> {
 
 /** Waits until every filing has its result; fails fast on an incident, which would stall the run. */
 async function waitForResults(ids: string[]): Promise<void> {
-  const engine = createEngineRest({ baseUrl: `http://127.0.0.1:${enginePort}`, ...engineAccount });
   for (const deadline = Date.now() + 900_000; ; ) {
     const { rows: [row] } = await db.query<{ n: string }>(`select count(*) as n from filings where id = any($1) and status = 'awaiting_confirmation'`, [ids]);
     if (Number(row!.n) >= ids.length) return;
@@ -172,12 +139,7 @@ async function waitForResults(ids: string[]): Promise<void> {
 }
 
 try {
-  for (const deadline = Date.now() + 300_000; ; ) {
-    if (await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false)) break;
-    if (server.exitCode !== null) throw new Error(`npm start exited (${server.exitCode}) before it was ready`);
-    if (Date.now() > deadline) throw new Error('npm start was not ready within 300 s');
-    await sleep(100);
-  }
+  await system.ready();
 
   // 1. Saturation: every filing submitted as fast as C clients can, timed until the last result.
   const ids: string[] = [];
@@ -195,7 +157,6 @@ try {
   const own = process.cpuUsage(ownBefore);
   const ownCores = (own.user + own.system) / 1e6 / saturatedS;
   const filingsPerS = filings / saturatedS;
-  const engine = createEngineRest({ baseUrl: `http://127.0.0.1:${enginePort}`, ...engineAccount });
   const { count: taskCount } = await engine.get<{ count: number }>('/history/external-task-log/count', { successLog: true, processDefinitionKey: 'annual-review' });
   const tasksPerFiling = taskCount / filings;
   const health = (await (await fetch(`${base}/api/health`)).json()) as { checks: { name: string; detail?: string }[] };
@@ -218,8 +179,8 @@ try {
     [halfIds],
   );
   const latencies = latency.rows.map((r) => Number(r.ms));
-  server.kill('SIGINT');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await db.end();
+  await system.stop();
 
   // 3. The bare engine, same number of external tasks per instance, same number of instances.
   const steps = Math.round(tasksPerFiling);
@@ -240,13 +201,8 @@ try {
   console.log(`bench:review on ${new Date().toISOString()}`);
   for (const [label, value] of rows) console.log(`  ${label.padEnd(36)} ${value}`);
 } finally {
-  if (server.exitCode === null) {
-    server.kill('SIGINT');
-    await new Promise((resolve) => server.once('exit', resolve));
-  }
-  await db.end();
+  await db.end().catch(() => undefined); // already ended after a complete run
+  await system.stop();
   await simulators.close();
-  await dropDatabase(databaseUrl);
-  await dropDatabase(engineDatabaseUrl);
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -3,15 +3,11 @@
 // load (POST then GET), and how fast the filings' processes reach their acceptance task (outbox, registration
 // check, status history, deadline: three external tasks each). Scratch databases are created for the run and
 // dropped after. Prints one table; nothing here is a pass/fail. Compare with `npm run bench:engine`.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dropDatabase } from '../platform/db.ts';
-import { loadConfig, projectRoot } from '../platform/config.ts';
 import { freePort } from '../platform/free-port.ts';
 import { syntheticFiling } from '../domain/synthetic-filing.ts';
-import { createEngineRest } from '../platform/engine-rest.ts';
 import { simulatorSettings } from '../connectors/simulated-departments.ts';
+import { spawnScratchSystem } from './bench/scratch-system.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,49 +24,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-const benchDb = `dpf_review_bench_${process.pid}`;
-const engineDb = `dpf_engine_bench_api_${process.pid}`;
-const withDatabase = (base: string, name: string) => {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-const databaseUrl = withDatabase(loadConfig().databaseUrl, benchDb);
-const enginePort = await freePort();
-const engineAccount = { user: 'bench', password: 'bench-password' };
-
-const port = await freePort();
-const t0 = performance.now();
-const server = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
-  cwd: projectRoot,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    ...simulatorSettings(await freePort()),
-    DATABASE_URL: databaseUrl,
-    FILING_SEASON: 'open',
-    ENGINE_URL: '',
-    ENGINE_PORT: String(enginePort),
-    ENGINE_DATABASE_URL: withDatabase(loadConfig().engineDatabaseUrl, engineDb),
-    ENGINE_USER: engineAccount.user,
-    ENGINE_PASSWORD: engineAccount.password,
-    ENGINE_ADMIN_PASSWORD: 'bench-admin',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const base = `http://127.0.0.1:${port}`;
+const system = await spawnScratchSystem('bench_api', simulatorSettings(await freePort()));
+const { base, engine } = system;
 try {
   // Cold start: the databases are created and migrated by the start itself, as on a fresh machine.
-  let coldStartMs = NaN;
-  for (const deadline = Date.now() + 300_000; Date.now() < deadline; ) {
-    const ready = await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false);
-    if (ready) {
-      coldStartMs = performance.now() - t0;
-      break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  if (Number.isNaN(coldStartMs)) throw new Error('npm start was not ready within 300 s');
+  const coldStartMs = await system.ready();
 
   const login = await fetch(`${base}/api/dev/login`, {
     method: 'POST',
@@ -104,7 +62,6 @@ try {
   );
   const seconds = (performance.now() - started) / 1000;
   // Every filing's process at its acceptance task: three external tasks and the outbox behind each.
-  const engine = createEngineRest({ baseUrl: `http://127.0.0.1:${enginePort}`, ...engineAccount });
   for (const deadline = Date.now() + 600_000; ; ) {
     const { count } = await engine.get<{ count: number }>('/task/count', { processDefinitionKey: 'annual-review', taskDefinitionKey: 'acceptance' });
     if (count >= filings) break;
@@ -127,8 +84,5 @@ try {
     ].join('\n'),
   );
 } finally {
-  server.kill('SIGINT');
-  await new Promise((resolve) => server.once('exit', resolve));
-  await dropDatabase(databaseUrl);
-  await dropDatabase(withDatabase(loadConfig().engineDatabaseUrl, engineDb));
+  await system.stop();
 }

@@ -74,18 +74,17 @@ const columns =
  * The variables a filing's process starts with: primitive values only (the engine keeps no JSON here), and no
  * personal numbers (保守秘密原则) — workers read those from PostgreSQL by `filingId`.
  */
-export function processVariablesOf(id: string, filing: Filing, receivingRegionCode: string): Record<string, string | number> {
+export function processVariablesOf(id: string, filing: Filing): Record<string, string | number> {
   const { employer } = filing;
+  // What the diagram routes on (channel, the handling county's group) and what an operator finds an instance by in
+  // Cockpit; everything else is read from PostgreSQL. Each variable is rows in the engine, for every filing.
   return {
     filingId: id,
     year: filing.year,
     channel: filing.channel,
     employerUscc: employer.uscc,
     employerName: employer.name,
-    unitNature: employer.unitNature,
     handlingRegionCode: employer.regionCode,
-    receivingRegionCode,
-    employeeCount: filing.employees.length,
   };
 }
 
@@ -176,7 +175,7 @@ export async function createFiling(
     await tx.query(`insert into filing_status_history (filing_id, status, actor, step) values ($1, 'submitted', $2, 'filed')`, [id, who.sub]);
     await tx.query(`insert into outbox (command, business_key, payload) values ('create-process-instance', $1, $2)`, [
       id,
-      JSON.stringify({ processId: ANNUAL_REVIEW_PROCESS_ID, variables: processVariablesOf(id, filing, receiving) }),
+      JSON.stringify({ processId: ANNUAL_REVIEW_PROCESS_ID, variables: processVariablesOf(id, filing) }),
     ]);
     await audit(tx, who, 'filing.create', { type: 'filing', id }, { channel: filing.channel, employees: filing.employees.length });
     return { kind: 'created', filing: fromRow(inserted.rows[0] as FilingRow) };
@@ -211,18 +210,21 @@ export interface StatusChange {
   sourceTaskId: string;
 }
 
-/** Records a step of the filing's process and moves its status; answers false when that task had already recorded it. */
+/**
+ * Records a step of the filing's process and moves its status; answers false when that task had already recorded
+ * it. One statement: the entry and the status change commit together or not at all.
+ */
 export async function recordStatusChange(db: Db, change: StatusChange): Promise<boolean> {
-  return inTransaction(db, async (tx) => {
-    const inserted = await tx.query(
-      `insert into filing_status_history (filing_id, status, actor, note, step, source_task_id) values ($1, $2, $3, $4, $5, $6)
-       on conflict (source_task_id) where source_task_id is not null do nothing`,
-      [change.filingId, change.status, change.actor, change.note, change.step, change.sourceTaskId],
-    );
-    if (inserted.rowCount === 0) return false;
-    await tx.query('update filings set status = $2, updated_at = now() where id = $1', [change.filingId, change.status]);
-    return true;
-  });
+  const result = await db.query<{ id: string }>(
+    `with entry as (
+       insert into filing_status_history (filing_id, status, actor, note, step, source_task_id) values ($1, $2, $3, $4, $5, $6)
+       on conflict (source_task_id) where source_task_id is not null do nothing
+       returning filing_id
+     )
+     update filings f set status = $2, updated_at = now() from entry where f.id = entry.filing_id returning f.id`,
+    [change.filingId, change.status, change.actor, change.note, change.step, change.sourceTaskId],
+  );
+  return (result.rowCount ?? 0) > 0;
 }
 
 export interface FilingQuery {

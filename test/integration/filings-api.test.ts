@@ -31,7 +31,7 @@ describe('POST /api/filings', () => {
     const outbox = await api.db.query('select command, payload from outbox where business_key = $1', [res.body.id]);
     expect(outbox.rows).toHaveLength(1);
     expect(outbox.rows[0].command).toBe('create-process-instance');
-    expect(outbox.rows[0].payload).toMatchObject({ processId: 'annual-review', variables: { filingId: res.body.id, employeeCount: 2 } });
+    expect(outbox.rows[0].payload).toMatchObject({ processId: 'annual-review', variables: { filingId: res.body.id, channel: 'online', handlingRegionCode: expect.any(String) } });
     const audited = await api.db.query(`select actor from audit_log where action = 'filing.create' and subject_id = $1`, [res.body.id]);
     expect(audited.rows[0]?.actor).toBe(`dev-employer-${filing.employer.uscc}`);
   });
