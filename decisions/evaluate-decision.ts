@@ -78,10 +78,58 @@ function evaluateOwnLogic(decision: Decision, context: FeelContext, onMatch?: Ma
   return evaluateTable(decision, logic, context, onMatch);
 }
 
-/** Evaluates `decisionId` with `variables`, its required decisions first (each once). */
+/** Every name the decision and the decisions it requires read: their result depends on these values alone. */
+function namesReadBy(model: DecisionModel, decision: Decision, seen = new Set<string>()): Set<string> {
+  const names = new Set<string>();
+  if (seen.has(decision.id)) return names;
+  seen.add(decision.id);
+  const logic = decision.logic;
+  const expressions =
+    logic.kind === 'literal'
+      ? [logic.expression]
+      : [...logic.inputs.map((i) => i.expression), ...logic.rules.flatMap((r) => [...r.inputEntries, ...r.outputEntries])];
+  for (const expression of expressions) for (const name of expression.names) names.add(name);
+  for (const id of decision.requires) for (const name of namesReadBy(model, model.decisions.get(id)!, seen)) names.add(name);
+  return names;
+}
+
+interface ResultMemo {
+  names: string[];
+  results: Map<string, DecisionResult>;
+}
+
+const MEMO_LIMIT = 10_000;
+const memos = new WeakMap<DecisionModel, Map<string, ResultMemo>>();
+
+function memoOf(model: DecisionModel, decision: Decision): ResultMemo {
+  let byDecision = memos.get(model);
+  if (!byDecision) memos.set(model, (byDecision = new Map()));
+  let memo = byDecision.get(decision.id);
+  if (!memo) byDecision.set(decision.id, (memo = { names: [...namesReadBy(model, decision)].sort(), results: new Map() }));
+  return memo;
+}
+
+/**
+ * Evaluates `decisionId` with `variables`, its required decisions first (each once). A decision is a function of
+ * the values it reads, so its result is remembered per those values (a filing's 120 months repeat a few
+ * combinations); the result is shared, not to be changed by the caller. With a match listener nothing is
+ * remembered: every rule is really tested.
+ */
 export function evaluateDecision(model: DecisionModel, decisionId: string, variables: FeelContext, onMatch?: MatchListener): DecisionResult {
   const decision = model.decisions.get(decisionId);
   if (!decision) throw new DecisionEvaluationError(`决策文件 ${model.id} 中没有决策 ${decisionId}`);
+  if (onMatch) return evaluateAfresh(model, decision, variables, onMatch);
+  const memo = memoOf(model, decision);
+  const key = JSON.stringify(memo.names.map((name) => variables[name] ?? null));
+  const known = memo.results.get(key);
+  if (known) return known;
+  const result = evaluateAfresh(model, decision, variables);
+  if (memo.results.size >= MEMO_LIMIT) memo.results.clear();
+  memo.results.set(key, result);
+  return result;
+}
+
+function evaluateAfresh(model: DecisionModel, decision: Decision, variables: FeelContext, onMatch?: MatchListener): DecisionResult {
   const context: Record<string, FeelValue | undefined> = { ...variables };
   const order: Decision[] = [];
   const seen = new Set<string>();

@@ -91,6 +91,21 @@ describe('decision tables', () => {
     expect(evaluateDecision(model, 'top', { n: 500 })).toEqual([]);
   });
 
+  it('remembers a result per value of what the decision (and what it requires) reads, and only that', async () => {
+    const model = await readDecisionModel(
+      dmnFile(
+        decisionTable({ id: 'limit', inputs: [{ expr: 'tier', typeRef: 'integer' }], outputs: [{ name: 'minimum', typeRef: 'integer' }], rules: [[['1'], ['2490']], [['2'], ['2260']]] }),
+        decisionTable({ id: 'wage', hitPolicy: 'COLLECT', requires: ['limit'], inputs: [{ expr: 'wage', typeRef: 'double' }], outputs: [{ name: 'reason' }], rules: [[['< minimum'], ['"LOW"']]] }),
+      ),
+    );
+    const first = evaluateDecision(model, 'wage', { wage: 2400, tier: 1, unrelated: 'a' });
+    expect(first).toEqual([{ reason: 'LOW' }]);
+    expect(evaluateDecision(model, 'wage', { wage: 2400, tier: 1, unrelated: 'b' })).toBe(first); // remembered
+    expect(evaluateDecision(model, 'wage', { wage: 2400, tier: 2 })).toEqual([]); // a required decision's input changed
+    expect(evaluateDecision(model, 'wage', { wage: 2500, tier: 1 })).toEqual([]);
+    expect(evaluateDecision(model, 'wage', { wage: 2400, tier: 1 })).toEqual([{ reason: 'LOW' }]);
+  });
+
   it('reads only what Operaton evaluates and says why otherwise', async () => {
     await expect(readDecisionModel(dmnFile(table('PRIORITY')))).rejects.toThrow(DecisionModelError);
     await expect(readDecisionModel(dmnFile(decisionTable({ id: 'a', hitPolicy: 'COLLECT', aggregation: 'SUM', inputs: [{ expr: 'n' }], outputs: [{ name: 'o', typeRef: 'integer' }], rules: [[['-'], ['1']]] })))).rejects.toThrow(/聚合/);
