@@ -2,7 +2,7 @@
 // deadlines "N working days after" an instant, in China time. Pure: the data comes from the `chinese-days`
 // package plus the administrators' overrides, which the caller loads (calendar-store.ts).
 import { createRequire } from 'node:module';
-import { chinaDayNumber, type IsoDate } from '../platform/china-date.ts';
+import { chinaDayNumber, daysInMonth, type IsoDate } from '../platform/china-date.ts';
 
 export type { IsoDate } from '../platform/china-date.ts';
 export type DayKind = 'holiday' | 'workday';
@@ -40,10 +40,6 @@ const DAY_MS = 86_400_000;
 export const INSTANT_PATTERN =
   '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})(?:\\[[A-Za-z0-9_/+-]{1,64}\\])?$';
 const instantPattern = new RegExp(INSTANT_PATTERN);
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** The instant an ISO text names, or undefined when it is not one (wrong shape, 30 February, 25 o'clock). */
 export function parseInstant(text: string): Date | undefined {

@@ -4,6 +4,7 @@
 // The result is Operaton's result list: one map of output name → value per matched rule.
 import type { Decision, DecisionModel, DecisionTable, TableRule } from './decision-model.ts';
 import type { FeelContext, FeelValue } from './feel-expression.ts';
+import { remember } from './remember.ts';
 
 export type DecisionResult = Record<string, FeelValue>[];
 
@@ -98,7 +99,6 @@ interface ResultMemo {
   results: Map<string, DecisionResult>;
 }
 
-const MEMO_LIMIT = 10_000;
 const memos = new WeakMap<DecisionModel, Map<string, ResultMemo>>();
 
 function memoOf(model: DecisionModel, decision: Decision): ResultMemo {
@@ -123,10 +123,7 @@ export function evaluateDecision(model: DecisionModel, decisionId: string, varia
   const key = JSON.stringify(memo.names.map((name) => variables[name] ?? null));
   const known = memo.results.get(key);
   if (known) return known;
-  const result = evaluateAfresh(model, decision, variables);
-  if (memo.results.size >= MEMO_LIMIT) memo.results.clear();
-  memo.results.set(key, result);
-  return result;
+  return remember(memo.results, key, evaluateAfresh(model, decision, variables));
 }
 
 function evaluateAfresh(model: DecisionModel, decision: Decision, variables: FeelContext, onMatch?: MatchListener): DecisionResult {

@@ -2,6 +2,7 @@
 // variables it reads, so a result is remembered per (input, those variables' values): a decision table judged for
 // 120 employee-months mostly sees the same few combinations, and parsing is the slow part of feelin.
 import { evaluate, parseExpression, parseUnaryTests, unaryTest } from 'feelin';
+import { remember } from './remember.ts';
 
 export type FeelValue = string | number | boolean | null | FeelValue[] | { [key: string]: FeelValue };
 export type FeelContext = Readonly<Record<string, FeelValue | undefined>>;
@@ -16,7 +17,6 @@ export class FeelSyntaxError extends Error {
   }
 }
 
-const MEMO_LIMIT = 10_000;
 
 interface Tree {
   iterate(spec: { enter(node: { name: string; from: number; to: number }): boolean | void }): void;
@@ -68,12 +68,6 @@ function toContext(context: FeelContext, names: readonly string[]): Record<strin
 
 function memoKey(first: FeelValue | undefined, context: FeelContext, names: readonly string[]): string {
   return JSON.stringify([first ?? null, ...names.map((n) => context[n] ?? null)]);
-}
-
-function remember<T>(memo: Map<string, T>, key: string, value: T): T {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-  return value;
 }
 
 /** A FEEL expression (an input expression, an output entry, a literal expression). */

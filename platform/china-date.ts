@@ -22,3 +22,13 @@ export function chinaDateOf(instant: Date): IsoDate {
 export function chinaYearOf(instant: Date): number {
   return Number(chinaDateOf(instant).slice(0, 4));
 }
+
+/** Days in a month (1–12) of a year: 29 for February of a leap year. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The calendar day after a 'YYYY-MM-DD' date. */
+export function nextDay(date: IsoDate): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}

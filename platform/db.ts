@@ -29,9 +29,7 @@ export async function ensureDatabase(url: string, variable = 'DATABASE_URL'): Pr
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`${variable} names an unusual database "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ connectionString: databaseUrlNamed(url, 'postgres'), connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
   } catch (error) {
@@ -52,14 +50,19 @@ export async function ensureDatabase(url: string, variable = 'DATABASE_URL'): Pr
   }
 }
 
+/** The same server and account as `url`, another database: scratch databases, and `postgres` to administer them. */
+export function databaseUrlNamed(url: string, name: string): string {
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
 /** Drops the database named in the URL, if it exists, disconnecting whoever is still on it (scratch databases). */
 export async function dropDatabase(url: string): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`refusing to drop an unusual database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ connectionString: databaseUrlNamed(url, 'postgres'), connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
     await client.query(`drop database if exists "${name}" with (force)`);

@@ -3,6 +3,7 @@
 import type { Employee, Filing } from '../domain/filing/filing.ts';
 import { birthDateOf, isMale } from '../domain/identifiers/id-number.ts';
 import { cityCodeOf } from '../domain/regions.ts';
+import { daysInMonth, nextDay } from '../platform/china-date.ts';
 import type { DisabilityCertificateFacts } from '../workers/verify-disability-certificates.ts';
 import type { MedicalFacts } from '../workers/verify-medical.ts';
 import type { PensionFacts } from '../workers/verify-pension.ts';
@@ -60,7 +61,6 @@ export interface EmployeeFactSheet {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 export interface CalendarMonth {
   month: string; // YYYY-MM
@@ -72,7 +72,7 @@ export interface CalendarMonth {
 export function monthsOf(year: number): CalendarMonth[] {
   return Array.from({ length: 12 }, (_, i) => {
     const m = i + 1;
-    return { month: `${year}-${pad(m)}`, key: year * 100 + m, first: `${year}-${pad(m)}-01`, last: `${year}-${pad(m)}-${pad(lastDay(year, m))}` };
+    return { month: `${year}-${pad(m)}`, key: year * 100 + m, first: `${year}-${pad(m)}-01`, last: `${year}-${pad(m)}-${pad(daysInMonth(year, m))}` };
   });
 }
 
@@ -82,22 +82,19 @@ function overlaps(month: CalendarMonth, from: string | undefined | null, to: str
   return from <= month.last && (to === undefined || to === null || to >= month.first);
 }
 
-const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const toIso = (date: Date) => date.toISOString().slice(0, 10);
-
 /** The same day n months later, or that month's last day when it is shorter (31 Jan + 1 month = 28/29 Feb). */
 function addMonths(iso: string, n: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const index = y * 12 + (m - 1) + n;
   const [ty, tm] = [Math.floor(index / 12), (index % 12) + 1];
-  return `${ty}-${pad(tm)}-${pad(Math.min(d, lastDay(ty, tm)))}`;
+  return `${ty}-${pad(tm)}-${pad(Math.min(d, daysInMonth(ty, tm)))}`;
 }
 
 const MAX_CONTRACT_MONTHS = 1200;
 
 /** Whole months a contract runs, its end day included: 2025-01-01 … 2025-12-31 is 12, … 2025-12-30 is 11. */
 export function wholeMonthsBetween(start: string, end: string): number {
-  const dayAfterEnd = toIso(new Date(toDate(end).getTime() + 86_400_000));
+  const dayAfterEnd = nextDay(end);
   let months = 0;
   while (months < MAX_CONTRACT_MONTHS && addMonths(start, months + 1) <= dayAfterEnd) months += 1;
   return months;

@@ -1,7 +1,7 @@
 // The filing season (DOMAIN.md §2): the certification period and the concentrated filing period inside it, as
 // month-days that repeat every year, and where a given China date stands. Pure: the setting in force comes from
 // season-store.ts, the date from chinaDateOf().
-import type { IsoDate } from '../platform/china-date.ts';
+import { daysInMonth, type IsoDate } from '../platform/china-date.ts';
 import type { FieldIssue } from '../platform/schema.ts';
 
 /** A day of the year, 'MM-DD'. 02-29 is allowed and means the last day of February in a common year. */
@@ -49,7 +49,7 @@ export function isMonthDay(value: unknown): value is MonthDay {
   const [month, day] = [Number(match[1]), Number(match[2])];
   if (month < 1 || month > 12 || day < 1) return false;
   // 2000 is a leap year, so February allows 29.
-  return day <= new Date(Date.UTC(2000, month, 0)).getUTCDate();
+  return day <= daysInMonth(2000, month);
 }
 
 /** The date a month-day falls on in a year; 02-29 becomes 02-28 in a common year, so no period ever vanishes. */

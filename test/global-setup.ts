@@ -3,7 +3,7 @@
 // its own database, so runs side by side cannot disturb each other.
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
-import { checkConnection, createPool, dropDatabase } from '../platform/db.ts';
+import { checkConnection, createPool, databaseUrlNamed, dropDatabase } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 import type { EngineConnection } from '../platform/engine-rest.ts';
 import { startEngineUnderTest } from './support/engine-under-test.ts';
@@ -28,9 +28,7 @@ function isAlive(pid: number): boolean {
 }
 
 async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const url = new URL(baseUrl);
-  url.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: url.toString() });
+  const admin = new pg.Client({ connectionString: databaseUrlNamed(baseUrl, 'postgres') });
   await admin.connect();
   try {
     return await work(admin);
@@ -42,15 +40,12 @@ async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const base = new URL(baseUrl).pathname.slice(1);
   const name = `${base}_${process.pid}`;
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const databaseUrl = databaseUrlNamed(baseUrl, name);
 
-  const adminUrl = new URL(baseUrl);
-  adminUrl.pathname = '/postgres';
-  const probe = createPool(adminUrl.toString());
+  const adminUrl = databaseUrlNamed(baseUrl, 'postgres');
+  const probe = createPool(adminUrl);
   try {
-    await checkConnection(probe, adminUrl.toString()); // says plainly when PostgreSQL cannot be reached
+    await checkConnection(probe, adminUrl); // says plainly when PostgreSQL cannot be reached
   } finally {
     await probe.end();
   }

@@ -5,7 +5,7 @@
 // Used by `npm run bench:engine` and, for the same number of external tasks per filing, by `npm run bench:review`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dropDatabase } from '../../platform/db.ts';
+import { databaseUrlNamed, dropDatabase } from '../../platform/db.ts';
 import { loadConfig, projectRoot } from '../../platform/config.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { createEngineRest, type EngineConnection, type EngineRest } from '../../platform/engine-rest.ts';
@@ -70,9 +70,7 @@ export async function measureEngineCeiling(settings: CeilingSettings): Promise<C
   const { instances, steps, clients, nodes, maxTasks } = settings;
   const asyncSteps = settings.asyncSteps || nodes === 2;
   const benchDb = `dpf_engine_bench_${process.pid}_${Date.now()}`;
-  const url = new URL(loadConfig().engineDatabaseUrl);
-  url.pathname = `/${benchDb}`;
-  const engineDbUrl = url.toString();
+  const engineDbUrl = databaseUrlNamed(loadConfig().engineDatabaseUrl, benchDb);
   const credentials = { ENGINE_USER: 'bench', ENGINE_PASSWORD: 'bench-password', ENGINE_ADMIN_PASSWORD: 'bench-admin' };
   const nodeProps = (n: number) => ({ 'operaton.bpm.generic-properties.properties.hostname': `node-${n}` });
 

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig, projectRoot } from '../../platform/config.ts';
-import { dropDatabase } from '../../platform/db.ts';
+import { databaseUrlNamed, dropDatabase } from '../../platform/db.ts';
 import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
 import { freePort } from '../../platform/free-port.ts';
 
@@ -21,17 +21,11 @@ export interface ScratchSystem {
   stop(): Promise<void>;
 }
 
-function withDatabase(base: string, name: string): string {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** Spawns the system; `env` adds to or overrides its environment (department URLs, latency, worker settings). */
 export async function spawnScratchSystem(name: string, env: Record<string, string>): Promise<ScratchSystem> {
   const config = loadConfig();
-  const databaseUrl = withDatabase(config.databaseUrl, `dpf_${name}_${process.pid}`);
-  const engineDatabaseUrl = withDatabase(config.engineDatabaseUrl, `dpf_engine_${name}_${process.pid}`);
+  const databaseUrl = databaseUrlNamed(config.databaseUrl, `dpf_${name}_${process.pid}`);
+  const engineDatabaseUrl = databaseUrlNamed(config.engineDatabaseUrl, `dpf_engine_${name}_${process.pid}`);
   const [port, enginePort] = [await freePort(), await freePort()];
   const account = { user: 'bench', password: 'bench-password' };
   const t0 = performance.now();

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { dropDatabase } from '../../platform/db.ts';
+import { databaseUrlNamed, dropDatabase } from '../../platform/db.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { projectRoot } from '../../platform/config.ts';
 import { basicAuthorization } from '../../platform/engine-rest.ts';
@@ -59,13 +59,12 @@ describe('npm start', () => {
     const [apiPort, simPort, enginePort] = [await freePort(), await freePort(), await freePort()];
     const marker = randomUUID();
     const engineDb = `dpf_engine_start_${process.pid}`;
-    const engineDbUrl = new URL(inject('databaseUrl'));
-    engineDbUrl.pathname = `/${engineDb}`;
+    const engineDbUrl = databaseUrlNamed(inject('databaseUrl'), engineDb);
     const env = {
       PORT: String(apiPort),
       ...departmentUrls(simPort),
       ENGINE_PORT: String(enginePort),
-      ENGINE_DATABASE_URL: engineDbUrl.toString(),
+      ENGINE_DATABASE_URL: engineDbUrl,
       ENGINE_USER: 'starttest',
       ENGINE_PASSWORD: 'start-test-password',
       ENGINE_ADMIN_PASSWORD: 'start-test-admin',
@@ -99,7 +98,7 @@ describe('npm start', () => {
       await expect(fetch(engineRest)).rejects.toThrow();
     } finally {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
-      await dropDatabase(engineDbUrl.toString());
+      await dropDatabase(engineDbUrl);
     }
   }, 240_000);
 

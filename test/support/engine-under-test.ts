@@ -2,7 +2,7 @@
 // own (made for the run, dropped after it), the project's diagrams and forms deployed. Started by the global setup.
 import path from 'node:path';
 import { loadConfig, projectRoot } from '../../platform/config.ts';
-import { dropDatabase } from '../../platform/db.ts';
+import { databaseUrlNamed, dropDatabase } from '../../platform/db.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { createEngineRest, type EngineConnection } from '../../platform/engine-rest.ts';
 import { deployResources, projectResources } from '../../deployment/deploy-resources.ts';
@@ -18,19 +18,18 @@ export interface EngineUnderTest {
 }
 
 export async function startEngineUnderTest(baseDatabaseUrl: string): Promise<EngineUnderTest> {
-  const databaseUrl = new URL(baseDatabaseUrl);
-  databaseUrl.pathname = `/dpf_engine_test_${process.pid}`;
+  const databaseUrl = databaseUrlNamed(baseDatabaseUrl, `dpf_engine_test_${process.pid}`);
   const port = await freePort();
   const logFile = path.join(projectRoot, '.data', `engine-test-${process.pid}.log`);
   const adminPassword = 'test-admin-password';
   const config = loadConfig({
-    ENGINE_DATABASE_URL: databaseUrl.toString(),
+    ENGINE_DATABASE_URL: databaseUrl,
     ENGINE_PORT: String(port),
     ENGINE_USER: 'dpftest',
     ENGINE_PASSWORD: 'test-service-password',
     ENGINE_ADMIN_PASSWORD: adminPassword,
   });
-  await dropDatabase(databaseUrl.toString());
+  await dropDatabase(databaseUrl);
   const build: string[] = [];
   let engine: RunningEngine;
   try {
@@ -43,11 +42,11 @@ export async function startEngineUnderTest(baseDatabaseUrl: string): Promise<Eng
   return {
     connection: engine.connection,
     adminPassword,
-    databaseUrl: databaseUrl.toString(),
+    databaseUrl,
     logFile,
     async stop() {
       await engine.stop();
-      await dropDatabase(databaseUrl.toString());
+      await dropDatabase(databaseUrl);
     },
   };
 }
