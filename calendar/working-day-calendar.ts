@@ -143,17 +143,36 @@ export class WorkingDayCalendar {
    * is the end of the N-th working day after it, as an ISO date-time in China time (…T23:59:59+08:00).
    */
   dueAt(start: Date, workingDays: number): string {
+    const days = this.workingDaysAfter(start, workingDays);
+    return `${isoDateOf(days[days.length - 1]!)}T23:59:59+08:00`;
+  }
+
+  /**
+   * When to remind of that deadline: the start of the office day (09:00 China time) on the working day that leaves
+   * `before` working days, the deadline's own day included (1 = the morning of the last day). Never before the
+   * first working day after the start.
+   */
+  remindAt(start: Date, workingDays: number, before: number): string {
+    if (!Number.isInteger(before) || before < MIN_WORKING_DAYS || before > MAX_WORKING_DAYS) {
+      throw new RangeError(`before must be an integer from ${MIN_WORKING_DAYS} to ${MAX_WORKING_DAYS}, got ${before}`);
+    }
+    const days = this.workingDaysAfter(start, workingDays);
+    return `${isoDateOf(days[Math.max(0, days.length - before)]!)}T09:00:00+08:00`;
+  }
+
+  /** The day numbers of the first N working days after the start's China date. */
+  private workingDaysAfter(start: Date, workingDays: number): number[] {
     if (Number.isNaN(start.getTime())) throw new RangeError('start is not a valid instant');
     if (!Number.isInteger(workingDays) || workingDays < MIN_WORKING_DAYS || workingDays > MAX_WORKING_DAYS) {
       throw new RangeError(`workingDays must be an integer from ${MIN_WORKING_DAYS} to ${MAX_WORKING_DAYS}, got ${workingDays}`);
     }
+    const days: number[] = [];
     let day = chinaDayNumber(start);
-    let counted = 0;
-    while (counted < workingDays) {
+    while (days.length < workingDays) {
       day++;
-      if (this.isWorkingDayNumber(day)) counted++;
+      if (this.isWorkingDayNumber(day)) days.push(day);
     }
-    return `${isoDateOf(day)}T23:59:59+08:00`;
+    return days;
   }
 
   private isWorkingDayNumber(day: number): boolean {

@@ -4,12 +4,13 @@
 // `for update skip locked`, so several API processes can dispatch side by side.
 import type { Db } from '../platform/db.ts';
 import { EngineUnavailable, toEngineVariables, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
+import type { OutboxMessage } from './outbox-commands.ts';
 
 interface OutboxRow {
   id: string;
   command: string;
   business_key: string;
-  payload: { processId: string; variables: Record<string, PrimitiveValue> };
+  payload: unknown;
   attempts: number;
 }
 
@@ -33,7 +34,7 @@ const MAX_BACKOFF_MS = 60_000;
 
 /** Starts the process instance unless one with this business key already exists (running or ended). */
 async function createProcessInstance(engine: EngineRest, row: OutboxRow): Promise<void> {
-  const { processId, variables } = row.payload;
+  const { processId, variables } = row.payload as { processId: string; variables: Record<string, PrimitiveValue> };
   const existing = await engine.get<{ id: string }[]>('/history/process-instance', {
     processInstanceBusinessKey: row.business_key,
     processDefinitionKey: processId,
@@ -46,8 +47,28 @@ async function createProcessInstance(engine: EngineRest, row: OutboxRow): Promis
   });
 }
 
+/**
+ * Correlates a message to the instance of the business key unless its history shows it was delivered (the marker
+ * variable set with this value: every update is kept, so a later overwrite does not hide it). A message nobody waits
+ * for yet (a department's answer racing its own request's step) fails and is tried again with the back-off.
+ */
+async function correlateMessage(engine: EngineRest, row: OutboxRow): Promise<void> {
+  const { messageName, variables, marker } = row.payload as OutboxMessage;
+  const instances = await engine.get<{ id: string }[]>('/history/process-instance', { processInstanceBusinessKey: row.business_key });
+  for (const instance of instances) {
+    const updates = await engine.get<{ variableName: string; value: unknown }[]>('/history/detail', {
+      processInstanceId: instance.id,
+      variableUpdates: true,
+      deserializeValues: false,
+    });
+    if (updates.some((u) => u.variableName === marker.name && u.value === marker.value)) return;
+  }
+  await engine.post('/message', { messageName, businessKey: row.business_key, processVariables: toEngineVariables(variables) });
+}
+
 const COMMANDS: Record<string, (engine: EngineRest, row: OutboxRow) => Promise<void>> = {
   'create-process-instance': createProcessInstance,
+  'correlate-message': correlateMessage,
 };
 
 export function createOutboxDispatcher({ db, engine, intervalMs, log = console.error, batchSize = 20 }: OutboxOptions): OutboxDispatcher {

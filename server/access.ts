@@ -16,6 +16,7 @@ export function canReadFiling(who: Identity, filing: FilingScope): boolean {
       return who.uscc === filing.employerUscc;
     case 'clerk':
     case 'reviewer':
+    case 'lead':
       return who.regionCode === filing.handlingRegionCode || who.regionCode === filing.receivingRegionCode;
     case 'city':
     case 'province':
@@ -34,6 +35,7 @@ export function filingScopeSql(who: Identity, firstParam: number): { where: stri
       return { where: `f.employer_uscc = ${p}`, params: [who.uscc] };
     case 'clerk':
     case 'reviewer':
+    case 'lead':
       return { where: `(f.handling_region_code = ${p} or f.receiving_region_code = ${p})`, params: [who.regionCode] };
     case 'city':
       return { where: `left(f.handling_region_code, 4) = ${p}`, params: [who.regionCode?.slice(0, 4)] };
@@ -47,7 +49,7 @@ export function filingScopeSql(who: Identity, firstParam: number): { where: stri
 
 /** Whole ID and certificate numbers: only DPF staff who verify them; every such read is audited. */
 export function mayRevealPersonalNumbers(who: Identity): boolean {
-  return who.role === 'clerk' || who.role === 'reviewer' || who.role === 'city' || who.role === 'province';
+  return who.role === 'clerk' || who.role === 'reviewer' || who.role === 'lead' || who.role === 'city' || who.role === 'province';
 }
 
 export type FilingPermission = { ok: true } | { ok: false; reason: string };

@@ -46,7 +46,7 @@ function scopeIssues(body: DevLoginBody): FieldIssue[] {
     const problem = checkUscc(uscc);
     return problem ? [{ path: '/uscc', code: problem }] : [];
   }
-  if (role === 'clerk' || role === 'reviewer' || role === 'city') {
+  if (role === 'clerk' || role === 'reviewer' || role === 'lead' || role === 'city') {
     if (!regionCode) return [{ path: '/regionCode', code: 'REQUIRED' }];
     const level = role === 'city' ? 'any' : 'county';
     if (!isZhejiang(regionCode) || checkRegionCode(regionCode, level)) return [{ path: '/regionCode', code: 'REGION_UNKNOWN' }];
@@ -59,7 +59,7 @@ function identityFor(body: DevLoginBody): Identity {
   const scope =
     role === 'employer' ? { uscc: body.uscc }
     : role === 'city' ? { regionCode: cityCodeOf(body.regionCode as string) }
-    : role === 'clerk' || role === 'reviewer' ? { regionCode: body.regionCode }
+    : role === 'clerk' || role === 'reviewer' || role === 'lead' ? { regionCode: body.regionCode }
     : role === 'province' ? { regionCode: '330000' }
     : {};
   const sub = body.userId ?? `dev-${role}-${scope.uscc ?? scope.regionCode ?? 'all'}`;

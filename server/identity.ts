@@ -2,7 +2,8 @@
 // identity provider is configured (CONTRACTS.md §4).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const ROLES = ['employer', 'clerk', 'reviewer', 'city', 'province', 'policy', 'operator'] as const;
+// `lead`: a county DPF's head (县级残联负责人), to whom missed county deadlines are escalated.
+export const ROLES = ['employer', 'clerk', 'reviewer', 'lead', 'city', 'province', 'policy', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Identity {
@@ -11,7 +12,7 @@ export interface Identity {
   role: Role;
   /** Employers: their unit. */
   uscc?: string;
-  /** Clerks and reviewers: their county; city: the city code (xxxx00); province: 330000. */
+  /** Clerks, reviewers and county leads: their county; city: the city code (xxxx00); province: 330000. */
   regionCode?: string;
 }
 

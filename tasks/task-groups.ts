@@ -9,6 +9,7 @@ export function candidateGroupsOf(who: Identity): string[] {
       return who.uscc ? [`employer-${who.uscc}`] : [];
     case 'clerk':
     case 'reviewer':
+    case 'lead':
       return who.regionCode ? [`${who.role}-${who.regionCode}`] : [];
     case 'city':
       // A city's code is xxxx00; its supervisors take tasks offered to the city.

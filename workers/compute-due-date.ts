@@ -17,10 +17,14 @@ export interface ComputeDueDateVariables {
   workingDays: number;
   /** The start instant; the diagram passes `${now()}` (the engine's clock; a Date reaches the handler as ISO text). */
   from: string;
+  /** Optional: remind this many working days before the end (1 = the morning of the last day); gives `remindAt`. */
+  remindBefore?: number;
 }
 
 export interface ComputeDueDateResult {
   dueAt: string;
+  /** Only when `remindBefore` was given. */
+  remindAt?: string;
 }
 
 // The process carries many more variables; only these are this job's business.
@@ -30,6 +34,7 @@ const checkVariables = compileSchema<ComputeDueDateVariables>({
   properties: {
     workingDays: { type: 'integer', minimum: MIN_WORKING_DAYS, maximum: MAX_WORKING_DAYS },
     from: { type: 'string', pattern: INSTANT_PATTERN },
+    remindBefore: { type: ['integer', 'null'], minimum: MIN_WORKING_DAYS, maximum: MAX_WORKING_DAYS },
   },
 });
 
@@ -62,7 +67,9 @@ export function createComputeDueDateHandler(
       return fail(`${JOB_TYPE}: 无法读取工作日日历：${error instanceof Error ? error.message : String(error)}`);
     }
     try {
-      return complete({ dueAt: calendar.dueAt(from, checked.value.workingDays) });
+      const { workingDays, remindBefore } = checked.value;
+      const dueAt = calendar.dueAt(from, workingDays);
+      return complete(remindBefore == null ? { dueAt } : { dueAt, remindAt: calendar.remindAt(from, workingDays, remindBefore) });
     } catch (error) {
       if (error instanceof CalendarYearUnknown) return unknownYear(error);
       return fail(`${JOB_TYPE}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);

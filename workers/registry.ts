@@ -75,7 +75,7 @@ const VARIABLES_READ: Record<WorkerTopic, readonly string[]> = {
   'verify-wages': ['filingId'],
   'count-employees': ['filingId', 'countingDecision', 'weightDecision', 'levyDecision'],
   'push-to-tax': ['filingId', 'certifiedCount', 'requiredCount'],
-  'compute-due-date': ['workingDays', 'from'],
+  'compute-due-date': ['workingDays', 'from', 'remindBefore'],
   'record-filing-status': ['filingId', 'status', 'step', 'actor', 'note'],
 };
 

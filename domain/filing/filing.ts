@@ -54,6 +54,8 @@ export interface Filing {
   year: number;
   channel: 'online' | 'window';
   receivingRegionCode?: string;
+  /** Window filings: whether the clerk found the paper materials complete on the spot, and what is missing if not. */
+  windowIntake?: { materialsComplete: boolean; missingMaterials?: string };
   employer: Employer;
   employees: Employee[];
   commitment: { signer: string; signedAt: string; accepted: boolean; materials?: string[] };

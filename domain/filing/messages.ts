@@ -5,6 +5,9 @@ const labels: MessageCatalogue['labels'] = {
   year: ['申报年度', 'review year'],
   channel: ['申报渠道', 'channel'],
   receivingRegionCode: ['受理地行政区', 'receiving office region'],
+  windowIntake: ['窗口受理情况', 'window intake'],
+  materialsComplete: ['材料是否齐全', 'materials complete'],
+  missingMaterials: ['缺少的材料', 'missing materials'],
   employer: ['用人单位信息', 'employer'],
   uscc: ['统一社会信用代码', 'unified social credit code'],
   name: ['名称', 'name'],
@@ -83,6 +86,7 @@ export const filingTemplates: NonNullable<MessageCatalogue['templates']> = {
     (f, p) => `${f}与统一社会信用代码中的登记地（${p.registered}）不在同一个市，请填写单位所属的县（市、区）`,
     (f, p) => `${f} is not in the city where the unit is registered (${p.registered})`,
   ],
+  WINDOW_ONLY: [(f) => `${f}只用于窗口申报`, (f) => `${f} applies to window filings only`],
   DATE_IN_FUTURE: [(f) => `${f}不能晚于申报当天`, (f) => `${f} cannot be after the day of filing`],
   PHONE_FORMAT: [
     (f) => `${f}应为 11 位手机号或带区号的固定电话（如 0571-85781153）`,

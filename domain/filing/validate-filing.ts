@@ -50,6 +50,10 @@ function domainIssues(body: Json, rules: FilingRules, flagged: Set<string>): { i
     const problem = checkRegionCode(body.receivingRegionCode, 'county');
     if (problem) add('/receivingRegionCode', problem);
   }
+  const intake = body.windowIntake as Json | undefined;
+  if (intake !== undefined && body.channel === 'online') add('/windowIntake', 'WINDOW_ONLY');
+  // Incomplete materials are accepted later, and the employer is told what is missing: it must be said.
+  if (intake?.materialsComplete === false && !(isText(intake.missingMaterials) && intake.missingMaterials.trim() !== '')) add('/windowIntake/missingMaterials', 'REQUIRED');
 
   const employer = (body.employer ?? {}) as Json;
   if (isText(employer.uscc)) {

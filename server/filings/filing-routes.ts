@@ -136,7 +136,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored 
     res.json({ ...present(filing, reveal, await findReview(db, filing.id), localeOf(req)), notices, discrepancies: await employerDiscrepancies(db, filing), history: await statusHistory(db, filing.id) });
   });
 
-  router.get('/api/filings', authenticate(signer, ['employer', 'clerk', 'reviewer', 'city', 'province']), async (req, res) => {
+  router.get('/api/filings', authenticate(signer, ['employer', 'clerk', 'reviewer', 'lead', 'city', 'province']), async (req, res) => {
     const who = identityOf(req);
     const q = checked(req, checkListQuery, { ...req.query });
     const query: FilingQuery = {

@@ -6,6 +6,7 @@ import { inTransaction, type Db, type Tx } from '../../platform/db.ts';
 import type { FieldIssue } from '../../platform/schema.ts';
 import { filingScopeSql, type FilingScope } from '../access.ts';
 import { audit } from '../audit.ts';
+import { cityCodeOf, isZhejiang } from '../../domain/regions.ts';
 import type { Identity } from '../identity.ts';
 
 export const FILING_STATUSES = [
@@ -74,8 +75,9 @@ const columns =
  * The variables a filing's process starts with: primitive values only (the engine keeps no JSON here), and no
  * personal numbers (保守秘密原则) — workers read those from PostgreSQL by `filingId`.
  */
-export function processVariablesOf(id: string, filing: Filing): Record<string, string | number> {
+export function processVariablesOf(id: string, filing: Filing, receivingRegionCode: string): Record<string, string | number | boolean> {
   const { employer } = filing;
+  const intake = filing.windowIntake;
   // What the diagram routes on (channel, the handling county's group) and what an operator finds an instance by in
   // Cockpit; everything else is read from PostgreSQL. Each variable is rows in the engine, for every filing.
   return {
@@ -85,6 +87,14 @@ export function processVariablesOf(id: string, filing: Filing): Record<string, s
     employerUscc: employer.uscc,
     employerName: employer.name,
     handlingRegionCode: employer.regionCode,
+    // Escalations of the county's missed deadlines go to its city's supervisors (city-<code>).
+    handlingCityCode: cityCodeOf(employer.regionCode),
+    // 收受分离: where it was received decides a transfer; an employer outside Zhejiang is handled there.
+    receivingRegionCode,
+    handledInZhejiang: isZhejiang(employer.regionCode),
+    // Window filings: complete paper is accepted on the spot; otherwise what is missing is told to the employer.
+    materialsComplete: intake?.materialsComplete ?? false,
+    missingMaterials: intake?.materialsComplete === false ? (intake.missingMaterials ?? '') : '',
   };
 }
 
@@ -175,7 +185,7 @@ export async function createFiling(
     await tx.query(`insert into filing_status_history (filing_id, status, actor, step) values ($1, 'submitted', $2, 'filed')`, [id, who.sub]);
     await tx.query(`insert into outbox (command, business_key, payload) values ('create-process-instance', $1, $2)`, [
       id,
-      JSON.stringify({ processId: ANNUAL_REVIEW_PROCESS_ID, variables: processVariablesOf(id, filing) }),
+      JSON.stringify({ processId: ANNUAL_REVIEW_PROCESS_ID, variables: processVariablesOf(id, filing, receiving) }),
     ]);
     await audit(tx, who, 'filing.create', { type: 'filing', id }, { channel: filing.channel, employees: filing.employees.length });
     return { kind: 'created', filing: fromRow(inserted.rows[0] as FilingRow) };

@@ -74,7 +74,7 @@ describe('outbox to engine', () => {
     // What a dispatcher that died right after the engine's answer leaves behind: an instance, and a pending row.
     await engine.post('/process-definition/key/annual-review/start', {
       businessKey: id,
-      variables: toEngineVariables(processVariablesOf(id, filing.declaration)),
+      variables: toEngineVariables(processVariablesOf(id, filing.declaration, filing.receiving_region_code)),
     });
     expect((await outboxRow(id)).dispatched_at).toBeNull();
 

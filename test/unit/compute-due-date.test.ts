@@ -15,6 +15,14 @@ describe('compute-due-date handler', () => {
     expect(outcome).toEqual({ kind: 'complete', variables: { dueAt: '2026-03-02T23:59:59+08:00' } });
   });
 
+  it('also gives the reminder time when the diagram asks for one', async () => {
+    const handler = createComputeDueDateHandler(packageOnly);
+    const outcome = await handler(job({ workingDays: 10, from: '2026-02-10T09:30:00+08:00', remindBefore: 2 }));
+    expect(outcome).toEqual({ kind: 'complete', variables: { dueAt: '2026-03-02T23:59:59+08:00', remindAt: '2026-02-28T09:00:00+08:00' } });
+    const bad = await handler(job({ workingDays: 10, from: '2026-02-10T09:30:00+08:00', remindBefore: 0 }));
+    expect(bad).toMatchObject({ kind: 'bpmnError', errorCode: 'INVALID_VARIABLES' });
+  });
+
   it('accepts the engine clock as a =now() variable carries it (zone id, nanoseconds)', async () => {
     const handler = createComputeDueDateHandler(packageOnly);
     // 2026-04-30T20:00Z is 1 May in China: 1–5 May off, Wed 6 May is the first working day.

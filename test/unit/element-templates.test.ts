@@ -105,7 +105,7 @@ describe('conventions every template follows', () => {
     const topic = topicOf(template);
     expect(template.$schema).toBe(ELEMENT_TEMPLATE_SCHEMA);
     expect(template.id).toBe(`dpf.${String(topic)}`);
-    expect(template.version).toBe(1);
+    expect(Number.isInteger(template.version) && (template.version as number) >= 1).toBe(true);
     expect(template.appliesTo).toEqual(['bpmn:ServiceTask']);
     expect(fixedValue(template, 'operaton:type')).toEqual(['external']);
     expect(fixedValue(template, 'operaton:topic')).toHaveLength(1);
@@ -188,7 +188,7 @@ describe('the capability templates', () => {
     expect(actor?.constraints?.notEmpty).toBeUndefined();
   });
 
-  it('compute-due-date takes workingDays and from, and maps dueAt to a variable the user names', () => {
+  it('compute-due-date takes workingDays and from, and maps dueAt (and, optionally, remindAt) to variables the user names', () => {
     const template = byTopic('compute-due-date');
     const { workingDays, from } = inputs(template);
     expect(workingDays?.label).toBe('工作日天数');
@@ -196,8 +196,10 @@ describe('the capability templates', () => {
     expect('3').not.toMatch(new RegExp((workingDays?.constraints?.pattern as { value: string }).value));
     expect(from?.value).toBe('${now()}');
     const outputs = template.properties.filter((p) => p.binding.type === 'camunda:outputParameter');
-    expect(outputs.map((p) => p.binding.source)).toEqual(['${dueAt}']);
-    expect(outputs[0]?.value).toBeUndefined();
+    expect(outputs.map((p) => p.binding.source)).toEqual(['${dueAt}', '${remindAt}']);
+    expect(outputs.map((p) => p.value)).toEqual([undefined, undefined]);
+    // The reminder is optional: a template user who wants none leaves both its fields empty.
+    expect([inputs(template).remindBefore?.optional, outputs[1]?.optional]).toEqual([true, true]);
   });
 
   it('count-employees names the three decision tables, with their keys as defaults', () => {

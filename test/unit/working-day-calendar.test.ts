@@ -148,6 +148,22 @@ describe('dueAt', () => {
   });
 });
 
+describe('remindAt', () => {
+  it('is the morning of the working day that leaves `before` working days, across the Spring Festival', () => {
+    // 10 working days from Tue 2026-02-10 end on Mon 2 Mar; the one before is the make-up Saturday 28 Feb.
+    expect(packageOnly.remindAt(china('2026-02-10T09:30:00'), 10, 1)).toBe('2026-03-02T09:00:00+08:00');
+    expect(packageOnly.remindAt(china('2026-02-10T09:30:00'), 10, 2)).toBe('2026-02-28T09:00:00+08:00');
+    // Two before the 3-working-day deadline of Fri 13 Feb (due Wed 25th): Tue 24th, the first day after the holiday.
+    expect(packageOnly.remindAt(china('2026-02-13T16:00:00'), 3, 2)).toBe('2026-02-24T09:00:00+08:00');
+  });
+
+  it('is never before the first working day after the start, and refuses a nonsense lead', () => {
+    expect(packageOnly.remindAt(china('2026-02-13T16:00:00'), 3, 10)).toBe('2026-02-14T09:00:00+08:00');
+    expect(() => packageOnly.remindAt(china('2026-02-13T16:00:00'), 3, 0)).toThrow(RangeError);
+    expect(() => packageOnly.remindAt(china('2026-02-13T16:00:00'), 3, 1.5)).toThrow(RangeError);
+  });
+});
+
 describe('known years', () => {
   it('runs knownThrough only over an unbroken run of published years', () => {
     expect(new WorkingDayCalendar(overrides([2027, 2028])).knownThrough()).toBe(2028);
