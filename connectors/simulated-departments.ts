@@ -6,6 +6,7 @@ import { wagesSimulator } from './wages/simulator.ts';
 import { dpfSimulator } from './dpf/simulator.ts';
 import { veteransSimulator } from './veterans/simulator.ts';
 import { taxSimulator } from './tax/simulator.ts';
+import { nationalPlatformSimulator } from './national-platform/simulator.ts';
 import type { SimulatedDepartment } from './simulator-kit/server.ts';
 
 export const simulatedDepartments: SimulatedDepartment[] = [
@@ -17,6 +18,7 @@ export const simulatedDepartments: SimulatedDepartment[] = [
   dpfSimulator,
   veteransSimulator,
   taxSimulator,
+  nationalPlatformSimulator,
 ];
 
 /** The settings that point every department at the simulators on `port` (other than the default 3100). */
@@ -32,5 +34,6 @@ export function simulatorSettings(port: number): Record<string, string> {
     DEPT_MEDICAL_URL: `${base}/medical`,
     DEPT_WAGES_URL: `${base}/wages`,
     DEPT_TAX_URL: `${base}/tax`,
+    DEPT_NATIONAL_PLATFORM_URL: `${base}/national-platform`,
   };
 }

@@ -1,5 +1,6 @@
 // Every environment variable the system reads, with its default and meaning, in one place.
 // Modules take what they need from `loadConfig()`; nothing else reads process.env.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +33,9 @@ function oneOf<T extends string>(name: string, values: readonly T[]) {
 }
 
 const text = (raw: string): string => raw;
+
+// Drawn once per process, so every loadConfig() here — the API's and the simulated platform's — gives the same one.
+const processNationalPlatformToken = randomBytes(32).toString('base64url');
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -101,6 +105,25 @@ export const variables = {
     default: String(10 * 1024 * 1024),
     parse: integer('DOCUMENT_MAX_BYTES', 1024, 1024 * 1024 * 1024),
   },
+  publicBaseUrl: {
+    name: 'PUBLIC_BASE_URL',
+    meaning: 'the address the public reaches this system at, e.g. https://dpf.example.gov.cn, printed on certification confirmations (<base>/verify/<code>); empty = taken from each request',
+    default: '',
+    parse: (raw: string): string => {
+      if (raw === '') return '';
+      const url = URL.canParse(raw) ? new URL(raw) : undefined;
+      if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+        throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
+      }
+      return raw.replace(/\/+$/, '');
+    },
+  },
+  certificateFont: {
+    name: 'CERTIFICATE_FONT',
+    meaning: 'a font file with Chinese glyphs (.ttf, .ttc or .otf) for certification confirmations; empty = the first found of the Debian packages fonts-wqy-microhei, fonts-wqy-zenhei, fonts-noto-cjk',
+    default: '',
+    parse: (raw: string): string => (raw === '' ? '' : path.resolve(raw)),
+  },
   simPort: {
     name: 'SIM_PORT',
     meaning: "department simulators' port (0 = do not start them)",
@@ -161,6 +184,25 @@ export const variables = {
     default: 'http://127.0.0.1:3100/tax',
     parse: text,
   },
+  nationalPlatformUrl: {
+    name: 'DEPT_NATIONAL_PLATFORM_URL',
+    meaning: 'base URL of the national platform (跨省通办): filings of units registered in other provinces go out, results go back',
+    default: 'http://127.0.0.1:3100/national-platform',
+    parse: text,
+  },
+  nationalPlatformToken: {
+    name: 'NATIONAL_PLATFORM_TOKEN',
+    meaning: 'bearer token the national platform presents when it delivers a filing (POST /api/national-platform/filings); empty = a random token per process, known only to the simulated platform in the same process',
+    default: '',
+    parse: (raw: string): string => {
+      if (raw === '') return processNationalPlatformToken;
+      // The shape RFC 6750 allows in a header, and long enough not to be guessed.
+      if (!/^[A-Za-z0-9\-._~+/]{24,}=*$/.test(raw)) {
+        throw new ConfigError('NATIONAL_PLATFORM_TOKEN must be at least 24 characters of A-Z a-z 0-9 - . _ ~ + /');
+      }
+      return raw;
+    },
+  },
   departmentTimeoutMs: {
     name: 'DEPT_TIMEOUT_MS',
     meaning: 'timeout of one call to a department',
@@ -172,6 +214,36 @@ export const variables = {
     meaning: 'retries of a failed department call within one job attempt (with exponential back-off)',
     default: '3',
     parse: integer('DEPT_RETRIES', 0, 10),
+  },
+  callbackBaseUrl: {
+    name: 'CALLBACK_BASE_URL',
+    meaning: "base URL departments that answer later (the tax bureau) send their answers to, e.g. https://dpf.example.gov.cn; empty = PUBLIC_BASE_URL, or else this API's own listening address (workers in another process need one of the two)",
+    default: '',
+    parse: (raw: string): string => {
+      if (raw === '') return '';
+      const url = URL.canParse(raw) ? new URL(raw) : undefined;
+      if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+        throw new ConfigError(`CALLBACK_BASE_URL must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
+      }
+      return raw.replace(/\/+$/, '');
+    },
+  },
+  deptCallbackToken: {
+    name: 'DEPT_CALLBACK_TOKEN',
+    meaning: 'bearer token a department must send with a later answer (given to it with each push); empty = a random token per process (workers in another process need it set)',
+    default: '',
+    parse: (raw: string): string => {
+      if (raw !== '' && !/^[\x21-\x7e]{16,512}$/.test(raw)) {
+        throw new ConfigError('DEPT_CALLBACK_TOKEN must be 16 to 512 printable ASCII characters without spaces');
+      }
+      return raw;
+    },
+  },
+  taxSimAnswerDelayMs: {
+    name: 'TAX_SIM_ANSWER_DELAY_MS',
+    meaning: 'how long the simulated tax bureau takes to send its answer to a push (consistency, levy collected)',
+    default: '300',
+    parse: integer('TAX_SIM_ANSWER_DELAY_MS', 0, 3600000),
   },
   engineUrl: {
     name: 'ENGINE_URL',

@@ -1,5 +1,6 @@
 // The automatic review's judgement of one filing: every employee-month through the deployed `employee-month`
-// decision, each person's weight through `certificate-weight`, the quota and levy through `levy-policy`.
+// decision, each person's weight through `certificate-weight`, the quota and levy through `levy-policy`; then a
+// reviewer's decision, where there is one, replaces an employee's months (manual review after a dispute).
 // Only arithmetic the national rules fix in shape (sums, ÷ 12, two decimals) is done here; every number and
 // condition that policy sets comes from the decisions.
 import type { Filing } from '../domain/filing/filing.ts';
@@ -9,13 +10,16 @@ import type { DecisionModel } from '../decisions/decision-model.ts';
 import { evaluateDecision } from '../decisions/evaluate-decision.ts';
 import type { FeelContext, FeelValue } from '../decisions/feel-expression.ts';
 import type { RegistrationCheck } from '../workers/check-registration.ts';
-import { employeeFactSheets, type DepartmentEvidence } from './employee-month-facts.ts';
+import { employeeFactSheets, type DepartmentEvidence, type EmployeeFactSheet } from './employee-month-facts.ts';
+import type { ManualDecision } from './manual-review-store.ts';
 import {
   MONTH_REASON_CODES,
+  type AutomaticEmployeeResult,
   type EmployeeResult,
   type EmployerFinding,
   type LevyEstimate,
   type MonthReasonCode,
+  type MonthResult,
   type ReviewResult,
 } from './review-result.ts';
 
@@ -52,35 +56,98 @@ const byListOrder = (a: MonthReasonCode, b: MonthReasonCode) => MONTH_REASON_COD
 /** To two decimals, from hundredths (integers, so 1/12 + … adds up exactly). */
 const fromHundredths = (h: number) => h / 100;
 
-function judgeEmployees(filing: Filing, evidence: DepartmentEvidence, decisions: ReviewDecisions): { employees: EmployeeResult[]; weightedMonths: number } {
+function weightOf(decisions: ReviewDecisions, person: EmployeeFactSheet['person']): number {
+  const out = single(decisions.weight, person as unknown as FeelContext);
+  return typeof out?.weight === 'number' ? out.weight : 0;
+}
+
+function judgeAutomatically(sheet: EmployeeFactSheet, decisions: ReviewDecisions): AutomaticEmployeeResult {
+  const weight = weightOf(decisions, sheet.person);
+  const months = sheet.months.map(({ month, facts }): MonthResult => {
+    const result = evaluate(decisions.counting, facts as unknown as FeelContext);
+    const reasons = new Set<MonthReasonCode>();
+    for (const entry of result) {
+      for (const value of Object.values(entry)) {
+        if (!isReason(value)) throw new RuleOutcomeError(`决策 ${decisions.counting.decisionId} 给出了未定义的不计入原因：${JSON.stringify(value)}`);
+        reasons.add(value);
+      }
+    }
+    const sorted = [...reasons].sort(byListOrder);
+    return { month, counted: sorted.length === 0 && weight > 0, reasons: sorted };
+  });
+  return summarise(weight, months);
+}
+
+function summarise(weight: number, months: MonthResult[]): AutomaticEmployeeResult {
+  const countedMonths = months.filter((m) => m.counted).length;
+  return {
+    counted: countedMonths > 0,
+    weight,
+    countedMonths,
+    contribution: fromHundredths(Math.round((weight * countedMonths * 100) / 12)),
+    months,
+    reasons: [...new Set(months.flatMap((m) => m.reasons))].sort(byListOrder),
+  };
+}
+
+/** Months outside the declared employment, or a second entry of one person: no reviewer's `count` reaches them. */
+const OUTSIDE_EMPLOYMENT: readonly MonthReasonCode[] = ['NOT_EMPLOYED', 'DUPLICATE_EMPLOYEE'];
+
+/** The months a reviewer's decision counts, given what the automatic review found month by month. */
+function monthsDecided(manual: ManualDecision, automatic: AutomaticEmployeeResult): Set<string> {
+  switch (manual.decision) {
+    case 'count':
+      return new Set(automatic.months.filter((m) => !m.reasons.some((r) => OUTSIDE_EMPLOYMENT.includes(r))).map((m) => m.month));
+    case 'months':
+      return new Set(manual.countedMonths);
+    case 'not_count':
+      return new Set();
+  }
+}
+
+/**
+ * An employee's result with the reviewer's decision in place of the automatic one: the decided months count, with
+ * no reasons; the others do not, keeping the automatic reasons. The weight stays the automatic one (policy, not the
+ * reviewer, says what a certificate is worth) — except that a certificate the register did not hold has weight 0
+ * only for want of a grade, so a decision to count it takes the declared kind and grade through the same decision.
+ */
+function applyManualDecision(
+  sheet: EmployeeFactSheet,
+  declaredGrade: number | undefined,
+  automatic: AutomaticEmployeeResult,
+  manual: ManualDecision,
+  decisions: ReviewDecisions,
+): Omit<EmployeeResult, 'index'> {
+  const decided = monthsDecided(manual, automatic);
+  const registerHadNoGrade = automatic.weight === 0 && sheet.person.certGrade === null && declaredGrade !== undefined;
+  const weight = registerHadNoGrade && decided.size > 0 ? weightOf(decisions, { ...sheet.person, certGrade: declaredGrade }) : automatic.weight;
+  const months = automatic.months.map((m): MonthResult => (decided.has(m.month) && weight > 0 ? { month: m.month, counted: true, reasons: [] } : { ...m, counted: false }));
+  return {
+    ...summarise(weight, months),
+    manualReview: {
+      decision: manual.decision,
+      months: automatic.months.map((m) => m.month).filter((month) => decided.has(month)),
+      reason: manual.reason,
+      reviewer: manual.reviewer,
+      decidedAt: manual.decidedAt,
+    },
+    automatic,
+  };
+}
+
+function judgeEmployees(
+  filing: Filing,
+  evidence: DepartmentEvidence,
+  decisions: ReviewDecisions,
+  manualDecisions: ReadonlyMap<number, ManualDecision>,
+): { employees: EmployeeResult[]; weightedMonths: number } {
   let weightedMonths = 0;
   const employees = employeeFactSheets(filing, evidence).map((sheet): EmployeeResult => {
-    const weightOut = single(decisions.weight, sheet.person as unknown as FeelContext);
-    const weight = typeof weightOut?.weight === 'number' ? weightOut.weight : 0;
-    const months = sheet.months.map(({ month, facts }) => {
-      const result = evaluate(decisions.counting, facts as unknown as FeelContext);
-      const reasons = new Set<MonthReasonCode>();
-      for (const entry of result) {
-        for (const value of Object.values(entry)) {
-          if (!isReason(value)) throw new RuleOutcomeError(`决策 ${decisions.counting.decisionId} 给出了未定义的不计入原因：${JSON.stringify(value)}`);
-          reasons.add(value);
-        }
-      }
-      const sorted = [...reasons].sort(byListOrder);
-      return { month, counted: sorted.length === 0 && weight > 0, reasons: sorted };
-    });
-    const countedMonths = months.filter((m) => m.counted).length;
-    weightedMonths += weight * countedMonths;
-    const reasons = [...new Set(months.flatMap((m) => m.reasons))].sort(byListOrder);
-    return {
-      index: sheet.index,
-      counted: countedMonths > 0,
-      weight,
-      countedMonths,
-      contribution: fromHundredths(Math.round((weight * countedMonths * 100) / 12)),
-      months,
-      reasons,
-    };
+    const automatic = judgeAutomatically(sheet, decisions);
+    const manual = manualDecisions.get(sheet.index);
+    const judged = manual ? applyManualDecision(sheet, filing.employees[sheet.index]?.disabilityGrade, automatic, manual, decisions) : automatic;
+    weightedMonths += judged.weight * judged.countedMonths;
+    return { index: sheet.index, ...judged };
   });
   return { employees, weightedMonths };
 }
@@ -134,8 +201,10 @@ export function judgeFiling(
   evidence: DepartmentEvidence,
   registration: RegistrationCheck | undefined,
   decisions: ReviewDecisions,
+  /** The reviewers' decisions in force, by employee index (review/manual-review-store.ts). */
+  manualDecisions: ReadonlyMap<number, ManualDecision> = new Map(),
 ): ReviewResult {
-  const { employees, weightedMonths } = judgeEmployees(filing, evidence, decisions);
+  const { employees, weightedMonths } = judgeEmployees(filing, evidence, decisions, manualDecisions);
   // Σ weights of counted months ÷ 12, to two decimals: 100/12 never ends in a half, so rounding is unambiguous.
   const certifiedHundredths = Math.round((weightedMonths * 100) / 12);
   const { levy, requiredHundredths, shortfallHundredths } = levyEstimate(filing, certifiedHundredths, decisions);

@@ -3,20 +3,51 @@
 import type { Filing } from '../domain/filing/filing.ts';
 import type { Locale } from '../platform/field-messages.ts';
 import { maskIdNumber } from '../platform/masking.ts';
-import { EMPLOYER_FINDING_TEXT, MONTH_REASON_TEXT, monthList } from './reason-messages.ts';
+import { EMPLOYER_FINDING_TEXT, MANUAL_DECISION_TEXT, MONTH_REASON_TEXT, monthList } from './reason-messages.ts';
+import type { EmployeeResult, ManualReviewApplied, MonthResult } from './review-result.ts';
 import type { StoredReview } from './review-store.ts';
 
 const fixed2 = (n: number) => n.toFixed(2);
+
+/** Each reason in a plain sentence with the months it applies to. */
+function explain(reasons: EmployeeResult['reasons'], months: readonly MonthResult[], locale: Locale) {
+  return reasons.map((code) => {
+    const when = months.filter((m) => m.reasons.includes(code)).map((m) => m.month);
+    const words = when.length === 12 ? (locale === 'zh' ? '全年' : 'all year') : monthList(when, locale);
+    return { code, months: when, message: `${words}：${MONTH_REASON_TEXT[code][locale]}` };
+  });
+}
+
+/** The reviewer's decision, with a sentence saying what it counts. */
+function presentManualReview(manual: ManualReviewApplied, locale: Locale) {
+  const zh = locale === 'zh';
+  const what = MANUAL_DECISION_TEXT[manual.decision][locale];
+  const months = manual.months.length === 12 ? (zh ? '全年' : 'all year') : monthList(manual.months, locale);
+  const counted = months === '' ? '' : zh ? `（${months}）` : ` (${months})`;
+  const message = zh ? `经人工审核${what}${counted}。理由：${manual.reason}` : `Manual review: ${what}${counted}. Reason: ${manual.reason}`;
+  return { ...manual, message };
+}
 
 export function presentReview(review: StoredReview, declaration: Filing, reveal: boolean, locale: Locale) {
   const { result } = review;
   const employees = result.employees.map((employee) => {
     const declared = declaration.employees[employee.index];
-    const explanation = employee.reasons.map((code) => {
-      const months = employee.months.filter((m) => m.reasons.includes(code)).map((m) => m.month);
-      const when = months.length === 12 ? (locale === 'zh' ? '全年' : 'all year') : monthList(months, locale);
-      return { code, months, message: `${when}：${MONTH_REASON_TEXT[code][locale]}` };
-    });
+    const explanation = explain(employee.reasons, employee.months, locale);
+    // A reviewer's decision replaced the automatic result: both are shown, the automatic reasons in full.
+    const manual = employee.manualReview && employee.automatic
+      ? {
+          manualReview: presentManualReview(employee.manualReview, locale),
+          automaticReasons: employee.automatic.reasons,
+          automaticExplanation: explain(employee.automatic.reasons, employee.automatic.months, locale),
+          automatic: {
+            counted: employee.automatic.counted,
+            weight: employee.automatic.weight,
+            countedMonths: employee.automatic.countedMonths,
+            contribution: employee.automatic.contribution,
+            months: employee.automatic.months,
+          },
+        }
+      : {};
     return {
       index: employee.index,
       name: declared?.name ?? null,
@@ -28,6 +59,7 @@ export function presentReview(review: StoredReview, declaration: Filing, reveal:
       months: employee.months,
       reasons: employee.reasons,
       explanation,
+      ...manual,
     };
   });
   const levy = result.levyEstimate;

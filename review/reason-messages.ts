@@ -1,6 +1,6 @@
 // The review's reasons in the employer's words: one plain Chinese sentence per code (English on request).
 import type { Locale } from '../platform/field-messages.ts';
-import type { EmployerFindingCode, MonthReasonCode } from './review-result.ts';
+import type { EmployerFindingCode, ManualDecisionKind, MonthReasonCode } from './review-result.ts';
 
 type Texts = Record<Locale, string>;
 
@@ -26,6 +26,13 @@ export const EMPLOYER_FINDING_TEXT: Record<EmployerFindingCode, Texts> = {
   EMPLOYER_DEREGISTERED: { zh: '本单位在登记管理部门的状态为已注销', en: 'the unit is deregistered' },
   EMPLOYER_ABNORMAL: { zh: '本单位被登记管理部门列入经营异常', en: 'the unit is listed as operating abnormally' },
   EMPLOYER_NATURE_MISMATCH: { zh: '申报的单位性质与统一社会信用代码的登记管理部门不符', en: 'the declared unit nature does not match the USCC registrar' },
+};
+
+/** A reviewer's decision about a disputed employee, as the manual-review form names it. */
+export const MANUAL_DECISION_TEXT: Record<ManualDecisionKind, Texts> = {
+  count: { zh: '认定计入', en: 'counted' },
+  months: { zh: '部分月份认定计入', en: 'counted for some months' },
+  not_count: { zh: '不予认定', en: 'not counted' },
 };
 
 /** "2025年3月、4月" — the months of one year, for a sentence. */

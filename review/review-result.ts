@@ -19,6 +19,30 @@ export interface MonthResult {
   reasons: MonthReasonCode[];
 }
 
+/** What a reviewer may decide about a disputed employee (附件1 §四(二)): count, count some months, or not count. */
+export const MANUAL_DECISIONS = ['count', 'months', 'not_count'] as const;
+export type ManualDecisionKind = (typeof MANUAL_DECISIONS)[number];
+
+/** The reviewer's decision as the count applied it. */
+export interface ManualReviewApplied {
+  decision: ManualDecisionKind;
+  /** The months (YYYY-MM) the decision counts: `count` → the declared employment's months, `not_count` → none. */
+  months: string[];
+  reason: string;
+  reviewer: string;
+  decidedAt: string;
+}
+
+/** The automatic review's own judgement of an employee whose result a reviewer replaced: kept to be shown. */
+export interface AutomaticEmployeeResult {
+  counted: boolean;
+  weight: number;
+  countedMonths: number;
+  contribution: number;
+  months: MonthResult[];
+  reasons: MonthReasonCode[];
+}
+
 export interface EmployeeResult {
   /** Position in the declared `employees`. */
   index: number;
@@ -32,6 +56,9 @@ export interface EmployeeResult {
   months: MonthResult[];
   /** The union of the months' reasons. */
   reasons: MonthReasonCode[];
+  /** Present when a reviewer's decision replaced the automatic result; `automatic` then keeps that result. */
+  manualReview?: ManualReviewApplied;
+  automatic?: AutomaticEmployeeResult;
 }
 
 export interface EmployerFinding {

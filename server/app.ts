@@ -3,9 +3,11 @@ import { isUtf8 } from 'node:buffer';
 import express from 'express';
 import { requestGuard } from './request-guard.ts';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
+import { certificateRouter } from '../certificates/certificate-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
 import type { FilingRules } from '../domain/filing/validate-filing.ts';
 import { importRouter } from '../imports/import-routes.ts';
+import { notificationRouter } from '../notifications/notification-routes.ts';
 import type { Config } from '../platform/config.ts';
 import { chinaYearOf } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
@@ -16,6 +18,12 @@ import { devLoginRouter } from './dev-login.ts';
 import { employerRouter } from './employers/employer-routes.ts';
 import { signInOf } from './sign-in.ts';
 import { filingRouter } from './filings/filing-routes.ts';
+import { nationalPlatformRouter } from './national-platform/inbound-routes.ts';
+import { DepartmentCallbacks } from './departments/department-callbacks.ts';
+import { taxAnswerRouter } from './departments/tax-answer-routes.ts';
+import { feedbackRouter } from './filings/feedback-routes.ts';
+import { declarationRouter } from './filings/declaration-routes.ts';
+import { ratingRouter } from './ratings/rating-routes.ts';
 import { databaseCheck, deploymentCheck, engineCheck, healthRouter, workersCheck, type WorkerStatus } from './health.ts';
 import { ANNUAL_REVIEW_PROCESS_ID } from './filings/filing-store.ts';
 import { taskRouter } from '../tasks/task-routes.ts';
@@ -31,8 +39,10 @@ export interface AppOptions {
   engine?: EngineRest;
   /** The worker runtime's state, for readiness. */
   workerStatus?: () => WorkerStatus | undefined;
-  /** Called after a filing is stored, to send its process start without waiting (the outbox's nudge). */
+  /** Called after a filing (or a message for its process, e.g. feedback) is stored, to send it without waiting (the outbox's nudge). */
   onFilingStored?: () => void;
+  /** Where departments send later answers and the token they send (the workers hand both out); one of its own unless given. */
+  callbacks?: DepartmentCallbacks;
   log?: (message: string) => void;
   now?: () => Date;
 }
@@ -50,7 +60,7 @@ export function filingRules(config: Config, today: Date): FilingRules {
   };
 }
 
-export function createApp({ config, db, engine, workerStatus = () => undefined, onFilingStored, log = console.error, now = () => new Date() }: AppOptions): express.Express {
+export function createApp({ config, db, engine, workerStatus = () => undefined, onFilingStored, callbacks, log = console.error, now = () => new Date() }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -72,6 +82,11 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   const seasonOpen = config.filingSeason === 'open';
   const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
   app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, ...(onFilingStored ? { onFilingStored } : {}) }));
+  // 跨省通办: filings the national platform delivers; taken whatever Zhejiang's season, as the other office received them.
+  app.use(nationalPlatformRouter({ db, token: config.nationalPlatformToken, rules: () => filingRules(config, now()), ...(onFilingStored ? { onFilingStored } : {}) }));
+  app.use(feedbackRouter({ db, signer, engine, ...(onFilingStored ? { onMessageQueued: onFilingStored } : {}) }));
+  app.use(declarationRouter({ db, signer, engine, rules: () => filingRules(config, now()) }));
+  app.use(ratingRouter({ db, signer }));
   app.use(employerRouter({ db, signer }));
   app.use(taskRouter({ db, signer, engine }));
   app.use(deploymentRouter({ db, signer, engine }));
@@ -79,6 +94,9 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
   app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
   app.use(importRouter({ signer, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));
+  app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(onFilingStored ? { onMessageEnqueued: onFilingStored } : {}) }));
+  app.use(notificationRouter({ db, signer, now }));
+  app.use(certificateRouter({ db, signer, publicBaseUrl: config.publicBaseUrl, fontPath: config.certificateFont }));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use((_req, _res, next) => next(new Problem(404, '页面不存在')));
   app.use(errorHandler(log));

@@ -1,12 +1,12 @@
 // Writes the audit trail: who read or changed which record, when (保守秘密原则: every access attributable).
 import type { Db, Tx } from '../platform/db.ts';
-import type { Identity } from './identity.ts';
+import type { Identity, SystemCaller } from './identity.ts';
 
-export type AuditAction = 'filing.create' | 'filing.read' | 'filing.reveal_personal_numbers' | 'filing.list' | 'calendar.publish_year' | 'document.upload' | 'document.list' | 'document.read' | 'filing_season.set' | 'deployment.create' | 'employer.update' | 'task.claim' | 'task.unclaim' | 'task.complete';
+export type AuditAction = 'filing.create' | 'filing.read' | 'filing.reveal_personal_numbers' | 'filing.list' | 'calendar.publish_year' | 'document.upload' | 'document.list' | 'document.read' | 'filing_season.set' | 'deployment.create' | 'employer.update' | 'task.claim' | 'task.unclaim' | 'task.complete' | 'certificate.download' | 'feedback.create' | 'filing.modify_declaration' | 'rating.set';
 
 export async function audit(
   db: Db | Tx,
-  who: Identity,
+  who: Identity | SystemCaller,
   action: AuditAction,
   subject: { type: string; id: string },
   detail: Record<string, unknown> = {},

@@ -16,6 +16,15 @@ export interface Identity {
   regionCode?: string;
 }
 
+/**
+ * Another system calling with its own credential rather than a person's token (the national platform delivering a
+ * filing): it is named in created_by and the audit log, and has none of a person's roles.
+ */
+export interface SystemCaller {
+  sub: string;
+  role: 'system';
+}
+
 interface TokenPayload extends Identity {
   exp: number;
 }

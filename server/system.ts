@@ -14,6 +14,7 @@ import { migrate } from '../platform/migrate.ts';
 import { workerDefinitions, workerSettings } from '../workers/registry.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../workers/runtime/worker-runtime.ts';
 import { createApp } from './app.ts';
+import { DepartmentCallbacks } from './departments/department-callbacks.ts';
 import { signInOf } from './sign-in.ts';
 
 export class StartError extends Error {
@@ -57,6 +58,8 @@ export async function startSystem({ config, engine: connection, log = console.er
   };
   try {
     signInOf(config);
+    // Shared by the workers (a push names it) and the API (which takes the answers); its address is known once the API listens.
+    const callbacks = new DepartmentCallbacks(config);
     await ensureDatabase(config.databaseUrl);
     const db = createPool(config.databaseUrl);
     stoppers.push(() => db.end());
@@ -83,7 +86,7 @@ export async function startSystem({ config, engine: connection, log = console.er
     if (config.workers === 'on') {
       workers = startWorkerRuntime({
         engine: connection,
-        workers: workerDefinitions(config, db, engine),
+        workers: workerDefinitions(config, db, engine, undefined, callbacks),
         ...workerSettings(config),
         log,
       });
@@ -102,6 +105,7 @@ export async function startSystem({ config, engine: connection, log = console.er
       log,
       ...(now ? { now } : {}),
       onFilingStored: () => outbox.nudge(),
+      callbacks,
       workerStatus: () =>
         workers
           ? { external: false, topics: workers.topics, lastError: workers.lastPollError(), counts: workers.counts }
@@ -109,6 +113,7 @@ export async function startSystem({ config, engine: connection, log = console.er
     });
     const server = http.createServer(app);
     const port = await listen(server, config.port, config.host);
+    callbacks.listening(config.host, port);
     stoppers.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
 
     return {

@@ -1,7 +1,9 @@
 // Reads a task's Camunda Form (form-js JSON, schemaVersion 16 as form-js 1.8 understands it) into the fields a
-// person may write and the rules each carries. Anything this reading cannot check faithfully — a FEEL condition or
-// limit, a dynamic list, a nested key, a component type we do not know — makes it refuse the whole form with an
-// Error naming the component: a form we cannot check must never be accepted half-checked.
+// person may write and the rules each carries. Anything this reading cannot check faithfully — a FEEL limit, a
+// condition on something other than the form's own answers, a dynamic list, a nested key, a component type we do
+// not know — makes it refuse the whole form with an Error naming the component: a form we cannot check must never
+// be accepted half-checked.
+import { FeelSyntaxError, FeelUnaryTest } from '../decisions/feel-expression.ts';
 
 /** One static option of a radio, select, checklist or taglist. */
 export interface FormOption {
@@ -80,6 +82,11 @@ export interface FormField {
   max?: number;
   decimalDigits?: number;
   zone?: TimeZoneStyle;
+  /**
+   * The input's `conditional.hide` (FEEL after "="), evaluated as form-js does (a unary test that hides on true); it
+   * reads only answers of fields that have no condition themselves, so the submitted values decide it.
+   */
+  hiddenWhen?: FeelUnaryTest;
 }
 
 export interface FormFields {
@@ -123,9 +130,9 @@ export function readFormFields(form: FormSchema): FormFields {
 
   function visit(components: readonly FormComponent[], lockedByParent: boolean): void {
     for (const component of components) {
-      // A hidden display component changes nothing; a hidden input (or group of inputs) is neither sent nor required.
+      // A hidden display component changes nothing; a hidden input is neither sent nor required (form-js clears it).
       const hides = Boolean(component.conditional?.hide) && !DISPLAY_ONLY.has(component.type);
-      if (hides) refuse(component, 'is hidden by a FEEL condition, which cannot be evaluated here');
+      if (hides && component.type === 'group') refuse(component, 'is a group hidden by a FEEL condition; only single inputs may have one');
       const locked = lockedByParent || flag(component, 'readonly', refuse) || flag(component, 'disabled', refuse);
 
       if (component.type === 'group') {
@@ -146,12 +153,50 @@ export function readFormFields(form: FormSchema): FormFields {
   }
 
   visit(form.components, false);
+  checkConditions(writable, form.components, refuse);
   const fields = { writable, readonly };
   cache.set(form, fields);
   return fields;
 }
 
 type Refuse = (component: FormComponent, why: string) => never;
+
+/** The FEEL of a `conditional.hide`: form-js evaluates only text starting with "=". */
+function hideCondition(component: FormComponent, refuse: Refuse): FeelUnaryTest {
+  const text = component.conditional?.hide ?? '';
+  if (!text.startsWith('=')) return refuse(component, `has hide condition ${JSON.stringify(text)}; form-js evaluates only FEEL starting with "="`);
+  try {
+    return new FeelUnaryTest(text.slice(1));
+  } catch (error) {
+    if (error instanceof FeelSyntaxError) return refuse(component, `has hide condition ${JSON.stringify(text)}, which is not valid FEEL`);
+    throw error;
+  }
+}
+
+/**
+ * A hide condition may read only the answers of this form's inputs that have no condition of their own: those are
+ * all in the submitted values, so the check decides visibility exactly as the person's form did. A condition on a
+ * process variable (which the form shows from the task, not from the submission) is refused.
+ */
+function checkConditions(writable: FormField[], components: readonly FormComponent[], refuse: Refuse): void {
+  const byKey = new Map<string, FormComponent>();
+  const collect = (list: readonly FormComponent[]) => {
+    for (const c of list) {
+      if (typeof c.key === 'string') byKey.set(c.key, c);
+      collect(c.components ?? []);
+    }
+  };
+  collect(components);
+  const conditioned = writable.filter((f) => byKey.get(f.key)?.conditional?.hide);
+  for (const field of conditioned) field.hiddenWhen = hideCondition(byKey.get(field.key)!, refuse);
+  const deciding = new Set(writable.filter((f) => !f.hiddenWhen).map((f) => f.key));
+  for (const field of conditioned) {
+    const unknown = field.hiddenWhen!.names.filter((name) => !deciding.has(name));
+    if (unknown.length > 0) {
+      refuse(byKey.get(field.key)!, `is hidden by a FEEL condition reading ${unknown.join(', ')}, which is not an unconditional input of this form`);
+    }
+  }
+}
 
 function kindOf(component: FormComponent, refuse: Refuse): FieldKind {
   const kind = KINDS[component.type];
@@ -246,4 +291,22 @@ function fieldOf(component: FormComponent, key: string, kind: FieldKind, refuse:
     field.zone = zone;
   }
   return field;
+}
+
+/**
+ * The process variables a form shows: its inputs' keys, nested ones included, and the names its text templates
+ * insert (`{{employeeNumber}}`), so our pages can render what Tasklist renders.
+ */
+export function formVariableNames(form: FormSchema): string[] {
+  const names = new Set<string>();
+  const visit = (components: readonly FormComponent[]) => {
+    for (const component of components) {
+      if (typeof component.key === 'string') names.add(component.key);
+      for (const match of (component.text ?? '').matchAll(/\{\{\s*#?(?:if\s+|each\s+)?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1]!);
+      const children = (component as { components?: FormComponent[] }).components;
+      if (Array.isArray(children)) visit(children);
+    }
+  };
+  visit(Array.isArray(form.components) ? form.components : []);
+  return [...names];
 }

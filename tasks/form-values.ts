@@ -32,20 +32,39 @@ export function checkFormValues(form: FormSchema, values: unknown): Checked<Reco
   const { writable, readonly } = readFormFields(form);
   if (!isPlainObject(values)) return { ok: false, issues: [{ path: '/', code: 'FORMAT' }] };
 
-  const issues: FieldIssue[] = [];
-  const checked: [string, FormValue][] = [];
-  for (const field of writable) {
+  // Fields without a hide condition first: their answers decide which conditional fields the person saw.
+  const issuesOf = new Map<string, FieldIssue[]>();
+  const checked = new Map<string, FormValue>();
+  const visit = (field: FormField) => {
     const path = `/${field.key}`; // form keys are plain names: nothing to escape
-    const report: Report = (code, params) => issues.push(params ? { path, code, params } : { path, code });
+    const own: FieldIssue[] = [];
+    issuesOf.set(field.key, own);
+    const report: Report = (code, params) => own.push(params ? { path, code, params } : { path, code });
     const sent = Object.hasOwn(values, field.key) ? values[field.key] : undefined;
-    checked.push([field.key, checkField(field, sent, report)]);
-  }
+    checked.set(field.key, isHidden(field, checked) ? checkHidden(sent, report) : checkField(field, sent, report));
+  };
+  writable.filter((f) => !f.hiddenWhen).forEach(visit);
+  writable.filter((f) => f.hiddenWhen).forEach(visit);
+  // Issues and values in the form's order, whatever order they were decided in.
+  const issues = writable.flatMap((f) => issuesOf.get(f.key) ?? []);
   const writableKeys = new Set(writable.map((f) => f.key));
   for (const key of Object.keys(values)) {
     if (writableKeys.has(key)) continue;
     issues.push({ path: `/${escapePointer(key)}`, code: readonly.has(key) ? 'READONLY_FIELD' : 'UNKNOWN_FIELD' });
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: Object.fromEntries(checked) };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: Object.fromEntries(writable.map((f) => [f.key, checked.get(f.key) ?? null])) };
+}
+
+/** Whether form-js would have hidden the field, given the answers of the fields its condition reads. */
+function isHidden(field: FormField, answers: ReadonlyMap<string, FormValue>): boolean {
+  if (!field.hiddenWhen) return false;
+  return field.hiddenWhen.test(null, Object.fromEntries(answers));
+}
+
+/** A hidden field is neither required nor sent (form-js leaves it out): it is stored as null. */
+function checkHidden(sent: unknown, report: Report): null {
+  if (!isEmpty(sent)) report('HIDDEN_FIELD');
+  return null;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -223,19 +242,23 @@ function formatSentence(field: string, p: Record<string, unknown>, locale: Local
 
 const templates: NonNullable<MessageCatalogue['templates']> = {
   READONLY_FIELD: [(f) => `${f}是只读的，不能提交`, (f) => `${f} is read-only`],
+  HIDDEN_FIELD: [(f) => `按当前的选择不填写${f}，请不要提交该项`, (f) => `${f} does not apply to the current choice and must not be sent`],
   RANGE: [
     (f, p) => (p.keyword === 'max' ? `${f}不能大于 ${p.limit}` : `${f}不能小于 ${p.limit}`),
     (f, p) => (p.keyword === 'max' ? `${f} must be at most ${p.limit}` : `${f} must be at least ${p.limit}`),
   ],
 };
 
-/** The sentences about a form's fields, named by the form's own labels. Throws, like checkFormValues, on a form it cannot check. */
-export function formMessages(form: FormSchema): FieldMessages {
+/**
+ * The sentences about a form's fields, named by the form's own labels; `more` words the codes of checks beyond
+ * the form (tasks/task-completion-checks.ts). Throws, like checkFormValues, on a form it cannot check.
+ */
+export function formMessages(form: FormSchema, more: MessageCatalogue['templates'] = {}): FieldMessages {
   const { writable, readonly } = readFormFields(form);
   const labels: Record<string, Pair> = Object.create(null) as Record<string, Pair>; // a key named "constructor" is only a key
   for (const field of writable) labels[field.key] = [field.label, field.label];
   for (const [key, label] of readonly) labels[key] = [label, label];
-  const base = createFieldMessages({ root: ['任务表单', 'task form'], labels, templates });
+  const base = createFieldMessages({ root: ['任务表单', 'task form'], labels, templates: { ...templates, ...more } });
   return {
     fieldLabel: base.fieldLabel,
     messageFor(issue, locale) {

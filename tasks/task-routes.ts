@@ -21,6 +21,8 @@ import {
   type EngineTask,
 } from './engine-tasks.ts';
 import { checkFormValues, formMessages, type FormSchema } from './form-values.ts';
+import { formVariableNames } from './form-fields.ts';
+import { completionCheckOf } from './task-completion-checks.ts';
 import { candidateGroupsOf, completedByVariable } from './task-groups.ts';
 import { filingSummaries, type FilingSummary } from './filing-summary.ts';
 
@@ -83,6 +85,13 @@ async function summaryOf(engine: EngineRest, db: Db, task: EngineTask): Promise<
   return key ? (await filingSummaries(db, [key])).get(key) : undefined;
 }
 
+/** The filing a task is about: its process's business key. */
+async function filingIdOf(engine: EngineRest, task: EngineTask): Promise<string> {
+  const key = (await businessKeysOf(engine, [task.processInstanceId])).get(task.processInstanceId);
+  if (!key) throw new Problem(409, '该任务不属于任何申报，无法在此办理', `process instance ${task.processInstanceId} has no business key`);
+  return key;
+}
+
 async function formOf(engine: EngineRest, task: EngineTask): Promise<FormSchema> {
   if (!task.operatonFormRef) throw new Problem(409, '该任务没有表单，无法在此办理', `task ${task.id} has no Camunda Form`);
   return (await deployedForm(engine, task.id)) as FormSchema;
@@ -135,8 +144,8 @@ export function taskRouter(options: TaskRoutesOptions): Router {
     '/api/tasks/:id',
     ...taskRoute(async ({ res, engine, task }) => {
       const form = task.operatonFormRef ? await formOf(engine, task) : null;
-      const keys = (form?.components ?? []).flatMap((c) => (typeof c.key === 'string' ? [c.key] : []));
-      res.json({ ...present(task, await summaryOf(engine, options.db, task)), form, values: await taskValues(engine, task.id, keys) });
+      const names = form ? formVariableNames(form) : [];
+      res.json({ ...present(task, await summaryOf(engine, options.db, task)), form, values: await taskValues(engine, task.id, names) });
     }),
   );
 
@@ -164,6 +173,12 @@ export function taskRouter(options: TaskRoutesOptions): Router {
       const form = await formOf(engine, task);
       const checked = checkFormValues(form, req.body);
       if (!checked.ok) throw invalid(req, checked.issues, formMessages(form));
+      // What only the filing can tell (declared employees, uploaded evidence), for the forms that need it.
+      const more = completionCheckOf(form.id);
+      if (more) {
+        const issues = await more.check(options.db, await filingIdOf(engine, task), checked.value);
+        if (issues.length > 0) throw invalid(req, issues, formMessages(form, more.templates));
+      }
       // Claim first, so the engine's history names who did it even when the client skipped the claim.
       if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
       await completeTask(engine, task.id, { ...engineValues(checked.value), [completedByVariable(task.taskDefinitionKey)]: who.sub });

@@ -1,6 +1,7 @@
 // Job type `count-employees`: judges every declared employee-month of a filing by the deployed counting rules
 // (DMN read from the engine and evaluated here, all months in one step), then the quota and the levy estimate,
 // and keeps the result with the filing. A filing judged once keeps the decision versions it was judged under.
+// After a manual review the reviewers' decisions in force replace the automatic result of the employees they name.
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { DecisionModelError } from '../decisions/decision-model.ts';
@@ -11,6 +12,7 @@ import type { DepartmentEvidence } from '../review/employee-month-facts.ts';
 import { judgeFiling, RuleOutcomeError, type ReviewDecisions } from '../review/judge-filing.ts';
 import type { DecisionVersion, RuleVersions } from '../review/review-result.ts';
 import { findReview, loadEvidence, saveReview, type EvidenceSource } from '../review/review-store.ts';
+import { decisionsInForce } from '../review/manual-review-store.ts';
 import type { RegistrationCheck } from './check-registration.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
@@ -100,10 +102,11 @@ export function createCountEmployeesHandler(deps: CountEmployeesDeps): JobHandle
       throw error;
     }
     const decisions: ReviewDecisions = { counting: loaded(deployed.counting), weight: loaded(deployed.weight), levy: loaded(deployed.levy) };
+    const manualDecisions = await decisionsInForce(deps.db, filing.id);
 
     let result;
     try {
-      result = judgeFiling(filing.declaration, evidence, registration, decisions);
+      result = judgeFiling(filing.declaration, evidence, registration, decisions, manualDecisions);
     } catch (error) {
       if (error instanceof RuleOutcomeError || error instanceof DecisionEvaluationError) {
         return failForGood(`${JOB_TYPE}: 认定规则有误，请政策管理人员修正后重试 / the rules need fixing: ${error.message}`);

@@ -16,6 +16,8 @@ const DEPARTMENT_NAMES: Readonly<Record<string, string>> = {
   'verify-medical': '医保缴费接口',
   'verify-wages': '税务工资代扣代缴数据接口',
   'push-to-tax': '税务部门认证结果接收接口',
+  'transfer-to-national-platform': '全国残疾人按比例就业情况联网认证“跨省通办”系统',
+  'report-to-national-platform': '全国残疾人按比例就业情况联网认证“跨省通办”系统',
 };
 
 /** Thrown inside a job body to end the job with this outcome. */

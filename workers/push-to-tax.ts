@@ -1,11 +1,15 @@
-// Job type `push-to-tax`: pushes a certified filing's result to the tax bureau (DOMAIN.md §3 step 6) and keeps
-// its receipt, whether the bureau finds the result consistent with its own data, and the levy it collected.
+// Job type `push-to-tax`: pushes a certified filing's result to the tax bureau (DOMAIN.md §3 step 6), keeps the
+// push and its receipt (server/departments/tax-handover-store.ts) and completes with the receipt's id. The bureau
+// answers later — consistency with its data, levy collected — at the callback the push names; that answer reaches
+// the waiting process as the message `tax-answer` (server/departments/tax-answer-routes.ts).
 import type { TaxClient } from '../connectors/tax/client.ts';
-import { hasTwoDecimals, toTwoDecimals, type TaxAnswer } from '../connectors/tax/schema.ts';
+import { hasTwoDecimals, toTwoDecimals } from '../connectors/tax/schema.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
+import { CALLBACK_PATHS, type DepartmentCallbacks } from '../server/departments/department-callbacks.ts';
+import { beginHandover, recordReceipt } from '../server/departments/tax-handover-store.ts';
 import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
-import { complete, type JobHandler } from './job-outcome.ts';
+import { complete, fail, type JobHandler } from './job-outcome.ts';
 
 export const JOB_TYPE = 'push-to-tax';
 
@@ -14,15 +18,19 @@ export interface PushToTaxVariables {
   /** The certified number of the year, two decimals. */
   certifiedCount: number;
   requiredCount: number;
+  /** 1 for the first push; a re-push after a reconciliation raises it, and is a new push with a receipt of its own. */
+  taxPushRound?: number | null;
 }
 
 export interface PushToTaxResult {
-  tax: TaxAnswer;
+  taxReceiptId: string;
 }
 
 export interface PushToTaxDeps {
   db: Db;
   client: Pick<TaxClient, 'pushCertifiedResult'>;
+  /** Where the bureau sends its answer, and the token it must send. */
+  callbacks: Pick<DepartmentCallbacks, 'urlOf' | 'token'>;
 }
 
 // The process carries many more variables; only these are this job's business. Year and unit come from the
@@ -34,25 +42,47 @@ const checkVariables = compileSchema<PushToTaxVariables>({
     filingId: filingIdSchema,
     certifiedCount: { type: 'number', minimum: 0 },
     requiredCount: { type: 'number', minimum: 0 },
+    taxPushRound: { type: ['integer', 'null'], minimum: 1, maximum: 1000 },
   },
 });
 
-
 export function createPushToTaxHandler(deps: PushToTaxDeps): JobHandler<PushToTaxVariables, PushToTaxResult> {
   return departmentJob(JOB_TYPE, async (job) => {
-    const { filingId, certifiedCount, requiredCount } = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    const vars = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    const { filingId, requiredCount } = vars;
+    const round = vars.taxPushRound ?? 1;
     // A count with more decimals was not certified as such; rounding it here would hide the mistake.
-    if (!hasTwoDecimals(certifiedCount)) {
+    if (!hasTwoDecimals(vars.certifiedCount)) {
       invalidVariables(JOB_TYPE, [{ path: '/certifiedCount', code: 'FORMAT', params: { decimals: 2 } }]);
     }
+    // Only binary noise is dropped here (hasTwoDecimals above): 0.30000000000000004 goes as 0.3.
+    const certifiedCount = toTwoDecimals(vars.certifiedCount);
     const filing = await filingOf(deps.db, JOB_TYPE, filingId);
+    const url = deps.callbacks.urlOf(CALLBACK_PATHS.taxAnswers);
+    if (url === undefined) {
+      return fail(`本系统接收税务反馈的地址未知：请设置 CALLBACK_BASE_URL，或在 API 进程内运行任务处理程序 / ${JOB_TYPE}: no callback address yet (CALLBACK_BASE_URL unset and the API not listening in this process)`);
+    }
 
-    // Keyed by filing, not job: a retried or redelivered job is the same push, and the bureau records it once.
-    const answer = await deps.client.pushCertifiedResult(
-      // Only binary noise is dropped here (hasTwoDecimals above): 0.30000000000000004 goes as 0.3.
-      { uscc: filing.employerUscc, year: filing.year, certifiedCount: toTwoDecimals(certifiedCount), requiredCount, filingId },
-      `${filingId}:${JOB_TYPE}`,
+    // The round's row first: a task handed out again finds its push done and pushes nothing twice.
+    const known = await beginHandover(deps.db, { filingId, round, certifiedCount, requiredCount, sourceTaskId: job.key });
+    if (known.receiptId !== null && known.certifiedCount === certifiedCount) return complete({ taxReceiptId: known.receiptId });
+
+    // Keyed by filing and round: a retried push is the same push, and the bureau records and answers it once. The
+    // same round with another count reaches the bureau, which refuses it (409): a caller bug, shown as an incident.
+    const receipt = await deps.client.pushCertifiedResult(
+      {
+        uscc: filing.employerUscc,
+        year: filing.year,
+        certifiedCount,
+        requiredCount,
+        filingId,
+        callback: { url, token: deps.callbacks.token },
+      },
+      `${filingId}:${JOB_TYPE}:${round}`,
     );
-    return complete({ tax: answer });
+    if (!(await recordReceipt(deps.db, filingId, round, receipt.receiptId))) {
+      return fail(`${JOB_TYPE}: round ${round} of filing ${filingId} already holds another receipt than ${receipt.receiptId}`);
+    }
+    return complete({ taxReceiptId: receipt.receiptId });
   });
 }

@@ -3,6 +3,7 @@
 import { createDpfClient } from '../connectors/dpf/client.ts';
 import { createPensionClient } from '../connectors/hrss/client.ts';
 import { createMedicalClient } from '../connectors/medical/client.ts';
+import { createNationalPlatformClient } from '../connectors/national-platform/client.ts';
 import { createRegistrationClient } from '../connectors/registration/client.ts';
 import { createTaxClient } from '../connectors/tax/client.ts';
 import { createVeteransClient } from '../connectors/veterans/client.ts';
@@ -13,13 +14,21 @@ import type { Db } from '../platform/db.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { deployedDecisions } from '../decisions/deployed-decisions.ts';
 import { recordRegistration } from '../server/filings/filing-store.ts';
+import { DepartmentCallbacks } from '../server/departments/department-callbacks.ts';
 import { createCheckRegistrationHandler, storedEmployerOf } from './check-registration.ts';
 import { createComputeDueDateHandler } from './compute-due-date.ts';
 import { createCountEmployeesHandler } from './count-employees.ts';
+import { createIssueCertificateHandler } from './issue-certificate.ts';
 import { storingEvidence } from './store-evidence.ts';
 import type { JobHandler } from './job-outcome.ts';
+import { createNotifyHandler } from './notify.ts';
 import { createPushToTaxHandler } from './push-to-tax.ts';
 import { createRecordFilingStatusHandler } from './record-filing-status.ts';
+import { createReportToNationalPlatformHandler } from './report-to-national-platform.ts';
+import { createTransferToNationalPlatformHandler } from './transfer-to-national-platform.ts';
+import { createRecordDisputeHandler } from './record-dispute.ts';
+import { createRecordManualDecisionHandler } from './record-manual-decision.ts';
+import { createRemindUnfiledUnitsHandler } from './remind-unfiled-units.ts';
 import type { WorkerDefinition, WorkerRuntimeOptions } from './runtime/worker-runtime.ts';
 import { WORKER_TOPICS, type WorkerTopic } from './topics.ts';
 import { createVerifyDisabilityCertificatesHandler } from './verify-disability-certificates.ts';
@@ -30,7 +39,8 @@ import { createVerifyWagesHandler } from './verify-wages.ts';
 
 type AnyHandler = JobHandler<unknown, object>;
 
-export function createHandlers(config: Config, db: Db, engine: EngineRest): Record<WorkerTopic, AnyHandler> {
+/** `callbacks`: where departments send later answers; the running system's own, or one from the configuration alone. */
+export function createHandlers(config: Config, db: Db, engine: EngineRest, callbacks = new DepartmentCallbacks(config)): Record<WorkerTopic, AnyHandler> {
   return {
     // The registrar's answer is evidence; `employerFindings` also goes to the process, whose history notes it.
     'check-registration': storingEvidence(
@@ -45,9 +55,16 @@ export function createHandlers(config: Config, db: Db, engine: EngineRest): Reco
     'verify-medical': storingEvidence(db, 'medical', createVerifyMedicalHandler({ db, client: createMedicalClient(config) })),
     'verify-wages': storingEvidence(db, 'wages', createVerifyWagesHandler({ db, client: createWagesClient(config) })),
     'count-employees': createCountEmployeesHandler({ db, decisions: deployedDecisions(engine) }),
-    'push-to-tax': createPushToTaxHandler({ db, client: createTaxClient(config) }),
+    'push-to-tax': createPushToTaxHandler({ db, client: createTaxClient(config), callbacks }),
+    'transfer-to-national-platform': createTransferToNationalPlatformHandler({ db, client: createNationalPlatformClient(config) }),
+    'report-to-national-platform': createReportToNationalPlatformHandler({ db, client: createNationalPlatformClient(config) }),
     'compute-due-date': createComputeDueDateHandler(() => loadCalendar(db)),
     'record-filing-status': createRecordFilingStatusHandler(db),
+    'record-dispute': createRecordDisputeHandler(db),
+    'record-manual-decision': createRecordManualDecisionHandler(db),
+    'issue-certificate': createIssueCertificateHandler(db),
+    notify: createNotifyHandler(db),
+    'remind-unfiled-units': createRemindUnfiledUnitsHandler({ db }),
   };
 }
 
@@ -74,13 +91,27 @@ const VARIABLES_READ: Record<WorkerTopic, readonly string[]> = {
   'verify-medical': ['filingId'],
   'verify-wages': ['filingId'],
   'count-employees': ['filingId', 'countingDecision', 'weightDecision', 'levyDecision'],
-  'push-to-tax': ['filingId', 'certifiedCount', 'requiredCount'],
+  'push-to-tax': ['filingId', 'certifiedCount', 'requiredCount', 'taxPushRound'],
+  'transfer-to-national-platform': ['filingId'],
+  'report-to-national-platform': ['filingId', 'certifiedCount', 'certificateCode'],
   'compute-due-date': ['workingDays', 'from', 'remindBefore'],
   'record-filing-status': ['filingId', 'status', 'step', 'actor', 'note'],
+  'record-dispute': ['filingId', 'disputedEmployees', 'disputeReason', 'confirmResultCompletedBy'],
+  'record-manual-decision': ['filingId', 'employeeNumber', 'manualDecision', 'countedMonths', 'manualReason', 'reviewEmployeeCompletedBy'],
+  'issue-certificate': ['filingId', 'confirmResultCompletedBy'],
+  notify: ['filingId', 'recipientGroup', 'kind', 'title', 'message', 'dueAt'],
+  // Its one setting is an extension property; it reads no process variable.
+  'remind-unfiled-units': [],
 };
 
 /** One worker per topic, or only those named. */
-export function workerDefinitions(config: Config, db: Db, engine: EngineRest, topics: readonly WorkerTopic[] = WORKER_TOPICS): WorkerDefinition[] {
-  const handlers = createHandlers(config, db, engine);
+export function workerDefinitions(
+  config: Config,
+  db: Db,
+  engine: EngineRest,
+  topics: readonly WorkerTopic[] = WORKER_TOPICS,
+  callbacks?: DepartmentCallbacks,
+): WorkerDefinition[] {
+  const handlers = createHandlers(config, db, engine, callbacks);
   return topics.map((topic) => ({ topic, handler: handlers[topic], variables: VARIABLES_READ[topic] }));
 }

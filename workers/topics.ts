@@ -9,8 +9,15 @@ export const WORKER_TOPICS = [
   'verify-wages',
   'count-employees',
   'push-to-tax',
+  'transfer-to-national-platform',
+  'report-to-national-platform',
   'compute-due-date',
   'record-filing-status',
+  'record-dispute',
+  'record-manual-decision',
+  'issue-certificate',
+  'notify',
+  'remind-unfiled-units',
 ] as const;
 
 export type WorkerTopic = (typeof WORKER_TOPICS)[number];

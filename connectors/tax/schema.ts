@@ -1,5 +1,6 @@
 // The shapes of the tax-bureau integration: a record in the optional tax-results.json (CONTRACTS.md §3), the
-// pushed certified result and the bureau's answer, which a real bureau's adapter must produce too.
+// pushed certified result, the receipt the bureau answers at once and its later answer, which a real bureau's
+// adapter must produce too.
 
 /** Shape only (18 characters of the USCC alphabet, no I O S V Z); the check digit is the filing API's job. */
 export const USCC_PATTERN = '^[0-9A-HJ-NP-RTUW-Y]{18}$';
@@ -23,16 +24,40 @@ export interface CertifiedResult {
   filingId: string;
 }
 
-/** The answer to POST /certified-results. */
+/** Where and with what bearer token the bureau sends its later answer to a push. */
+export interface TaxCallback {
+  url: string;
+  token: string;
+}
+
+/** The body of POST /certified-results: the result and where its answer goes. */
+export interface TaxPush extends CertifiedResult {
+  callback: TaxCallback;
+}
+
+/** The immediate answer to POST /certified-results: the push was received, its answer comes later. */
+export interface TaxReceipt {
+  receiptId: string;
+  receivedAt: string;
+}
+
+/** The bureau's later answer to a push, POSTed to the push's callback URL. */
 export interface TaxAnswer {
   receiptId: string;
+  filingId: string;
+  uscc: string;
+  year: number;
   /** The result agrees with the bureau's (Golden Tax) data. */
   consistent: boolean;
+  /** Yuan collected for that year, two decimals. */
   levyCollected: number;
+  answeredAt: string;
 }
 
 const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
 const yuan = { type: 'number', minimum: 0, maximum: 1e12 } as const;
+const receiptId = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const instant = { type: 'string', format: 'date-time', maxLength: 40 } as const;
 
 // Extra fields are allowed in records and answers: CONTRACTS.md lets fields be added, readers take what they know.
 export const taxResultRecordSchema = {
@@ -46,27 +71,49 @@ export const taxResultRecordSchema = {
   },
 } as const;
 
-// Two decimals are checked in code (certifiedCountIssue): JSON Schema's multipleOf trips over binary fractions.
-export const certifiedResultSchema = {
+export const taxCallbackSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['uscc', 'year', 'certifiedCount', 'requiredCount', 'filingId'],
+  required: ['url', 'token'],
+  properties: {
+    url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2000 },
+    token: { type: 'string', minLength: 1, maxLength: 512 },
+  },
+} as const;
+
+// Two decimals are checked in code (certifiedCountIssue): JSON Schema's multipleOf trips over binary fractions.
+export const taxPushSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['uscc', 'year', 'certifiedCount', 'requiredCount', 'filingId', 'callback'],
   properties: {
     uscc: { type: 'string', pattern: USCC_PATTERN },
     year,
     certifiedCount: { type: 'number', minimum: 0, maximum: 1e7 },
     requiredCount: { type: 'number', minimum: 0, maximum: 1e7 },
     filingId: { type: 'string', minLength: 1, maxLength: 100 },
+    callback: taxCallbackSchema,
   },
 } as const;
 
+export const taxReceiptSchema = {
+  type: 'object',
+  required: ['receiptId', 'receivedAt'],
+  properties: { receiptId, receivedAt: instant },
+} as const;
+
+// Two decimals of the levy are checked in code (hasTwoDecimals), as the count's are.
 export const taxAnswerSchema = {
   type: 'object',
-  required: ['receiptId', 'consistent', 'levyCollected'],
+  required: ['receiptId', 'filingId', 'uscc', 'year', 'consistent', 'levyCollected', 'answeredAt'],
   properties: {
-    receiptId: { type: 'string', minLength: 1, maxLength: 100 },
+    receiptId,
+    filingId: { type: 'string', minLength: 1, maxLength: 100 },
+    uscc: { type: 'string', pattern: USCC_PATTERN },
+    year,
     consistent: { type: 'boolean' },
     levyCollected: yuan,
+    answeredAt: instant,
   },
 } as const;
 

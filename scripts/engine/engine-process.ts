@@ -62,7 +62,8 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
   const jdbc = jdbcSettings(options.databaseUrl);
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile, { flags: 'w' });
-  const props = Object.entries(options.systemProperties ?? {}).map(([k, v]) => `-D${k}=${v}`);
+  // Cron timers (timeCycle) are read in the JVM's zone: the procedure's clock is China's, whatever the host's.
+  const props = Object.entries({ 'user.timezone': 'Asia/Shanghai', ...options.systemProperties }).map(([k, v]) => `-D${k}=${v}`);
   const child: ChildProcess = spawn(
     options.javaPath,
     [`-Xmx${options.heap}`, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...props, '-jar', options.jar],

@@ -16,6 +16,9 @@ import { audit } from '../audit.ts';
 import { authenticate, checked, fieldErrors, identityOf, invalid, localeOf } from '../http.ts';
 import { filingMessages } from '../../domain/filing/messages.ts';
 import type { TokenSigner } from '../identity.ts';
+import { findRating } from '../ratings/rating-store.ts';
+import { latestTaxHandover } from '../departments/tax-handover-store.ts';
+import { findTransfer } from '../national-platform/transfer-store.ts';
 import { createFiling, earlierRequest, type CreateFilingResult, employerDiscrepancies, findFiling, intakeNotices, listFilings, statusHistory, type FilingQuery, type StoredFiling } from './filing-store.ts';
 
 export interface FilingRoutesOptions {
@@ -133,7 +136,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored 
     if (reveal && !mayRevealPersonalNumbers(who)) throw new Problem(403, '无权查看完整证件号码');
     await audit(db, who, reveal ? 'filing.reveal_personal_numbers' : 'filing.read', { type: 'filing', id: filing.id });
     const notices = fieldErrors(await intakeNotices(db, filing.id), localeOf(req), filingMessages);
-    res.json({ ...present(filing, reveal, await findReview(db, filing.id), localeOf(req)), notices, discrepancies: await employerDiscrepancies(db, filing), history: await statusHistory(db, filing.id) });
+    res.json({ ...present(filing, reveal, await findReview(db, filing.id), localeOf(req)), notices, discrepancies: await employerDiscrepancies(db, filing), history: await statusHistory(db, filing.id), rating: (await findRating(db, filing.id)) ?? null, taxHandover: await latestTaxHandover(db, filing.id), transfer: await findTransfer(db, filing.id) });
   });
 
   router.get('/api/filings', authenticate(signer, ['employer', 'clerk', 'reviewer', 'lead', 'city', 'province']), async (req, res) => {

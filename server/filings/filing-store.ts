@@ -7,7 +7,8 @@ import type { FieldIssue } from '../../platform/schema.ts';
 import { filingScopeSql, type FilingScope } from '../access.ts';
 import { audit } from '../audit.ts';
 import { cityCodeOf, isZhejiang } from '../../domain/regions.ts';
-import type { Identity } from '../identity.ts';
+import type { Identity, SystemCaller } from '../identity.ts';
+import { recordInboundTransfer, type InboundOrigin } from '../national-platform/transfer-store.ts';
 
 export const FILING_STATUSES = [
   'submitted', 'accepted', 'reviewing', 'awaiting_confirmation', 'disputed', 'manual_review',
@@ -75,7 +76,13 @@ const columns =
  * The variables a filing's process starts with: primitive values only (the engine keeps no JSON here), and no
  * personal numbers (保守秘密原则) — workers read those from PostgreSQL by `filingId`.
  */
-export function processVariablesOf(id: string, filing: Filing, receivingRegionCode: string): Record<string, string | number | boolean> {
+export function processVariablesOf(
+  id: string,
+  filing: Filing,
+  receivingRegionCode: string,
+  // 跨省通办: a filing the national platform delivered reports its result back through it.
+  receivedVia: 'local' | 'national-platform' = 'local',
+): Record<string, string | number | boolean> {
   const { employer } = filing;
   const intake = filing.windowIntake;
   // What the diagram routes on (channel, the handling county's group) and what an operator finds an instance by in
@@ -92,6 +99,7 @@ export function processVariablesOf(id: string, filing: Filing, receivingRegionCo
     // 收受分离: where it was received decides a transfer; an employer outside Zhejiang is handled there.
     receivingRegionCode,
     handledInZhejiang: isZhejiang(employer.regionCode),
+    receivedVia,
     // Window filings: complete paper is accepted on the spot; otherwise what is missing is told to the employer.
     materialsComplete: intake?.materialsComplete ?? false,
     missingMaterials: intake?.materialsComplete === false ? (intake.missingMaterials ?? '') : '',
@@ -120,7 +128,7 @@ function requestHash(filing: Filing): string {
  */
 export async function earlierRequest(
   db: Db | Tx,
-  who: Identity,
+  who: Identity | SystemCaller,
   idempotencyKey: string | undefined,
   filing: Filing,
 ): Promise<Extract<CreateFilingResult, { kind: 'repeated' | 'key_reused' }> | undefined> {
@@ -143,10 +151,12 @@ export async function earlierRequest(
  */
 export async function createFiling(
   db: Db,
-  who: Identity,
+  who: Identity | SystemCaller,
   filing: Filing,
   idempotencyKey: string | undefined,
   notices: FieldIssue[] = [],
+  /** A filing the national platform delivered (跨省通办): where it came from, recorded with it. */
+  inbound?: InboundOrigin,
 ): Promise<CreateFilingResult> {
   const earlier = (tx: Tx) => earlierRequest(tx, who, idempotencyKey, filing);
   const hash = requestHash(filing);
@@ -183,9 +193,10 @@ export async function createFiling(
       throw new Error('filing insert conflicted with no filing to show for it');
     }
     await tx.query(`insert into filing_status_history (filing_id, status, actor, step) values ($1, 'submitted', $2, 'filed')`, [id, who.sub]);
+    if (inbound) await recordInboundTransfer(tx, id, inbound);
     await tx.query(`insert into outbox (command, business_key, payload) values ('create-process-instance', $1, $2)`, [
       id,
-      JSON.stringify({ processId: ANNUAL_REVIEW_PROCESS_ID, variables: processVariablesOf(id, filing, receiving) }),
+      JSON.stringify({ processId: ANNUAL_REVIEW_PROCESS_ID, variables: processVariablesOf(id, filing, receiving, inbound ? 'national-platform' : 'local') }),
     ]);
     await audit(tx, who, 'filing.create', { type: 'filing', id }, { channel: filing.channel, employees: filing.employees.length });
     return { kind: 'created', filing: fromRow(inserted.rows[0] as FilingRow) };

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../platform/config.ts';
 import { createPool, type Db } from '../../platform/db.ts';
+import type { EngineRest } from '../../platform/engine-rest.ts';
 
 export interface TestApi {
   url: string;
@@ -14,12 +15,15 @@ export interface TestApi {
   request(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
 }
 
-/** `now` pins the server's clock, for behaviour that depends on the date (the filing season). */
-export async function startTestApi(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestApi> {
+/**
+ * `now` pins the server's clock, for behaviour that depends on the date (the filing season); `engine` gives the API
+ * the run's engine (no outbox dispatcher runs: `onFilingStored` sees its nudges).
+ */
+export async function startTestApi(env: Record<string, string> = {}, options: { now?: () => Date; engine?: EngineRest; onFilingStored?: () => void } = {}): Promise<TestApi> {
   const config = loadConfig({ FILING_SEASON: 'open', AUTH_TOKEN_SECRET: 'test-secret', ...env, DATABASE_URL: inject('databaseUrl') });
   const db = createPool(config.databaseUrl);
   const logged: string[] = [];
-  const app = createApp({ config, db, log: (m) => logged.push(m), now: options.now });
+  const app = createApp({ config, db, log: (m) => logged.push(m), now: options.now, engine: options.engine, onFilingStored: options.onFilingStored });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -16,6 +16,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ FILING_SEASON: 'always' })).toThrow(/FILING_SEASON must be one of open, configured/);
   });
 
+  it('draws one national platform token per process when none is set, and refuses a short or malformed one', () => {
+    const drawn = loadConfig({}).nationalPlatformToken;
+    expect(drawn).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The API and the simulated platform each load the configuration: they must agree on it.
+    expect(loadConfig({ PORT: '0' }).nationalPlatformToken).toBe(drawn);
+    const set = 'a'.repeat(24);
+    expect(loadConfig({ NATIONAL_PLATFORM_TOKEN: set }).nationalPlatformToken).toBe(set);
+    expect(() => loadConfig({ NATIONAL_PLATFORM_TOKEN: 'short' })).toThrow(/NATIONAL_PLATFORM_TOKEN must be at least 24 characters/);
+    expect(() => loadConfig({ NATIONAL_PLATFORM_TOKEN: `${set} ${set}` })).toThrow(ConfigError);
+  });
+
   it('has every variable documented in the README', () => {
     const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
     const missing = Object.values(variables).filter((v) => !readme.includes(`| \`${v.name}\` |`)).map((v) => v.name);

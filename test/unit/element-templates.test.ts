@@ -38,8 +38,9 @@ const CONNECTOR_TOPICS: Record<string, string> = {
   'connectors/medical/element-template.json': 'verify-medical',
   'connectors/wages/element-template.json': 'verify-wages',
   'connectors/tax/element-template.json': 'push-to-tax',
+  'connectors/national-platform/element-template.json': 'transfer-to-national-platform',
 };
-const CAPABILITY_TOPICS = ['record-filing-status', 'compute-due-date', 'count-employees'];
+const CAPABILITY_TOPICS = ['record-filing-status', 'record-dispute', 'record-manual-decision', 'issue-certificate', 'compute-due-date', 'count-employees', 'notify', 'remind-unfiled-units', 'report-to-national-platform'];
 
 const clone = <T>(value: T): T => structuredClone(value);
 

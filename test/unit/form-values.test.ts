@@ -392,6 +392,53 @@ describe('groups, display components and locked inputs', () => {
   });
 });
 
+describe('inputs shown only for some answers (conditional.hide)', () => {
+  // As form-js: the condition is FEEL after "=", true hides; a hidden input is neither required nor sent.
+  const conditional = form(
+    { type: 'radio', key: 'decision', label: '决定', values: [{ label: '同意', value: 'yes' }, { label: '退回', value: 'no' }], validate: { required: true } },
+    { type: 'textarea', key: 'why', label: '退回原因', validate: { required: true, maxLength: 5 }, conditional: { hide: '=decision != "no"' } },
+    { type: 'textfield', key: 'note', label: '备注' },
+  );
+
+  it('checks a shown input like any other', () => {
+    expect(valueOf(conditional, { decision: 'no', why: ' 缺材料 ' })).toEqual({ decision: 'no', why: '缺材料', note: null });
+    expect(issuesOf(conditional, { decision: 'no' })).toEqual([{ path: '/why', code: 'REQUIRED' }]);
+    expect(issuesOf(conditional, { decision: 'no', why: '太长的退回原因' })).toEqual([{ path: '/why', code: 'FORMAT', params: { keyword: 'maxLength', limit: 5 } }]);
+  });
+
+  it('neither requires nor accepts a hidden input, and stores it as null', () => {
+    expect(valueOf(conditional, { decision: 'yes' })).toEqual({ decision: 'yes', why: null, note: null });
+    expect(valueOf(conditional, { decision: 'yes', why: '  ' })).toEqual({ decision: 'yes', why: null, note: null });
+    expect(issuesOf(conditional, { decision: 'yes', why: '缺材料' })).toEqual([{ path: '/why', code: 'HIDDEN_FIELD' }]);
+    expect(sentences(conditional, { decision: 'yes', why: '缺材料' })).toEqual(['按当前的选择不填写退回原因，请不要提交该项']);
+    expect(sentences(conditional, { decision: 'yes', why: '缺材料' }, 'en')).toEqual(['退回原因 does not apply to the current choice and must not be sent']);
+  });
+
+  it('reports problems in the form’s order, whichever field decided first', () => {
+    const reordered = form(conditional.components[1]!, conditional.components[0]!);
+    expect(issuesOf(reordered, { decision: 'maybe', why: 'x' }).map((i) => [i.path, i.code])).toEqual([
+      ['/why', 'HIDDEN_FIELD'],
+      ['/decision', 'FORMAT'],
+    ]);
+    expect(Object.keys(valueOf(reordered, { decision: 'no', why: 'x' }))).toEqual(['why', 'decision']);
+  });
+
+  it.each([
+    ['a condition on a process variable', { hide: '=locked' }, /"why" .* hidden by a FEEL condition reading locked, which is not an unconditional input/],
+    ['a condition on another conditional input', { hide: '=why = null' }, /"why" .* reading why/],
+    ['a condition that is not FEEL', { hide: 'decision = "no"' }, /"why" .* has hide condition "decision = \\"no\\""; form-js evaluates only FEEL starting with "="/],
+    ['a condition that does not parse', { hide: '=decision = (' }, /"why" .* which is not valid FEEL/],
+  ])('refuses %s', (_what, condition, message) => {
+    const schema = form(conditional.components[0]!, { ...conditional.components[1]!, conditional: condition });
+    expect(() => checkFormValues(schema, {})).toThrow(message);
+  });
+
+  it('refuses a group with a condition', () => {
+    const schema = form(conditional.components[0]!, { type: 'group', id: 'g', components: [], conditional: { hide: '=decision = "no"' } });
+    expect(() => checkFormValues(schema, {})).toThrow(/"g" \(type "group"\) is a group hidden by a FEEL condition/);
+  });
+});
+
 describe('forms that cannot be checked are refused', () => {
   it.each([
     ['an unknown component type', form({ type: 'filepicker', key: 'upload', label: '附件' }), /component "upload" \(type "filepicker"\)/],

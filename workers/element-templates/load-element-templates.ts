@@ -24,6 +24,8 @@ export interface ElementTemplateProperty {
   value?: string | number | boolean;
   group?: string;
   editable?: boolean;
+  /** An input or output the user may leave empty: the modeler then writes no mapping at all. */
+  optional?: boolean;
   choices?: { name: string; value: string }[];
   constraints?: {
     notEmpty?: boolean;

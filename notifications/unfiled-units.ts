@@ -1,0 +1,40 @@
+// The units a concentrated-period reminder addresses: they filed for the year before the review year and have not yet
+// filed for the review year, and were not reminded lately. Read a page at a time in USCC order, so a season with
+// thousands of such units is a series of short queries, never one long one.
+import type { Db } from '../platform/db.ts';
+import { ENDED_WITHOUT_FILING } from '../server/filings/filing-store.ts';
+
+export interface UnfiledUnit {
+  uscc: string;
+  name: string;
+}
+
+export interface UnfiledUnitsPage {
+  /** The year this season reviews; the units filed for the year before it. */
+  reviewYear: number;
+  /** Units reminded at or after this instant are left out. */
+  remindedSince: Date;
+  /** The page starts after this USCC ('' for the first page). */
+  after: string;
+  limit: number;
+}
+
+/**
+ * One page of units to remind. A returned or withdrawn filing counts as none, either year: the unit has not filed.
+ * A reminder is recognised by its recipient group (`employer-<uscc>`) and kind, whatever wrote it.
+ */
+export async function unfiledUnits(db: Db, page: UnfiledUnitsPage): Promise<UnfiledUnit[]> {
+  const result = await db.query<UnfiledUnit>(
+    `select e.uscc, e.name
+       from employers e
+      where e.uscc > $1
+        and exists (select 1 from filings f where f.employer_uscc = e.uscc and f.year = $2 and f.status <> all($4))
+        and not exists (select 1 from filings f where f.employer_uscc = e.uscc and f.year = $3 and f.status <> all($4))
+        and not exists (select 1 from notifications n
+                         where n.recipient_group = 'employer-' || e.uscc and n.kind = 'season-reminder' and n.created_at >= $5)
+      order by e.uscc
+      limit $6`,
+    [page.after, page.reviewYear - 1, page.reviewYear, ENDED_WITHOUT_FILING, page.remindedSince, page.limit],
+  );
+  return result.rows;
+}

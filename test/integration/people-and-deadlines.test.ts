@@ -1,0 +1,375 @@
+// The people in the procedure on the real engine, each path walked as its role would walk it: window intake with
+// missing material and a transfer between counties, reminders and escalations fired by their timers, the dispute
+// and the manual review with a breached deadline, certification and its PDF, feedback and re-review, the tax
+// hand-over with an inconsistent answer, the rating; a transfer out of the province; and a deadline changed in the
+// diagram that the next filing follows. Timers are fired through the engine's job API instead of waited for.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkingDayCalendar } from '../../calendar/working-day-calendar.ts';
+import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import type { Filing } from '../../domain/filing/filing.ts';
+import { projectRoot } from '../../platform/config.ts';
+import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
+
+let system: TestSystem;
+let dataDir: string;
+const HANDLING = '330108';
+const HANDLING_CITY = '330100';
+const RECEIVING = '330102';
+const seed = () => Math.floor(Math.random() * 1e9);
+const calendar = new WorkingDayCalendar();
+
+// The unit the tax bureau disagrees with; registered in good standing like the others.
+const TAX_DISPUTED_UNIT = syntheticFiling(820_001, { regionCode: HANDLING });
+
+interface Task {
+  id: string;
+  taskDefinitionKey: string;
+  due: string | null;
+  created: string;
+  processInstanceId: string;
+  filing: { id: string } | null;
+}
+
+async function login(body: Record<string, unknown>): Promise<string> {
+  return system.login(body);
+}
+
+async function taskOf(token: string, filingId: string, key: string, deadlineMs?: number): Promise<Task> {
+  return eventually(`task ${key} of ${filingId}`, async () => {
+    const res = await system.request('GET', '/api/tasks', { token });
+    return (res.body.items as Task[]).find((t) => t.filing?.id === filingId && t.taskDefinitionKey === key);
+  }, deadlineMs);
+}
+
+async function complete(token: string, task: Task, body: Record<string, unknown>): Promise<{ status: number; body: any }> {
+  return system.request('POST', `/api/tasks/${task.id}/complete`, { token, body });
+}
+
+async function filingIn(token: string, id: string, status: string): Promise<any> {
+  return eventually(`filing ${id} to be ${status}`, async () => {
+    const res = await system.request('GET', `/api/filings/${id}`, { token });
+    return res.body.status === status ? res.body : undefined;
+  });
+}
+
+async function instanceIdOf(filingId: string): Promise<string> {
+  const [instance] = await system.rest.get<{ id: string }[]>('/history/process-instance', { processInstanceBusinessKey: filingId, processDefinitionKey: 'annual-review' });
+  if (!instance) throw new Error(`no instance for ${filingId}`);
+  return instance.id;
+}
+
+/** Fires a timer now, as if its time had come: the job the engine made for it, executed. */
+async function fireTimer(filingId: string, activityId: string): Promise<{ dueDate: string }> {
+  const processInstanceId = await instanceIdOf(filingId);
+  const job = await eventually(`the timer ${activityId} of ${filingId}`, async () => {
+    const jobs = await system.rest.get<{ id: string; dueDate: string }[]>('/job', { processInstanceId, activityId, timers: true });
+    return jobs[0];
+  });
+  await system.rest.post(`/job/${job.id}/execute`);
+  return job;
+}
+
+async function timerDue(filingId: string, activityId: string): Promise<string> {
+  const processInstanceId = await instanceIdOf(filingId);
+  const job = await eventually(`the timer ${activityId} of ${filingId}`, async () => {
+    const jobs = await system.rest.get<{ dueDate: string }[]>('/job', { processInstanceId, activityId, timers: true });
+    return jobs[0];
+  });
+  return job.dueDate;
+}
+
+async function notificationsOf(token: string, filingId: string, kind: string): Promise<any[]> {
+  const res = await system.request('GET', `/api/notifications?kind=${kind}`, { token });
+  expect(res.status).toBe(200);
+  return (res.body.items as any[]).filter((n) => n.filingId === filingId);
+}
+
+// The engine writes China time with a +0800 offset, the calendar +08:00: compare instants.
+const instant = (text: string) => new Date(text).getTime();
+const sameInstant = (a: string, b: string) => instant(a) === instant(b);
+
+function syntheticPdf(tag: string): Uint8Array {
+  return new TextEncoder().encode(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${tag}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
+}
+
+async function uploadEvidence(token: string, filingId: string, employeeIndex: number): Promise<void> {
+  const body = new FormData();
+  body.append('kind', 'evidence');
+  body.append('employeeIndex', String(employeeIndex));
+  body.append('file', new Blob([new Uint8Array(syntheticPdf(`evidence-${employeeIndex}`))], { type: 'application/pdf' }), '劳动合同.pdf');
+  const res = await fetch(`${system.apiUrl}/api/filings/${filingId}/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+  expect(res.status).toBe(201);
+}
+
+async function fileOnline(filing: Filing): Promise<{ id: string; employer: string }> {
+  const employer = await login({ role: 'employer', uscc: filing.employer.uscc });
+  const res = await system.request('POST', '/api/filings', { token: employer, body: filing });
+  expect(res.status).toBe(201);
+  return { id: res.body.id as string, employer };
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'people-sim-'));
+  await cp(path.join(projectRoot, 'connectors', 'seed-data'), dataDir, { recursive: true });
+  const taxFile = path.join(dataDir, 'tax-results.json');
+  const tax = JSON.parse(await readFile(taxFile, 'utf8')) as unknown[];
+  tax.push({ uscc: TAX_DISPUTED_UNIT.employer.uscc, year: TAX_DISPUTED_UNIT.year, consistent: false, levyCollected: 38_400 });
+  await writeFile(taxFile, JSON.stringify(tax));
+  system = await startTestSystem({ SIM_DATA_DIR: dataDir });
+});
+
+afterAll(async () => {
+  await system?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('window intake with missing material, received in another county', () => {
+  it('is transferred to the handling county, tells the employer what is missing, reminds, escalates, and is accepted there', async () => {
+    const filing = syntheticFiling(seed(), { regionCode: HANDLING });
+    const receivingClerk = await login({ role: 'clerk', regionCode: RECEIVING });
+    const handlingClerk = await login({ role: 'clerk', regionCode: HANDLING });
+    const lead = await login({ role: 'lead', regionCode: HANDLING });
+    const employer = await login({ role: 'employer', uscc: filing.employer.uscc });
+
+    // An incomplete window filing must say what is missing.
+    const unsaid = await system.request('POST', '/api/filings', {
+      token: receivingClerk,
+      body: { ...filing, channel: 'window', receivingRegionCode: RECEIVING, windowIntake: { materialsComplete: false } },
+    });
+    expect(unsaid.status).toBe(400);
+    expect(unsaid.body.errors.map((e: any) => [e.path, e.code])).toEqual([['/windowIntake/missingMaterials', 'REQUIRED']]);
+
+    const res = await system.request('POST', '/api/filings', {
+      token: receivingClerk,
+      body: { ...filing, channel: 'window', receivingRegionCode: RECEIVING, windowIntake: { materialsComplete: false, missingMaterials: '缺少残疾职工劳动合同复印件' } },
+    });
+    expect(res.status).toBe(201);
+    const id = res.body.id as string;
+
+    // The handling county's clerks get the acceptance, due 3 working days after it was opened; the receiving county's do not.
+    const task = await taskOf(handlingClerk, id, 'acceptance');
+    expect(sameInstant(task.due!, calendar.dueAt(new Date(task.created), 3))).toBe(true);
+    const elsewhere = await system.request('GET', '/api/tasks', { token: receivingClerk });
+    expect(elsewhere.body.items.some((t: Task) => t.filing?.id === id)).toBe(false);
+
+    // The employer reads why it is not accepted yet; the office that received it still sees it.
+    const seen = await system.request('GET', `/api/filings/${id}`, { token: employer });
+    expect(seen.body.history.map((h: any) => [h.status, h.step, h.note]).slice(2)).toEqual([
+      ['transferred', 'transfer', `由 ${RECEIVING} 收件，转单位所在地 ${HANDLING} 办理`],
+      ['submitted', 'awaiting-acceptance', '缺少残疾职工劳动合同复印件'],
+    ]);
+    expect((await system.request('GET', `/api/filings/${id}`, { token: receivingClerk })).status).toBe(200);
+
+    // The reminder on the morning of the last day goes to the clerks; after the deadline the county lead is told.
+    const reminder = await fireTimer(id, 'acceptance-due-soon');
+    expect(sameInstant(reminder.dueDate, calendar.remindAt(new Date(task.created), 3, 1))).toBe(true);
+    const reminded = await eventually('the clerks to be reminded', async () => (await notificationsOf(handlingClerk, id, 'reminder'))[0]);
+    expect(reminded.title).toBe('申报待受理，今天到期');
+    const overdue = await fireTimer(id, 'acceptance-overdue');
+    expect(sameInstant(overdue.dueDate, task.due!)).toBe(true);
+    const escalated = await eventually('the lead to be told', async () => (await notificationsOf(lead, id, 'escalation'))[0]);
+    expect(escalated.title).toBe('申报受理已逾期');
+    expect(await notificationsOf(await login({ role: 'lead', regionCode: RECEIVING }), id, 'escalation')).toEqual([]);
+
+    // Still the clerks' to accept: the escalation does not take the task away.
+    expect((await complete(handlingClerk, task, { acceptanceDecision: 'accept', acceptanceNote: '已补交劳动合同' })).status).toBe(200);
+    const accepted = await filingIn(employer, id, 'awaiting_confirmation');
+    expect(accepted.history.find((h: any) => h.status === 'accepted')).toMatchObject({ actor: `dev-clerk-${HANDLING}`, note: '已补交劳动合同' });
+  });
+
+  it('accepts a complete window filing on the spot, with no acceptance task', async () => {
+    const filing = syntheticFiling(seed(), { regionCode: HANDLING });
+    const clerk = await login({ role: 'clerk', regionCode: HANDLING });
+    const res = await system.request('POST', '/api/filings', {
+      token: clerk,
+      body: { ...filing, channel: 'window', receivingRegionCode: HANDLING, windowIntake: { materialsComplete: true } },
+    });
+    expect(res.status).toBe(201);
+    const done = await filingIn(clerk, res.body.id, 'awaiting_confirmation');
+    expect(done.history.map((h: any) => h.step)).toEqual(['filed', 'registration-checked', 'acceptance', 'automatic-review', 'automatic-review']);
+  });
+});
+
+describe('a filing for a unit of another province', () => {
+  it('leaves through the national platform and stays visible to the office that received it', async () => {
+    const filing = syntheticFiling(seed(), { regionCode: '320102' });
+    const clerk = await login({ role: 'clerk', regionCode: RECEIVING });
+    const res = await system.request('POST', '/api/filings', { token: clerk, body: { ...filing, channel: 'window', receivingRegionCode: RECEIVING } });
+    expect(res.status).toBe(201);
+    const out = await filingIn(clerk, res.body.id, 'transferred');
+    expect(out.history.at(-1)).toMatchObject({ status: 'transferred', step: 'transfer-out' });
+    expect(out.history.at(-1).note).toMatch(/^已经全国“跨省通办”平台转单位所在地办理，平台回执 \S+/);
+    expect(out.transfer).toMatchObject({ direction: 'outbound' });
+    await eventually('the instance to end', async () => {
+      const [instance] = await system.rest.get<{ state: string }[]>('/history/process-instance', { processInstanceBusinessKey: res.body.id });
+      return instance?.state === 'COMPLETED' ? true : undefined;
+    });
+  });
+});
+
+describe('dispute, manual review, certification, feedback, tax hand-over and rating', () => {
+  it('walks one filing through every person in the procedure', async () => {
+    const { id, employer } = await fileOnline(TAX_DISPUTED_UNIT);
+    const reviewer = await login({ role: 'reviewer', regionCode: HANDLING });
+    const city = await login({ role: 'city', regionCode: HANDLING_CITY });
+
+    // The automatic result: nobody counts, since no department knows these synthetic people.
+    const automatic = await filingIn(employer, id, 'awaiting_confirmation');
+    expect(automatic.review.certifiedCount).toBe(0);
+
+    // Disputing needs evidence for each named employee, and the numbers must exist.
+    const confirm = await taskOf(employer, id, 'confirm-result');
+    const noEvidence = await complete(employer, confirm, { confirmationDecision: 'dispute', disputedEmployees: '1', disputeReason: '该职工全年在岗，社保由集团统一缴纳' });
+    expect(noEvidence.status).toBe(400);
+    expect(noEvidence.body.errors.map((e: any) => [e.path, e.code])).toEqual([['/disputedEmployees', 'EVIDENCE_MISSING']]);
+    const noSuch = await complete(employer, confirm, { confirmationDecision: 'dispute', disputedEmployees: '1,99', disputeReason: 'x' });
+    expect(noSuch.status).toBe(400);
+    await uploadEvidence(employer, id, 0);
+    expect((await complete(employer, confirm, { confirmationDecision: 'dispute', disputedEmployees: '1', disputeReason: '该职工全年在岗，社保由集团统一缴纳' })).status).toBe(200);
+
+    // One review task per disputed employee for the handling county's reviewers, due in 10 working days.
+    const review = await taskOf(reviewer, id, 'review-employee');
+    expect(sameInstant(review.due!, calendar.dueAt(new Date(review.created), 10))).toBe(true);
+    const detail = await system.request('GET', `/api/tasks/${review.id}`, { token: reviewer });
+    expect(detail.body.values).toMatchObject({ employeeNumber: '1' });
+    expect((await system.request('GET', `/api/filings/${id}`, { token: employer })).body.status).toBe('manual_review');
+
+    // The deadline breached: the city's supervisors are told.
+    await fireTimer(id, 'manual-review-overdue');
+    const escalation = await eventually('the city to be told', async () => (await notificationsOf(city, id, 'escalation'))[0]);
+    expect(escalation.title).toBe('人工审核已逾期');
+
+    // The reviewer counts the person, with a reason; the result is counted again and goes back to the employer.
+    const bad = await complete(reviewer, review, { manualDecision: 'months' , manualReason: '部分月份' });
+    expect(bad.status).toBe(400);
+    expect((await complete(reviewer, review, { manualDecision: 'count', manualReason: '劳动合同和集团社保缴费证明齐全，全年在岗' })).status).toBe(200);
+    const reviewed = await eventually('the reviewed result', async () => {
+      const res = await system.request('GET', `/api/filings/${id}`, { token: employer });
+      return res.body.status === 'awaiting_confirmation' && res.body.history.at(-1).step === 'manual-review' ? res.body : undefined;
+    });
+    expect(reviewed.review.certifiedCount).toBeGreaterThan(0);
+    expect(reviewed.review.employees[0]).toMatchObject({ counted: true, manualReview: { decision: 'count', reason: '劳动合同和集团社保缴费证明齐全，全年在岗' } });
+
+    // The employer certifies: the confirmation is issued, downloadable as a PDF, and anyone can check its code.
+    const again = await taskOf(employer, id, 'confirm-result');
+    expect((await complete(employer, again, { confirmationDecision: 'confirm' })).status).toBe(200);
+    const certified = await filingIn(employer, id, 'certified');
+    const certificate = await system.request('GET', `/api/filings/${id}/certificate`, { token: employer });
+    expect(certificate.status).toBe(200);
+    expect(certified.history.at(-1).note).toBe(`年审认证确认书 ${certificate.body.code}`);
+    const pdf = await fetch(`${system.apiUrl}/api/filings/${id}/certificate.pdf`, { headers: { authorization: `Bearer ${employer}` } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const verified = await system.request('GET', `/api/certificates/${certificate.body.code}`);
+    expect(verified.body).toMatchObject({ valid: true, year: TAX_DISPUTED_UNIT.year, certifiedCount: reviewed.review.certifiedCount });
+
+    // The tax hand-over deadline: 20 working days from the first certification, escalated to the city when missed.
+    const taxDue = await timerDue(id, 'tax-hand-over-overdue');
+    expect(sameInstant(taxDue, calendar.dueAt(new Date(certificate.body.issuedAt), 20))).toBe(true);
+    expect(sameInstant(await timerDue(id, 'feedback-window-closed'), calendar.dueAt(new Date(certificate.body.issuedAt), 7))).toBe(true);
+
+    // Feedback within the window: the reviewer approves, the employer modifies, the filing is reviewed again.
+    const feedback = await system.request('POST', `/api/filings/${id}/feedback`, { token: employer, body: { reason: '平均在职职工人数填报有误，应为 180 人' } });
+    expect(feedback.status).toBe(202);
+    const feedbackReview = await taskOf(reviewer, id, 'review-feedback');
+    expect((await system.request('GET', `/api/tasks/${feedbackReview.id}`, { token: reviewer })).body.values.feedbackReason).toBe('平均在职职工人数填报有误，应为 180 人');
+    expect((await complete(reviewer, feedbackReview, { feedbackDecision: 'approve', feedbackReviewNote: '同意修改在职职工人数' })).status).toBe(200);
+    const modify = await taskOf(employer, id, 'modify-declaration');
+    const modified = { ...TAX_DISPUTED_UNIT, employer: { ...TAX_DISPUTED_UNIT.employer, averageStaffCount: 180 } };
+    expect((await system.request('PUT', `/api/filings/${id}/declaration`, { token: employer, body: modified })).status).toBe(200);
+    expect((await complete(employer, modify, { declarationModified: true })).status).toBe(200);
+    const rereviewed = await eventually('the re-review', async () => {
+      const res = await system.request('GET', `/api/filings/${id}`, { token: employer });
+      return res.body.status === 'awaiting_confirmation' && res.body.history.some((h: any) => h.step === 're-review') ? res.body : undefined;
+    });
+    expect(rereviewed.employer.averageStaffCount).toBe(180);
+    const third = await taskOf(employer, id, 'confirm-result');
+    expect((await complete(employer, third, { confirmationDecision: 'confirm' })).status).toBe(200);
+    await filingIn(employer, id, 'certified');
+    const second = await eventually('the second certificate', async () => {
+      const res = await system.request('GET', `/api/filings/${id}/certificate`, { token: employer });
+      return res.body.code !== certificate.body.code ? res.body : undefined;
+    });
+    expect(second.sequence).toBe(2);
+    expect((await system.request('GET', `/api/certificates/${certificate.body.code}`)).body).toMatchObject({ valid: false, status: 'superseded' });
+    // The tax deadline still counts from the first certification.
+    expect(sameInstant(await timerDue(id, 'tax-hand-over-overdue'), taxDue)).toBe(true);
+
+    // Past the window no feedback is taken: the window's timer fires, the result goes to the tax bureau.
+    await fireTimer(id, 'feedback-window-closed');
+    const closedWindow = await system.request('POST', `/api/filings/${id}/feedback`, { token: employer, body: { reason: '再次反馈' } });
+    expect(closedWindow.status).toBe(409);
+    expect(closedWindow.body.code ?? closedWindow.body.errors?.[0]?.code).toBe('FEEDBACK_CLOSED');
+
+    // The bureau finds it inconsistent: a reconciliation task for the reviewers; the levy it collected is kept.
+    const reconcile = await taskOf(reviewer, id, 'reconcile-with-tax');
+    const handedOver = await system.request('GET', `/api/filings/${id}`, { token: reviewer });
+    expect(handedOver.body.status).toBe('sent_to_tax');
+    expect(handedOver.body.taxHandover).toMatchObject({ consistent: false, levyCollected: 38_400 });
+    expect((await complete(reviewer, reconcile, { reconciliationOutcome: 'result_stands', reconciliationNote: '经核实维持认证结果，已函告税务部门' })).status).toBe(200);
+    const closed = await filingIn(employer, id, 'closed');
+    expect(closed.history.at(-1)).toMatchObject({ step: 'reconciliation', actor: `dev-reviewer-${HANDLING}`, note: '经核实维持认证结果，已函告税务部门' });
+
+    // The employer rates the finished service.
+    const rated = await system.request('POST', `/api/filings/${id}/rating`, { token: employer, body: { score: 4, comment: '窗口人员很耐心' } });
+    expect(rated.status).toBe(201);
+    expect((await system.request('GET', `/api/filings/${id}`, { token: employer })).body.rating).toMatchObject({ score: 4, comment: '窗口人员很耐心' });
+
+    // The whole walk in the filing's own history, in order.
+    expect(closed.history.map((h: any) => `${h.status}/${h.step}`)).toEqual([
+      'submitted/filed', 'submitted/registration-checked', 'accepted/acceptance', 'reviewing/automatic-review',
+      'awaiting_confirmation/automatic-review', 'disputed/dispute', 'manual_review/manual-review',
+      'awaiting_confirmation/manual-review', 'certified/certification', 'feedback/feedback', 'feedback/feedback-approved',
+      'reviewing/re-review', 'awaiting_confirmation/automatic-review', 'certified/certification',
+      'sent_to_tax/tax-hand-over', 'sent_to_tax/tax-inconsistent', 'closed/reconciliation',
+    ]);
+  });
+});
+
+describe('deadlines are the diagram\'s', () => {
+  let original: string;
+  let policy: string;
+
+  async function deploy(xml: string): Promise<void> {
+    const res = await system.request('POST', '/api/deployments', {
+      token: policy,
+      body: { resources: [{ name: 'annual-review.bpmn', content: xml }] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+  }
+
+  beforeAll(async () => {
+    original = await readFile(path.join(projectRoot, 'processes', 'annual-review.bpmn'), 'utf8');
+    policy = await login({ role: 'policy' });
+  });
+
+  afterAll(async () => {
+    // Later suites share this engine: the project's own diagram is the latest again.
+    await deploy(original);
+  });
+
+  it('follows a changed number of working days from the next filing on', async () => {
+    const changed = original.replace(
+      /(<bpmn:serviceTask id="compute-acceptance-due"[\s\S]*?<operaton:inputParameter name="workingDays">)\$\{3\}/,
+      '$1${5}',
+    );
+    expect(changed).not.toBe(original);
+    await deploy(changed);
+    const filing = syntheticFiling(seed(), { regionCode: HANDLING });
+    const clerk = await login({ role: 'clerk', regionCode: HANDLING });
+    const res = await system.request('POST', '/api/filings', {
+      token: clerk,
+      body: { ...filing, channel: 'window', receivingRegionCode: HANDLING, windowIntake: { materialsComplete: false, missingMaterials: '缺少工资发放记录' } },
+    });
+    expect(res.status).toBe(201);
+    const task = await taskOf(clerk, res.body.id, 'acceptance');
+    expect(sameInstant(task.due!, calendar.dueAt(new Date(task.created), 5))).toBe(true);
+    expect(sameInstant(await timerDue(res.body.id, 'acceptance-overdue'), task.due!)).toBe(true);
+  });
+});

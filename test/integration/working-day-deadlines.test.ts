@@ -1,0 +1,98 @@
+// The working-day calendar as the engine uses it: a diagram's `compute-due-date` step turns "N working days from
+// an instant" into the date a timer waits for, across the Spring Festival and its make-up Saturdays, and a year
+// nobody has published stops the instance with an incident that says what to do, never a Monday–Friday guess.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
+
+let system: TestSystem;
+
+// A deadline and the timer that waits for it, as the annual review's diagram uses them.
+const DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="deadline-probe-definitions" targetNamespace="http://dpf.zj.cn/test">
+  <bpmn:process id="deadline-probe" name="期限测试" isExecutable="true" operaton:historyTimeToLive="P1D">
+    <bpmn:startEvent id="start"><bpmn:outgoing>to-compute</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:serviceTask id="compute" name="计算期限" operaton:type="external" operaton:topic="compute-due-date">
+      <bpmn:extensionElements><operaton:inputOutput>
+        <operaton:inputParameter name="workingDays">\${days}</operaton:inputParameter>
+        <operaton:inputParameter name="from">\${start}</operaton:inputParameter>
+        <operaton:inputParameter name="remindBefore">\${2}</operaton:inputParameter>
+        <operaton:outputParameter name="probeDueAt">\${dueAt}</operaton:outputParameter>
+        <operaton:outputParameter name="probeRemindAt">\${remindAt}</operaton:outputParameter>
+      </operaton:inputOutput></bpmn:extensionElements>
+      <bpmn:incoming>to-compute</bpmn:incoming><bpmn:outgoing>to-wait</bpmn:outgoing>
+    </bpmn:serviceTask>
+    <bpmn:intermediateCatchEvent id="wait" name="到期">
+      <bpmn:incoming>to-wait</bpmn:incoming><bpmn:outgoing>to-end</bpmn:outgoing>
+      <bpmn:timerEventDefinition><bpmn:timeDate xsi:type="bpmn:tFormalExpression">\${probeDueAt}</bpmn:timeDate></bpmn:timerEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="end"><bpmn:incoming>to-end</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="to-compute" sourceRef="start" targetRef="compute" />
+    <bpmn:sequenceFlow id="to-wait" sourceRef="compute" targetRef="wait" />
+    <bpmn:sequenceFlow id="to-end" sourceRef="wait" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+const instant = (text: string) => new Date(text).getTime();
+
+async function start(days: number, from: string): Promise<string> {
+  const instance = await system.rest.post<{ id: string }>('/process-definition/key/deadline-probe/start', {
+    variables: { days: { value: days, type: 'Integer' }, start: { value: from, type: 'String' } },
+  });
+  return instance.id;
+}
+
+/** When the timer was set for: these dates are past, so the job executor fires it at once; its log keeps the date. */
+async function timerOf(processInstanceId: string): Promise<string> {
+  return eventually('the timer', async () => {
+    const logs = await system.rest.get<{ jobDueDate: string | null; jobDefinitionType: string; creationLog: boolean }[]>('/history/job-log', {
+      processInstanceId,
+      creationLog: true,
+    });
+    return logs.find((l) => l.jobDefinitionType === 'timer-intermediate-transition')?.jobDueDate ?? undefined;
+  });
+}
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  const form = new FormData();
+  form.set('deployment-name', 'deadline-probe');
+  form.append('deadline-probe.bpmn', new Blob([DIAGRAM]), 'deadline-probe.bpmn');
+  await system.rest.postForm('/deployment/create', form);
+});
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+describe('working-day deadlines on the engine', () => {
+  it('waits across the Spring Festival: 10 working days from Tue 2026-02-10 end on Mon 2026-03-02', async () => {
+    const id = await start(10, '2026-02-10T09:30:00+08:00');
+    expect(instant(await timerOf(id))).toBe(instant('2026-03-02T23:59:59+08:00'));
+    const [remind] = await system.rest.get<{ value: string }[]>('/history/variable-instance', { processInstanceId: id, variableName: 'probeRemindAt' });
+    // Two working days before: the make-up Saturday 28 February, in the morning.
+    expect(remind?.value).toBe('2026-02-28T09:00:00+08:00');
+  });
+
+  it('counts the make-up Saturday: 3 working days from Fri 2026-02-13 end on Wed 2026-02-25', async () => {
+    const id = await start(3, '2026-02-13T16:00:00+08:00');
+    expect(instant(await timerOf(id))).toBe(instant('2026-02-25T23:59:59+08:00'));
+  });
+
+  it('stops with an incident naming the unpublished year and the remedy, rather than guess', async () => {
+    // Other suites of the run may have published a year: the first one nobody has.
+    const token = await system.login({ role: 'operator' });
+    const years = await system.request('GET', '/api/calendar/years', { token });
+    const year = Number(years.body.knownThrough) + 1;
+    const id = await start(10, `${year}-12-20T09:00:00+08:00`);
+    const incident = await eventually('the incident', async () => {
+      const [found] = await system.rest.get<{ incidentMessage: string; activityId: string }[]>('/incident', { processInstanceId: id });
+      return found;
+    });
+    expect(incident.activityId).toBe('compute');
+    expect(incident.incidentMessage).toContain(`${year} 年的节假日安排尚未发布`);
+    expect(incident.incidentMessage).toContain(`PUT /api/calendar/years/${year}`);
+    const timers = await system.rest.get<unknown[]>('/history/job-log', { processInstanceId: id, creationLog: true, jobDefinitionType: 'timer-intermediate-transition' });
+    expect(timers).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+// Job type `report-to-national-platform`: a filing the national platform delivered (跨省通办) has been certified here;
+// this reports the result back through the platform to the province whose office received it.
+import type { NationalPlatformClient } from '../connectors/national-platform/client.ts';
+import { NATIONAL_PLATFORM_NAME } from '../connectors/national-platform/schema.ts';
+import { hasTwoDecimals, toTwoDecimals } from '../connectors/tax/schema.ts';
+import type { Db } from '../platform/db.ts';
+import { DepartmentBadAnswer } from '../platform/department-http.ts';
+import { compileSchema } from '../platform/schema.ts';
+import { findTransfer } from '../server/national-platform/transfer-store.ts';
+import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
+import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+
+export const JOB_TYPE = 'report-to-national-platform';
+
+export interface ReportToNationalPlatformVariables {
+  filingId: string;
+  /** The certified number of the year, two decimals. */
+  certifiedCount: number;
+  /** The confirmation's number (issue-certificate), where one was issued. */
+  certificateCode?: string | null;
+}
+
+export type ReportToNationalPlatformResult = Record<string, never>;
+
+export interface ReportToNationalPlatformDeps {
+  db: Db;
+  client: Pick<NationalPlatformClient, 'reportResult'>;
+}
+
+const checkVariables = compileSchema<ReportToNationalPlatformVariables>({
+  type: 'object',
+  required: ['filingId', 'certifiedCount'],
+  properties: {
+    filingId: filingIdSchema,
+    certifiedCount: { type: 'number', minimum: 0 },
+    certificateCode: { type: ['string', 'null'], maxLength: 100 },
+  },
+});
+
+export function createReportToNationalPlatformHandler(
+  deps: ReportToNationalPlatformDeps,
+): JobHandler<ReportToNationalPlatformVariables, ReportToNationalPlatformResult> {
+  return departmentJob(JOB_TYPE, async (job) => {
+    const { filingId, certifiedCount, certificateCode } = jobVariables(JOB_TYPE, checkVariables, job.variables);
+    // A count with more decimals was not certified as such; rounding it here would hide the mistake.
+    if (!hasTwoDecimals(certifiedCount)) {
+      invalidVariables(JOB_TYPE, [{ path: '/certifiedCount', code: 'FORMAT', params: { decimals: 2 } }]);
+    }
+    await filingOf(deps.db, JOB_TYPE, filingId);
+    const transfer = await findTransfer(deps.db, filingId);
+    if (transfer?.direction !== 'inbound') {
+      return failForGood(
+        `该申报不是经跨省通办平台转来的，无需回传结果；请检查流程图中的条件（receivedVia） / ${JOB_TYPE}: filing ${filingId} did not come through the national platform`,
+      );
+    }
+    try {
+      // Keyed by the task: the same task handed out again reports once; a later certification (after feedback) is a
+      // new task and reports its own result.
+      await deps.client.reportResult(
+        transfer.transferId,
+        { filingId, status: 'certified', certifiedCount: toTwoDecimals(certifiedCount), ...(certificateCode ? { certificateCode } : {}) },
+        `${filingId}:report:${job.key}`,
+      );
+    } catch (error) {
+      if (error instanceof DepartmentBadAnswer) {
+        return failForGood(`${NATIONAL_PLATFORM_NAME}返回的回执不符合接口约定，结果是否已回传需人工向平台核实，核实后在 Cockpit 中重试 / ${JOB_TYPE}: ${error.message}`);
+      }
+      throw error;
+    }
+    return complete({});
+  });
+}
