@@ -1,6 +1,6 @@
 // The decisions deployed to the engine, read back to be evaluated here: the engine's deployment is the single
 // source of the rules. A decision definition's id names one immutable version, so its model is cached by id.
-import type { EngineRest } from '../platform/engine-rest.ts';
+import { EngineError, type EngineRest } from '../platform/engine-rest.ts';
 import { readDecisionModel, type DecisionModel } from './decision-model.ts';
 
 export interface DeployedDecision {
@@ -60,7 +60,14 @@ export function deployedDecisions(engine: EngineRest): DeployedDecisions {
       );
     },
     async byId(id) {
-      const definition = await engine.get<EngineDecisionDefinition>(`/decision-definition/${encodeURIComponent(id)}`);
+      let definition: EngineDecisionDefinition;
+      try {
+        definition = await engine.get<EngineDecisionDefinition>(`/decision-definition/${encodeURIComponent(id)}`);
+      } catch (error) {
+        // The version a filing was judged under was removed from the engine: no retry brings it back.
+        if (error instanceof EngineError && error.status === 404) throw new DecisionNotDeployed(id);
+        throw error;
+      }
       return load(definition);
     },
   };

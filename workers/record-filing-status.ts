@@ -5,7 +5,7 @@ import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { FILING_STATUSES, recordStatusChange, type FilingStatus } from '../server/filings/filing-store.ts';
 import { departmentJob, filingIdSchema, invalidVariables, jobVariables } from './department-job.ts';
-import { bpmnError, complete, type JobHandler } from './job-outcome.ts';
+import { bpmnError, complete, failForGood, type JobHandler } from './job-outcome.ts';
 
 export const JOB_TYPE = 'record-filing-status';
 
@@ -23,6 +23,7 @@ export type RecordFilingStatusResult = Record<string, never>;
 
 const SYSTEM_ACTOR = 'system';
 const FOREIGN_KEY_VIOLATION = '23503';
+const UNIQUE_VIOLATION = '23505';
 
 const checkVariables = compileSchema<RecordFilingStatusVariables>({
   type: 'object',
@@ -55,6 +56,11 @@ export function createRecordFilingStatusHandler(db: Db): JobHandler<RecordFiling
     } catch (error) {
       // The history row references its filing: no filing, no row (one statement fewer than asking first).
       if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return bpmnError('FILING_NOT_FOUND', `${JOB_TYPE}: no filing ${vars.filingId}`);
+      // Only one filing per unit and year may be under way: this one ended (returned, withdrawn) and another took
+      // its place, so it cannot come back to life. A person must look at why its process went on.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        return failForGood(`${JOB_TYPE}: 该单位本年度已有另一份在办申报，本申报（${vars.filingId}）不能再改为“${vars.status}” / another filing of the unit and year is under way`);
+      }
       throw error;
     }
     return complete({});

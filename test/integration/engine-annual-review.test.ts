@@ -109,6 +109,7 @@ describe('annual review on the engine', () => {
     expect(before.body.history.map((h: any) => [h.status, h.step])).toEqual([
       ['submitted', 'filed'],
       ['submitted', 'registration-checked'],
+      ['submitted', 'awaiting-acceptance'],
     ]);
 
     const detail = await system.request('GET', `/api/tasks/${task.id}`, { token: clerk });
@@ -152,6 +153,7 @@ describe('annual review on the engine', () => {
     expect(after.body.history.map((h: any) => [h.status, h.step, h.actor, h.note])).toEqual([
       ['submitted', 'filed', 'dev-clerk-330108', null],
       ['submitted', 'registration-checked', 'system', null],
+      ['submitted', 'awaiting-acceptance', 'system', null],
       ['accepted', 'acceptance', 'dev-clerk-330108', '材料齐全'],
       ['reviewing', 'automatic-review', 'system', null],
       ['awaiting_confirmation', 'automatic-review', 'system', null],
@@ -180,6 +182,7 @@ describe('annual review on the engine', () => {
     });
     expect(filing.history.slice(1).map((h: any) => [h.status, h.step, h.note])).toEqual([
       ['submitted', 'registration-checked', 'EMPLOYER_DEREGISTERED'],
+      ['submitted', 'awaiting-acceptance', null],
       ['returned', 'acceptance', '缺少残疾职工劳动合同复印件'],
     ]);
   });

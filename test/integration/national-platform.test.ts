@@ -57,7 +57,7 @@ const errorLines = (body: { errors: { path: string; code: string }[] }) => body.
 const job = (key: string, variables: unknown) => ({ key, variables, retries: 3 });
 
 describe('inbound: a filing received in another province for a Zhejiang unit', () => {
-  const filing = syntheticFiling(91001, { year: 2025 });
+  const filing = syntheticFiling(93_001, { year: 2025 });
   const transfer = transferOf(filing, 'SH-2026-0001');
   let filingId: string;
 

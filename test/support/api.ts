@@ -53,8 +53,18 @@ export async function startTestApi(env: Record<string, string> = {}, options: { 
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await leaveNoProcessStarts(db);
       await db.end();
       if (logged.length) throw new Error(`server logged unexpected errors:\n${logged.join('\n')}`);
     },
   };
+}
+
+/**
+ * A suite without a dispatcher leaves its filings' process starts in the outbox; a later suite's dispatcher would
+ * start them, and its workers would run steps on data this suite shaped by hand. Suites run one after another, so
+ * what is pending when one ends is its own.
+ */
+export async function leaveNoProcessStarts(db: Db): Promise<void> {
+  await db.query(`update outbox set dispatched_at = now(), last_error = 'left by a test suite' where dispatched_at is null`);
 }

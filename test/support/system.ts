@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../platform/config.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
 import { startSystem, type RunningSystem } from '../../server/system.ts';
+import { leaveNoProcessStarts } from './api.ts';
 
 export interface TestSystem extends RunningSystem {
   config: Config;
@@ -69,7 +70,13 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
       return res.body.token as string;
     },
     async stop() {
+      await leaveNoProcessStarts(system.db);
       await system.stop();
+      // The engine outlives the suite: instances it left waiting would be worked by the next suite's workers.
+      const rest = createEngineRest(inject('engine'));
+      for (const instance of await rest.get<{ id: string }[]>('/process-instance', { maxResults: 10_000 })) {
+        await rest.delete(`/process-instance/${instance.id}?skipCustomListeners=true&skipIoMappings=true`).catch(() => undefined);
+      }
       const unexpected = logged.filter((m) => m.includes('unexpected error'));
       if (unexpected.length) throw new Error(`server logged unexpected errors:\n${unexpected.join('\n')}`);
     },
