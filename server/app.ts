@@ -26,6 +26,9 @@ import { declarationRouter } from './filings/declaration-routes.ts';
 import { ratingRouter } from './ratings/rating-routes.ts';
 import { databaseCheck, deploymentCheck, engineCheck, healthRouter, workersCheck, type WorkerStatus } from './health.ts';
 import { ANNUAL_REVIEW_PROCESS_ID } from './filings/filing-store.ts';
+
+/** The timer-started process that reminds units in the concentrated filing period (processes/season-reminders.bpmn). */
+const SEASON_REMINDERS_PROCESS_ID = 'season-reminders';
 import { taskRouter } from '../tasks/task-routes.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
@@ -76,7 +79,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   );
   const signer = new TokenSigner(config.authTokenSecret, config.tokenTtlSeconds);
 
-  app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID]), workersCheck(workerStatus)]));
+  app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID]), workersCheck(workerStatus)]));
   // Never in production: signInOf refuses to let a production installation start without an identity provider.
   if (signInOf(config) === 'development') app.use(devLoginRouter(signer));
   const seasonOpen = config.filingSeason === 'open';

@@ -9,6 +9,7 @@ import { normalizeText } from '../../platform/text.ts';
 import { isUuid } from '../../platform/ids.ts';
 import type { Filing } from '../../domain/filing/filing.ts';
 import { compileSchema } from '../../platform/schema.ts';
+import { escalationsOf, type StoredNotification } from '../../notifications/notification-store.ts';
 import { presentReview } from '../../review/present-review.ts';
 import { findReview, type StoredReview } from '../../review/review-store.ts';
 import { canReadFiling, mayFile, mayRevealPersonalNumbers } from '../access.ts';
@@ -68,6 +69,10 @@ function present(filing: StoredFiling, reveal: boolean, review: StoredReview | u
     // The automatic review's result appears here once the review has run (CONTRACTS.md §1).
     review: review ? presentReview(review, filing.declaration, reveal, locale) : null,
   };
+}
+
+function presentEscalation(n: StoredNotification) {
+  return { title: n.title, body: n.body, recipientGroup: n.recipientGroup, dueAt: n.dueAt, createdAt: n.createdAt, readAt: n.readAt };
 }
 
 export async function readableFiling(db: Db, req: Request): Promise<StoredFiling> {
@@ -136,7 +141,17 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored 
     if (reveal && !mayRevealPersonalNumbers(who)) throw new Problem(403, '无权查看完整证件号码');
     await audit(db, who, reveal ? 'filing.reveal_personal_numbers' : 'filing.read', { type: 'filing', id: filing.id });
     const notices = fieldErrors(await intakeNotices(db, filing.id), localeOf(req), filingMessages);
-    res.json({ ...present(filing, reveal, await findReview(db, filing.id), localeOf(req)), notices, discrepancies: await employerDiscrepancies(db, filing), history: await statusHistory(db, filing.id), rating: (await findRating(db, filing.id)) ?? null, taxHandover: await latestTaxHandover(db, filing.id), transfer: await findTransfer(db, filing.id) });
+    res.json({
+      ...present(filing, reveal, await findReview(db, filing.id), localeOf(req)),
+      notices,
+      discrepancies: await employerDiscrepancies(db, filing),
+      history: await statusHistory(db, filing.id),
+      rating: (await findRating(db, filing.id)) ?? null,
+      taxHandover: await latestTaxHandover(db, filing.id),
+      transfer: await findTransfer(db, filing.id),
+      // Missed deadlines escalated to the county lead or the city: the staff's supervision, not the employer's.
+      ...(who.role === 'employer' ? {} : { escalations: (await escalationsOf(db, filing.id)).map(presentEscalation) }),
+    });
   });
 
   router.get('/api/filings', authenticate(signer, ['employer', 'clerk', 'reviewer', 'lead', 'city', 'province']), async (req, res) => {

@@ -143,11 +143,12 @@ describe('annual review on the engine', () => {
     });
     expect(done.status).toBe(200);
 
-    const ended = await eventually('the instance to end', async () => {
-      const [instance] = await system.rest.get<{ state: string; endTime: string | null }[]>('/history/process-instance', { processInstanceBusinessKey: id });
-      return instance?.state === 'COMPLETED' ? instance : undefined;
+    // The automatic review done, the filing waits for its employer to confirm the result.
+    const confirmation = await eventually('the employer\'s confirmation task', async () => {
+      const res = await system.request('GET', '/api/tasks', { token });
+      return res.body.items.find((t: any) => t.filing?.id === id && t.taskDefinitionKey === 'confirm-result');
     });
-    expect(ended.endTime).not.toBeNull();
+    expect(confirmation).toMatchObject({ name: '确认审核结果', formRef: 'confirm-result' });
     const after = await system.request('GET', `/api/filings/${id}`, { token: clerk });
     expect(after.body.status).toBe('awaiting_confirmation');
     expect(after.body.history.map((h: any) => [h.status, h.step, h.actor, h.note])).toEqual([

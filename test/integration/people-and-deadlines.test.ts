@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../calendar/working-day-calendar.ts';
 import { syntheticFiling } from '../../domain/synthetic-filing.ts';
 import type { Filing } from '../../domain/filing/filing.ts';
-import { projectRoot } from '../../platform/config.ts';
+import { loadConfig, projectRoot } from '../../platform/config.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 
 let system: TestSystem;
@@ -120,7 +120,8 @@ beforeAll(async () => {
   const tax = JSON.parse(await readFile(taxFile, 'utf8')) as unknown[];
   tax.push({ uscc: TAX_DISPUTED_UNIT.employer.uscc, year: TAX_DISPUTED_UNIT.year, consistent: false, levyCollected: 38_400 });
   await writeFile(taxFile, JSON.stringify(tax));
-  system = await startTestSystem({ SIM_DATA_DIR: dataDir });
+  // The simulated platform delivers with the token this process's configuration holds.
+  system = await startTestSystem({ SIM_DATA_DIR: dataDir, NATIONAL_PLATFORM_TOKEN: loadConfig().nationalPlatformToken });
 });
 
 afterAll(async () => {
@@ -175,6 +176,11 @@ describe('window intake with missing material, received in another county', () =
     const escalated = await eventually('the lead to be told', async () => (await notificationsOf(lead, id, 'escalation'))[0]);
     expect(escalated.title).toBe('申报受理已逾期');
     expect(await notificationsOf(await login({ role: 'lead', regionCode: RECEIVING }), id, 'escalation')).toEqual([]);
+    // The filing itself shows the breach to staff; the employer's view has no supervision notes.
+    expect((await system.request('GET', `/api/filings/${id}`, { token: lead })).body.escalations).toEqual([
+      expect.objectContaining({ title: '申报受理已逾期', recipientGroup: `lead-${HANDLING}` }),
+    ]);
+    expect((await system.request('GET', `/api/filings/${id}`, { token: employer })).body.escalations).toBeUndefined();
 
     // Still the clerks' to accept: the escalation does not take the task away.
     expect((await complete(handlingClerk, task, { acceptanceDecision: 'accept', acceptanceNote: '已补交劳动合同' })).status).toBe(200);
@@ -209,6 +215,32 @@ describe('a filing for a unit of another province', () => {
       const [instance] = await system.rest.get<{ state: string }[]>('/history/process-instance', { processInstanceBusinessKey: res.body.id });
       return instance?.state === 'COMPLETED' ? true : undefined;
     });
+  });
+});
+
+describe('a filing from another province', () => {
+  it('arrives through the national platform, is handled here, and its certified result goes back the same way', async () => {
+    const filing = syntheticFiling(seed(), { regionCode: HANDLING });
+    const transferId = `SH-${seed()}`;
+    const platform = `${system.simulators!.url}/national-platform`;
+    const delivered = await fetch(`${platform}/_admin/deliver`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ transfer: { transferId, receivingRegionCode: '310104', receivedAt: '2026-04-01T09:30:00+08:00', filing }, to: system.apiUrl }),
+    });
+    expect(delivered.status).toBe(201);
+    const { id } = (await delivered.json()) as { id: string };
+    const employer = await login({ role: 'employer', uscc: filing.employer.uscc });
+    // The other province's office accepted the paper: no acceptance task here, straight to the review.
+    await filingIn(employer, id, 'awaiting_confirmation');
+    expect((await complete(employer, await taskOf(employer, id, 'confirm-result'), { confirmationDecision: 'confirm' })).status).toBe(200);
+    await filingIn(employer, id, 'certified');
+    const reported = await eventually('the result reported to the platform', async () => {
+      const res = await fetch(`${platform}/transfers/${transferId}`);
+      const body = (await res.json()) as { results?: { status: string; certifiedCount: number }[] };
+      return body.results?.[0];
+    });
+    expect(reported).toMatchObject({ status: 'certified', certifiedCount: 0 });
   });
 });
 
