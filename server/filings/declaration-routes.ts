@@ -67,6 +67,12 @@ export function declarationRouter({ db, signer, engine, rules }: DeclarationRout
     const locale = localeOf(req);
     const filing = await readableFiling(db, req);
 
+    // Field errors first, as on every other body: a person can correct the draft before the step opens.
+    // The filing's own year stays acceptable even when the years open for new filings have moved on since.
+    const base = rules();
+    const result = validateFiling(req.body, { ...base, yearFrom: Math.min(base.yearFrom, filing.year), yearTo: Math.max(base.yearTo, filing.year) });
+    if (!result.ok) throw invalid(req, result.issues);
+
     let open: boolean;
     try {
       open = await hasOpenTask(requireEngine(engine), filing.id, MODIFY_DECLARATION_TASK);
@@ -80,10 +86,6 @@ export function declarationRouter({ db, signer, engine, rules }: DeclarationRout
       throw new Problem(409, message, undefined, undefined, 'about:blank', { code: 'MODIFICATION_CLOSED', filingId: filing.id });
     }
 
-    // The filing's own year stays acceptable even when the years open for new filings have moved on since.
-    const base = rules();
-    const result = validateFiling(req.body, { ...base, yearFrom: Math.min(base.yearFrom, filing.year), yearTo: Math.max(base.yearTo, filing.year) });
-    if (!result.ok) throw invalid(req, result.issues);
     const errors = mismatches(filing, result.filing, locale);
     if (errors.length > 0) {
       const title = locale === 'zh' ? '修改后的申报与原申报的单位、年度或行政区不符' : 'the modified declaration names another unit, year or county';

@@ -243,13 +243,21 @@ async function validRequest(endpoint: JsonEndpoint): Promise<{ token?: string; b
       return { token: tokens.policy, body: marked({ resources: [{ name: 'hostile.form', content: '{' }] }) };
     case 'task':
       return { token: tokens.clerkA, body: marked({ acceptanceDecision: 'accept', acceptanceNote: `材料齐全` }) };
+    case 'feedback':
+      return { token: tokens.employerA, body: marked({ reason: `平均在职职工人数${BAD_BYTES_MARKER}填报有误` }) };
+    case 'declaration': {
+      const { filing } = await freshFiling((f) => (f.employer.name = `杭州${BAD_BYTES_MARKER}科技有限公司`));
+      return { token: tokens.employerA, body: marked(filing) };
+    }
+    case 'rating':
+      return { token: tokens.employerA, body: marked({ score: 4, comment: `窗口人员${BAD_BYTES_MARKER}很耐心` }) };
   }
 }
 
 const compressors = { gzip, brotli };
 
 describe('content types, charsets and content encodings', () => {
-  const withFreeText = new Set(['filing', 'employer', 'calendar', 'season']);
+  const withFreeText = new Set(['filing', 'employer', 'calendar', 'season', 'feedback', 'declaration', 'rating']);
   for (const endpoint of jsonEndpoints) {
     const sample = withFreeText.has(endpoint.valid) ? `{"x":"${BAD_BYTES_MARKER}"}` : '{}';
     for (const [encoding] of badEncodings(sample, compressors)) {

@@ -110,7 +110,7 @@ describe('inbound: a filing received in another province for a Zhejiang unit', (
 
 describe('inbound: what the platform may not deliver', () => {
   it('a bad filing: 400 with every problem under /filing, and nothing stored', async () => {
-    const filing = syntheticFiling(91002, { year: 2025 }) as any;
+    const filing = syntheticFiling(93_002, { year: 2025 }) as any;
     filing.employer.handlerPhone = '12345';
     delete filing.employer.legalRepName;
     filing.commitment.accepted = false;
@@ -133,12 +133,12 @@ describe('inbound: what the platform may not deliver', () => {
   });
 
   it('a unit registered outside Zhejiang, or a filing received in Zhejiang: 422 naming the field', async () => {
-    const elsewhere = syntheticFiling(91003, { year: 2025, regionCode: '320106' });
+    const elsewhere = syntheticFiling(93_003, { year: 2025, regionCode: '320106' });
     const res = await deliver(transferOf(elsewhere, 'SH-2026-0003'));
     expect(res.status).toBe(422);
     expect(errorLines(res.body)).toEqual(['/filing/employer/regionCode EMPLOYER_NOT_IN_ZHEJIANG']);
 
-    const local = syntheticFiling(91004, { year: 2025 });
+    const local = syntheticFiling(93_004, { year: 2025 });
     const fromZhejiang = await deliver(transferOf(local, 'SH-2026-0004', '330102'));
     expect(fromZhejiang.status).toBe(422);
     expect(errorLines(fromZhejiang.body)).toEqual(['/receivingRegionCode RECEIVED_IN_ZHEJIANG']);
@@ -159,7 +159,7 @@ describe('inbound: what the platform may not deliver', () => {
   });
 
   it('without the platform’s token, or with another: 401, and nothing stored', async () => {
-    const filing = syntheticFiling(91005, { year: 2025 });
+    const filing = syntheticFiling(93_005, { year: 2025 });
     const body = transferOf(filing, 'SH-2026-0005');
     const none = await system.request('POST', '/api/national-platform/filings', { body });
     expect(none.status).toBe(401);
@@ -173,7 +173,7 @@ describe('inbound: what the platform may not deliver', () => {
 });
 
 describe('outbound: a filing received in Zhejiang for a unit of another province', () => {
-  const filing: Filing = { ...syntheticFiling(91006, { year: 2025, regionCode: SHANGHAI_OFFICE }), channel: 'window' };
+  const filing: Filing = { ...syntheticFiling(93_006, { year: 2025, regionCode: SHANGHAI_OFFICE }), channel: 'window' };
   let filingId: string;
   let clerk: string;
 
@@ -224,7 +224,7 @@ describe('outbound: a filing received in Zhejiang for a unit of another province
   it('fails, for the engine to retry, while the platform is down, and completes once it is back', async () => {
     const res = await system.request('POST', '/api/filings', {
       token: clerk,
-      body: { ...syntheticFiling(91007, { year: 2025, regionCode: SHANGHAI_OFFICE }), channel: 'window', windowIntake: { materialsComplete: true } },
+      body: { ...syntheticFiling(93_007, { year: 2025, regionCode: SHANGHAI_OFFICE }), channel: 'window', windowIntake: { materialsComplete: true } },
     });
     expect(res.status).toBe(201);
     expect((await setOutage(system.simulators!, 'national-platform', true)).status).toBe(200);
@@ -241,7 +241,7 @@ describe('outbound: a filing received in Zhejiang for a unit of another province
   it('a malformed receipt ends the job for a person to check (no retry), and keeps nothing', async () => {
     const res = await system.request('POST', '/api/filings', {
       token: clerk,
-      body: { ...syntheticFiling(91008, { year: 2025, regionCode: SHANGHAI_OFFICE }), channel: 'window', windowIntake: { materialsComplete: true } },
+      body: { ...syntheticFiling(93_008, { year: 2025, regionCode: SHANGHAI_OFFICE }), channel: 'window', windowIntake: { materialsComplete: true } },
     });
     const malformed = { latencyMs: 0, failureRate: 0, outage: false, malformed: true };
     expect((await sendJson(`${system.simulators!.url}/_admin/faults/national-platform`, malformed, { method: 'PUT' })).status).toBe(200);
@@ -255,7 +255,7 @@ describe('outbound: a filing received in Zhejiang for a unit of another province
   });
 
   it('neither worker acts on a filing the diagram should not have sent it', async () => {
-    const local = syntheticFiling(91009, { year: 2025 });
+    const local = syntheticFiling(93_009, { year: 2025 });
     const employer = await system.login({ role: 'employer', uscc: local.employer.uscc });
     const res = await system.request('POST', '/api/filings', { token: employer, body: local });
     expect(res.status).toBe(201);
@@ -270,7 +270,7 @@ describe('outbound: a filing received in Zhejiang for a unit of another province
 
 describe('the simulated platform', () => {
   it('takes a transfer only with an Idempotency-Key and a well-formed body', async () => {
-    const declaration = syntheticFiling(91010, { year: 2025, regionCode: SHANGHAI_OFFICE });
+    const declaration = syntheticFiling(93_010, { year: 2025, regionCode: SHANGHAI_OFFICE });
     const body = { filingId: crypto.randomUUID(), receivingRegionCode: '330106', handlingRegionCode: SHANGHAI_OFFICE, declaration };
     expect((await sendJson(`${platformUrl()}/transfers`, body)).status).toBe(400);
     const bad = await sendJson(`${platformUrl()}/transfers`, { ...body, handlingRegionCode: '330106', extra: 1 }, { headers: { 'Idempotency-Key': 'k-bad' } });

@@ -333,7 +333,7 @@ export interface JsonEndpoint {
   path: string;
   as?: Who;
   /** What a valid body for it is, built by the suite (a filing needs a fresh unit each time). */
-  valid: 'login' | 'filing' | 'employer' | 'calendar' | 'season' | 'deployment' | 'task';
+  valid: 'login' | 'filing' | 'employer' | 'calendar' | 'season' | 'deployment' | 'task' | 'feedback' | 'declaration' | 'rating';
 }
 
 export const jsonEndpoints: JsonEndpoint[] = [
@@ -344,6 +344,9 @@ export const jsonEndpoints: JsonEndpoint[] = [
   { name: 'PUT /api/settings/filing-season', method: 'PUT', path: '/api/settings/filing-season', as: 'policy', valid: 'season' },
   { name: 'POST /api/deployments', method: 'POST', path: '/api/deployments', as: 'policy', valid: 'deployment' },
   { name: 'POST /api/tasks/{uuid}/complete', method: 'POST', path: '/api/tasks/{uuid}/complete', as: 'clerkA', valid: 'task' },
+  { name: 'POST /api/filings/{A}/feedback', method: 'POST', path: '/api/filings/{A}/feedback', as: 'employerA', valid: 'feedback' },
+  { name: 'PUT /api/filings/{A}/declaration', method: 'PUT', path: '/api/filings/{A}/declaration', as: 'employerA', valid: 'declaration' },
+  { name: 'POST /api/filings/{A}/rating', method: 'POST', path: '/api/filings/{A}/rating', as: 'employerA', valid: 'rating' },
 ];
 
 export const malformedBodies: [string, string | Buffer][] = [
