@@ -4,6 +4,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../platform/db.ts';
 import { EngineError, EngineUnavailable, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
+import { maskNumbersInText } from '../platform/masking.ts';
 import { Problem } from '../platform/problem.ts';
 import { audit } from '../server/audit.ts';
 import { authenticate, identityOf, invalid } from '../server/http.ts';
@@ -98,8 +99,10 @@ async function formOf(engine: EngineRest, task: EngineTask): Promise<FormSchema>
 }
 
 function engineValues(values: Record<string, PrimitiveValue | string[]>): Record<string, PrimitiveValue> {
-  // Lists (checklists) travel as JSON text: the engine here keeps no JSON variables (ENGINE.md).
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? JSON.stringify(v) : v]));
+  // Lists (checklists) travel as JSON text: the engine here keeps no JSON variables (ENGINE.md). Free text becomes
+  // a process variable, where no personal number may go (保守秘密原则): one typed into a note is masked.
+  const value = (v: PrimitiveValue | string[]) => (Array.isArray(v) ? JSON.stringify(v) : typeof v === 'string' ? maskNumbersInText(v) : v);
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, value(v)]));
 }
 
 interface TaskCall {

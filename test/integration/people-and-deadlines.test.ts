@@ -262,14 +262,20 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     const noSuch = await complete(employer, confirm, { confirmationDecision: 'dispute', disputedEmployees: '1,99', disputeReason: 'x' });
     expect(noSuch.status).toBe(400);
     await uploadEvidence(employer, id, 0);
-    expect((await complete(employer, confirm, { confirmationDecision: 'dispute', disputedEmployees: '1', disputeReason: '该职工全年在岗，社保由集团统一缴纳' })).status).toBe(200);
+    // A personal number typed into the reason is masked before it becomes a process variable and a history note.
+    const reason = '该职工（身份证号 330106199001011234）全年在岗，社保由集团统一缴纳';
+    expect((await complete(employer, confirm, { confirmationDecision: 'dispute', disputedEmployees: '1', disputeReason: reason })).status).toBe(200);
 
     // One review task per disputed employee for the handling county's reviewers, due in 10 working days.
     const review = await taskOf(reviewer, id, 'review-employee');
     expect(sameInstant(review.due!, calendar.dueAt(new Date(review.created), 10))).toBe(true);
     const detail = await system.request('GET', `/api/tasks/${review.id}`, { token: reviewer });
     expect(detail.body.values).toMatchObject({ employeeNumber: '1' });
-    expect((await system.request('GET', `/api/filings/${id}`, { token: employer })).body.status).toBe('manual_review');
+    const underReview = await system.request('GET', `/api/filings/${id}`, { token: employer });
+    expect(underReview.body.status).toBe('manual_review');
+    const disputedNote = underReview.body.history.find((h: any) => h.status === 'disputed').note as string;
+    expect(disputedNote).not.toContain('330106199001011234');
+    expect(disputedNote).toMatch(/^该职工（身份证号 3301\*+1234）全年在岗/);
 
     // The deadline breached: the city's supervisors are told.
     await fireTimer(id, 'manual-review-overdue');
