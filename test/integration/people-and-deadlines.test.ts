@@ -307,10 +307,16 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     const verified = await system.request('GET', `/api/certificates/${certificate.body.code}`);
     expect(verified.body).toMatchObject({ valid: true, year: TAX_DISPUTED_UNIT.year, certifiedCount: reviewed.review.certifiedCount });
 
-    // The tax hand-over deadline: 20 working days from the first certification, escalated to the city when missed.
+    // The tax hand-over deadline: 20 working days from the first certification; the reviewers are reminded 3 working
+    // days before, watched wherever the filing is meanwhile.
+    const certifiedAt = new Date(certificate.body.issuedAt);
+    expect(sameInstant(await timerDue(id, 'feedback-window-closed'), calendar.dueAt(certifiedAt, 7))).toBe(true);
+    const remindTax = await fireTimer(id, 'tax-hand-over-due-soon');
+    expect(sameInstant(remindTax.dueDate, calendar.remindAt(certifiedAt, 20, 3))).toBe(true);
+    const taxReminder = await eventually('the reviewers to be reminded of the tax hand-over', async () => (await notificationsOf(reviewer, id, 'reminder'))[0]);
+    expect(taxReminder.title).toBe('报送税务即将到期');
     const taxDue = await timerDue(id, 'tax-hand-over-overdue');
-    expect(sameInstant(taxDue, calendar.dueAt(new Date(certificate.body.issuedAt), 20))).toBe(true);
-    expect(sameInstant(await timerDue(id, 'feedback-window-closed'), calendar.dueAt(new Date(certificate.body.issuedAt), 7))).toBe(true);
+    expect(sameInstant(taxDue, calendar.dueAt(certifiedAt, 20))).toBe(true);
 
     // Feedback within the window: the reviewer approves, the employer modifies, the filing is reviewed again.
     const feedback = await system.request('POST', `/api/filings/${id}/feedback`, { token: employer, body: { reason: '平均在职职工人数填报有误，应为 180 人' } });
@@ -336,8 +342,13 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     });
     expect(second.sequence).toBe(2);
     expect((await system.request('GET', `/api/certificates/${certificate.body.code}`)).body).toMatchObject({ valid: false, status: 'superseded' });
-    // The tax deadline still counts from the first certification.
+    // The tax deadline still counts from the first certification; missed before the hand-over, the city is told.
     expect(sameInstant(await timerDue(id, 'tax-hand-over-overdue'), taxDue)).toBe(true);
+    await fireTimer(id, 'tax-hand-over-overdue');
+    const taxEscalation = await eventually('the city to be told of the tax hand-over', async () =>
+      (await notificationsOf(city, id, 'escalation')).find((n) => n.title === '报送税务已逾期'),
+    );
+    expect(taxEscalation.body).toContain('20 个工作日');
 
     // Past the window no feedback is taken: the window's timer fires, the result goes to the tax bureau.
     await fireTimer(id, 'feedback-window-closed');
@@ -352,6 +363,11 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     expect(handedOver.body.taxHandover).toMatchObject({ consistent: false, levyCollected: 38_400 });
     expect((await complete(reviewer, reconcile, { reconciliationOutcome: 'result_stands', reconciliationNote: '经核实维持认证结果，已函告税务部门' })).status).toBe(200);
     const closed = await filingIn(employer, id, 'closed');
+    // Closing the filing ends its instance, the deadline watch included.
+    await eventually('the instance to end', async () => {
+      const [instance] = await system.rest.get<{ state: string }[]>('/history/process-instance', { processInstanceBusinessKey: id });
+      return instance?.state === 'COMPLETED' ? true : undefined;
+    });
     expect(closed.history.at(-1)).toMatchObject({ step: 'reconciliation', actor: `dev-reviewer-${HANDLING}`, note: '经核实维持认证结果，已函告税务部门' });
 
     // The employer rates the finished service.
