@@ -12,6 +12,8 @@ export interface TaxResultRecord {
   consistent: boolean;
   /** Yuan collected for that year. */
   levyCollected: number;
+  /** The simulated bureau leaves this many of the unit's first pushes for the year unanswered (a silent bureau). */
+  unansweredPushes?: number;
 }
 
 /** The certified result DPF pushes (DOMAIN.md §3 step 6); no personal data. */
@@ -68,6 +70,7 @@ export const taxResultRecordSchema = {
     year,
     consistent: { type: 'boolean' },
     levyCollected: yuan,
+    unansweredPushes: { type: 'integer', minimum: 0, maximum: 100 },
   },
 } as const;
 

@@ -62,7 +62,8 @@ interface Receipt {
   /** Set when the answer is first sent, and kept for every attempt after. */
   answeredAt?: string;
   /** sending: waiting or being sent; delivered: taken; refused: a 4xx that sending again would not change; given-up. */
-  delivery: 'sending' | 'delivered' | 'refused' | 'given-up';
+  /** `withheld`: a silent bureau never answers this push, however often it is repeated. */
+  delivery: 'sending' | 'delivered' | 'refused' | 'given-up' | 'withheld';
 }
 
 /** The receiver could not take the answer now; another attempt may succeed. */
@@ -132,6 +133,7 @@ function scheduleAnswer(entry: Receipt, settings: AnswerSettings): void {
 
 export function createTaxRouter(records: readonly TaxResultRecord[], receipts: Map<string, Receipt>, settings: AnswerSettings): Router {
   const byUnitYear = new Map(records.map((record) => [`${record.uscc}:${record.year}`, record]));
+  const pushesOf = new Map<string, number>();
   const router = express.Router();
   router.use(express.json({ limit: '16kb' }));
 
@@ -185,6 +187,14 @@ export function createTaxRouter(records: readonly TaxResultRecord[], receipts: M
     receipts.set(key, entry);
     if (receipts.size > MAX_RECEIPTS) receipts.delete(receipts.keys().next().value!);
     res.json(entry.receipt);
+    const unitYear = `${push.uscc}:${push.year}`;
+    const pushes = (pushesOf.get(unitYear) ?? 0) + 1;
+    pushesOf.set(unitYear, pushes);
+    // A silent bureau: the receipt, and then nothing, as long as the record says so.
+    if (pushes <= (record?.unansweredPushes ?? 0)) {
+      entry.delivery = 'withheld';
+      return;
+    }
     scheduleAnswer(entry, settings);
   });
 

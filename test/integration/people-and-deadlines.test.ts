@@ -23,6 +23,8 @@ const calendar = new WorkingDayCalendar();
 
 // The unit the tax bureau disagrees with; registered in good standing like the others.
 const TAX_DISPUTED_UNIT = syntheticFiling(820_001, { regionCode: HANDLING });
+// The unit whose first push the bureau never answers.
+const TAX_SILENT_UNIT = syntheticFiling(820_002, { regionCode: HANDLING });
 
 interface Task {
   id: string;
@@ -119,6 +121,7 @@ beforeAll(async () => {
   const taxFile = path.join(dataDir, 'tax-results.json');
   const tax = JSON.parse(await readFile(taxFile, 'utf8')) as unknown[];
   tax.push({ uscc: TAX_DISPUTED_UNIT.employer.uscc, year: TAX_DISPUTED_UNIT.year, consistent: false, levyCollected: 38_400 });
+  tax.push({ uscc: TAX_SILENT_UNIT.employer.uscc, year: TAX_SILENT_UNIT.year, consistent: true, levyCollected: 12_000, unansweredPushes: 1 });
   await writeFile(taxFile, JSON.stringify(tax));
   // The simulated platform delivers with the token this process's configuration holds.
   system = await startTestSystem({ SIM_DATA_DIR: dataDir, NATIONAL_PLATFORM_TOKEN: loadConfig().nationalPlatformToken });
@@ -383,6 +386,32 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
       'reviewing/re-review', 'awaiting_confirmation/automatic-review', 'certified/certification',
       'sent_to_tax/tax-hand-over', 'sent_to_tax/tax-inconsistent', 'closed/reconciliation',
     ]);
+  });
+});
+
+describe('a tax bureau that does not answer', () => {
+  it('is chased after 5 working days, the result pushed again, and its answer closes the filing', async () => {
+    const { id, employer } = await fileOnline(TAX_SILENT_UNIT);
+    const reviewer = await login({ role: 'reviewer', regionCode: HANDLING });
+    await filingIn(employer, id, 'awaiting_confirmation');
+    expect((await complete(employer, await taskOf(employer, id, 'confirm-result'), { confirmationDecision: 'confirm' })).status).toBe(200);
+    await filingIn(employer, id, 'certified');
+    await fireTimer(id, 'feedback-window-closed');
+    const sent = await filingIn(reviewer, id, 'sent_to_tax');
+    expect(sent.taxHandover).toMatchObject({ round: 1, consistent: null });
+
+    const silence = await timerDue(id, 'tax-answer-overdue');
+    expect(sameInstant(silence, calendar.dueAt(new Date(sent.taxHandover.pushedAt), 5))).toBe(true);
+    await fireTimer(id, 'tax-answer-overdue');
+    const chase = await taskOf(reviewer, id, 'chase-tax-answer');
+    expect(sameInstant(chase.due!, silence)).toBe(true);
+    expect((await complete(reviewer, chase, { chaseDecision: 'repush', chaseNote: '税务部门称未收到，已重新报送' })).status).toBe(200);
+
+    const closed = await filingIn(employer, id, 'closed');
+    expect(closed.history.map((h: any) => `${h.status}/${h.step}`).slice(-3)).toEqual(['sent_to_tax/tax-hand-over', 'sent_to_tax/tax-re-push', 'closed/tax-answer']);
+    expect(closed.history.at(-2).note).toMatch(/^重新报送（第 2 次），税务部门回执 TAX-/);
+    expect(closed.history.at(-1).note).toBe('税务部门核对一致，已征收残疾人就业保障金 12000 元');
+    expect(closed.taxHandover).toMatchObject({ round: 2, consistent: true, levyCollected: 12_000 });
   });
 });
 
