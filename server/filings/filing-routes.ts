@@ -1,5 +1,5 @@
 // The filing API (CONTRACTS.md §1): submit, read one (with its history), list those in the caller's scope.
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { validateFiling, type FilingRules } from '../../domain/filing/validate-filing.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/field-messages.ts';
@@ -85,6 +85,18 @@ export async function readableFiling(db: Db, req: Request): Promise<StoredFiling
   return filing;
 }
 
+/** 201 for a filing just stored (its process start is nudged), 200 for the same request again: where it is, its id. */
+export function answerStoredFiling(
+  res: Response,
+  stored: Extract<CreateFilingResult, { kind: 'created' | 'repeated' }>,
+  notices: FieldError[],
+  onFilingStored: (() => void) | undefined,
+): void {
+  if (stored.kind === 'created') onFilingStored?.();
+  const { id, status } = stored.filing;
+  res.status(stored.kind === 'created' ? 201 : 200).location(`/api/filings/${id}`).json({ id, status, notices });
+}
+
 /** A refusal that names the filing it refers to: 409 for a unit's second filing, 422 for a reused key. */
 function conflict(status: 409 | 422, code: string, filingId: string, path: string, message: string): Problem {
   return new Problem(status, message, undefined, [{ path, code, message }], 'about:blank', { code, filingId });
@@ -116,12 +128,9 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored 
     }
     switch (stored.kind) {
       case 'created':
-      case 'repeated': {
-        if (stored.kind === 'created') onFilingStored?.();
-        const { id, status } = stored.filing;
-        res.status(stored.kind === 'created' ? 201 : 200).location(`/api/filings/${id}`).json({ id, status, notices });
+      case 'repeated':
+        answerStoredFiling(res, stored, notices, onFilingStored);
         return;
-      }
       case 'key_reused':
         throw conflict(422, 'IDEMPOTENCY_KEY_REUSED', stored.filingId, '/', locale === 'zh'
           ? '该幂等键（Idempotency-Key）已用于另一份内容不同的申报；重新申报请使用新的幂等键'

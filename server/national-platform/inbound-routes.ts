@@ -14,6 +14,7 @@ import { Problem, type FieldError } from '../../platform/problem.ts';
 import { compileSchema, type FieldIssue } from '../../platform/schema.ts';
 import { normalizeText } from '../../platform/text.ts';
 import { createFiling, earlierRequest, type CreateFilingResult } from '../filings/filing-store.ts';
+import { answerStoredFiling } from '../filings/filing-routes.ts';
 import { fieldErrors, localeOf } from '../http.ts';
 import { bearerToken, type SystemCaller } from '../identity.ts';
 
@@ -169,12 +170,9 @@ export function nationalPlatformRouter({ db, token, rules, onFilingStored }: Nat
     }
     switch (stored.kind) {
       case 'created':
-      case 'repeated': {
-        if (stored.kind === 'created') onFilingStored?.();
-        const { id, status } = stored.filing;
-        res.status(stored.kind === 'created' ? 201 : 200).location(`/api/filings/${id}`).json({ id, status, notices });
+      case 'repeated':
+        answerStoredFiling(res, stored, notices, onFilingStored);
         return;
-      }
       case 'key_reused':
         throw conflict(422, 'TRANSFER_ID_REUSED', stored.filingId, '/transferId', zh
           ? '该转办编号已用于另一份内容不同的申报'
