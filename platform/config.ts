@@ -124,6 +124,12 @@ export const variables = {
     default: '',
     parse: (raw: string): string => (raw === '' ? '' : path.resolve(raw)),
   },
+  webDir: {
+    name: 'WEB_DIR',
+    meaning: 'folder of the built pages (portal and workbench) the API serves; npm start builds them there',
+    default: path.join(projectRoot, 'web', 'dist'),
+    parse: (raw: string): string => path.resolve(raw),
+  },
   simPort: {
     name: 'SIM_PORT',
     meaning: "department simulators' port (0 = do not start them)",

@@ -9,6 +9,7 @@ import { signInOf } from '../server/sign-in.ts';
 import { startSystem, StartError, type RunningSystem } from '../server/system.ts';
 import { bringUpEngine, type RunningEngine } from './engine/bring-up-engine.ts';
 import { EngineStartError } from './engine/engine-start-error.ts';
+import { ensureWebBuild } from './web/build-web.ts';
 
 let engine: RunningEngine | undefined;
 let system: RunningSystem | undefined;
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const signIn = signInOf(config); // a production installation without an identity provider stops here, before anything starts
+  // The pages first: a build error shows before anything is started (nothing is built when nothing changed).
+  await ensureWebBuild();
   engine = await bringUpEngine(config, instance ? { systemProperties: { 'dpf.instance': instance } } : {});
   if (stopping) return;
   system = await startSystem({ config, engine: engine.connection });
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
   console.log(
     [
       `浙江省残疾人按比例就业情况联网认证 — running (ready in ${seconds} s)`,
+      `  Pages        ${system.apiUrl}/   (employer portal /portal, caseworker workbench /workbench)`,
       `  API          ${system.apiUrl}/api   (readiness: /api/health)`,
       `  Engine       ${restUrl}   (${engine.process ? `started here, log: ${engine.process.logFile}` : 'ENGINE_URL'})`,
       `  Cockpit      ${engine.connection.baseUrl}/operaton/app/cockpit/   Tasklist: /operaton/app/tasklist/   Admin: /operaton/app/admin/`,

@@ -33,6 +33,7 @@ import { taskRouter } from '../tasks/task-routes.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from './http.ts';
+import { pagesRouter } from './pages.ts';
 import { TokenSigner } from './identity.ts';
 
 export interface AppOptions {
@@ -100,6 +101,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(onFilingStored ? { onMessageEnqueued: onFilingStored } : {}) }));
   app.use(notificationRouter({ db, signer, now }));
   app.use(certificateRouter({ db, signer, publicBaseUrl: config.publicBaseUrl, fontPath: config.certificateFont }));
+  app.use(pagesRouter(config.webDir));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use((_req, _res, next) => next(new Problem(404, '页面不存在')));
   app.use(errorHandler(log));

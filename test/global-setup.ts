@@ -7,6 +7,7 @@ import { checkConnection, createPool, databaseUrlNamed, dropDatabase } from '../
 import { migrate } from '../platform/migrate.ts';
 import type { EngineConnection } from '../platform/engine-rest.ts';
 import { startEngineUnderTest } from './support/engine-under-test.ts';
+import { ensureWebBuild } from '../scripts/web/build-web.ts';
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dpf_review_test';
 
@@ -67,6 +68,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('databaseUrl', databaseUrl);
 
   const started = Date.now();
+  // The browser tests drive the built pages: built once here when their sources changed.
+  await ensureWebBuild((line) => console.log(line));
   const engine = await startEngineUnderTest(baseUrl);
   console.log(`engine under test: ${engine.connection.baseUrl} up in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${engine.logFile})`);
   project.provide('engine', engine.connection);

@@ -12,7 +12,7 @@ export const engineDir = path.join(projectRoot, 'engine');
 export const engineJar = path.join(engineDir, 'target', 'dpf-engine.jar');
 const hashFile = path.join(engineDir, 'target', 'dpf-engine.sources.sha256');
 
-function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const full = path.join(dir, name);

@@ -1,0 +1,49 @@
+// The frame around every signed-in page: the service's name, where the person is, who they are, and sign-out.
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_NAMES, useSession } from '../lib/session.tsx';
+
+const PORTAL_MENU = [
+  { key: '/portal', label: <Link to="/portal">我的申报</Link> },
+  { key: '/portal/new', label: <Link to="/portal/new">新建年审申报</Link> },
+];
+const WORKBENCH_MENU = [
+  { key: '/workbench', label: <Link to="/workbench">待办任务</Link> },
+  { key: '/workbench/filings', label: <Link to="/workbench/filings">申报查询</Link> },
+  { key: '/workbench/intake', label: <Link to="/workbench/intake">窗口代为申报</Link> },
+];
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { who, signOut } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const menu = who?.role === 'employer' ? PORTAL_MENU : WORKBENCH_MENU;
+  const selected = menu.map((m) => m.key).filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 16, background: '#fff', borderBottom: '1px solid #eee' }}>
+        <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>残疾人按比例就业联网认证</Typography.Text>
+        <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} items={menu} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
+        {who && (
+          <Space>
+            <Typography.Text type="secondary" data-testid="who">
+              {ROLE_NAMES[who.role]} {who.uscc ?? who.regionCode ?? ''}
+            </Typography.Text>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => {
+                signOut();
+                navigate('/login');
+              }}
+            >
+              退出
+            </Button>
+          </Space>
+        )}
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>{children}</Layout.Content>
+    </Layout>
+  );
+}
