@@ -92,7 +92,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(declarationRouter({ db, signer, engine, rules: () => filingRules(config, now()) }));
   app.use(ratingRouter({ db, signer }));
   app.use(employerRouter({ db, signer }));
-  app.use(taskRouter({ db, signer, engine }));
+  app.use(taskRouter({ db, signer, engine, now }));
   app.use(deploymentRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));

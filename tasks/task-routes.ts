@@ -26,12 +26,16 @@ import { formVariableNames } from './form-fields.ts';
 import { completionCheckOf } from './task-completion-checks.ts';
 import { candidateGroupsOf, completedByVariable } from './task-groups.ts';
 import { filingSummaries, type FilingSummary } from './filing-summary.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { taskDeadline, type TaskDeadline } from '../calendar/working-days-left.ts';
 
 export interface TaskRoutesOptions {
   db: Db;
   signer: TokenSigner;
   /** Undefined when no engine is configured: every task call answers 503. */
   engine: EngineRest | undefined;
+  /** The clock the working days left are counted from (tests set it). */
+  now?: () => Date;
 }
 
 const TASK_ID = /^[0-9A-Za-z-]{1,64}$/;
@@ -52,7 +56,7 @@ function notFound(): Problem {
   return new Problem(404, '任务不存在');
 }
 
-function present(task: EngineTask, filing: FilingSummary | undefined) {
+function present(task: EngineTask, filing: FilingSummary | undefined, deadline: TaskDeadline) {
   return {
     id: task.id,
     name: task.name,
@@ -61,6 +65,9 @@ function present(task: EngineTask, filing: FilingSummary | undefined) {
     created: task.created,
     due: task.due,
     followUp: task.followUp,
+    // 剩余工作日 on the Chinese working-day calendar, and whether the due date has passed.
+    workingDaysLeft: deadline.workingDaysLeft,
+    overdue: deadline.overdue,
     processInstanceId: task.processInstanceId,
     formRef: task.operatonFormRef?.key ?? null,
     filing: filing ?? null,
@@ -115,6 +122,13 @@ interface TaskCall {
 export function taskRouter(options: TaskRoutesOptions): Router {
   const router = Router();
   const auth = authenticate(options.signer);
+  const now = options.now ?? (() => new Date());
+  // The calendar is read fresh per request: an administrator may just have published a year.
+  const deadlines = async () => {
+    const calendar = await loadCalendar(options.db);
+    const at = now();
+    return (task: EngineTask) => taskDeadline(calendar, at, task.due);
+  };
   // Every route: the caller, the engine, and engine trouble turned into a problem the client can act on.
   const route = (handler: (call: TaskCall) => Promise<void>) => [
     auth,
@@ -133,11 +147,12 @@ export function taskRouter(options: TaskRoutesOptions): Router {
       const tasks = await listTasksFor(engine, candidateGroupsOf(who), who.sub);
       const keys = await businessKeysOf(engine, tasks.map((t) => t.processInstanceId));
       const summaries = await filingSummaries(options.db, [...keys.values()]);
+      const deadlineOf = await deadlines();
       res.json({
         total: tasks.length,
         items: tasks.map((t) => {
           const key = keys.get(t.processInstanceId);
-          return present(t, key ? summaries.get(key) : undefined);
+          return present(t, key ? summaries.get(key) : undefined, deadlineOf(t));
         }),
       });
     }),
@@ -148,7 +163,8 @@ export function taskRouter(options: TaskRoutesOptions): Router {
     ...taskRoute(async ({ res, engine, task }) => {
       const form = task.operatonFormRef ? await formOf(engine, task) : null;
       const names = form ? formVariableNames(form) : [];
-      res.json({ ...present(task, await summaryOf(engine, options.db, task)), form, values: await taskValues(engine, task.id, names) });
+      const deadlineOf = await deadlines();
+      res.json({ ...present(task, await summaryOf(engine, options.db, task), deadlineOf(task)), form, values: await taskValues(engine, task.id, names) });
     }),
   );
 

@@ -3,15 +3,11 @@
 // values a form shows from the process (read-only fields, `{{…}}` in text) filled in.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../platform/config.ts';
+import { launchChromium } from '../support/browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
-
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without these, Chromium's background connections are refused by this machine's closed network, many at a time.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Component {
   type: string;
@@ -87,7 +83,7 @@ beforeAll(async () => {
   const tasks = await system.rest.get<{ id: string; taskDefinitionKey: string }[]>('/task', { processInstanceId: instance.id });
   for (const task of tasks) taskOfForm.set(forms[Number(task.taskDefinitionKey.slice('task-'.length))]!.id, task.id);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
   const { baseUrl } = inject('engine');
   await page.goto(`${baseUrl}/operaton/app/tasklist/default/`);

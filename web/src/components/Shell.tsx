@@ -1,6 +1,6 @@
 // The frame around every signed-in page: the service's name, where the person is, who they are, and sign-out.
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_NAMES, useSession } from '../lib/session.tsx';
@@ -19,7 +19,10 @@ export function Shell({ children }: { children: ReactNode }) {
   const { who, signOut } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const menu = who?.role === 'employer' ? PORTAL_MENU : WORKBENCH_MENU;
+  // On a phone the menu needs the room: who is signed in is shown from tablet width up.
+  const wide = Grid.useBreakpoint().md ?? true;
+  // Only window clerks file on a unit's behalf: others are not offered it (the server refuses them anyway).
+  const menu = who?.role === 'employer' ? PORTAL_MENU : WORKBENCH_MENU.filter((m) => m.key !== '/workbench/intake' || who?.role === 'clerk');
   const selected = menu.map((m) => m.key).filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -28,9 +31,11 @@ export function Shell({ children }: { children: ReactNode }) {
         <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} items={menu} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
         {who && (
           <Space>
-            <Typography.Text type="secondary" data-testid="who">
-              {ROLE_NAMES[who.role]} {who.uscc ?? who.regionCode ?? ''}
-            </Typography.Text>
+            {wide && (
+              <Typography.Text type="secondary" data-testid="who" style={{ whiteSpace: 'nowrap' }}>
+                {ROLE_NAMES[who.role]} {who.uscc ?? who.regionCode ?? ''}
+              </Typography.Text>
+            )}
             <Button
               icon={<LogoutOutlined />}
               onClick={() => {

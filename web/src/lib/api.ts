@@ -43,6 +43,11 @@ async function send(method: string, path: string, body?: BodyInit, headers: Reco
     ...(body === undefined ? {} : { body }),
   });
   if (res.ok) return res;
+  // A token the server no longer takes (expired, or signed before a restart): sign in again.
+  if (res.status === 401 && token && path !== '/api/dev/login') {
+    storeToken(null);
+    window.location.assign(`/login`);
+  }
   let problem: Record<string, unknown> = {};
   try {
     problem = (await res.json()) as Record<string, unknown>;
@@ -53,8 +58,10 @@ async function send(method: string, path: string, body?: BodyInit, headers: Reco
   throw new ApiError(res.status, title, Array.isArray(problem.errors) ? (problem.errors as FieldError[]) : [], problem);
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await send(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'content-type': 'application/json' });
+/** A JSON call; `headers` adds to the usual ones (an `Idempotency-Key`, say). */
+export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const json: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  const res = await send(method, path, body === undefined ? undefined : JSON.stringify(body), { ...json, ...headers });
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

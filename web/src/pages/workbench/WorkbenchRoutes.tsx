@@ -1,11 +1,21 @@
-// The caseworker workbench's pages.
-import { Route, Routes } from 'react-router-dom';
-import { Typography } from 'antd';
+// The caseworker workbench's pages: the task inbox, one task, the filing search and one filing, window intake.
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { FilingDetailPage } from './FilingDetailPage.tsx';
+import { FilingSearchPage } from './FilingSearchPage.tsx';
+import { IntakePage } from './intake/IntakePage.tsx';
+import { TaskInboxPage } from './TaskInboxPage.tsx';
+import { TaskPage } from './TaskPage.tsx';
+import './workbench.css';
 
 export function WorkbenchRoutes() {
   return (
     <Routes>
-      <Route index element={<Typography.Title level={3}>待办任务</Typography.Title>} />
+      <Route index element={<TaskInboxPage />} />
+      <Route path="tasks/:id" element={<TaskPage />} />
+      <Route path="filings" element={<FilingSearchPage />} />
+      <Route path="filings/:id" element={<FilingDetailPage />} />
+      <Route path="intake" element={<IntakePage />} />
+      <Route path="*" element={<Navigate to="/workbench" replace />} />
     </Routes>
   );
 }

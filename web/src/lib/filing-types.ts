@@ -1,0 +1,152 @@
+// What the API answers about filings and tasks (CONTRACTS.md §1, docs/people-and-deadlines.md), as the pages read it.
+import type { Filing, Employee } from '../../../domain/filing/filing.ts';
+
+export type { Filing, Employee };
+
+export type FilingStatus =
+  | 'submitted' | 'accepted' | 'reviewing' | 'awaiting_confirmation' | 'disputed' | 'manual_review'
+  | 'certified' | 'feedback' | 'sent_to_tax' | 'closed' | 'returned' | 'transferred' | 'withdrawn';
+
+export const STATUS_NAMES: Record<FilingStatus, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  reviewing: '审核中',
+  awaiting_confirmation: '待单位确认',
+  disputed: '单位有异议',
+  manual_review: '人工审核中',
+  certified: '已年审认证',
+  feedback: '认证反馈中',
+  sent_to_tax: '已报送税务',
+  closed: '已办结',
+  returned: '已退回',
+  transferred: '已转办',
+  withdrawn: '已撤回',
+};
+
+export interface StatusEntry {
+  status: FilingStatus;
+  at: string;
+  actor: string;
+  note: string | null;
+  step: string | null;
+}
+
+export interface MonthResult {
+  month: string;
+  counted: boolean;
+  reasons: string[];
+}
+
+export interface Explanation {
+  code: string;
+  months: string[];
+  message: string;
+}
+
+export interface EmployeeReview {
+  index: number;
+  name: string | null;
+  idNumber: string | null;
+  counted: boolean;
+  weight: number;
+  countedMonths: number;
+  contribution: number;
+  months: MonthResult[];
+  reasons: string[];
+  explanation: Explanation[];
+  manualReview?: { decision: 'count' | 'months' | 'not_count'; months: string[]; reason: string; reviewer: string; decidedAt: string; message: string };
+  automaticExplanation?: Explanation[];
+}
+
+export interface Review {
+  certifiedCount: number;
+  requiredCount: number;
+  shortfall: number;
+  levyEstimate: { base: number; reductionRate: number; payable: number; exempt: boolean; wageBase: number; wageBaseCap: number; quotaRatio: number; actualRatio: number };
+  employerFindings: { code: string; source: string | null; message: string }[];
+  employees: EmployeeReview[];
+  summary: string;
+  reviewedAt: string;
+}
+
+/** GET /api/filings/{id} */
+export interface FilingDetail {
+  id: string;
+  status: FilingStatus;
+  year: number;
+  channel: 'online' | 'window';
+  receivingRegionCode: string;
+  handlingRegionCode: string;
+  employer: Filing['employer'];
+  employees: Employee[];
+  commitment: Filing['commitment'];
+  createdAt: string;
+  updatedAt: string;
+  review: Review | null;
+  notices: { path: string; code: string; message: string }[];
+  discrepancies: { field: string; declared: string; onRecord: string; source: string }[];
+  history: StatusEntry[];
+  rating: { score: number; comment: string | null; ratedAt: string; updatedAt: string } | null;
+  taxHandover: { round: number; receiptId: string | null; pushedAt: string; consistent: boolean | null; levyCollected: number | null; answeredAt: string | null } | null;
+  transfer: { direction: 'inbound' | 'outbound'; transferId: string; otherRegionCode: string; at: string } | null;
+  escalations?: { title: string; body: string; recipientGroup: string; dueAt: string | null; createdAt: string; readAt: string | null }[];
+}
+
+/** GET /api/filings items */
+export interface FilingListItem {
+  id: string;
+  year: number;
+  status: FilingStatus;
+  channel: 'online' | 'window';
+  employer: { uscc: string; name: string; regionCode: string };
+  receivingRegionCode: string;
+  employeeCount: number;
+  createdAt: string;
+}
+
+export interface FilingSummary {
+  id: string;
+  year: number;
+  channel: string;
+  status: FilingStatus;
+  employerUscc: string;
+  employerName: string;
+  handlingRegionCode: string;
+  receivingRegionCode: string;
+  employeeCount: number;
+  createdAt: string;
+}
+
+/** GET /api/tasks items; GET /api/tasks/{id} adds form and values. */
+export interface TaskItem {
+  id: string;
+  name: string | null;
+  taskDefinitionKey: string;
+  assignee: string | null;
+  created: string;
+  due: string | null;
+  followUp: string | null;
+  /** Chinese working days left until `due` (negative when overdue); null without a due date or in an unknown year. */
+  workingDaysLeft: number | null;
+  overdue: boolean;
+  processInstanceId: string;
+  formRef: string | null;
+  filing: FilingSummary | null;
+}
+
+export interface TaskDetail extends TaskItem {
+  form: { id: string; components: unknown[] } | null;
+  values: Record<string, unknown>;
+}
+
+export interface StoredDocument {
+  id: string;
+  kind: 'scan' | 'evidence' | 'other';
+  employeeIndex: number | null;
+  originalName: string;
+  mediaType: string;
+  sizeBytes: number;
+  uploadedBy: string;
+  uploadedAt: string;
+  href: string;
+}

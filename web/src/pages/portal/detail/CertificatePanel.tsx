@@ -1,0 +1,62 @@
+// 年审认证确认书: the current confirmation's code and where anyone can check it, and the PDF to print.
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { saveFile } from '../../../components/filing/save-file.ts';
+import { ApiError, api } from '../../../lib/api.ts';
+import { chineseDate, persons } from '../../../lib/format.ts';
+
+interface Certificate {
+  code: string;
+  sequence: number;
+  year: number;
+  employerName: string;
+  certifiedCount: number;
+  requiredCount: number;
+  issuedAt: string;
+  verifyUrl: string;
+  pdfHref: string;
+}
+
+/** Shown once the filing has a certificate; nothing before. `version` changes make it read again. */
+export function CertificatePanel({ filingId, version }: { filingId: string; version: string }) {
+  const { message } = App.useApp();
+  const [certificate, setCertificate] = useState<Certificate | null>(null);
+  const [downloading, setDownloading] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api<Certificate>('GET', `/api/filings/${filingId}/certificate`)
+      .then((c) => live && setCertificate(c))
+      .catch(() => live && setCertificate(null));
+    return () => {
+      live = false;
+    };
+  }, [filingId, version]);
+
+  if (!certificate) return null;
+  const pdf = async () => {
+    setDownloading(true);
+    try {
+      await saveFile(certificate.pdfHref, `年审认证确认书-${certificate.employerName}-${certificate.year}年度.pdf`);
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.title : '下载失败，请稍后再试');
+    } finally {
+      setDownloading(false);
+    }
+  };
+  return (
+    <Card size="small" title={<span><SafetyCertificateOutlined style={{ color: '#389e0d' }} /> 年审认证确认书</span>} data-testid="certificate-panel">
+      <Descriptions size="small" column={1}
+        items={[
+          { key: 'code', label: '验证码', children: <Typography.Text copyable strong data-testid="certificate-code">{certificate.code}</Typography.Text> },
+          { key: 'issued', label: '出具日期', children: chineseDate(certificate.issuedAt) },
+          { key: 'count', label: '认定人数', children: `${persons(certificate.certifiedCount)}（应安排 ${persons(certificate.requiredCount)}）` },
+          { key: 'verify', label: '在线核验', children: <Typography.Link href={certificate.verifyUrl} target="_blank" rel="noreferrer">{certificate.verifyUrl}</Typography.Link> },
+        ]} />
+      <Button type="primary" icon={<DownloadOutlined />} onClick={pdf} loading={downloading} data-testid="download-certificate" style={{ marginTop: 8 }}>
+        下载确认书（PDF）
+      </Button>
+    </Card>
+  );
+}

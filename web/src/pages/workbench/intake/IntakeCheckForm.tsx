@@ -1,0 +1,72 @@
+// The window's own part of a filing made on a unit's behalf: whether the paper materials are complete (accepted on
+// the spot) or what is missing (the acceptance task then follows within 3 working days), and the unit's signed
+// commitment letter as the paper shows it.
+import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, type FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { commitmentMaterials } from '../../portal/new-filing/CommitmentStep.tsx';
+
+export interface IntakeCheckValues {
+  windowIntake: { materialsComplete?: boolean; missingMaterials?: string };
+  commitment: { signer?: string; signedAt?: Dayjs; accepted?: boolean; materials?: string[] };
+}
+
+export function IntakeCheckForm({ form, year }: { form: FormInstance<IntakeCheckValues>; year: number }) {
+  const complete = Form.useWatch(['windowIntake', 'materialsComplete'], form);
+  return (
+    <Form form={form} layout="vertical" data-testid="intake-check-form">
+      <Form.Item
+        name={['windowIntake', 'materialsComplete']}
+        label="纸质材料核对结果"
+        rules={[{ required: true, message: '请选择材料是否齐全' }]}
+        extra={complete === false ? '材料不齐全的，系统将告知单位待受理及原因，并在 3 个工作日内由窗口办理受理。' : '材料齐全的，提交后当场受理。'}
+      >
+        <Radio.Group
+          data-testid="intake-materials-complete"
+          options={[
+            { value: true, label: '材料齐全，当场受理' },
+            { value: false, label: '材料不齐全，待补正' },
+          ]}
+        />
+      </Form.Item>
+      {complete === false && (
+        <Form.Item
+          name={['windowIntake', 'missingMaterials']}
+          label="缺少的材料"
+          rules={[{ required: true, whitespace: true, message: '请写明缺少的材料' }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} showCount placeholder="如：缺少残疾职工劳动合同复印件" data-testid="intake-missing-materials" />
+        </Form.Item>
+      )}
+      <Form.Item name={['commitment', 'materials']} label="单位承诺的材料（按纸质承诺书勾选）">
+        <Checkbox.Group>
+          <Row gutter={[8, 8]}>
+            {commitmentMaterials(year).map((m) => (
+              <Col xs={24} md={12} key={m}>
+                <Checkbox value={m}>{m}</Checkbox>
+              </Col>
+            ))}
+          </Row>
+        </Checkbox.Group>
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name={['commitment', 'signer']} label="承诺书签字人（法定代表人或授权经办人）" rules={[{ required: true, whitespace: true, message: '请填写承诺书签字人' }]}>
+            <Input maxLength={50} data-testid="intake-signer" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={['commitment', 'signedAt']} label="承诺书签署日期" rules={[{ required: true, message: '请选择承诺书签署日期' }]}>
+            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" data-testid="intake-signed-at" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        name={['commitment', 'accepted']}
+        valuePropName="checked"
+        rules={[{ validator: async (_r, v) => { if (v !== true) throw new Error('请核对单位已签署《申报资料真实性承诺书》'); } }]}
+      >
+        <Checkbox data-testid="intake-commitment-accepted">已核对：单位已签署纸质《申报资料真实性承诺书》</Checkbox>
+      </Form.Item>
+    </Form>
+  );
+}
