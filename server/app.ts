@@ -16,6 +16,8 @@ import { filingSeasonGate } from '../season/season-gate.ts';
 import { filingSeasonRouter } from '../season/season-routes.ts';
 import { devLoginRouter } from './dev-login.ts';
 import { employerRouter } from './employers/employer-routes.ts';
+import { registrationRouter } from './employers/registration-routes.ts';
+import { createRegistrationClient } from '../connectors/registration/client.ts';
 import { signInOf } from './sign-in.ts';
 import { filingRouter } from './filings/filing-routes.ts';
 import { nationalPlatformRouter } from './national-platform/inbound-routes.ts';
@@ -92,6 +94,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(declarationRouter({ db, signer, engine, rules: () => filingRules(config, now()) }));
   app.use(ratingRouter({ db, signer }));
   app.use(employerRouter({ db, signer }));
+  app.use(registrationRouter({ db, signer, registration: createRegistrationClient(config) }));
   app.use(taskRouter({ db, signer, engine, now }));
   app.use(deploymentRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer }));

@@ -1,5 +1,5 @@
-// What the wizard can fill in for the unit before the person types: the registration record when the API lets this
-// role read it (GET /api/employers/{uscc}), the unit's own last declaration, and what the code itself says (its
+// What the wizard can fill in for the unit before the person types: the registering department's record
+// (GET /api/registrations/{uscc}), the unit's master data when the API lets this role read it (GET /api/employers/{uscc}), the unit's own last declaration, and what the code itself says (its
 // registering authority's unit nature, its registration county). Masked numbers are never copied: they are retyped.
 import { useEffect, useState } from 'react';
 import { checkRegionCode } from '../../../../../domain/regions.ts';
@@ -59,11 +59,17 @@ export function useEmployerPrefill(uscc: string | undefined): EmployerPrefill | 
         lastYear = last.year;
         sources.push('last-filing');
       }
-      // The register is the authority for the name, nature and county; employers may not be allowed to read it.
+      // The registering department's own record (GET /api/registrations/{uscc}): the name as registered.
+      const record = await api<{ name: string }>('GET', `/api/registrations/${uscc}`).catch(() => undefined);
+      if (record) {
+        values = { ...values, name: record.name };
+        sources.push('register');
+      }
+      // The unit's master data is the authority for the name, nature and county; employers may not read it.
       const registered = await api<RegisteredEmployer>('GET', `/api/employers/${uscc}`).catch(() => undefined);
       if (registered) {
         values = { ...values, name: registered.registeredName ?? registered.name, unitNature: registered.unitNature as EmployerValues['unitNature'], regionCode: registered.regionCode };
-        sources.push('register');
+        if (!sources.includes('register')) sources.push('register');
       }
       if (live) setPrefill({ values: { ...values, uscc }, sources, ...(lastYear !== undefined ? { lastYear } : {}) });
     })();

@@ -38,12 +38,15 @@ async function prefillOf(uscc: string, year: number): Promise<UnitPrefill> {
       sources.push('last-filing');
     }
   }
-  // The register is the authority for the name, the nature and the county.
+  // The registering department's record (a unit filing at a window for the first time has nothing else).
+  const record = await api<{ name: string }>('GET', `/api/registrations/${uscc}`).catch(() => undefined);
+  if (record) values = { ...values, name: record.name };
+  // The unit's master data is the authority for the name, the nature and the county.
   const registered = await api<RegisteredEmployer>('GET', `/api/employers/${uscc}`).catch(() => undefined);
   if (registered) {
     values = { ...values, name: registered.registeredName ?? registered.name, unitNature: registered.unitNature as EmployerValues['unitNature'], regionCode: registered.regionCode };
-    sources.push('register');
   }
+  if (record || registered) sources.push('register');
   const existing = list.items.find((f) => f.year === year && f.status !== 'withdrawn');
   return { uscc, values, sources, ...(lastYear !== undefined ? { lastYear } : {}), ...(existing ? { existing } : {}) };
 }
