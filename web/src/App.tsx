@@ -1,12 +1,15 @@
 // The routes: sign-in, the employer portal (/portal) and the caseworker workbench (/workbench), each behind the
 // roles that may use it. A page outside a person's role sends them home; the server refuses the data regardless.
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import type { ReactNode } from 'react';
 import { Shell } from './components/Shell.tsx';
 import { homeOf, useSession, type Role } from './lib/session.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
-import { PortalRoutes } from './pages/portal/PortalRoutes.tsx';
-import { WorkbenchRoutes } from './pages/workbench/WorkbenchRoutes.tsx';
+
+// Each half loads only when used: an employer's phone never downloads the workbench and its form renderer.
+const PortalRoutes = lazy(() => import('./pages/portal/PortalRoutes.tsx').then((m) => ({ default: m.PortalRoutes })));
+const WorkbenchRoutes = lazy(() => import('./pages/workbench/WorkbenchRoutes.tsx').then((m) => ({ default: m.WorkbenchRoutes })));
 
 const STAFF: Role[] = ['clerk', 'reviewer', 'lead', 'city', 'province', 'operator', 'policy'];
 
@@ -15,7 +18,11 @@ function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }
   const location = useLocation();
   if (!who) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (!roles.includes(who.role)) return <Navigate to={homeOf(who)} replace />;
-  return <Shell>{children}</Shell>;
+  return (
+    <Shell>
+      <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>{children}</Suspense>
+    </Shell>
+  );
 }
 
 export function App() {
