@@ -1,8 +1,8 @@
 // POST /api/deployments — policy staff (through the web modeler) deploy changed diagrams, decisions and forms.
 // Each resource is linted first; any finding answers 400 with every finding and nothing is deployed. Unchanged
-// resources make no new version.
+// resources make no new version. Every deployment carries a change note, kept with who made it (deployments table).
 import { Router } from 'express';
-import type { Db } from '../platform/db.ts';
+import { inTransaction, type Db } from '../platform/db.ts';
 import { EngineError, EngineUnavailable, type EngineRest } from '../platform/engine-rest.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem, type FieldError } from '../platform/problem.ts';
@@ -13,7 +13,8 @@ import type { TokenSigner } from '../server/identity.ts';
 import { WORKER_TOPICS } from '../workers/topics.ts';
 import { lintBpmn } from './bpmn-lint.ts';
 import { lintDmn } from './dmn-lint.ts';
-import { deployResources, projectResources, type Resource } from './deploy-resources.ts';
+import { deployResources, projectResources, type DeploymentResult, type Resource } from './deploy-resources.ts';
+import { recordDeployment, type RecordedResource } from './deployment-history-store.ts';
 import { checkForm } from './form-check.ts';
 
 export interface DeploymentRoutesOptions {
@@ -25,11 +26,12 @@ export interface DeploymentRoutesOptions {
 export const WEB_MODELER_SOURCE = 'web-modeler';
 const MAX_RESOURCES = 50;
 
-const checkBody = compileSchema<{ resources: Resource[] }>({
+const checkBody = compileSchema<{ note: string; resources: Resource[] }>({
   type: 'object',
   additionalProperties: false,
-  required: ['resources'],
+  required: ['note', 'resources'],
   properties: {
+    note: { type: 'string', minLength: 1, maxLength: 500 },
     resources: {
       type: 'array',
       minItems: 1,
@@ -49,7 +51,7 @@ const checkBody = compileSchema<{ resources: Resource[] }>({
 
 const messages = createFieldMessages({
   root: ['部署内容', 'deployment'],
-  labels: { resources: ['部署的文件', 'resources'], name: ['文件名', 'file name'], content: ['文件内容', 'content'] },
+  labels: { note: ['变更说明', 'change note'], resources: ['部署的文件', 'resources'], name: ['文件名', 'file name'], content: ['文件内容', 'content'] },
   listItems: { resources: ['第 {n} 个文件', 'file {n}'] },
   formatHints: { name: ['应为以 .bpmn、.dmn 或 .form 结尾的文件名（字母、数字、点、横线、下划线）', 'must be a .bpmn, .dmn or .form file name'] },
 });
@@ -61,6 +63,19 @@ function formIdOf(content: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What each submitted file became in the engine: one entry per new definition, or one with version null where the
+ * file was unchanged. Forms have no definition in the engine: key is the form's id, version and definitionId null.
+ */
+function recordedResources(resources: Resource[], result: DeploymentResult): RecordedResource[] {
+  return resources.flatMap(({ name, content }): RecordedResource[] => {
+    if (name.endsWith('.form')) return [{ name, kind: 'form', key: formIdOf(content) ?? name.replace(/\.form$/, ''), version: null, definitionId: null }];
+    const made = result.definitions.filter((d) => d.resource === name && d.kind !== 'decision-requirements');
+    if (made.length === 0) return [{ name, kind: name.endsWith('.bpmn') ? 'process' : 'decision', key: null, version: null, definitionId: null }];
+    return made.map((d) => ({ name, kind: d.kind, key: d.key, version: d.version, definitionId: d.id }));
+  });
 }
 
 /** Every lint finding of every resource, as field errors at /resources/{i}/content. */
@@ -93,7 +108,7 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
   router.post('/api/deployments', authenticate(options.signer, ['policy']), async (req, res, next) => {
     try {
       const who = identityOf(req);
-      const { resources } = checked(req, checkBody, req.body, messages);
+      const { note, resources } = checked(req, checkBody, req.body, messages);
       const names = resources.map((r) => r.name);
       const twice = names.findIndex((n, i) => names.indexOf(n) !== i);
       if (twice >= 0) {
@@ -113,10 +128,15 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
         if (error instanceof EngineUnavailable) throw new Problem(503, '流程引擎暂时不可用，请稍后再试', error.message);
         throw error;
       }
-      await audit(options.db, who, 'deployment.create', { type: 'deployment', id: result.deploymentId }, {
-        resources: names,
-        created: result.created,
-        definitions: result.definitions.map((d) => `${d.key}:${d.version}`),
+      const deployed = result;
+      await inTransaction(options.db, async (tx) => {
+        await recordDeployment(tx, { deploymentId: deployed.deploymentId, note, deployedBy: who.sub, unchanged: !deployed.created, resources: recordedResources(resources, deployed) });
+        await audit(tx, who, 'deployment.create', { type: 'deployment', id: deployed.deploymentId }, {
+          note,
+          resources: names,
+          created: deployed.created,
+          definitions: deployed.definitions.map((d) => `${d.key}:${d.version}`),
+        });
       });
       res.status(result.created ? 201 : 200).json(result);
     } catch (error) {

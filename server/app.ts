@@ -33,6 +33,8 @@ import { ANNUAL_REVIEW_PROCESS_ID } from './filings/filing-store.ts';
 const SEASON_REMINDERS_PROCESS_ID = 'season-reminders';
 import { taskRouter } from '../tasks/task-routes.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
+import { policyPreviewRouter } from '../policy/preview-routes.ts';
+import { definitionRouter } from '../deployment/definition-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from './http.ts';
 import { pagesRouter } from './pages.ts';
@@ -97,6 +99,8 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(registrationRouter({ db, signer, registration: createRegistrationClient(config) }));
   app.use(taskRouter({ db, signer, engine, now }));
   app.use(deploymentRouter({ db, signer, engine }));
+  app.use(policyPreviewRouter({ db, signer, engine }));
+  app.use(definitionRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
   app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));

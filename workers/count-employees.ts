@@ -43,7 +43,7 @@ const checkVariables = compileSchema<CountEmployeesVariables>({
   properties: { filingId: filingIdSchema, countingDecision: decisionKey, weightDecision: decisionKey, levyDecision: decisionKey },
 });
 
-const DEPARTMENT_SOURCES: readonly { source: EvidenceSource; field: keyof DepartmentEvidence }[] = [
+export const DEPARTMENT_SOURCES: readonly { source: EvidenceSource; field: keyof DepartmentEvidence }[] = [
   { source: 'dpf-certificates', field: 'dpfCertificates' },
   { source: 'veteran-certificates', field: 'veteranCertificates' },
   { source: 'pension', field: 'pension' },

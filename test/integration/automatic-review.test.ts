@@ -242,7 +242,7 @@ const resetFault = (department: string) => setFault(department, {});
 
 async function deployCountingRules(content: string): Promise<{ status: number; body: any }> {
   const policy = await system.login({ role: 'policy' });
-  return system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'employee-counting.dmn', content }] } });
+  return system.request('POST', '/api/deployments', { token: policy, body: { note: '测试：调整认定规则', resources: [{ name: 'employee-counting.dmn', content }] } });
 }
 
 const OTHER_DEPARTMENTS = ['dpf-certificates', 'veteran-certificates', 'pension', 'medical', 'wages'];

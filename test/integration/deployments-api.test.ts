@@ -45,21 +45,21 @@ afterAll(async () => {
 describe('POST /api/deployments', () => {
   it('is for policy staff only', async () => {
     const clerk = await system.login({ role: 'clerk', regionCode: '330106' });
-    const body = { resources: [{ name: 'policy-probe.bpmn', content: probe('探针') }] };
+    const body = { note: '测试部署', resources: [{ name: 'policy-probe.bpmn', content: probe('探针') }] };
     expect((await system.request('POST', '/api/deployments', { token: clerk, body })).status).toBe(403);
     expect((await system.request('POST', '/api/deployments', { body })).status).toBe(401);
   });
 
   it('deploys a new version of a changed diagram, and none for an unchanged one', async () => {
-    const first = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'policy-probe.bpmn', content: probe('探针') }] } });
+    const first = await system.request('POST', '/api/deployments', { token: policy, body: { note: '测试部署', resources: [{ name: 'policy-probe.bpmn', content: probe('探针') }] } });
     expect(first.status).toBe(201);
     expect(first.body.definitions).toEqual([expect.objectContaining({ kind: 'process', key: 'policy-probe', version: 1 })]);
 
-    const same = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'policy-probe.bpmn', content: probe('探针') }] } });
+    const same = await system.request('POST', '/api/deployments', { token: policy, body: { note: '测试部署', resources: [{ name: 'policy-probe.bpmn', content: probe('探针') }] } });
     expect(same.status).toBe(200);
     expect(same.body).toMatchObject({ created: false, definitions: [] });
 
-    const changed = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'policy-probe.bpmn', content: probe('探针（改）') }] } });
+    const changed = await system.request('POST', '/api/deployments', { token: policy, body: { note: '测试部署', resources: [{ name: 'policy-probe.bpmn', content: probe('探针（改）') }] } });
     expect(changed.status).toBe(201);
     expect(changed.body.definitions[0]).toMatchObject({ key: 'policy-probe', version: 2 });
     expect(await versions()).toEqual([1, 2]);
@@ -74,6 +74,7 @@ describe('POST /api/deployments', () => {
     const res = await system.request('POST', '/api/deployments', {
       token: policy,
       body: {
+        note: '测试部署',
         resources: [
           { name: 'policy-probe.bpmn', content: probe('探针（坏）', 'no-such-topic') },
           { name: 'acceptance.form', content: JSON.stringify(badForm) },
@@ -91,7 +92,7 @@ describe('POST /api/deployments', () => {
   it('checks the request itself, field by field', async () => {
     const res = await system.request('POST', '/api/deployments', {
       token: policy,
-      body: { resources: [{ name: '../evil.sh', content: '' }], extra: true },
+      body: { note: '测试部署', resources: [{ name: '../evil.sh', content: '' }], extra: true },
     });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: any) => [e.path, e.code])).toEqual(
@@ -101,10 +102,10 @@ describe('POST /api/deployments', () => {
         ['/extra', 'UNKNOWN_FIELD'],
       ]),
     );
-    const garbage = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'x.bpmn', content: '<not xml' }] } });
+    const garbage = await system.request('POST', '/api/deployments', { token: policy, body: { note: '测试部署', resources: [{ name: 'x.bpmn', content: '<not xml' }] } });
     expect(garbage.status).toBe(400);
     expect(garbage.body.errors[0]).toMatchObject({ path: '/resources/0/content', code: 'LINT' });
-    const nul = await system.request('POST', '/api/deployments', { token: policy, body: { resources: [{ name: 'x.bpmn', content: '\u0000<x/>' }] } });
+    const nul = await system.request('POST', '/api/deployments', { token: policy, body: { note: '测试部署', resources: [{ name: 'x.bpmn', content: '\u0000<x/>' }] } });
     expect(nul.body.errors).toEqual([expect.objectContaining({ path: '/resources/0/content', code: 'FORMAT' })]);
   });
 });

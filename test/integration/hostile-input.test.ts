@@ -240,7 +240,7 @@ async function validRequest(endpoint: JsonEndpoint): Promise<{ token?: string; b
       return { token: tokens.policy, body: marked({ ...SEASON, note: `浙残联发${BAD_BYTES_MARKER}〔2022〕3号` }) };
     case 'deployment':
       // Never deployable, so an encoding wrongly let through still deploys nothing: the status tells it apart.
-      return { token: tokens.policy, body: marked({ resources: [{ name: 'hostile.form', content: '{' }] }) };
+      return { token: tokens.policy, body: marked({ note: '测试部署', resources: [{ name: 'hostile.form', content: '{' }] }) };
     case 'task':
       return { token: tokens.clerkA, body: marked({ acceptanceDecision: 'accept', acceptanceNote: `材料齐全` }) };
     case 'feedback':

@@ -422,7 +422,7 @@ describe('deadlines are the diagram\'s', () => {
   async function deploy(xml: string): Promise<void> {
     const res = await system.request('POST', '/api/deployments', {
       token: policy,
-      body: { resources: [{ name: 'annual-review.bpmn', content: xml }] },
+      body: { note: '测试：调整办理时限', resources: [{ name: 'annual-review.bpmn', content: xml }] },
     });
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
   }

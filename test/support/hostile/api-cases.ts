@@ -242,16 +242,19 @@ export const seasonCases: ApiCase[] = [
 // POST /api/deployments (policy staff)
 
 const deploy = (name: string, body: Json, errors: FieldExpectation[], status = 400): ApiCase => ({ name, method: 'POST', path: '/api/deployments', as: 'policy', body, status, errors });
-const bpmn = (name: string, content: string) => ({ resources: [{ name, content }] });
+const bpmn = (name: string, content: string) => ({ note: '测试部署', resources: [{ name, content }] });
 const XXE = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x"><bpmn:process id="p" isExecutable="true" name="&xxe;"/></bpmn:definitions>`;
 const LAUGHS = `<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "lollollollollollollollollollol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('')}]>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x"><bpmn:process id="p" isExecutable="true" name="&j;"/></bpmn:definitions>`;
 
 export const deploymentCases: ApiCase[] = [
-  deploy('no resources', {}, [{ path: '/resources', code: 'REQUIRED' }]),
-  deploy('an empty list', { resources: [] }, [{ path: '/resources', code: 'ITEM_COUNT' }]),
-  deploy('51 resources', { resources: Array.from({ length: 51 }, (_, i) => ({ name: `p${i}.bpmn`, content: '<x/>' })) }, [{ path: '/resources', code: 'ITEM_COUNT' }]),
+  deploy('no resources', {}, [{ path: '/resources', code: 'REQUIRED' }, { path: '/note', code: 'REQUIRED' }]),
+  deploy('no change note', { resources: [{ name: 'p.bpmn', content: '<x/>' }] }, [{ path: '/note', code: 'REQUIRED' }]),
+  deploy('an empty change note', { ...bpmn('p.bpmn', '<x/>'), note: '' }, [{ path: '/note', code: 'REQUIRED' }]),
+  deploy('a change note of 501 characters', { ...bpmn('p.bpmn', '<x/>'), note: '改'.repeat(501) }, [{ path: '/note', code: 'FORMAT' }]),
+  deploy('an empty list', { note: '测试部署', resources: [] }, [{ path: '/resources', code: 'ITEM_COUNT' }]),
+  deploy('51 resources', { note: '测试部署', resources: Array.from({ length: 51 }, (_, i) => ({ name: `p${i}.bpmn`, content: '<x/>' })) }, [{ path: '/resources', code: 'ITEM_COUNT' }]),
   deploy('a name climbing out of the folder', bpmn('../../evil.bpmn', '<x/>'), [{ path: '/resources/0/name', code: 'FORMAT' }]),
   deploy('an executable name', bpmn('evil.exe', 'MZ'), [{ path: '/resources/0/name', code: 'FORMAT' }]),
   deploy('a name with a NUL', bpmn('evil\u0000.bpmn', '<x/>'), [{ path: '/resources/0/name', code: 'FORMAT' }]),
@@ -264,8 +267,8 @@ export const deploymentCases: ApiCase[] = [
   // Where policy staff's own form text fails to parse, the parser's sentence (and position) helps them fix it.
   { ...deploy('a form that is no JSON', bpmn('f.form', '{"components": ['), [{ path: '/resources/0/content', code: 'FORM_INVALID' }]), tolerate: ['parser message'] },
   deploy('a form whose components are a string', bpmn('f.form', '{"type":"default","id":"f","components":"x"}'), [{ path: '/resources/0/content', code: 'FORM_INVALID' }]),
-  deploy('the same name twice', { resources: [{ name: 'a.form', content: '{' }, { name: 'a.form', content: '{' }] }, [{ path: '/resources/1/name', code: 'DUPLICATE' }]),
-  deploy('an extra field on a resource', { resources: [{ name: 'a.form', content: '{', tenant: 'x' }] }, [{ path: '/resources/0/tenant', code: 'UNKNOWN_FIELD' }]),
+  deploy('the same name twice', { note: '测试部署', resources: [{ name: 'a.form', content: '{' }, { name: 'a.form', content: '{' }] }, [{ path: '/resources/1/name', code: 'DUPLICATE' }]),
+  deploy('an extra field on a resource', { note: '测试部署', resources: [{ name: 'a.form', content: '{', tenant: 'x' }] }, [{ path: '/resources/0/tenant', code: 'UNKNOWN_FIELD' }]),
   { name: 'a clerk deploys', method: 'POST', path: '/api/deployments', as: 'clerkA', body: bpmn('p.bpmn', '<x/>'), status: 403 },
 ];
 

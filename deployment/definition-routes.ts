@@ -1,0 +1,224 @@
+// What is deployed, at which versions, and why (issue 13 item 3): the web modeler opens any process, decision or
+// form at any version. The engine knows versions and when; who and why come from our deployments table, or
+// 'project-files' for what `npm start` deployed from processes/ and forms/.
+import { Router, type Request } from 'express';
+import type { Db } from '../platform/db.ts';
+import { EngineError, EngineUnavailable, type EngineRest } from '../platform/engine-rest.ts';
+import { createFieldMessages } from '../platform/field-messages.ts';
+import { Problem } from '../platform/problem.ts';
+import { compileSchema } from '../platform/schema.ts';
+import { authenticate, checked } from '../server/http.ts';
+import type { Role, TokenSigner } from '../server/identity.ts';
+import { DEPLOYMENT_NAME } from './deploy-resources.ts';
+import { deploymentsByEngineId } from './deployment-history-store.ts';
+
+export interface DefinitionRoutesOptions {
+  db: Db;
+  signer: TokenSigner;
+  engine: EngineRest | undefined;
+}
+
+/** Who may see what is deployed: policy staff who change it, the province who oversees it, operators who run it. */
+const READERS: readonly Role[] = ['policy', 'province', 'operator'];
+
+const KINDS = ['process', 'decision', 'form'] as const;
+type Kind = (typeof KINDS)[number];
+
+// The engine's own source string for what `npm start` deployed (server/system.ts PROJECT_FILES_SOURCE).
+const PROJECT_FILES = 'project-files';
+const ENGINE_PATH: Record<Exclude<Kind, 'form'>, string> = { process: '/process-definition', decision: '/decision-definition' };
+
+const KEY = '^[A-Za-z_][A-Za-z0-9_.-]{0,99}$';
+const checkList = compileSchema<{ kind: Kind }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind'],
+  properties: { kind: { type: 'string', enum: KINDS } },
+});
+const checkKey = compileSchema<{ kind: Kind; key: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'key'],
+  properties: { kind: { type: 'string', enum: KINDS }, key: { type: 'string', pattern: KEY } },
+});
+const checkVersion = compileSchema<{ kind: Kind; key: string; version: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'key', 'version'],
+  properties: { kind: { type: 'string', enum: KINDS }, key: { type: 'string', pattern: KEY }, version: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } },
+});
+
+const messages = createFieldMessages({
+  root: ['查询条件', 'query'],
+  labels: { kind: ['类型', 'kind'], key: ['标识', 'key'], version: ['版本', 'version'] },
+  formatHints: {
+    kind: ['应为 process（流程）、decision（决策表）或 form（表单）', 'must be process, decision or form'],
+    key: ['应为字母、数字、点、横线或下划线', 'letters, digits, dots, dashes or underscores'],
+    version: ['应为正整数', 'must be a positive whole number'],
+  },
+});
+
+export interface DefinitionVersion {
+  version: number;
+  definitionId: string | null;
+  deploymentId: string;
+  deployedAt: string;
+  deployedBy: string | null;
+  note: string | null;
+  source: string;
+}
+
+interface EngineDefinition {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  deploymentId: string;
+  resource: string;
+}
+
+interface EngineDeployment {
+  id: string;
+  name: string | null;
+  source: string | null;
+  deploymentTime: string;
+}
+
+/** The engine writes times as 2026-12-01T02:30:00.000+0000; ISO 8601 wants the offset's colon. */
+const isoTime = (engineTime: string) => new Date(engineTime.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')).toISOString();
+
+function engineOf(options: DefinitionRoutesOptions): EngineRest {
+  if (!options.engine) throw new Problem(503, '流程引擎不可用');
+  return options.engine;
+}
+
+/** Every deployment this system made (ours and npm start's), oldest first, with the form files each holds. */
+async function deploymentsWithForms(engine: EngineRest): Promise<{ deployment: EngineDeployment; forms: { id: string; name: string }[] }[]> {
+  const deployments = await engine.get<EngineDeployment[]>('/deployment', { name: DEPLOYMENT_NAME, sortBy: 'deploymentTime', sortOrder: 'asc' });
+  const out = [];
+  for (const deployment of deployments) {
+    const resources = await engine.get<{ id: string; name: string }[]>(`/deployment/${encodeURIComponent(deployment.id)}/resources`);
+    out.push({ deployment, forms: resources.filter((r) => r.name.endsWith('.form')) });
+  }
+  return out;
+}
+
+/** A form's versions: the deployments that hold its file, oldest is version 1 (only changed files are deployed). */
+async function formVersions(engine: EngineRest, key: string): Promise<{ version: number; deployment: EngineDeployment; resourceId: string }[]> {
+  const versions = [];
+  for (const { deployment, forms } of await deploymentsWithForms(engine)) {
+    const form = forms.find((f) => f.name === `${key}.form`);
+    if (form) versions.push({ version: versions.length + 1, deployment, resourceId: form.id });
+  }
+  return versions;
+}
+
+async function engineDefinitions(engine: EngineRest, kind: Exclude<Kind, 'form'>, key: string): Promise<EngineDefinition[]> {
+  return engine.get<EngineDefinition[]>(ENGINE_PATH[kind], { key, sortBy: 'version', sortOrder: 'desc' });
+}
+
+async function describe(options: DefinitionRoutesOptions, rows: { version: number; definitionId: string | null; deployment: EngineDeployment }[]): Promise<DefinitionVersion[]> {
+  const ours = await deploymentsByEngineId(options.db, [...new Set(rows.map((r) => r.deployment.id))]);
+  return rows.map(({ version, definitionId, deployment }) => {
+    const record = ours.get(deployment.id);
+    return {
+      version,
+      definitionId,
+      deploymentId: deployment.id,
+      deployedAt: record?.deployedAt ?? isoTime(deployment.deploymentTime),
+      deployedBy: record?.deployedBy ?? null,
+      note: record?.note ?? null,
+      source: record ? 'web-modeler' : deployment.source === PROJECT_FILES ? PROJECT_FILES : (deployment.source ?? 'unknown'),
+    };
+  });
+}
+
+async function versionsOf(options: DefinitionRoutesOptions, kind: Kind, key: string): Promise<DefinitionVersion[]> {
+  const engine = engineOf(options);
+  if (kind === 'form') {
+    const versions = await formVersions(engine, key);
+    return describe(options, versions.reverse().map((v) => ({ version: v.version, definitionId: null, deployment: v.deployment })));
+  }
+  const definitions = await engineDefinitions(engine, kind, key);
+  const deployments = new Map<string, EngineDeployment>();
+  for (const id of new Set(definitions.map((d) => d.deploymentId))) {
+    deployments.set(id, await engine.get<EngineDeployment>(`/deployment/${encodeURIComponent(id)}`));
+  }
+  return describe(options, definitions.map((d) => ({ version: d.version, definitionId: d.id, deployment: deployments.get(d.deploymentId)! })));
+}
+
+/** Engine trouble as the caller should see it: unavailable is 503, anything else stays a 500 (our bug). */
+function engineProblem(error: unknown): unknown {
+  if (error instanceof EngineUnavailable) return new Problem(503, '流程引擎暂时不可用，请稍后再试', error.message);
+  return error;
+}
+
+const notFound = () => new Problem(404, '未找到该流程、决策表或表单的版本');
+
+function params(req: Request): Record<string, string> {
+  return { ...req.params } as Record<string, string>;
+}
+
+export function definitionRouter(options: DefinitionRoutesOptions): Router {
+  const router = Router();
+  const readers = authenticate(options.signer, READERS);
+
+  // The keys of one kind, each with its latest version.
+  router.get('/api/definitions', readers, async (req, res, next) => {
+    try {
+      const { kind } = checked(req, checkList, { ...req.query }, messages);
+      const engine = engineOf(options);
+      if (kind === 'form') {
+        const latest = new Map<string, { key: string; latestVersion: number; deploymentId: string }>();
+        for (const { deployment, forms } of await deploymentsWithForms(engine)) {
+          for (const form of forms) {
+            const key = form.name.replace(/\.form$/, '');
+            latest.set(key, { key, latestVersion: (latest.get(key)?.latestVersion ?? 0) + 1, deploymentId: deployment.id });
+          }
+        }
+        res.json([...latest.values()].sort((a, b) => a.key.localeCompare(b.key)).map((f) => ({ kind, key: f.key, name: null, latestVersion: f.latestVersion, definitionId: null, deploymentId: f.deploymentId })));
+        return;
+      }
+      const definitions = await engine.get<EngineDefinition[]>(ENGINE_PATH[kind], { latestVersion: true, sortBy: 'key', sortOrder: 'asc' });
+      res.json(definitions.map((d) => ({ kind, key: d.key, name: d.name, latestVersion: d.version, definitionId: d.id, deploymentId: d.deploymentId })));
+    } catch (error) {
+      next(engineProblem(error));
+    }
+  });
+
+  // Every version of one key, newest first, with who deployed it, when and why.
+  router.get('/api/definitions/:kind/:key/versions', readers, async (req, res, next) => {
+    try {
+      const { kind, key } = checked(req, checkKey, params(req), messages);
+      const versions = await versionsOf(options, kind, key);
+      if (versions.length === 0) throw notFound();
+      res.json(versions);
+    } catch (error) {
+      next(engineProblem(error));
+    }
+  });
+
+  // The XML (BPMN, DMN) or form JSON of one version, as deployed.
+  router.get('/api/definitions/:kind/:key/versions/:version/source', readers, async (req, res, next) => {
+    try {
+      const { kind, key, version: asText } = checked(req, checkVersion, params(req), messages);
+      const version = Number(asText);
+      const engine = engineOf(options);
+      if (kind === 'form') {
+        const found = (await formVersions(engine, key)).find((v) => v.version === version);
+        if (!found) throw notFound();
+        // The form file's bytes are JSON: the engine's client reads them as such.
+        const form = await engine.get<unknown>(`/deployment/${encodeURIComponent(found.deployment.id)}/resources/${encodeURIComponent(found.resourceId)}/data`);
+        res.type('application/json').send(JSON.stringify(form, null, 2));
+        return;
+      }
+      const [definition] = await engine.get<EngineDefinition[]>(ENGINE_PATH[kind], { key, version });
+      if (!definition) throw notFound();
+      const xml = await engine.get<{ bpmn20Xml?: string; dmnXml?: string }>(`${ENGINE_PATH[kind]}/${encodeURIComponent(definition.id)}/xml`);
+      res.type('application/xml').send(kind === 'process' ? xml.bpmn20Xml : xml.dmnXml);
+    } catch (error) {
+      next(error instanceof EngineError && error.status === 404 ? notFound() : engineProblem(error));
+    }
+  });
+  return router;
+}

@@ -1,0 +1,52 @@
+// Our record of the deployments policy staff make (db/migrations/015): the engine knows what and when, only we
+// know who and why.
+import type { Db, Tx } from '../platform/db.ts';
+
+export type ResourceKind = 'process' | 'decision' | 'decision-requirements' | 'form';
+
+/** What one submitted file became: its definition where the engine made a new one, else version null. */
+export interface RecordedResource {
+  name: string;
+  kind: ResourceKind;
+  key: string | null;
+  version: number | null;
+  definitionId: string | null;
+}
+
+export interface DeploymentRecord {
+  deploymentId: string;
+  note: string;
+  deployedBy: string;
+  deployedAt: string;
+  unchanged: boolean;
+  resources: RecordedResource[];
+}
+
+export async function recordDeployment(
+  db: Db | Tx,
+  entry: { deploymentId: string; note: string; deployedBy: string; unchanged: boolean; resources: RecordedResource[] },
+): Promise<void> {
+  await db.query('insert into deployments (deployment_id, note, deployed_by, unchanged, resources) values ($1, $2, $3, $4, $5)', [
+    entry.deploymentId,
+    entry.note,
+    entry.deployedBy,
+    entry.unchanged,
+    JSON.stringify(entry.resources),
+  ]);
+}
+
+/** Who made each of these engine deployments and why, by engine deployment id (unchanged submissions left out). */
+export async function deploymentsByEngineId(db: Db, deploymentIds: string[]): Promise<Map<string, DeploymentRecord>> {
+  if (deploymentIds.length === 0) return new Map();
+  const { rows } = await db.query<{ deployment_id: string; note: string; deployed_by: string; deployed_at: Date; unchanged: boolean; resources: RecordedResource[] }>(
+    `select deployment_id, note, deployed_by, deployed_at, unchanged, resources
+       from deployments where deployment_id = any($1) and not unchanged order by id`,
+    [deploymentIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.deployment_id,
+      { deploymentId: r.deployment_id, note: r.note, deployedBy: r.deployed_by, deployedAt: r.deployed_at.toISOString(), unchanged: r.unchanged, resources: r.resources },
+    ]),
+  );
+}

@@ -1,0 +1,157 @@
+// POST /api/policy/previews — policy staff see what a changed decision file would do before deploying it: the
+// stored filings of a season (a county, a city) judged again from their stored evidence by the latest deployed
+// decisions and by the candidate ones, in memory. Nothing is written but the audit entry.
+import { Router } from 'express';
+import { readDecisionModel, type DecisionModel } from '../decisions/decision-model.ts';
+import { DecisionNotDeployed, deployedDecisions, type DeployedDecision } from '../decisions/deployed-decisions.ts';
+import { checkRegionCode } from '../domain/regions.ts';
+import type { Db } from '../platform/db.ts';
+import { EngineUnavailable, type EngineRest } from '../platform/engine-rest.ts';
+import { createFieldMessages } from '../platform/field-messages.ts';
+import { Problem } from '../platform/problem.ts';
+import { compileSchema } from '../platform/schema.ts';
+import type { ReviewDecisions } from '../review/judge-filing.ts';
+import { lintResources } from '../deployment/deployment-routes.ts';
+import { audit } from '../server/audit.ts';
+import { authenticate, checked, identityOf, localeOf } from '../server/http.ts';
+import type { TokenSigner } from '../server/identity.ts';
+import { DEFAULT_DECISIONS } from '../workers/count-employees.ts';
+import { decisionsInUse, ImpactTally, PreviewJudgementError, withCandidates } from './impact-preview.ts';
+import { previewFilings, type PreviewSelection } from './preview-store.ts';
+
+export interface PreviewRoutesOptions {
+  db: Db;
+  signer: TokenSigner;
+  engine: EngineRest | undefined;
+}
+
+export const MAX_PREVIEW_FILINGS = 5000;
+const MAX_RESOURCES = 10;
+
+interface PreviewBody {
+  resources: { name: string; content: string }[];
+  filings: { year: number; regionCode?: string; limit?: number };
+}
+
+const checkBody = compileSchema<PreviewBody>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['resources', 'filings'],
+  properties: {
+    resources: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_RESOURCES,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'content'],
+        properties: {
+          name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.dmn$' },
+          content: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+    filings: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['year'],
+      properties: {
+        year: { type: 'integer', minimum: 2015, maximum: 2100 },
+        regionCode: { type: 'string', pattern: '^33\\d{4}$' },
+        limit: { type: 'integer', minimum: 1, maximum: MAX_PREVIEW_FILINGS },
+      },
+    },
+  },
+});
+
+const messages = createFieldMessages({
+  root: ['预览内容', 'preview'],
+  labels: {
+    resources: ['拟部署的规则文件', 'resources'],
+    name: ['文件名', 'file name'],
+    content: ['文件内容', 'content'],
+    filings: ['回放的申报范围', 'filings'],
+    year: ['审核年度', 'year'],
+    regionCode: ['地区代码', 'region code'],
+    limit: ['申报数量上限', 'limit'],
+  },
+  listItems: { resources: ['第 {n} 个文件', 'file {n}'] },
+  formatHints: {
+    name: ['应为以 .dmn 结尾的文件名（字母、数字、点、横线、下划线）', 'must be a .dmn file name'],
+    regionCode: ['应为浙江省的县（市、区）或设区市代码，如 330106、330100', 'must be a Zhejiang county or city code'],
+  },
+});
+
+export function policyPreviewRouter(options: PreviewRoutesOptions): Router {
+  const router = Router();
+  // One reader for the router's life: deployed models are cached by definition id, parsed once.
+  const decisions = options.engine ? deployedDecisions(options.engine) : undefined;
+
+  router.post('/api/policy/previews', authenticate(options.signer, ['policy']), async (req, res, next) => {
+    try {
+      const who = identityOf(req);
+      const body = checked(req, checkBody, req.body, messages);
+      const zh = localeOf(req) === 'zh';
+      const { regionCode } = body.filings;
+      if (regionCode !== undefined && checkRegionCode(regionCode, 'any') !== null) {
+        throw new Problem(400, zh ? '提交的内容有误' : 'Invalid request', undefined, [
+          { path: '/filings/regionCode', code: 'REGION_UNKNOWN', message: zh ? `地区代码 ${regionCode} 不是浙江省现行的县（市、区）或设区市` : `unknown region ${regionCode}` },
+        ]);
+      }
+      // The same checks as a deployment: a file the worker could not evaluate is not worth previewing.
+      const lintErrors = await lintResources(body.resources);
+      if (lintErrors.length) throw new Problem(400, zh ? '规则文件未通过检查，无法预览' : 'Lint findings: no preview', undefined, lintErrors);
+      const candidates: DecisionModel[] = await Promise.all(body.resources.map((r) => readDecisionModel(r.content)));
+
+      if (!decisions) throw new Problem(503, '流程引擎不可用');
+      let deployed: DeployedDecision[];
+      try {
+        deployed = await decisions.latest([DEFAULT_DECISIONS.counting, DEFAULT_DECISIONS.weight, DEFAULT_DECISIONS.levy]);
+      } catch (error) {
+        if (error instanceof EngineUnavailable) throw new Problem(503, '流程引擎暂时不可用，请稍后再试', error.message);
+        if (error instanceof DecisionNotDeployed) throw new Problem(409, '认定规则尚未部署，无法对比', error.message);
+        throw error;
+      }
+      const [counting, weight, levy] = deployed as [DeployedDecision, DeployedDecision, DeployedDecision];
+      const before: ReviewDecisions = {
+        counting: { model: counting.model, decisionId: counting.key },
+        weight: { model: weight.model, decisionId: weight.key },
+        levy: { model: levy.model, decisionId: levy.key },
+      };
+      const inUse = decisionsInUse(before);
+      const touches = candidates.some((m) => [...m.decisions.keys()].some((id) => inUse.has(id)));
+      if (!touches) {
+        throw new Problem(400, zh ? '提交的内容有误' : 'Invalid request', undefined, [
+          { path: '/resources', code: 'NO_DECISION_IN_USE', message: '这些文件中没有自动审核使用的决策（如 employee-month、minimum-wage、levy-policy），预览不会有任何差异' },
+        ]);
+      }
+
+      const selection: PreviewSelection = { year: body.filings.year, limit: body.filings.limit ?? MAX_PREVIEW_FILINGS, ...(regionCode ? { regionCode } : {}) };
+      const tally = new ImpactTally({ before, after: withCandidates(before, candidates) });
+      try {
+        for await (const batch of previewFilings(options.db, selection)) for (const filing of batch) tally.add(filing);
+      } catch (error) {
+        if (error instanceof PreviewJudgementError && error.side === 'after') {
+          throw new Problem(400, zh ? '拟部署的规则无法完成认定' : 'The candidate rules cannot judge a filing', undefined, [
+            { path: '/resources', code: 'RULES_FAIL', message: error.message },
+          ]);
+        }
+        if (error instanceof PreviewJudgementError) throw new Problem(409, '当前部署的规则无法完成认定，请先修正', error.message);
+        throw error;
+      }
+      const preview = tally.result();
+      await audit(options.db, who, 'policy.preview', { type: 'policy_preview', id: `${selection.year}:${regionCode ?? '330000'}` }, {
+        resources: body.resources.map((r) => r.name),
+        deployed: deployed.map((d) => `${d.key}:${d.version}`),
+        selection,
+        filings: preview.filings,
+        changed: preview.changed,
+      });
+      res.status(200).json(preview);
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}

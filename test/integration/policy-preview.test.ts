@@ -1,0 +1,151 @@
+// The policy impact preview on the real engine: two filings of Lin'an (330112, Hangzhou: minimum wage tier 1,
+// 2490 yuan from 2025-01) are reviewed by the real workers from the simulators' records; a policy officer then
+// previews processes/employee-counting.dmn with that minimum raised to 2700. Worked out by hand (DOMAIN §7):
+//   lowWage: 100 staff at 80 000, one grade-4 person paid 2600 a month. Deployed: certified 1.00, required 1.50,
+//     shortfall 0.50, ratio 1 % → pays 50 %: 0.50 × 80 000 = 40 000 → 20 000. Candidate: every month
+//     WAGE_BELOW_MINIMUM → certified 0, shortfall 1.50, ratio 0 → pays 90 %: 120 000 → 108 000.
+//   wellPaid: 50 staff at 80 000, one grade-3 person paid 6000: certified 1.00 ≥ required 0.75 → 0, both ways.
+// Nothing is written to the filings or their reviews.
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../platform/config.ts';
+import { buildScenario, simDataDirWith, type Scenario } from '../support/review-scenarios.ts';
+import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
+
+const COUNTY = '330112';
+let system: TestSystem;
+let dataDir: string;
+let shippedCounting: string;
+
+const S = {
+  lowWage: buildScenario({ seed: 930_001, regionCode: COUNTY, averageStaffCount: 100, averageAnnualWage: 80_000, employees: [{ cert: { kind: 'disability', grade: 4 }, monthlyWage: 2600 }] }),
+  wellPaid: buildScenario({ seed: 930_002, regionCode: COUNTY, averageStaffCount: 50, averageAnnualWage: 80_000, employees: [{ cert: { kind: 'disability', grade: 3 } }] }),
+} satisfies Record<string, Scenario>;
+
+const ids: Record<keyof typeof S, string> = { lowWage: '', wellPaid: '' };
+
+/** The shipped counting rules with the 2025 tier-1 minimum wage raised from 2490 to 2700. */
+function raisedMinimumWage(): string {
+  const rule = /(<outputEntry id="minimum-wage-rule-1-out-1"><text>)2490(<\/text>)/;
+  expect(shippedCounting).toMatch(rule);
+  return shippedCounting.replace(rule, '$12700$2');
+}
+
+async function preview(token: string, content: string, filings: Record<string, unknown> = { year: 2025, regionCode: COUNTY }) {
+  return system.request('POST', '/api/policy/previews', { token, body: { resources: [{ name: 'employee-counting.dmn', content }], filings } });
+}
+
+async function reviewsSnapshot(): Promise<unknown[]> {
+  const rows = await system.db.query('select filing_id, result, rules, reviewed_at, external_task_id from filing_reviews order by filing_id');
+  return rows.rows;
+}
+
+beforeAll(async () => {
+  shippedCounting = await readFile(path.join(projectRoot, 'processes', 'employee-counting.dmn'), 'utf8');
+  dataDir = await simDataDirWith(Object.values(S));
+  system = await startTestSystem({ SIM_DATA_DIR: dataDir, FILING_SEASON: 'open' });
+  for (const [name, scenario] of Object.entries(S) as [keyof typeof S, Scenario][]) {
+    const token = await system.login({ role: 'employer', uscc: scenario.filing.employer.uscc });
+    const res = await system.request('POST', '/api/filings', { token, body: scenario.filing });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    ids[name] = res.body.id as string;
+  }
+  for (const id of Object.values(ids)) {
+    // Reviewed and told to the employer: the process leaves the filing alone from then on.
+    await eventually(`filing ${id} to await confirmation`, async () => {
+      const rows = await system.db.query(`select 1 from filings f join filing_reviews r on r.filing_id = f.id where f.id = $1 and f.status = 'awaiting_confirmation'`, [id]);
+      return rows.rowCount ? true : undefined;
+    }, 60_000);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await system?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('policy impact preview', { timeout: 60_000 }, () => {
+  it('shows the filings, counts, levies and employee-months a raised minimum wage would change, and writes nothing', async () => {
+    const policy = await system.login({ role: 'policy' });
+    const before = await reviewsSnapshot();
+    const filingsBefore = await system.db.query('select id, status, updated_at from filings order by id');
+
+    const res = await preview(policy, raisedMinimumWage());
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({
+      filings: 2,
+      changed: 1,
+      totals: { certifiedCountBefore: 2, certifiedCountAfter: 1, levyPayableBefore: 20_000, levyPayableAfter: 108_000 },
+      byCounty: [{ regionCode: COUNTY, filings: 2, changed: 1, certifiedDelta: -1, levyDelta: 88_000 }],
+      changesTruncated: false,
+    });
+    expect(res.body.changes).toHaveLength(1);
+    const change = res.body.changes[0];
+    expect(change).toMatchObject({
+      filingId: ids.lowWage,
+      employerName: S.lowWage.filing.employer.name,
+      regionCode: COUNTY,
+      certifiedBefore: 1,
+      certifiedAfter: 0,
+      levyBefore: 20_000,
+      levyAfter: 108_000,
+      flipsTruncated: false,
+    });
+    expect(change.flips).toEqual(
+      Array.from({ length: 12 }, (_, i) => ({
+        employeeIndex: 0,
+        month: `2025-${String(i + 1).padStart(2, '0')}`,
+        before: { counted: true, reasons: [] },
+        after: { counted: false, reasons: ['WAGE_BELOW_MINIMUM'] },
+      })),
+    );
+    // No personal numbers, and nothing written to the filings or their reviews.
+    const text = JSON.stringify(res.body);
+    for (const e of [...S.lowWage.filing.employees, ...S.wellPaid.filing.employees]) expect(text).not.toContain(e.idNumber);
+    expect(await reviewsSnapshot()).toEqual(before);
+    expect((await system.db.query('select id, status, updated_at from filings order by id')).rows).toEqual(filingsBefore.rows);
+
+    const audited = await system.db.query<{ actor_role: string; detail: any }>("select actor_role, detail from audit_log where action = 'policy.preview' order by id desc limit 1");
+    expect(audited.rows[0]).toMatchObject({ actor_role: 'policy', detail: { resources: ['employee-counting.dmn'], filings: 2, changed: 1 } });
+  });
+
+  it('the shipped rules previewed against themselves change nothing; the city code selects its counties', async () => {
+    const policy = await system.login({ role: 'policy' });
+    const res = await preview(policy, shippedCounting, { year: 2025, regionCode: '330100' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.changed).toBe(0);
+    expect(res.body.byCounty).toContainEqual({ regionCode: COUNTY, filings: 2, changed: 0, certifiedDelta: 0, levyDelta: 0 });
+  });
+
+  it('is for policy staff only', async () => {
+    const clerk = await system.login({ role: 'clerk', regionCode: COUNTY });
+    expect((await preview(clerk, raisedMinimumWage())).status).toBe(403);
+    expect((await system.request('POST', '/api/policy/previews', { body: {} })).status).toBe(401);
+  });
+
+  it('answers 400 at the field for XML that does not parse, a bad selection, or rules the review does not use', async () => {
+    const policy = await system.login({ role: 'policy' });
+    const broken = await preview(policy, '<definitions><decision id="x"');
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors.map((e: any) => e.path)).toContain('/resources/0/content');
+
+    const badSelection = await preview(policy, raisedMinimumWage(), { year: 'last', regionCode: '999999', limit: 5001 });
+    expect(badSelection.status).toBe(400);
+    expect(badSelection.body.errors.map((e: any) => e.path).sort()).toEqual(['/filings/limit', '/filings/regionCode', '/filings/year']);
+
+    const unknownCounty = await preview(policy, raisedMinimumWage(), { year: 2025, regionCode: '339999' });
+    expect(unknownCounty.status).toBe(400);
+    expect(unknownCounty.body.errors[0].path).toBe('/filings/regionCode');
+
+    const unrelated = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:operaton="http://operaton.org/schema/1.0/dmn" id="other" name="其他" namespace="http://dpf.zj.cn/test">
+  <decision id="something-else" name="其他决策" operaton:historyTimeToLive="P30D">
+    <literalExpression id="something-else-expr"><text>1</text></literalExpression>
+  </decision>
+</definitions>`;
+    const notUsed = await preview(policy, unrelated);
+    expect(notUsed.status, JSON.stringify(notUsed.body)).toBe(400);
+    expect(notUsed.body.errors[0]).toMatchObject({ path: '/resources', code: 'NO_DECISION_IN_USE' });
+  });
+});
