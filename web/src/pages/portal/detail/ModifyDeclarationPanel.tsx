@@ -12,7 +12,7 @@ import { cleanEmployer, EmployerForm } from '../../../components/filing/Employer
 import { isMasked, rowsFrom, toEmployee, type EmployeeRow } from '../../../components/filing/employee-rows.ts';
 import { ApiError, api, type FieldError } from '../../../lib/api.ts';
 import type { FilingDetail, TaskDetail, TaskItem } from '../../../lib/filing-types.ts';
-import { routeErrors } from '../new-filing/route-errors.ts';
+import { routeDeclarationErrors } from '../../../components/filing/declaration-errors.ts';
 
 export interface ModifyDeclarationPanelProps {
   filing: FilingDetail;
@@ -53,7 +53,7 @@ export function ModifyDeclarationPanel({ filing, task, onDone }: ModifyDeclarati
   });
 
   const show = (errors: readonly FieldError[]) => {
-    const routed = routeErrors(errors, rows);
+    const routed = routeDeclarationErrors(errors, rows);
     employerForm.setFields(routed.employer);
     setRows(routed.rows);
     setListError(routed.listError);

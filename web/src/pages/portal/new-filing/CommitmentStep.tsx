@@ -1,12 +1,8 @@
 // 申报资料真实性承诺书 (附件1, the letter after §六): the seed's text with the unit and the year filled in, the
 // materials vouched for, who signs and that the unit accepts it.
 import { Card, Checkbox, Col, Form, Input, Row, Typography, type FormInstance } from 'antd';
+import { CommitmentMaterialsField, mustBeTicked } from '../../../components/filing/commitment-fields.tsx';
 import { chineseDate } from '../../../lib/format.ts';
-
-/** The materials the letter lists; the sixth, blank line of the paper is "其他材料". */
-export function commitmentMaterials(year: number): string[] {
-  return ['用人单位信息', `${year}年安排就业的残疾人信息`, '劳动合同/残疾人在编证明', '发放给残疾人的工资信息', '残疾人参保缴费信息'];
-}
 
 export interface CommitmentValues {
   materials: string[];
@@ -33,17 +29,7 @@ export function CommitmentStep({ form, year, unitName, signedAt }: CommitmentSte
         <Typography.Paragraph style={{ textIndent: '2em' }}>
           在办理 {year} 年度按比例安排残疾人就业审核认定事项中所提交的下列材料真实、有效，复印件与原件一致。如有隐瞒或提供的材料虚假，愿意承担一切法律后果。
         </Typography.Paragraph>
-        <Form.Item name="materials" label="承诺的材料">
-          <Checkbox.Group>
-            <Row gutter={[8, 8]}>
-              {commitmentMaterials(year).map((m) => (
-                <Col xs={24} md={12} key={m}>
-                  <Checkbox value={m}>{m}</Checkbox>
-                </Col>
-              ))}
-            </Row>
-          </Checkbox.Group>
-        </Form.Item>
+        <CommitmentMaterialsField name="materials" label="承诺的材料" year={year} />
         <Form.Item name="otherMaterial" label="其他材料（选填）">
           <Input maxLength={200} placeholder="如：劳务派遣协议" />
         </Form.Item>
@@ -63,7 +49,7 @@ export function CommitmentStep({ form, year, unitName, signedAt }: CommitmentSte
       <Form.Item
         name="accepted"
         valuePropName="checked"
-        rules={[{ validator: async (_rule, value) => { if (value !== true) throw new Error('请阅读并确认申报资料真实性承诺书'); } }]}
+        rules={[mustBeTicked('请阅读并确认申报资料真实性承诺书')]}
       >
         <Checkbox data-testid="commitment-accepted">本单位已阅读上述承诺书，承诺所填报的信息和提交的材料真实、有效</Checkbox>
       </Form.Item>

@@ -3,11 +3,17 @@
 // commitment letter as the paper shows it.
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { commitmentMaterials } from '../../portal/new-filing/CommitmentStep.tsx';
+import { CommitmentMaterialsField, mustBeTicked } from '../../../components/filing/commitment-fields.tsx';
+import type { ExtraFormRoute } from '../../../components/filing/declaration-errors.ts';
 
 export interface IntakeCheckValues {
   windowIntake: { materialsComplete?: boolean; missingMaterials?: string };
   commitment: { signer?: string; signedAt?: Dayjs; accepted?: boolean; materials?: string[] };
+}
+
+/** Refusals of the window's part and of the commitment land on this form's fields (a part as a whole: its choice). */
+export function intakeCheckRoute(step: number): ExtraFormRoute {
+  return { parts: ['commitment', 'windowIntake'], fieldOf: (part, field) => [part, field ?? (part === 'commitment' ? 'accepted' : 'materialsComplete')], step };
 }
 
 export function IntakeCheckForm({ form, year }: { form: FormInstance<IntakeCheckValues>; year: number }) {
@@ -37,17 +43,7 @@ export function IntakeCheckForm({ form, year }: { form: FormInstance<IntakeCheck
           <Input.TextArea rows={2} maxLength={500} showCount placeholder="如：缺少残疾职工劳动合同复印件" data-testid="intake-missing-materials" />
         </Form.Item>
       )}
-      <Form.Item name={['commitment', 'materials']} label="单位承诺的材料（按纸质承诺书勾选）">
-        <Checkbox.Group>
-          <Row gutter={[8, 8]}>
-            {commitmentMaterials(year).map((m) => (
-              <Col xs={24} md={12} key={m}>
-                <Checkbox value={m}>{m}</Checkbox>
-              </Col>
-            ))}
-          </Row>
-        </Checkbox.Group>
-      </Form.Item>
+      <CommitmentMaterialsField name={['commitment', 'materials']} label="单位承诺的材料（按纸质承诺书勾选）" year={year} />
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name={['commitment', 'signer']} label="承诺书签字人（法定代表人或授权经办人）" rules={[{ required: true, whitespace: true, message: '请填写承诺书签字人' }]}>
@@ -63,7 +59,7 @@ export function IntakeCheckForm({ form, year }: { form: FormInstance<IntakeCheck
       <Form.Item
         name={['commitment', 'accepted']}
         valuePropName="checked"
-        rules={[{ validator: async (_r, v) => { if (v !== true) throw new Error('请核对单位已签署《申报资料真实性承诺书》'); } }]}
+        rules={[mustBeTicked('请核对单位已签署《申报资料真实性承诺书》')]}
       >
         <Checkbox data-testid="intake-commitment-accepted">已核对：单位已签署纸质《申报资料真实性承诺书》</Checkbox>
       </Form.Item>

@@ -1,6 +1,6 @@
 // Which review year a filing made today names, and whether filings are taken today (GET /api/settings/filing-season).
 import { useEffect, useState } from 'react';
-import { api } from '../../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 
 export interface FilingSeasonView {
   today: string;

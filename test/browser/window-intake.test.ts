@@ -1,0 +1,134 @@
+// The window's own wizard in a real Chromium against the whole system: a clerk of the county files on a unit's
+// behalf from its paper — the unit typed in, the employee list imported from the template, the materials found
+// incomplete with what is missing — then scans the paper onto the filing. The filing is registered as submitted,
+// awaiting acceptance, with what is missing in its history. The screen is saved as a screenshot (README "A tour of
+// the pages").
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { DESKTOP, launchChromium, screenshot } from '../support/browser.ts';
+import { employeeCsv } from '../support/employee-csv.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+const COUNTY = '330106';
+const MISSING = '缺少残疾职工劳动合同复印件';
+const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { regionCode: COUNTY, employees: 2 });
+const employer = filing.employer;
+
+let system: TestSystem;
+let browser: Browser;
+let files: string;
+let clerkToken: string;
+const contexts: BrowserContext[] = [];
+/** Uncaught errors in any page: a page that breaks while the test still passes is a failure too. */
+const pageErrors: string[] = [];
+
+const url = (p: string) => `${system.apiUrl}${p}`;
+
+/** A page signed in as the county's window clerk, the way the sign-in page leaves it. */
+async function clerkPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+  contexts.push(context);
+  await context.addInitScript((t) => window.location.protocol.startsWith('http') && sessionStorage.setItem('dpf.token', t), clerkToken);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  return page;
+}
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  browser = await launchChromium();
+  clerkToken = await system.login({ role: 'clerk', regionCode: COUNTY });
+  files = await mkdtemp(path.join(os.tmpdir(), 'intake-'));
+  await writeFile(path.join(files, 'employees.csv'), employeeCsv(filing.employees));
+  // A one-page PDF standing for the scanned paper declaration.
+  await writeFile(
+    path.join(files, '申报材料扫描件.pdf'),
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
+}, 120_000);
+
+afterAll(async () => {
+  expect(pageErrors).toEqual([]);
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await system?.stop();
+  await rm(files, { recursive: true, force: true });
+});
+
+describe("the window clerk's intake in Chromium", () => {
+  it('files a unit from its paper with materials missing, scans the paper onto it, and the filing awaits acceptance', async () => {
+    const page = await clerkPage();
+    await page.goto(url('/workbench'));
+    await page.getByRole('menuitem', { name: '窗口代为申报' }).click();
+    await page.waitForURL(/\/workbench\/intake$/);
+    await page.waitForSelector('[data-testid=employer-form]');
+
+    // The long lists (counties, federations) are searched as a clerk would, by typing.
+    const pick = async (id: string, text: string, search?: string) => {
+      await page.locator(`#${id}`).click();
+      if (search) await page.keyboard.type(search);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+    };
+    await page.fill('#uscc', employer.uscc);
+    await page.fill('#name', employer.name);
+    await pick('unitNature', '企业');
+    await pick('economicType', '私营');
+    await page.fill('#industryCode', employer.industryCode);
+    await pick('regionCode', `（${COUNTY}）`, COUNTY);
+    await pick('dpfAuthority', `西湖区残联（${COUNTY}）`, COUNTY);
+    await page.fill('#taxAuthority', employer.taxAuthority);
+    await page.keyboard.press('Escape');
+    await page.fill('#levyPaymentType', employer.levyPaymentType);
+    await page.keyboard.press('Escape');
+    await page.fill('#legalRepName', employer.legalRepName);
+    await page.fill('#legalRepIdNumber', employer.legalRepIdNumber);
+    await page.fill('#legalRepPhone', employer.legalRepPhone);
+    await page.fill('#handlerName', employer.handlerName);
+    await page.fill('#handlerPhone', employer.handlerPhone);
+    await page.fill('#registeredAddress', employer.registeredAddress);
+    await page.fill('#businessAddress', employer.businessAddress);
+    await page.fill('#averageStaffCount', String(employer.averageStaffCount));
+    await page.fill('#averageAnnualWage', String(employer.averageAnnualWage));
+    await page.click('[data-testid=intake-next]');
+
+    await page.setInputFiles('[data-testid=import-file]', path.join(files, 'employees.csv'));
+    await expect.poll(() => page.locator('[data-testid=employee-table] tbody tr.ant-table-row').count()).toBe(filing.employees.length);
+    await page.click('[data-testid=intake-next]');
+
+    // The paper is incomplete: what is missing is written down, the signed letter checked.
+    await page.locator('[data-testid=intake-materials-complete]').getByText('材料不齐全，待补正').click();
+    await page.fill('[data-testid=intake-missing-materials]', MISSING);
+    expect(await page.locator('[data-testid=intake-signer]').inputValue()).toBe(employer.legalRepName);
+    await page.click('[data-testid=intake-commitment-accepted]');
+    await page.click('[data-testid=intake-submit]');
+
+    // Filed: the scans are uploaded onto it.
+    await page.waitForSelector('[data-testid=document-upload]', { timeout: 20_000 });
+    expect(await page.locator('[data-testid=intake-errors]').count()).toBe(0);
+    await page.setInputFiles('[data-testid=document-upload] input[type=file]', path.join(files, '申报材料扫描件.pdf'));
+    await page.click('[data-testid=document-upload-submit]');
+    await expect.poll(() => page.locator('[data-testid=document-row]').filter({ hasText: '申报材料扫描件.pdf' }).count(), { timeout: 15_000 }).toBe(1);
+    await screenshot(page, '11-window-intake');
+
+    await page.click('[data-testid=intake-open-filing]');
+    await page.waitForURL(/\/workbench\/filings\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    const filingId = page.url().split('/').at(-1)!;
+    // The process writes the history as it goes: asked of the API until the note is there, then seen on the page.
+    const detail = async () => (await system.request('GET', `/api/filings/${filingId}`, { token: clerkToken })).body;
+    const noted = (body: { history?: { status: string; note?: string | null }[] }) => body.history?.some((h) => h.status === 'submitted' && h.note === MISSING) ?? false;
+    await expect.poll(async () => noted(await detail()), { timeout: 30_000 }).toBe(true);
+    expect(await detail()).toMatchObject({ channel: 'window', status: 'submitted', employer: { uscc: employer.uscc } });
+    await page.reload();
+    await page.waitForSelector('[data-testid=filing-view]');
+    await page.getByRole('tab', { name: '办理过程' }).click();
+    expect(await page.locator('[data-testid=timeline-entry][data-status=submitted]').filter({ hasText: MISSING }).count()).toBeGreaterThan(0);
+
+    const documents = await system.request('GET', `/api/filings/${filingId}/documents`, { token: clerkToken });
+    expect(documents.status).toBe(200);
+    expect(JSON.stringify(documents.body)).toContain('申报材料扫描件.pdf');
+  }, 120_000);
+});
