@@ -6,10 +6,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../domain/synthetic-filing.ts';
-import { DESKTOP, launchChromium, PHONE, screenshot } from '../support/browser.ts';
+import { BrowserSession, DESKTOP, launchChromium, ONE_PAGE_PDF, PHONE, screenshot } from '../support/browser.ts';
 import { employeeCsv } from '../support/employee-csv.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -18,23 +18,13 @@ const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { regionCode: HA
 const employer = filing.employer;
 
 let system: TestSystem;
-let browser: Browser;
+let browser: BrowserSession;
 let files: string;
 let filingId: string;
-const contexts: BrowserContext[] = [];
-/** Uncaught errors in any page: a page that breaks while the test still passes is a failure too. */
-const pageErrors: string[] = [];
 
-/** A page signed in as someone, the way the sign-in page leaves it (the token in the tab's session storage). */
+/** A page signed in as someone, the way the sign-in page leaves it. */
 async function pageAs(body: Record<string, unknown>, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
-  const token = await system.login(body);
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  contexts.push(context);
-  // Frames without storage of their own (a PDF preview's blob) have none to set.
-  await context.addInitScript((t) => window.location.protocol.startsWith('http') && sessionStorage.setItem('dpf.token', t), token);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
+  return browser.page(await system.login(body), viewport);
 }
 
 const url = (p: string) => `${system.apiUrl}${p}`;
@@ -45,20 +35,20 @@ async function statusOf(page: Page): Promise<string | null> {
 
 beforeAll(async () => {
   system = await startTestSystem();
-  browser = await launchChromium();
+  browser = new BrowserSession(await launchChromium());
   files = await mkdtemp(path.join(os.tmpdir(), 'pages-'));
   await writeFile(path.join(files, 'employees-bad.csv'), employeeCsv(filing.employees, 1));
   await writeFile(path.join(files, 'employees.csv'), employeeCsv(filing.employees));
   // A one-page PDF standing for the scanned labour contract.
   await writeFile(
     path.join(files, '劳动合同.pdf'),
-    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    ONE_PAGE_PDF,
   );
 }, 120_000);
 
 afterAll(async () => {
-  expect(pageErrors).toEqual([]);
-  for (const context of contexts) await context.close().catch(() => undefined);
+  // A page that breaks while the test still passes is a failure too.
+  expect(browser?.pageErrors ?? []).toEqual([]);
   await browser?.close();
   await system?.stop();
   await rm(files, { recursive: true, force: true });
@@ -66,9 +56,7 @@ afterAll(async () => {
 
 describe('the employer portal and the caseworker workbench in Chromium', () => {
   it('lets an employer sign in and file, fixing the one bad row of an imported list', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await browser.page();
     await page.goto(url('/portal'));
     await page.waitForURL(/\/login/);
     await screenshot(page, '01-sign-in');

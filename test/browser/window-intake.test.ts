@@ -6,10 +6,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../domain/synthetic-filing.ts';
-import { DESKTOP, launchChromium, screenshot } from '../support/browser.ts';
+import { BrowserSession, launchChromium, ONE_PAGE_PDF, screenshot } from '../support/browser.ts';
 import { employeeCsv } from '../support/employee-csv.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -19,41 +19,31 @@ const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { regionCode: CO
 const employer = filing.employer;
 
 let system: TestSystem;
-let browser: Browser;
+let browser: BrowserSession;
 let files: string;
 let clerkToken: string;
-const contexts: BrowserContext[] = [];
-/** Uncaught errors in any page: a page that breaks while the test still passes is a failure too. */
-const pageErrors: string[] = [];
 
 const url = (p: string) => `${system.apiUrl}${p}`;
 
 /** A page signed in as the county's window clerk, the way the sign-in page leaves it. */
-async function clerkPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-  contexts.push(context);
-  await context.addInitScript((t) => window.location.protocol.startsWith('http') && sessionStorage.setItem('dpf.token', t), clerkToken);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
+const clerkPage = (): Promise<Page> => browser.page(clerkToken);
 
 beforeAll(async () => {
   system = await startTestSystem();
-  browser = await launchChromium();
+  browser = new BrowserSession(await launchChromium());
   clerkToken = await system.login({ role: 'clerk', regionCode: COUNTY });
   files = await mkdtemp(path.join(os.tmpdir(), 'intake-'));
   await writeFile(path.join(files, 'employees.csv'), employeeCsv(filing.employees));
   // A one-page PDF standing for the scanned paper declaration.
   await writeFile(
     path.join(files, '申报材料扫描件.pdf'),
-    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    ONE_PAGE_PDF,
   );
 }, 120_000);
 
 afterAll(async () => {
-  expect(pageErrors).toEqual([]);
-  for (const context of contexts) await context.close().catch(() => undefined);
+  // A page that breaks while the test still passes is a failure too.
+  expect(browser?.pageErrors ?? []).toEqual([]);
   await browser?.close();
   await system?.stop();
   await rm(files, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // folder the tests leave their screenshots in (README "A tour of the pages").
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { projectRoot } from '../../platform/config.ts';
 
 /** Debian's Chromium (`apt-get install chromium`), or CHROMIUM_PATH. */
@@ -25,4 +25,34 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** A PDF of one empty page: what a scanned paper or a piece of evidence stands for in the tests. */
+export const ONE_PAGE_PDF =
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+/**
+ * Pages signed in as someone, the way the sign-in page leaves them (the token in the tab's session storage), each in
+ * its own browser context; every uncaught error in any of them is kept, for the suite to require none.
+ */
+export class BrowserSession {
+  readonly pageErrors: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(private readonly browser: Browser) {}
+
+  async page(token?: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+    this.contexts.push(context);
+    // Frames without storage of their own (a PDF preview's blob) have none to set.
+    if (token) await context.addInitScript((t) => window.location.protocol.startsWith('http') && sessionStorage.setItem('dpf.token', t), token);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => this.pageErrors.push(`${page.url()}: ${error.message}`));
+    return page;
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close().catch(() => undefined);
+    await this.browser.close();
+  }
 }
