@@ -32,6 +32,13 @@ export interface OutboxOptions {
 
 const MAX_BACKOFF_MS = 60_000;
 
+/**
+ * Attempts at a message the engine refuses (no instance waits for it) before it is given up: with the doubling
+ * back-off capped at a minute, about a quarter of an hour — long enough for a department's answer that raced its own
+ * request's step, short of retrying for ever a feedback that arrived as its window closed. Process starts never give up.
+ */
+export const MESSAGE_MAX_ATTEMPTS = 20;
+
 /** Starts the process instance unless one with this business key already exists (running or ended). */
 async function createProcessInstance(engine: EngineRest, row: OutboxRow): Promise<void> {
   const { processId, variables } = row.payload as { processId: string; variables: Record<string, PrimitiveValue> };
@@ -84,7 +91,7 @@ export function createOutboxDispatcher({ db, engine, intervalMs, log = console.e
       await tx.query('begin');
       const rows = await tx.query<OutboxRow>(
         `select id, command, business_key, payload, attempts from outbox
-          where dispatched_at is null and (next_attempt_at is null or next_attempt_at <= now())
+          where dispatched_at is null and given_up_at is null and (next_attempt_at is null or next_attempt_at <= now())
           order by id limit $1 for update skip locked`,
         [batchSize],
       );
@@ -98,10 +105,13 @@ export function createOutboxDispatcher({ db, engine, intervalMs, log = console.e
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
+          const giveUp = row.command === 'correlate-message' && !(error instanceof EngineUnavailable) && row.attempts + 1 >= MESSAGE_MAX_ATTEMPTS;
           await tx.query(
-            `update outbox set attempts = attempts + 1, last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval where id = $1`,
-            [row.id, message.slice(0, 2000), String(backoff)],
+            `update outbox set attempts = attempts + 1, last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval,
+               given_up_at = case when $4 then now() end where id = $1`,
+            [row.id, message.slice(0, 2000), String(backoff), giveUp],
           );
+          if (giveUp) log(`outbox: gave up ${row.command} ${row.business_key} after ${row.attempts + 1} attempts: ${message}`);
           // An engine that is down fails every row alike: stop here and try again later.
           if (error instanceof EngineUnavailable) {
             log(`outbox: engine unavailable, will retry: ${message}`);

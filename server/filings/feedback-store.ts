@@ -56,7 +56,7 @@ export async function fileFeedback(
     // The outbox row of a feedback not yet delivered (OutboxMessage in the payload; marker = the feedback's id).
     const pending = await tx.query<{ id: string }>(
       `select payload->'marker'->>'value' as id from outbox
-        where command = 'correlate-message' and business_key = $1 and payload->>'messageName' = $2 and dispatched_at is null
+        where command = 'correlate-message' and business_key = $1 and payload->>'messageName' = $2 and dispatched_at is null and given_up_at is null
         limit 1`,
       [filingId, FEEDBACK_MESSAGE],
     );

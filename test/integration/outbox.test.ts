@@ -1,9 +1,11 @@
 // From filing to process exactly once: the outbox row written with a filing is sent to the engine even when the
 // API died between the commit and the start, when it died after the engine acted but before marking the row,
-// when the engine was down for a while, and when several dispatchers run side by side.
+// when the engine was down for a while, and when several dispatchers run side by side; and a message to a waiting
+// process delivered once, or given up when nobody waits for it any more.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { syntheticFiling } from '../../domain/synthetic-filing.ts';
-import { createOutboxDispatcher } from '../../outbox/outbox-dispatcher.ts';
+import { createOutboxDispatcher, MESSAGE_MAX_ATTEMPTS } from '../../outbox/outbox-dispatcher.ts';
+import { enqueueMessage } from '../../outbox/outbox-commands.ts';
 import { createPool, type Db } from '../../platform/db.ts';
 import { createEngineRest, toEngineVariables, type EngineRest } from '../../platform/engine-rest.ts';
 import { freePort } from '../../platform/free-port.ts';
@@ -109,5 +111,68 @@ describe('outbox to engine', () => {
     await Promise.all(dispatchers.map((d) => d.stop()));
     await Promise.all(dispatchers.map((d) => d.dispatchDue()));
     for (const id of ids) expect(await instanceCount(id)).toBe(1);
+  });
+});
+
+describe('messages through the outbox', () => {
+  // An instance waiting for one message, as a filing's process waits for the employer's feedback.
+  const WAITING = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="outbox-probe-definitions" targetNamespace="http://dpf.zj.cn/test">
+  <bpmn:message id="probe-message" name="outbox-probe" />
+  <bpmn:process id="outbox-probe" isExecutable="true" operaton:historyTimeToLive="P1D">
+    <bpmn:startEvent id="start"><bpmn:outgoing>to-wait</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:intermediateCatchEvent id="wait"><bpmn:incoming>to-wait</bpmn:incoming><bpmn:outgoing>to-end</bpmn:outgoing><bpmn:messageEventDefinition messageRef="probe-message" /></bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="end"><bpmn:incoming>to-end</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="to-wait" sourceRef="start" targetRef="wait" />
+    <bpmn:sequenceFlow id="to-end" sourceRef="wait" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  beforeAll(async () => {
+    const form = new FormData();
+    form.set('deployment-name', 'outbox-probe');
+    form.append('outbox-probe.bpmn', new Blob([WAITING]), 'outbox-probe.bpmn');
+    await engine.postForm('/deployment/create', form);
+  });
+
+  const message = (marker: string) => ({ messageName: 'outbox-probe', variables: { probeId: marker }, marker: { name: 'probeId', value: marker } });
+  const row = async (businessKey: string) =>
+    (await db.query<{ dispatched_at: Date | null; given_up_at: Date | null; attempts: number; last_error: string | null }>(
+      `select dispatched_at, given_up_at, attempts, last_error from outbox where command = 'correlate-message' and business_key = $1`,
+      [businessKey],
+    )).rows[0]!;
+
+  it('delivers a message once, and a send repeated after a crash finds it delivered', async () => {
+    const key = `probe-${seed()}`;
+    const instance = await engine.post<{ id: string }>('/process-definition/key/outbox-probe/start', { businessKey: key });
+    await enqueueMessage(db, key, message('m-1'));
+    await dispatchOnce();
+    expect((await row(key)).dispatched_at).not.toBeNull();
+    const [ended] = await engine.get<{ state: string }[]>('/history/process-instance', { processInstanceId: instance.id });
+    expect(ended?.state).toBe('COMPLETED');
+    // The API died after the engine took the message but before the row was marked: sent again, it is not re-sent.
+    await db.query(`update outbox set dispatched_at = null where command = 'correlate-message' and business_key = $1`, [key]);
+    await dispatchOnce();
+    expect(await row(key)).toMatchObject({ attempts: 2, last_error: null, given_up_at: null });
+    expect((await row(key)).dispatched_at).not.toBeNull();
+  });
+
+  it('gives up a message nobody waits for after its last attempt, and tries it no more', async () => {
+    const key = `probe-${seed()}`;
+    await enqueueMessage(db, key, message('m-2'));
+    await dispatchOnce();
+    expect(await row(key)).toMatchObject({ dispatched_at: null, given_up_at: null, attempts: 1 });
+    expect((await row(key)).last_error).toBeTruthy();
+    // Fast-forward to the last attempt.
+    await db.query(`update outbox set attempts = $2, next_attempt_at = null where command = 'correlate-message' and business_key = $1`, [key, MESSAGE_MAX_ATTEMPTS - 1]);
+    const logged: string[] = [];
+    await dispatchOnce(engine, (m) => logged.push(m));
+    const given = await row(key);
+    expect(given.given_up_at).not.toBeNull();
+    expect(given.attempts).toBe(MESSAGE_MAX_ATTEMPTS);
+    expect(logged.some((m) => m.startsWith(`outbox: gave up correlate-message ${key}`))).toBe(true);
+    await db.query(`update outbox set next_attempt_at = null where command = 'correlate-message' and business_key = $1`, [key]);
+    await dispatchOnce();
+    expect((await row(key)).attempts).toBe(MESSAGE_MAX_ATTEMPTS);
   });
 });
