@@ -3,7 +3,8 @@
 // 'project-files' for what `npm start` deployed from processes/ and forms/.
 import { Router, type Request } from 'express';
 import type { Db } from '../platform/db.ts';
-import { EngineError, EngineUnavailable, type EngineRest } from '../platform/engine-rest.ts';
+import { EngineError, type EngineRest } from '../platform/engine-rest.ts';
+import { engineProblem, requireEngine } from '../server/engine-problems.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
@@ -84,13 +85,8 @@ interface EngineDeployment {
   deploymentTime: string;
 }
 
-/** The engine writes times as 2026-12-01T02:30:00.000+0000; ISO 8601 wants the offset's colon. */
+/** The engine writes times as 2026-12-01T10:30:00.000+0800; ISO 8601 wants the offset's colon. */
 const isoTime = (engineTime: string) => new Date(engineTime.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')).toISOString();
-
-function engineOf(options: DefinitionRoutesOptions): EngineRest {
-  if (!options.engine) throw new Problem(503, '流程引擎不可用');
-  return options.engine;
-}
 
 /** Every deployment this system made (ours and npm start's), oldest first, with the form files each holds. */
 async function deploymentsWithForms(engine: EngineRest): Promise<{ deployment: EngineDeployment; forms: { id: string; name: string }[] }[]> {
@@ -134,7 +130,7 @@ async function describe(options: DefinitionRoutesOptions, rows: { version: numbe
 }
 
 async function versionsOf(options: DefinitionRoutesOptions, kind: Kind, key: string): Promise<DefinitionVersion[]> {
-  const engine = engineOf(options);
+  const engine = requireEngine(options.engine);
   if (kind === 'form') {
     const versions = await formVersions(engine, key);
     return describe(options, versions.reverse().map((v) => ({ version: v.version, definitionId: null, deployment: v.deployment })));
@@ -145,12 +141,6 @@ async function versionsOf(options: DefinitionRoutesOptions, kind: Kind, key: str
     deployments.set(id, await engine.get<EngineDeployment>(`/deployment/${encodeURIComponent(id)}`));
   }
   return describe(options, definitions.map((d) => ({ version: d.version, definitionId: d.id, deployment: deployments.get(d.deploymentId)! })));
-}
-
-/** Engine trouble as the caller should see it: unavailable is 503, anything else stays a 500 (our bug). */
-function engineProblem(error: unknown): unknown {
-  if (error instanceof EngineUnavailable) return new Problem(503, '流程引擎暂时不可用，请稍后再试', error.message);
-  return error;
 }
 
 const notFound = () => new Problem(404, '未找到该流程、决策表或表单的版本');
@@ -167,7 +157,7 @@ export function definitionRouter(options: DefinitionRoutesOptions): Router {
   router.get('/api/definitions', readers, async (req, res, next) => {
     try {
       const { kind } = checked(req, checkList, { ...req.query }, messages);
-      const engine = engineOf(options);
+      const engine = requireEngine(options.engine);
       if (kind === 'form') {
         const latest = new Map<string, { key: string; latestVersion: number; deploymentId: string }>();
         for (const { deployment, forms } of await deploymentsWithForms(engine)) {
@@ -203,7 +193,7 @@ export function definitionRouter(options: DefinitionRoutesOptions): Router {
     try {
       const { kind, key, version: asText } = checked(req, checkVersion, params(req), messages);
       const version = Number(asText);
-      const engine = engineOf(options);
+      const engine = requireEngine(options.engine);
       if (kind === 'form') {
         const found = (await formVersions(engine, key)).find((v) => v.version === version);
         if (!found) throw notFound();

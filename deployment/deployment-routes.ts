@@ -3,7 +3,8 @@
 // resources make no new version. Every deployment carries a change note, kept with who made it (deployments table).
 import { Router } from 'express';
 import { inTransaction, type Db } from '../platform/db.ts';
-import { EngineError, EngineUnavailable, type EngineRest } from '../platform/engine-rest.ts';
+import { EngineError, type EngineRest } from '../platform/engine-rest.ts';
+import { engineProblem, requireEngine } from '../server/engine-problems.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem, type FieldError } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
@@ -13,7 +14,7 @@ import type { TokenSigner } from '../server/identity.ts';
 import { WORKER_TOPICS } from '../workers/topics.ts';
 import { lintBpmn } from './bpmn-lint.ts';
 import { lintDmn } from './dmn-lint.ts';
-import { deployResources, projectResources, type DeploymentResult, type Resource } from './deploy-resources.ts';
+import { deployResources, projectResources, resourcesSchema, type DeploymentResult, type Resource } from './deploy-resources.ts';
 import { recordDeployment, type RecordedResource } from './deployment-history-store.ts';
 import { checkForm } from './form-check.ts';
 
@@ -32,20 +33,7 @@ const checkBody = compileSchema<{ note: string; resources: Resource[] }>({
   required: ['note', 'resources'],
   properties: {
     note: { type: 'string', minLength: 1, maxLength: 500 },
-    resources: {
-      type: 'array',
-      minItems: 1,
-      maxItems: MAX_RESOURCES,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['name', 'content'],
-        properties: {
-          name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(bpmn|dmn|form)$' },
-          content: { type: 'string', minLength: 1 },
-        },
-      },
-    },
+    resources: resourcesSchema(MAX_RESOURCES, ['bpmn', 'dmn', 'form']),
   },
 });
 
@@ -116,17 +104,16 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
       }
       const errors = await lintResources(resources);
       if (errors.length) throw new Problem(400, localeOf(req) === 'zh' ? '流程文件未通过检查，未部署' : 'Lint findings: nothing deployed', undefined, errors);
-      if (!options.engine) throw new Problem(503, '流程引擎不可用');
+      const engine = requireEngine(options.engine);
       let result;
       try {
-        result = await deployResources(options.engine, resources, WEB_MODELER_SOURCE);
+        result = await deployResources(engine, resources, WEB_MODELER_SOURCE);
       } catch (error) {
         if (error instanceof EngineError && error.status === 400) {
           // The engine's own parser found what the linter did not (e.g. an expression it cannot read).
           throw new Problem(400, '流程引擎拒绝了该部署，未部署', undefined, [{ path: '/resources', code: 'ENGINE_REFUSED', message: error.message }]);
         }
-        if (error instanceof EngineUnavailable) throw new Problem(503, '流程引擎暂时不可用，请稍后再试', error.message);
-        throw error;
+        throw engineProblem(error);
       }
       const deployed = result;
       await inTransaction(options.db, async (tx) => {

@@ -6,7 +6,9 @@ import { readDecisionModel, type DecisionModel } from '../decisions/decision-mod
 import { DecisionNotDeployed, deployedDecisions, type DeployedDecision } from '../decisions/deployed-decisions.ts';
 import { checkRegionCode } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
-import { EngineUnavailable, type EngineRest } from '../platform/engine-rest.ts';
+import type { EngineRest } from '../platform/engine-rest.ts';
+import { engineProblem } from '../server/engine-problems.ts';
+import { resourcesSchema } from '../deployment/deploy-resources.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
@@ -38,20 +40,7 @@ const checkBody = compileSchema<PreviewBody>({
   additionalProperties: false,
   required: ['resources', 'filings'],
   properties: {
-    resources: {
-      type: 'array',
-      minItems: 1,
-      maxItems: MAX_RESOURCES,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['name', 'content'],
-        properties: {
-          name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.dmn$' },
-          content: { type: 'string', minLength: 1 },
-        },
-      },
-    },
+    resources: resourcesSchema(MAX_RESOURCES, ['dmn']),
     filings: {
       type: 'object',
       additionalProperties: false,
@@ -109,9 +98,8 @@ export function policyPreviewRouter(options: PreviewRoutesOptions): Router {
       try {
         deployed = await decisions.latest([DEFAULT_DECISIONS.counting, DEFAULT_DECISIONS.weight, DEFAULT_DECISIONS.levy]);
       } catch (error) {
-        if (error instanceof EngineUnavailable) throw new Problem(503, '流程引擎暂时不可用，请稍后再试', error.message);
         if (error instanceof DecisionNotDeployed) throw new Problem(409, '认定规则尚未部署，无法对比', error.message);
-        throw error;
+        throw engineProblem(error);
       }
       const [counting, weight, levy] = deployed as [DeployedDecision, DeployedDecision, DeployedDecision];
       const before: ReviewDecisions = {

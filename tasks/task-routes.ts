@@ -3,7 +3,8 @@
 // outside the caller's reach answers 404, exactly like an unknown id, so ids cannot be probed.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../platform/db.ts';
-import { EngineError, EngineUnavailable, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
+import { EngineError, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
+import { engineProblem, requireEngine } from '../server/engine-problems.ts';
 import { maskNumbersInText } from '../platform/masking.ts';
 import { Problem } from '../platform/problem.ts';
 import { audit } from '../server/audit.ts';
@@ -40,16 +41,10 @@ export interface TaskRoutesOptions {
 
 const TASK_ID = /^[0-9A-Za-z-]{1,64}$/;
 
-function engineOf(options: TaskRoutesOptions): EngineRest {
-  if (!options.engine) throw new Problem(503, '流程引擎不可用', 'no engine is configured');
-  return options.engine;
-}
-
-/** Engine trouble as a problem the client can act on; never a 500 with the engine's internals. */
-function engineProblem(error: unknown): unknown {
-  if (error instanceof EngineUnavailable) return new Problem(503, '流程引擎暂时不可用，请稍后再试', error.message);
+/** Engine trouble as a problem the client can act on; a task the engine no longer knows is one nobody may reach. */
+function taskProblem(error: unknown): unknown {
   if (error instanceof EngineError && error.status === 404) return new Problem(404, '任务不存在');
-  return error;
+  return engineProblem(error);
 }
 
 function notFound(): Problem {
@@ -134,8 +129,8 @@ export function taskRouter(options: TaskRoutesOptions): Router {
     auth,
     (req: Request, res: Response, next: NextFunction) =>
       Promise.resolve()
-        .then(() => handler({ req, res, who: identityOf(req), engine: engineOf(options) }))
-        .catch((error: unknown) => next(engineProblem(error))),
+        .then(() => handler({ req, res, who: identityOf(req), engine: requireEngine(options.engine) }))
+        .catch((error: unknown) => next(taskProblem(error))),
   ];
   // Routes about one task the caller may act on; an unknown or unreachable one is 404.
   const taskRoute = (handler: (call: TaskCall & { task: EngineTask }) => Promise<void>) =>

@@ -7,7 +7,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { loadConfig } from '../../platform/config.ts';
 import { compileSchema } from '../../platform/schema.ts';
 import type { SimulatedDepartment } from '../simulator-kit/server.ts';
-import { hasTwoDecimals } from '../tax/schema.ts';
+import { checkingCertifiedCount } from '../tax/schema.ts';
 import {
   certificationReportSchema,
   outboundTransferSchema,
@@ -24,7 +24,7 @@ const MAX_REMEMBERED = 10_000;
 const BODY_LIMIT = '8mb';
 
 const checkTransfer = compileSchema<OutboundTransfer>(outboundTransferSchema);
-const checkReport = compileSchema<CertificationReport>(certificationReportSchema);
+const checkReport = checkingCertifiedCount(compileSchema<CertificationReport>(certificationReportSchema));
 const checkDelivery = compileSchema<{ transfer: Record<string, unknown>; to: string }>({
   type: 'object',
   additionalProperties: false,
@@ -147,12 +147,8 @@ export function createNationalPlatformRouter(state: NationalPlatformState, optio
     const key = idempotencyKeyOf(req, res);
     if (!key) return;
     const checked = checkReport(req.body);
-    const issues = checked.ok ? [] : checked.issues;
-    if (checked.ok && !hasTwoDecimals(checked.value.certifiedCount)) {
-      issues.push({ path: '/certifiedCount', code: 'FORMAT', params: { decimals: 2 } });
-    }
-    if (!checked.ok || issues.length > 0) {
-      res.status(400).json({ error: 'bad_request', errors: issues });
+    if (!checked.ok) {
+      res.status(400).json({ error: 'bad_request', errors: checked.issues });
       return;
     }
     const delivered = state.delivered.get(req.params.transferId);

@@ -1,6 +1,7 @@
 // The shapes of the tax-bureau integration: a record in the optional tax-results.json (CONTRACTS.md §3), the
 // pushed certified result, the receipt the bureau answers at once and its later answer, which a real bureau's
 // adapter must produce too.
+import type { Checked } from '../../platform/schema.ts';
 
 /** Shape only (18 characters of the USCC alphabet, no I O S V Z); the check digit is the filing API's job. */
 export const USCC_PATTERN = '^[0-9A-HJ-NP-RTUW-Y]{18}$';
@@ -119,6 +120,18 @@ export const taxAnswerSchema = {
     answeredAt: instant,
   },
 } as const;
+
+/**
+ * A body check whose `certifiedCount` must also have at most two decimals, as certified counts do (JSON Schema's
+ * multipleOf trips over binary fractions): what a department answers 400 to.
+ */
+export function checkingCertifiedCount<T extends { certifiedCount: number }>(check: (data: unknown) => Checked<T>): (data: unknown) => Checked<T> {
+  return (data) => {
+    const checked = check(data);
+    if (!checked.ok || hasTwoDecimals(checked.value.certifiedCount)) return checked;
+    return { ok: false, issues: [{ path: '/certifiedCount', code: 'FORMAT', params: { decimals: 2 } }] };
+  };
+}
 
 /** True when `value` has at most two decimals, allowing for binary noise (0.1 + 0.2). */
 export function hasTwoDecimals(value: number): boolean {

@@ -12,7 +12,7 @@ import { compileSchema } from '../../platform/schema.ts';
 import { loadDataFile } from '../simulator-kit/data-files.ts';
 import type { SimulatedDepartment } from '../simulator-kit/server.ts';
 import {
-  hasTwoDecimals,
+  checkingCertifiedCount,
   taxPushSchema,
   taxResultRecordSchema,
   type TaxAnswer,
@@ -49,7 +49,7 @@ const ANSWER_DEFAULTS: Omit<AnswerSettings, 'answerDelayMs'> = {
   answerTimeoutMs: 5_000,
 };
 
-const checkPush = compileSchema<TaxPush>(taxPushSchema);
+const checkPush = checkingCertifiedCount(compileSchema<TaxPush>(taxPushSchema));
 
 /** One push as the bureau remembers it, with the state of its answer. */
 interface Receipt {
@@ -144,12 +144,8 @@ export function createTaxRouter(records: readonly TaxResultRecord[], receipts: M
       return;
     }
     const checked = checkPush(req.body);
-    const issues = checked.ok ? [] : checked.issues;
-    if (checked.ok && !hasTwoDecimals(checked.value.certifiedCount)) {
-      issues.push({ path: '/certifiedCount', code: 'FORMAT', params: { decimals: 2 } });
-    }
-    if (!checked.ok || issues.length > 0) {
-      res.status(400).json({ error: 'bad_request', errors: issues });
+    if (!checked.ok) {
+      res.status(400).json({ error: 'bad_request', errors: checked.issues });
       return;
     }
     const push = checked.value;

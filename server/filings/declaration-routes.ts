@@ -13,7 +13,8 @@ import { authenticate, identityOf, invalid, localeOf } from '../http.ts';
 import type { TokenSigner } from '../identity.ts';
 import { keepingIntake, modifyDeclaration } from './declaration-store.ts';
 import { readableFiling } from './filing-routes.ts';
-import { engineProblem, hasOpenTask, requireEngine } from './filing-process.ts';
+import { engineProblem, requireEngine } from '../engine-problems.ts';
+import { hasOpenTask } from './filing-process.ts';
 import type { StoredFiling } from './filing-store.ts';
 
 /** The employer's user task the diagram opens after approved feedback. */

@@ -9,7 +9,8 @@ import { compileSchema } from '../../platform/schema.ts';
 import { authenticate, checked, identityOf, localeOf } from '../http.ts';
 import type { TokenSigner } from '../identity.ts';
 import { readableFiling } from './filing-routes.ts';
-import { engineProblem, requireEngine, waitsForMessage } from './filing-process.ts';
+import { engineProblem, requireEngine } from '../engine-problems.ts';
+import { waitsForMessage } from './filing-process.ts';
 import { earlierFeedback, FEEDBACK_MESSAGE, fileFeedback } from './feedback-store.ts';
 
 export interface FeedbackRoutesOptions {

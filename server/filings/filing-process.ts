@@ -1,23 +1,10 @@
 // Where a filing's process stands, asked of the engine as the service account: whether it waits for a message (the
 // employer's feedback) or holds an open user task (modifying the declaration). The engine, not a status column,
 // decides what an employer may do now, so the API and the diagram cannot disagree.
-import { EngineUnavailable, type EngineRest } from '../../platform/engine-rest.ts';
-import { Problem } from '../../platform/problem.ts';
+import type { EngineRest } from '../../platform/engine-rest.ts';
 
 interface ProcessInstance {
   id: string;
-}
-
-/** The engine, or 503 when none is configured (an API started without one). */
-export function requireEngine(engine: EngineRest | undefined): EngineRest {
-  if (!engine) throw new Problem(503, '流程引擎不可用', 'no engine is configured');
-  return engine;
-}
-
-/** Engine trouble as a problem the client can act on; never a 500 with the engine's internals. */
-export function engineProblem(error: unknown): unknown {
-  if (error instanceof EngineUnavailable) return new Problem(503, '流程引擎暂时不可用，请稍后再试', error.message);
-  return error;
 }
 
 /** Whether a running instance of the filing (business key = filing id) has a subscription for the message now. */

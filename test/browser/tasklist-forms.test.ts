@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../platform/config.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { deployDiagram } from '../support/deploy-diagram.ts';
 
 interface Component {
   type: string;
@@ -75,10 +76,7 @@ const taskOfForm = new Map<string, string>();
 beforeAll(async () => {
   // The project's forms are deployed by the system's start; the gallery names them by key.
   system = await startTestSystem({ WORKERS: 'off' });
-  const form = new FormData();
-  form.set('deployment-name', 'form-gallery');
-  form.append('form-gallery.bpmn', new Blob([galleryDiagram()]), 'form-gallery.bpmn');
-  await system.rest.postForm('/deployment/create', form);
+  await deployDiagram(system.rest, 'form-gallery', galleryDiagram(), 'form-gallery');
   const instance = await system.rest.post<{ id: string }>('/process-definition/key/form-gallery/start', { variables: PROCESS_VALUES });
   const tasks = await system.rest.get<{ id: string; taskDefinitionKey: string }[]>('/task', { processInstanceId: instance.id });
   for (const task of tasks) taskOfForm.set(forms[Number(task.taskDefinitionKey.slice('task-'.length))]!.id, task.id);

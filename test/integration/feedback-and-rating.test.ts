@@ -11,6 +11,7 @@ import { createFiling } from '../../server/filings/filing-store.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { createdId, syntheticFiling } from '../support/fixtures.ts';
 import { eventually } from '../support/system.ts';
+import { deployDiagram } from '../support/deploy-diagram.ts';
 
 const PROCESS = 'test-feedback-then-modify';
 
@@ -34,20 +35,14 @@ const DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
 let api: TestApi;
 let engine: EngineRest;
 let nudges = 0;
-const filingIds: string[] = [];
 
 beforeAll(async () => {
   engine = createEngineRest(inject('engine'));
-  const form = new FormData();
-  form.set('deployment-name', `test-${PROCESS}`);
-  form.append(`${PROCESS}.bpmn`, new Blob([DIAGRAM]), `${PROCESS}.bpmn`);
-  await engine.postForm('/deployment/create', form);
+  await deployDiagram(engine, PROCESS, DIAGRAM);
   api = await startTestApi({}, { engine, onFilingStored: () => nudges++ });
 });
 
 afterAll(async () => {
-  // Nothing of this file is left for a later file's dispatcher to send.
-  await api.db.query('update outbox set dispatched_at = now() where business_key = any($1) and dispatched_at is null', [filingIds]);
   await api.close();
 });
 
@@ -56,7 +51,6 @@ async function storedFiling(seed: number, opts: { regionCode?: string; year?: nu
   const filing = syntheticFiling(seed, opts);
   const who = { sub: `dev-employer-${filing.employer.uscc}`, role: 'employer' as const, uscc: filing.employer.uscc };
   const id = createdId(await createFiling(api.db, who, filing, undefined));
-  filingIds.push(id);
   await api.db.query(`update outbox set dispatched_at = now() where business_key = $1 and command = 'create-process-instance'`, [id]);
   if (opts.status) await api.db.query('update filings set status = $2 where id = $1', [id, opts.status]);
   const token = await api.login({ role: 'employer', uscc: filing.employer.uscc });

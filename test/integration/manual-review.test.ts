@@ -19,6 +19,7 @@ import { createRecordManualDecisionHandler } from '../../workers/record-manual-d
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { createdId, syntheticFiling } from '../support/fixtures.ts';
 import { eventually } from '../support/system.ts';
+import { deployDiagram } from '../support/deploy-diagram.ts';
 
 const PROCESS = 'test-dispute-and-manual-review';
 
@@ -47,20 +48,14 @@ const SEED = 1_300_000;
 
 let api: TestApi;
 let engine: EngineRest;
-const filingIds: string[] = [];
 
 beforeAll(async () => {
   engine = createEngineRest(inject('engine'));
-  const form = new FormData();
-  form.set('deployment-name', `test-${PROCESS}`);
-  form.append(`${PROCESS}.bpmn`, new Blob([DIAGRAM]), `${PROCESS}.bpmn`);
-  await engine.postForm('/deployment/create', form);
+  await deployDiagram(engine, PROCESS, DIAGRAM);
   api = await startTestApi({}, { engine });
 });
 
 afterAll(async () => {
-  // Nothing of this file is left for a later file's dispatcher to send.
-  await api.db.query('update outbox set dispatched_at = now() where business_key = any($1) and dispatched_at is null', [filingIds]);
   await api.close();
 });
 
@@ -68,7 +63,6 @@ async function storedFiling(seed: number, employees = 3): Promise<{ id: string; 
   const filing = syntheticFiling(seed, { year: YEAR, employees });
   const who = { sub: `dev-employer-${filing.employer.uscc}`, role: 'employer' as const, uscc: filing.employer.uscc };
   const id = createdId(await createFiling(api.db, who, filing, undefined));
-  filingIds.push(id);
   await api.db.query(`update outbox set dispatched_at = now() where business_key = $1 and command = 'create-process-instance'`, [id]);
   return { id, filing };
 }

@@ -11,6 +11,7 @@ import { createEngineRest, toEngineVariables, type EngineRest } from '../../plat
 import { freePort } from '../../platform/free-port.ts';
 import { createFiling, processVariablesOf } from '../../server/filings/filing-store.ts';
 import { createdId } from '../support/fixtures.ts';
+import { deployDiagram } from '../support/deploy-diagram.ts';
 
 let db: Db;
 let engine: EngineRest;
@@ -129,10 +130,7 @@ describe('messages through the outbox', () => {
 </bpmn:definitions>`;
 
   beforeAll(async () => {
-    const form = new FormData();
-    form.set('deployment-name', 'outbox-probe');
-    form.append('outbox-probe.bpmn', new Blob([WAITING]), 'outbox-probe.bpmn');
-    await engine.postForm('/deployment/create', form);
+    await deployDiagram(engine, 'outbox-probe', WAITING, 'outbox-probe');
   });
 
   const message = (marker: string) => ({ messageName: 'outbox-probe', variables: { probeId: marker }, marker: { name: 'probeId', value: marker } });

@@ -14,6 +14,7 @@ import { retryTimeout, startWorkerRuntime, type WorkerRuntime } from '../../work
 import { complete, fail } from '../../workers/job-outcome.ts';
 import { eventually } from '../support/system.ts';
 import { createdId } from '../support/fixtures.ts';
+import { deployDiagram } from '../support/deploy-diagram.ts';
 
 let db: Db;
 let engine: EngineRest;
@@ -39,12 +40,7 @@ function oneStepProcess(key: string, topic: string, inputs: Record<string, strin
 </bpmn:definitions>`;
 }
 
-async function deploy(key: string, xml: string): Promise<void> {
-  const form = new FormData();
-  form.set('deployment-name', `test-${key}`);
-  form.append(`${key}.bpmn`, new Blob([xml]), `${key}.bpmn`);
-  await engine.postForm('/deployment/create', form);
-}
+const deploy = (key: string, xml: string): Promise<void> => deployDiagram(engine, key, xml);
 
 async function start(key: string, businessKey: string, variables: Record<string, string> = {}): Promise<string> {
   const typed = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { value: v, type: 'String' }]));

@@ -3,6 +3,7 @@
 // nobody has published stops the instance with an incident that says what to do, never a Monday–Friday guess.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
+import { deployDiagram } from '../support/deploy-diagram.ts';
 
 let system: TestSystem;
 
@@ -55,10 +56,7 @@ async function timerOf(processInstanceId: string): Promise<string> {
 
 beforeAll(async () => {
   system = await startTestSystem();
-  const form = new FormData();
-  form.set('deployment-name', 'deadline-probe');
-  form.append('deadline-probe.bpmn', new Blob([DIAGRAM]), 'deadline-probe.bpmn');
-  await system.rest.postForm('/deployment/create', form);
+  await deployDiagram(system.rest, 'deadline-probe', DIAGRAM, 'deadline-probe');
 });
 
 afterAll(async () => {
