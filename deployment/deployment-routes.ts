@@ -37,6 +37,13 @@ const checkBody = compileSchema<{ note: string; resources: Resource[] }>({
   },
 });
 
+const checkChecks = compileSchema<{ resources: Resource[] }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['resources'],
+  properties: { resources: resourcesSchema(MAX_RESOURCES, ['bpmn', 'dmn', 'form']) },
+});
+
 const messages = createFieldMessages({
   root: ['部署内容', 'deployment'],
   labels: { note: ['变更说明', 'change note'], resources: ['部署的文件', 'resources'], name: ['文件名', 'file name'], content: ['文件内容', 'content'] },
@@ -66,29 +73,49 @@ function recordedResources(resources: Resource[], result: DeploymentResult): Rec
   });
 }
 
-/** Every lint finding of every resource, as field errors at /resources/{i}/content. */
-export async function lintResources(resources: Resource[]): Promise<FieldError[]> {
+/** What the checks found in one submitted file, on one element (elementId empty: the file as a whole). */
+export interface ResourceFinding {
+  file: string;
+  /** The file's position in the request, for the field error's JSON pointer. */
+  index: number;
+  elementId: string;
+  rule: string;
+  category: 'error' | 'warn';
+  message: string;
+}
+
+/** Every finding of every resource, warnings included: what the modeler marks on its canvas as one edits. */
+export async function findingsOf(resources: Resource[]): Promise<ResourceFinding[]> {
   const knownForms = [...new Set([...projectResources(), ...resources].filter((r) => r.name.endsWith('.form')).flatMap((r) => formIdOf(r.content) ?? []))];
-  const errors: FieldError[] = [];
-  for (const [index, resource] of resources.entries()) {
-    const path = `/resources/${index}/content`;
-    if (resource.name.endsWith('.bpmn')) {
-      for (const f of await lintBpmn(resource.content, { knownTopics: WORKER_TOPICS, knownForms })) {
-        if (f.category !== 'error') continue;
-        errors.push({ path, code: 'LINT', message: `${resource.name}${f.elementId ? ` · ${f.elementId}` : ''}：${f.message}（${f.rule}）` });
-      }
-    } else if (resource.name.endsWith('.dmn')) {
-      for (const f of await lintDmn(resource.content)) {
-        if (f.category !== 'error') continue;
-        errors.push({ path, code: 'LINT', message: `${resource.name}${f.elementId ? ` · ${f.elementId}` : ''}：${f.message}（${f.rule}）` });
-      }
-    } else if (resource.name.endsWith('.form')) {
-      for (const p of await checkForm(resource.content)) {
-        errors.push({ path, code: 'FORM_INVALID', message: `${resource.name}${p.path ? ` · ${p.path}` : ''}：${p.message}` });
-      }
+  const findings: ResourceFinding[] = [];
+  for (const [index, { name, content }] of resources.entries()) {
+    const at = { file: name, index };
+    if (name.endsWith('.bpmn')) {
+      for (const f of await lintBpmn(content, { knownTopics: WORKER_TOPICS, knownForms })) findings.push({ ...at, ...f });
+    } else if (name.endsWith('.dmn')) {
+      for (const f of await lintDmn(content)) findings.push({ ...at, ...f });
+    } else if (name.endsWith('.form')) {
+      // A form's problems are at a path inside its JSON; the editor finds the component from it.
+      for (const p of await checkForm(content)) findings.push({ ...at, elementId: p.path ?? '', rule: 'form', category: 'error', message: p.message });
     }
   }
-  return errors;
+  return findings;
+}
+
+/** The findings that stop a deployment, as field errors at /resources/{i}/content. */
+export function findingErrors(findings: ResourceFinding[]): FieldError[] {
+  return findings
+    .filter((f) => f.category === 'error')
+    .map((f) => ({
+      path: `/resources/${f.index}/content`,
+      code: f.rule === 'form' ? 'FORM_INVALID' : 'LINT',
+      message: `${f.file}${f.elementId ? ` · ${f.elementId}` : ''}：${f.message}${f.rule === 'form' ? '' : `（${f.rule}）`}`,
+    }));
+}
+
+/** Every error finding of every resource, as field errors at /resources/{i}/content. */
+export async function lintResources(resources: Resource[]): Promise<FieldError[]> {
+  return findingErrors(await findingsOf(resources));
 }
 
 export function deploymentRouter(options: DeploymentRoutesOptions): Router {
@@ -102,8 +129,11 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
       if (twice >= 0) {
         throw new Problem(400, '提交的内容有误', undefined, [{ path: `/resources/${twice}/name`, code: 'DUPLICATE', message: `文件 ${names[twice]} 提交了两次` }]);
       }
-      const errors = await lintResources(resources);
-      if (errors.length) throw new Problem(400, localeOf(req) === 'zh' ? '流程文件未通过检查，未部署' : 'Lint findings: nothing deployed', undefined, errors);
+      const findings = (await findingsOf(resources)).filter((f) => f.category === 'error');
+      if (findings.length) {
+        // The findings themselves too, so that the modeler marks each on its element.
+        throw new Problem(400, localeOf(req) === 'zh' ? '流程文件未通过检查，未部署' : 'Lint findings: nothing deployed', undefined, findingErrors(findings), undefined, { findings });
+      }
       const engine = requireEngine(options.engine);
       let result;
       try {
@@ -111,7 +141,9 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
       } catch (error) {
         if (error instanceof EngineError && error.status === 400) {
           // The engine's own parser found what the linter did not (e.g. an expression it cannot read).
-          throw new Problem(400, '流程引擎拒绝了该部署，未部署', undefined, [{ path: '/resources', code: 'ENGINE_REFUSED', message: error.message }]);
+          throw new Problem(400, '流程引擎拒绝了该部署，未部署', undefined, [{ path: '/resources', code: 'ENGINE_REFUSED', message: error.message }], undefined, {
+            findings: [{ file: '', index: -1, elementId: '', rule: 'engine', category: 'error', message: error.message }],
+          });
         }
         throw engineProblem(error);
       }
@@ -126,6 +158,17 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
         });
       });
       res.status(result.created ? 201 : 200).json(result);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // The same checks without deploying, warnings too: the modeler calls this as one edits. Whoever may read the
+  // definitions may check a copy of them.
+  router.post('/api/deployments/checks', authenticate(options.signer, ['policy', 'province', 'operator']), async (req, res, next) => {
+    try {
+      const { resources } = checked(req, checkChecks, req.body, messages);
+      res.json({ findings: await findingsOf(resources) });
     } catch (error) {
       next(error);
     }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../domain/synthetic-filing.ts';
-import { BrowserSession, DESKTOP, launchChromium, ONE_PAGE_PDF, PHONE, screenshot } from '../support/browser.ts';
+import { BrowserSession, DESKTOP, launchChromium, ONE_PAGE_PDF, PHONE, screenshot, submitTaskForm } from '../support/browser.ts';
 import { employeeCsv } from '../support/employee-csv.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -54,7 +54,8 @@ afterAll(async () => {
   await rm(files, { recursive: true, force: true });
 });
 
-describe('the employer portal and the caseworker workbench in Chromium', () => {
+// Each step waits on the engine and the workers for up to a minute at a time: on a loaded machine a step needs that room.
+describe('the employer portal and the caseworker workbench in Chromium', { timeout: 150_000 }, () => {
   it('lets an employer sign in and file, fixing the one bad row of an imported list', async () => {
     const page = await browser.page();
     await page.goto(url('/portal'));
@@ -145,10 +146,11 @@ describe('the employer portal and the caseworker workbench in Chromium', () => {
     await page.locator('[data-testid=document-preview-button]').first().click();
     await page.waitForSelector('[data-testid=document-preview] iframe, [data-testid=document-preview] img');
     await screenshot(page, '08-review-with-evidence');
-    await page.locator('[data-testid=task-form] .fjs-container').getByText('认定计入').click();
+    const count = page.locator('[data-testid=task-form] .fjs-container').getByLabel('认定计入', { exact: true });
+    await count.check();
     await page.locator('[data-testid=task-form] textarea').fill('劳动合同齐全，经电话核实全年在岗，予以认定');
-    await page.click('[data-testid=task-submit]');
-    await page.waitForURL(/\/workbench\/?(\?.*)?$/, { timeout: 20_000 });
+    expect(await count.isChecked()).toBe(true);
+    await submitTaskForm(page);
   });
 
   it('shows the employer the certified result and hands over the confirmation PDF', async () => {

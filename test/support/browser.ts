@@ -56,3 +56,19 @@ export class BrowserSession {
     await this.browser.close();
   }
 }
+
+/**
+ * Submits the workbench's task form and waits until the page has gone back to the inbox. Should the form or the
+ * server refuse instead, fails at once with what the page says, rather than waiting out the timeout in silence.
+ */
+export async function submitTaskForm(page: Page, timeout = 60_000): Promise<void> {
+  await page.click('[data-testid=task-submit]');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (/\/workbench\/?(\?.*)?$/.test(new URL(page.url()).pathname + new URL(page.url()).search)) return;
+    const refusal = page.locator('[data-testid=task-form-errors]');
+    if ((await refusal.count()) > 0) throw new Error(`the task form was refused: ${await refusal.innerText()}`);
+    if (Date.now() > deadline) throw new Error(`the task form was not completed within ${timeout} ms (still at ${page.url()})`);
+    await page.waitForURL(/\/workbench\/?(\?.*)?$/, { timeout: 500 }).catch(() => undefined);
+  }
+}
