@@ -62,6 +62,8 @@ const messages = createFieldMessages({
 export interface DefinitionVersion {
   version: number;
   definitionId: string | null;
+  /** The file it was deployed in (annual-review.bpmn; employee-counting.dmn holds several decisions): the name to deploy a change under. */
+  resource: string;
   deploymentId: string;
   deployedAt: string;
   deployedBy: string | null;
@@ -113,13 +115,14 @@ async function engineDefinitions(engine: EngineRest, kind: Exclude<Kind, 'form'>
   return engine.get<EngineDefinition[]>(ENGINE_PATH[kind], { key, sortBy: 'version', sortOrder: 'desc' });
 }
 
-async function describe(options: DefinitionRoutesOptions, rows: { version: number; definitionId: string | null; deployment: EngineDeployment }[]): Promise<DefinitionVersion[]> {
+async function describe(options: DefinitionRoutesOptions, rows: { version: number; definitionId: string | null; resource: string; deployment: EngineDeployment }[]): Promise<DefinitionVersion[]> {
   const ours = await deploymentsByEngineId(options.db, [...new Set(rows.map((r) => r.deployment.id))]);
-  return rows.map(({ version, definitionId, deployment }) => {
+  return rows.map(({ version, definitionId, resource, deployment }) => {
     const record = ours.get(deployment.id);
     return {
       version,
       definitionId,
+      resource,
       deploymentId: deployment.id,
       deployedAt: record?.deployedAt ?? isoTime(deployment.deploymentTime),
       deployedBy: record?.deployedBy ?? null,
@@ -133,14 +136,14 @@ async function versionsOf(options: DefinitionRoutesOptions, kind: Kind, key: str
   const engine = requireEngine(options.engine);
   if (kind === 'form') {
     const versions = await formVersions(engine, key);
-    return describe(options, versions.reverse().map((v) => ({ version: v.version, definitionId: null, deployment: v.deployment })));
+    return describe(options, versions.reverse().map((v) => ({ version: v.version, definitionId: null, resource: `${key}.form`, deployment: v.deployment })));
   }
   const definitions = await engineDefinitions(engine, kind, key);
   const deployments = new Map<string, EngineDeployment>();
   for (const id of new Set(definitions.map((d) => d.deploymentId))) {
     deployments.set(id, await engine.get<EngineDeployment>(`/deployment/${encodeURIComponent(id)}`));
   }
-  return describe(options, definitions.map((d) => ({ version: d.version, definitionId: d.id, deployment: deployments.get(d.deploymentId)! })));
+  return describe(options, definitions.map((d) => ({ version: d.version, definitionId: d.id, resource: d.resource, deployment: deployments.get(d.deploymentId)! })));
 }
 
 const notFound = () => new Problem(404, '未找到该流程、决策表或表单的版本');
@@ -166,11 +169,15 @@ export function definitionRouter(options: DefinitionRoutesOptions): Router {
             latest.set(key, { key, latestVersion: (latest.get(key)?.latestVersion ?? 0) + 1, deploymentId: deployment.id });
           }
         }
-        res.json([...latest.values()].sort((a, b) => a.key.localeCompare(b.key)).map((f) => ({ kind, key: f.key, name: null, latestVersion: f.latestVersion, definitionId: null, deploymentId: f.deploymentId })));
+        res.json(
+          [...latest.values()]
+            .sort((a, b) => a.key.localeCompare(b.key))
+            .map((f) => ({ kind, key: f.key, name: null, resource: `${f.key}.form`, latestVersion: f.latestVersion, definitionId: null, deploymentId: f.deploymentId })),
+        );
         return;
       }
       const definitions = await engine.get<EngineDefinition[]>(ENGINE_PATH[kind], { latestVersion: true, sortBy: 'key', sortOrder: 'asc' });
-      res.json(definitions.map((d) => ({ kind, key: d.key, name: d.name, latestVersion: d.version, definitionId: d.id, deploymentId: d.deploymentId })));
+      res.json(definitions.map((d) => ({ kind, key: d.key, name: d.name, resource: d.resource, latestVersion: d.version, definitionId: d.id, deploymentId: d.deploymentId })));
     } catch (error) {
       next(engineProblem(error));
     }

@@ -1,11 +1,11 @@
 // Serves the built pages (web/dist): assets with long caching (their names carry a content hash), and index.html for
-// every page address (/portal/…, /workbench/…, /login) so the browser's router takes over. API paths never fall here.
+// every page address (/portal/…, /workbench/…, /modeler/…, /login) so the browser's router takes over. API paths never fall here.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 import { Problem } from '../platform/problem.ts';
 
-const PAGE_PREFIXES = ['/login', '/portal', '/workbench'];
+const PAGE_PREFIXES = ['/login', '/portal', '/workbench', '/modeler'];
 
 export function pagesRouter(distDir: string): Router {
   const router = Router();

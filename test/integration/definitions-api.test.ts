@@ -55,10 +55,11 @@ describe('GET /api/definitions', () => {
   it('lists each kind with its latest version, and checks the kind', async () => {
     const processes = await system.request('GET', '/api/definitions?kind=process', { token: policy });
     expect(processes.body).toContainEqual(expect.objectContaining({ kind: 'process', key: 'annual-review', latestVersion: expect.any(Number) }));
+    // A decision names the file it lives in, with its neighbours: a change to it is deployed under that name.
     const decisions = await system.request('GET', '/api/definitions?kind=decision', { token: policy });
-    expect(decisions.body.length).toBeGreaterThan(0);
+    expect(decisions.body).toContainEqual(expect.objectContaining({ kind: 'decision', key: 'minimum-wage', resource: 'employee-counting.dmn' }));
     const forms = await system.request('GET', '/api/definitions?kind=form', { token: policy });
-    expect(forms.body).toContainEqual(expect.objectContaining({ kind: 'form', key: 'acceptance', latestVersion: 1 }));
+    expect(forms.body).toContainEqual(expect.objectContaining({ kind: 'form', key: 'acceptance', latestVersion: 1, resource: 'acceptance.form' }));
     const bad = await system.request('GET', '/api/definitions?kind=script', { token: policy });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: '/kind', code: 'FORMAT' })]);
@@ -76,7 +77,7 @@ describe('GET /api/definitions', () => {
     // The first version is the one the system deployed from processes/ at its first start (later suites may add more).
     const shipped = before.body.at(-1);
     expect(shipped.version).toBe(1);
-    expect(shipped).toMatchObject({ source: 'project-files', deployedBy: null, note: null, definitionId: expect.any(String) });
+    expect(shipped).toMatchObject({ source: 'project-files', deployedBy: null, note: null, definitionId: expect.any(String), resource: 'annual-review.bpmn' });
     expect(Number.isNaN(Date.parse(shipped.deployedAt))).toBe(false);
     const latest = before.body[0];
 
