@@ -9,8 +9,9 @@ import { filesUnder } from '../engine/build-engine.ts';
 export const webDir = path.join(projectRoot, 'web');
 export const webDist = path.join(webDir, 'dist');
 const hashFile = path.join(webDist, '.sources.sha256');
-// The pages check USCC, ID and certificate numbers as the user types with the same code as the server.
-const SOURCES = [path.join(webDir, 'src'), path.join(projectRoot, 'domain')];
+// The pages check USCC, ID and certificate numbers as the user types with the same code as the server; the
+// modeler's pages live in web-modeler/.
+const SOURCES = [path.join(webDir, 'src'), path.join(projectRoot, 'web-modeler'), path.join(projectRoot, 'domain')];
 const SOURCE_FILES = [path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts'), path.join(projectRoot, 'package-lock.json')];
 
 export function webSourceHash(): string {

@@ -19,6 +19,8 @@ import {
   type ElementTemplateProperty,
 } from '../../workers/element-templates/load-element-templates.ts';
 import { WORKER_TOPICS } from '../../workers/topics.ts';
+import { TEMPLATE_FILES } from '../../web-modeler/bpmn/element-templates.ts';
+import { forModeler } from '../../web-modeler/bpmn/template-bindings.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const files = elementTemplateFiles();
@@ -351,5 +353,23 @@ describe('a broken template is reported', () => {
       const dir = rootWith({ 'connectors/x/element-template.json': good, 'workers/element-templates/y.json': good });
       expect(() => loadElementTemplates(dir)).toThrow(/repeats the template id dpf\.record-filing-status/);
     });
+  });
+});
+
+describe('the templates the web modeler offers (web-modeler/bpmn/element-templates.ts)', () => {
+  it('are every template file, each once', () => {
+    expect(TEMPLATE_FILES.map((t) => t.id).sort()).toEqual(templates.map(({ template }) => template.id).sort());
+  });
+
+  it.each(templates)('$file: is served with camunda: attribute names (the prefix the modeler registers Operaton’s namespace under), and still validates', ({ template }) => {
+    const served = forModeler(template);
+    const names = (t: ElementTemplate) => t.properties.filter((p) => p.binding.type === 'property').map((p) => p.binding.name);
+    expect(names(served)).toEqual(names(template).map((name) => name?.replace(/^operaton:/, 'camunda:')));
+    expect(fixedValue(served, 'camunda:topic')).toEqual([topicOf(template)]);
+    expect(fixedValue(served, 'camunda:type')).toEqual(['external']);
+    // Everything else (inputs, outputs, extension properties, labels) is passed on as it is.
+    expect(served.properties.filter((p) => p.binding.type !== 'property')).toEqual(template.properties.filter((p) => p.binding.type !== 'property'));
+    expect(validate(served).valid).toBe(true);
+    expect(template.properties.some((p) => p.binding.name?.startsWith('camunda:'))).toBe(false);
   });
 });

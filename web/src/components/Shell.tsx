@@ -13,7 +13,9 @@ const WORKBENCH_MENU = [
   { key: '/workbench', label: <Link to="/workbench">待办任务</Link> },
   { key: '/workbench/filings', label: <Link to="/workbench/filings">申报查询</Link> },
   { key: '/workbench/intake', label: <Link to="/workbench/intake">窗口代为申报</Link> },
+  { key: '/modeler', label: <Link to="/modeler">流程与规则</Link> },
 ];
+const MODELER_ROLES = new Set(['policy', 'province', 'operator']);
 
 export function Shell({ children }: { children: ReactNode }) {
   const { who, signOut } = useSession();
@@ -22,7 +24,11 @@ export function Shell({ children }: { children: ReactNode }) {
   // On a phone the menu needs the room: who is signed in is shown from tablet width up.
   const wide = Grid.useBreakpoint().md ?? true;
   // Only window clerks file on a unit's behalf: others are not offered it (the server refuses them anyway).
-  const menu = who?.role === 'employer' ? PORTAL_MENU : WORKBENCH_MENU.filter((m) => m.key !== '/workbench/intake' || who?.role === 'clerk');
+  // The modeler's entry only for those who may read the definitions.
+  const menu =
+    who?.role === 'employer'
+      ? PORTAL_MENU
+      : WORKBENCH_MENU.filter((m) => (m.key !== '/workbench/intake' || who?.role === 'clerk') && (m.key !== '/modeler' || MODELER_ROLES.has(who?.role ?? '')));
   const selected = menu.map((m) => m.key).filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -48,7 +54,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Space>
         )}
       </Layout.Header>
-      <Layout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>{children}</Layout.Content>
+      <Layout.Content style={{ padding: 16, maxWidth: pathname.startsWith('/modeler') ? undefined : 1400, width: '100%', margin: '0 auto' }}>{children}</Layout.Content>
     </Layout>
   );
 }

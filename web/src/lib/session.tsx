@@ -74,5 +74,5 @@ export function useSession(): Session {
 
 /** Where a person starts: employers in the portal, staff in the workbench. */
 export function homeOf(who: Identity): string {
-  return who.role === 'employer' ? '/portal' : '/workbench';
+  return who.role === 'employer' ? '/portal' : who.role === 'policy' ? '/modeler' : '/workbench';
 }

@@ -1,6 +1,6 @@
 // Loads something from the API for a page: the data, the refusal (an ApiError) or a network failure, and reload.
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../lib/api.ts';
+import { ApiError } from './api.ts';
 
 export interface Loaded<T> {
   data: T | undefined;

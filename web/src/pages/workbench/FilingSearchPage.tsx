@@ -12,7 +12,7 @@ import { chineseDateTime } from '../../lib/format.ts';
 import { channelName } from './channel-names.ts';
 import { StatusTag } from '../../components/filing/StatusTag.tsx';
 import { regionShortName } from './region-label.ts';
-import { loadErrorText, useLoaded } from './use-loaded.ts';
+import { loadErrorText, useLoaded } from '../../lib/use-loaded.ts';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 const FIRST_YEAR = 2015;

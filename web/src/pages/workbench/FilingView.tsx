@@ -18,7 +18,7 @@ import { EscalationList } from './EscalationList.tsx';
 import { FilingFacts } from './FilingFacts.tsx';
 import { StatusTag } from '../../components/filing/StatusTag.tsx';
 import { regionLabel } from './region-label.ts';
-import { loadErrorText, useLoaded } from './use-loaded.ts';
+import { loadErrorText, useLoaded } from '../../lib/use-loaded.ts';
 
 /** DOMAIN.md §8: DPF staff who verify identities may see whole numbers; the server audits and enforces it. */
 const MAY_REVEAL: Role[] = ['clerk', 'reviewer', 'lead', 'city', 'province'];

@@ -13,7 +13,7 @@ import { useSession } from '../../lib/session.tsx';
 import { ClaimButton } from './ClaimButton.tsx';
 import { regionLabel, regionShortName } from './region-label.ts';
 import { taskKindName } from './task-kinds.ts';
-import { loadErrorText, useLoaded } from './use-loaded.ts';
+import { loadErrorText, useLoaded } from '../../lib/use-loaded.ts';
 import { WorkingDaysLeft } from './WorkingDaysLeft.tsx';
 
 type Scope = 'all' | 'mine' | 'group';

@@ -11,7 +11,7 @@ import { useSession } from '../../lib/session.tsx';
 import { ClaimButton } from './ClaimButton.tsx';
 import { FilingView, type FilingTab } from './FilingView.tsx';
 import { taskKindName } from './task-kinds.ts';
-import { loadErrorText, useLoaded } from './use-loaded.ts';
+import { loadErrorText, useLoaded } from '../../lib/use-loaded.ts';
 import { WorkingDaysLeft } from './WorkingDaysLeft.tsx';
 
 /** The employee a manual-review task is about: the form's 1-based employeeNumber, as a 0-based index. */

@@ -1,0 +1,36 @@
+// Builds the bpmn-js modeler for Operaton diagrams: properties panel with the Camunda 7 provider (Operaton's
+// attributes: topic, candidate groups, formRef, input/output, timers, history time to live, asyncBefore), the
+// Camunda 7 modelling behaviours, the project's element templates with their chooser, Chinese labels.
+import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
+import BpmnModeler from 'bpmn-js/lib/Modeler';
+import {
+  BpmnPropertiesPanelModule,
+  BpmnPropertiesProviderModule,
+  CamundaPlatformPropertiesProviderModule,
+} from 'bpmn-js-properties-panel';
+import { ElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
+import CamundaPlatformBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
+import { ELEMENT_TEMPLATES } from './element-templates.ts';
+import { OPERATON_MODDLE_PREFIX, operatonModdleDescriptor } from './operaton-moddle.ts';
+import { ReadOnlyModule } from './read-only.ts';
+import { TranslateModule } from './translate.ts';
+
+export function createModeler(options: { canvas: HTMLElement; panel: HTMLElement; readOnly: boolean }): BpmnModeler {
+  return new BpmnModeler({
+    container: options.canvas,
+    keyboard: { bind: !options.readOnly },
+    propertiesPanel: { parent: options.panel },
+    elementTemplates: ELEMENT_TEMPLATES,
+    moddleExtensions: { [OPERATON_MODDLE_PREFIX]: operatonModdleDescriptor },
+    additionalModules: [
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      CamundaPlatformPropertiesProviderModule,
+      CamundaPlatformBehaviorsModule,
+      ElementTemplatesPropertiesProviderModule,
+      ElementTemplateChooserModule,
+      TranslateModule,
+      ...(options.readOnly ? [ReadOnlyModule] : []),
+    ],
+  });
+}
