@@ -1,7 +1,7 @@
 // Builds the pages (web/ → web/dist) with Vite when they are missing or their sources changed since they were built
 // (a hash of web/ and the shared domain checks it imports, kept in web/dist); otherwise does nothing.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../platform/config.ts';
 import { filesUnder } from '../engine/build-engine.ts';
@@ -9,10 +9,21 @@ import { filesUnder } from '../engine/build-engine.ts';
 export const webDir = path.join(projectRoot, 'web');
 export const webDist = path.join(webDir, 'dist');
 const hashFile = path.join(webDist, '.sources.sha256');
-// The pages check USCC, ID and certificate numbers as the user types with the same code as the server; the
-// modeler's pages live in web-modeler/.
-const SOURCES = [path.join(webDir, 'src'), path.join(projectRoot, 'web-modeler'), path.join(projectRoot, 'domain')];
-const SOURCE_FILES = [path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts'), path.join(projectRoot, 'package-lock.json')];
+// The pages check USCC, ID and certificate numbers as the user types with the same code as the server, and show
+// reasons in the server's words; the modeler's pages (web-modeler/) read diagrams as the lint does and offer the
+// element templates of connectors/ and workers/.
+const SOURCES = [path.join(webDir, 'src'), path.join(projectRoot, 'web-modeler'), path.join(projectRoot, 'domain'), path.join(projectRoot, 'workers', 'element-templates')];
+const SOURCE_FILES = [
+  path.join(webDir, 'index.html'),
+  path.join(webDir, 'vite.config.ts'),
+  path.join(projectRoot, 'package-lock.json'),
+  path.join(projectRoot, 'review', 'reason-messages.ts'),
+  path.join(projectRoot, 'review', 'review-result.ts'),
+  path.join(projectRoot, 'deployment', 'bpmn-moddle.ts'),
+  ...readdirSync(path.join(projectRoot, 'connectors'))
+    .map((name) => path.join(projectRoot, 'connectors', name, 'element-template.json'))
+    .filter((file) => existsSync(file)),
+];
 
 export function webSourceHash(): string {
   const hash = createHash('sha256');
