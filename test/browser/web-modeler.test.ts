@@ -245,6 +245,34 @@ describe('the web modeler in Chromium', { timeout: 180_000 }, () => {
     expect((await latestVersion('process', 'annual-review')).version).toBe(before.version);
   });
 
+  it('relabels a field of the manual-review form and deploys it: the next task shows the new label', async () => {
+    const page = await pageAs({ role: 'policy' });
+    await page.goto(url('/modeler/form/manual-review/edit'));
+    await page.locator('.fjs-editor-container .fjs-form-field', { hasText: '认定理由' }).first().click({ timeout: 30_000 });
+    const label = page.locator('#bio-properties-panel-label');
+    expect(await label.inputValue()).toBe('认定理由');
+    await label.fill('认定理由及依据');
+    await page.waitForSelector('.ant-tag:has-text("已修改，未部署")');
+    await ensureNoFindings(page);
+    await screenshot(page, '19-modeler-form');
+    await page.click('[data-testid=deploy]');
+    await page.fill('[data-testid=deploy-note]', '人工审核表单“认定理由”改为“认定理由及依据”');
+    await page.click('[data-testid=deploy-confirm]');
+    await page.waitForSelector('.ant-message:has-text("已部署")', { timeout: 30_000 });
+    const policy = await system.login({ role: 'policy' });
+    const versions = await system.request('GET', '/api/definitions/form/manual-review/versions', { token: policy });
+    expect(versions.body[0]).toMatchObject({ version: 2, note: '人工审核表单“认定理由”改为“认定理由及依据”', resource: 'manual-review.form' });
+    const form = JSON.parse((await system.request('GET', '/api/definitions/form/manual-review/versions/2/source', { token: policy })).body as string);
+    expect(form).toMatchObject({ id: 'manual-review', schemaVersion: 16 });
+    expect(JSON.stringify(form)).toContain('认定理由及依据');
+    // Tasks bind the latest form: the open review task of the filing started after the change shows the new label.
+    const reviewer = await system.login({ role: 'reviewer', regionCode: COUNTY });
+    const tasks = await system.request('GET', '/api/tasks', { token: reviewer });
+    const task = (tasks.body.items as any[]).find((t) => t.filing?.id === ids.later && t.taskDefinitionKey === 'review-employee');
+    const detail = await system.request('GET', `/api/tasks/${task.id}`, { token: reviewer });
+    expect(JSON.stringify(detail.body.form)).toContain('认定理由及依据');
+  });
+
   it('lets the province look without deploying, and keeps caseworkers out', async () => {
     const province = await pageAs({ role: 'province' });
     await province.goto(url('/modeler/process/annual-review/edit'));
