@@ -247,11 +247,18 @@ describe('the web modeler in Chromium', { timeout: 180_000 }, () => {
 
   it('relabels a field of the manual-review form and deploys it: the next task shows the new label', async () => {
     const page = await pageAs({ role: 'policy' });
+    const policy = await system.login({ role: 'policy' });
+    const formVersions = async () => (await system.request('GET', '/api/definitions/form/manual-review/versions', { token: policy })).body as any[];
+    const before = (await formVersions())[0].version as number;
     await page.goto(url('/modeler/form/manual-review/edit'));
     await page.locator('.fjs-editor-container .fjs-form-field', { hasText: '认定理由' }).first().click({ timeout: 30_000 });
-    const label = page.locator('#bio-properties-panel-label');
-    expect(await label.inputValue()).toBe('认定理由');
-    await label.fill('认定理由及依据');
+    // form-js's label entry is a templating editor (contenteditable), not an input.
+    await openGroup(page, 'group-general');
+    const label = page.locator('#bio-properties-panel-label [contenteditable="true"], [contenteditable="true"]#bio-properties-panel-label').first();
+    expect((await label.innerText()).trim()).toBe('认定理由');
+    await label.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('认定理由及依据');
     await page.waitForSelector('.ant-tag:has-text("已修改，未部署")');
     await ensureNoFindings(page);
     await screenshot(page, '19-modeler-form');
@@ -259,10 +266,8 @@ describe('the web modeler in Chromium', { timeout: 180_000 }, () => {
     await page.fill('[data-testid=deploy-note]', '人工审核表单“认定理由”改为“认定理由及依据”');
     await page.click('[data-testid=deploy-confirm]');
     await page.waitForSelector('.ant-message:has-text("已部署")', { timeout: 30_000 });
-    const policy = await system.login({ role: 'policy' });
-    const versions = await system.request('GET', '/api/definitions/form/manual-review/versions', { token: policy });
-    expect(versions.body[0]).toMatchObject({ version: 2, note: '人工审核表单“认定理由”改为“认定理由及依据”', resource: 'manual-review.form' });
-    const form = JSON.parse((await system.request('GET', '/api/definitions/form/manual-review/versions/2/source', { token: policy })).body as string);
+    expect((await formVersions())[0]).toMatchObject({ version: before + 1, note: '人工审核表单“认定理由”改为“认定理由及依据”', resource: 'manual-review.form' });
+    const form = (await system.request('GET', `/api/definitions/form/manual-review/versions/${before + 1}/source`, { token: policy })).body;
     expect(form).toMatchObject({ id: 'manual-review', schemaVersion: 16 });
     expect(JSON.stringify(form)).toContain('认定理由及依据');
     // Tasks bind the latest form: the open review task of the filing started after the change shows the new label.
