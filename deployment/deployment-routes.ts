@@ -118,6 +118,18 @@ export async function lintResources(resources: Resource[]): Promise<FieldError[]
   return findingErrors(await findingsOf(resources));
 }
 
+/** What the engine's parser refused, on the elements it named where it named them (a ParseException's details). */
+export function engineFindings(error: EngineError, resources: Resource[]): ResourceFinding[] {
+  const found: ResourceFinding[] = [];
+  for (const [file, report] of Object.entries(error.details ?? {})) {
+    const index = resources.findIndex((r) => r.name === file);
+    for (const e of report.errors ?? []) {
+      found.push({ file, index, elementId: e.mainElementId ?? e.elementIds?.[0] ?? '', rule: 'engine', category: 'error', message: `流程引擎无法解析：${e.message}` });
+    }
+  }
+  return found.length > 0 ? found : [{ file: '', index: -1, elementId: '', rule: 'engine', category: 'error', message: error.message }];
+}
+
 export function deploymentRouter(options: DeploymentRoutesOptions): Router {
   const router = Router();
   router.post('/api/deployments', authenticate(options.signer, ['policy']), async (req, res, next) => {
@@ -141,9 +153,15 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
       } catch (error) {
         if (error instanceof EngineError && error.status === 400) {
           // The engine's own parser found what the linter did not (e.g. an expression it cannot read).
-          throw new Problem(400, '流程引擎拒绝了该部署，未部署', undefined, [{ path: '/resources', code: 'ENGINE_REFUSED', message: error.message }], undefined, {
-            findings: [{ file: '', index: -1, elementId: '', rule: 'engine', category: 'error', message: error.message }],
-          });
+          const refused = engineFindings(error, resources);
+          throw new Problem(
+            400,
+            '流程引擎拒绝了该部署，未部署',
+            undefined,
+            refused.map((f) => ({ path: f.index >= 0 ? `/resources/${f.index}/content` : '/resources', code: 'ENGINE_REFUSED', message: `${f.file ? `${f.file}${f.elementId ? ` · ${f.elementId}` : ''}：` : ''}${f.message}` })),
+            undefined,
+            { findings: refused },
+          );
         }
         throw engineProblem(error);
       }

@@ -15,12 +15,17 @@ export class EngineUnavailable extends Error {
 }
 
 /** The engine answered with an error status; `type` is Operaton's exception type (e.g. "RestException"). */
+/** Where the engine's parser found each problem of a refused deployment: per resource, with element ids. */
+export type ParseDetails = Record<string, { errors?: { message: string; mainElementId?: string | null; elementIds?: string[] }[] }>;
+
 export class EngineError extends Error {
   override name = 'EngineError';
   constructor(
     readonly status: number,
     readonly type: string | undefined,
     message: string,
+    /** A ParseException's `details`, when the engine gave them. */
+    readonly details?: ParseDetails,
   ) {
     super(message);
   }
@@ -58,10 +63,12 @@ export function createEngineRest(connection: EngineConnection, timeoutMs = 30_00
     if (!response.ok) {
       let type: string | undefined;
       let message = text.slice(0, 500);
+      let details: ParseDetails | undefined;
       try {
-        const parsed = JSON.parse(text) as { type?: string; message?: string };
+        const parsed = JSON.parse(text) as { type?: string; message?: string; details?: unknown };
         type = parsed.type;
         message = parsed.message ?? message;
+        if (parsed.details !== null && typeof parsed.details === 'object') details = parsed.details as ParseDetails;
       } catch {
         // not JSON (a proxy's page, say): keep the text
       }
@@ -69,7 +76,7 @@ export function createEngineRest(connection: EngineConnection, timeoutMs = 30_00
       if (response.status === 502 || response.status === 503 || response.status === 504) {
         throw new EngineUnavailable(`engine at ${connection.baseUrl} answered ${response.status} to ${method} ${path}`);
       }
-      throw new EngineError(response.status, type, `engine: ${method} ${path} → ${response.status} ${message}`);
+      throw new EngineError(response.status, type, `engine: ${method} ${path} → ${response.status} ${message}`, details);
     }
     return (text ? JSON.parse(text) : undefined) as T;
   }

@@ -86,10 +86,41 @@ describe('POST /api/deployments', () => {
     expect(paths).toContainEqual(['/resources/0/content', 'LINT']);
     expect(paths).toContainEqual(['/resources/1/content', 'FORM_INVALID']);
     expect(res.body.errors.find((e: any) => e.code === 'LINT').message).toContain('no-such-topic');
+    // The same findings as data, each on its file and element, for the modeler to mark on its canvas.
+    expect(res.body.findings).toContainEqual({
+      file: 'policy-probe.bpmn',
+      index: 0,
+      elementId: 'probe-step',
+      rule: 'topic-has-worker',
+      category: 'error',
+      message: expect.stringContaining('no-such-topic'),
+    });
+    expect(res.body.findings.filter((f: any) => f.file === 'acceptance.form').length).toBeGreaterThan(0);
+    expect(await versions()).toEqual(before);
+  });
+
+  it("answers 400 with the engine parser's findings on their elements when the engine refuses what the lint let through", async () => {
+    const before = await versions();
+    // A timer with no time: nothing the lint checks, but the engine's parser refuses it.
+    const timerWithoutTime = probe('探针（无时间的定时器）').replace(
+      /<bpmn:serviceTask id="probe-step"[^]*?<\/bpmn:serviceTask>/,
+      '<bpmn:intermediateCatchEvent id="probe-step" name="等待"><bpmn:incoming>p1</bpmn:incoming><bpmn:outgoing>p2</bpmn:outgoing><bpmn:timerEventDefinition id="probe-timer" /></bpmn:intermediateCatchEvent>',
+    );
+    expect(timerWithoutTime).toContain('probe-timer');
+    const res = await system.request('POST', '/api/deployments', { token: policy, body: { note: '测试部署', resources: [{ name: 'policy-probe.bpmn', content: timerWithoutTime }] } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: '/resources/0/content', code: 'ENGINE_REFUSED' })]);
+    expect(res.body.findings).toEqual([
+      { file: 'policy-probe.bpmn', index: 0, elementId: 'probe-step', rule: 'engine', category: 'error', message: expect.stringContaining('Timer needs configuration') },
+    ]);
     expect(await versions()).toEqual(before);
   });
 
   it('checks the request itself, field by field', async () => {
+    const noNote = await system.request('POST', '/api/deployments', { token: policy, body: { note: '', resources: [{ name: 'policy-probe.bpmn', content: probe('无说明') }] } });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.errors).toEqual([expect.objectContaining({ path: '/note', code: 'REQUIRED' })]);
+
     const res = await system.request('POST', '/api/deployments', {
       token: policy,
       body: { note: '测试部署', resources: [{ name: '../evil.sh', content: '' }], extra: true },
@@ -107,5 +138,28 @@ describe('POST /api/deployments', () => {
     expect(garbage.body.errors[0]).toMatchObject({ path: '/resources/0/content', code: 'LINT' });
     const nul = await system.request('POST', '/api/deployments', { token: policy, body: { note: '测试部署', resources: [{ name: 'x.bpmn', content: '\u0000<x/>' }] } });
     expect(nul.body.errors).toEqual([expect.objectContaining({ path: '/resources/0/content', code: 'FORMAT' })]);
+  });
+});
+
+describe('POST /api/deployments/checks', () => {
+  it('runs the deployment checks without deploying, warnings included, for those who may read the definitions', async () => {
+    const before = await versions();
+    const body = { resources: [{ name: 'policy-probe.bpmn', content: probe('探针（检查）', 'no-such-topic') }] };
+    const res = await system.request('POST', '/api/deployments/checks', { token: policy, body });
+    expect(res.status).toBe(200);
+    expect(res.body.findings).toEqual([
+      expect.objectContaining({ file: 'policy-probe.bpmn', elementId: 'probe-step', rule: 'topic-has-worker', category: 'error' }),
+    ]);
+    const clean = await system.request('POST', '/api/deployments/checks', { token: policy, body: { resources: [{ name: 'policy-probe.bpmn', content: probe('探针（检查）') }] } });
+    expect(clean.body).toEqual({ findings: [] });
+    expect(await versions()).toEqual(before);
+
+    const province = await system.login({ role: 'province' });
+    expect((await system.request('POST', '/api/deployments/checks', { token: province, body })).status).toBe(200);
+    const clerk = await system.login({ role: 'clerk', regionCode: '330106' });
+    expect((await system.request('POST', '/api/deployments/checks', { token: clerk, body })).status).toBe(403);
+    const bad = await system.request('POST', '/api/deployments/checks', { token: policy, body: { resources: [] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ path: '/resources' });
   });
 });
