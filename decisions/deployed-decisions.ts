@@ -8,6 +8,8 @@ export interface DeployedDecision {
   id: string;
   version: number;
   model: DecisionModel;
+  /** The DMN file the model was read from: what another thread reads its own model from (a preview's workers). */
+  xml: string;
 }
 
 interface EngineDecisionDefinition {
@@ -40,7 +42,7 @@ export function deployedDecisions(engine: EngineRest): DeployedDecisions {
     if (!cached) {
       cached = engine
         .get<{ dmnXml: string }>(`/decision-definition/${encodeURIComponent(definition.id)}/xml`)
-        .then(async ({ dmnXml }) => ({ key: definition.key, id: definition.id, version: definition.version, model: await readDecisionModel(dmnXml) }));
+        .then(async ({ dmnXml }) => ({ key: definition.key, id: definition.id, version: definition.version, model: await readDecisionModel(dmnXml), xml: dmnXml }));
       if (models.size >= MAX_CACHED_MODELS) models.clear();
       models.set(definition.id, cached);
       cached.catch(() => models.delete(definition.id)); // a failed read is tried again next time

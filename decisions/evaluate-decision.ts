@@ -4,7 +4,7 @@
 // The result is Operaton's result list: one map of output name → value per matched rule.
 import type { Decision, DecisionModel, DecisionTable, TableRule } from './decision-model.ts';
 import type { FeelContext, FeelValue } from './feel-expression.ts';
-import { remember } from './remember.ts';
+import { ValueMemo } from './value-memo.ts';
 
 export type DecisionResult = Record<string, FeelValue>[];
 
@@ -96,17 +96,67 @@ function namesReadBy(model: DecisionModel, decision: Decision, seen = new Set<st
 
 interface ResultMemo {
   names: string[];
-  results: Map<string, DecisionResult>;
+  results: ValueMemo<DecisionResult>;
+  /** The decision's required decisions, each once, in evaluation order, then the decision itself. */
+  order: Decision[];
 }
 
 const memos = new WeakMap<DecisionModel, Map<string, ResultMemo>>();
+
+function evaluationOrder(model: DecisionModel, decision: Decision): Decision[] {
+  const order: Decision[] = [];
+  const seen = new Set<string>();
+  const visit = (d: Decision, path: string[]) => {
+    if (path.includes(d.id)) throw new DecisionEvaluationError(`决策之间循环依赖：${[...path, d.id].join(' → ')}`);
+    if (seen.has(d.id)) return;
+    for (const id of d.requires) visit(model.decisions.get(id)!, [...path, d.id]);
+    seen.add(d.id);
+    order.push(d);
+  };
+  visit(decision, []);
+  return order;
+}
 
 function memoOf(model: DecisionModel, decision: Decision): ResultMemo {
   let byDecision = memos.get(model);
   if (!byDecision) memos.set(model, (byDecision = new Map()));
   let memo = byDecision.get(decision.id);
-  if (!memo) byDecision.set(decision.id, (memo = { names: [...namesReadBy(model, decision)].sort(), results: new Map() }));
+  if (!memo) {
+    const order = evaluationOrder(model, decision); // throws on a cycle, every time: nothing is kept
+    byDecision.set(decision.id, (memo = { names: [...namesReadBy(model, decision)].sort(), results: new ValueMemo(), order }));
+  }
   return memo;
+}
+
+interface OwnMemo {
+  names: string[];
+  results: ValueMemo<DecisionResult>;
+}
+
+/**
+ * A decision's own logic (without its required decisions) is a function of the context values its expressions
+ * read — the variables and the required decisions' results alike — whatever model holds it: remembered per
+ * Decision, so the minimum wage of a month or the weight of a grade is looked up, not evaluated, month after month.
+ */
+const ownMemos = new WeakMap<Decision, OwnMemo>();
+
+function ownMemoOf(decision: Decision): OwnMemo {
+  let memo = ownMemos.get(decision);
+  if (!memo) {
+    const logic = decision.logic;
+    const expressions =
+      logic.kind === 'literal'
+        ? [logic.expression]
+        : [...logic.inputs.map((i) => i.expression), ...logic.rules.flatMap((r) => [...r.inputEntries, ...r.outputEntries])];
+    ownMemos.set(decision, (memo = { names: [...new Set(expressions.flatMap((e) => e.names))].sort(), results: new ValueMemo() }));
+  }
+  return memo;
+}
+
+function evaluateOwnLogicRemembered(decision: Decision, context: FeelContext): DecisionResult {
+  const memo = ownMemoOf(decision);
+  const key = memo.names.map((name) => context[name]);
+  return memo.results.get(key) ?? memo.results.set(key, evaluateOwnLogic(decision, context));
 }
 
 /**
@@ -118,26 +168,15 @@ function memoOf(model: DecisionModel, decision: Decision): ResultMemo {
 export function evaluateDecision(model: DecisionModel, decisionId: string, variables: FeelContext, onMatch?: MatchListener): DecisionResult {
   const decision = model.decisions.get(decisionId);
   if (!decision) throw new DecisionEvaluationError(`决策文件 ${model.id} 中没有决策 ${decisionId}`);
-  if (onMatch) return evaluateAfresh(model, decision, variables, onMatch);
   const memo = memoOf(model, decision);
-  const key = JSON.stringify(memo.names.map((name) => variables[name] ?? null));
-  const known = memo.results.get(key);
-  if (known) return known;
-  return remember(memo.results, key, evaluateAfresh(model, decision, variables));
+  if (onMatch) return evaluateAfresh(memo.order, variables, onMatch);
+  const key = memo.names.map((name) => variables[name]);
+  return memo.results.get(key) ?? memo.results.set(key, evaluateAfresh(memo.order, variables));
 }
 
-function evaluateAfresh(model: DecisionModel, decision: Decision, variables: FeelContext, onMatch?: MatchListener): DecisionResult {
+function evaluateAfresh(order: readonly Decision[], variables: FeelContext, onMatch?: MatchListener): DecisionResult {
   const context: Record<string, FeelValue | undefined> = { ...variables };
-  const order: Decision[] = [];
-  const seen = new Set<string>();
-  const visit = (d: Decision, path: string[]) => {
-    if (path.includes(d.id)) throw new DecisionEvaluationError(`决策之间循环依赖：${[...path, d.id].join(' → ')}`);
-    if (seen.has(d.id)) return;
-    for (const id of d.requires) visit(model.decisions.get(id)!, [...path, d.id]);
-    seen.add(d.id);
-    order.push(d);
-  };
-  visit(decision, []);
-  for (const required of order.slice(0, -1)) addToContext(context, required, evaluateOwnLogic(required, context, onMatch));
-  return evaluateOwnLogic(decision, context, onMatch);
+  const own = (d: Decision) => (onMatch ? evaluateOwnLogic(d, context, onMatch) : evaluateOwnLogicRemembered(d, context));
+  for (let i = 0; i < order.length - 1; i++) addToContext(context, order[i]!, own(order[i]!));
+  return own(order[order.length - 1]!);
 }

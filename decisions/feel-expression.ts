@@ -2,7 +2,7 @@
 // variables it reads, so a result is remembered per (input, those variables' values): a decision table judged for
 // 120 employee-months mostly sees the same few combinations, and parsing is the slow part of feelin.
 import { evaluate, parseExpression, parseUnaryTests, unaryTest } from 'feelin';
-import { remember } from './remember.ts';
+import { ValueMemo } from './value-memo.ts';
 
 export type FeelValue = string | number | boolean | null | FeelValue[] | { [key: string]: FeelValue };
 export type FeelContext = Readonly<Record<string, FeelValue | undefined>>;
@@ -66,8 +66,11 @@ function toContext(context: FeelContext, names: readonly string[]): Record<strin
   return out;
 }
 
-function memoKey(first: FeelValue | undefined, context: FeelContext, names: readonly string[]): string {
-  return JSON.stringify([first ?? null, ...names.map((n) => context[n] ?? null)]);
+/** The values a memo is keyed on: the tested input (for a unary test), then the names the expression reads. */
+function memoKey(first: FeelValue | undefined, context: FeelContext, names: readonly string[], withInput: boolean): (FeelValue | undefined)[] {
+  const key: (FeelValue | undefined)[] = withInput ? [first] : [];
+  for (const name of names) key.push(context[name]);
+  return key;
 }
 
 /** A FEEL expression (an input expression, an output entry, a literal expression). */
@@ -75,7 +78,8 @@ export class FeelExpression {
   readonly names: readonly string[];
   /** A bare variable name is read directly: the commonest input expression, and the cheapest. */
   private readonly plainName: string | null;
-  private readonly memo = new Map<string, FeelValue>();
+  // Never resting: a miss parses the text again, far dearer than a lookup.
+  private readonly memo = new ValueMemo<FeelValue>(false);
 
   constructor(readonly text: string) {
     const tree = parse('expression', text);
@@ -85,19 +89,23 @@ export class FeelExpression {
 
   evaluate(context: FeelContext): FeelValue {
     if (this.plainName !== null) return context[this.plainName] ?? null;
-    const key = memoKey(null, context, this.names);
+    const key = memoKey(null, context, this.names, false);
     const known = this.memo.get(key);
-    if (known !== undefined || this.memo.has(key)) return known as FeelValue;
+    if (known !== undefined) return known;
     const { value } = evaluate(this.text, toContext(context, this.names));
-    return remember(this.memo, key, normalize(value));
+    return this.memo.set(key, normalize(value));
   }
 }
+
+const PLAIN_INPUT_LIMIT = 10_000;
 
 /** A FEEL unary test (a decision table's input entry); empty or "-" matches anything. */
 export class FeelUnaryTest {
   readonly names: readonly string[];
   readonly matchesAnything: boolean;
-  private readonly memo = new Map<string, boolean>();
+  private readonly memo = new ValueMemo<boolean>(false);
+  /** A test reading no variable (`true`, `< 192`, `"dispatch"`) against a plain input: a map of inputs, no key list. */
+  private readonly byPlainInput = new Map<string | number | boolean | null, boolean>();
 
   constructor(readonly text: string) {
     const trimmed = text.trim();
@@ -107,11 +115,20 @@ export class FeelUnaryTest {
 
   test(input: FeelValue, context: FeelContext): boolean {
     if (this.matchesAnything) return true;
-    const key = memoKey(input, context, this.names);
+    if (this.names.length === 0 && (input === null || typeof input !== 'object')) {
+      const plain = input ?? null;
+      const known = this.byPlainInput.get(plain);
+      if (known !== undefined) return known;
+      if (this.byPlainInput.size >= PLAIN_INPUT_LIMIT) this.byPlainInput.clear();
+      const { value } = unaryTest(this.text, { '?': input });
+      this.byPlainInput.set(plain, value === true);
+      return value === true;
+    }
+    const key = memoKey(input, context, this.names, true);
     const known = this.memo.get(key);
     if (known !== undefined) return known;
     const { value } = unaryTest(this.text, { ...toContext(context, this.names), '?': input });
-    return remember(this.memo, key, value === true);
+    return this.memo.set(key, value === true);
   }
 }
 

@@ -87,6 +87,12 @@ export const variables = {
     default: '2000',
     parse: integer('MAX_EMPLOYEES_PER_FILING', 1, 100000),
   },
+  previewThreads: {
+    name: 'PREVIEW_THREADS',
+    meaning: "worker threads judging one policy impact preview (1 = in the API's own thread; 0 = the cores there are, up to 4)",
+    default: '0',
+    parse: integer('PREVIEW_THREADS', 0, 16),
+  },
   filingSeason: {
     name: 'FILING_SEASON',
     meaning: '"open" accepts filings for any year whatever the date (training/test); "configured" applies the season',

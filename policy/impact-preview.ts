@@ -4,7 +4,7 @@
 import type { Filing } from '../domain/filing/filing.ts';
 import type { Decision, DecisionModel } from '../decisions/decision-model.ts';
 import type { RegistrationCheck } from '../workers/check-registration.ts';
-import type { DepartmentEvidence } from '../review/employee-month-facts.ts';
+import { employeeFactSheets, type DepartmentEvidence, type EmployeeFactSheet } from '../review/employee-month-facts.ts';
 import { judgeFiling, type LoadedDecision, type ReviewDecisions } from '../review/judge-filing.ts';
 import type { ManualDecision } from '../review/manual-review-store.ts';
 import type { MonthReasonCode, ReviewResult } from '../review/review-result.ts';
@@ -44,6 +44,8 @@ export interface MonthFlip {
 export interface FilingChange {
   filingId: string;
   employerName: string;
+  /** The unit's USCC (registration data, not a person's number): how staff find the filing. */
+  employerUscc: string;
   regionCode: string;
   certifiedBefore: number;
   certifiedAfter: number;
@@ -117,9 +119,17 @@ export function decisionsInUse(decisions: ReviewDecisions): Set<string> {
   return used;
 }
 
-function judged(side: 'before' | 'after', filing: PreviewFiling, decisions: ReviewDecisions): ReviewResult {
+function judged(side: 'before' | 'after', filing: PreviewFiling, decisions: ReviewDecisions, sheets: readonly EmployeeFactSheet[]): ReviewResult {
   try {
-    return judgeFiling(filing.declaration, filing.evidence, filing.registration, decisions, filing.manualDecisions);
+    return judgeFiling(filing.declaration, filing.evidence, filing.registration, decisions, filing.manualDecisions, sheets);
+  } catch (error) {
+    throw new PreviewJudgementError(side, filing.id, error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+function factSheetsOf(side: 'before' | 'after', filing: PreviewFiling): EmployeeFactSheet[] {
+  try {
+    return employeeFactSheets(filing.declaration, filing.evidence);
   } catch (error) {
     throw new PreviewJudgementError(side, filing.id, error instanceof Error ? error : new Error(String(error)));
   }
@@ -150,6 +160,71 @@ function monthFlips(before: ReviewResult, after: ReviewResult): MonthFlip[] {
 // Sums in hundredths (certified counts, yuan to the fen), so hundreds of filings add up exactly.
 const hundredths = (n: number) => Math.round(n * 100);
 
+/**
+ * One filing judged both ways, all the tally needs of it: plain data, so a worker thread can judge it and the main
+ * thread add it up in the filings' order (preview-pool.ts).
+ */
+export interface FilingOutcome {
+  regionCode: string;
+  /** Certified count before and after, in hundredths. */
+  certified: [number, number];
+  /** Levy payable before and after, in fen. */
+  levy: [number, number];
+  /** What the preview lists of the filing; null when nothing about it changed. */
+  change: FilingChange | null;
+}
+
+/** Judges a filing by both decision sets; throws PreviewJudgementError naming the side that could not. */
+export function judgeOutcome(filing: PreviewFiling, sets: DecisionSets): FilingOutcome {
+  // The facts are the same for both sides: worked out once (a fifth of the work of a judgement).
+  const sheets = factSheetsOf('before', filing);
+  const before = judged('before', filing, sets.before, sheets);
+  const after = judged('after', filing, sets.after, sheets);
+  const certified: [number, number] = [hundredths(before.certifiedCount), hundredths(after.certifiedCount)];
+  const levy: [number, number] = [hundredths(before.levyEstimate.payable), hundredths(after.levyEstimate.payable)];
+  const flips = monthFlips(before, after);
+  const isChanged = certified[0] !== certified[1] || levy[0] !== levy[1] || flips.length > 0;
+  return {
+    regionCode: filing.regionCode,
+    certified,
+    levy,
+    change: isChanged
+      ? {
+          filingId: filing.id,
+          employerName: filing.employerName,
+          employerUscc: filing.declaration.employer.uscc,
+          regionCode: filing.regionCode,
+          certifiedBefore: before.certifiedCount,
+          certifiedAfter: after.certifiedCount,
+          levyBefore: before.levyEstimate.payable,
+          levyAfter: after.levyEstimate.payable,
+          flips: flips.slice(0, MAX_FLIPS_PER_FILING),
+          flipsTruncated: flips.length > MAX_FLIPS_PER_FILING,
+        }
+      : null,
+  };
+}
+
+/** Filings judged in order, up to the first that could not be (then `failure`, and nothing after it). */
+export interface JudgedFilings {
+  outcomes: FilingOutcome[];
+  failure?: PreviewJudgementError;
+}
+
+/** Judges filings in order, stopping at the first that cannot be judged: the error a one-by-one tally would meet. */
+export function judgeFilings(filings: Iterable<PreviewFiling>, sets: DecisionSets): JudgedFilings {
+  const outcomes: FilingOutcome[] = [];
+  for (const filing of filings) {
+    try {
+      outcomes.push(judgeOutcome(filing, sets));
+    } catch (error) {
+      if (error instanceof PreviewJudgementError) return { outcomes, failure: error };
+      throw error;
+    }
+  }
+  return { outcomes };
+}
+
 interface CountyTally {
   filings: number;
   changed: number;
@@ -157,7 +232,10 @@ interface CountyTally {
   levyDelta: number;
 }
 
-/** Adds filings one batch at a time, keeping only the sums and the first changes: a season fits in memory. */
+/**
+ * Adds filings one at a time, keeping only the sums and the first changes: a season fits in memory. The outcomes
+ * must come in the filings' order — the first MAX_CHANGES changes are the ones listed.
+ */
 export class ImpactTally {
   private filings = 0;
   private changed = 0;
@@ -169,27 +247,27 @@ export class ImpactTally {
   private readonly changes: FilingChange[] = [];
   private changesTruncated = false;
 
-  constructor(private readonly sets: DecisionSets) {}
+  /** `sets` judge the filings given to add(); record() takes filings judged elsewhere. */
+  constructor(private readonly sets?: DecisionSets) {}
 
   add(filing: PreviewFiling): void {
-    const before = judged('before', filing, this.sets.before);
-    const after = judged('after', filing, this.sets.after);
-    const certified = [hundredths(before.certifiedCount), hundredths(after.certifiedCount)] as const;
-    const levy = [hundredths(before.levyEstimate.payable), hundredths(after.levyEstimate.payable)] as const;
-    const flips = monthFlips(before, after);
-    const isChanged = certified[0] !== certified[1] || levy[0] !== levy[1] || flips.length > 0;
+    if (!this.sets) throw new Error('ImpactTally.add needs the decision sets');
+    this.record(judgeOutcome(filing, this.sets));
+  }
 
+  record(outcome: FilingOutcome): void {
+    const { certified, levy, change } = outcome;
     this.filings += 1;
     this.certifiedBefore += certified[0];
     this.certifiedAfter += certified[1];
     this.levyBefore += levy[0];
     this.levyAfter += levy[1];
-    const county = this.counties.get(filing.regionCode) ?? { filings: 0, changed: 0, certifiedDelta: 0, levyDelta: 0 };
+    const county = this.counties.get(outcome.regionCode) ?? { filings: 0, changed: 0, certifiedDelta: 0, levyDelta: 0 };
     county.filings += 1;
     county.certifiedDelta += certified[1] - certified[0];
     county.levyDelta += levy[1] - levy[0];
-    this.counties.set(filing.regionCode, county);
-    if (!isChanged) return;
+    this.counties.set(outcome.regionCode, county);
+    if (!change) return;
 
     this.changed += 1;
     county.changed += 1;
@@ -197,17 +275,7 @@ export class ImpactTally {
       this.changesTruncated = true;
       return;
     }
-    this.changes.push({
-      filingId: filing.id,
-      employerName: filing.employerName,
-      regionCode: filing.regionCode,
-      certifiedBefore: before.certifiedCount,
-      certifiedAfter: after.certifiedCount,
-      levyBefore: before.levyEstimate.payable,
-      levyAfter: after.levyEstimate.payable,
-      flips: flips.slice(0, MAX_FLIPS_PER_FILING),
-      flipsTruncated: flips.length > MAX_FLIPS_PER_FILING,
-    });
+    this.changes.push(change);
   }
 
   result(): ImpactPreview {

@@ -18,13 +18,18 @@ import { audit } from '../server/audit.ts';
 import { authenticate, checked, identityOf, localeOf } from '../server/http.ts';
 import type { TokenSigner } from '../server/identity.ts';
 import { DEFAULT_DECISIONS } from '../workers/count-employees.ts';
-import { decisionsInUse, ImpactTally, PreviewJudgementError, withCandidates } from './impact-preview.ts';
+import type { DecisionSources } from './decision-sources.ts';
+import { decisionsInUse, PreviewJudgementError, withCandidates, type ImpactPreview } from './impact-preview.ts';
+import { defaultPreviewThreads } from './preview-pool.ts';
 import { previewFilings, type PreviewSelection } from './preview-store.ts';
+import { replayFilings } from './replay-filings.ts';
 
 export interface PreviewRoutesOptions {
   db: Db;
   signer: TokenSigner;
   engine: EngineRest | undefined;
+  /** Worker threads judging a preview (preview-pool.ts); 1 judges in the request's thread. Default: defaultPreviewThreads(). */
+  threads?: number;
 }
 
 export const MAX_PREVIEW_FILINGS = 5000;
@@ -76,6 +81,7 @@ export function policyPreviewRouter(options: PreviewRoutesOptions): Router {
   const router = Router();
   // One reader for the router's life: deployed models are cached by definition id, parsed once.
   const decisions = options.engine ? deployedDecisions(options.engine) : undefined;
+  const threads = options.threads ?? defaultPreviewThreads();
 
   router.post('/api/policy/previews', authenticate(options.signer, ['policy']), async (req, res, next) => {
     try {
@@ -116,9 +122,14 @@ export function policyPreviewRouter(options: PreviewRoutesOptions): Router {
       }
 
       const selection: PreviewSelection = { year: body.filings.year, limit: body.filings.limit ?? MAX_PREVIEW_FILINGS, ...(regionCode ? { regionCode } : {}) };
-      const tally = new ImpactTally({ before, after: withCandidates(before, candidates) });
+      // The same decisions as text, for the worker threads to read models of their own from.
+      const sources: DecisionSources = {
+        deployed: { counting: { xml: counting.xml, decisionId: counting.key }, weight: { xml: weight.xml, decisionId: weight.key }, levy: { xml: levy.xml, decisionId: levy.key } },
+        candidates: body.resources.map((r) => r.content),
+      };
+      let preview: ImpactPreview;
       try {
-        for await (const batch of previewFilings(options.db, selection)) for (const filing of batch) tally.add(filing);
+        preview = await replayFilings(previewFilings(options.db, selection), { sets: { before, after: withCandidates(before, candidates) }, sources, threads });
       } catch (error) {
         if (error instanceof PreviewJudgementError && error.side === 'after') {
           throw new Problem(400, zh ? '拟部署的规则无法完成认定' : 'The candidate rules cannot judge a filing', undefined, [
@@ -128,7 +139,6 @@ export function policyPreviewRouter(options: PreviewRoutesOptions): Router {
         if (error instanceof PreviewJudgementError) throw new Problem(409, '当前部署的规则无法完成认定，请先修正', error.message);
         throw error;
       }
-      const preview = tally.result();
       await audit(options.db, who, 'policy.preview', { type: 'policy_preview', id: `${selection.year}:${regionCode ?? '330000'}` }, {
         resources: body.resources.map((r) => r.name),
         deployed: deployed.map((d) => `${d.key}:${d.version}`),

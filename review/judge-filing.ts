@@ -137,12 +137,12 @@ function applyManualDecision(
 
 function judgeEmployees(
   filing: Filing,
-  evidence: DepartmentEvidence,
+  sheets: readonly EmployeeFactSheet[],
   decisions: ReviewDecisions,
   manualDecisions: ReadonlyMap<number, ManualDecision>,
 ): { employees: EmployeeResult[]; weightedMonths: number } {
   let weightedMonths = 0;
-  const employees = employeeFactSheets(filing, evidence).map((sheet): EmployeeResult => {
+  const employees = sheets.map((sheet): EmployeeResult => {
     const automatic = judgeAutomatically(sheet, decisions);
     const manual = manualDecisions.get(sheet.index);
     const judged = manual ? applyManualDecision(sheet, filing.employees[sheet.index]?.disabilityGrade, automatic, manual, decisions) : automatic;
@@ -203,8 +203,10 @@ export function judgeFiling(
   decisions: ReviewDecisions,
   /** The reviewers' decisions in force, by employee index (review/manual-review-store.ts). */
   manualDecisions: ReadonlyMap<number, ManualDecision> = new Map(),
+  /** The facts of `filing` and `evidence`, when the caller already has them (a preview judges a filing twice). */
+  sheets: readonly EmployeeFactSheet[] = employeeFactSheets(filing, evidence),
 ): ReviewResult {
-  const { employees, weightedMonths } = judgeEmployees(filing, evidence, decisions, manualDecisions);
+  const { employees, weightedMonths } = judgeEmployees(filing, sheets, decisions, manualDecisions);
   // Σ weights of counted months ÷ 12, to two decimals: 100/12 never ends in a half, so rounding is unambiguous.
   const certifiedHundredths = Math.round((weightedMonths * 100) / 12);
   const { levy, requiredHundredths, shortfallHundredths } = levyEstimate(filing, certifiedHundredths, decisions);

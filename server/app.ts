@@ -99,7 +99,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(registrationRouter({ db, signer, registration: createRegistrationClient(config) }));
   app.use(taskRouter({ db, signer, engine, now }));
   app.use(deploymentRouter({ db, signer, engine }));
-  app.use(policyPreviewRouter({ db, signer, engine }));
+  app.use(policyPreviewRouter({ db, signer, engine, ...(config.previewThreads > 0 ? { threads: config.previewThreads } : {}) }));
   app.use(definitionRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));

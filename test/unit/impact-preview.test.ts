@@ -111,7 +111,7 @@ describe('replaying filings against candidate decisions', () => {
       { regionCode: '330802', filings: 1, changed: 0, certifiedDelta: 0, levyDelta: 0 },
     ]);
     const x = preview.changes.find((c) => c.filingId === xihu.id)!;
-    expect(x).toMatchObject({ employerName: xihu.employerName, regionCode: '330106', certifiedBefore: 4, certifiedAfter: 2, levyBefore: 0, levyAfter: 100_000, flipsTruncated: false });
+    expect(x).toMatchObject({ employerName: xihu.employerName, employerUscc: xihu.declaration.employer.uscc, regionCode: '330106', certifiedBefore: 4, certifiedAfter: 2, levyBefore: 0, levyAfter: 100_000, flipsTruncated: false });
     expect(x.flips).toHaveLength(12);
     expect(x.flips.every((f) => f.employeeIndex === 0)).toBe(true);
     expect(x.flips[0]).toEqual({ employeeIndex: 0, month: '2025-01', before: { counted: true, reasons: [] }, after: { counted: false, reasons: ['WAGE_BELOW_MINIMUM'] } });
