@@ -105,3 +105,35 @@ export async function deployResources(engine: EngineRest, resources: Resource[],
   const created = definitions.length > 0 || deployment.id !== latest[0]?.id;
   return { deploymentId: deployment.id, created, definitions, resources: deployed.map((r) => r.name) };
 }
+
+/**
+ * The resources whose text differs from the newest deployed file of the same name, whoever deployed it. The
+ * engine's own duplicate filter compares only within one deployment source (so that `npm start` never deploys the
+ * project's files over a change made in the modeler); a modeler deployment must also make no new version of a file
+ * that the project deployed unchanged.
+ */
+export async function changedAgainstLatest(engine: EngineRest, resources: Resource[]): Promise<Resource[]> {
+  const deployments = await engine.get<{ id: string }[]>('/deployment', { name: DEPLOYMENT_NAME, sortBy: 'deploymentTime', sortOrder: 'desc' });
+  const pending = new Map(resources.map((r) => [r.name, r]));
+  const changed: Resource[] = [];
+  for (const { id } of deployments) {
+    if (pending.size === 0) break;
+    const held = await engine.get<{ id: string; name: string }[]>(`/deployment/${encodeURIComponent(id)}/resources`);
+    for (const { id: resourceId, name } of held) {
+      const resource = pending.get(name);
+      if (!resource) continue;
+      pending.delete(name);
+      const deployed = await engine.getText(`/deployment/${encodeURIComponent(id)}/resources/${encodeURIComponent(resourceId)}/data`);
+      // Request bodies arrive trimmed (server/request-guard.ts): a file's final newline is no change.
+      if (deployed.trim() !== resource.content.trim()) changed.push(resource);
+    }
+  }
+  // Never deployed before: new.
+  return [...changed, ...pending.values()];
+}
+
+/** The answer to a deployment whose files are all unchanged: the newest deployment, nothing new made. */
+export async function nothingDeployed(engine: EngineRest): Promise<DeploymentResult> {
+  const [latest] = await engine.get<{ id: string }[]>('/deployment', { name: DEPLOYMENT_NAME, sortBy: 'deploymentTime', sortOrder: 'desc', maxResults: 1 });
+  return { deploymentId: latest?.id ?? '', created: false, definitions: [], resources: [] };
+}

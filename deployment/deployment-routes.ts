@@ -14,7 +14,7 @@ import type { TokenSigner } from '../server/identity.ts';
 import { WORKER_TOPICS } from '../workers/topics.ts';
 import { lintBpmn } from './bpmn-lint.ts';
 import { lintDmn } from './dmn-lint.ts';
-import { deployResources, projectResources, resourcesSchema, type DeploymentResult, type Resource } from './deploy-resources.ts';
+import { changedAgainstLatest, deployResources, nothingDeployed, projectResources, resourcesSchema, type DeploymentResult, type Resource } from './deploy-resources.ts';
 import { recordDeployment, type RecordedResource } from './deployment-history-store.ts';
 import { checkForm } from './form-check.ts';
 
@@ -149,7 +149,9 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
       const engine = requireEngine(options.engine);
       let result;
       try {
-        result = await deployResources(engine, resources, WEB_MODELER_SOURCE);
+        // Only what differs from what is deployed now, whoever deployed it: an unchanged file makes no version.
+        const changed = await changedAgainstLatest(engine, resources);
+        result = changed.length > 0 ? await deployResources(engine, changed, WEB_MODELER_SOURCE) : await nothingDeployed(engine);
       } catch (error) {
         if (error instanceof EngineError && error.status === 400) {
           // The engine's own parser found what the linter did not (e.g. an expression it cannot read).

@@ -39,6 +39,8 @@ export interface EngineRest {
   delete(path: string): Promise<void>;
   /** A multipart request (deployments). */
   postForm<T>(path: string, form: FormData): Promise<T>;
+  /** A body that is not JSON (a deployed resource's bytes, as text). */
+  getText(path: string): Promise<string>;
 }
 
 export function basicAuthorization(user: string, password: string): string {
@@ -50,6 +52,11 @@ export function createEngineRest(connection: EngineConnection, timeoutMs = 30_00
   const authorization = basicAuthorization(connection.user, connection.password);
 
   async function send<T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<T> {
+    const text = await sendForText(method, path, body, contentType);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async function sendForText(method: string, path: string, body?: BodyInit, contentType?: string): Promise<string> {
     const headers: Record<string, string> = { authorization, accept: 'application/json' };
     if (contentType) headers['content-type'] = contentType;
     let response: Response;
@@ -78,7 +85,7 @@ export function createEngineRest(connection: EngineConnection, timeoutMs = 30_00
       }
       throw new EngineError(response.status, type, `engine: ${method} ${path} → ${response.status} ${message}`, details);
     }
-    return (text ? JSON.parse(text) : undefined) as T;
+    return text;
   }
 
   function withQuery(path: string, query?: Record<string, string | number | boolean | undefined>): string {
@@ -98,6 +105,7 @@ export function createEngineRest(connection: EngineConnection, timeoutMs = 30_00
       await send('DELETE', path);
     },
     postForm: (path, form) => send('POST', path, form),
+    getText: (path) => sendForText('GET', path),
   };
 }
 

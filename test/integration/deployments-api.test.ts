@@ -67,6 +67,22 @@ describe('POST /api/deployments', () => {
     expect(audit.rows).toEqual([{ actor: 'dev-policy-all' }]);
   });
 
+  it('makes no new version of a file the project deployed unchanged, though the engine compares within one source only', async () => {
+    const levy = readFileSync(path.join(projectRoot, 'processes', 'levy-estimate.dmn'), 'utf8');
+    const before = await system.rest.get<{ version: number }[]>('/decision-definition', { key: 'levy-policy', latestVersion: true });
+    const res = await system.request('POST', '/api/deployments', { token: policy, body: { note: '未改动的文件', resources: [{ name: 'levy-estimate.dmn', content: levy }] } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ created: false, definitions: [] });
+    expect(await system.rest.get('/decision-definition', { key: 'levy-policy', latestVersion: true })).toEqual(before);
+    // Changed beside an unchanged one: only the changed file becomes a version.
+    const both = await system.request('POST', '/api/deployments', {
+      token: policy,
+      body: { note: '只改探针', resources: [{ name: 'levy-estimate.dmn', content: levy }, { name: 'policy-probe.bpmn', content: probe('探针（再改）') }] },
+    });
+    expect(both.status, JSON.stringify(both.body)).toBe(201);
+    expect(both.body.definitions.map((d: any) => d.key)).toEqual(['policy-probe']);
+  });
+
   it('answers 400 with every lint finding and deploys nothing', async () => {
     const before = await versions();
     const form = JSON.parse(readFileSync(path.join(projectRoot, 'forms', 'acceptance.form'), 'utf8'));
