@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   console.log(
     [
       `浙江省残疾人按比例就业情况联网认证 — running (ready in ${seconds} s)`,
-      `  Pages        ${system.apiUrl}/   (employer portal /portal, caseworker workbench /workbench)`,
+      `  Pages        ${system.apiUrl}/   (employer portal /portal, caseworker workbench /workbench, web modeler /modeler)`,
       `  API          ${system.apiUrl}/api   (readiness: /api/health)`,
       `  Engine       ${restUrl}   (${engine.process ? `started here, log: ${engine.process.logFile}` : 'ENGINE_URL'})`,
       `  Cockpit      ${engine.connection.baseUrl}/operaton/app/cockpit/   Tasklist: /operaton/app/tasklist/   Admin: /operaton/app/admin/`,
