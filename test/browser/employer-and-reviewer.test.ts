@@ -129,14 +129,16 @@ describe('the employer portal and the caseworker workbench in Chromium', { timeo
     await screenshot(page, '06-dispute');
     await page.click('[data-testid=submit-confirmation]');
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-    await expect.poll(() => statusOf(page), { timeout: 30_000 }).toBe('manual_review');
+    await page.waitForSelector('.ant-message:has-text("异议已提交")', { timeout: 30_000 });
+    await expect.poll(() => statusOf(page), { timeout: 60_000 }).toBe('manual_review');
   });
 
   it("lets the county's reviewer find the task, open the evidence and decide", async () => {
     const page = await pageAs({ role: 'reviewer', regionCode: HANDLING });
     await page.goto(url('/workbench'));
     const row = page.locator(`[data-testid=task-table] tr[data-task-kind="review-employee"]`).filter({ hasText: employer.name });
-    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    // The inbox reads the tasks when opened: read again until the engine has made the review task.
+    await expect.poll(async () => (await row.count()) || (await page.reload(), await page.waitForSelector('[data-testid=task-table]'), row.count()), { timeout: 60_000 }).toBe(1);
     await expect(row.locator('[data-testid=working-days-left]').innerText()).resolves.toMatch(/10 个工作日/);
     await screenshot(page, '07-inbox');
     await row.locator('[data-testid=task-handle]').click();

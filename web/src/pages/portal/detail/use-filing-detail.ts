@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../../lib/api.ts';
 import type { FilingDetail, FilingStatus, StoredDocument, TaskItem } from '../../../lib/filing-types.ts';
 
-const SYSTEM_WORKING = new Set<FilingStatus>(['submitted', 'accepted', 'reviewing']);
+const SYSTEM_WORKING = new Set<FilingStatus>(['submitted', 'accepted', 'reviewing', 'disputed']);
 const POLL_MS = 3000;
 const AFTER_ACTION_MS = 30_000;
 
@@ -58,7 +58,9 @@ export function useFilingDetail(id: string): FilingDetailState {
     void reloadDocuments();
   }, [reload, reloadDocuments]);
 
-  const watching = (filing !== null && SYSTEM_WORKING.has(filing.status)) || watchUntil > Date.now();
+  // A result awaiting confirmation with no task left to the unit: the unit has answered and the process is on it.
+  const answered = filing !== null && filing.status === 'awaiting_confirmation' && task === null;
+  const watching = (filing !== null && SYSTEM_WORKING.has(filing.status)) || answered || watchUntil > Date.now();
   useEffect(() => {
     if (!watching) return;
     const timer = setInterval(() => {
