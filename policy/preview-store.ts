@@ -3,8 +3,7 @@
 import type { Filing } from '../domain/filing/filing.ts';
 import type { Db } from '../platform/db.ts';
 import type { DepartmentEvidence } from '../review/employee-month-facts.ts';
-import type { ManualDecision } from '../review/manual-review-store.ts';
-import type { ManualDecisionKind } from '../review/review-result.ts';
+import { decisionsInForceOf } from '../review/manual-review-store.ts';
 import type { EvidenceSource } from '../review/review-store.ts';
 import type { RegistrationCheck } from '../workers/check-registration.ts';
 import { DEPARTMENT_SOURCES } from '../workers/count-employees.ts';
@@ -47,31 +46,6 @@ async function evidenceOf(db: Db, ids: string[]): Promise<Map<string, Partial<Re
   return byFiling;
 }
 
-async function manualDecisionsOf(db: Db, ids: string[]): Promise<Map<string, Map<number, ManualDecision>>> {
-  // The reviewers' decisions in force, as review/manual-review-store.ts decisionsInForce reads them for one filing.
-  const rows = await db.query<{ filing_id: string; employee_index: number; decision: ManualDecisionKind; counted_months: string[]; reason: string; reviewer: string; decided_at: Date }>(
-    `select distinct on (filing_id, employee_index) filing_id, employee_index, decision, counted_months, reason, reviewer, decided_at
-       from manual_review_decisions
-      where filing_id = any($1::uuid[]) and cleared_at is null
-      order by filing_id, employee_index, decided_at desc, id desc`,
-    [ids],
-  );
-  const byFiling = new Map<string, Map<number, ManualDecision>>();
-  for (const r of rows.rows) {
-    const decisions = byFiling.get(r.filing_id) ?? new Map<number, ManualDecision>();
-    decisions.set(r.employee_index, {
-      employeeIndex: r.employee_index,
-      decision: r.decision,
-      countedMonths: r.counted_months,
-      reason: r.reason,
-      reviewer: r.reviewer,
-      decidedAt: r.decided_at.toISOString(),
-    });
-    byFiling.set(r.filing_id, decisions);
-  }
-  return byFiling;
-}
-
 /** The five departments' answers as count-employees assembles them; undefined while any is missing. */
 function completeEvidence(stored: Partial<Record<EvidenceSource, unknown>>): DepartmentEvidence | undefined {
   if (DEPARTMENT_SOURCES.some(({ source }) => stored[source] === undefined)) return undefined;
@@ -100,7 +74,7 @@ export async function* previewFilings(db: Db, selection: PreviewSelection): Asyn
     if (rows.rows.length === 0) return;
     after = rows.rows[rows.rows.length - 1]!.id;
     const ids = rows.rows.map((r) => r.id);
-    const [evidence, manual] = await Promise.all([evidenceOf(db, ids), manualDecisionsOf(db, ids)]);
+    const [evidence, manual] = await Promise.all([evidenceOf(db, ids), decisionsInForceOf(db, ids)]);
     const batch: PreviewFiling[] = [];
     for (const row of rows.rows) {
       const stored = evidence.get(row.id) ?? {};

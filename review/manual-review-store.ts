@@ -57,33 +57,32 @@ export async function saveManualDecision(db: Db | Tx, decision: NewManualDecisio
 
 /** The decision in force for each employee of the filing that has one: the latest not cleared. */
 export async function decisionsInForce(db: Db | Tx, filingId: string): Promise<Map<number, ManualDecision>> {
-  const result = await db.query<{
-    employee_index: number;
-    decision: ManualDecisionKind;
-    counted_months: string[];
-    reason: string;
-    reviewer: string;
-    decided_at: Date;
-  }>(
-    `select distinct on (employee_index) employee_index, decision, counted_months, reason, reviewer, decided_at
+  return (await decisionsInForceOf(db, [filingId])).get(filingId) ?? new Map();
+}
+
+/** The same for many filings at once (the policy preview reads a season in batches), by filing id. */
+export async function decisionsInForceOf(db: Db | Tx, filingIds: string[]): Promise<Map<string, Map<number, ManualDecision>>> {
+  const result = await db.query<{ filing_id: string; employee_index: number; decision: ManualDecisionKind; counted_months: string[]; reason: string; reviewer: string; decided_at: Date }>(
+    `select distinct on (filing_id, employee_index) filing_id, employee_index, decision, counted_months, reason, reviewer, decided_at
        from manual_review_decisions
-      where filing_id = $1 and cleared_at is null
-      order by employee_index, decided_at desc, id desc`,
-    [filingId],
+      where filing_id = any($1::uuid[]) and cleared_at is null
+      order by filing_id, employee_index, decided_at desc, id desc`,
+    [filingIds],
   );
-  return new Map(
-    result.rows.map((r) => [
-      r.employee_index,
-      {
-        employeeIndex: r.employee_index,
-        decision: r.decision,
-        countedMonths: r.counted_months,
-        reason: r.reason,
-        reviewer: r.reviewer,
-        decidedAt: r.decided_at.toISOString(),
-      },
-    ]),
-  );
+  const byFiling = new Map<string, Map<number, ManualDecision>>();
+  for (const r of result.rows) {
+    const decisions = byFiling.get(r.filing_id) ?? new Map<number, ManualDecision>();
+    decisions.set(r.employee_index, {
+      employeeIndex: r.employee_index,
+      decision: r.decision,
+      countedMonths: r.counted_months,
+      reason: r.reason,
+      reviewer: r.reviewer,
+      decidedAt: r.decided_at.toISOString(),
+    });
+    byFiling.set(r.filing_id, decisions);
+  }
+  return byFiling;
 }
 
 /**
