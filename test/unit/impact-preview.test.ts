@@ -4,8 +4,6 @@
 // certificate is held and the wage is at least the minimum (deployed 2000); quota 1.5 %, no reduction, cap 200 000.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDecisionModel, type DecisionModel } from '../../decisions/decision-model.ts';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
-import { monthsOf, type DepartmentEvidence } from '../../review/employee-month-facts.ts';
 import type { ReviewDecisions } from '../../review/judge-filing.ts';
 import {
   decisionsInUse,
@@ -17,87 +15,24 @@ import {
   type PreviewFiling,
 } from '../../policy/impact-preview.ts';
 import { decisionTable, dmnFile } from '../support/dmn-fixtures.ts';
-
-const YEAR = 2025;
-const ALL = monthsOf(YEAR).map((m) => m.month);
-
-const minimumWage = (amount: number | string) =>
-  decisionTable({ id: 'min-wage', inputs: [{ expr: 'regionCode' }], outputs: [{ name: 'minimumWage', typeRef: 'integer' }], rules: [[['-'], [String(amount)]]] });
-
-const counting = decisionTable({
-  id: 'counting',
-  hitPolicy: 'COLLECT',
-  requires: ['min-wage'],
-  inputs: [
-    { expr: 'employedInMonth', typeRef: 'boolean' },
-    { expr: 'certFound', typeRef: 'boolean' },
-    { expr: 'monthlyWage', typeRef: 'double' },
-  ],
-  outputs: [{ name: 'reason' }],
-  rules: [
-    [['false', '-', '-'], ['"NOT_EMPLOYED"']],
-    [['true', 'false', '-'], ['"CERT_NOT_FOUND"']],
-    [['true', '-', 'null'], ['"WAGE_NOT_FOUND"']],
-    [['true', '-', '< minimumWage'], ['"WAGE_BELOW_MINIMUM"']],
-  ],
-});
-
-const weight = decisionTable({
-  id: 'weight',
-  hitPolicy: 'FIRST',
-  inputs: [{ expr: 'certGrade', typeRef: 'integer' }],
-  outputs: [{ name: 'weight', typeRef: 'integer' }],
-  rules: [
-    [['[1..2]'], ['2']],
-    [['[3..4]'], ['1']],
-    [['-'], ['0']],
-  ],
-});
-
-const levy = (reductionRate: string) =>
-  decisionTable({
-    id: 'levy',
-    inputs: [{ expr: 'year', typeRef: 'integer' }],
-    outputs: [
-      { name: 'quotaRatio', typeRef: 'double' },
-      { name: 'reductionRate', typeRef: 'double' },
-      { name: 'wageBaseCap', typeRef: 'double' },
-      { name: 'exempt', typeRef: 'boolean' },
-    ],
-    rules: [[['-'], ['0.015', reductionRate, '200000', 'false']]],
-  });
+import { countingTable, levyTable, minimumWageTable, previewFiling, weightTable } from '../support/preview-fixtures.ts';
 
 let deployed: ReviewDecisions;
 const model = (...decisions: string[]) => readDecisionModel(dmnFile(...decisions));
 
 beforeAll(async () => {
-  const m = await model(minimumWage(2000), counting, weight, levy('0'));
+  const m = await model(minimumWageTable(2000), countingTable(), weightTable, levyTable());
   deployed = { counting: { model: m, decisionId: 'counting' }, weight: { model: m, decisionId: 'weight' }, levy: { model: m, decisionId: 'levy' } };
 });
 
-/** A filing of 200 staff at 100 000 a year whose people earn the given monthly wage every month (grade 2, held). */
-function filing(seed: number, regionCode: string, wages: number[]): PreviewFiling {
-  const declaration = syntheticFiling(seed, { year: YEAR, regionCode, employees: wages.length });
-  declaration.employer = { ...declaration.employer, averageStaffCount: 200, averageAnnualWage: 100_000 };
-  declaration.employees = declaration.employees.map((e) => ({ ...e, certType: 'disability', disabilityGrade: 2, employedFrom: `${YEAR}-01-01`, employedTo: `${YEAR}-12-31` }));
-  const evidence: DepartmentEvidence = {
-    dpfCertificates: wages.map((_w, index) => ({ index, found: true, nameMatches: true, idMatches: true, grade: 2, validFrom: '2020-01-01', validUntil: '2030-12-31', category: 4, status: 'valid' as const })),
-    veteranCertificates: [],
-    pension: wages.map((_w, index) => ({ index, source: 'zhejiang' as const, paidMonths: ALL, unpaidMonths: [] })),
-    medical: wages.map((_w, index) => ({ index, source: 'zhejiang' as const, paidMonths: ALL, unpaidMonths: [] }) as never),
-    wages: wages.map((amount, index) => ({ index, months: ALL.map((month) => ({ month, amount })) })) as never,
-  };
-  return { id: `filing-${seed}`, employerName: declaration.employer.name, regionCode, declaration, evidence, registration: undefined, manualDecisions: new Map() };
-}
-
 describe('replaying filings against candidate decisions', () => {
   // Required 200 × 1.5 % = 3; each person of grade 2 counted all year contributes 2.
-  const xihu = filing(91_001, '330106', [2100, 3000]); // certified 4 → no shortfall
-  const shangcheng = filing(91_002, '330102', [2300]); // certified 2 → shortfall 1 → levy 100 000
-  const quzhou = filing(91_003, '330802', [5000]); // certified 2, unaffected by a minimum of 2500
+  const xihu = previewFiling(91_001, '330106', [2100, 3000]); // certified 4 → no shortfall
+  const shangcheng = previewFiling(91_002, '330102', [2300]); // certified 2 → shortfall 1 → levy 100 000
+  const quzhou = previewFiling(91_003, '330802', [5000]); // certified 2, unaffected by a minimum of 2500
 
   it('raising the minimum wage flips the months below it to WAGE_BELOW_MINIMUM, with certified count and levy per filing and per county', async () => {
-    const candidate = await model(minimumWage(2500));
+    const candidate = await model(minimumWageTable(2500));
     const preview = previewImpact([xihu, shangcheng, quzhou], { before: deployed, after: withCandidates(deployed, [candidate]) });
 
     expect(preview.filings).toBe(3);
@@ -119,7 +54,7 @@ describe('replaying filings against candidate decisions', () => {
   });
 
   it('answers no personal numbers: indexes only, no ID or certificate numbers', async () => {
-    const candidate = await model(minimumWage(2500));
+    const candidate = await model(minimumWageTable(2500));
     const text = JSON.stringify(previewImpact([xihu], { before: deployed, after: withCandidates(deployed, [candidate]) }));
     for (const e of xihu.declaration.employees) {
       expect(text).not.toContain(e.idNumber);
@@ -129,7 +64,7 @@ describe('replaying filings against candidate decisions', () => {
   });
 
   it('replaces only the decisions the candidate names; the deployed ones stay', async () => {
-    const candidate = await model(levy('0.5')); // half the levy, the counting rules as deployed
+    const candidate = await model(levyTable('0.5')); // half the levy, the counting rules as deployed
     const after = withCandidates(deployed, [candidate]);
     expect(after.counting.model.decisions.get('min-wage')).toBe(deployed.counting.model.decisions.get('min-wage'));
     const preview = previewImpact([shangcheng], { before: deployed, after });
@@ -142,8 +77,8 @@ describe('replaying filings against candidate decisions', () => {
   });
 
   it('lists at most 50 flipped months per filing and says so', async () => {
-    const many = filing(91_004, '330106', [2100, 2100, 2100, 2100, 2100]); // 60 months flip
-    const preview = previewImpact([many], { before: deployed, after: withCandidates(deployed, [await model(minimumWage(2500))]) });
+    const many = previewFiling(91_004, '330106', [2100, 2100, 2100, 2100, 2100]); // 60 months flip
+    const preview = previewImpact([many], { before: deployed, after: withCandidates(deployed, [await model(minimumWageTable(2500))]) });
     expect(preview.changes[0]!.flips).toHaveLength(MAX_FLIPS_PER_FILING);
     expect(preview.changes[0]!.flipsTruncated).toBe(true);
   });

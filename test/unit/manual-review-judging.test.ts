@@ -13,6 +13,7 @@ import type { ManualDecision } from '../../review/manual-review-store.ts';
 import { presentReview } from '../../review/present-review.ts';
 import type { ReviewResult, RuleVersions } from '../../review/review-result.ts';
 import { decisionTable, dmnFile } from '../support/dmn-fixtures.ts';
+import { levyTable } from '../support/preview-fixtures.ts';
 
 const YEAR = 2025;
 const ALL = monthsOf(YEAR).map((m) => m.month);
@@ -53,17 +54,7 @@ beforeAll(async () => {
           [['-', '-'], ['0']], // a veteran's grade 9–10, and a certificate the register did not hold (no grade)
         ],
       }),
-      decisionTable({
-        id: 'levy',
-        inputs: [{ expr: 'year', typeRef: 'integer' }],
-        outputs: [
-          { name: 'quotaRatio', typeRef: 'double' },
-          { name: 'reductionRate', typeRef: 'double' },
-          { name: 'wageBaseCap', typeRef: 'double' },
-          { name: 'exempt', typeRef: 'boolean' },
-        ],
-        rules: [[['-'], ['0.015', '0', '200000', 'false']]],
-      }),
+      levyTable(),
     ),
   );
   decisions = { counting: { model, decisionId: 'counting' }, weight: { model, decisionId: 'weight' }, levy: { model, decisionId: 'levy' } };
