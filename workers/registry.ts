@@ -29,6 +29,7 @@ import { createTransferToNationalPlatformHandler } from './transfer-to-national-
 import { createRecordDisputeHandler } from './record-dispute.ts';
 import { createRecordManualDecisionHandler } from './record-manual-decision.ts';
 import { createRemindUnfiledUnitsHandler } from './remind-unfiled-units.ts';
+import { createSelectDisputedEmployeeHandler } from './select-disputed-employee.ts';
 import type { WorkerDefinition, WorkerRuntimeOptions } from './runtime/worker-runtime.ts';
 import { WORKER_TOPICS, type WorkerTopic } from './topics.ts';
 import { createVerifyDisabilityCertificatesHandler } from './verify-disability-certificates.ts';
@@ -61,6 +62,7 @@ export function createHandlers(config: Config, db: Db, engine: EngineRest, callb
     'compute-due-date': createComputeDueDateHandler(() => loadCalendar(db)),
     'record-filing-status': createRecordFilingStatusHandler(db),
     'record-dispute': createRecordDisputeHandler(db),
+    'select-disputed-employee': createSelectDisputedEmployeeHandler(),
     'record-manual-decision': createRecordManualDecisionHandler(db),
     'issue-certificate': createIssueCertificateHandler(db),
     notify: createNotifyHandler(db),
@@ -97,6 +99,7 @@ const VARIABLES_READ: Record<WorkerTopic, readonly string[]> = {
   'compute-due-date': ['workingDays', 'from', 'remindBefore'],
   'record-filing-status': ['filingId', 'status', 'step', 'actor', 'note'],
   'record-dispute': ['filingId', 'disputedEmployees', 'disputeReason', 'confirmResultCompletedBy'],
+  'select-disputed-employee': ['disputedEmployees', 'position'],
   'record-manual-decision': ['filingId', 'employeeNumber', 'manualDecision', 'countedMonths', 'manualReason', 'reviewEmployeeCompletedBy'],
   'issue-certificate': ['filingId', 'confirmResultCompletedBy'],
   notify: ['filingId', 'recipientGroup', 'kind', 'title', 'message', 'dueAt'],

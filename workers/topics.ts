@@ -14,6 +14,7 @@ export const WORKER_TOPICS = [
   'compute-due-date',
   'record-filing-status',
   'record-dispute',
+  'select-disputed-employee',
   'record-manual-decision',
   'issue-certificate',
   'notify',

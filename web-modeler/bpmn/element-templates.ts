@@ -17,6 +17,7 @@ import recordDispute from '../../workers/element-templates/record-dispute.json' 
 import recordFilingStatus from '../../workers/element-templates/record-filing-status.json' with { type: 'json' };
 import recordManualDecision from '../../workers/element-templates/record-manual-decision.json' with { type: 'json' };
 import remindUnfiledUnits from '../../workers/element-templates/remind-unfiled-units.json' with { type: 'json' };
+import selectDisputedEmployee from '../../workers/element-templates/select-disputed-employee.json' with { type: 'json' };
 import reportToNationalPlatform from '../../workers/element-templates/report-to-national-platform.json' with { type: 'json' };
 import { forModeler, type TemplateFile } from './template-bindings.ts';
 
@@ -31,6 +32,7 @@ export const TEMPLATE_FILES: TemplateFile[] = [
   countEmployees,
   recordFilingStatus,
   recordDispute,
+  selectDisputedEmployee,
   recordManualDecision,
   computeDueDate,
   notify,
