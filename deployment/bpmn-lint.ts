@@ -3,6 +3,9 @@
 import { createRequire } from 'node:module';
 import type { Config, Resolver, RuleFactory } from 'bpmnlint/lib/types.js';
 import { BpmnParseError, parseBpmn, type ModdleElement } from './bpmn-moddle.ts';
+import { bpmnAllowListFindings } from './policy/bpmn-allow-list.ts';
+import { DEPLOYMENT_POLICY } from './policy/deployment-policy.ts';
+import { readXmlTree, XmlReadError } from './policy/xml-tree.ts';
 import historyTimeToLive from './lint-rules/history-time-to-live.ts';
 import topicHasWorker from './lint-rules/topic-has-worker.ts';
 import userTaskHasForm from './lint-rules/user-task-has-form.ts';
@@ -21,7 +24,11 @@ export interface LintOptions {
   knownTopics: readonly string[];
   /** Ids of the forms that are deployed with the diagrams (forms/*.form). */
   knownForms: readonly string[];
+  /** Process keys a call activity may call: those deployed already (the diagram's own are added). */
+  deployedProcesses?: readonly string[];
 }
+
+const OPERATON_BPMN_MODEL = DEPLOYMENT_POLICY.bpmn.namespaces.bpmn;
 
 // bpmnlint is CommonJS and ships no type for its entry point; its rules and configs are files the resolver loads.
 const require = createRequire(import.meta.url);
@@ -126,21 +133,34 @@ function toFinding(rule: string, report: LintReport): LintFinding {
 
 /** Lints BPMN XML; an empty list means the diagram may be deployed. */
 export async function lintBpmn(xml: string, options: LintOptions): Promise<LintFinding[]> {
+  // What the diagram may contain at all (deployment-policy.json), read as the engine reads XML: by namespace URI.
+  let tree;
+  try {
+    tree = readXmlTree(xml);
+  } catch (error) {
+    if (error instanceof XmlReadError) return [{ rule: 'parse', elementId: '', category: 'error', message: `BPMN 文件无法解析：${error.message}` }];
+    throw error;
+  }
+  if (tree.uri !== OPERATON_BPMN_MODEL || tree.local !== 'definitions') {
+    return [{ rule: 'parse', elementId: '', category: 'error', message: `BPMN 文件无法解析：根元素 ${tree.qualified} 不是 BPMN 的 definitions` }];
+  }
+  const allowList = bpmnAllowListFindings(tree, { callableProcesses: new Set(options.deployedProcesses ?? []) }).map((f): LintFinding => ({ ...f, category: 'error' }));
   let parsed;
   try {
     parsed = await parseBpmn(xml);
   } catch (error) {
-    if (error instanceof BpmnParseError) return [{ rule: 'parse', elementId: '', category: 'error', message: error.message }];
+    if (error instanceof BpmnParseError) return [...allowList, { rule: 'parse', elementId: '', category: 'error', message: error.message }];
     throw error;
   }
   // What the lax reader tolerated is still wrong in the file: a misspelt attribute the engine would ignore, a
   // flow pointing at an element that does not exist.
-  const findings: LintFinding[] = parsed.warnings.map((warning) => ({
+  const findings: LintFinding[] = [...allowList];
+  findings.push(...parsed.warnings.map((warning): LintFinding => ({
     rule: 'parse',
     elementId: warning.element?.id ?? '',
     category: 'error',
     message: `BPMN 文件内容有误：${warning.message}`,
-  }));
+  })));
   // A linter caches each rule with its options, so each call gets its own for the topics and forms it was given.
   const linter = new Linter({ config: configFor(options), resolver });
   const results = await linter.lint(parsed.rootElement);

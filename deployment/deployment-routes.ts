@@ -17,6 +17,8 @@ import { lintDmn } from './dmn-lint.ts';
 import { changedAgainstLatest, deployResources, nothingDeployed, projectResources, resourcesSchema, type DeploymentResult, type Resource } from './deploy-resources.ts';
 import { recordDeployment, type RecordedResource } from './deployment-history-store.ts';
 import { checkForm } from './form-check.ts';
+import { formPolicyFindings } from './policy/form-content.ts';
+import { resourceFindings } from './policy/resource-rules.ts';
 
 export interface DeploymentRoutesOptions {
   db: Db;
@@ -84,22 +86,62 @@ export interface ResourceFinding {
   message: string;
 }
 
+/** What the checks need to know beyond the files: plain data, so that the checks can run on another thread. */
+export interface CheckContext {
+  /** Keys of the processes deployed now: what a call activity may call besides the files' own. */
+  deployedProcesses?: string[];
+}
+
 /** Every finding of every resource, warnings included: what the modeler marks on its canvas as one edits. */
-export async function findingsOf(resources: Resource[]): Promise<ResourceFinding[]> {
+export async function findingsOf(resources: Resource[], context: CheckContext = {}): Promise<ResourceFinding[]> {
   const knownForms = [...new Set([...projectResources(), ...resources].filter((r) => r.name.endsWith('.form')).flatMap((r) => formIdOf(r.content) ?? []))];
   const findings: ResourceFinding[] = [];
   for (const [index, { name, content }] of resources.entries()) {
     const at = { file: name, index };
+    // A file too large, of the wrong kind or declaring a DOCTYPE is not read any further.
+    const refused = resourceFindings(name, content);
+    if (refused.length > 0) {
+      for (const f of refused) findings.push({ ...at, ...f, category: 'error' });
+      continue;
+    }
     if (name.endsWith('.bpmn')) {
-      for (const f of await lintBpmn(content, { knownTopics: WORKER_TOPICS, knownForms })) findings.push({ ...at, ...f });
+      for (const f of await lintBpmn(content, { knownTopics: WORKER_TOPICS, knownForms, deployedProcesses: context.deployedProcesses ?? [] })) findings.push({ ...at, ...f });
     } else if (name.endsWith('.dmn')) {
       for (const f of await lintDmn(content)) findings.push({ ...at, ...f });
     } else if (name.endsWith('.form')) {
       // A form's problems are at a path inside its JSON; the editor finds the component from it.
-      for (const p of await checkForm(content)) findings.push({ ...at, elementId: p.path ?? '', rule: 'form', category: 'error', message: p.message });
+      const parsed = parsedJson(content);
+      const policy = parsed === undefined ? [] : formPolicyFindings(parsed);
+      for (const f of policy) findings.push({ ...at, ...f, category: 'error' });
+      // A form the policy refuses is not rendered, even in a jsdom document.
+      if (policy.length === 0) for (const p of await checkForm(content)) findings.push({ ...at, elementId: p.path ?? '', rule: 'form', category: 'error', message: p.message });
     }
   }
   return findings;
+}
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The context of a check: what the engine has deployed (without an engine: nothing, and the deployment says so). */
+async function checkContext(engine: EngineRest | undefined): Promise<CheckContext> {
+  if (!engine) return {};
+  try {
+    return { deployedProcesses: await deployedProcessKeys(engine) };
+  } catch (error) {
+    throw engineProblem(error);
+  }
+}
+
+/** The keys of the processes deployed now (their latest versions), for the call-activity check. */
+export async function deployedProcessKeys(engine: EngineRest): Promise<string[]> {
+  const definitions = await engine.get<{ key: string }[]>('/process-definition', { latestVersion: 'true' });
+  return [...new Set(definitions.map((d) => d.key))];
 }
 
 /** The findings that stop a deployment, as field errors at /resources/{i}/content. */
@@ -141,7 +183,7 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
       if (twice >= 0) {
         throw new Problem(400, '提交的内容有误', undefined, [{ path: `/resources/${twice}/name`, code: 'DUPLICATE', message: `文件 ${names[twice]} 提交了两次` }]);
       }
-      const findings = (await findingsOf(resources)).filter((f) => f.category === 'error');
+      const findings = (await findingsOf(resources, await checkContext(options.engine))).filter((f) => f.category === 'error');
       if (findings.length) {
         // The findings themselves too, so that the modeler marks each on its element.
         throw new Problem(400, localeOf(req) === 'zh' ? '流程文件未通过检查，未部署' : 'Lint findings: nothing deployed', undefined, findingErrors(findings), undefined, { findings });
@@ -188,7 +230,7 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
   router.post('/api/deployments/checks', authenticate(options.signer, ['policy', 'province', 'operator']), async (req, res, next) => {
     try {
       const { resources } = checked(req, checkChecks, req.body, messages);
-      res.json({ findings: await findingsOf(resources) });
+      res.json({ findings: await findingsOf(resources, await checkContext(options.engine)) });
     } catch (error) {
       next(error);
     }

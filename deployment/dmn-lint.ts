@@ -8,6 +8,8 @@ import { DecisionModelError, readDecisionModel } from '../decisions/decision-mod
 import { FeelSyntaxError } from '../decisions/feel-expression.ts';
 import { MONTH_REASON_CODES } from '../review/review-result.ts';
 import type { LintFinding } from './bpmn-lint.ts';
+import { dmnPolicyFindings } from './policy/dmn-rules.ts';
+import { readXmlTree, XmlReadError } from './policy/xml-tree.ts';
 
 const require = createRequire(import.meta.url);
 type Report = { id?: string; message: string; category?: string };
@@ -29,6 +31,15 @@ const STRING_LITERAL = /^"([^"\\]*)"$/;
 
 /** Lints DMN XML; an empty list means the file may be deployed. */
 export async function lintDmn(xml: string): Promise<LintFinding[]> {
+  let policy: LintFinding[];
+  try {
+    policy = dmnPolicyFindings(readXmlTree(xml)).map((f): LintFinding => ({ ...f, category: 'error' }));
+  } catch (error) {
+    if (error instanceof XmlReadError) return [{ rule: 'evaluable', elementId: '', category: 'error', message: `DMN 文件无法解析：${error.message}` }];
+    throw error;
+  }
+  // A text the FEEL rule refuses is never parsed or evaluated, not even to say more about it.
+  if (policy.length > 0) return policy;
   let model;
   try {
     model = await readDecisionModel(xml);

@@ -1,4 +1,4 @@
-// Types for the one untyped package this folder uses, bpmn-moddle 9: only what parseBpmn touches.
+// Types for the untyped packages this folder uses, bpmn-moddle 9 and saxen: only what parseBpmn and xml-tree touch.
 declare module 'bpmn-moddle' {
   /** One node of a parsed BPMN model: typed properties plus moddle's generic accessors. */
   export interface ModdleElement {
@@ -30,5 +30,17 @@ declare module 'bpmn-moddle' {
   export default class BpmnModdle {
     constructor(additionalPackages?: Record<string, object>, options?: object);
     fromXML(xml: string, typeName?: string): Promise<ParseResult>;
+  }
+}
+
+declare module 'saxen' {
+  type Decode = (text: string) => string;
+  export class Parser {
+    on(event: 'openTag', handler: (name: string, getAttributes: () => Record<string, string>, decode: Decode, selfClosing: boolean) => void): void;
+    on(event: 'closeTag', handler: (name: string, decode: Decode, selfClosing: boolean) => void): void;
+    on(event: 'text', handler: (value: string, decode: Decode) => void): void;
+    on(event: 'cdata', handler: (value: string) => void): void;
+    on(event: 'error' | 'warn', handler: (error: Error) => void): void;
+    parse(xml: string): void;
   }
 }

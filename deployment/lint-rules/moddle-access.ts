@@ -26,9 +26,3 @@ export function extensionValue(element: ModdleElement, localName: string): strin
   }
   return undefined;
 }
-
-/** Extension elements of one kind, such as `Connector` for `<operaton:connector>`, in either dialect. */
-export function extensionElements(element: ModdleElement, localType: string): ModdleElement[] {
-  const container = element.extensionElements as { values?: ModdleElement[] } | undefined;
-  return (container?.values ?? []).filter((child) => is(child, `operaton:${localType}`) || is(child, `camunda:${localType}`));
-}

@@ -1,8 +1,9 @@
 // Lint rule `topic-has-worker`: every external task names a topic that a worker of this project serves, and
-// every service, send or business rule task has some implementation. Operaton deploys a diagram whose topic
-// nobody serves, and the instance then waits at that task for ever.
+// every service, send or business rule task is an external task (the only implementation a deployment may have:
+// docs/engine.md, "What a deployment may contain"). Operaton deploys a diagram whose topic nobody serves, and the
+// instance then waits at that task for ever.
 import type { RuleFactory } from 'bpmnlint/lib/types.js';
-import { displayName, extensionElements, extensionValue, is, type ModdleElement } from './moddle-access.ts';
+import { displayName, extensionValue, is, type ModdleElement } from './moddle-access.ts';
 
 export interface TopicHasWorkerOptions {
   knownTopics: readonly string[];
@@ -18,13 +19,6 @@ const IMPLEMENTED_TASKS: ReadonlyArray<readonly [type: string, label: string]> =
 
 function taskLabel(element: ModdleElement): string | undefined {
   return IMPLEMENTED_TASKS.find(([type]) => is(element, type))?.[1];
-}
-
-/** Implementations other than an external worker that the engine accepts on this element. */
-function hasOtherImplementation(element: ModdleElement): boolean {
-  if (['class', 'expression', 'delegateExpression'].some((name) => extensionValue(element, name))) return true;
-  if (extensionElements(element, 'Connector').length > 0) return true;
-  return is(element, 'bpmn:BusinessRuleTask') && extensionValue(element, 'decisionRef') !== undefined;
 }
 
 const topicHasWorker: RuleFactory = (options: TopicHasWorkerOptions) => {
@@ -59,8 +53,8 @@ const topicHasWorker: RuleFactory = (options: TopicHasWorkerOptions) => {
         checkExternal(element, element, label, report);
       } else if (type !== undefined) {
         report(element.id ?? '', `${label}“${displayName(element)}”的实现类型 ${type} 不受支持，应为 external`);
-      } else if (!hasOtherImplementation(element)) {
-        report(element.id ?? '', `${label}“${displayName(element)}”没有实现：既不是外部任务（operaton:type="external"），也没有类、表达式或决策表`);
+      } else {
+        report(element.id ?? '', `${label}“${displayName(element)}”不是外部任务：应设置 operaton:type="external" 和本系统工作进程办理的主题（operaton:topic）`);
       }
     },
   };

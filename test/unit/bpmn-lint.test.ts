@@ -116,13 +116,16 @@ describe('topic-has-worker', () => {
     expect(findings.map((f) => f.message.slice(0, 4))).toEqual(['服务任务', '发送任务', '业务规则']);
   });
 
-  it('reports an implementation type other than external', async () => {
+  it('reports an implementation type other than external, as the allow-list does', async () => {
     const findings = await lint(linearDiagram([serviceTask('typo', 'operaton:type="externl" operaton:topic="check-registration"')]));
-    expect(brief(findings)).toEqual([{ rule: 'topic-has-worker', elementId: 'typo', category: 'error' }]);
-    expect(findings[0]!.message).toContain('externl');
+    expect(brief(findings)).toEqual([
+      { rule: 'not-allowed', elementId: 'typo', category: 'error' },
+      { rule: 'topic-has-worker', elementId: 'typo', category: 'error' },
+    ]);
+    expect(findings.map((f) => f.message).join()).toContain('externl');
   });
 
-  it('accepts tasks implemented by a class, an expression or a decision table', async () => {
+  it('refuses tasks implemented by a class, an expression or a decision table: code on the server', async () => {
     const findings = await lint(
       linearDiagram([
         serviceTask('by-class', 'operaton:class="cn.zj.dpf.Delegate"'),
@@ -130,13 +133,17 @@ describe('topic-has-worker', () => {
         { tag: 'bpmn:businessRuleTask', id: 'by-decision', attributes: 'name="判定" operaton:decisionRef="quota"' },
       ]),
     );
-    expect(findings).toEqual([]);
+    expect(brief(findings.filter((f) => f.rule === 'no-code'))).toEqual([
+      { rule: 'no-code', elementId: 'by-class', category: 'error' },
+      { rule: 'no-code', elementId: 'by-expression', category: 'error' },
+      { rule: 'no-code', elementId: 'by-decision', category: 'error' },
+    ]);
+    expect(findings.filter((f) => f.rule === 'topic-has-worker').map((f) => f.elementId)).toEqual(['by-class', 'by-expression', 'by-decision']);
   });
 
-  it('reads the camunda: attributes of older diagrams', async () => {
+  it('refuses the camunda: vocabulary of older diagrams: the engine would still act on it', async () => {
     const findings = await lint(linearDiagram([serviceTask('old-style', 'camunda:type="external" camunda:topic="verify-foo"')], { dialect: 'camunda' }));
-    expect(brief(findings)).toEqual([{ rule: 'topic-has-worker', elementId: 'old-style', category: 'error' }]);
-    expect(findings[0]!.message).toContain('verify-foo');
+    expect(findings.filter((f) => f.rule === 'foreign-extension').map((f) => f.elementId)).toEqual(['test-process', 'old-style', 'old-style']);
   });
 });
 
@@ -208,11 +215,16 @@ describe('files that do not parse', () => {
     ['text that is not XML', 'not a diagram'],
     ['XML cut off in the middle', linearDiagram([]).slice(0, 600)],
     ['XML that is not BPMN', '<?xml version="1.0"?><form id="x"/>'],
-    ['a misspelt BPMN element', linearDiagram([{ tag: 'bpmn:serviceTsk', id: 'typo', attributes: 'name="x"' }])],
   ])('%s is one parse error', async (_, xml) => {
     const findings = await lint(xml);
     expect(brief(findings)).toEqual([{ rule: 'parse', elementId: '', category: 'error' }]);
     expect(findings[0]!.message).toMatch(/^BPMN 文件无法解析：/);
+  });
+
+  it('a misspelt BPMN element is named on the element, as no element the allow-list knows', async () => {
+    const findings = await lint(linearDiagram([{ tag: 'bpmn:serviceTsk', id: 'typo', attributes: 'name="x"' }]));
+    expect(brief(findings)[0]).toEqual({ rule: 'not-allowed', elementId: 'typo', category: 'error' });
+    expect(findings[0]!.message).toContain('bpmn:serviceTsk');
   });
 
   it('reports what the lax reader tolerated, naming the element', async () => {

@@ -17,11 +17,23 @@ describe('DMN lint', () => {
 
   it('finds a reason that is not a contract reason code', async () => {
     expect(await lintDmn(reasons(['"PENSION_NOT_PAID"']))).toEqual([]);
-    const findings = await lintDmn(reasons(['"PENSION_NOT_PAYED"', 'lower("X")']));
-    expect(findings.map((f) => [f.rule, f.elementId])).toEqual([
+    const findings = await lintDmn(reasons(['"PENSION_NOT_PAYED"', 'upper("x")']));
+    expect(findings.map((f) => [f.rule, f.elementId])).toEqual([['feel-grammar', 'month-r2-o0']]);
+    const unknown = await lintDmn(reasons(['"PENSION_NOT_PAYED"', '"pension_not_paid"']));
+    expect(unknown.map((f) => [f.rule, f.elementId])).toEqual([
       ['reason-codes-known', 'month-r1'],
       ['reason-codes-known', 'month-r2'],
     ]);
+  });
+
+  it('refuses any expression language but FEEL, loops, quantifiers, function definitions and calls outside the few built-ins', async () => {
+    const table = (entry: string) => dmnFile(decisionTable({ id: 'd', inputs: [{ expr: 'n' }], outputs: [{ name: 'o' }], rules: [[['-'], [entry]]] }));
+    for (const entry of ['count(for i in 1..100000000 return i)', 'some x in [1] satisfies true', 'string(n) + "|"', 'execution.getVariable("x")', '(function(x) x)(1)']) {
+      expect((await lintDmn(table(entry))).map((f) => f.rule), entry).toEqual(['feel-grammar']);
+    }
+    expect(await lintDmn(table('min(1, max(n, floor(n / 2)))'))).toEqual([]);
+    const juel = table('n').replace('<definitions ', '<definitions expressionLanguage="juel" ');
+    expect((await lintDmn(juel)).map((f) => f.rule)).toEqual(['feel-grammar']);
   });
 
   it('finds a decision without history time to live, or without a name', async () => {
