@@ -1,6 +1,7 @@
 // Builds the bpmn-js modeler for Operaton diagrams: properties panel with the Camunda 7 provider (Operaton's
 // attributes: topic, candidate groups, formRef, input/output, timers, history time to live, asyncBefore), the
-// Camunda 7 modelling behaviours, the project's element templates with their chooser, Chinese labels.
+// Camunda 7 modelling behaviours, the project's element templates with their chooser, Chinese labels; nothing a
+// deployment may not contain is offered (no-code-options.ts).
 import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import {
@@ -12,6 +13,7 @@ import { ElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templa
 import CamundaPlatformBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import { ELEMENT_TEMPLATES } from './element-templates.ts';
 import { OPERATON_MODDLE_PREFIX, operatonModdleDescriptor } from './operaton-moddle.ts';
+import { NoCodeOptionsModule } from './no-code-options.ts';
 import { ReadOnlyModule } from './read-only.ts';
 import { TranslateModule } from './translate.ts';
 
@@ -29,6 +31,7 @@ export function createModeler(options: { canvas: HTMLElement; panel: HTMLElement
       CamundaPlatformBehaviorsModule,
       ElementTemplatesPropertiesProviderModule,
       ElementTemplateChooserModule,
+      NoCodeOptionsModule,
       TranslateModule,
       ...(options.readOnly ? [ReadOnlyModule] : []),
     ],
