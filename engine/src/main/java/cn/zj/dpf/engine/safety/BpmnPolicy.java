@@ -95,6 +95,7 @@ public final class BpmnPolicy {
     String kind = rule.attrs().get(name);
     if (kind == null && rule.async()) kind = policy.asyncAttrs.get(name);
     if (kind == null) kind = policy.commonAttrs.get(name);
+    if (kind == null && uri.isEmpty() && BpmnSchemaDefaults.isDefault(local, value)) return; // filled in by the schema
     if (kind == null) {
       DeploymentPolicy.RefusedRule refused = policy.refusedAttribute(name);
       if (refused != null) {
