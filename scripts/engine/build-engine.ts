@@ -1,5 +1,5 @@
 // Builds engine/target/dpf-engine.jar with Maven when it is missing or its sources changed since it was built
-// (a hash of engine/pom.xml and engine/src kept beside the jar); otherwise does nothing and downloads nothing.
+// (a hash of engine/pom.xml, engine/src and the deployment policy the jar carries, kept beside the jar); otherwise does nothing and downloads nothing.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -22,10 +22,13 @@ export function filesUnder(dir: string): string[] {
   return out;
 }
 
-/** The hash of everything the jar is built from. */
+/** The deployment policy tables, copied into the jar at build time (pom.xml <resources>) for the engine's guard. */
+export const deploymentPolicyFile = path.join(projectRoot, 'deployment', 'deployment-policy.json');
+
+/** The hash of everything the jar is built from: a changed policy rebuilds the jar like a changed source. */
 export function engineSourceHash(): string {
   const hash = createHash('sha256');
-  for (const file of [path.join(engineDir, 'pom.xml'), ...filesUnder(path.join(engineDir, 'src'))]) {
+  for (const file of [path.join(engineDir, 'pom.xml'), ...filesUnder(path.join(engineDir, 'src')), deploymentPolicyFile]) {
     hash.update(path.relative(engineDir, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
