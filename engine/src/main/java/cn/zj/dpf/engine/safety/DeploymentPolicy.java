@@ -88,18 +88,8 @@ public final class DeploymentPolicy {
     Map<String, ElementRule> elementRules = new LinkedHashMap<>();
     bpmn.required("elements").fields().forEachRemaining(e -> {
       JsonNode rule = e.getValue();
-      Map<String, String> attrs = new HashMap<>();
-      boolean async = false;
-      var fields = rule.path("attrs").fields();
-      while (fields.hasNext()) {
-        var attr = fields.next();
-        if (attr.getKey().equals("async")) {
-          async = attr.getValue().asBoolean();
-        } else {
-          attrs.put(attr.getKey(), attr.getValue().asText());
-        }
-      }
-      elementRules.put(e.getKey(), new ElementRule(Map.copyOf(attrs), strings(rule.path("required")), rule.path("text").asText("none"), async));
+      boolean async = rule.path("async").asBoolean(false);
+      elementRules.put(e.getKey(), new ElementRule(stringMap(rule.path("attrs")), strings(rule.path("required")), rule.path("text").asText("none"), async));
     });
     elements = Collections.unmodifiableMap(elementRules);
 
