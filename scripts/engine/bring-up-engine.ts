@@ -8,7 +8,7 @@ import { createEngineRest, EngineError, EngineUnavailable, type EngineConnection
 import { engineJar, engineJarIsCurrent, ensureEngineJar } from './build-engine.ts';
 import { engineCredentials, type EngineCredentials } from './engine-credentials.ts';
 import { ensureEngineDatabaseRole, type EngineDatabaseRole } from './engine-database-role.ts';
-import { startEngineProcess, type EngineProcess } from './engine-process.ts';
+import { assertPortFree, startEngineProcess, type EngineProcess } from './engine-process.ts';
 import { EngineStartError } from './engine-start-error.ts';
 import { findJava } from './find-java.ts';
 
@@ -55,6 +55,8 @@ export async function bringUpEngine(config: Config, options: BringUpOptions = {}
   }
 
   const java = findJava();
+  // A taken port stops the start before anything is created in PostgreSQL (startEngineProcess checks it again).
+  await assertPortFree(config.enginePort);
   await ensureDatabase(config.engineDatabaseUrl, 'ENGINE_DATABASE_URL');
   const databaseRole = await ensureEngineDatabaseRole({
     engineDatabaseUrl: config.engineDatabaseUrl,

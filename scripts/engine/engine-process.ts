@@ -93,7 +93,7 @@ export function jdbcSettings(databaseUrl: string): { url: string; user: string; 
   };
 }
 
-async function assertPortFree(port: number): Promise<void> {
+export async function assertPortFree(port: number): Promise<void> {
   const server = net.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
