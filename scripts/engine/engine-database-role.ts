@@ -86,7 +86,12 @@ export async function ensureEngineDatabaseRole(options: EngineDatabaseRoleOption
     }
   }
   const admin = new pg.Client({ connectionString: engineDatabaseUrl, connectionTimeoutMillis: 5000 });
-  await admin.connect();
+  try {
+    await admin.connect();
+  } catch (error) {
+    const user = decodeURIComponent(new URL(engineDatabaseUrl).username || 'postgres');
+    throw new EngineStartError(`cannot connect to the engine's database "${database}" as ${user} (ENGINE_DATABASE_URL): ${(error as Error).message}`);
+  }
   try {
     const me = await admin.query<{ name: string; superuser: boolean }>('select rolname as name, rolsuper as superuser from pg_roles where rolname = current_user');
     const current = me.rows[0]!;
