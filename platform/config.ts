@@ -265,7 +265,8 @@ export const variables = {
   },
   engineDatabaseUrl: {
     name: 'ENGINE_DATABASE_URL',
-    meaning: "the engine's own PostgreSQL database (created if missing), apart from the application's",
+    meaning:
+      "the engine's own PostgreSQL database (created if missing), apart from the application's; with a superuser here, the engine connects as a role made for it (<database>_owner), with any other role as that role",
     default: 'postgres://postgres@127.0.0.1:5432/dpf_engine',
     parse: text,
   },

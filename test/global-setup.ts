@@ -6,7 +6,7 @@ import pg from 'pg';
 import { checkConnection, createPool, databaseUrlNamed, dropDatabase } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 import type { EngineConnection } from '../platform/engine-rest.ts';
-import { startEngineUnderTest } from './support/engine-under-test.ts';
+import { startEngineUnderTest, type EngineProcessUnderTest } from './support/engine-under-test.ts';
 import { ensureWebBuild } from '../scripts/web/build-web.ts';
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dpf_review_test';
@@ -16,6 +16,7 @@ declare module 'vitest' {
     databaseUrl: string;
     engine: EngineConnection;
     engineAdminPassword: string;
+    engineProcess: EngineProcessUnderTest;
   }
 }
 
@@ -70,10 +71,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   // The browser tests drive the built pages: built once here when their sources changed.
   await ensureWebBuild((line) => console.log(line));
-  const engine = await startEngineUnderTest(baseUrl);
+  const engine = await startEngineUnderTest(baseUrl, databaseUrl);
   console.log(`engine under test: ${engine.connection.baseUrl} up in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${engine.logFile})`);
   project.provide('engine', engine.connection);
   project.provide('engineAdminPassword', engine.adminPassword);
+  project.provide('engineProcess', engine.process);
 
   return async () => {
     await engine.stop();

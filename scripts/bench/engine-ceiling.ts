@@ -5,12 +5,13 @@
 // Used by `npm run bench:engine` and, for the same number of external tasks per filing, by `npm run bench:review`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { databaseUrlNamed, dropDatabase } from '../../platform/db.ts';
+import { databaseUrlNamed } from '../../platform/db.ts';
 import { loadConfig, projectRoot } from '../../platform/config.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { createEngineRest, type EngineConnection, type EngineRest } from '../../platform/engine-rest.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime/worker-runtime.ts';
 import { bringUpEngine, type RunningEngine } from '../engine/bring-up-engine.ts';
+import { dropEngineDatabase } from '../engine/engine-database-role.ts';
 import { engineJar } from '../engine/build-engine.ts';
 import { startEngineProcess, type EngineProcess } from '../engine/engine-process.ts';
 import { findJava } from '../engine/find-java.ts';
@@ -88,7 +89,8 @@ export async function measureEngineCeiling(settings: CeilingSettings): Promise<C
         javaPath: findJava().path,
         jar: engineJar,
         port: await freePort(),
-        databaseUrl: engineDbUrl,
+        // The same role as the first node's.
+        databaseUrl: first.databaseRole!.databaseUrl,
         credentials: first.credentials,
         heap: config.engineHeap,
         logFile: path.join(projectRoot, '.data', 'engine-bench-2.log'),
@@ -169,6 +171,6 @@ export async function measureEngineCeiling(settings: CeilingSettings): Promise<C
     await Promise.all(runtimes.map((r) => r.stop(5000)));
     await second?.stop();
     await first?.stop();
-    await dropDatabase(engineDbUrl);
+    await dropEngineDatabase(engineDbUrl);
   }
 }

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig, projectRoot } from '../../platform/config.ts';
 import { databaseUrlNamed, dropDatabase } from '../../platform/db.ts';
+import { dropEngineDatabase } from '../engine/engine-database-role.ts';
 import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
 import { freePort } from '../../platform/free-port.ts';
 
@@ -67,7 +68,7 @@ export async function spawnScratchSystem(name: string, env: Record<string, strin
         await exited;
       }
       await dropDatabase(databaseUrl);
-      await dropDatabase(engineDatabaseUrl);
+      await dropEngineDatabase(engineDatabaseUrl);
     },
   };
 }

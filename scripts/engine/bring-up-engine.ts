@@ -1,12 +1,14 @@
 // The engine the system uses: the one at ENGINE_URL when set, otherwise ours — built if needed, its database
-// created if missing, started, and stopped again with the rest of the system.
+// created if missing with a role of its own to connect as (engine-database-role.ts), started, and stopped again
+// with the rest of the system.
 import path from 'node:path';
 import { projectRoot, type Config } from '../../platform/config.ts';
 import { ensureDatabase } from '../../platform/db.ts';
 import { createEngineRest, EngineError, EngineUnavailable, type EngineConnection } from '../../platform/engine-rest.ts';
 import { engineJar, engineJarIsCurrent, ensureEngineJar } from './build-engine.ts';
 import { engineCredentials, type EngineCredentials } from './engine-credentials.ts';
-import { startEngineProcess, type EngineProcess } from './engine-process.ts';
+import { ensureEngineDatabaseRole, type EngineDatabaseRole } from './engine-database-role.ts';
+import { assertPortFree, startEngineProcess, type EngineProcess } from './engine-process.ts';
 import { EngineStartError } from './engine-start-error.ts';
 import { findJava } from './find-java.ts';
 
@@ -15,6 +17,8 @@ export interface RunningEngine {
   credentials: EngineCredentials;
   /** Set when we started it; undefined for an engine at ENGINE_URL. */
   process: EngineProcess | undefined;
+  /** The PostgreSQL role our engine connects as; undefined for an engine at ENGINE_URL. */
+  databaseRole: EngineDatabaseRole | undefined;
   /** Whether the jar had to be built this time. */
   built: boolean;
   stop(): Promise<void>;
@@ -47,11 +51,18 @@ export async function bringUpEngine(config: Config, options: BringUpOptions = {}
       }
       throw error;
     }
-    return { connection, credentials, process: undefined, built: false, stop: async () => undefined };
+    return { connection, credentials, process: undefined, databaseRole: undefined, built: false, stop: async () => undefined };
   }
 
   const java = findJava();
+  // A taken port stops the start before anything is created in PostgreSQL (startEngineProcess checks it again).
+  await assertPortFree(config.enginePort);
   await ensureDatabase(config.engineDatabaseUrl, 'ENGINE_DATABASE_URL');
+  const databaseRole = await ensureEngineDatabaseRole({
+    engineDatabaseUrl: config.engineDatabaseUrl,
+    applicationDatabaseUrls: [config.databaseUrl],
+    password: credentials.databasePassword,
+  });
   if (!engineJarIsCurrent()) log('building the engine (engine/) with Maven — the first build downloads its dependencies and takes a few minutes…');
   const built = await ensureEngineJar({ java, ...(options.onBuildLine ? { onLine: options.onBuildLine } : {}) });
   const logFile = options.logFile ?? defaultEngineLog;
@@ -60,7 +71,7 @@ export async function bringUpEngine(config: Config, options: BringUpOptions = {}
     javaPath: java.path,
     jar: engineJar,
     port: config.enginePort,
-    databaseUrl: config.engineDatabaseUrl,
+    databaseUrl: databaseRole.databaseUrl,
     credentials,
     heap: config.engineHeap,
     logFile,
@@ -72,6 +83,7 @@ export async function bringUpEngine(config: Config, options: BringUpOptions = {}
     connection: { baseUrl: process.baseUrl, user: credentials.user, password: credentials.password },
     credentials,
     process,
+    databaseRole,
     built,
     stop: () => process.stop(),
   };

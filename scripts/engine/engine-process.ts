@@ -1,6 +1,6 @@
 // Runs the engine jar as a child process: refuses a taken port, passes the database and accounts through the
-// environment, writes the engine's log to a file, waits until the REST API answers our service account, and
-// stops it (SIGTERM, then SIGKILL after a grace period).
+// environment (only the names on an allow-list), writes the engine's log to a file, waits until the REST API
+// answers our service account, and stops it (SIGTERM, then SIGKILL after a grace period).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import net from 'node:net';
@@ -21,7 +21,7 @@ export interface EngineProcessOptions {
   startTimeoutMs: number;
   /** Extra JVM system properties (e.g. a marker to find the process by). */
   systemProperties?: Record<string, string>;
-  /** Extra environment, e.g. engine settings for a benchmark. */
+  /** Engine settings of engineEnvironmentAllowList, e.g. its history level and pool size. */
   env?: Record<string, string>;
 }
 
@@ -34,6 +34,56 @@ export interface EngineProcess {
   readonly exited: Promise<number | null>;
 }
 
+/**
+ * Every environment variable the engine's process gets; nothing else of Node's environment reaches it. Node's
+ * environment holds DATABASE_URL, tokens and passwords of other parts, and Spring Boot would also bind any
+ * SPRING_*, SERVER_* or OPERATON_* variable it finds over application.yaml, and the JVM honours
+ * JAVA_TOOL_OPTIONS (an agent on the command line) — so the engine is given a list, not Node's environment.
+ */
+export const engineEnvironmentAllowList = [
+  // Read by engine/src/main/resources/application.yaml.
+  'ENGINE_PORT',
+  'ENGINE_JDBC_URL',
+  'ENGINE_JDBC_USER',
+  'ENGINE_JDBC_PASSWORD',
+  'ENGINE_DB_POOL_SIZE',
+  'ENGINE_HISTORY_LEVEL',
+  'ENGINE_ADMIN_USER',
+  'ENGINE_ADMIN_PASSWORD',
+  // Read by EngineApplication.java (the service account it keeps in step).
+  'ENGINE_USER',
+  'ENGINE_PASSWORD',
+] as const;
+
+/**
+ * What Java itself needs from Node's environment, passed on when set: the locale (Java 17 takes its default
+ * charset and the charset of file names from it: without one, Chinese text in the engine's log becomes "?"), and
+ * HOME (user.home when the user has no passwd entry, as in some containers). Not TZ: user.timezone is set on the
+ * command line. Not PATH or JAVA_HOME: java is started by its full path.
+ */
+export const javaEnvironmentPassThrough = ['HOME', 'LANG', 'LC_ALL', 'LC_CTYPE'] as const;
+
+/**
+ * The engine's whole environment: the pass-through names Node's environment has, then the engine settings, each
+ * of which must be on the allow-list (a name not on it is a mistake in our code, not something to pass on quietly).
+ */
+export function engineEnvironment(settings: Record<string, string>, nodeEnv: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of javaEnvironmentPassThrough) {
+    const value = nodeEnv[name];
+    if (value !== undefined) env[name] = value;
+  }
+  // A UTF-8 locale when Node's environment names none (C.UTF-8 is built into glibc ≥ 2.35 and musl).
+  if (env.LANG === undefined && env.LC_ALL === undefined && env.LC_CTYPE === undefined) env.LANG = 'C.UTF-8';
+  for (const [name, value] of Object.entries(settings)) {
+    if (!(engineEnvironmentAllowList as readonly string[]).includes(name)) {
+      throw new Error(`${name} is not on the engine's environment allow-list (scripts/engine/engine-process.ts)`);
+    }
+    env[name] = value;
+  }
+  return env;
+}
+
 export function jdbcSettings(databaseUrl: string): { url: string; user: string; password: string } {
   const u = new URL(databaseUrl);
   return {
@@ -43,7 +93,7 @@ export function jdbcSettings(databaseUrl: string): { url: string; user: string; 
   };
 }
 
-async function assertPortFree(port: number): Promise<void> {
+export async function assertPortFree(port: number): Promise<void> {
   const server = net.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -68,8 +118,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
     options.javaPath,
     [`-Xmx${options.heap}`, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...props, '-jar', options.jar],
     {
-      env: {
-        ...process.env,
+      env: engineEnvironment({
         ...options.env,
         ENGINE_PORT: String(options.port),
         ENGINE_JDBC_URL: jdbc.url,
@@ -79,7 +128,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
         ENGINE_PASSWORD: options.credentials.password,
         ENGINE_ADMIN_USER: options.credentials.adminUser,
         ENGINE_ADMIN_PASSWORD: options.credentials.adminPassword ?? '',
-      },
+      }),
       // Its own process group: a Ctrl-C in the terminal reaches our launcher, which stops workers first and the
       // engine last, instead of the engine dying under workers that are finishing their tasks.
       detached: true,

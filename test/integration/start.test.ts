@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { databaseUrlNamed, dropDatabase } from '../../platform/db.ts';
+import { databaseUrlNamed } from '../../platform/db.ts';
+import { dropEngineDatabase } from '../../scripts/engine/engine-database-role.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { projectRoot } from '../../platform/config.ts';
 import { basicAuthorization } from '../../platform/engine-rest.ts';
@@ -98,7 +99,7 @@ describe('npm start', () => {
       await expect(fetch(engineRest)).rejects.toThrow();
     } finally {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
-      await dropDatabase(engineDbUrl);
+      await dropEngineDatabase(engineDbUrl);
     }
   }, 240_000);
 

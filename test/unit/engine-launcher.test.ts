@@ -1,13 +1,15 @@
-// The engine launcher's decisions that need no engine: which Java, which credentials, what a start failure says;
-// and the worker runtime's mapping of handler results to engine variables and back-off.
-import { mkdtemp, rm, stat, writeFile, chmod, mkdir } from 'node:fs/promises';
+// The engine launcher's decisions that need no engine: which Java, which credentials, which database role and
+// environment, what a start failure says; and the worker runtime's mapping of handler results to engine variables
+// and back-off.
+import { mkdtemp, readFile, rm, stat, writeFile, chmod, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { engineCredentials } from '../../scripts/engine/engine-credentials.ts';
-import { startEngineProcess } from '../../scripts/engine/engine-process.ts';
+import { engineRoleName, sameServer, urlWithRole } from '../../scripts/engine/engine-database-role.ts';
+import { engineEnvironment, engineEnvironmentAllowList, jdbcSettings, startEngineProcess } from '../../scripts/engine/engine-process.ts';
 import { EngineStartError } from '../../scripts/engine/engine-start-error.ts';
 import { findJava, parseJavaVersion } from '../../scripts/engine/find-java.ts';
 import { candidateGroupsOf, completedByVariable } from '../../tasks/task-groups.ts';
@@ -57,18 +59,85 @@ describe('engine credentials', () => {
     const first = engineCredentials(config, file);
     expect(first).toMatchObject({ user: 'dpfservice', adminUser: 'admin', file });
     expect(first.password).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    expect(first.adminPassword).not.toBe(first.password);
+    expect(first.databasePassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(new Set([first.password, first.adminPassword, first.databasePassword]).size).toBe(3);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ databasePassword: first.databasePassword });
     expect(engineCredentials(config, file)).toEqual(first);
+  });
+
+  it("adds the database role's password to a file from before, keeping the accounts, owner-only", async () => {
+    const file = path.join(await tempDir(), 'engine-credentials.json');
+    await writeFile(file, JSON.stringify({ user: 'dpfservice', password: 'old-service', adminPassword: 'old-admin' }), { mode: 0o644 });
+    const credentials = engineCredentials(loadConfig({}), file);
+    expect(credentials).toMatchObject({ password: 'old-service', adminPassword: 'old-admin' });
+    expect(credentials.databasePassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ user: 'dpfservice', password: 'old-service', adminPassword: 'old-admin', databasePassword: credentials.databasePassword });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('takes them from the environment when set, and insists on both with ENGINE_URL', async () => {
     const file = path.join(await tempDir(), 'unused.json');
     const given = engineCredentials(loadConfig({ ENGINE_USER: 'svc', ENGINE_PASSWORD: 'pw', ENGINE_ADMIN_PASSWORD: 'apw' }), file);
-    expect(given).toEqual({ user: 'svc', password: 'pw', adminUser: 'admin', adminPassword: 'apw', file: undefined });
+    // The database role's password is then one for this process (the tests: one per run), kept nowhere.
+    expect(given).toEqual({ user: 'svc', password: 'pw', adminUser: 'admin', adminPassword: 'apw', databasePassword: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/), file: undefined });
+    expect(engineCredentials(loadConfig({ ENGINE_USER: 'svc', ENGINE_PASSWORD: 'pw', ENGINE_ADMIN_PASSWORD: 'apw' }), file).databasePassword).not.toBe(given.databasePassword);
+    await expect(stat(file)).rejects.toThrow();
     expect(() => engineCredentials(loadConfig({ ENGINE_URL: 'http://engine:8080', ENGINE_USER: 'svc' }), file)).toThrow(
       'ENGINE_URL is set: set ENGINE_USER and ENGINE_PASSWORD to the service account of that engine too',
     );
+  });
+});
+
+describe("the engine's database role", () => {
+  it('is named after the engine database', () => {
+    expect(engineRoleName('dpf_engine')).toBe('dpf_engine_owner');
+    expect(engineRoleName('dpf_engine_test_4242')).toBe('dpf_engine_test_4242_owner');
+  });
+
+  it('refuses a database name it cannot make a role name of, in one line', () => {
+    expect(() => engineRoleName('engine"; drop role postgres; --')).toThrow(EngineStartError);
+    expect(() => engineRoleName('e'.repeat(58))).toThrow(`the engine database's name "${'e'.repeat(58)}" is too long for its role`);
+    expect(engineRoleName('e'.repeat(57))).toHaveLength(63);
+  });
+
+  it("puts the role and its password into the engine's URL, and so into its JDBC settings", () => {
+    const url = urlWithRole('postgres://postgres@127.0.0.1:5432/dpf_engine', 'dpf_engine_owner', 'p@ss/word');
+    expect(jdbcSettings(url)).toEqual({ url: 'jdbc:postgresql://127.0.0.1:5432/dpf_engine', user: 'dpf_engine_owner', password: 'p@ss/word' });
+  });
+
+  it("knows when the application's database is on the engine's server", () => {
+    expect(sameServer('postgres://postgres@127.0.0.1:5432/a', 'postgres://u:p@localhost/b')).toBe(true);
+    expect(sameServer('postgres://postgres@127.0.0.1:5432/a', 'postgres://postgres@127.0.0.1:5433/a')).toBe(false);
+    expect(sameServer('postgres://postgres@db1/a', 'postgres://postgres@db2/a')).toBe(false);
+  });
+});
+
+describe("the engine's environment", () => {
+  const settings = { ENGINE_PORT: '8080', ENGINE_JDBC_USER: 'dpf_engine_owner', ENGINE_PASSWORD: 'pw' };
+
+  it("holds the engine's settings and Java's locale and home, nothing else of Node's environment", () => {
+    const node = {
+      HOME: '/home/dpf',
+      LANG: 'zh_CN.UTF-8',
+      PATH: '/usr/bin',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1/dpf_review',
+      AUTH_TOKEN_SECRET: 'secret',
+      JAVA_TOOL_OPTIONS: '-javaagent:/tmp/agent.jar',
+      SPRING_DATASOURCE_URL: 'jdbc:postgresql://elsewhere/db',
+      OPERATON_BPM_AUTHORIZATION_ENABLED: 'false',
+    };
+    expect(engineEnvironment(settings, node)).toEqual({ HOME: '/home/dpf', LANG: 'zh_CN.UTF-8', ...settings });
+  });
+
+  it('gives Java a UTF-8 locale when Node has none', () => {
+    expect(engineEnvironment({}, {})).toEqual({ LANG: 'C.UTF-8' });
+    expect(engineEnvironment({}, { LC_ALL: 'en_US.UTF-8' })).toEqual({ LC_ALL: 'en_US.UTF-8' });
+  });
+
+  it('refuses an engine setting not on the allow-list', () => {
+    expect(engineEnvironmentAllowList).toContain('ENGINE_JDBC_PASSWORD');
+    expect(() => engineEnvironment({ ...settings, DATABASE_URL: 'postgres://x' }, {})).toThrow("DATABASE_URL is not on the engine's environment allow-list");
   });
 });
 
@@ -80,7 +149,7 @@ describe('starting the engine process', () => {
       jar: path.join(os.tmpdir(), 'no-such-engine.jar'),
       port: await freePort(),
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/nowhere',
-      credentials: { user: 'u', password: 'p', adminUser: 'admin', adminPassword: 'a', file: undefined },
+      credentials: { user: 'u', password: 'p', adminUser: 'admin', adminPassword: 'a', databasePassword: 'd', file: undefined },
       heap: '64m',
       logFile,
       startTimeoutMs: 30_000,
