@@ -12,7 +12,9 @@ import { audit } from '../server/audit.ts';
 import { authenticate, checked, identityOf, localeOf } from '../server/http.ts';
 import type { TokenSigner } from '../server/identity.ts';
 import { WORKER_TOPICS } from '../workers/topics.ts';
+import { RateLimit } from '../platform/rate-limit.ts';
 import { lintBpmn } from './bpmn-lint.ts';
+import { checkProblem, type CheckRunner } from './check-runner.ts';
 import { lintDmn } from './dmn-lint.ts';
 import { changedAgainstLatest, deployResources, nothingDeployed, projectResources, resourcesSchema, type DeploymentResult, type Resource } from './deploy-resources.ts';
 import { recordDeployment, type RecordedResource } from './deployment-history-store.ts';
@@ -22,6 +24,10 @@ export interface DeploymentRoutesOptions {
   db: Db;
   signer: TokenSigner;
   engine: EngineRest | undefined;
+  /** Runs findingsOf off the API's thread, with a time limit (check-runner.ts). */
+  checks: CheckRunner;
+  /** POST /api/deployments/checks calls one user may make a minute (DEPLOYMENT_CHECKS_PER_MINUTE). */
+  checksPerMinute?: number;
 }
 
 export const WEB_MODELER_SOURCE = 'web-modeler';
@@ -132,6 +138,8 @@ export function engineFindings(error: EngineError, resources: Resource[]): Resou
 
 export function deploymentRouter(options: DeploymentRoutesOptions): Router {
   const router = Router();
+  const checksLimit = new RateLimit(options.checksPerMinute ?? 60, 60_000);
+  const findings = (resources: Resource[]) => options.checks.findings(resources).catch((error: unknown) => Promise.reject(checkProblem(error)));
   router.post('/api/deployments', authenticate(options.signer, ['policy']), async (req, res, next) => {
     try {
       const who = identityOf(req);
@@ -141,10 +149,10 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
       if (twice >= 0) {
         throw new Problem(400, '提交的内容有误', undefined, [{ path: `/resources/${twice}/name`, code: 'DUPLICATE', message: `文件 ${names[twice]} 提交了两次` }]);
       }
-      const findings = (await findingsOf(resources)).filter((f) => f.category === 'error');
-      if (findings.length) {
+      const errors = (await findings(resources)).filter((f) => f.category === 'error');
+      if (errors.length) {
         // The findings themselves too, so that the modeler marks each on its element.
-        throw new Problem(400, localeOf(req) === 'zh' ? '流程文件未通过检查，未部署' : 'Lint findings: nothing deployed', undefined, findingErrors(findings), undefined, { findings });
+        throw new Problem(400, localeOf(req) === 'zh' ? '流程文件未通过检查，未部署' : 'Lint findings: nothing deployed', undefined, findingErrors(errors), undefined, { findings: errors });
       }
       const engine = requireEngine(options.engine);
       let result;
@@ -187,8 +195,13 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
   // definitions may check a copy of them.
   router.post('/api/deployments/checks', authenticate(options.signer, ['policy', 'province', 'operator']), async (req, res, next) => {
     try {
+      const admission = checksLimit.take(identityOf(req).sub);
+      if (!admission.admitted) {
+        res.set('Retry-After', String(admission.retryAfterSeconds));
+        throw new Problem(429, '检查过于频繁，请稍后再试', `每分钟最多检查 ${checksLimit.limit} 次，请 ${admission.retryAfterSeconds} 秒后再试`, undefined, undefined, { code: 'TOO_MANY_CHECKS' });
+      }
       const { resources } = checked(req, checkChecks, req.body, messages);
-      res.json({ findings: await findingsOf(resources) });
+      res.json({ findings: await findings(resources) });
     } catch (error) {
       next(error);
     }
