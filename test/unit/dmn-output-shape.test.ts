@@ -11,7 +11,7 @@ import { judgeFiling, RuleOutcomeError, type ReviewDecisions } from '../../revie
 import { decisionTable, dmnFile } from '../support/dmn-fixtures.ts';
 import { countingTable, levyTable, minimumWageTable, previewFiling, weightTable } from '../support/preview-fixtures.ts';
 
-const shapeFindings = async (xml: string) => (await lintDmn(xml)).filter((f) => f.rule === 'output-shape').map((f) => [f.elementId, f.message]);
+const shapeFindings = async (xml: string) => (await lintDmn(xml)).filter((f) => f.rule === 'output-shape').map((f): [string, string] => [f.elementId, f.message]);
 
 const literal = (id: string, name: string, typeRef: string, text: string) => `<decision id="${id}" name="${id}" operaton:historyTimeToLive="P30D">
 <variable id="${id}-var" name="${name}" typeRef="${typeRef}" />
