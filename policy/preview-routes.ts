@@ -188,7 +188,8 @@ export function policyPreviewRouter(options: PreviewRoutesOptions): Router {
       }
       await audit(options.db, who, 'policy.preview', { type: 'policy_preview', id: `${selection.year}:${regionCode ?? '330000'}` }, {
         resources: body.resources.map((r) => r.name),
-        /** What exactly was previewed: each candidate file's SHA-256, in the order of `resources`. */
+        // What exactly was previewed: each candidate file's SHA-256 (of its text as checked and judged — NFC, trimmed,
+        // as a deployment of it would store it), in the order of `resources`.
         sha256: body.resources.map((r) => sha256(r.content)),
         deployed: deployed.map((d) => `${d.key}:${d.version}`),
         selection,
