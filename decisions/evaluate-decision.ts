@@ -8,6 +8,7 @@ import { ValueMemo } from './value-memo.ts';
 
 export type DecisionResult = Record<string, FeelValue>[];
 
+/** The decision's rules cannot be evaluated as written. Its message names decisions, rules and outputs, never a value. */
 export class DecisionEvaluationError extends Error {
   constructor(message: string) {
     super(message);
@@ -15,21 +16,23 @@ export class DecisionEvaluationError extends Error {
   }
 }
 
-function outputsOf(table: DecisionTable, rule: TableRule, context: FeelContext): Record<string, FeelValue> {
+function outputsOf(decision: Decision, table: DecisionTable, rule: TableRule, context: FeelContext): Record<string, FeelValue> {
   const out: Record<string, FeelValue> = {};
   table.outputs.forEach((output, i) => {
-    out[output.name] = coerce(rule.outputEntries[i]!.evaluate(context), output.typeRef);
+    const value = rule.outputEntries[i]!.evaluate(context);
+    if (!fitsType(value, output.typeRef)) {
+      // The value is left out on purpose: it may be a person's fact (a wage) passed through the rule.
+      throw new DecisionEvaluationError(`决策 ${decision.id} 规则 ${rule.id} 的输出 ${output.name} 不是整数（类型 ${output.typeRef}）`);
+    }
+    out[output.name] = value;
   });
   return out;
 }
 
 /** Operaton converts an output to its column's type; whole numbers stay numbers either way in JSON. */
-function coerce(value: FeelValue, typeRef: string | null): FeelValue {
-  if (value === null || typeRef === null) return value;
-  if ((typeRef === 'integer' || typeRef === 'long') && typeof value === 'number' && !Number.isInteger(value)) {
-    throw new DecisionEvaluationError(`输出值 ${value} 不是整数`);
-  }
-  return value;
+function fitsType(value: FeelValue, typeRef: string | null): boolean {
+  if (value === null || typeRef === null) return true;
+  return !((typeRef === 'integer' || typeRef === 'long') && typeof value === 'number' && !Number.isInteger(value));
 }
 
 /** Told which rules of which decision matched: to explain a result, or to measure a test's coverage. */
@@ -44,18 +47,18 @@ function evaluateTable(decision: Decision, table: DecisionTable, context: FeelCo
       if (matched.length > 1) {
         throw new DecisionEvaluationError(`决策 ${decision.id}（UNIQUE）同时命中多条规则：${matched.map((r) => r.id).join(', ')}`);
       }
-      return matched.map((rule) => outputsOf(table, rule, context));
+      return matched.map((rule) => outputsOf(decision, table, rule, context));
     case 'FIRST':
-      return matched.slice(0, 1).map((rule) => outputsOf(table, rule, context));
+      return matched.slice(0, 1).map((rule) => outputsOf(decision, table, rule, context));
     case 'ANY': {
-      const results = matched.map((rule) => outputsOf(table, rule, context));
+      const results = matched.map((rule) => outputsOf(decision, table, rule, context));
       const distinct = new Set(results.map((r) => JSON.stringify(r)));
       if (distinct.size > 1) throw new DecisionEvaluationError(`决策 ${decision.id}（ANY）命中的规则输出不一致`);
       return results.slice(0, 1);
     }
     case 'RULE ORDER':
     case 'COLLECT':
-      return matched.map((rule) => outputsOf(table, rule, context));
+      return matched.map((rule) => outputsOf(decision, table, rule, context));
   }
 }
 

@@ -12,7 +12,9 @@ import { audit } from '../server/audit.ts';
 import { authenticate, checked, identityOf, localeOf } from '../server/http.ts';
 import type { TokenSigner } from '../server/identity.ts';
 import { WORKER_TOPICS } from '../workers/topics.ts';
+import { RateLimit } from '../platform/rate-limit.ts';
 import { lintBpmn } from './bpmn-lint.ts';
+import { checkProblem, type CheckRunner } from './check-runner.ts';
 import { lintDmn } from './dmn-lint.ts';
 import { changedAgainstLatest, deployResources, nothingDeployed, projectResources, resourcesSchema, type DeploymentResult, type Resource } from './deploy-resources.ts';
 import { recordDeployment, type RecordedResource } from './deployment-history-store.ts';
@@ -24,6 +26,10 @@ export interface DeploymentRoutesOptions {
   db: Db;
   signer: TokenSigner;
   engine: EngineRest | undefined;
+  /** Runs findingsOf off the API's thread, with a time limit (check-runner.ts). */
+  checks: CheckRunner;
+  /** POST /api/deployments/checks calls one user may make a minute (DEPLOYMENT_CHECKS_PER_MINUTE). */
+  checksPerMinute?: number;
 }
 
 export const WEB_MODELER_SOURCE = 'web-modeler';
@@ -155,11 +161,6 @@ export function findingErrors(findings: ResourceFinding[]): FieldError[] {
     }));
 }
 
-/** Every error finding of every resource, as field errors at /resources/{i}/content. */
-export async function lintResources(resources: Resource[]): Promise<FieldError[]> {
-  return findingErrors(await findingsOf(resources));
-}
-
 /** What the engine's parser refused, on the elements it named where it named them (a ParseException's details). */
 export function engineFindings(error: EngineError, resources: Resource[]): ResourceFinding[] {
   const found: ResourceFinding[] = [];
@@ -174,6 +175,9 @@ export function engineFindings(error: EngineError, resources: Resource[]): Resou
 
 export function deploymentRouter(options: DeploymentRoutesOptions): Router {
   const router = Router();
+  const checksLimit = new RateLimit(options.checksPerMinute ?? 60, 60_000);
+  // The checks see what the engine has deployed (for call activities), and run on the checking thread.
+  const findings = async (resources: Resource[]) => options.checks.findings(resources, await checkContext(options.engine)).catch((error: unknown) => Promise.reject(checkProblem(error)));
   router.post('/api/deployments', authenticate(options.signer, ['policy']), async (req, res, next) => {
     try {
       const who = identityOf(req);
@@ -183,10 +187,10 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
       if (twice >= 0) {
         throw new Problem(400, '提交的内容有误', undefined, [{ path: `/resources/${twice}/name`, code: 'DUPLICATE', message: `文件 ${names[twice]} 提交了两次` }]);
       }
-      const findings = (await findingsOf(resources, await checkContext(options.engine))).filter((f) => f.category === 'error');
-      if (findings.length) {
+      const errors = (await findings(resources)).filter((f) => f.category === 'error');
+      if (errors.length) {
         // The findings themselves too, so that the modeler marks each on its element.
-        throw new Problem(400, localeOf(req) === 'zh' ? '流程文件未通过检查，未部署' : 'Lint findings: nothing deployed', undefined, findingErrors(findings), undefined, { findings });
+        throw new Problem(400, localeOf(req) === 'zh' ? '流程文件未通过检查，未部署' : 'Lint findings: nothing deployed', undefined, findingErrors(errors), undefined, { findings: errors });
       }
       const engine = requireEngine(options.engine);
       let result;
@@ -229,8 +233,13 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
   // definitions may check a copy of them.
   router.post('/api/deployments/checks', authenticate(options.signer, ['policy', 'province', 'operator']), async (req, res, next) => {
     try {
+      const admission = checksLimit.take(identityOf(req).sub);
+      if (!admission.admitted) {
+        res.set('Retry-After', String(admission.retryAfterSeconds));
+        throw new Problem(429, '检查过于频繁，请稍后再试', `每分钟最多检查 ${checksLimit.limit} 次，请 ${admission.retryAfterSeconds} 秒后再试`, undefined, undefined, { code: 'TOO_MANY_CHECKS' });
+      }
       const { resources } = checked(req, checkChecks, req.body, messages);
-      res.json({ findings: await findingsOf(resources, await checkContext(options.engine)) });
+      res.json({ findings: await findings(resources) });
     } catch (error) {
       next(error);
     }

@@ -8,6 +8,7 @@ import { DecisionModelError, readDecisionModel } from '../decisions/decision-mod
 import { FeelSyntaxError } from '../decisions/feel-expression.ts';
 import { MONTH_REASON_CODES } from '../review/review-result.ts';
 import type { LintFinding } from './bpmn-lint.ts';
+import { outputShapeFindings } from './dmn-rules/output-shape.ts';
 import { dmnPolicyFindings } from './policy/dmn-rules.ts';
 import { readXmlTree, XmlReadError } from './policy/xml-tree.ts';
 
@@ -72,6 +73,7 @@ export async function lintDmn(xml: string): Promise<LintFinding[]> {
       }
     });
   }
+  findings.push(...outputShapeFindings(model));
   // dmnlint's rules walk any dmn-moddle tree: the current one's, read once more here.
   const { rootElement } = await new DmnModdle().fromXML(xml, 'dmn:Definitions');
   const linter = new Linter({ config: { extends: 'dmnlint:recommended' }, resolver });

@@ -89,9 +89,33 @@ export const variables = {
   },
   previewThreads: {
     name: 'PREVIEW_THREADS',
-    meaning: "worker threads judging one policy impact preview (1 = in the API's own thread; 0 = the cores there are, up to 4)",
+    meaning: 'worker threads judging one policy impact preview of a season (0 = the cores there are, up to 4; a preview of fewer than 150 filings uses one)',
     default: '0',
     parse: integer('PREVIEW_THREADS', 0, 16),
+  },
+  previewTimeoutMs: {
+    name: 'PREVIEW_TIMEOUT_MS',
+    meaning: 'longest a policy impact preview may judge; then its threads are ended and it answers 422 PREVIEW_TIMEOUT',
+    default: '60000',
+    parse: integer('PREVIEW_TIMEOUT_MS', 100, 3600000),
+  },
+  previewMemoryMb: {
+    name: 'PREVIEW_MEMORY_MB',
+    meaning: "heap of each preview thread in MB (worker resourceLimits); a thread that needs more is ended: 422 PREVIEW_MEMORY_EXCEEDED",
+    default: '512',
+    parse: integer('PREVIEW_MEMORY_MB', 16, 16384),
+  },
+  deploymentCheckTimeoutMs: {
+    name: 'DEPLOYMENT_CHECK_TIMEOUT_MS',
+    meaning: "longest a deployment's checks may take (POST /api/deployments and …/checks, queueing included); then 422 CHECK_TIMEOUT",
+    default: '20000',
+    parse: integer('DEPLOYMENT_CHECK_TIMEOUT_MS', 100, 600000),
+  },
+  deploymentChecksPerMinute: {
+    name: 'DEPLOYMENT_CHECKS_PER_MINUTE',
+    meaning: 'POST /api/deployments/checks calls one user may make in any minute; more answer 429 with Retry-After',
+    default: '60',
+    parse: integer('DEPLOYMENT_CHECKS_PER_MINUTE', 1, 100000),
   },
   filingSeason: {
     name: 'FILING_SEASON',

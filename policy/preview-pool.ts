@@ -2,6 +2,8 @@
 // Starting costs under a second (measured 0.6–0.9 s a thread on a busy 2-core machine: tsx, the modules, the DMN read
 // again) — little beside a season's judging; and a pool per preview holds no threads, models or memory between
 // requests, needs no stopping when the server closes, and keeps no state a failure could spoil.
+// A candidate's FEEL is evaluated only here, never on the API's thread: each thread has a heap cap (a thread that
+// reaches it dies alone, PreviewMemoryError) and terminate() ends a preview that ran out of time mid-filing.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DecisionSources } from './decision-sources.ts';
@@ -10,6 +12,28 @@ import type { JudgeReply, JudgeRequest, PreviewWorkerData } from './preview-work
 
 /** Threads a preview uses unless told: the cores there are, up to 4 (a server has other work). */
 export const defaultPreviewThreads = (): number => Math.min(availableParallelism(), 4);
+
+/** Heap of one preview thread unless told (PREVIEW_MEMORY_MB). */
+export const DEFAULT_PREVIEW_MEMORY_MB = 512;
+
+/** A preview thread reached its heap cap and was ended: the candidate (or the season) needs more than a preview may use. */
+export class PreviewMemoryError extends Error {
+  constructor(readonly memoryMb: number) {
+    super(`预览计算线程的内存超过上限（${memoryMb} MB）`);
+    this.name = 'PreviewMemoryError';
+  }
+}
+
+let liveThreads = 0;
+/** Preview threads started and not yet exited, in this process: none once every preview has ended. */
+export const livePreviewThreads = (): number => liveThreads;
+
+export interface PoolLimits {
+  /** Old-generation heap of each thread, in MB (worker resourceLimits). */
+  memoryMb?: number;
+  /** The module the threads run instead of preview-worker.ts (tests). */
+  entry?: string;
+}
 
 /** Filings posted to a worker at a time: small enough to share a batch out evenly, large enough that posting is cheap. */
 const CHUNK_SIZE = 25;
@@ -20,7 +44,7 @@ interface Chunk {
   reject: (error: Error) => void;
 }
 
-const WORKER_BOOT = new URL('./preview-worker-boot.mjs', import.meta.url);
+const WORKER_BOOT = new URL('../platform/thread-boot.mjs', import.meta.url);
 const WORKER_ENTRY = new URL('./preview-worker.ts', import.meta.url).href;
 
 export class PreviewPool {
@@ -31,20 +55,34 @@ export class PreviewPool {
   /** Set when the pool cannot judge any more (a worker died, or close()): every later judge() rejects with it. */
   private broken: Error | undefined;
 
-  private constructor(private readonly workers: Worker[]) {
+  private constructor(
+    private readonly workers: Worker[],
+    private readonly memoryMb: number,
+  ) {
     this.idle.push(...workers);
     for (const worker of workers) {
+      liveThreads += 1;
       worker.on('message', (reply: JudgeReply) => this.answered(worker, reply));
-      worker.on('error', (error) => this.fail(new Error(`预览计算线程出错：${error.message}`, { cause: error })));
+      worker.on('error', (error: Error & { code?: string }) =>
+        this.fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new PreviewMemoryError(this.memoryMb) : new Error(`预览计算线程出错：${error.message}`, { cause: error })),
+      );
       worker.on('messageerror', (error) => this.fail(error));
-      worker.on('exit', (code) => this.fail(new Error(`预览计算线程意外退出（${code}）`)));
+      worker.on('exit', (code) => {
+        liveThreads -= 1;
+        this.fail(new Error(`预览计算线程意外退出（${code}）`));
+      });
     }
   }
 
   /** `size` threads, each reading `sources` into decision models of its own. */
-  static start(sources: DecisionSources, size: number): PreviewPool {
-    const workerData: PreviewWorkerData = { entry: WORKER_ENTRY, sources };
-    return new PreviewPool(Array.from({ length: Math.max(1, size) }, () => new Worker(WORKER_BOOT, { workerData })));
+  static start(sources: DecisionSources, size: number, limits: PoolLimits = {}): PreviewPool {
+    const memoryMb = limits.memoryMb ?? DEFAULT_PREVIEW_MEMORY_MB;
+    const workerData: PreviewWorkerData = { entry: limits.entry ?? WORKER_ENTRY, sources };
+    const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
+    return new PreviewPool(
+      Array.from({ length: Math.max(1, size) }, () => new Worker(WORKER_BOOT, { workerData, resourceLimits })),
+      memoryMb,
+    );
   }
 
   /** Judges the filings on the pool's threads; the outcomes come back in the filings' order. */
@@ -66,9 +104,9 @@ export class PreviewPool {
     return judged;
   }
 
-  /** Ends the threads; what is still being judged is rejected. */
-  async close(): Promise<void> {
-    this.fail(new Error('预览已结束'));
+  /** Ends the threads at once, mid-filing if need be; what is still being judged is rejected with `reason`. */
+  async close(reason: Error = new Error('预览已结束')): Promise<void> {
+    this.fail(reason);
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 

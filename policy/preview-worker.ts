@@ -5,7 +5,7 @@ import { decisionSetsOf, type DecisionSources } from './decision-sources.ts';
 import { judgeFilings, type FilingOutcome, type PreviewFiling } from './impact-preview.ts';
 
 export interface PreviewWorkerData {
-  /** This module's URL, for preview-worker-boot.mjs. */
+  /** This module's URL, for platform/thread-boot.mjs. */
   entry: string;
   sources: DecisionSources;
 }

@@ -35,12 +35,56 @@ export interface ReviewDecisions {
   levy: LoadedDecision;
 }
 
-/** A decision answered something this review cannot use: the rules, not the filing, need fixing. */
+/**
+ * A decision answered something this review cannot use: the rules, not the filing, need fixing. The message names
+ * the decision, its rule and output — never a value: a value comes from a person's facts (a wage, a grade), and
+ * the message reaches logs, incidents and the policy preview's answer.
+ */
 export class RuleOutcomeError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RuleOutcomeError';
   }
+}
+
+/** What the review reads of a decision's output: a reason code of CONTRACTS §2, a number or a boolean. */
+export type OutputShape = 'reason' | 'number' | 'boolean';
+
+/**
+ * The outputs the review reads of each decision it evaluates, with their shape (`*`: every output). The lint rule
+ * deployment/dmn-rules/output-shape.ts refuses a file whose outputs cannot have this shape; the judgement below
+ * fails on a value of another shape.
+ */
+export const DECISION_OUTPUTS: Record<keyof ReviewDecisions, Record<string, OutputShape>> = {
+  counting: { '*': 'reason' },
+  weight: { weight: 'number' },
+  levy: { exempt: 'boolean', reductionRate: 'number', quotaRatio: 'number', wageBaseCap: 'number' },
+};
+
+const SHAPE_TEXT: Record<OutputShape, string> = { reason: '约定的不计入原因代码', number: '数值', boolean: '布尔值（true/false）' };
+
+/**
+ * The rules of `d` that matched these variables, found by evaluating once more with a match listener: only when an
+ * output is wrong, so the remembered results of the usual path stay as they are. A literal expression has no rule.
+ */
+function matchedRules(d: LoadedDecision, variables: FeelContext): string[] {
+  const matched: string[] = [];
+  try {
+    evaluateDecision(d.model, d.decisionId, variables, (decisionId, ruleIds) => {
+      if (decisionId === d.decisionId) matched.push(...ruleIds);
+    });
+  } catch {
+    // It evaluated a moment ago; should it not now, the error names the decision alone.
+  }
+  const logic = d.model.decisions.get(d.decisionId)?.logic;
+  return logic?.kind === 'table' && logic.hitPolicy === 'FIRST' ? matched.slice(0, 1) : matched;
+}
+
+/** The error for an output of the wrong shape: decision, rule(s) and output named, the value never. */
+function wrongShape(d: LoadedDecision, variables: FeelContext, output: string, shape: OutputShape): RuleOutcomeError {
+  const rules = matchedRules(d, variables);
+  const where = rules.length ? `规则 ${rules.join('、')} ` : d.model.decisions.get(d.decisionId)?.logic.kind === 'literal' ? '字面表达式' : '';
+  return new RuleOutcomeError(`决策 ${d.decisionId} ${where}的输出 ${output} 不是${SHAPE_TEXT[shape]}`);
 }
 
 const evaluate = (d: LoadedDecision, variables: FeelContext) => evaluateDecision(d.model, d.decisionId, variables);
@@ -57,18 +101,23 @@ const byListOrder = (a: MonthReasonCode, b: MonthReasonCode) => MONTH_REASON_COD
 const fromHundredths = (h: number) => h / 100;
 
 function weightOf(decisions: ReviewDecisions, person: EmployeeFactSheet['person']): number {
-  const out = single(decisions.weight, person as unknown as FeelContext);
-  return typeof out?.weight === 'number' ? out.weight : 0;
+  const variables = person as unknown as FeelContext;
+  const out = single(decisions.weight, variables);
+  const weight = out?.weight ?? null;
+  // No rule, or null: the certificate does not count. Anything but a number: the rules are wrong.
+  if (weight !== null && (typeof weight !== 'number' || !Number.isFinite(weight))) throw wrongShape(decisions.weight, variables, 'weight', 'number');
+  return weight ?? 0;
 }
 
 function judgeAutomatically(sheet: EmployeeFactSheet, decisions: ReviewDecisions): AutomaticEmployeeResult {
   const weight = weightOf(decisions, sheet.person);
   const months = sheet.months.map(({ month, facts }): MonthResult => {
-    const result = evaluate(decisions.counting, facts as unknown as FeelContext);
+    const variables = facts as unknown as FeelContext;
+    const result = evaluate(decisions.counting, variables);
     const reasons = new Set<MonthReasonCode>();
     for (const entry of result) {
-      for (const value of Object.values(entry)) {
-        if (!isReason(value)) throw new RuleOutcomeError(`决策 ${decisions.counting.decisionId} 给出了未定义的不计入原因：${JSON.stringify(value)}`);
+      for (const [output, value] of Object.entries(entry)) {
+        if (!isReason(value)) throw wrongShape(decisions.counting, variables, output, 'reason');
         reasons.add(value);
       }
     }
@@ -159,21 +208,26 @@ function employerFindings(filing: Filing, registration: RegistrationCheck | unde
   return findings;
 }
 
-const numberOr = (value: FeelValue | undefined, what: string, decisionId: string): number => {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new RuleOutcomeError(`决策 ${decisionId} 没有给出${what}（请检查该年度、地区是否已配置）`);
-  return value;
-};
 
 function levyEstimate(filing: Filing, certifiedHundredths: number, decisions: ReviewDecisions): { levy: LevyEstimate; requiredHundredths: number; shortfallHundredths: number } {
   const { averageStaffCount: staff, averageAnnualWage, unitNature, regionCode } = filing.employer;
   const actualRatio = certifiedHundredths / (staff * 100);
-  const out = single(decisions.levy, { year: filing.year, unitNature, averageStaffCount: staff, actualRatio, cityCode: cityCodeOf(regionCode) });
+  const variables = { year: filing.year, unitNature, averageStaffCount: staff, actualRatio, cityCode: cityCodeOf(regionCode) };
+  const out = single(decisions.levy, variables);
   const id = decisions.levy.decisionId;
   if (!out) throw new RuleOutcomeError(`决策 ${id} 没有命中任何规则`);
-  const quotaRatio = numberOr(out.quotaRatio, '安排比例', id);
-  const reductionRate = numberOr(out.reductionRate, '减征比例', id);
-  const wageBaseCap = numberOr(out.wageBaseCap, '工资基数上限', id);
-  const exempt = out.exempt === true;
+  const numberOr = (output: string, what: string): number => {
+    const value = out[output] ?? null;
+    if (value === null) throw new RuleOutcomeError(`决策 ${id} 没有给出${what}（输出 ${output}；请检查该年度、地区是否已配置）`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw wrongShape(decisions.levy, variables, output, 'number');
+    return value;
+  };
+  const quotaRatio = numberOr('quotaRatio', '安排比例');
+  const reductionRate = numberOr('reductionRate', '减征比例');
+  const wageBaseCap = numberOr('wageBaseCap', '工资基数上限');
+  const exemptValue = out.exempt ?? null;
+  if (exemptValue !== null && typeof exemptValue !== 'boolean') throw wrongShape(decisions.levy, variables, 'exempt', 'boolean');
+  const exempt = exemptValue === true;
 
   const requiredHundredths = Math.round((staff * Math.round(quotaRatio * 1e6)) / 1e4);
   const shortfallHundredths = Math.max(0, requiredHundredths - certifiedHundredths);

@@ -32,6 +32,7 @@ import { ANNUAL_REVIEW_PROCESS_ID } from './filings/filing-store.ts';
 /** The timer-started process that reminds units in the concentrated filing period (processes/season-reminders.bpmn). */
 const SEASON_REMINDERS_PROCESS_ID = 'season-reminders';
 import { taskRouter } from '../tasks/task-routes.ts';
+import { CheckRunner } from '../deployment/check-runner.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
 import { policyPreviewRouter } from '../policy/preview-routes.ts';
 import { definitionRouter } from '../deployment/definition-routes.ts';
@@ -53,6 +54,8 @@ export interface AppOptions {
   callbacks?: DepartmentCallbacks;
   log?: (message: string) => void;
   now?: () => Date;
+  /** The deployment checks' thread; one of the app's own (never keeping the process running) unless given. */
+  checks?: CheckRunner;
 }
 
 /** Review years a filing may name: the previous calendar year in season, any recent year in a training installation. */
@@ -68,7 +71,7 @@ export function filingRules(config: Config, today: Date): FilingRules {
   };
 }
 
-export function createApp({ config, db, engine, workerStatus = () => undefined, onFilingStored, callbacks, log = console.error, now = () => new Date() }: AppOptions): express.Express {
+export function createApp({ config, db, engine, workerStatus = () => undefined, onFilingStored, callbacks, log = console.error, now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }) }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -98,8 +101,18 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(employerRouter({ db, signer }));
   app.use(registrationRouter({ db, signer, registration: createRegistrationClient(config) }));
   app.use(taskRouter({ db, signer, engine, now }));
-  app.use(deploymentRouter({ db, signer, engine }));
-  app.use(policyPreviewRouter({ db, signer, engine, ...(config.previewThreads > 0 ? { threads: config.previewThreads } : {}) }));
+  app.use(deploymentRouter({ db, signer, engine, checks, checksPerMinute: config.deploymentChecksPerMinute }));
+  app.use(
+    policyPreviewRouter({
+      db,
+      signer,
+      engine,
+      checks,
+      timeoutMs: config.previewTimeoutMs,
+      memoryMb: config.previewMemoryMb,
+      ...(config.previewThreads > 0 ? { threads: config.previewThreads } : {}),
+    }),
+  );
   app.use(definitionRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));

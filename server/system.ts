@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simulatedDepartments } from '../connectors/simulated-departments.ts';
 import { startSimulators, type RunningSimulators } from '../connectors/simulator-kit/server.ts';
+import { CheckRunner } from '../deployment/check-runner.ts';
 import { deployResources, projectResources, type DeploymentResult } from '../deployment/deploy-resources.ts';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../outbox/outbox-dispatcher.ts';
 import type { Config } from '../platform/config.ts';
@@ -98,8 +99,11 @@ export async function startSystem({ config, engine: connection, log = console.er
     const outbox = createOutboxDispatcher({ db, engine, intervalMs: config.outboxIntervalMs, log });
     stoppers.push(() => outbox.stop());
 
+    const checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs });
+    stoppers.push(() => checks.close());
     const app = createApp({
       config,
+      checks,
       db,
       engine,
       log,

@@ -178,4 +178,38 @@ describe('POST /api/deployments/checks', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ path: '/resources' });
   });
+
+  it('runs off the API thread with a time limit, and each user may check only so often', async () => {
+    // Another API on the same database and engine: 3 checks a minute per user, 100 ms each — less than the
+    // checking thread takes to start, so every check here runs out of time and its thread is replaced.
+    const limited = await startTestSystem({ WORKERS: 'off', DEPLOYMENT_CHECKS_PER_MINUTE: '3', DEPLOYMENT_CHECK_TIMEOUT_MS: '100' });
+    try {
+      const a = await limited.login({ role: 'policy', userId: 'policy-a' });
+      const b = await limited.login({ role: 'policy', userId: 'policy-b' });
+      const body = { resources: [{ name: 'policy-probe.bpmn', content: probe('探针（限时）') }] };
+      const check = (token: string) =>
+        fetch(`${limited.apiUrl}/api/deployments/checks`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      for (let i = 0; i < 3; i++) {
+        const res = await check(a);
+        expect(res.status).toBe(422);
+        expect(await res.json()).toMatchObject({ code: 'CHECK_TIMEOUT', title: '部署检查超时' });
+      }
+      const refused = await check(a);
+      expect(refused.status).toBe(429);
+      const wait = Number(refused.headers.get('retry-after'));
+      expect(wait).toBeGreaterThanOrEqual(1);
+      expect(wait).toBeLessThanOrEqual(60);
+      expect(await refused.json()).toMatchObject({ code: 'TOO_MANY_CHECKS', title: '检查过于频繁，请稍后再试' });
+      // Another user is not held back by the first.
+      expect((await check(b)).status).toBe(422);
+      // A deployment's checks run on the same thread, within the same limit; nothing is deployed.
+      const before = await versions();
+      const deployed = await limited.request('POST', '/api/deployments', { token: b, body: { note: '测试部署', ...body } });
+      expect(deployed.status, JSON.stringify(deployed.body)).toBe(422);
+      expect(deployed.body.code).toBe('CHECK_TIMEOUT');
+      expect(await versions()).toEqual(before);
+    } finally {
+      await limited.stop();
+    }
+  });
 });

@@ -1,15 +1,17 @@
-// The policy impact preview on worker threads answers exactly what it answers in one thread: the same totals, per
+// The policy impact preview on worker threads answers exactly what judging in one thread answers: the same totals, per
 // county, the same changes in the same order cut off at the same one, and the same error for a filing the rules
-// cannot judge. Small decision tables as in impact-preview.test.ts: a month counts when employed, the certificate
-// is held and the wage is at least the minimum (deployed 2000, candidate 2500).
+// cannot judge. It always runs on threads, however small; a replay past its time limit, or a thread past its heap
+// cap, ends with its threads terminated. Small decision tables as in impact-preview.test.ts: a month counts when
+// employed, the certificate is held and the wage is at least the minimum (deployed 2000, candidate 2500).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readDecisionModel } from '../../decisions/decision-model.ts';
 import type { ManualDecision } from '../../review/manual-review-store.ts';
 import type { ReviewDecisions } from '../../review/judge-filing.ts';
 import type { DecisionSources } from '../../policy/decision-sources.ts';
-import { MAX_CHANGES, PreviewJudgementError, withCandidates, type DecisionSets, type PreviewFiling } from '../../policy/impact-preview.ts';
-import { PreviewPool } from '../../policy/preview-pool.ts';
-import { replayFilings } from '../../policy/replay-filings.ts';
+import { MAX_CHANGES, PreviewJudgementError, previewImpact, withCandidates, type DecisionSets, type PreviewFiling } from '../../policy/impact-preview.ts';
+import { livePreviewThreads, PreviewMemoryError, PreviewPool } from '../../policy/preview-pool.ts';
+import { PreviewTimeoutError, replayFilings } from '../../policy/replay-filings.ts';
+import { eventually } from '../support/system.ts';
 import { dmnFile } from '../support/dmn-fixtures.ts';
 import { countingTable, levyTable, minimumWageTable, previewFiling, weightTable } from '../support/preview-fixtures.ts';
 
@@ -58,8 +60,11 @@ async function* inBatches(filings: PreviewFiling[]): AsyncGenerator<PreviewFilin
   for (let i = 0; i < filings.length; i += 200) yield filings.slice(i, i + 200);
 }
 
-const replay = (filings: PreviewFiling[], d: { sets: DecisionSets; sources: DecisionSources }, threads: number) =>
-  replayFilings(inBatches(filings), { ...d, threads, minFilingsForThreads: 1 });
+const replay = (filings: PreviewFiling[], d: { sources: DecisionSources }, threads: number) =>
+  replayFilings(inBatches(filings), { sources: d.sources, threads, minFilingsForThreads: 1, timeoutMs: 60_000 });
+
+/** The same filings judged in this thread, as the reference. */
+const inThisThread = async (filings: PreviewFiling[], d: { sets: DecisionSets }) => previewImpact(filings, d.sets);
 
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -71,8 +76,12 @@ const failureOf = (promise: Promise<unknown>) =>
     },
   );
 
-afterEach(() => {
+/** Every preview thread has exited (terminate() takes a moment to be reported). */
+const noThreadsLeft = () => eventually('the preview threads to exit', async () => (livePreviewThreads() === 0 ? true : undefined), 5_000);
+
+afterEach(async () => {
   vi.restoreAllMocks();
+  await noThreadsLeft();
 });
 
 describe('the preview on worker threads', () => {
@@ -81,10 +90,11 @@ describe('the preview on worker threads', () => {
     const filings = season(660);
     const started = vi.spyOn(PreviewPool, 'start');
 
-    const inOneThread = await replay(filings, d, 1);
-    expect(started).not.toHaveBeenCalled();
+    const inOneThread = await inThisThread(filings, d);
+    const onOneWorker = await replay(filings, d, 1);
     const onTwoThreads = await replay(filings, d, 2);
-    expect(started).toHaveBeenCalledTimes(1);
+    expect(started.mock.calls.map(([, size]) => size)).toEqual([1, 2]);
+    expect(onOneWorker).toEqual(inOneThread);
 
     expect(inOneThread.changesTruncated).toBe(true);
     expect(inOneThread.changes).toHaveLength(MAX_CHANGES);
@@ -96,24 +106,80 @@ describe('the preview on worker threads', () => {
   it('fails on the first filing the candidate cannot judge, as in one thread', async () => {
     const d = await decisions(dmnFile(minimumWageTable(2000), counting(false), weightTable, levyTable()), dmnFile(minimumWageTable(2500), counting(true)));
     const filings = season(450, [250, 330, 430]); // two in one batch, in different chunks
-    const inOneThread = await failureOf(replay(filings, d, 1));
+    const inOneThread = await failureOf(inThisThread(filings, d));
     expect(inOneThread).toMatchObject({ side: 'after', filingId: 'filing-0250' });
+    expect(await failureOf(replay(filings, d, 1))).toEqual(inOneThread);
     expect(await failureOf(replay(filings, d, 2))).toEqual(inOneThread);
   });
 
   it('blames the deployed rules when they cannot judge a filing, as in one thread', async () => {
     const d = await decisions(dmnFile(minimumWageTable(2000), counting(true), weightTable, levyTable()), dmnFile(minimumWageTable(2500)));
     const filings = season(300, [260]);
-    const inOneThread = await failureOf(replay(filings, d, 1));
+    const inOneThread = await failureOf(inThisThread(filings, d));
     expect(inOneThread).toMatchObject({ side: 'before', filingId: 'filing-0260' });
     expect(await failureOf(replay(filings, d, 2))).toEqual(inOneThread);
   });
 
-  it('judges a few filings in this thread: starting threads would cost more', async () => {
+  it('judges even a few filings on a worker thread — one: starting more would cost more than they save', async () => {
     const d = await decisions(dmnFile(minimumWageTable(2000), counting(false), weightTable, levyTable()), dmnFile(minimumWageTable(2500)));
     const started = vi.spyOn(PreviewPool, 'start');
-    const preview = await replayFilings(inBatches(season(20)), { ...d, threads: 2 });
-    expect(started).not.toHaveBeenCalled();
-    expect(preview.filings).toBe(20);
+    const preview = await replayFilings(inBatches(season(20)), { sources: d.sources, threads: 2, timeoutMs: 60_000 });
+    expect(started.mock.calls.map(([, size]) => size)).toEqual([1]);
+    expect(preview).toEqual(await inThisThread(season(20), d));
+  });
+});
+
+describe('the limits of a preview', () => {
+  const season20 = async () => decisions(dmnFile(minimumWageTable(2000), counting(false), weightTable, levyTable()), dmnFile(minimumWageTable(2500)));
+
+  it('ends a season that takes longer than its time limit, threads and all', async () => {
+    const d = await season20();
+    // 200 distinct filings over and over: a season of 40 000 takes far longer than 2 s on this machine.
+    const some = season(200);
+    async function* large(): AsyncGenerator<PreviewFiling[]> {
+      for (let b = 0; b < 200; b++) yield some.map((f, i) => ({ ...f, id: `filing-${b}-${i}` }));
+    }
+    const started = performance.now();
+    const error = await replayFilings(large(), { sources: d.sources, threads: 2, timeoutMs: 2_000 }).then(
+      () => expect.fail('the season should have run out of time'),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PreviewTimeoutError);
+    expect(performance.now() - started).toBeLessThan(2_000 + 1_500);
+    await noThreadsLeft();
+  });
+
+  it('terminates a thread stuck in one filing (a FEEL loop would be) when the time is up', async () => {
+    const d = await season20();
+    const started = performance.now();
+    const error = await replayFilings(inBatches(season(3)), {
+      sources: d.sources,
+      threads: 1,
+      timeoutMs: 1_500,
+      limits: { entry: new URL('../support/threads/stuck-preview-worker.ts', import.meta.url).href },
+    }).then(
+      () => expect.fail('a stuck thread cannot answer'),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PreviewTimeoutError);
+    expect((error as Error).message).toBe('影响预览超过时间上限（2 秒）');
+    expect(performance.now() - started).toBeLessThan(1_500 + 1_000);
+    await noThreadsLeft();
+  });
+
+  it('caps the memory of each thread: one that needs more dies alone, and the preview says so', async () => {
+    const d = await season20();
+    const error = await replayFilings(inBatches(season(3)), {
+      sources: d.sources,
+      threads: 1,
+      timeoutMs: 60_000,
+      limits: { memoryMb: 64, entry: new URL('../support/threads/hungry-worker.ts', import.meta.url).href },
+    }).then(
+      () => expect.fail('the thread should have died of its heap cap'),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PreviewMemoryError);
+    expect((error as Error).message).toBe('预览计算线程的内存超过上限（64 MB）');
+    await noThreadsLeft();
   });
 });
