@@ -8,7 +8,7 @@ import { DecisionModelError, readDecisionModel } from '../decisions/decision-mod
 import { FeelSyntaxError } from '../decisions/feel-expression.ts';
 import { MONTH_REASON_CODES } from '../review/review-result.ts';
 import type { LintFinding } from './bpmn-lint.ts';
-import { outputShapeFindings } from './dmn-rules/output-shape.ts';
+import { outputShapeFindings } from './policy/decision-output-shape.ts';
 import { dmnPolicyFindings } from './policy/dmn-rules.ts';
 import { readXmlTree, XmlReadError } from './policy/xml-tree.ts';
 

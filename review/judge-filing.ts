@@ -52,7 +52,7 @@ export type OutputShape = 'reason' | 'number' | 'boolean';
 
 /**
  * The outputs the review reads of each decision it evaluates, with their shape (`*`: every output). The lint rule
- * deployment/dmn-rules/output-shape.ts refuses a file whose outputs cannot have this shape; the judgement below
+ * deployment/policy/decision-output-shape.ts refuses a file whose outputs cannot have this shape; the judgement below
  * fails on a value of another shape.
  */
 export const DECISION_OUTPUTS: Record<keyof ReviewDecisions, Record<string, OutputShape>> = {
