@@ -16,6 +16,9 @@ export const NS = {
   xsi: 'http://www.w3.org/2001/XMLSchema-instance',
   camunda: 'http://camunda.org/schema/1.0/bpmn',
   activiti: 'http://activiti.org/bpmn',
+  bpmndi: 'http://www.omg.org/spec/BPMN/20100524/DI',
+  dc: 'http://www.omg.org/spec/DD/20100524/DC',
+  di: 'http://www.omg.org/spec/DD/20100524/DI',
 } as const;
 
 /** A shipped form the user tasks of the bases show, so that a user task is complete without the hostile part. */
@@ -64,12 +67,40 @@ export function step(tag: string, attrs: string, parts: { inner?: string; after?
 export const DEFAULT_FLOWS = `<bpmn:sequenceFlow id="to-step" sourceRef="hostile-start" targetRef="hostile-step" />
     <bpmn:sequenceFlow id="from-step" sourceRef="hostile-step" targetRef="hostile-end" />`;
 
-/** An executable process: a timer start long past → `step` → end. */
+const FLOW_NODE = /<bpmn:(startEvent|endEvent|task|userTask|serviceTask|scriptTask|businessRuleTask|sendTask|receiveTask|manualTask|callActivity|intermediateCatchEvent|intermediateThrowEvent|exclusiveGateway) id="([^"]+)"/g;
+const SEQUENCE_FLOW = /<bpmn:sequenceFlow id="([^"]+)"[^>]*? sourceRef="([^"]+)" targetRef="([^"]+)"/g;
+
+/** Shapes in a row for every flow node of `processXml`, edges for its sequence flows: what the modeler draws. */
+function diagramOf(key: string, process: string): string {
+  const at = new Map<string, number>();
+  const shapes = [...process.matchAll(FLOW_NODE)].map(([, , id], i) => {
+    at.set(id!, 100 + i * 150);
+    return `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${100 + i * 150}" y="100" width="100" height="80" /></bpmndi:BPMNShape>`;
+  });
+  const edges = [...process.matchAll(SEQUENCE_FLOW)].map(
+    ([, id, source, target]) =>
+      `<bpmndi:BPMNEdge id="${id}_di" bpmnElement="${id}"><di:waypoint x="${(at.get(source!) ?? 0) + 100}" y="140" /><di:waypoint x="${at.get(target!) ?? 0}" y="140" /></bpmndi:BPMNEdge>`,
+  );
+  return `<bpmndi:BPMNDiagram id="${key}-diagram"><bpmndi:BPMNPlane id="${key}-plane" bpmnElement="${key}">
+    ${[...shapes, ...edges].join('\n    ')}
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>`;
+}
+
+/** An executable process: a timer start long past → `step` → end, with its diagram. */
 export function processXml(parts: ProcessParts): string {
+  const process = processElement(parts);
   return `${parts.prolog ?? '<?xml version="1.0" encoding="UTF-8"?>'}
-<bpmn:definitions xmlns:bpmn="${NS.bpmn}" xmlns:operaton="${NS.operaton}" xmlns:xsi="${NS.xsi}" id="${parts.key}-definitions" targetNamespace="http://dpf.zj.cn/test/hostile" ${parts.definitionsAttrs ?? ''}>
+<bpmn:definitions xmlns:bpmn="${NS.bpmn}" xmlns:bpmndi="${NS.bpmndi}" xmlns:dc="${NS.dc}" xmlns:di="${NS.di}" xmlns:operaton="${NS.operaton}" xmlns:xsi="${NS.xsi}" id="${parts.key}-definitions" targetNamespace="http://dpf.zj.cn/test/hostile" ${parts.definitionsAttrs ?? ''}>
   ${parts.roots ?? ''}
-  <bpmn:process id="${parts.key}" name="恶意部署 ${parts.key}" isExecutable="true" operaton:historyTimeToLive="P1D" ${parts.processAttrs ?? ''}>
+  ${process}
+  ${diagramOf(parts.key, process)}
+  ${parts.trailer ?? ''}
+</bpmn:definitions>
+`;
+}
+
+function processElement(parts: ProcessParts): string {
+  return `<bpmn:process id="${parts.key}" name="恶意部署 ${parts.key}" isExecutable="true" operaton:historyTimeToLive="P1D" ${parts.processAttrs ?? ''}>
     ${parts.processExtensions ? `<bpmn:extensionElements>${parts.processExtensions}</bpmn:extensionElements>` : ''}
     <bpmn:startEvent id="hostile-start" name="立即开始">
       <bpmn:outgoing>to-step</bpmn:outgoing>
@@ -79,10 +110,7 @@ export function processXml(parts: ProcessParts): string {
     ${parts.more ?? ''}
     <bpmn:endEvent id="hostile-end" name="结束"><bpmn:incoming>from-step</bpmn:incoming></bpmn:endEvent>
     ${parts.flows ?? DEFAULT_FLOWS}
-  </bpmn:process>
-  ${parts.trailer ?? ''}
-</bpmn:definitions>
-`;
+  </bpmn:process>`;
 }
 
 /** An external service task as our workers serve them: the only kind of service task a deployment may have. */
