@@ -67,7 +67,7 @@ export function step(tag: string, attrs: string, parts: { inner?: string; after?
 export const DEFAULT_FLOWS = `<bpmn:sequenceFlow id="to-step" sourceRef="hostile-start" targetRef="hostile-step" />
     <bpmn:sequenceFlow id="from-step" sourceRef="hostile-step" targetRef="hostile-end" />`;
 
-const FLOW_NODE = /<bpmn:(startEvent|endEvent|task|userTask|serviceTask|scriptTask|businessRuleTask|sendTask|receiveTask|manualTask|callActivity|intermediateCatchEvent|intermediateThrowEvent|exclusiveGateway) id="([^"]+)"/g;
+const FLOW_NODE = /<bpmn:(startEvent|endEvent|task|userTask|serviceTask|scriptTask|businessRuleTask|sendTask|receiveTask|manualTask|callActivity|intermediateCatchEvent|intermediateThrowEvent|boundaryEvent|exclusiveGateway) id="([^"]+)"/g;
 const SEQUENCE_FLOW = /<bpmn:sequenceFlow id="([^"]+)"[^>]*? sourceRef="([^"]+)" targetRef="([^"]+)"/g;
 
 /** Shapes in a row for every flow node of `processXml`, edges for its sequence flows: what the modeler draws. */

@@ -101,14 +101,19 @@ const gatewayWith = (conditionExpression: string): Omit<ProcessParts, 'key'> => 
     <bpmn:sequenceFlow id="hostile-flow" name="条件" sourceRef="hostile-step" targetRef="hostile-other-end">${conditionExpression}</bpmn:sequenceFlow>`,
 });
 
-const cycleStart = (cycle: string): Omit<ProcessParts, 'key'> => ({
-  step: step('task', '', { inner: LEAK_MAPPING }),
-  more: `<bpmn:startEvent id="hostile-cycle-start" name="周期开始">
+// The engine allows one timer start: the cycle is on a non-interrupting boundary timer of a waiting user task
+// instead, each firing writing `leak`.
+const cycleTimer = (cycle: string): Omit<ProcessParts, 'key'> => ({
+  step: step('userTask', USER_TASK_FORM),
+  more: `<bpmn:boundaryEvent id="hostile-cycle" name="周期" attachedToRef="hostile-step" cancelActivity="false">
       <bpmn:outgoing>from-cycle</bpmn:outgoing>
       <bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">${cycle}</bpmn:timeCycle></bpmn:timerEventDefinition>
-    </bpmn:startEvent>`,
+    </bpmn:boundaryEvent>
+    <bpmn:task id="hostile-leak-task" name="写入">${LEAK_MAPPING}<bpmn:incoming>from-cycle</bpmn:incoming><bpmn:outgoing>to-leak-end</bpmn:outgoing></bpmn:task>
+    <bpmn:endEvent id="hostile-leak-end" name="已写入"><bpmn:incoming>to-leak-end</bpmn:incoming></bpmn:endEvent>`,
   flows: `${DEFAULT_FLOWS}
-    <bpmn:sequenceFlow id="from-cycle" sourceRef="hostile-cycle-start" targetRef="hostile-step" />`,
+    <bpmn:sequenceFlow id="from-cycle" sourceRef="hostile-cycle" targetRef="hostile-leak-task" />
+    <bpmn:sequenceFlow id="to-leak-end" sourceRef="hostile-leak-task" targetRef="hostile-leak-end" />`,
 });
 
 const constructs: HostileCase[] = [
@@ -255,16 +260,16 @@ const constructs: HostileCase[] = [
     step: step('callActivity', "calledElement=\"${execution.getVariable('target')}\""),
   }),
 
-  // timer-frequency: a second start event with the cycle; each run writes `leak`.
-  bpmnCase('timer-cycle-r2-pt5s', 'a cycle every 5 seconds (R2/PT5S)', 'timer-frequency', 'hostile-cycle-start', cycleStart('R2/PT5S')),
-  bpmnCase('timer-cycle-59-minutes', 'a cycle every 59 minutes (R/PT59M)', 'timer-frequency', 'hostile-cycle-start', cycleStart('R/PT59M')),
-  bpmnCase('timer-cycle-with-start-date', 'a cycle from a start date every 30 minutes', 'timer-frequency', 'hostile-cycle-start', cycleStart('R/2024-01-01T00:00:00Z/PT30M')),
-  bpmnCase('timer-cron-every-second', 'cron * * * * * ?', 'timer-frequency', 'hostile-cycle-start', cycleStart('* * * * * ?')),
-  bpmnCase('timer-cron-every-5-minutes', 'cron 0 */5 * * * ?', 'timer-frequency', 'hostile-cycle-start', cycleStart('0 */5 * * * ?')),
-  bpmnCase('timer-cron-twice-an-hour', 'cron 0 0,30 * * * ?', 'timer-frequency', 'hostile-cycle-start', cycleStart('0 0,30 * * * ?')),
-  bpmnCase('timer-cron-every-minute', 'cron 0 * * * * ?', 'timer-frequency', 'hostile-cycle-start', cycleStart('0 * * * * ?')),
-  bpmnCase('timer-cron-minute-range', 'cron 0 0-59 9 * * ?', 'timer-frequency', 'hostile-cycle-start', cycleStart('0 0-59 9 * * ?')),
-  bpmnCase('timer-cycle-expression', 'a cycle given as an expression', 'timer-frequency', 'hostile-cycle-start', cycleStart('${cycle}')),
+  // timer-frequency: a boundary timer cycling while the user task waits; each firing writes `leak`.
+  bpmnCase('timer-cycle-r2-pt5s', 'a cycle every 5 seconds (R2/PT5S)', 'timer-frequency', 'hostile-cycle', cycleTimer('R2/PT5S')),
+  bpmnCase('timer-cycle-59-minutes', 'a cycle every 59 minutes (R/PT59M)', 'timer-frequency', 'hostile-cycle', cycleTimer('R/PT59M')),
+  bpmnCase('timer-cycle-with-start-date', 'a cycle from a start date every 30 minutes', 'timer-frequency', 'hostile-cycle', cycleTimer('R/2024-01-01T00:00:00Z/PT30M')),
+  bpmnCase('timer-cron-every-second', 'cron * * * * * ?', 'timer-frequency', 'hostile-cycle', cycleTimer('* * * * * ?')),
+  bpmnCase('timer-cron-every-5-minutes', 'cron 0 */5 * * * ?', 'timer-frequency', 'hostile-cycle', cycleTimer('0 */5 * * * ?')),
+  bpmnCase('timer-cron-twice-an-hour', 'cron 0 0,30 * * * ?', 'timer-frequency', 'hostile-cycle', cycleTimer('0 0,30 * * * ?')),
+  bpmnCase('timer-cron-every-minute', 'cron 0 * * * * ?', 'timer-frequency', 'hostile-cycle', cycleTimer('0 * * * * ?')),
+  bpmnCase('timer-cron-minute-range', 'cron 0 0-59 9 * * ?', 'timer-frequency', 'hostile-cycle', cycleTimer('0 0-59 9 * * ?')),
+  bpmnCase('timer-cycle-expression', 'a cycle given as an expression', 'timer-frequency', 'hostile-cycle', cycleTimer('${cycle}')),
 
   // xml-doctype: before anything parses the file.
   bpmnCase('doctype-external-entity', 'XXE: an external entity reading /etc/passwd into `leak`', 'xml-doctype', '', {
