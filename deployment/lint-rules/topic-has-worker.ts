@@ -1,7 +1,6 @@
-// Lint rule `topic-has-worker`: every external task names a topic that a worker of this project serves, and
-// every service, send or business rule task is an external task (the only implementation a deployment may have:
-// docs/engine.md, "What a deployment may contain"). Operaton deploys a diagram whose topic nobody serves, and the
-// instance then waits at that task for ever.
+// Lint rule `topic-has-worker`: every external task's topic is one that a worker of this project serves. Operaton
+// deploys a diagram whose topic nobody serves, and the instance then waits at that task for ever. That a task is an
+// external one with a topic at all is the allow-list's to say (deployment/policy/bpmn-allow-list.ts).
 import type { RuleFactory } from 'bpmnlint/lib/types.js';
 import { displayName, extensionValue, is, type ModdleElement } from './moddle-access.ts';
 
@@ -24,13 +23,11 @@ function taskLabel(element: ModdleElement): string | undefined {
 const topicHasWorker: RuleFactory = (options: TopicHasWorkerOptions) => {
   const knownTopics = new Set(options.knownTopics);
 
-  /** Reports `reportOn` unless `carrier` (the task, or a message event's definition) names a served topic. */
+  /** Reports `reportOn` when `carrier` (the task, or a message event's definition) names a topic no worker serves. */
   function checkExternal(carrier: ModdleElement, reportOn: ModdleElement, label: string, report: (id: string, message: string) => void) {
     const id = reportOn.id ?? '';
     const topic = extensionValue(carrier, 'topic');
-    if (topic === undefined) {
-      report(id, `${label}“${displayName(reportOn)}”是外部任务，但没有设置主题（operaton:topic）`);
-    } else if (!knownTopics.has(topic)) {
+    if (topic !== undefined && !knownTopics.has(topic)) {
       report(id, `${label}“${displayName(reportOn)}”的主题 ${topic} 没有对应的工作进程`);
     }
   }
@@ -47,15 +44,7 @@ const topicHasWorker: RuleFactory = (options: TopicHasWorkerOptions) => {
       }
 
       const label = taskLabel(element);
-      if (!label) return;
-      const type = extensionValue(element, 'type');
-      if (type === 'external') {
-        checkExternal(element, element, label, report);
-      } else if (type !== undefined) {
-        report(element.id ?? '', `${label}“${displayName(element)}”的实现类型 ${type} 不受支持，应为 external`);
-      } else {
-        report(element.id ?? '', `${label}“${displayName(element)}”不是外部任务：应设置 operaton:type="external" 和本系统工作进程办理的主题（operaton:topic）`);
-      }
+      if (label && extensionValue(element, 'type') === 'external') checkExternal(element, element, label, report);
     },
   };
 };

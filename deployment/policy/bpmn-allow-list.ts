@@ -93,8 +93,11 @@ export function bpmnAllowListFindings(root: XmlElement, options: BpmnAllowListOp
       const problem = valueProblem(kind, attribute.value);
       if (problem) report(ruleOfKind(kind), element, `${attribute.qualified}：${problem}`);
     }
-    // The attributes an element requires (an external task's type and topic) are the lint rules' to name, in
-    // their words (topic-has-worker); the engine's guard refuses a missing one on its own.
+    const missing = (rule.required ?? []).filter((required) => !element.attributes.some((a) => policyName(a, true) === required));
+    if (missing.length > 0) {
+      const why = missing.some((m) => m.startsWith('operaton:')) ? '：服务、发送和业务规则任务只能是外部任务（operaton:type="external"，并写明 operaton:topic），由本系统的工作进程办理' : '';
+      report('not-allowed', element, `${element.qualified} 必须设置 ${missing.join('、')}${why}`);
+    }
     const textProblem = valueProblem(rule.text, element.text);
     if (textProblem) report(ruleOfKind(rule.text), element, `${element.qualified} 的内容：${textProblem}`);
 
@@ -121,7 +124,7 @@ function checkCalledElement(
 ): void {
   const called = element.attributes.find((a) => a.uri === '' && a.local === 'calledElement')?.value.trim();
   if (!called) return report('called-element', element, '调用活动没有指定要调用的流程（calledElement）');
-  if (holdsExpression(called)) return; // the kind check has said so already
+  if (holdsExpression(called)) return report('called-element', element, `调用活动调用的流程须写明流程标识，不能用表达式（${called}）`);
   if (!definedHere.has(called) && !(callable?.has(called) ?? false)) {
     report('called-element', element, `调用活动调用的流程 ${called} 没有部署（只能调用已部署的流程或同一部署中的流程）`);
   }

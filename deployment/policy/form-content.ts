@@ -17,7 +17,7 @@ const token = (key: string | number) => String(key).replace(/~/g, '~0').replace(
 /** Findings of a form's parsed JSON; elementId is the JSON pointer of the offending value. */
 export function formPolicyFindings(parsed: unknown): PolicyFinding[] {
   const findings: PolicyFinding[] = [];
-  const report = (path: string, message: string) => findings.push({ rule: 'form-content', elementId: path, message });
+  const report = (path: string, message: string, rule = 'form-content') => findings.push({ rule, elementId: path, message });
 
   const walkStrings = (value: unknown, path: string) => {
     if (typeof value === 'string') return checkString(value, path);
@@ -28,11 +28,11 @@ export function formPolicyFindings(parsed: unknown): PolicyFinding[] {
     if (value.includes('${') || value.includes('#{')) return report(path, '表单中不允许 ${…} 或 #{…} 表达式');
     if (value.startsWith('=')) {
       const problem = feelProblem(value.slice(1));
-      if (problem) report(path, problem);
+      if (problem) report(path, problem, 'feel-grammar');
     }
     for (const match of value.matchAll(TEMPLATE)) {
       const problem = feelProblem(match[1]!);
-      if (problem) report(path, problem);
+      if (problem) report(path, problem, 'feel-grammar');
     }
   };
   walkStrings(parsed, '');

@@ -110,9 +110,13 @@ export function readXmlTree(xml: string): XmlElement {
   return root;
 }
 
-/** The id of the nearest element, this one or an ancestor, that has one: where a finding is shown. */
+/**
+ * The id of the nearest element, this one or an ancestor, that has one: where a finding is shown. An event
+ * definition has no shape of its own in the modeler: its findings go on its event (the engine's guard does the same).
+ */
 export function nearestId(element: XmlElement | undefined): string {
   for (let at = element; at; at = at.parent) {
+    if (at.local.endsWith('EventDefinition')) continue;
     const id = at.attributes.find((a) => a.uri === '' && a.local === 'id')?.value;
     if (id) return id;
   }

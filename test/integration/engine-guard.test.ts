@@ -66,7 +66,7 @@ const hostile: { name: string; content: string; elementId: string; rule: string 
   {
     name: 'guard-cron.bpmn',
     content: diagram('guard-cron', `${timerStart('* * * * * ?')}<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end"/><bpmn:endEvent id="end"/>`),
-    elementId: 'tdef',
+    elementId: 'start',
     rule: 'timer-frequency',
   },
   {

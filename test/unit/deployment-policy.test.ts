@@ -123,21 +123,21 @@ describe('the BPMN allow-list', () => {
 
   it('names the rule and the element of each refused construct', () => {
     expect(rules(diagram('<bpmn:scriptTask id="s" scriptFormat="groovy"><bpmn:script>1</bpmn:script></bpmn:scriptTask>'))).toEqual([['no-script', 's']]);
-    expect(rules(diagram('<bpmn:serviceTask id="c" operaton:class="x.Y" />'))).toEqual([['no-code', 'c']]);
+    expect(rules(diagram('<bpmn:serviceTask id="c" operaton:class="x.Y" />'))).toEqual([['no-code', 'c'], ['not-allowed', 'c']]);
     expect(rules(diagram('<bpmn:task id="l"><bpmn:extensionElements><operaton:executionListener event="start" expression="${x}" /></bpmn:extensionElements></bpmn:task>'))).toEqual([['no-listener', 'l']]);
-    expect(rules(diagram('<bpmn:serviceTask id="k"><bpmn:extensionElements><operaton:connector /></bpmn:extensionElements></bpmn:serviceTask>'))).toEqual([['no-connector', 'k']]);
+    expect(rules(diagram('<bpmn:serviceTask id="k"><bpmn:extensionElements><operaton:connector /></bpmn:extensionElements></bpmn:serviceTask>'))).toEqual([['not-allowed', 'k'], ['no-connector', 'k']]);
     expect(rules(diagram('<bpmn:task id="r"><bpmn:extensionElements><operaton:inputOutput><operaton:inputParameter name="x"><operaton:script scriptFormat="js" operaton:resource="deployment://x.js" /></operaton:inputParameter></operaton:inputOutput></bpmn:extensionElements></bpmn:task>'))).toEqual([['no-script', 'r']]);
     expect(rules(diagram('<bpmn:task id="f" camunda:asyncBefore="true" />', 'xmlns:camunda="http://camunda.org/schema/1.0/bpmn"'))).toEqual([['foreign-extension', 'f']]);
     expect(rules(diagram('<bpmn:task id="e"><bpmn:extensionElements><x:anything xmlns:x="urn:x" /></bpmn:extensionElements></bpmn:task>'))).toEqual([['foreign-extension', 'e']]);
     expect(rules(diagram('<bpmn:sequenceFlow id="j" sourceRef="a" targetRef="b"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">true</bpmn:conditionExpression></bpmn:sequenceFlow>'))).toEqual([['no-script', 'j']]);
     expect(rules(diagram('<bpmn:userTask id="k" operaton:formKey="embedded:app:forms/x.html" />'))).toEqual([['not-allowed', 'k']]);
-    expect(rules(diagram('<bpmn:startEvent id="t"><bpmn:timerEventDefinition id="td"><bpmn:timeCycle>R2/PT5S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>'))).toEqual([['timer-frequency', 'td']]);
+    expect(rules(diagram('<bpmn:startEvent id="t"><bpmn:timerEventDefinition id="td"><bpmn:timeCycle>R2/PT5S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>'))).toEqual([['timer-frequency', 't']]);
     expect(rules(diagram('<bpmn:userTask id="x" operaton:assignee="${execution.getVariable(\'a\')}" />'))).toEqual([['expression-grammar', 'x']]);
   });
 
   it('reads namespaces by URI, whatever the prefix, and character references as the engine does', () => {
     const renamed = `<b:definitions xmlns:b="${BPMN}" xmlns:op="http://operaton.org/schema/1.0/bpmn" id="d"><b:process id="p"><b:serviceTask id="s" op:expression="\${1}" /></b:process></b:definitions>`;
-    expect(rules(renamed)).toEqual([['no-code', 's']]);
+    expect(rules(renamed)).toEqual([['no-code', 's'], ['not-allowed', 's']]);
     // A foreign URI behind the usual prefix is foreign.
     const spoofed = `<bpmn:definitions xmlns:bpmn="${BPMN}" xmlns:operaton="urn:not-operaton" id="d"><bpmn:process id="p"><bpmn:task id="s" operaton:asyncBefore="true" /></bpmn:process></bpmn:definitions>`;
     expect(rules(spoofed)).toEqual([['foreign-extension', 's']]);

@@ -44,7 +44,8 @@ public final class BpmnPolicy {
   }
 
   private void walk(Element element, String parentId, Predicate<String> processKeyKnown, List<Located> out) {
-    String ownId = element.attribute("id");
+    // An event definition has no shape of its own in the modeler: its findings go on its event.
+    String ownId = element.getTagName().endsWith("EventDefinition") ? null : element.attribute("id");
     String id = ownId != null && !ownId.isEmpty() ? ownId : parentId;
     String prefix = policy.namespacePrefixes.get(element.getUri() == null ? "" : element.getUri());
     String name = prefix == null ? element.getTagName() : prefix + ":" + element.getTagName();
