@@ -273,7 +273,7 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     const review = await taskOf(reviewer, id, 'review-employee');
     expect(sameInstant(review.due!, calendar.dueAt(new Date(review.created), 10))).toBe(true);
     const detail = await system.request('GET', `/api/tasks/${review.id}`, { token: reviewer });
-    expect(detail.body.values).toMatchObject({ employeeNumber: '1' });
+    expect(detail.body.values).toMatchObject({ employeeNumber: 1 });
     const underReview = await system.request('GET', `/api/filings/${id}`, { token: employer });
     expect(underReview.body.status).toBe('manual_review');
     const disputedNote = underReview.body.history.find((h: any) => h.status === 'disputed').note as string;
