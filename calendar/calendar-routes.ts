@@ -62,7 +62,7 @@ const checkYearParam = compileSchema<{ year: string }>({
   properties: { year: { type: 'string', pattern: '^\\d{4}$' } },
 });
 
-const checkDueDateQuery = compileSchema<{ from: string; workingDays: string }>({
+const checkDueDateQuery = compileSchema<{ from: string; workingDays: string; provisional?: 'true' | 'false' }>({
   type: 'object',
   required: ['from', 'workingDays'],
   additionalProperties: false,
@@ -70,6 +70,8 @@ const checkDueDateQuery = compileSchema<{ from: string; workingDays: string }>({
     from: { type: 'string', pattern: INSTANT_PATTERN },
     // 1..365 spelled as a pattern: query values are text, and the schema stays the one check.
     workingDays: { type: 'string', pattern: '^(?:[1-9]|[1-9]\\d|[12]\\d\\d|3[0-5]\\d|36[0-5])$' },
+    // true: what the compute-due-date step gives, a provisional deadline across an unpublished year; false: 422.
+    provisional: { type: 'string', enum: ['true', 'false'] },
   },
 });
 
@@ -182,6 +184,11 @@ export function calendarRouter({ db, signer }: CalendarRoutesOptions): Router {
     if (!from) throw calendarInvalid(req, [{ path: '/from', code: 'FORMAT' }]);
     const workingDays = Number(query.workingDays);
     const calendar = await loadCalendar(db);
+    if (query.provisional === 'true') {
+      const { dueAt, provisionalYears } = calendar.deadline(from, workingDays);
+      res.json({ from: query.from, startDate: chinaDateOf(from), workingDays, dueAt, provisional: provisionalYears.length > 0, provisionalYears });
+      return;
+    }
     try {
       res.json({ from: query.from, startDate: chinaDateOf(from), workingDays, dueAt: calendar.dueAt(from, workingDays) });
     } catch (error) {

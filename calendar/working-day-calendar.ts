@@ -101,6 +101,22 @@ export function packageCalendar(): PackageCalendar {
 
 export const noOverrides = (): CalendarOverrides => ({ years: new Set(), days: new Map() });
 
+/**
+ * The statutory holidays fixed to a calendar date (元旦, 劳动节, 国庆节 under the 2024 national holiday rules): the
+ * days off a year is sure to have before its arrangement is published. The lunar festivals and the make-up days are
+ * not known until then.
+ */
+const STATUTORY_FIXED_HOLIDAYS = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
+
+/** A deadline, and whether it rests on a year not yet published (then it is provisional and may move). */
+export interface Deadline {
+  dueAt: string;
+  /** Only when a reminder was asked for. */
+  remindAt?: string;
+  /** The unpublished years the count passed through, counted provisionally; empty when the deadline is final. */
+  provisionalYears: number[];
+}
+
 export class WorkingDayCalendar {
   constructor(
     private readonly overrides: CalendarOverrides = noOverrides(),
@@ -160,8 +176,30 @@ export class WorkingDayCalendar {
     return `${isoDateOf(days[Math.max(0, days.length - before)]!)}T09:00:00+08:00`;
   }
 
-  /** The day numbers of the first N working days after the start's China date. */
-  private workingDaysAfter(start: Date, workingDays: number): number[] {
+  /**
+   * The deadline of N working days, and optionally its reminder, never held up by an unpublished year: such a year
+   * counts provisionally (weekends and the statutory holidays fixed to a date off), and says so in
+   * `provisionalYears`. The process must go on in December, when next year is not yet published; the deadline is
+   * then shown as provisional (docs/working-days.md).
+   */
+  deadline(start: Date, workingDays: number, remindBefore?: number): Deadline {
+    if (remindBefore !== undefined && (!Number.isInteger(remindBefore) || remindBefore < MIN_WORKING_DAYS || remindBefore > MAX_WORKING_DAYS)) {
+      throw new RangeError(`before must be an integer from ${MIN_WORKING_DAYS} to ${MAX_WORKING_DAYS}, got ${remindBefore}`);
+    }
+    const provisional = new Set<number>();
+    const days = this.workingDaysAfter(start, workingDays, provisional);
+    return {
+      dueAt: `${isoDateOf(days[days.length - 1]!)}T23:59:59+08:00`,
+      ...(remindBefore === undefined ? {} : { remindAt: `${isoDateOf(days[Math.max(0, days.length - remindBefore)]!)}T09:00:00+08:00` }),
+      provisionalYears: [...provisional].sort((a, b) => a - b),
+    };
+  }
+
+  /**
+   * The day numbers of the first N working days after the start's China date. With `provisional`, an unknown year
+   * counts by its provisional pattern and is added to the set; without, it throws CalendarYearUnknown.
+   */
+  private workingDaysAfter(start: Date, workingDays: number, provisional?: Set<number>): number[] {
     if (Number.isNaN(start.getTime())) throw new RangeError('start is not a valid instant');
     if (!Number.isInteger(workingDays) || workingDays < MIN_WORKING_DAYS || workingDays > MAX_WORKING_DAYS) {
       throw new RangeError(`workingDays must be an integer from ${MIN_WORKING_DAYS} to ${MAX_WORKING_DAYS}, got ${workingDays}`);
@@ -170,15 +208,20 @@ export class WorkingDayCalendar {
     let day = chinaDayNumber(start);
     while (days.length < workingDays) {
       day++;
-      if (this.isWorkingDayNumber(day)) days.push(day);
+      if (this.isWorkingDayNumber(day, provisional)) days.push(day);
     }
     return days;
   }
 
-  private isWorkingDayNumber(day: number): boolean {
+  private isWorkingDayNumber(day: number, provisional?: Set<number>): boolean {
     const year = yearOf(day);
-    if (!this.isKnownYear(year)) throw new CalendarYearUnknown(year);
     const date = isoDateOf(day);
+    if (!this.isKnownYear(year)) {
+      if (!provisional) throw new CalendarYearUnknown(year);
+      provisional.add(year);
+      const weekday = new Date(day * DAY_MS).getUTCDay();
+      return weekday !== 0 && weekday !== 6 && !STATUTORY_FIXED_HOLIDAYS.has(date.slice(5));
+    }
     // An administrator's entry beats the package, so a correction to a package year is possible.
     const kind = this.overrides.days.get(date) ?? this.pkg.days.get(date);
     if (kind !== undefined) return kind === 'workday';

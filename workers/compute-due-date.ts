@@ -1,7 +1,8 @@
 // Job type `compute-due-date`: turns "N working days from `from`" into the ISO date-time a BPMN timer waits
-// for (`timeDate: ${dueAt}`), using the Chinese working-day calendar (ARCHITECTURE.md "Working days").
+// for (`timeDate: ${dueAt}`), using the Chinese working-day calendar (ARCHITECTURE.md "Working days"). A deadline
+// reaching into a year whose holidays are not yet published is computed provisionally and flagged, never held up:
+// a December certification must go on (docs/working-days.md).
 import {
-  CalendarYearUnknown,
   INSTANT_PATTERN,
   MAX_WORKING_DAYS,
   MIN_WORKING_DAYS,
@@ -9,7 +10,7 @@ import {
   type WorkingDayCalendar,
 } from '../calendar/working-day-calendar.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { bpmnError, complete, fail, failForGood, type JobFail, type JobHandler } from './job-outcome.ts';
+import { bpmnError, complete, fail, type JobHandler } from './job-outcome.ts';
 
 export const JOB_TYPE = 'compute-due-date';
 
@@ -25,6 +26,8 @@ export interface ComputeDueDateResult {
   dueAt: string;
   /** Only when `remindBefore` was given. */
   remindAt?: string;
+  /** True when the deadline rests on a year not yet published: it may move once that year is published. */
+  dueAtProvisional: boolean;
 }
 
 // The process carries many more variables; only these are this job's business.
@@ -37,15 +40,6 @@ const checkVariables = compileSchema<ComputeDueDateVariables>({
     remindBefore: { type: ['integer', 'null'], minimum: MIN_WORKING_DAYS, maximum: MAX_WORKING_DAYS },
   },
 });
-
-// No retry cures an unpublished year: the incident appears at once, for someone to publish it and retry.
-function unknownYear(error: CalendarYearUnknown): JobFail {
-  const message =
-    `${JOB_TYPE}: ${error.year} 年的节假日安排尚未发布，无法计算工作日期限。` +
-    `请政策管理人员依据国务院办公厅的 ${error.year} 年节假日安排通知，通过 PUT /api/calendar/years/${error.year} 发布该年度，` +
-    '发布后在流程监控（Cockpit）中重试该事件。';
-  return failForGood(message);
-}
 
 export function createComputeDueDateHandler(
   loadCalendar: () => Promise<WorkingDayCalendar>,
@@ -68,10 +62,13 @@ export function createComputeDueDateHandler(
     }
     try {
       const { workingDays, remindBefore } = checked.value;
-      const dueAt = calendar.dueAt(from, workingDays);
-      return complete(remindBefore == null ? { dueAt } : { dueAt, remindAt: calendar.remindAt(from, workingDays, remindBefore) });
+      const deadline = calendar.deadline(from, workingDays, remindBefore ?? undefined);
+      return complete({
+        dueAt: deadline.dueAt,
+        ...(deadline.remindAt === undefined ? {} : { remindAt: deadline.remindAt }),
+        dueAtProvisional: deadline.provisionalYears.length > 0,
+      });
     } catch (error) {
-      if (error instanceof CalendarYearUnknown) return unknownYear(error);
       return fail(`${JOB_TYPE}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     }
   };

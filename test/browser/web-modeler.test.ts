@@ -204,7 +204,7 @@ describe('the web modeler in Chromium', { timeout: 180_000 }, () => {
     await fileAndReview('later');
     const earlier = await disputeFirstEmployee('lowWage');
     const later = await disputeFirstEmployee('later');
-    const dueIn = (task: { created: string }, days: number) => new Date(calendar.dueAt(new Date(task.created), days)).getTime();
+    const dueIn = (task: { created: string }, days: number) => new Date(calendar.deadline(new Date(task.created), days).dueAt).getTime();
     expect(new Date(earlier.due).getTime()).toBe(dueIn(earlier, 10));
     expect(new Date(later.due).getTime()).toBe(dueIn(later, 12));
   });

@@ -157,7 +157,7 @@ describe('window intake with missing material, received in another county', () =
 
     // The handling county's clerks get the acceptance, due 3 working days after it was opened; the receiving county's do not.
     const task = await taskOf(handlingClerk, id, 'acceptance');
-    expect(sameInstant(task.due!, calendar.dueAt(new Date(task.created), 3))).toBe(true);
+    expect(sameInstant(task.due!, calendar.deadline(new Date(task.created), 3).dueAt)).toBe(true);
     const elsewhere = await system.request('GET', '/api/tasks', { token: receivingClerk });
     expect(elsewhere.body.items.some((t: Task) => t.filing?.id === id)).toBe(false);
 
@@ -171,7 +171,7 @@ describe('window intake with missing material, received in another county', () =
 
     // The reminder on the morning of the last day goes to the clerks; after the deadline the county lead is told.
     const reminder = await fireTimer(id, 'acceptance-due-soon');
-    expect(sameInstant(reminder.dueDate, calendar.remindAt(new Date(task.created), 3, 1))).toBe(true);
+    expect(sameInstant(reminder.dueDate, calendar.deadline(new Date(task.created), 3, 1).remindAt!)).toBe(true);
     const reminded = await eventually('the clerks to be reminded', async () => (await notificationsOf(handlingClerk, id, 'reminder'))[0]);
     expect(reminded.title).toBe('申报待受理，今天到期');
     const overdue = await fireTimer(id, 'acceptance-overdue');
@@ -271,7 +271,7 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
 
     // One review task per disputed employee for the handling county's reviewers, due in 10 working days.
     const review = await taskOf(reviewer, id, 'review-employee');
-    expect(sameInstant(review.due!, calendar.dueAt(new Date(review.created), 10))).toBe(true);
+    expect(sameInstant(review.due!, calendar.deadline(new Date(review.created), 10).dueAt)).toBe(true);
     const detail = await system.request('GET', `/api/tasks/${review.id}`, { token: reviewer });
     expect(detail.body.values).toMatchObject({ employeeNumber: 1 });
     const underReview = await system.request('GET', `/api/filings/${id}`, { token: employer });
@@ -313,13 +313,13 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     // The tax hand-over deadline: 20 working days from the first certification; the reviewers are reminded 3 working
     // days before, watched wherever the filing is meanwhile.
     const certifiedAt = new Date(certificate.body.issuedAt);
-    expect(sameInstant(await timerDue(id, 'feedback-window-closed'), calendar.dueAt(certifiedAt, 7))).toBe(true);
+    expect(sameInstant(await timerDue(id, 'feedback-window-closed'), calendar.deadline(certifiedAt, 7).dueAt)).toBe(true);
     const remindTax = await fireTimer(id, 'tax-hand-over-due-soon');
-    expect(sameInstant(remindTax.dueDate, calendar.remindAt(certifiedAt, 20, 3))).toBe(true);
+    expect(sameInstant(remindTax.dueDate, calendar.deadline(certifiedAt, 20, 3).remindAt!)).toBe(true);
     const taxReminder = await eventually('the reviewers to be reminded of the tax hand-over', async () => (await notificationsOf(reviewer, id, 'reminder'))[0]);
     expect(taxReminder.title).toBe('报送税务即将到期');
     const taxDue = await timerDue(id, 'tax-hand-over-overdue');
-    expect(sameInstant(taxDue, calendar.dueAt(certifiedAt, 20))).toBe(true);
+    expect(sameInstant(taxDue, calendar.deadline(certifiedAt, 20).dueAt)).toBe(true);
 
     // Feedback within the window: the reviewer approves, the employer modifies, the filing is reviewed again.
     const feedback = await system.request('POST', `/api/filings/${id}/feedback`, { token: employer, body: { reason: '平均在职职工人数填报有误，应为 180 人' } });
@@ -401,7 +401,7 @@ describe('a tax bureau that does not answer', () => {
     expect(sent.taxHandover).toMatchObject({ round: 1, consistent: null });
 
     const silence = await timerDue(id, 'tax-answer-overdue');
-    expect(sameInstant(silence, calendar.dueAt(new Date(sent.taxHandover.pushedAt), 5))).toBe(true);
+    expect(sameInstant(silence, calendar.deadline(new Date(sent.taxHandover.pushedAt), 5).dueAt)).toBe(true);
     await fireTimer(id, 'tax-answer-overdue');
     const chase = await taskOf(reviewer, id, 'chase-tax-answer');
     expect(sameInstant(chase.due!, silence)).toBe(true);
@@ -452,7 +452,7 @@ describe('deadlines are the diagram\'s', () => {
     });
     expect(res.status).toBe(201);
     const task = await taskOf(clerk, res.body.id, 'acceptance');
-    expect(sameInstant(task.due!, calendar.dueAt(new Date(task.created), 5))).toBe(true);
+    expect(sameInstant(task.due!, calendar.deadline(new Date(task.created), 5).dueAt)).toBe(true);
     expect(sameInstant(await timerDue(res.body.id, 'acceptance-overdue'), task.due!)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // The working-day calendar as the engine uses it: a diagram's `compute-due-date` step turns "N working days from
-// an instant" into the date a timer waits for, across the Spring Festival and its make-up Saturdays, and a year
-// nobody has published stops the instance with an incident that says what to do, never a Monday–Friday guess.
+// an instant" into the date a timer waits for, across the Spring Festival and its make-up Saturdays; a deadline in
+// a year nobody has published yet is computed provisionally and flagged, and holds nothing up (a December
+// certification, when next year's holidays are not yet published).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 import { deployDiagram } from '../support/deploy-diagram.ts';
@@ -20,6 +21,7 @@ const DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
         <operaton:inputParameter name="remindBefore">\${2}</operaton:inputParameter>
         <operaton:outputParameter name="probeDueAt">\${dueAt}</operaton:outputParameter>
         <operaton:outputParameter name="probeRemindAt">\${remindAt}</operaton:outputParameter>
+        <operaton:outputParameter name="probeProvisional">\${dueAtProvisional}</operaton:outputParameter>
       </operaton:inputOutput></bpmn:extensionElements>
       <bpmn:incoming>to-compute</bpmn:incoming><bpmn:outgoing>to-wait</bpmn:outgoing>
     </bpmn:serviceTask>
@@ -77,20 +79,18 @@ describe('working-day deadlines on the engine', () => {
     expect(instant(await timerOf(id))).toBe(instant('2026-02-25T23:59:59+08:00'));
   });
 
-  it('stops with an incident naming the unpublished year and the remedy, rather than guess', async () => {
+  it('goes on with a provisional deadline in a year nobody has published, flagged as such', async () => {
     // Other suites of the run may have published a year: the first one nobody has.
     const token = await system.login({ role: 'operator' });
     const years = await system.request('GET', '/api/calendar/years', { token });
     const year = Number(years.body.knownThrough) + 1;
-    const id = await start(10, `${year}-12-20T09:00:00+08:00`);
-    const incident = await eventually('the incident', async () => {
-      const [found] = await system.rest.get<{ incidentMessage: string; activityId: string }[]>('/incident', { processInstanceId: id });
-      return found;
-    });
-    expect(incident.activityId).toBe('compute');
-    expect(incident.incidentMessage).toContain(`${year} 年的节假日安排尚未发布`);
-    expect(incident.incidentMessage).toContain(`PUT /api/calendar/years/${year}`);
-    const timers = await system.rest.get<unknown[]>('/history/job-log', { processInstanceId: id, creationLog: true, jobDefinitionType: 'timer-intermediate-transition' });
-    expect(timers).toEqual([]);
+    const id = await start(10, `${year - 1}-12-20T09:00:00+08:00`);
+    // The timer is set, at the provisional deadline: the calendar's own provisional count, never an incident.
+    const expected = (await system.request('GET', `/api/calendar/due-date?from=${encodeURIComponent(`${year - 1}-12-20T09:00:00+08:00`)}&workingDays=10&provisional=true`, { token })).body;
+    expect(expected.provisional).toBe(true);
+    expect(instant(await timerOf(id))).toBe(instant(expected.dueAt));
+    const [flag] = await system.rest.get<{ value: unknown }[]>('/history/variable-instance', { processInstanceId: id, variableName: 'probeProvisional' });
+    expect(flag?.value).toBe(true);
+    expect(await system.rest.get<unknown[]>('/incident', { processInstanceId: id })).toEqual([]);
   });
 });

@@ -78,6 +78,19 @@ describe('dueAt', () => {
     expect(new WorkingDayCalendar(overrides([2027])).dueAt(start, 10)).toBe('2027-01-01T23:59:59+08:00');
   });
 
+  it('gives a provisional deadline across an unpublished year: weekends and the fixed statutory holidays off, flagged', () => {
+    const start = china('2026-12-20T10:00:00');
+    // 21–25, 28–31 Dec (9); 1 Jan 2027 is 元旦 whatever the arrangement; Mon 4 Jan the 10th.
+    expect(packageOnly.deadline(start, 10, 2)).toEqual({ dueAt: '2027-01-04T23:59:59+08:00', remindAt: '2026-12-31T09:00:00+08:00', provisionalYears: [2027] });
+    expect(packageOnly.deadline(start, 9)).toEqual({ dueAt: '2026-12-31T23:59:59+08:00', provisionalYears: [] });
+    // 2027 published with 2 Jan a make-up working Saturday: final, and different.
+    const published = new WorkingDayCalendar({ years: new Set([2027]), days: new Map([['2027-01-01', 'holiday' as const], ['2027-01-02', 'workday' as const]]) });
+    expect(published.deadline(start, 10)).toEqual({ dueAt: '2027-01-02T23:59:59+08:00', provisionalYears: [] });
+    // Labour Day and National Day are off in a provisional year too.
+    expect(packageOnly.deadline(china('2028-04-28T10:00:00'), 1)).toEqual({ dueAt: '2028-05-03T23:59:59+08:00', provisionalYears: [2028] }); // Mon 1, Tue 2 May off
+    expect(packageOnly.deadline(china('2027-09-30T10:00:00'), 1).dueAt).toBe('2027-10-04T23:59:59+08:00');
+  });
+
   it("counts from China's date: 2026-04-30T20:00:00Z is already 1 May (Labour Day) there", () => {
     const start = new Date('2026-04-30T20:00:00Z');
     expect(chinaDateOf(start)).toBe('2026-05-01');
