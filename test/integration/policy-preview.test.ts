@@ -191,7 +191,8 @@ describe('policy impact preview', { timeout: 60_000 }, () => {
     expect(leak).toContain('employee-month-leak');
     const res = await preview(policy, leak);
     expect(res.status, JSON.stringify(res.body)).toBe(400);
-    expect(res.body.errors).toContainEqual({ path: '/resources/0/content', code: 'LINT', message: expect.stringMatching(/employee-month.*决策 employee-month 的字面表达式（输出 reason）.*（output-shape）/) });
+    // string() is no function a decision may call (the FEEL rule): refused on the element, before any replay.
+    expect(res.body.errors).toContainEqual({ path: '/resources/0/content', code: 'LINT', message: expect.stringMatching(/employee-month-leak.*string\(…\).*（feel-grammar）/) });
     expectNoFacts(res.body);
     const audited = await system.db.query("select 1 from audit_log where action = 'policy.preview' and detail->>'sha256' like $1", [`%${createHash('sha256').update(leak.trim()).digest('hex')}%`]);
     expect(audited.rowCount).toBe(0); // refused before any filing was read

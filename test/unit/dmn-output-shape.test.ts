@@ -7,11 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { readDecisionModel } from '../../decisions/decision-model.ts';
 import { processesDir } from '../../deployment/deploy-resources.ts';
 import { lintDmn } from '../../deployment/dmn-lint.ts';
+import { outputShapeFindings } from '../../deployment/policy/decision-output-shape.ts';
 import { judgeFiling, RuleOutcomeError, type ReviewDecisions } from '../../review/judge-filing.ts';
 import { decisionTable, dmnFile } from '../support/dmn-fixtures.ts';
 import { countingTable, levyTable, minimumWageTable, previewFiling, weightTable } from '../support/preview-fixtures.ts';
 
-const shapeFindings = async (xml: string) => (await lintDmn(xml)).filter((f) => f.rule === 'output-shape').map((f): [string, string] => [f.elementId, f.message]);
+// The rule itself, on the model the evaluator reads: lintDmn refuses string() before it, by the FEEL rule.
+const shapeFindings = async (xml: string) => outputShapeFindings(await readDecisionModel(xml)).map((f): [string, string] => [f.elementId, f.message]);
 
 const literal = (id: string, name: string, typeRef: string, text: string) => `<decision id="${id}" name="${id}" operaton:historyTimeToLive="P30D">
 <variable id="${id}-var" name="${name}" typeRef="${typeRef}" />
@@ -35,8 +37,13 @@ describe('DMN lint rule output-shape', () => {
   });
 
   it('refuses a counting decision that writes facts into text (the preview leak), naming decision and output', async () => {
-    const findings = await shapeFindings(dmnFile(literal('employee-month', 'reason', 'string', 'string(monthlyWage)+"|"+string(certGrade)')));
+    const leak = dmnFile(literal('employee-month', 'reason', 'string', 'string(monthlyWage)+"|"+string(certGrade)'));
+    const findings = await shapeFindings(leak);
     expect(findings).toEqual([['employee-month', expect.stringMatching(/决策 employee-month 的字面表达式（输出 reason）.*拼接或转换出文字/)]]);
+    // Deploying it is refused before: string() is no function a decision may call.
+    expect((await lintDmn(leak)).map((f) => f.rule)).toEqual(['feel-grammar']);
+    // Without a function, the concatenation alone is this rule's.
+    expect((await lintDmn(dmnFile(literal('employee-month', 'reason', 'string', '"工资" + monthlyWage')))).map((f) => f.rule)).toContain('output-shape');
   });
 
   it('refuses, in every column of the counting decision, what is not a reason code written out', async () => {
