@@ -10,6 +10,7 @@
 //   (d) while the shipped diagrams, decisions and forms are deployed as they are and pass the same checks.
 // Every hostile process starts by a timer long past, so that one accepted by mistake runs at once and writes `leak`.
 import { readFileSync } from 'node:fs';
+import type { ResourceFinding } from '../../deployment/deployment-routes.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { changedAgainstLatest, projectResources, type Resource } from '../../deployment/deploy-resources.ts';
@@ -31,14 +32,7 @@ let policy: string;
 /** The engine's REST as the service account, with time for a 50 MB request. */
 let engine: EngineRest;
 
-interface Finding {
-  file: string;
-  index: number;
-  elementId: string;
-  rule: string;
-  category: 'error' | 'warn';
-  message: string;
-}
+type Finding = ResourceFinding;
 
 /**
  * For a file whose FEEL loops a hundred million times: the checks tried first in a child process. Checks that

@@ -35,7 +35,8 @@ export interface EngineUnderTest {
 
 const PREFIX = 'dpf_engine_test_';
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine still runs: a run's leftovers are dropped only when their run is gone. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
