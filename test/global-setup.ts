@@ -6,7 +6,7 @@ import pg from 'pg';
 import { checkConnection, createPool, databaseUrlNamed, dropDatabase } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 import type { EngineConnection } from '../platform/engine-rest.ts';
-import { startEngineUnderTest, type EngineProcessUnderTest } from './support/engine-under-test.ts';
+import { isAlive, startEngineUnderTest, type EngineProcessUnderTest } from './support/engine-under-test.ts';
 import { ensureWebBuild } from '../scripts/web/build-web.ts';
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dpf_review_test';
