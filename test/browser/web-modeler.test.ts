@@ -254,6 +254,29 @@ describe('the web modeler in Chromium', { timeout: 180_000 }, () => {
     expect((await latestVersion('process', 'annual-review')).version).toBe(before.version);
   });
 
+  it('refuses a task implemented by a Java class, marking it on the element as the officer chooses it', async () => {
+    const page = await pageAs({ role: 'policy' });
+    const before = await latestVersion('process', 'annual-review');
+    await page.goto(url('/modeler/process/annual-review/edit?element=compute-review-due'));
+    await page.waitForSelector('.bio-properties-panel-header:has-text("计算人工审核期限")', { timeout: 30_000 });
+    await openGroup(page, 'group-CamundaPlatform__Implementation');
+    await page.locator('#bio-properties-panel-implementationType').selectOption('class');
+    await page.locator('#bio-properties-panel-javaClass').fill('cn.example.RunAnything');
+    // Code on the server: marked on the element as one edits, and refused if deployed anyway, nothing deployed.
+    const finding = page.locator('[data-testid=finding][data-element-id="compute-review-due"]', { hasText: 'operaton:class' });
+    await finding.waitFor({ timeout: 20_000 });
+    expect(await finding.innerText()).toContain('operaton:class');
+    await page.waitForSelector('.djs-element.dpf-finding-error[data-element-id="compute-review-due"]');
+    await page.click('[data-testid=deploy]');
+    await page.fill('[data-testid=deploy-note]', '改用 Java 类');
+    await page.click('[data-testid=deploy-confirm]');
+    const refused = page.locator('[data-testid=deploy-refused]');
+    await refused.waitFor({ timeout: 20_000 });
+    expect(await refused.innerText()).toContain('operaton:class');
+    await screenshot(page, '18a-modeler-refused-code');
+    expect((await latestVersion('process', 'annual-review')).version).toBe(before.version);
+  });
+
   it('relabels a field of the manual-review form and deploys it: the next task shows the new label', async () => {
     const page = await pageAs({ role: 'policy' });
     const policy = await system.login({ role: 'policy' });
