@@ -5,6 +5,7 @@ import { ArrowLeftOutlined, CloudUploadOutlined, ExperimentOutlined, FolderOpenO
 import { Alert, App, Button, Card, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ComponentType, type Ref } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../web/src/lib/api.ts';
 import { chineseDateTime } from '../web/src/lib/format.ts';
 import { loadErrorText, useLoaded } from '../web/src/lib/use-loaded.ts';
 import { DeployDialog } from './DeployDialog.tsx';
@@ -24,6 +25,8 @@ const EDITORS: Record<Kind, Editor> = {
   form: lazy(() => import('./form/FormEditor.tsx').then((m) => ({ default: m.FormEditor }))),
 };
 
+/** How long the page waits before checking again after a check could not be done. */
+const CHECK_RETRY_MS = 15_000;
 /** How long the page waits after the last edit before checking the file again. */
 const CHECK_DELAY_MS = 600;
 
@@ -73,6 +76,9 @@ export function EditorPage() {
   // Live checks: the server's own (the linter the tests and deployments use), a moment after the last edit.
   const [findings, setFindings] = useState<Finding[]>([]);
   const [checking, setChecking] = useState(false);
+  // Set when the last check could not be done (too many checks, a time limit, a lost connection): the panel then
+  // says so instead of "检查通过", and the file is checked again shortly.
+  const [checkProblem, setCheckProblem] = useState<string | undefined>(undefined);
   const [edited, setEdited] = useState(false);
   const timer = useRef<number | undefined>(undefined);
   const runChecks = useCallback(async () => {
@@ -82,8 +88,13 @@ export function EditorPage() {
       const file = await editor.current.current();
       const { findings: found } = await checkFiles([file]);
       setFindings(found.filter((f) => f.file === fileName || f.file === ''));
-    } catch {
-      // A file that cannot even be saved, or a lost connection: the deploy dialog will say so.
+      setCheckProblem(undefined);
+    } catch (error) {
+      // A file that cannot even be saved, a refusal or a lost connection: told, and tried again a little later.
+      const detail = error instanceof ApiError ? (error.status === 429 ? '检查过于频繁' : error.title) : '无法连接服务器';
+      setCheckProblem(`暂时无法检查：${detail}，稍后自动重新检查`);
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void runChecks(), CHECK_RETRY_MS);
     } finally {
       setChecking(false);
     }
@@ -180,7 +191,7 @@ export function EditorPage() {
       <Space orientation="vertical" style={{ width: '100%' }} size="small">
         {!canDeploy && <Alert type="info" showIcon title="您可以查看和检查，部署须由政策制定人员进行。" />}
         {loadError && <Alert type="error" showIcon title={loadError} />}
-        <FindingsPanel findings={findings} checking={checking} onReveal={(id) => editor.current?.reveal(id)} />
+        <FindingsPanel findings={findings} checking={checking} problem={checkProblem} onReveal={(id) => editor.current?.reveal(id)} />
         {errors > 0 && <Typography.Text type="danger">有 {errors} 个错误，修正后才能部署。</Typography.Text>}
         <div className="modeler-editor-area" data-testid="editor-area">
           {opened ? (

@@ -2,9 +2,11 @@
 import { Alert, Badge, List, Space, Tag, Typography } from 'antd';
 import type { Finding } from './modeler-api.ts';
 
-export function FindingsPanel({ findings, checking, onReveal }: { findings: Finding[]; checking: boolean; onReveal: (elementId: string) => void }) {
+export function FindingsPanel({ findings, checking, problem, onReveal }: { findings: Finding[]; checking: boolean; problem?: string; onReveal: (elementId: string) => void }) {
   const errors = findings.filter((f) => f.category === 'error').length;
   const warnings = findings.length - errors;
+  // A check that could not be done passes nothing.
+  if (problem) return <Alert type="warning" showIcon data-testid="findings-unchecked" title={problem} />;
   if (findings.length === 0) {
     return <Alert type="success" showIcon data-testid="findings-none" title={checking ? '正在检查…' : '检查通过：没有发现问题'} />;
   }
