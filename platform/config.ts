@@ -9,8 +9,21 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 interface Variable<T> {
   name: string;
   meaning: string;
-  default: string;
+  /** The value when unset; a function when it follows other settings (a department's address follows SIM_PORT). */
+  default: string | ((env: NodeJS.ProcessEnv) => string);
   parse: (raw: string) => T;
+}
+
+/**
+ * A department's address at the simulators `npm start` runs: on SIM_PORT (3100 when SIM_PORT is unset or 0, when
+ * the departments must be configured one by one) and the host the system listens on (127.0.0.1 for any address).
+ */
+function simulatedDepartmentUrl(department: string) {
+  return (env: NodeJS.ProcessEnv): string => {
+    const port = env.SIM_PORT && env.SIM_PORT !== '0' ? env.SIM_PORT : '3100';
+    const host = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}/${department}`;
+  };
 }
 
 function integer(name: string, min: number, max: number) {
@@ -175,55 +188,55 @@ export const variables = {
   registrationUrl: {
     name: 'DEPT_REGISTRATION_URL',
     meaning: 'base URL of the unit registration service (market regulation, civil affairs, organisation office)',
-    default: 'http://127.0.0.1:3100/registration',
+    default: simulatedDepartmentUrl('registration'),
     parse: text,
   },
   dpfUrl: {
     name: 'DEPT_DPF_URL',
     meaning: 'base URL of the DPF disability certificate register',
-    default: 'http://127.0.0.1:3100/dpf',
+    default: simulatedDepartmentUrl('dpf'),
     parse: text,
   },
   veteransUrl: {
     name: 'DEPT_VETERANS_URL',
     meaning: 'base URL of the veterans affairs: disabled-veteran and disabled-police certificates',
-    default: 'http://127.0.0.1:3100/veterans',
+    default: simulatedDepartmentUrl('veterans'),
     parse: text,
   },
   pensionUrl: {
     name: 'DEPT_PENSION_URL',
     meaning: 'base URL of the HRSS pension enrolment of persons insured in Zhejiang',
-    default: 'http://127.0.0.1:3100/pension',
+    default: simulatedDepartmentUrl('pension'),
     parse: text,
   },
   nationalPensionUrl: {
     name: 'DEPT_NATIONAL_PENSION_URL',
     meaning: 'base URL of the national pension interface, for persons insured outside Zhejiang',
-    default: 'http://127.0.0.1:3100/national-pension',
+    default: simulatedDepartmentUrl('national-pension'),
     parse: text,
   },
   medicalUrl: {
     name: 'DEPT_MEDICAL_URL',
     meaning: 'base URL of the medical security: medical insurance enrolment',
-    default: 'http://127.0.0.1:3100/medical',
+    default: simulatedDepartmentUrl('medical'),
     parse: text,
   },
   wagesUrl: {
     name: 'DEPT_WAGES_URL',
     meaning: 'base URL of the wage payments (tax withholding data)',
-    default: 'http://127.0.0.1:3100/wages',
+    default: simulatedDepartmentUrl('wages'),
     parse: text,
   },
   taxUrl: {
     name: 'DEPT_TAX_URL',
     meaning: 'base URL of the tax bureau: pushed results, consistency answer, levy collected',
-    default: 'http://127.0.0.1:3100/tax',
+    default: simulatedDepartmentUrl('tax'),
     parse: text,
   },
   nationalPlatformUrl: {
     name: 'DEPT_NATIONAL_PLATFORM_URL',
     meaning: 'base URL of the national platform (跨省通办): filings of units registered in other provinces go out, results go back',
-    default: 'http://127.0.0.1:3100/national-platform',
+    default: simulatedDepartmentUrl('national-platform'),
     parse: text,
   },
   nationalPlatformToken: {
@@ -425,7 +438,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Record<string, unknown> = {};
   for (const [key, variable] of Object.entries(variables) as [string, Variable<unknown>][]) {
     const raw = env[variable.name];
-    config[key] = variable.parse(raw === undefined || raw === '' ? variable.default : raw);
+    const fallback = typeof variable.default === 'function' ? variable.default(env) : variable.default;
+    config[key] = variable.parse(raw === undefined || raw === '' ? fallback : raw);
   }
   return config as Config;
 }

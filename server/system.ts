@@ -3,6 +3,7 @@
 // `npm start` and by the tests, so both run the same thing; stopping undoes it in reverse.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { unreachableDepartments } from '../connectors/department-reachability.ts';
 import { simulatedDepartments } from '../connectors/simulated-departments.ts';
 import { startSimulators, type RunningSimulators } from '../connectors/simulator-kit/server.ts';
 import { CheckRunner } from '../deployment/check-runner.ts';
@@ -119,6 +120,14 @@ export async function startSystem({ config, engine: connection, log = console.er
     const port = await listen(server, config.port, config.host);
     callbacks.listening(config.host, port);
     stoppers.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
+    // Last of the checks, so that a taken port or an unreachable database is told first: a department address
+    // nobody answers at stops the start, naming it, rather than every filing at its first department check.
+    const unreachable = await unreachableDepartments(config);
+    if (unreachable.length > 0) {
+      throw new StartError(
+        `departments unreachable: ${unreachable.map((d) => `${d.variable}=${d.url} (${d.reason})`).join(', ')}: start them or correct the addresses (the simulated ones follow SIM_PORT)`,
+      );
+    }
 
     return {
       apiUrl: `http://${config.host}:${port}`,

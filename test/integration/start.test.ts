@@ -10,7 +10,7 @@ import { dropEngineDatabase } from '../../scripts/engine/engine-database-role.ts
 import { freePort } from '../../platform/free-port.ts';
 import { projectRoot } from '../../platform/config.ts';
 import { basicAuthorization } from '../../platform/engine-rest.ts';
-import { departmentUrls, engineEnv } from '../support/system.ts';
+import { engineEnv } from '../support/system.ts';
 
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
 
@@ -56,14 +56,15 @@ async function exitWithin(exited: Promise<number | null>, child: ChildProcess, m
 }
 
 describe('npm start', () => {
-  it('starts its own engine, serves the API and the simulators, and SIGINT to npm stops every process it started', async () => {
+  it('starts its own engine, serves the API and the simulators on the ports it is given, and SIGINT to npm stops every process it started', async () => {
     const [apiPort, simPort, enginePort] = [await freePort(), await freePort(), await freePort()];
     const marker = randomUUID();
     const engineDb = `dpf_engine_start_${process.pid}`;
     const engineDbUrl = databaseUrlNamed(inject('databaseUrl'), engineDb);
     const env = {
       PORT: String(apiPort),
-      ...departmentUrls(simPort),
+      // Only the simulators' port: every department's address follows it.
+      SIM_PORT: String(simPort),
       ENGINE_PORT: String(enginePort),
       ENGINE_DATABASE_URL: engineDbUrl,
       ENGINE_USER: 'starttest',
@@ -115,6 +116,16 @@ describe('npm start', () => {
       blocker.close();
     }
   });
+
+  it('says in one line which departments cannot be reached, and stops', async () => {
+    const [simPort, nobody] = [await freePort(), await freePort()];
+    const env = { SIM_PORT: String(simPort), DEPT_TAX_URL: `http://127.0.0.1:${nobody}/tax`, PORT: String(await freePort()), ...engineEnv() };
+    const { child, output, exited } = start(env, randomUUID());
+    expect(await exitWithin(exited, child, 60_000)).toBe(1);
+    expect(output.stderr.trim()).toBe(
+      `npm start: departments unreachable: DEPT_TAX_URL=http://127.0.0.1:${nobody}/tax (ECONNREFUSED): start them or correct the addresses (the simulated ones follow SIM_PORT)`,
+    );
+  }, 90_000);
 
   it('says in one line that PostgreSQL cannot be reached', async () => {
     const port = await freePort();
