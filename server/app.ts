@@ -92,7 +92,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   if (signInOf(config) === 'development') app.use(devLoginRouter(signer));
   const seasonOpen = config.filingSeason === 'open';
   const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
-  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, ...(onFilingStored ? { onFilingStored } : {}) }));
+  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, ...(onFilingStored ? { onFilingStored } : {}), ...(engine ? { engine } : {}) }));
   // 跨省通办: filings the national platform delivers; taken whatever Zhejiang's season, as the other office received them.
   app.use(nationalPlatformRouter({ db, token: config.nationalPlatformToken, rules: () => filingRules(config, now()), ...(onFilingStored ? { onFilingStored } : {}) }));
   app.use(feedbackRouter({ db, signer, engine, ...(onFilingStored ? { onMessageQueued: onFilingStored } : {}) }));

@@ -1,4 +1,6 @@
 // The filing API (CONTRACTS.md §1): submit, read one (with its history), list those in the caller's scope.
+import type { EngineRest } from '../../platform/engine-rest.ts';
+import { departmentWaitOf } from './department-wait.ts';
 import { Router, type Request, type Response } from 'express';
 import { validateFiling, type FilingRules } from '../../domain/filing/validate-filing.ts';
 import type { Db } from '../../platform/db.ts';
@@ -30,7 +32,12 @@ export interface FilingRoutesOptions {
   admitBySeason: (locale: Locale) => Promise<void>;
   /** Called once a new filing is committed: its process start waits in the outbox. */
   onFilingStored?: () => void;
+  /** The engine, to tell a filing waiting on a department that does not answer; without one, nothing is told. */
+  engine?: EngineRest;
 }
+
+/** The statuses in which the automatic review may be waiting on a department. */
+const DEPARTMENT_CHECKS_RUN = new Set(['submitted', 'accepted', 'reviewing']);
 
 
 const checkListQuery = compileSchema<{ year?: string; status?: string; uscc?: string; limit?: string; offset?: string }>({
@@ -102,7 +109,7 @@ function conflict(status: 409 | 422, code: string, filingId: string, path: strin
   return new Problem(status, message, undefined, [{ path, code, message }], 'about:blank', { code, filingId });
 }
 
-export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored }: FilingRoutesOptions): Router {
+export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored, engine }: FilingRoutesOptions): Router {
   const router = Router();
 
   router.post('/api/filings', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
@@ -158,6 +165,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored 
       rating: (await findRating(db, filing.id)) ?? null,
       taxHandover: await latestTaxHandover(db, filing.id),
       transfer: await findTransfer(db, filing.id),
+      departmentWait: engine && DEPARTMENT_CHECKS_RUN.has(filing.status) ? await departmentWaitOf(engine, filing.id) : null,
       // Missed deadlines escalated to the county lead or the city: the staff's supervision, not the employer's.
       ...(who.role === 'employer' ? {} : { escalations: (await escalationsOf(db, filing.id)).map(presentEscalation) }),
     });

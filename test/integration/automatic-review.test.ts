@@ -573,7 +573,10 @@ describe('automatic review', { timeout: 90_000 }, () => {
         return ['registration', 'dpf-certificates', 'veteran-certificates', 'pension', 'wages'].every((s) => rows.has(s)) ? rows : undefined;
       });
       expect(recorded.has('medical')).toBe(false);
-      expect((await readFiling(id, token)).status).toBe('reviewing');
+      const waiting = await readFiling(id, token);
+      expect(waiting.status).toBe('reviewing');
+      // The employer is told which department holds the review up, and that the operators have it.
+      expect(waiting.departmentWait).toEqual({ state: 'held', departments: ['医疗保障（医疗保险）'] });
 
       // The department is back; the operator retries the incident as Cockpit does.
       await setFault('medical', { outage: false });
@@ -586,6 +589,7 @@ describe('automatic review', { timeout: 90_000 }, () => {
     const { id, token, processInstanceId } = filed;
     const filing = await awaitingConfirmation(id, token);
     expect(await system.rest.get<any[]>('/incident', { processInstanceId })).toEqual([]);
+    expect(filing.departmentWait).toBeNull();
     expect([...(await evidence(id)).keys()].sort()).toEqual(['dpf-certificates', 'medical', 'pension', 'registration', 'veteran-certificates', 'wages']);
     expectEmployee(filing.review.employees[0], { weight: 1, countedMonths: 12, contribution: 1, reasons: [], months: months() });
     // required 50 × 1.5% = 0.75 ≤ 1.00; ratio 1 / 50 = 0.02
@@ -675,6 +679,7 @@ describe('automatic review', { timeout: 90_000 }, () => {
     const { id, token, processInstanceId } = filed;
     const filing = await awaitingConfirmation(id, token);
     expect(await system.rest.get<any[]>('/incident', { processInstanceId })).toEqual([]);
+    expect(filing.departmentWait).toBeNull();
     expect([...(await evidence(id)).keys()].sort()).toEqual(['dpf-certificates', 'medical', 'pension', 'registration', 'veteran-certificates', 'wages']);
     const [note] = await system.rest.get<{ value: unknown }[]>('/history/variable-instance', { processInstanceId, variableName: 'departmentCheckNote' });
     expect(note?.value).toBe('已与税务部门核实，接口数据已修复');

@@ -89,6 +89,8 @@ export interface FilingDetail {
   rating: { score: number; comment: string | null; ratedAt: string; updatedAt: string } | null;
   taxHandover: { round: number; receiptId: string | null; pushedAt: string; consistent: boolean | null; levyCollected: number | null; answeredAt: string | null } | null;
   transfer: { direction: 'inbound' | 'outbound'; transferId: string; otherRegionCode: string; at: string } | null;
+  /** A department check that failed and waits: tried again (retrying) or handed to the operators (held). */
+  departmentWait: { state: 'retrying' | 'held'; departments: string[] } | null;
   escalations?: { title: string; body: string; recipientGroup: string; dueAt: string | null; createdAt: string; readAt: string | null }[];
 }
 

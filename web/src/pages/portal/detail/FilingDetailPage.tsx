@@ -23,6 +23,16 @@ import { useFilingDetail } from './use-filing-detail.ts';
 const RATING_OPEN = new Set<FilingStatus>(['certified', 'sent_to_tax', 'closed']);
 const SYSTEM_WORKING = new Set<FilingStatus>(['submitted', 'accepted', 'reviewing']);
 
+/** What the system is doing with the filing, in plain words: a department that does not answer is named. */
+function workingText(filing: FilingDetail): string {
+  const wait = filing.departmentWait;
+  if (!wait) return '系统正在与残联、人社、医保、税务等部门的数据比对，页面会自动刷新。';
+  const named = wait.departments.join('、');
+  return wait.state === 'held'
+    ? `${named}的数据暂时无法核验，已通知工作人员处理；处理后将继续审核，无需重新申报。`
+    : `${named}暂时没有应答，系统正在自动重试；页面会自动刷新。`;
+}
+
 const hasReview = (filing: FilingDetail): filing is FilingDetail & { review: Review } => filing.review !== null;
 
 function NotFound({ title }: { title: string }) {
@@ -65,12 +75,12 @@ export function FilingDetailPage() {
         </div>
       </div>
       <Alert
-        type={step.actionable ? 'warning' : 'info'}
+        type={step.actionable || filing.departmentWait?.state === 'held' ? 'warning' : 'info'}
         showIcon
-        icon={SYSTEM_WORKING.has(filing.status) ? <LoadingOutlined /> : undefined}
+        icon={SYSTEM_WORKING.has(filing.status) && filing.departmentWait?.state !== 'held' ? <LoadingOutlined /> : undefined}
         data-testid="detail-next-step"
         title={`当前：${step.text}`}
-        description={SYSTEM_WORKING.has(filing.status) ? '系统正在与残联、人社、医保、税务等部门的数据比对，页面会自动刷新。' : undefined}
+        description={SYSTEM_WORKING.has(filing.status) ? workingText(filing) : undefined}
       />
       {filing.notices.length > 0 && (
         <Alert type="info" showIcon title="申报已受理，以下信息请留意"
