@@ -1,5 +1,6 @@
 // The employer's feedback after certification (年审认证反馈, 附件1 §四(三)): taken only while the filing's process waits
-// for it (within 7 working days of certifying — the diagram's timer decides), stored and sent to the process.
+// for it (within the working days the diagram gives after certifying — its timer decides), stored and sent to the
+// process. A refusal says which: the window is about to open, closed on its date, or not at this step.
 import { Router } from 'express';
 import type { Db } from '../../platform/db.ts';
 import type { EngineRest } from '../../platform/engine-rest.ts';
@@ -10,7 +11,8 @@ import { authenticate, checked, identityOf, localeOf } from '../http.ts';
 import type { TokenSigner } from '../identity.ts';
 import { readableFiling } from './filing-routes.ts';
 import { engineProblem, requireEngine } from '../engine-problems.ts';
-import { waitsForMessage } from './filing-process.ts';
+import { chinaDateOf } from '../../platform/china-date.ts';
+import { feedbackWindowOf, type FeedbackWindow } from './filing-process.ts';
 import { earlierFeedback, FEEDBACK_MESSAGE, fileFeedback } from './feedback-store.ts';
 
 export interface FeedbackRoutesOptions {
@@ -39,7 +41,8 @@ function refusal(status: 409 | 422, code: string, filingId: string, message: str
 }
 
 const text = {
-  closed: ['反馈期已过或当前环节不能提交反馈', 'The feedback period has ended, or feedback cannot be filed at this step'],
+  opening: ['反馈通道正在开启，请稍候片刻再提交', 'The feedback window is about to open: try again in a moment'],
+  notNow: ['申报当前所处的环节不能提交反馈：反馈在年审认证之后提出', 'Feedback cannot be filed at this step: it follows the certification'],
   pending: ['已提交的反馈正在送达审核，请勿重复提交', 'Feedback already filed is on its way to the reviewer; do not file it again'],
   keyReused: [
     '该幂等键（Idempotency-Key）已用于另一份内容不同的反馈；再次反馈请使用新的幂等键',
@@ -47,6 +50,9 @@ const text = {
   ],
 } as const;
 const say = (pair: readonly [string, string], locale: Locale) => pair[locale === 'zh' ? 0 : 1];
+
+/** 2026-12-16 → 2026年12月16日 */
+const chineseDay = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 export function feedbackRouter({ db, signer, engine, onMessageQueued }: FeedbackRoutesOptions): Router {
   const router = Router();
@@ -61,13 +67,19 @@ export function feedbackRouter({ db, signer, engine, onMessageQueued }: Feedback
     // A retry of a feedback that was taken answers as it did, even once the process has moved on.
     const repeat = await earlierFeedback(db, who, key, filing.id, reason);
     if (!repeat) {
-      let open: boolean;
+      let window: FeedbackWindow;
       try {
-        open = await waitsForMessage(requireEngine(engine), filing.id, FEEDBACK_MESSAGE);
+        window = await feedbackWindowOf(requireEngine(engine), filing.id, filing.status, FEEDBACK_MESSAGE);
       } catch (error) {
         throw engineProblem(error);
       }
-      if (!open) throw refusal(409, 'FEEDBACK_CLOSED', filing.id, say(text.closed, locale));
+      // Told as it is: closed only once the window has closed, with its date.
+      if (window.state === 'closed') {
+        const day = chinaDateOf(new Date(window.dueAt));
+        throw refusal(409, 'FEEDBACK_CLOSED', filing.id, locale === 'zh' ? `反馈期已于 ${chineseDay(day)} 截止` : `The feedback period ended on ${day}`);
+      }
+      if (window.state === 'opening') throw refusal(409, 'FEEDBACK_NOT_OPEN', filing.id, say(text.opening, locale));
+      if (window.state === 'not-at-this-step') throw refusal(409, 'FEEDBACK_NOT_AT_THIS_STEP', filing.id, say(text.notNow, locale));
     }
     const filed = repeat ?? (await fileFeedback(db, who, filing.id, reason, key));
     switch (filed.kind) {

@@ -30,3 +30,36 @@ export async function hasOpenTask(engine: EngineRest, filingId: string, taskDefi
   });
   return count > 0;
 }
+
+/** The employer's feedback window after a certification, as the process holds it. */
+export type FeedbackWindow =
+  /** Waiting for feedback now, until dueAt (provisional: counted across a year not yet published). */
+  | { state: 'open'; dueAt: string | null; provisional: boolean }
+  /** Certified, the window about to open (the process is computing its deadline). */
+  | { state: 'opening' }
+  /** The window of the latest certification has closed, at dueAt. */
+  | { state: 'closed'; dueAt: string }
+  /** Feedback belongs to no step the filing is at. */
+  | { state: 'not-at-this-step' };
+
+type Variables = Record<string, { value: unknown } | undefined>;
+
+/**
+ * Where the filing's feedback window stands: from the message subscription (the diagram's timer decides when it
+ * closes) and the deadline variables `feedbackDueAt` and `certifiedAt` the diagram sets. A window is the latest
+ * certification's when it ends after that certification: an earlier window's deadline says nothing of the next.
+ */
+export async function feedbackWindowOf(engine: EngineRest, filingId: string, filingStatus: string, messageName: string): Promise<FeedbackWindow> {
+  const [instance] = await engine.get<ProcessInstance[]>('/process-instance', { businessKey: filingId, active: true });
+  if (!instance) return { state: 'not-at-this-step' };
+  const variables = await engine.get<Variables>(`/process-instance/${instance.id}/variables`, { deserializeValues: 'false' });
+  const dueAt = typeof variables.feedbackDueAt?.value === 'string' ? variables.feedbackDueAt.value : null;
+  const certifiedAt = typeof variables.certifiedAt?.value === 'string' ? variables.certifiedAt.value : null;
+  if (await waitsForMessage(engine, filingId, messageName)) {
+    return { state: 'open', dueAt, provisional: variables.feedbackDueAtProvisional?.value === true };
+  }
+  const ofThisCertification = dueAt !== null && certifiedAt !== null && new Date(dueAt).getTime() > new Date(certifiedAt).getTime();
+  if (filingStatus === 'certified' && !ofThisCertification) return { state: 'opening' };
+  if (dueAt !== null && (ofThisCertification || ['sent_to_tax', 'closed'].includes(filingStatus))) return { state: 'closed', dueAt };
+  return { state: 'not-at-this-step' };
+}

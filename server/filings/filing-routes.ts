@@ -1,6 +1,8 @@
 // The filing API (CONTRACTS.md §1): submit, read one (with its history), list those in the caller's scope.
 import type { EngineRest } from '../../platform/engine-rest.ts';
 import { departmentWaitOf } from './department-wait.ts';
+import { FEEDBACK_MESSAGE } from './feedback-store.ts';
+import { feedbackWindowOf, type FeedbackWindow } from './filing-process.ts';
 import { Router, type Request, type Response } from 'express';
 import { validateFiling, type FilingRules } from '../../domain/filing/validate-filing.ts';
 import type { Db } from '../../platform/db.ts';
@@ -34,6 +36,15 @@ export interface FilingRoutesOptions {
   onFilingStored?: () => void;
   /** The engine, to tell a filing waiting on a department that does not answer; without one, nothing is told. */
   engine?: EngineRest;
+}
+
+/** The feedback window for the page; an engine that does not answer now must not fail the read. */
+async function feedbackWindowOrNull(engine: EngineRest, filingId: string, status: string): Promise<FeedbackWindow | null> {
+  try {
+    return await feedbackWindowOf(engine, filingId, status, FEEDBACK_MESSAGE);
+  } catch {
+    return null;
+  }
 }
 
 /** The statuses in which the automatic review may be waiting on a department. */
@@ -166,6 +177,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored,
       taxHandover: await latestTaxHandover(db, filing.id),
       transfer: await findTransfer(db, filing.id),
       departmentWait: engine && DEPARTMENT_CHECKS_RUN.has(filing.status) ? await departmentWaitOf(engine, filing.id) : null,
+      feedbackWindow: engine && filing.status === 'certified' ? await feedbackWindowOrNull(engine, filing.id, filing.status) : null,
       // Missed deadlines escalated to the county lead or the city: the staff's supervision, not the employer's.
       ...(who.role === 'employer' ? {} : { escalations: (await escalationsOf(db, filing.id)).map(presentEscalation) }),
     });

@@ -132,8 +132,9 @@ describe('POST /api/filings/{id}/feedback', () => {
     // The process has moved on: the feedback window is closed.
     const late = await api.request('POST', `/api/filings/${id}/feedback`, { token, body: { reason: '又一次反馈' } });
     expect(late.status).toBe(409);
-    expect(late.body.code).toBe('FEEDBACK_CLOSED');
-    expect(late.body.title).toBe('反馈期已过或当前环节不能提交反馈');
+    // This process has no feedback deadline: not "the period has ended", which would not be true.
+    expect(late.body.code).toBe('FEEDBACK_NOT_AT_THIS_STEP');
+    expect(late.body.title).toBe('申报当前所处的环节不能提交反馈：反馈在年审认证之后提出');
     expect(await rows('select id from feedback where filing_id = $1', [id])).toHaveLength(1);
   });
 
@@ -141,9 +142,9 @@ describe('POST /api/filings/{id}/feedback', () => {
     const { id, token } = await storedFiling(SEED + 2); // no process at all
     const zh = await api.request('POST', `/api/filings/${id}/feedback`, { token, body: { reason: '申请修改' } });
     expect(zh.status).toBe(409);
-    expect(zh.body).toMatchObject({ code: 'FEEDBACK_CLOSED', filingId: id });
+    expect(zh.body).toMatchObject({ code: 'FEEDBACK_NOT_AT_THIS_STEP', filingId: id });
     const en = await api.request('POST', `/api/filings/${id}/feedback`, { token, body: { reason: '申请修改' }, headers: { 'accept-language': 'en' } });
-    expect(en.body.title).toMatch(/feedback period has ended/);
+    expect(en.body.title).toMatch(/cannot be filed at this step/);
     expect(await rows('select 1 from feedback where filing_id = $1', [id])).toHaveLength(0);
     expect(await rows(`select 1 from outbox where business_key = $1 and command = 'correlate-message'`, [id])).toHaveLength(0);
   });

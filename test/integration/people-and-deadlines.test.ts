@@ -314,6 +314,11 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     // days before, watched wherever the filing is meanwhile.
     const certifiedAt = new Date(certificate.body.issuedAt);
     expect(sameInstant(await timerDue(id, 'feedback-window-closed'), calendar.deadline(certifiedAt, 7).dueAt)).toBe(true);
+    // The employer's page gives the window's end, as the process holds it.
+    const window = (await system.request('GET', `/api/filings/${id}`, { token: employer })).body.feedbackWindow;
+    expect(window.state).toBe('open');
+    expect(sameInstant(window.dueAt, calendar.deadline(certifiedAt, 7).dueAt)).toBe(true);
+    expect(window.provisional).toBe(calendar.deadline(certifiedAt, 7).provisionalYears.length > 0);
     const remindTax = await fireTimer(id, 'tax-hand-over-due-soon');
     expect(sameInstant(remindTax.dueDate, calendar.deadline(certifiedAt, 20, 3).remindAt!)).toBe(true);
     const taxReminder = await eventually('the reviewers to be reminded of the tax hand-over', async () => (await notificationsOf(reviewer, id, 'reminder'))[0]);
@@ -358,6 +363,9 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     const closedWindow = await system.request('POST', `/api/filings/${id}/feedback`, { token: employer, body: { reason: '再次反馈' } });
     expect(closedWindow.status).toBe(409);
     expect(closedWindow.body.code ?? closedWindow.body.errors?.[0]?.code).toBe('FEEDBACK_CLOSED');
+    // Told with the window's own end, as the diagram computed it.
+    const windowEnd = calendar.deadline(new Date(second.issuedAt), 7).dueAt;
+    expect(closedWindow.body.title).toBe(`反馈期已于 ${Number(windowEnd.slice(0, 4))}年${Number(windowEnd.slice(5, 7))}月${Number(windowEnd.slice(8, 10))}日 截止`);
 
     // The bureau finds it inconsistent: a reconciliation task for the reviewers; the levy it collected is kept.
     const reconcile = await taskOf(reviewer, id, 'reconcile-with-tax');

@@ -91,6 +91,13 @@ export interface FilingDetail {
   transfer: { direction: 'inbound' | 'outbound'; transferId: string; otherRegionCode: string; at: string } | null;
   /** A department check that failed and waits: tried again (retrying) or handed to the operators (held). */
   departmentWait: { state: 'retrying' | 'held'; departments: string[] } | null;
+  /** While certified: whether feedback is taken now, and until when (provisional: next year not yet published). */
+  feedbackWindow:
+    | { state: 'open'; dueAt: string | null; provisional: boolean }
+    | { state: 'opening' }
+    | { state: 'closed'; dueAt: string }
+    | { state: 'not-at-this-step' }
+    | null;
   escalations?: { title: string; body: string; recipientGroup: string; dueAt: string | null; createdAt: string; readAt: string | null }[];
 }
 

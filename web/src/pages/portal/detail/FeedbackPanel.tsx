@@ -3,8 +3,27 @@
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError, api } from '../../../lib/api.ts';
+import type { FilingDetail } from '../../../lib/filing-types.ts';
+import { chineseDate } from '../../../lib/format.ts';
 
-export function FeedbackPanel({ filingId, onFiled }: { filingId: string; onFiled: () => void }) {
+/** When feedback is taken, from the process itself: its deadline, or why not now. */
+function windowText(window: FilingDetail['feedbackWindow']): string {
+  if (!window) return '完成年审认证后如对结果有异议，可在反馈期内提交反馈；反馈经残联审核同意后，可修改原申报信息并重新审核。';
+  switch (window.state) {
+    case 'open':
+      return window.dueAt
+        ? `如对认证结果有异议，请在 ${chineseDate(window.dueAt)} 前提交反馈${window.provisional ? '（暂定：下一年度节假日安排公布后可能顺延）' : ''}；反馈经残联审核同意后，可修改原申报信息并重新审核。`
+        : '如对认证结果有异议，现在可以提交反馈；反馈经残联审核同意后，可修改原申报信息并重新审核。';
+    case 'opening':
+      return '反馈通道正在开启，请稍候片刻；页面会自动刷新。';
+    case 'closed':
+      return `反馈期已于 ${chineseDate(window.dueAt)} 截止。`;
+    case 'not-at-this-step':
+      return '当前环节不能提交反馈。';
+  }
+}
+
+export function FeedbackPanel({ filingId, window, onFiled }: { filingId: string; window: FilingDetail['feedbackWindow']; onFiled: () => void }) {
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -28,7 +47,6 @@ export function FeedbackPanel({ filingId, onFiled }: { filingId: string; onFiled
       onFiled();
     } catch (error) {
       if (!(error instanceof ApiError)) setRefusal('提交失败，请检查网络后重试');
-      else if (error.body.code === 'FEEDBACK_CLOSED') setRefusal('反馈期已过（认证后 7 个工作日内可反馈），或当前环节不能提交反馈');
       else if (error.errors.length > 0) setFieldError(error.errors.map((e) => e.message).join('；'));
       else setRefusal(error.title);
     } finally {
@@ -36,11 +54,17 @@ export function FeedbackPanel({ filingId, onFiled }: { filingId: string; onFiled
     }
   };
 
+  // Nothing to fill in when no feedback is taken: the panel only says why.
+  if (window?.state === 'closed' || window?.state === 'not-at-this-step') {
+    return (
+      <Card title="年审认证反馈" size="small" data-testid="feedback-panel">
+        <Typography.Paragraph type="secondary" data-testid="feedback-window">{windowText(window)}</Typography.Paragraph>
+      </Card>
+    );
+  }
   return (
     <Card title="年审认证反馈" size="small" data-testid="feedback-panel">
-      <Typography.Paragraph type="secondary">
-        完成年审认证后如对结果有异议，可在 7 个工作日内提交反馈；反馈经残联审核同意后，可修改原申报信息并重新审核。
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" data-testid="feedback-window">{windowText(window)}</Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label="反馈理由" required {...(fieldError ? { validateStatus: 'error' as const, help: fieldError } : {})}>
           <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} showCount autoSize={{ minRows: 3 }} data-testid="feedback-reason" />

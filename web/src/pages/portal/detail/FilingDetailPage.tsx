@@ -95,7 +95,7 @@ export function FilingDetailPage() {
           )}
           {filing.status === 'certified' && !task && (
             <Col xs={24} lg={8}>
-              <FeedbackPanel filingId={filing.id} onFiled={afterAction} />
+              <FeedbackPanel filingId={filing.id} window={filing.feedbackWindow} onFiled={afterAction} />
             </Col>
           )}
           {RATING_OPEN.has(filing.status) && (
