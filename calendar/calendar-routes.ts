@@ -8,6 +8,8 @@ import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema, type Checked, type FieldIssue } from '../platform/schema.ts';
 import { authenticate, checked, identityOf, invalid } from '../server/http.ts';
 import type { Role, TokenSigner } from '../server/identity.ts';
+import type { EngineRest } from '../platform/engine-rest.ts';
+import { recomputeProvisionalDeadlines } from './provisional-deadlines.ts';
 import { listPublishedYears, loadCalendar, publishYear, type CalendarDay } from './calendar-store.ts';
 import {
   CalendarYearUnknown,
@@ -20,6 +22,8 @@ import {
 export interface CalendarRoutesOptions {
   db: Db;
   signer: TokenSigner;
+  /** The engine, to move the deadlines counted provisionally across a year once it is published. */
+  engine?: EngineRest;
 }
 
 /** Who may publish a year: policy staff, and the province that owns policy changes (DOMAIN.md §8). */
@@ -138,7 +142,7 @@ function yearUnknown(error: CalendarYearUnknown): Problem {
   );
 }
 
-export function calendarRouter({ db, signer }: CalendarRoutesOptions): Router {
+export function calendarRouter({ db, signer, engine }: CalendarRoutesOptions): Router {
   const router = Router();
 
   router.get('/api/calendar/years', authenticate(signer), async (_req, res) => {
@@ -172,7 +176,9 @@ export function calendarRouter({ db, signer }: CalendarRoutesOptions): Router {
     await publishYear(db, year, body.days, body.source, who);
     const calendar = await loadCalendar(db);
     const published = (await listPublishedYears(db)).find((p) => p.year === year);
-    res.json({ ...published, knownThrough: calendar.knownThrough() });
+    // The deadlines counted provisionally across this year are counted again and moved where they changed.
+    const provisionalDeadlines = engine ? await recomputeProvisionalDeadlines(db, engine, calendar, year) : undefined;
+    res.json({ ...published, knownThrough: calendar.knownThrough(), ...(provisionalDeadlines ? { provisionalDeadlines } : {}) });
   });
 
   router.get('/api/calendar/due-date', authenticate(signer), async (req, res) => {

@@ -114,7 +114,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
     }),
   );
   app.use(definitionRouter({ db, signer, engine }));
-  app.use(calendarRouter({ db, signer }));
+  app.use(calendarRouter({ db, signer, ...(engine ? { engine } : {}) }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
   app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
   app.use(importRouter({ signer, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));

@@ -9,6 +9,7 @@ import {
   parseInstant,
   type WorkingDayCalendar,
 } from '../calendar/working-day-calendar.ts';
+import type { ProvisionalDeadline } from '../calendar/provisional-deadlines.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { bpmnError, complete, fail, type JobHandler } from './job-outcome.ts';
 
@@ -43,6 +44,8 @@ const checkVariables = compileSchema<ComputeDueDateVariables>({
 
 export function createComputeDueDateHandler(
   loadCalendar: () => Promise<WorkingDayCalendar>,
+  /** Keeps a provisional deadline, to be counted again once its year is published (calendar/provisional-deadlines.ts). */
+  recordProvisional?: (deadline: ProvisionalDeadline) => Promise<void>,
 ): JobHandler<ComputeDueDateVariables, ComputeDueDateResult> {
   return async (job) => {
     const checked = checkVariables(job.variables);
@@ -63,6 +66,19 @@ export function createComputeDueDateHandler(
     try {
       const { workingDays, remindBefore } = checked.value;
       const deadline = calendar.deadline(from, workingDays, remindBefore ?? undefined);
+      if (deadline.provisionalYears.length > 0 && recordProvisional && job.processInstanceId) {
+        // Kept before the process moves on: a provisional deadline nobody can count again would never move.
+        await recordProvisional({
+          taskId: job.key,
+          processInstanceId: job.processInstanceId,
+          startAt: from,
+          workingDays,
+          remindBefore: remindBefore ?? null,
+          dueAt: deadline.dueAt,
+          remindAt: deadline.remindAt ?? null,
+          years: deadline.provisionalYears,
+        });
+      }
       return complete({
         dueAt: deadline.dueAt,
         ...(deadline.remindAt === undefined ? {} : { remindAt: deadline.remindAt }),

@@ -9,6 +9,7 @@ import { createTaxClient } from '../connectors/tax/client.ts';
 import { createVeteransClient } from '../connectors/veterans/client.ts';
 import { createWagesClient } from '../connectors/wages/client.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
+import { recordProvisionalDeadline } from '../calendar/provisional-deadlines.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
@@ -59,7 +60,7 @@ export function createHandlers(config: Config, db: Db, engine: EngineRest, callb
     'push-to-tax': createPushToTaxHandler({ db, client: createTaxClient(config), callbacks }),
     'transfer-to-national-platform': createTransferToNationalPlatformHandler({ db, client: createNationalPlatformClient(config) }),
     'report-to-national-platform': createReportToNationalPlatformHandler({ db, client: createNationalPlatformClient(config) }),
-    'compute-due-date': createComputeDueDateHandler(() => loadCalendar(db)),
+    'compute-due-date': createComputeDueDateHandler(() => loadCalendar(db), (deadline) => recordProvisionalDeadline(db, deadline)),
     'record-filing-status': createRecordFilingStatusHandler(db),
     'record-dispute': createRecordDisputeHandler(db),
     'select-disputed-employee': createSelectDisputedEmployeeHandler(),

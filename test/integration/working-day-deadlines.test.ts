@@ -21,7 +21,7 @@ const DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
         <operaton:inputParameter name="remindBefore">\${2}</operaton:inputParameter>
         <operaton:outputParameter name="probeDueAt">\${dueAt}</operaton:outputParameter>
         <operaton:outputParameter name="probeRemindAt">\${remindAt}</operaton:outputParameter>
-        <operaton:outputParameter name="probeProvisional">\${dueAtProvisional}</operaton:outputParameter>
+        <operaton:outputParameter name="probeDueAtProvisional">\${dueAtProvisional}</operaton:outputParameter>
       </operaton:inputOutput></bpmn:extensionElements>
       <bpmn:incoming>to-compute</bpmn:incoming><bpmn:outgoing>to-wait</bpmn:outgoing>
     </bpmn:serviceTask>
@@ -89,8 +89,38 @@ describe('working-day deadlines on the engine', () => {
     const expected = (await system.request('GET', `/api/calendar/due-date?from=${encodeURIComponent(`${year - 1}-12-20T09:00:00+08:00`)}&workingDays=10&provisional=true`, { token })).body;
     expect(expected.provisional).toBe(true);
     expect(instant(await timerOf(id))).toBe(instant(expected.dueAt));
-    const [flag] = await system.rest.get<{ value: unknown }[]>('/history/variable-instance', { processInstanceId: id, variableName: 'probeProvisional' });
+    const [flag] = await system.rest.get<{ value: unknown }[]>('/history/variable-instance', { processInstanceId: id, variableName: 'probeDueAtProvisional' });
     expect(flag?.value).toBe(true);
     expect(await system.rest.get<unknown[]>('/incident', { processInstanceId: id })).toEqual([]);
+  });
+
+  it('moves a provisional deadline, its timer and its variables once the year is published, and makes it final', async () => {
+    const operator = await system.login({ role: 'operator' });
+    const years = await system.request('GET', '/api/calendar/years', { token: operator });
+    // A year two past the last known one: nobody has published it, and its June is in the future.
+    const year = Number(years.body.knownThrough) + 2;
+    const from = `${year}-06-01T09:00:00+08:00`;
+    const id = await start(10, from);
+    const provisional = (await system.request('GET', `/api/calendar/due-date?from=${encodeURIComponent(from)}&workingDays=10&provisional=true`, { token: operator })).body;
+    expect(provisional.provisionalYears).toEqual([year]);
+    const timer = await eventually('the timer, waiting', async () => {
+      const [job] = await system.rest.get<{ id: string; dueDate: string }[]>('/job', { processInstanceId: id, timers: true });
+      return job;
+    });
+    expect(instant(timer.dueDate)).toBe(instant(provisional.dueAt));
+
+    // The year is published with a day off on the provisional deadline: it moves to the next working day.
+    const holiday = provisional.dueAt.slice(0, 10);
+    const policy = await system.login({ role: 'policy' });
+    const published = await system.request('PUT', `/api/calendar/years/${year}`, { token: policy, body: { source: '测试通知', days: [{ day: holiday, kind: 'holiday', name: '测试假日' }] } });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect(published.body.provisionalDeadlines, JSON.stringify({ published: published.body, provisional })).toMatchObject({ moved: 1, failed: [] });
+    const final = (await system.request('GET', `/api/calendar/due-date?from=${encodeURIComponent(from)}&workingDays=10`, { token: operator })).body;
+    expect(final.dueAt).not.toBe(provisional.dueAt);
+    const [moved] = await system.rest.get<{ dueDate: string }[]>('/job', { processInstanceId: id, timers: true });
+    expect(instant(moved!.dueDate)).toBe(instant(final.dueAt));
+    const variables = await system.rest.get<Record<string, { value: unknown }>>(`/process-instance/${id}/variables`);
+    expect(variables.probeDueAt?.value).toBe(final.dueAt);
+    expect(variables.probeDueAtProvisional?.value).toBe(false);
   });
 });
