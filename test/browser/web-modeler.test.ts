@@ -310,6 +310,14 @@ describe('the web modeler in Chromium', { timeout: 180_000 }, () => {
     expect(JSON.stringify(detail.body.form)).toContain('认定理由及依据');
   });
 
+  it('is reached from the sign-in page as 政策管理人员', async () => {
+    const page = await browser.page();
+    await page.goto(url('/login'));
+    await page.getByText('政策管理人员', { exact: true }).click();
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(/\/modeler/, { timeout: 30_000 });
+  });
+
   it('lets the province look without deploying, and keeps caseworkers out', async () => {
     const province = await pageAs({ role: 'province' });
     await province.goto(url('/modeler/process/annual-review/edit'));

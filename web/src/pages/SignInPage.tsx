@@ -54,7 +54,8 @@ export function SignInPage() {
           <Form.Item name="role" label="身份">
             <Radio.Group
               optionType="button"
-              options={(['employer', 'clerk', 'reviewer', 'lead', 'city'] as Role[]).map((r) => ({ value: r, label: ROLE_NAMES[r] }))}
+              // Every role the system has: the province, policy staff and operators sign in here too.
+              options={(['employer', 'clerk', 'reviewer', 'lead', 'city', 'province', 'policy', 'operator'] as Role[]).map((r) => ({ value: r, label: ROLE_NAMES[r] }))}
             />
           </Form.Item>
           {role === 'employer' && (
