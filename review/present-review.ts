@@ -8,6 +8,8 @@ import type { EmployeeResult, ManualReviewApplied, MonthResult } from './review-
 import type { StoredReview } from './review-store.ts';
 
 const fixed2 = (n: number) => n.toFixed(2);
+/** Money as the pages write it beside this sentence: 20,000.00. */
+const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Each reason in a plain sentence with the months it applies to. */
 function explain(reasons: EmployeeResult['reasons'], months: readonly MonthResult[], locale: Locale) {
@@ -68,7 +70,7 @@ export function presentReview(review: StoredReview, declaration: Filing, reveal:
       ? `经与各部门数据比对，${result.year} 年度认定安排残疾人就业 ${fixed2(result.certifiedCount)} 人，` +
         `按 ${(levy.quotaRatio * 100).toFixed(1)}% 比例应安排 ${fixed2(result.requiredCount)} 人，` +
         (result.shortfall > 0
-          ? `尚差 ${fixed2(result.shortfall)} 人；` + (levy.exempt ? '本单位符合暂免征收条件，暂免缴纳残疾人就业保障金。' : `预计应缴残疾人就业保障金 ${fixed2(levy.payable)} 元（以税务部门核定为准）。`)
+          ? `尚差 ${fixed2(result.shortfall)} 人；` + (levy.exempt ? '本单位符合暂免征收条件，暂免缴纳残疾人就业保障金。' : `预计应缴残疾人就业保障金 ${money(levy.payable)} 元（以税务部门核定为准）。`)
           : '已达到规定比例，无需缴纳残疾人就业保障金。')
       : `Certified ${fixed2(result.certifiedCount)} of ${fixed2(result.requiredCount)} required; estimated levy ${fixed2(levy.payable)} yuan.`;
   return {
