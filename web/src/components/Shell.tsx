@@ -13,9 +13,12 @@ const WORKBENCH_MENU = [
   { key: '/workbench', label: <Link to="/workbench">待办任务</Link> },
   { key: '/workbench/filings', label: <Link to="/workbench/filings">申报查询</Link> },
   { key: '/workbench/intake', label: <Link to="/workbench/intake">窗口代为申报</Link> },
+  { key: '/workbench/calendar', label: <Link to="/workbench/calendar">节假日安排</Link> },
   { key: '/modeler', label: <Link to="/modeler">流程与规则</Link> },
 ];
 const MODELER_ROLES = new Set(['policy', 'province', 'operator']);
+// Who publishes a year's holidays (the server allows policy staff and the province), and operators who watch.
+const CALENDAR_ROLES = new Set(['policy', 'province', 'operator']);
 
 export function Shell({ children }: { children: ReactNode }) {
   const { who, signOut } = useSession();
@@ -28,7 +31,12 @@ export function Shell({ children }: { children: ReactNode }) {
   const menu =
     who?.role === 'employer'
       ? PORTAL_MENU
-      : WORKBENCH_MENU.filter((m) => (m.key !== '/workbench/intake' || who?.role === 'clerk') && (m.key !== '/modeler' || MODELER_ROLES.has(who?.role ?? '')));
+      : WORKBENCH_MENU.filter(
+          (m) =>
+            (m.key !== '/workbench/intake' || who?.role === 'clerk') &&
+            (m.key !== '/modeler' || MODELER_ROLES.has(who?.role ?? '')) &&
+            (m.key !== '/workbench/calendar' || CALENDAR_ROLES.has(who?.role ?? '')),
+        );
   const selected = menu.map((m) => m.key).filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
   return (
     <Layout style={{ minHeight: '100vh' }}>

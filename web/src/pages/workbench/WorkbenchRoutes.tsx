@@ -1,5 +1,7 @@
-// The caseworker workbench's pages: the task inbox, one task, the filing search and one filing, window intake.
+// The caseworker workbench's pages: the task inbox, one task, the filing search and one filing, window intake, the
+// working-day calendar's years.
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { CalendarPage } from './CalendarPage.tsx';
 import { FilingDetailPage } from './FilingDetailPage.tsx';
 import { FilingSearchPage } from './FilingSearchPage.tsx';
 import { IntakePage } from './intake/IntakePage.tsx';
@@ -15,6 +17,7 @@ export function WorkbenchRoutes() {
       <Route path="filings" element={<FilingSearchPage />} />
       <Route path="filings/:id" element={<FilingDetailPage />} />
       <Route path="intake" element={<IntakePage />} />
+      <Route path="calendar" element={<CalendarPage />} />
       <Route path="*" element={<Navigate to="/workbench" replace />} />
     </Routes>
   );
