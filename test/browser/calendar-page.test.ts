@@ -4,16 +4,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
+import { NOTICE_2026 } from '../support/holiday-notice-2026.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 // The shape of a notice: the 2026 arrangement's text, read for whichever year is published.
-const NOTICE = `一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
-二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。
-三、清明节：4月4日（周六）至6日（周一）放假，共3天。
-四、劳动节：5月1日（周五）至5日（周二）放假调休，共5天。5月9日（周六）上班。
-五、端午节：6月19日（周五）至21日（周日）放假，共3天。
-六、中秋节：9月25日（周五）至27日（周日）放假，共3天。
-七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。`;
+const NOTICE = NOTICE_2026.slice(NOTICE_2026.indexOf('一、'));
 
 let system: TestSystem;
 let browser: BrowserSession;

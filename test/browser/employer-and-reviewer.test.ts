@@ -61,6 +61,12 @@ describe('the employer portal and the caseworker workbench in Chromium', { timeo
     await page.goto(url('/portal'));
     await page.waitForURL(/\/login/);
     await screenshot(page, '01-sign-in');
+    // Every role on a phone too: the choice wraps, nothing runs off the screen.
+    const phone = await browser.page(undefined, PHONE);
+    await phone.goto(url('/login'));
+    await phone.waitForSelector('text=政策管理人员');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(phone, '01a-sign-in-phone');
     await page.fill('#uscc', employer.uscc);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL(/\/portal/);
@@ -148,6 +154,12 @@ describe('the employer portal and the caseworker workbench in Chromium', { timeo
     await page.locator('[data-testid=document-preview-button]').first().click();
     await page.waitForSelector('[data-testid=document-preview] iframe, [data-testid=document-preview] img');
     await screenshot(page, '08-review-with-evidence');
+    expect(await page.locator('[data-testid=task-form]').innerText()).toContain('第 1 名职工的人工审核');
+    const phone = await browser.page(await system.login({ role: 'reviewer', regionCode: HANDLING }), PHONE);
+    await phone.goto(page.url());
+    await phone.waitForSelector('[data-testid=task-form] .fjs-container');
+    expect(await phone.locator('[data-testid=task-form]').innerText()).toContain('第 1 名职工的人工审核');
+    await screenshot(phone, '08a-review-phone');
     const count = page.locator('[data-testid=task-form] .fjs-container').getByLabel('认定计入', { exact: true });
     await count.check();
     await page.locator('[data-testid=task-form] textarea').fill('劳动合同齐全，经电话核实全年在岗，予以认定');
@@ -165,6 +177,16 @@ describe('the employer portal and the caseworker workbench in Chromium', { timeo
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await page.waitForSelector('[data-testid=certificate-panel]', { timeout: 60_000 });
     expect(await statusOf(page)).toBe('certified');
+    // The feedback deadline the page states is the one the deployed diagram computed for this filing.
+    const feedbackWindow = page.locator('[data-testid=feedback-window]');
+    await expect.poll(async () => (await feedbackWindow.count()) && (await feedbackWindow.innerText()), { timeout: 60_000 }).toMatch(/请在 .+ 前提交反馈/);
+    const [instance] = await system.rest.get<{ id: string }[]>('/process-instance', { businessKey: filingId });
+    const held = await system.rest.get<{ value: string }>(`/process-instance/${instance!.id}/variables/feedbackDueAt`);
+    const heldDay = new Date(new Date(held.value).getTime() + 8 * 3_600_000);
+    const heldDate = `${heldDay.getUTCFullYear()}年${heldDay.getUTCMonth() + 1}月${heldDay.getUTCDate()}日`;
+    const stated = `请在 ${heldDate} 前提交反馈`;
+    expect(await feedbackWindow.innerText()).toContain(stated);
+    expect(await page.locator('[data-testid=detail-next-step]').innerText()).toContain(`有异议可在 ${heldDate} 前提交反馈`);
     await screenshot(page, '09-certified');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-certificate]')]);
     const saved = path.join(files, 'confirmation.pdf');
@@ -178,6 +200,7 @@ describe('the employer portal and the caseworker workbench in Chromium', { timeo
     await phone.waitForSelector('[data-testid=certificate-panel]');
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await expect.poll(() => phone.locator('[data-testid=feedback-window]').innerText(), { timeout: 30_000 }).toContain(stated);
     await screenshot(phone, '10-certified-phone');
   });
 

@@ -18,7 +18,7 @@ const WAITING: Record<FilingStatus, NextStep> = {
   awaiting_confirmation: { text: '审核结果处理中', actionable: false },
   disputed: { text: '已提出异议，等待残联人工审核', actionable: false },
   manual_review: { text: '残联人工审核中（10 个工作日内办结）', actionable: false },
-  certified: { text: '可下载确认书；有异议可在 7 个工作日内提交反馈', actionable: true },
+  certified: { text: '可下载确认书；有异议可在反馈期内提交反馈', actionable: true },
   feedback: { text: '反馈审核中', actionable: false },
   sent_to_tax: { text: '已报送税务部门；可评价服务', actionable: false },
   closed: { text: '已办结；可评价服务', actionable: false },

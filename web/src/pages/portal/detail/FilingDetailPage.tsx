@@ -54,7 +54,10 @@ export function FilingDetailPage() {
   if (error && !filing) return error.status === 404 ? <NotFound title="未找到该申报" /> : <Alert type="error" showIcon title={error.title} />;
   if (!filing) return <Card loading />;
 
-  const step = nextStep(filing.status, new Set(task ? [task.taskDefinitionKey] : []));
+  const listed = nextStep(filing.status, new Set(task ? [task.taskDefinitionKey] : []));
+  // The feedback deadline as the process computed it, not a number written into the page.
+  const feedbackDue = filing.feedbackWindow?.state === 'open' ? filing.feedbackWindow.dueAt : null;
+  const step = filing.status === 'certified' && !task && feedbackDue ? { ...listed, text: `可下载确认书；有异议可在 ${chineseDate(feedbackDue)} 前提交反馈` } : listed;
   const certifiedOnce = filing.history.some((h) => h.status === 'certified');
   const confirming = task?.taskDefinitionKey === CONFIRM_RESULT_TASK && hasReview(filing);
   const modifying = task?.taskDefinitionKey === MODIFY_DECLARATION_TASK;
