@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import express from 'express';
 import { requestGuard } from './request-guard.ts';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
+import { incidentRouter } from './operations/incident-routes.ts';
 import { certificateRouter } from '../certificates/certificate-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
 import type { FilingRules } from '../domain/filing/validate-filing.ts';
@@ -115,6 +116,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   );
   app.use(definitionRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer, ...(engine ? { engine } : {}) }));
+  app.use(incidentRouter({ db, signer, ...(engine ? { engine } : {}) }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
   app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
   app.use(importRouter({ signer, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));

@@ -2,17 +2,7 @@
 // failed and is being tried again, or one that ran out of tries and is now an incident for the operators (Cockpit).
 // The employer's page says so plainly instead of "the page will refresh" for ever (issue 18).
 import type { EngineRest } from '../../platform/engine-rest.ts';
-import type { WorkerTopic } from '../../workers/topics.ts';
-
-/** The department each department-facing topic asks, as the employer knows it. */
-const DEPARTMENT_OF_TOPIC: Partial<Record<WorkerTopic, string>> = {
-  'check-registration': '市场监管（单位登记）',
-  'verify-disability-certificates': '残联（残疾人证）',
-  'verify-veteran-certificates': '退役军人事务（残疾军人证）',
-  'verify-pension': '人力社保（养老保险）',
-  'verify-medical': '医疗保障（医疗保险）',
-  'verify-wages': '税务（工资发放）',
-};
+import { departmentOfReviewCheck } from '../../workers/department-of-topic.ts';
 
 export interface DepartmentWait {
   /** retrying: tried again by the system; held: out of tries, an incident the operators handle. */
@@ -33,11 +23,11 @@ export async function departmentWaitOf(engine: EngineRest, filingId: string): Pr
     const tasks = (
       await Promise.all(instances.map((i) => engine.get<ExternalTask[]>('/external-task', { processInstanceId: i.id })))
     ).flat();
-    const waiting = tasks.filter((t) => t.errorMessage !== null && DEPARTMENT_OF_TOPIC[t.topicName as WorkerTopic] !== undefined);
+    const waiting = tasks.filter((t) => t.errorMessage !== null && departmentOfReviewCheck(t.topicName) !== undefined);
     if (waiting.length === 0) return null;
     return {
       state: waiting.some((t) => t.retries === 0) ? 'held' : 'retrying',
-      departments: [...new Set(waiting.map((t) => DEPARTMENT_OF_TOPIC[t.topicName as WorkerTopic]!))],
+      departments: [...new Set(waiting.map((t) => departmentOfReviewCheck(t.topicName)!))],
     };
   } catch {
     // The page reads the filing every few seconds: an engine that does not answer now must not fail that read.

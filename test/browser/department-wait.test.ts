@@ -1,6 +1,8 @@
 // The employer's filing page while a department does not answer, in a real Chromium at a desk and on a phone: the
 // page names the department and says the operators have it, instead of "the page will refresh" for ever (issue 18,
-// second blocker). Screenshots: 20-department-wait-desktop / -phone.
+// second blocker); then the operator finds the stopped check under its department in 故障处理, retries the group once
+// the department is back, and the filing goes on to its result. Screenshots: 20-department-wait-desktop / -phone,
+// 22-incidents-desktop / -phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../domain/synthetic-filing.ts';
 import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
@@ -30,7 +32,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-describe("the employer's page while a department does not answer", { timeout: 120_000 }, () => {
+describe("the employer's page while a department does not answer", { timeout: 240_000 }, () => {
   it('names the department and says the operators have it, at 1366 px and at 375 px', async () => {
     await setOutage('medical', true);
     const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { employees: 1 });
@@ -54,5 +56,37 @@ describe("the employer's page while a department does not answer", { timeout: 12
       expect(text).not.toContain('页面会自动刷新');
       await screenshot(page, `20-department-wait-${name}`);
     }
+
+    // The operator's side: the stopped check under its department, with the unit it holds up.
+    const operator = await system.login({ role: 'operator' });
+    const unit = filing.employer.name;
+    const listed = await system.request('GET', '/api/operations/incidents', { token: operator });
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    const incident = (listed.body.incidents as any[]).find((i) => i.filing?.id === id);
+    expect(incident, JSON.stringify(listed.body)).toMatchObject({ department: '医疗保障（医疗保险）', retryable: true, filing: { unitName: unit } });
+    for (const [viewport, name] of [[PHONE, 'phone'], [undefined, 'desktop']] as const) {
+      const page = await browser.page(operator, viewport);
+      await page.goto(`${system.apiUrl}/workbench/incidents`);
+      const group = page.locator('[data-testid=incident-group]', { hasText: '医疗保障（医疗保险）' });
+      await group.waitFor({ timeout: 30_000 });
+      expect(await group.innerText()).toContain(unit);
+      // On a phone each incident is a card, its step and cause on screen rather than off to the side of a table.
+      if (name === 'phone') expect(await group.locator('[data-testid=incident-card]').innerText()).toContain(incident.step.name);
+      await screenshot(page, `22-incidents-${name}`);
+      if (name === 'desktop') {
+        // The department is back: the whole group is retried with one click, and the list empties.
+        await setOutage('medical', false);
+        await group.locator('[data-testid=retry-group]').click();
+        await page.getByText(/已重试 \d+ 项/).waitFor({ timeout: 30_000 });
+        await group.waitFor({ state: 'detached', timeout: 30_000 });
+      }
+    }
+    const resumed = await eventually('the filing to go on to its result', async () => {
+      const res = await system.request('GET', `/api/filings/${id}`, { token });
+      return res.body.status === 'awaiting_confirmation' ? res.body : undefined;
+    }, 60_000);
+    expect(resumed.departmentWait).toBeNull();
+    const retries = await system.db.query(`select actor_role from audit_log where action = 'incident.retry' and subject_id = $1`, [id]);
+    expect(retries.rows).toEqual([{ actor_role: 'operator' }]);
   });
 });

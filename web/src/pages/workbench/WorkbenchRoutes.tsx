@@ -1,9 +1,10 @@
 // The caseworker workbench's pages: the task inbox, one task, the filing search and one filing, window intake, the
-// working-day calendar's years.
+// working-day calendar's years, the operators' incidents.
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { CalendarPage } from './CalendarPage.tsx';
 import { FilingDetailPage } from './FilingDetailPage.tsx';
 import { FilingSearchPage } from './FilingSearchPage.tsx';
+import { IncidentsPage } from './IncidentsPage.tsx';
 import { IntakePage } from './intake/IntakePage.tsx';
 import { TaskInboxPage } from './TaskInboxPage.tsx';
 import { TaskPage } from './TaskPage.tsx';
@@ -18,6 +19,7 @@ export function WorkbenchRoutes() {
       <Route path="filings/:id" element={<FilingDetailPage />} />
       <Route path="intake" element={<IntakePage />} />
       <Route path="calendar" element={<CalendarPage />} />
+      <Route path="incidents" element={<IncidentsPage />} />
       <Route path="*" element={<Navigate to="/workbench" replace />} />
     </Routes>
   );
