@@ -1,6 +1,8 @@
 // The filing API (CONTRACTS.md §1): submit, read one (with its history), list those in the caller's scope.
 import type { EngineRest } from '../../platform/engine-rest.ts';
 import { departmentWaitOf } from './department-wait.ts';
+import { processDeadlinesOf } from './process-deadlines.ts';
+import { loadCalendar } from '../../calendar/calendar-store.ts';
 import { FEEDBACK_MESSAGE } from './feedback-store.ts';
 import { feedbackWindowOf, type FeedbackWindow } from './filing-process.ts';
 import { Router, type Request, type Response } from 'express';
@@ -178,6 +180,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored,
       transfer: await findTransfer(db, filing.id),
       departmentWait: engine && DEPARTMENT_CHECKS_RUN.has(filing.status) ? await departmentWaitOf(engine, filing.id) : null,
       feedbackWindow: engine && filing.status === 'certified' ? await feedbackWindowOrNull(engine, filing.id, filing.status) : null,
+      deadlines: engine ? await processDeadlinesOf(engine, await loadCalendar(db), filing.id) : [],
       // Missed deadlines escalated to the county lead or the city: the staff's supervision, not the employer's.
       ...(who.role === 'employer' ? {} : { escalations: (await escalationsOf(db, filing.id)).map(presentEscalation) }),
     });

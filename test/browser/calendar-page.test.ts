@@ -4,11 +4,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
-import { NOTICE_2026 } from '../support/holiday-notice-2026.ts';
+import { readNoticeOnPage } from '../support/holiday-notice-page.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
-
-// The shape of a notice: the 2026 arrangement's text, read for whichever year is published.
-const NOTICE = NOTICE_2026.slice(NOTICE_2026.indexOf('一、'));
 
 let system: TestSystem;
 let browser: BrowserSession;
@@ -26,16 +23,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function readNotice(page: Page, year: number): Promise<void> {
-  await page.goto(`${system.apiUrl}/workbench/calendar`);
-  await page.waitForSelector('[data-testid=publish-year]', { timeout: 30_000 });
-  const yearInput = page.locator('input[data-testid=publish-year-number], [data-testid=publish-year-number] input').first();
-  await yearInput.fill(String(year));
-  await page.fill('[data-testid=publish-source]', '国办发明电（测试）');
-  await page.fill('[data-testid=publish-notice]', NOTICE);
-  await page.click('[data-testid=read-notice]');
-  await page.waitForSelector('[data-testid=notice-days] tr.ant-table-row');
-}
+const readNotice = (page: Page, year: number) => readNoticeOnPage(page, system.apiUrl, year);
 
 describe('publishing a year from the notice in Chromium', { timeout: 120_000 }, () => {
   it('reads the notice into its days, publishes the year, and the calendar knows it', async () => {

@@ -98,6 +98,8 @@ export interface FilingDetail {
     | { state: 'closed'; dueAt: string }
     | { state: 'not-at-this-step' }
     | null;
+  /** The working-day deadlines the process computed; provisional while one ends in a year not yet published. */
+  deadlines: { variable: string; label: string; dueAt: string; provisional: boolean }[];
   escalations?: { title: string; body: string; recipientGroup: string; dueAt: string | null; createdAt: string; readAt: string | null }[];
 }
 

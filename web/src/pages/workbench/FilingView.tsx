@@ -15,6 +15,7 @@ import { channelName } from './channel-names.ts';
 import { DeclaredEmployees } from './DeclaredEmployees.tsx';
 import { EmployerDetails } from './EmployerDetails.tsx';
 import { EscalationList } from './EscalationList.tsx';
+import { ProcessDeadlines } from './ProcessDeadlines.tsx';
 import { FilingFacts } from './FilingFacts.tsx';
 import { StatusTag } from '../../components/filing/StatusTag.tsx';
 import { regionLabel } from './region-label.ts';
@@ -136,6 +137,7 @@ export function FilingView({ filingId, highlightEmployeeIndex, defaultTab = 'res
             label: '办理过程',
             children: (
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                <ProcessDeadlines deadlines={f.deadlines ?? []} />
                 <FilingFacts filing={f} />
                 <StatusTimeline history={f.history} />
               </Space>
