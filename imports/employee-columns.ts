@@ -29,6 +29,8 @@ export interface EmployeeColumn {
   aliases?: readonly string[];
   /** A file without this column cannot be imported; the others may be left out when nobody needs them. */
   headerRequired: boolean;
+  /** Who must fill a column that may be left out, as the template says it ("合同制职工必填"); none: it is optional. */
+  requiredWhen?: string;
   /** How the template formats the column: `text` keeps long digit strings intact. */
   format: ColumnFormat;
   /** The template's drop-down list. */
@@ -97,7 +99,7 @@ export const EMPLOYEE_COLUMNS: readonly EmployeeColumn[] = [
     hint: '残疾人证为 20 位：身份证号 + 残疾类别 1 位 + 残疾等级 1 位；本列须为“文本”格式',
   },
   {
-    header: '残疾类别', english: 'disability category', field: 'disabilityCategory', headerRequired: false,
+    header: '残疾类别', english: 'disability category', field: 'disabilityCategory', headerRequired: false, requiredWhen: '持残疾人证者必填',
     read: readWholeNumber(DISABILITY_CATEGORIES, ['残疾', '类'], 'CATEGORY_CELL'), format: 'general',
     dropdown: categoryNames, width: 12,
     hint: `持残疾人证者必填：${categoryNames.map((name, i) => `${i + 1} ${name}`).join('、')}，填数字或名称均可`,
@@ -131,12 +133,12 @@ export const EMPLOYEE_COLUMNS: readonly EmployeeColumn[] = [
     hint: `从下拉列表选择：${labelsOf(EMPLOYMENT_TYPES).join('、')}`,
   },
   {
-    header: '劳动合同起始日期', english: 'contract start', field: 'contractStart', read: readDate, headerRequired: false,
+    header: '劳动合同起始日期', english: 'contract start', field: 'contractStart', read: readDate, headerRequired: false, requiredWhen: '合同制职工必填',
     format: 'date', width: 18,
     hint: '合同制职工必填；日期格式如 2025-01-01 或 2025/1/1',
   },
   {
-    header: '劳动合同终止日期', english: 'contract end', field: 'contractEnd', read: readDate, headerRequired: false,
+    header: '劳动合同终止日期', english: 'contract end', field: 'contractEnd', read: readDate, headerRequired: false, requiredWhen: '合同制职工必填',
     format: 'date', width: 18,
     hint: '合同制职工必填；不得早于起始日期',
   },
@@ -153,12 +155,12 @@ export const EMPLOYEE_COLUMNS: readonly EmployeeColumn[] = [
   {
     header: '参保信息', english: 'social insurance', field: 'socialInsurance', read: readText, headerRequired: false,
     format: 'text', width: 16,
-    hint: '按申报表填写，如“养老、医疗”；可不填，审核以人社、医保部门数据为准',
+    hint: '选填，按申报表填写，如“养老、医疗”；不填不影响申报，审核以人社、医保部门的数据为准',
   },
   {
     header: '上年度缴费信息', english: 'contributions', field: 'contributions', read: readText, headerRequired: false,
     format: 'text', width: 16,
-    hint: '按申报表填写，如“12个月”；可不填，审核以人社、医保部门数据为准',
+    hint: '选填，按申报表填写，如“12个月”；不填不影响申报，审核以人社、医保部门的数据为准',
   },
 ];
 

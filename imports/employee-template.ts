@@ -31,7 +31,8 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 
 /** A made-up employee for the instructions: synthetic numbers with correct check digits, never a real person. */
 export function exampleEmployee(year: number): Employee {
-  return syntheticEmployee(seededRandom(20_250_101), year);
+  // The optional columns filled too, as the paper form words them, so every column shows what it takes.
+  return { ...syntheticEmployee(seededRandom(20_250_101), year), socialInsurance: '养老、医疗', contributions: '12个月' };
 }
 
 /** A value as a person would type it into the column: labels for coded values, the name for a category. */
@@ -52,8 +53,8 @@ function shownValue(employee: Employee, column: EmployeeColumn): string | number
   }
 }
 
-const requirement = (column: EmployeeColumn) =>
-  column.headerRequired ? '必填' : column.field === 'disabilityCategory' ? '持残疾人证者必填' : '合同制职工必填';
+/** What the 是否必填 column says: the same as the import and the filing rules require. */
+export const requirement = (column: EmployeeColumn): string => (column.headerRequired ? '必填' : column.requiredWhen ?? '选填');
 
 const NOTES = [
   '1. 在“残疾职工名单”表中每行填写一名残疾职工，从第 2 行开始；请勿修改第 1 行表头，也不要合并单元格。',

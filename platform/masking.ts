@@ -24,6 +24,11 @@ export function maskNumbersInText(text: string): string {
 
 export type MaskRule = 'id' | 'phone';
 
+/** One value masked by its rule. */
+export function maskAs(rule: MaskRule, value: string): string {
+  return rule === 'id' ? maskIdNumber(value) : maskPhone(value);
+}
+
 /** Returns a copy of `value` with every field named in `rules` masked, at any depth (arrays included). */
 export function maskFields<T>(value: T, rules: Readonly<Record<string, MaskRule>>): T {
   if (Array.isArray(value)) return value.map((item) => maskFields(item, rules)) as T;
@@ -31,7 +36,7 @@ export function maskFields<T>(value: T, rules: Readonly<Record<string, MaskRule>
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
     const rule = rules[key];
-    if (rule && typeof field === 'string') out[key] = rule === 'id' ? maskIdNumber(field) : maskPhone(field);
+    if (rule && typeof field === 'string') out[key] = maskAs(rule, field);
     else out[key] = maskFields(field, rules);
   }
   return out as T;

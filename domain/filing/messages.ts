@@ -92,6 +92,10 @@ export const filingTemplates: NonNullable<MessageCatalogue['templates']> = {
     (f) => `${f}应为 11 位手机号或带区号的固定电话（如 0571-85781153）`,
     (f) => `${f} must be a mobile number or a fixed line with area code (0571-85781153)`,
   ],
+  MASKED_NOT_FILED: [
+    (f) => `${f}只显示了部分号码，对不上原申报中的号码，请填写完整的号码`,
+    (f) => `${f} is a masked number that matches nothing filed: give it in full`,
+  ],
   COMMITMENT_MISSING: [(f) => `请阅读并确认${f}`, (f) => `the ${f} must be accepted`],
   TOO_MANY_EMPLOYEES: [
     (f, p) => `${f}最多 ${p.max} 人，本次申报 ${p.count} 人`,

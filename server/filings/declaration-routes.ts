@@ -1,6 +1,7 @@
 // Modifying the original declaration (附件1 §四(三)): once DPF staff approved the employer's feedback, the filing's
 // process holds the employer's task `modify-declaration`; only then may the declaration be replaced, with the same
 // checks as a new filing, for the same unit and year. The re-review then reads the new one from PostgreSQL.
+// Personal numbers sent back masked, as the employer was shown them, are kept as filed (kept-numbers.ts).
 import { Router } from 'express';
 import type { Filing } from '../../domain/filing/filing.ts';
 import { validateFiling, type FilingRules } from '../../domain/filing/validate-filing.ts';
@@ -15,6 +16,7 @@ import { keepingIntake, modifyDeclaration } from './declaration-store.ts';
 import { readableFiling } from './filing-routes.ts';
 import { engineProblem, requireEngine } from '../engine-problems.ts';
 import { hasOpenTask } from './filing-process.ts';
+import { restoreKeptNumbers } from './kept-numbers.ts';
 import type { StoredFiling } from './filing-store.ts';
 
 /** The employer's user task the diagram opens after approved feedback. */
@@ -71,8 +73,12 @@ export function declarationRouter({ db, signer, engine, rules }: DeclarationRout
     // Field errors first, as on every other body: a person can correct the draft before the step opens.
     // The filing's own year stays acceptable even when the years open for new filings have moved on since.
     const base = rules();
-    const result = validateFiling(req.body, { ...base, yearFrom: Math.min(base.yearFrom, filing.year), yearTo: Math.max(base.yearTo, filing.year) });
-    if (!result.ok) throw invalid(req, result.issues);
+    const kept = restoreKeptNumbers(req.body, filing.declaration);
+    const result = validateFiling(kept.body, { ...base, yearFrom: Math.min(base.yearFrom, filing.year), yearTo: Math.max(base.yearTo, filing.year) });
+    // A masked number that names nothing filed is reported as that, not as a wrong check digit besides.
+    const unmatched = new Set(kept.issues.map((i) => i.path));
+    const issues = [...kept.issues, ...(result.ok ? [] : result.issues.filter((i) => !unmatched.has(i.path)))];
+    if (!result.ok || issues.length > 0) throw invalid(req, issues);
 
     let open: boolean;
     try {

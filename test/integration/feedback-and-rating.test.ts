@@ -281,6 +281,33 @@ describe('PUT /api/filings/{id}/declaration', () => {
     expect(late.body.code).toBe('MODIFICATION_CLOSED');
   });
 
+  it('keeps the numbers sent back masked as filed, and names each masked number that matches nothing filed', async () => {
+    const { id, token, filing } = await openForModification(SEED + 14);
+    const shown = (await api.request('GET', `/api/filings/${id}`, { token })).body;
+    expect(shown.employees[0].idNumber).toContain('*');
+    const body = { year: shown.year, channel: shown.channel, employer: shown.employer, employees: structuredClone(shown.employees), commitment: shown.commitment };
+
+    // A masked phone edited by hand: refused at that field, in Chinese, and nothing stored.
+    const tampered = structuredClone(body);
+    tampered.employees[1].phone = tampered.employees[1].phone.replace(/\d$/, (d: string) => (d === '1' ? '2' : '1'));
+    const bad = await api.request('PUT', `/api/filings/${id}/declaration`, { token, body: tampered });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ path: '/employees/1/phone', code: 'MASKED_NOT_FILED', message: '第 2 名残疾职工的联系电话只显示了部分号码，对不上原申报中的号码，请填写完整的号码' }]);
+    expect(await rows('select 1 from declaration_versions where filing_id = $1', [id])).toHaveLength(0);
+
+    // One wage changed, every number left as shown: stored whole, as filed.
+    body.employees[1].annualWage = 54_321;
+    const res = await api.request('PUT', `/api/filings/${id}/declaration`, { token, body });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ version: 1, changed: true });
+    const [current] = await rows('select declaration from filings where id = $1', [id]);
+    const expected = JSON.parse(JSON.stringify(filing)) as Filing;
+    expected.employees[1]!.annualWage = 54_321;
+    expect(current.declaration.employees).toEqual(expected.employees);
+    expect(current.declaration.employer).toEqual(expected.employer);
+    expect(JSON.stringify(current.declaration)).not.toContain('*');
+  });
+
   it('checks the body like a new filing, and keeps the unit, year and county', async () => {
     const { id, token, filing } = await openForModification(SEED + 12);
     const broken = structuredClone(filing) as any;

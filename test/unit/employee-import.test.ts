@@ -8,7 +8,7 @@ import { readChoice, readCode, readDate, readMoney, readText, readWholeNumber } 
 import { csvLine, decodeCsv, looksBinary, parseCsv } from '../../imports/csv.ts';
 import { CERT_TYPES, DISABILITY_CATEGORIES, EMPLOYEE_COLUMNS, EDUCATION_LEVELS } from '../../imports/employee-columns.ts';
 import { importEmployees, matchHeader, type ImportOptions } from '../../imports/employee-import.ts';
-import { csvTemplate, exampleEmployee } from '../../imports/employee-template.ts';
+import { csvTemplate, exampleEmployee, xlsxTemplate } from '../../imports/employee-template.ts';
 import { checkZip } from '../../imports/zip-guard.ts';
 import { syntheticEmployee } from '../support/fixtures.ts';
 
@@ -22,7 +22,10 @@ function csvRow(e: ReturnType<typeof syntheticEmployee>, overrides: Record<strin
     name: e.name, idNumber: e.idNumber, hukouRegionCode: e.hukouRegionCode, certType: '残疾人证', certNumber: e.certNumber,
     disabilityCategory: '肢体', disabilityGrade: String(e.disabilityGrade), education: '高中', phone: e.phone, jobPost: e.jobPost,
     annualWage: String(e.annualWage), employmentType: '合同制', contractStart: e.contractStart!, contractEnd: e.contractEnd!,
-    employedFrom: e.employedFrom, employedTo: e.employedTo, ...overrides,
+    employedFrom: e.employedFrom, employedTo: e.employedTo,
+    ...(typeof e.socialInsurance === 'string' ? { socialInsurance: e.socialInsurance } : {}),
+    ...(typeof e.contributions === 'string' ? { contributions: e.contributions } : {}),
+    ...overrides,
   };
   return csvLine(EMPLOYEE_COLUMNS.map((c) => shown[c.field] ?? ''));
 }
@@ -221,6 +224,32 @@ describe('importing a list', () => {
     const example = exampleEmployee(2025);
     const csv = csvLine(headers) + csvRow(example);
     expect(await importEmployees(Buffer.from(csv), options)).toEqual({ ok: true, result: { employees: [example], errors: [] } });
+  });
+
+  it('says of each column in its 填写说明 what the import requires, once, and shows each filled in the example', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const template = await xlsxTemplate({ maxRows: 5, exampleYear: 2025 });
+    await workbook.xlsx.load(template.buffer.slice(template.byteOffset, template.byteOffset + template.byteLength) as ArrayBuffer);
+    const said = new Map<string, { requirement: string; hint: string; example: string }>();
+    workbook.getWorksheet('填写说明')!.eachRow((row) => {
+      const [header = '', requirement = '', hint = '', example = ''] = (row.values as unknown[]).slice(1).map((v) => String(v ?? ''));
+      said.set(header, { requirement, hint, example });
+    });
+    const example = exampleEmployee(2025);
+    for (const c of EMPLOYEE_COLUMNS) {
+      const row = said.get(c.header)!;
+      expect(row.requirement, c.header).toBe(c.headerRequired ? '必填' : (c.requiredWhen ?? '选填'));
+      // The hint never contradicts the requirement beside it.
+      if (row.requirement === '选填') expect(row.hint, c.header).not.toMatch(/必填/);
+      else expect(row.hint, c.header).not.toMatch(/可不填|选填|不填/);
+      expect(row.example, c.header).not.toBe('');
+      // What it calls optional is: a row with that cell blank imports without a word.
+      if (row.requirement === '选填') {
+        const blank = await importEmployees(Buffer.from(csvLine(headers) + csvRow(example, { [c.field]: '' })), options);
+        expect(blank.ok && blank.result.errors, c.header).toEqual([]);
+      }
+    }
+    expect([...said.values()].filter((r) => r.requirement === '选填').length).toBe(2);
   });
 });
 

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { memo } from 'react';
 import { regionName } from '../../../../domain/regions.ts';
 import { CERT_TYPES, DISABILITY_CATEGORIES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, gradeChoices } from './declaration-labels.ts';
-import type { EmployeeField } from './employee-rows.ts';
+import { selectIfMasked, type EmployeeField } from './employee-rows.ts';
 
 export function cellId(rowKey: string, field: string): string {
   return `employee-${rowKey}-${field}`;
@@ -16,6 +16,8 @@ export interface EmployeeCellProps {
   index: number;
   field: EmployeeField;
   value: unknown;
+  /** A masked number as filed, kept unless typed anew. */
+  kept: boolean;
   /** The row's certificate kind and employment type, which decide what some cells offer. */
   certType: unknown;
   employmentType: unknown;
@@ -86,12 +88,12 @@ function Editor({ rowKey, field, value, certType, employmentType, year, message,
   }
   return (
     <Input id={id} status={status} value={text(value)} maxLength={MAX_LENGTH[field] ?? 200} placeholder={PLACEHOLDER[field]}
-      onChange={(e) => set(e.target.value)} onBlur={leave} />
+      onChange={(e) => set(e.target.value)} onBlur={leave} onFocus={selectIfMasked} />
   );
 }
 
 export const EmployeeCell = memo(function EmployeeCell(props: EmployeeCellProps) {
-  const { index, field, value, message } = props;
+  const { index, field, value, message, kept } = props;
   const place = field === 'hukouRegionCode' && typeof value === 'string' && value.length === 6 && !message ? regionName(value) : undefined;
   return (
     <div data-testid={`employee-cell-${index}-${field}`} data-invalid={message ? 'true' : undefined}>
@@ -99,6 +101,11 @@ export const EmployeeCell = memo(function EmployeeCell(props: EmployeeCellProps)
       {message && (
         <Typography.Text type="danger" style={{ display: 'block', fontSize: 12, lineHeight: '16px', marginTop: 2 }}>
           {message}
+        </Typography.Text>
+      )}
+      {kept && !message && (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="kept-number">
+          沿用原申报的号码
         </Typography.Text>
       )}
       {place && (

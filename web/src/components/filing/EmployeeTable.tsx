@@ -4,9 +4,9 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Popconfirm, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo, useRef } from 'react';
-import { employeeIssues } from './declaration-checks.ts';
+import { employeeIssues, messageFor } from './declaration-checks.ts';
 import { cellId, EmployeeCell } from './EmployeeCell.tsx';
-import { isMasked, newRow, toEmployee, touchedRow, withValue, type EmployeeField, type EmployeeRow, type EmployeeValues } from './employee-rows.ts';
+import { isKept, isMasked, MASKED_FIELDS, newRow, toEmployee, touchedRow, withValue, type EmployeeField, type EmployeeRow, type EmployeeValues } from './employee-rows.ts';
 
 interface ColumnSpec {
   field: EmployeeField;
@@ -39,7 +39,6 @@ const COLUMNS: ColumnSpec[] = [
 
 // Fields whose check digit can be judged the moment they are long enough, before the person leaves the cell.
 const CHECK_WHEN_COMPLETE: Partial<Record<EmployeeField, number>> = { idNumber: 18, certNumber: 20 };
-const MASKED_MESSAGE = '页面只显示了部分号码，请重新填写完整的号码';
 
 export interface CellProblem {
   rowKey: string;
@@ -58,17 +57,20 @@ function ready(row: EmployeeRow, field: EmployeeField, showAll: boolean): boolea
   return length !== undefined && typeof value === 'string' && value.trim().length >= length;
 }
 
-/** The message to show per field of one row: the server's first, then a masked number, then the page's own check. */
+/**
+ * The message to show per field of one row: the server's first, then a masked number that is no longer the one
+ * filed, then the page's own check. A number kept as filed is the server's to check.
+ */
 function rowProblems(row: EmployeeRow, index: number, issues: { path: string; message: string }[], showAll: boolean): Map<string, string> {
   const shown = new Map<string, string>();
   for (const [field, message] of Object.entries(row.serverErrors)) if (message) shown.set(field, message);
-  for (const field of ['idNumber', 'certNumber', 'phone'] as const) {
-    if (!shown.has(field) && isMasked(row.values[field])) shown.set(field, `第 ${index + 1} 名残疾职工的${MASKED_MESSAGE}`);
+  for (const field of MASKED_FIELDS) {
+    if (!shown.has(field) && !isKept(row, field) && isMasked(row.values[field])) shown.set(field, messageFor(`/employees/${index}/${field}`, 'MASKED_NOT_FILED'));
   }
   const prefix = `/employees/${index}/`;
   for (const issue of issues) {
     const field = issue.path.startsWith(prefix) ? (issue.path.slice(prefix.length).split('/')[0] ?? '') : '';
-    if (field === '' || shown.has(field) || !ready(row, field as EmployeeField, showAll)) continue;
+    if (field === '' || shown.has(field) || isKept(row, field) || !ready(row, field as EmployeeField, showAll)) continue;
     shown.set(field, issue.message);
   }
   return shown;
@@ -148,7 +150,7 @@ export function EmployeeTable({ rows, onChange, year, showAll, listError }: Empl
       render: (_value: unknown, row: EmployeeRow, index: number) => {
         const message = problemsByRow[index]?.get(column.field);
         return (
-          <EmployeeCell rowKey={row.key} index={index} field={column.field} value={row.values[column.field]} certType={row.values.certType}
+          <EmployeeCell rowKey={row.key} index={index} field={column.field} value={row.values[column.field]} kept={isKept(row, column.field)} certType={row.values.certType}
             employmentType={row.values.employmentType} year={year} message={message ? inCell(message) : undefined} onValue={onValue} onLeave={onLeave} />
         );
       },

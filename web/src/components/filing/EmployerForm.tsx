@@ -6,7 +6,8 @@ import type { ReactNode } from 'react';
 import type { Filing } from '../../../../domain/filing/filing.ts';
 import { unitNaturesAllowedFor } from '../../../../domain/identifiers/uscc.ts';
 import { regionName, zhejiangCounties } from '../../../../domain/regions.ts';
-import { employerIssues } from './declaration-checks.ts';
+import { employerIssues, messageFor } from './declaration-checks.ts';
+import { isMasked, selectIfMasked } from './employee-rows.ts';
 import { ECONOMIC_TYPES, UNIT_NATURE_NAMES } from './declaration-labels.ts';
 
 export type EmployerValues = Partial<Filing['employer']>;
@@ -41,9 +42,13 @@ export interface EmployerFormProps {
   usccLocked: boolean;
   /** The county cannot change when a declaration is modified (a move is a transfer). */
   regionLocked?: boolean;
+  /** A filed declaration's masked numbers (field → as shown): left as they are, they keep what was filed. */
+  kept?: Readonly<Record<string, string>>;
 }
 
-export function EmployerForm({ form, year, usccLocked, regionLocked = false }: EmployerFormProps) {
+const KEPT_HINT = '未修改时沿用原申报的号码；如需更改，请填写完整号码';
+
+export function EmployerForm({ form, year, usccLocked, regionLocked = false, kept = {} }: EmployerFormProps) {
   const uscc = Form.useWatch('uscc', form) as string | undefined;
   const regionCode = Form.useWatch('regionCode', form) as string | undefined;
   const natures = unitNaturesAllowedFor(uscc ?? '').map((n) => ({ value: n, label: UNIT_NATURE_NAMES[n] }));
@@ -51,16 +56,21 @@ export function EmployerForm({ form, year, usccLocked, regionLocked = false }: E
   const taxSuggestions = place ? [{ value: `国家税务总局${place}税务局` }] : [];
 
   // Each field is judged with the whole unit, as the server judges it (the county against the code, say).
-  const checked = (field: string): Rule => ({ getFieldsValue }) => ({
+  // Within the unit's own form, "用人单位" before a label says nothing ("用人单位名称" stays whole).
+  const inForm = (message: string) => message.replace(/用人单位(?!名称)/, '');
+  const checked = (field: string): Rule => ({ getFieldsValue, getFieldValue }) => ({
     validator: async () => {
+      const value: unknown = getFieldValue(field);
+      // A number kept as filed is the server's to check; one edited around its asterisks is nobody's number.
+      if (Object.hasOwn(kept, field) && value === kept[field]) return;
+      if (isMasked(value)) throw new Error(inForm(messageFor(`/employer/${field}`, 'MASKED_NOT_FILED')));
       const issue = employerIssues(cleanEmployer(getFieldsValue(true) as Record<string, unknown>), year).find((i) => i.path === `/employer/${field}`);
-      // Within the unit's own form, "用人单位" before a label says nothing ("用人单位名称" stays whole).
-      if (issue) throw new Error(issue.message.replace(/用人单位(?!名称)/, ''));
+      if (issue) throw new Error(inForm(issue.message));
     },
   });
   const item = (field: string, label: string, control: ReactNode, extra?: string, span: 'third' | 'half' | 'wide' = 'third') => (
     <Col xs={24} md={span === 'wide' ? 24 : 12} lg={{ third: 8, half: 12, wide: 16 }[span]} key={field}>
-      <Form.Item name={field} label={label} rules={[checked(field)]} extra={extra} required>
+      <Form.Item name={field} label={label} rules={[checked(field)]} extra={Object.hasOwn(kept, field) ? KEPT_HINT : extra} required>
         {control}
       </Form.Item>
     </Col>
@@ -79,10 +89,10 @@ export function EmployerForm({ form, year, usccLocked, regionLocked = false }: E
         {item('taxAuthority', '税务主管部门', <AutoComplete options={taxSuggestions} placeholder="如：国家税务总局杭州市西湖区税务局" />)}
         {item('levyPaymentType', '残保金缴纳类型', <AutoComplete options={LEVY_TYPES} placeholder="如：按月申报" />)}
         {item('legalRepName', '法人姓名', <Input maxLength={50} />)}
-        {item('legalRepIdNumber', '法人身份证号', <Input maxLength={18} style={{ fontFamily: 'monospace' }} />)}
-        {item('legalRepPhone', '法人电话', <Input maxLength={20} />)}
+        {item('legalRepIdNumber', '法人身份证号', <Input maxLength={18} style={{ fontFamily: 'monospace' }} onFocus={selectIfMasked} />)}
+        {item('legalRepPhone', '法人电话', <Input maxLength={20} onFocus={selectIfMasked} />)}
         {item('handlerName', '经办人姓名', <Input maxLength={50} />)}
-        {item('handlerPhone', '经办人电话', <Input maxLength={20} />, '11 位手机号或带区号的固定电话，如 0571-85781153')}
+        {item('handlerPhone', '经办人电话', <Input maxLength={20} onFocus={selectIfMasked} />, '11 位手机号或带区号的固定电话，如 0571-85781153')}
         {item('registeredAddress', '注册地址', <Input maxLength={200} />, undefined, 'half')}
         {item('businessAddress', '经营地址', <Input maxLength={200} />, undefined, 'half')}
         {item('averageStaffCount', '上年在职职工年平均人数', <InputNumber min={0} precision={2} style={{ width: '100%' }} suffix="人" />)}

@@ -14,7 +14,12 @@ export interface EmployeeRow {
   /** The server's message per field, until the person edits that cell. */
   serverErrors: Partial<Record<string, string>>;
   touched: Partial<Record<string, true>>;
+  /** The masked numbers a row of a filed declaration was loaded with: sent back unchanged, they keep what was filed. */
+  kept?: Partial<Record<string, string>>;
 }
+
+/** The personal numbers the API shows employers masked. */
+export const MASKED_FIELDS = ['idNumber', 'certNumber', 'phone'] as const satisfies readonly EmployeeField[];
 
 let counter = 0;
 
@@ -27,9 +32,29 @@ export function rowsFrom(employees: readonly Employee[]): EmployeeRow[] {
   return employees.map((e) => newRow({ ...e }));
 }
 
-/** A masked number as the API shows it to employers ("3301**********1236"): it must be typed again whole. */
-export function isMasked(value: unknown): boolean {
+/** A masked number as the API shows it to employers ("3301**********1236"). */
+export function isMasked(value: unknown): value is string {
   return typeof value === 'string' && value.includes('*');
+}
+
+/** A masked number is replaced whole when its field is entered, never edited around its asterisks. */
+export function selectIfMasked(event: { target: HTMLInputElement }): void {
+  if (isMasked(event.target.value)) event.target.select();
+}
+
+/** The rows of a filed declaration being modified: its masked numbers stay as shown, and mean "as filed". */
+export function keptRowsFrom(employees: readonly Employee[]): EmployeeRow[] {
+  return employees.map((employee) => {
+    const row = newRow({ ...employee });
+    const kept = Object.fromEntries(MASKED_FIELDS.flatMap((f) => (isMasked(employee[f]) ? [[f, employee[f]]] : [])));
+    return Object.keys(kept).length > 0 ? { ...row, kept } : row;
+  });
+}
+
+/** Whether a cell still holds the masked number it was loaded with (nothing to check: the server keeps the filed one). */
+export function isKept(row: EmployeeRow, field: string): boolean {
+  const kept = row.kept?.[field];
+  return kept !== undefined && row.values[field as EmployeeField] === kept;
 }
 
 /** What a row declares: trimmed text, blanks left out, and the dispatch agreement only for dispatched workers. */

@@ -1,15 +1,16 @@
 // 修改申报信息 (the employer's task `modify-declaration`, after the DPF approved its feedback): the declaration as
 // filed, to correct and save (PUT /api/filings/{id}/declaration), then the task is completed and everything is
-// reviewed again. Personal numbers come back masked, so those cells must be typed again (or the list re-imported).
+// reviewed again. Personal numbers come back masked: left as they are, they are sent back so and the server keeps
+// the filed ones; only a number that changes is typed whole.
 import { Alert, App, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Filing } from '../../../../../domain/filing/filing.ts';
-import { filingIssues } from '../../../components/filing/declaration-checks.ts';
+import { employeePath, filingIssues } from '../../../components/filing/declaration-checks.ts';
 import { EmployeeImport } from '../../../components/filing/EmployeeImport.tsx';
 import { EmployeeTable, tableProblems } from '../../../components/filing/EmployeeTable.tsx';
 import { cleanEmployer, EmployerForm } from '../../../components/filing/EmployerForm.tsx';
-import { isMasked, rowsFrom, toEmployee, type EmployeeRow } from '../../../components/filing/employee-rows.ts';
+import { isKept, isMasked, keptRowsFrom, rowsFrom, toEmployee, type EmployeeRow } from '../../../components/filing/employee-rows.ts';
 import { ApiError, api, type FieldError } from '../../../lib/api.ts';
 import type { FilingDetail, TaskDetail, TaskItem } from '../../../lib/filing-types.ts';
 import { routeDeclarationErrors } from '../../../components/filing/declaration-errors.ts';
@@ -23,7 +24,8 @@ export interface ModifyDeclarationPanelProps {
 export function ModifyDeclarationPanel({ filing, task, onDone }: ModifyDeclarationPanelProps) {
   const { message } = App.useApp();
   const [employerForm] = Form.useForm();
-  const [rows, setRows] = useState<EmployeeRow[]>(() => rowsFrom(filing.employees));
+  const [rows, setRows] = useState<EmployeeRow[]>(() => keptRowsFrom(filing.employees));
+  const keptEmployer = useMemo(() => Object.fromEntries(Object.entries(filing.employer).filter((entry): entry is [string, string] => isMasked(entry[1]))), [filing.employer]);
   const [signer, setSigner] = useState(filing.commitment.signer);
   const [accepted, setAccepted] = useState(false);
   const [reviewNote, setReviewNote] = useState<string | null>(null);
@@ -34,8 +36,7 @@ export function ModifyDeclarationPanel({ filing, task, onDone }: ModifyDeclarati
   const [sending, setSending] = useState(false);
 
   useEffect(() => {
-    // Masked numbers are left empty: the person types them again.
-    employerForm.setFieldsValue(Object.fromEntries(Object.entries(filing.employer).map(([k, v]) => [k, isMasked(v) ? undefined : v])));
+    employerForm.setFieldsValue(filing.employer);
   }, [filing.employer, employerForm]);
 
   useEffect(() => {
@@ -51,6 +52,14 @@ export function ModifyDeclarationPanel({ filing, task, onDone }: ModifyDeclarati
     employees: rows.map((r) => toEmployee(r.values)),
     commitment: { ...filing.commitment, signer: signer.trim(), signedAt: dayjs().format('YYYY-MM-DD'), accepted },
   });
+
+  /** Whether a path holds a masked number left as filed: the server puts the filed one back and checks that. */
+  const keptAt = (path: string, body: Filing): boolean => {
+    const at = employeePath(path);
+    if (at) return rows[at.index] !== undefined && isKept(rows[at.index]!, at.field);
+    const field = /^\/employer\/([^/]+)$/.exec(path)?.[1];
+    return field !== undefined && Object.hasOwn(keptEmployer, field) && (body.employer as unknown as Record<string, unknown>)[field] === keptEmployer[field];
+  };
 
   const show = (errors: readonly FieldError[]) => {
     const routed = routeDeclarationErrors(errors, rows);
@@ -74,7 +83,7 @@ export function ModifyDeclarationPanel({ filing, task, onDone }: ModifyDeclarati
       return;
     }
     const body = declaration();
-    const issues = filingIssues(body, { from: filing.year, to: filing.year });
+    const issues = filingIssues(body, { from: filing.year, to: filing.year }).filter((issue) => !keptAt(issue.path, body));
     if (issues.length > 0) {
       show(issues);
       return;
@@ -102,9 +111,10 @@ export function ModifyDeclarationPanel({ filing, task, onDone }: ModifyDeclarati
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Alert type="info" showIcon title="您的反馈已获同意，请修改原申报信息并提交；提交后系统将重新核验各部门数据并重新计算。"
           description={reviewNote ? `残联审核意见：${reviewNote}` : undefined} />
-        <Alert type="warning" showIcon title="为保护个人信息，页面只显示了证件号码和电话的部分数字：请重新填写完整，或重新导入名单。" />
+        <Alert type="info" showIcon data-testid="kept-numbers-note"
+          title="为保护个人信息，证件号码和电话只显示部分数字。未修改的号码沿用原申报，无需重新填写；需要更改的，请填写完整号码。" />
         <Typography.Title level={5}>单位信息</Typography.Title>
-        <EmployerForm form={employerForm} year={filing.year} usccLocked regionLocked />
+        <EmployerForm form={employerForm} year={filing.year} usccLocked regionLocked kept={keptEmployer} />
         <Typography.Title level={5}>残疾职工</Typography.Title>
         <EmployeeImport year={filing.year} hasRows={rows.length > 0}
           onImported={(employees, mode) => setRows((current) => (mode === 'append' ? [...current, ...rowsFrom(employees)] : rowsFrom(employees)))} />

@@ -8,6 +8,7 @@ import { commitmentMaterials } from '../../../components/filing/commitment-field
 import { STEP_EMPLOYEES, STEP_UNIT, type ExtraFormRoute } from '../../../components/filing/declaration-errors.ts';
 import { EmployeesStep } from '../../../components/filing/EmployeesStep.tsx';
 import { EmployerForm } from '../../../components/filing/EmployerForm.tsx';
+import { PrefillNotice } from '../../../components/filing/PrefillNotice.tsx';
 import { RefusalAlert } from '../../../components/filing/RefusalAlert.tsx';
 import { useDeclarationWizard } from '../../../components/filing/use-declaration-wizard.ts';
 import type { FilingSeasonView } from '../../../components/filing/use-filing-season.ts';
@@ -126,10 +127,7 @@ export function NewFilingPage() {
           data-testid="wizard-steps"
         />
         <div hidden={step !== STEP_UNIT}>
-          {prefill && prefill.sources.length > 0 && (
-            <Alert type="info" showIcon style={{ marginBottom: 16 }}
-              title={prefill.sources.includes('register') ? '已根据单位登记信息预填，请核对' : `已根据本单位 ${prefill.lastYear} 年度的申报预填，请核对并更新；证件号码和电话请重新填写`} />
-          )}
+          <PrefillNotice prefill={prefill} unit="本单位" check="请核对" retype="并更新；证件号码和电话请重新填写" />
           <EmployerForm form={employerForm} year={year} usccLocked />
         </div>
         <div hidden={step !== STEP_EMPLOYEES}>

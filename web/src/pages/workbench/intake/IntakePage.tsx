@@ -10,6 +10,7 @@ import { STEP_EMPLOYEES, STEP_UNIT } from '../../../components/filing/declaratio
 import { DocumentList } from '../../../components/filing/DocumentList.tsx';
 import { EmployeesStep } from '../../../components/filing/EmployeesStep.tsx';
 import { EmployerForm } from '../../../components/filing/EmployerForm.tsx';
+import { PrefillNotice } from '../../../components/filing/PrefillNotice.tsx';
 import { RefusalAlert } from '../../../components/filing/RefusalAlert.tsx';
 import { useDeclarationWizard, type CreatedFiling } from '../../../components/filing/use-declaration-wizard.ts';
 import { STATUS_NAMES } from '../../../lib/filing-types.ts';
@@ -127,14 +128,7 @@ function IntakeWizard({ onRestart }: { onRestart: () => void }) {
           data-testid="intake-steps"
         />
         <div hidden={step !== STEP_UNIT}>
-          {prefill && prefill.sources.length > 0 && (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title={prefill.sources.includes('register') ? '已根据单位登记信息预填，请对照纸质材料核对' : `已根据该单位 ${prefill.lastYear} 年度的申报预填，请对照纸质材料核对`}
-            />
-          )}
+          <PrefillNotice prefill={prefill} unit="该单位" check="请对照纸质材料核对" />
           <EmployerForm form={employerForm} year={year} usccLocked={created !== null} />
         </div>
         <div hidden={step !== STEP_EMPLOYEES}>
