@@ -98,7 +98,7 @@ export function FilingDetailPage() {
         description={bannerDescription(filing)}
       />
       {filing.notices.length > 0 && (
-        <Alert type="info" showIcon title="申报已受理，以下信息请留意"
+        <Alert type="info" showIcon title={awaiting ? '申报已收件，以下信息请留意' : '申报已受理，以下信息请留意'}
           description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{filing.notices.map((n) => <li key={n.path + n.code}>{n.message}</li>)}</ul>} />
       )}
       {(certifiedOnce || RATING_OPEN.has(filing.status)) && (
