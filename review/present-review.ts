@@ -65,9 +65,11 @@ export function presentReview(review: StoredReview, declaration: Filing, reveal:
     };
   });
   const levy = result.levyEstimate;
+  // After a reviewer's decision the figures are no longer the data comparison's alone.
+  const how = result.employees.some((e) => e.manualReview) ? '经与各部门数据比对和残联人工审核' : '经与各部门数据比对';
   const summary =
     locale === 'zh'
-      ? `经与各部门数据比对，${result.year} 年度认定安排残疾人就业 ${fixed2(result.certifiedCount)} 人，` +
+      ? `${how}，${result.year} 年度认定安排残疾人就业 ${fixed2(result.certifiedCount)} 人，` +
         `按 ${(levy.quotaRatio * 100).toFixed(1)}% 比例应安排 ${fixed2(result.requiredCount)} 人，` +
         (result.shortfall > 0
           ? `尚差 ${fixed2(result.shortfall)} 人；` + (levy.exempt ? '本单位符合暂免征收条件，暂免缴纳残疾人就业保障金。' : `预计应缴残疾人就业保障金 ${money(levy.payable)} 元（以税务部门核定为准）。`)

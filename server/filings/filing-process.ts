@@ -42,7 +42,20 @@ export type FeedbackWindow =
   /** Feedback belongs to no step the filing is at. */
   | { state: 'not-at-this-step' };
 
-type Variables = Record<string, { value: unknown } | undefined>;
+export type Variables = Record<string, { value: unknown } | undefined>;
+
+/** The variables of the filing's running instance (business key = filing id), or null when none runs. */
+export async function activeVariables(engine: EngineRest, filingId: string): Promise<Variables | null> {
+  const [instance] = await engine.get<ProcessInstance[]>('/process-instance', { businessKey: filingId, active: true });
+  if (!instance) return null;
+  return engine.get<Variables>(`/process-instance/${instance.id}/variables`, { deserializeValues: 'false' });
+}
+
+/** A deadline variable the diagram set (an ISO instant) and its `<name>Provisional` flag beside it. */
+export function deadlineOf(variables: Variables, name: string): { dueAt: string | null; provisional: boolean } {
+  const value = variables[name]?.value;
+  return { dueAt: typeof value === 'string' ? value : null, provisional: variables[`${name}Provisional`]?.value === true };
+}
 
 /**
  * Where the filing's feedback window stands: from the message subscription (the diagram's timer decides when it
@@ -50,13 +63,12 @@ type Variables = Record<string, { value: unknown } | undefined>;
  * certification's when it ends after that certification: an earlier window's deadline says nothing of the next.
  */
 export async function feedbackWindowOf(engine: EngineRest, filingId: string, filingStatus: string, messageName: string): Promise<FeedbackWindow> {
-  const [instance] = await engine.get<ProcessInstance[]>('/process-instance', { businessKey: filingId, active: true });
-  if (!instance) return { state: 'not-at-this-step' };
-  const variables = await engine.get<Variables>(`/process-instance/${instance.id}/variables`, { deserializeValues: 'false' });
-  const dueAt = typeof variables.feedbackDueAt?.value === 'string' ? variables.feedbackDueAt.value : null;
+  const variables = await activeVariables(engine, filingId);
+  if (!variables) return { state: 'not-at-this-step' };
+  const { dueAt, provisional } = deadlineOf(variables, 'feedbackDueAt');
   const certifiedAt = typeof variables.certifiedAt?.value === 'string' ? variables.certifiedAt.value : null;
   if (await waitsForMessage(engine, filingId, messageName)) {
-    return { state: 'open', dueAt, provisional: variables.feedbackDueAtProvisional?.value === true };
+    return { state: 'open', dueAt, provisional };
   }
   const ofThisCertification = dueAt !== null && certifiedAt !== null && new Date(dueAt).getTime() > new Date(certifiedAt).getTime();
   if (filingStatus === 'certified' && !ofThisCertification) return { state: 'opening' };

@@ -1,5 +1,6 @@
 // The filing API (CONTRACTS.md §1): submit, read one (with its history), list those in the caller's scope.
 import type { EngineRest } from '../../platform/engine-rest.ts';
+import { acceptanceWaitOf } from './acceptance-wait.ts';
 import { departmentWaitOf } from './department-wait.ts';
 import { processDeadlinesOf } from './process-deadlines.ts';
 import { loadCalendar } from '../../calendar/calendar-store.ts';
@@ -122,6 +123,13 @@ function conflict(status: 409 | 422, code: string, filingId: string, path: strin
   return new Problem(status, message, undefined, [{ path, code, message }], 'about:blank', { code, filingId });
 }
 
+/** What the filing waits for before the review: the clerks' acceptance, or a department that does not answer. */
+async function waitsOf(engine: EngineRest | undefined, filing: StoredFiling, reveal: boolean) {
+  const acceptance = engine ? await acceptanceWaitOf(engine, filing, reveal) : null;
+  const departmentWait = engine && !acceptance && DEPARTMENT_CHECKS_RUN.has(filing.status) ? await departmentWaitOf(engine, filing.id) : null;
+  return { acceptance, departmentWait };
+}
+
 export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored, engine }: FilingRoutesOptions): Router {
   const router = Router();
 
@@ -178,7 +186,8 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored,
       rating: (await findRating(db, filing.id)) ?? null,
       taxHandover: await latestTaxHandover(db, filing.id),
       transfer: await findTransfer(db, filing.id),
-      departmentWait: engine && DEPARTMENT_CHECKS_RUN.has(filing.status) ? await departmentWaitOf(engine, filing.id) : null,
+      // A window filing waiting for acceptance waits on the county's clerks, not on a department.
+      ...(await waitsOf(engine, filing, reveal)),
       feedbackWindow: engine && filing.status === 'certified' ? await feedbackWindowOrNull(engine, filing.id, filing.status) : null,
       deadlines: engine ? await processDeadlinesOf(engine, await loadCalendar(db), filing.id) : [],
       // Missed deadlines escalated to the county lead or the city: the staff's supervision, not the employer's.

@@ -153,6 +153,9 @@ describe('the employer portal and the caseworker workbench in Chromium', { timeo
     await page.getByRole('tab', { name: '材料' }).click();
     await page.locator('[data-testid=document-preview-button]').first().click();
     await page.waitForSelector('[data-testid=document-preview] iframe, [data-testid=document-preview] img');
+    // Named as the employer uploaded it; the PDF viewer's toolbar, which would name it after its object URL, hidden.
+    expect(await page.locator('[data-testid=document-preview-name]').innerText()).toBe('预览：劳动合同.pdf');
+    expect(await page.locator('[data-testid=document-preview] iframe').getAttribute('src')).toMatch(/^blob:.*#toolbar=0/);
     await screenshot(page, '08-review-with-evidence');
     expect(await page.locator('[data-testid=task-form]').innerText()).toContain('第 1 名职工的人工审核');
     const phone = await browser.page(await system.login({ role: 'reviewer', regionCode: HANDLING }), PHONE);

@@ -168,6 +168,10 @@ describe('window intake with missing material, received in another county', () =
       ['submitted', 'awaiting-acceptance', '缺少残疾职工劳动合同复印件'],
     ]);
     expect((await system.request('GET', `/api/filings/${id}`, { token: receivingClerk })).status).toBe(200);
+    // What is missing and until when, the date being the task's: the filing waits on the clerks, not on a department.
+    expect(seen.body.acceptance).toEqual({ missingMaterials: '缺少残疾职工劳动合同复印件', dueAt: expect.any(String), provisional: expect.any(Boolean) });
+    expect(sameInstant(seen.body.acceptance.dueAt, task.due!)).toBe(true);
+    expect(seen.body.departmentWait).toBeNull();
 
     // The reminder on the morning of the last day goes to the clerks; after the deadline the county lead is told.
     const reminder = await fireTimer(id, 'acceptance-due-soon');
@@ -189,6 +193,7 @@ describe('window intake with missing material, received in another county', () =
     expect((await complete(handlingClerk, task, { acceptanceDecision: 'accept', acceptanceNote: '已补交劳动合同' })).status).toBe(200);
     const accepted = await filingIn(employer, id, 'awaiting_confirmation');
     expect(accepted.history.find((h: any) => h.status === 'accepted')).toMatchObject({ actor: `dev-clerk-${HANDLING}`, note: '已补交劳动合同' });
+    expect(accepted.acceptance).toBeNull();
   });
 
   it('accepts a complete window filing on the spot, with no acceptance task', async () => {
@@ -303,6 +308,8 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     const certificate = await system.request('GET', `/api/filings/${id}/certificate`, { token: employer });
     expect(certificate.status).toBe(200);
     expect(certified.history.at(-1).note).toBe(`年审认证确认书 ${certificate.body.code}`);
+    // The system certifies once the unit confirmed: the unit is not credited with the certification.
+    expect(certified.history.at(-1)).toMatchObject({ status: 'certified', step: 'certification', actor: 'system' });
     const pdf = await fetch(`${system.apiUrl}/api/filings/${id}/certificate.pdf`, { headers: { authorization: `Bearer ${employer}` } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

@@ -240,6 +240,13 @@ describe('the review as the API shows it, after a manual review', () => {
     expect(second).not.toHaveProperty('automaticReasons');
   });
 
+  it('says in the summary that a reviewer decided, once one did, and not before', () => {
+    const present = (decisions: ManualDecision[]) =>
+      presentReview({ result: judge(s, decisions), rules, reviewedAt: '2026-05-06T03:00:00.000Z' }, s.filing, false, 'zh').summary;
+    expect(present([])).toMatch(/^经与各部门数据比对，2025 年度认定/);
+    expect(present([decided(0, 'count')])).toMatch(/^经与各部门数据比对和残联人工审核，2025 年度认定/);
+  });
+
   it('in English on request', () => {
     const result = judge(s, [decided(0, 'count')]);
     const shown = presentReview({ result, rules, reviewedAt: '2026-05-06T03:00:00.000Z' }, s.filing, false, 'en');

@@ -23,6 +23,12 @@ export const STATUS_NAMES: Record<FilingStatus, string> = {
   withdrawn: '已撤回',
 };
 
+/** The status as the pages name it: a window filing not yet accepted is 待受理 (its clerks have it), not 已提交. */
+export function statusName(status: FilingStatus, channel?: string): string {
+  if (status === 'submitted' && channel === 'window') return '待受理';
+  return STATUS_NAMES[status] ?? status;
+}
+
 export interface StatusEntry {
   status: FilingStatus;
   at: string;
@@ -91,6 +97,8 @@ export interface FilingDetail {
   transfer: { direction: 'inbound' | 'outbound'; transferId: string; otherRegionCode: string; at: string } | null;
   /** A department check that failed and waits: tried again (retrying) or handed to the operators (held). */
   departmentWait: { state: 'retrying' | 'held'; departments: string[] } | null;
+  /** A window filing with materials missing, before acceptance: what is missing and the acceptance deadline. */
+  acceptance: { missingMaterials: string; dueAt: string | null; provisional: boolean } | null;
   /** While certified: whether feedback is taken now, and until when (provisional: next year not yet published). */
   feedbackWindow:
     | { state: 'open'; dueAt: string | null; provisional: boolean }

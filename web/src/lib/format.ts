@@ -9,6 +9,11 @@ export function chineseDateTime(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format('YYYY年M月D日 HH:mm') : '—';
 }
 
+/** Said after a deadline counted across a year whose holidays are not yet published. */
+export function provisionalNote(provisional: boolean): string {
+  return provisional ? '（暂定：下一年度节假日安排公布后可能顺延）' : '';
+}
+
 const yuanFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function yuan(amount: number | null | undefined): string {

@@ -164,7 +164,7 @@ export function DocumentList({ filingId, uploadKind, employeeNames, highlightEmp
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未上传材料" /> }}
         onRow={(d) => ({ 'data-testid': 'document-row', 'data-employee-index': d.employeeIndex ?? '', 'data-kind': d.kind }) as HTMLAttributes<HTMLElement>}
       />
-      {preview && <DocumentPreview preview={preview} onClose={() => setPreview(undefined)} />}
+      {preview && <DocumentPreview preview={preview} onSave={() => void save(preview.doc)} onClose={() => setPreview(undefined)} />}
       {uploadKind && (
         <DocumentUpload
           filingId={filingId}
@@ -181,19 +181,27 @@ export function DocumentList({ filingId, uploadKind, employeeNames, highlightEmp
   );
 }
 
-function DocumentPreview({ preview, onClose }: { preview: Preview; onClose: () => void }) {
+/** The PDF viewer's own toolbar is hidden: it would name the file after its object URL, not as it was uploaded. */
+const PDF_VIEW_PARAMETERS = '#toolbar=0&navpanes=0';
+
+function DocumentPreview({ preview, onSave, onClose }: { preview: Preview; onSave: () => void; onClose: () => void }) {
   const { doc, url, type } = preview;
   return (
     <Card
       size="small"
-      title={`预览：${doc.originalName}`}
-      extra={<Button size="small" onClick={onClose}>关闭预览</Button>}
+      title={<span data-testid="document-preview-name">预览：{doc.originalName}</span>}
+      extra={
+        <Space size="small">
+          <Button size="small" icon={<DownloadOutlined />} onClick={onSave}>下载</Button>
+          <Button size="small" onClick={onClose}>关闭预览</Button>
+        </Space>
+      }
       data-testid="document-preview"
     >
       {type.startsWith('image/') ? (
         <img src={url} alt={doc.originalName} style={{ maxWidth: '100%', maxHeight: '70vh', display: 'block', margin: '0 auto' }} />
       ) : type === 'application/pdf' ? (
-        <iframe src={url} title={doc.originalName} className="doc-preview-frame" />
+        <iframe src={`${url}${PDF_VIEW_PARAMETERS}`} title={doc.originalName} className="doc-preview-frame" />
       ) : (
         <Typography.Text>该类型的文件不能在页面中预览，请下载后查看。</Typography.Text>
       )}

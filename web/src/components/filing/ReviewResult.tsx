@@ -24,8 +24,8 @@ function Reasons({ e }: { e: EmployeeReview }) {
   return (
     <Space orientation="vertical" size={2}>
       {e.manualReview && (
-        <Typography.Text data-testid="manual-review-message">
-          <Tag color="purple">人工审核</Tag>
+        // The sentence begins 经人工审核: a tag saying 人工审核 before it would say it twice.
+        <Typography.Text strong style={{ color: '#531dab' }} data-testid="manual-review-message">
           {e.manualReview.message}
         </Typography.Text>
       )}

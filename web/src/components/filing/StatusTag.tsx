@@ -1,6 +1,6 @@
 // A filing's status as a coloured tag in Chinese: green once certified, orange while the unit must act, red when refused.
 import { Tag } from 'antd';
-import { STATUS_NAMES, type FilingStatus } from '../../lib/filing-types.ts';
+import { statusName, type FilingStatus } from '../../lib/filing-types.ts';
 
 const COLORS: Record<FilingStatus, string> = {
   submitted: 'default',
@@ -18,10 +18,11 @@ const COLORS: Record<FilingStatus, string> = {
   withdrawn: 'default',
 };
 
-export function StatusTag({ status }: { status: FilingStatus }) {
+/** `channel` names a window filing not yet accepted 待受理. */
+export function StatusTag({ status, channel }: { status: FilingStatus; channel?: string }) {
   return (
     <Tag color={COLORS[status] ?? 'default'} data-testid="filing-status" data-status={status}>
-      {STATUS_NAMES[status] ?? status}
+      {statusName(status, channel)}
     </Tag>
   );
 }

@@ -16,7 +16,8 @@ const STEP_NAMES: Record<string, string> = {
   'automatic-review': '系统自动审核',
   dispute: '单位提出异议',
   'manual-review': '残联人工审核',
-  certification: '年审认证，出具确认书',
+  // Certified by the system once the unit confirmed the result: the unit is not who certifies.
+  certification: '单位确认结果后，系统年审认证并出具确认书',
   feedback: '单位提交反馈',
   'feedback-rejected': '反馈未获同意',
   'feedback-approved': '反馈已获同意，可修改申报',

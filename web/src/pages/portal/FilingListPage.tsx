@@ -35,7 +35,7 @@ export function FilingListPage() {
   const columns: ColumnsType<FilingListItem> = [
     { title: '申报年度', dataIndex: 'year', width: 100, render: (y: number) => `${y} 年` },
     { title: '单位名称', key: 'name', render: (_v, f) => f.employer.name },
-    { title: '状态', dataIndex: 'status', width: 130, render: (_v, f) => <StatusTag status={f.status} /> },
+    { title: '状态', dataIndex: 'status', width: 130, render: (_v, f) => <StatusTag status={f.status} channel={f.channel} /> },
     { title: '下一步', key: 'next', render: (_v, f) => <NextStepText filing={f} tasks={tasks} /> },
     { title: '残疾职工', dataIndex: 'employeeCount', width: 90, render: (n: number) => `${n} 人` },
     { title: '提交日期', dataIndex: 'createdAt', width: 140, render: (d: string) => chineseDate(d) },
@@ -64,7 +64,7 @@ export function FilingListPage() {
               <Card size="small" hoverable>
                 <Space style={{ width: '100%', justifyContent: 'space-between' }}>
                   <Typography.Text strong>{f.year} 年度</Typography.Text>
-                  <StatusTag status={f.status} />
+                  <StatusTag status={f.status} channel={f.channel} />
                 </Space>
                 <div><NextStepText filing={f} tasks={tasks} /></div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

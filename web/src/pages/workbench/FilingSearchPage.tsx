@@ -83,7 +83,7 @@ export function FilingSearchPage() {
       ),
     },
     { title: '年度', dataIndex: 'year', width: 72 },
-    { title: '状态', key: 'status', width: 120, render: (_v, f) => <StatusTag status={f.status} /> },
+    { title: '状态', key: 'status', width: 120, render: (_v, f) => <StatusTag status={f.status} channel={f.channel} /> },
     { title: '渠道', key: 'channel', width: 120, render: (_v, f) => channelName(f.channel) },
     { title: '收件地', key: 'receiving', width: 150, render: (_v, f) => regionShortName(f.receivingRegionCode) },
     { title: '办理地', key: 'handling', width: 150, render: (_v, f) => regionShortName(f.employer.regionCode) },

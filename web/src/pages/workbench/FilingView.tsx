@@ -78,7 +78,7 @@ export function FilingView({ filingId, highlightEmployeeIndex, defaultTab = 'res
       title={
         <Space wrap>
           <span>{f.employer.name}</span>
-          <StatusTag status={f.status} />
+          <StatusTag status={f.status} channel={f.channel} />
         </Space>
       }
       extra={revealButton}

@@ -105,7 +105,7 @@ export function TaskInboxPage() {
       title: '申报状态',
       key: 'status',
       width: 104,
-      render: (_v, t) => (t.filing ? <StatusTag status={t.filing.status as FilingStatus} /> : '—'),
+      render: (_v, t) => (t.filing ? <StatusTag status={t.filing.status as FilingStatus} channel={t.filing.channel} /> : '—'),
     },
     { title: '创建时间', key: 'created', width: 160, render: (_v, t) => chineseDateTime(t.created) },
     {

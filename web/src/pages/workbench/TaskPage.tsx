@@ -8,6 +8,7 @@ import { api, ApiError } from '../../lib/api.ts';
 import type { TaskDetail } from '../../lib/filing-types.ts';
 import { chineseDate, chineseDateTime } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
+import { AcceptanceMissing } from './AcceptanceMissing.tsx';
 import { ClaimButton } from './ClaimButton.tsx';
 import { FilingView, type FilingTab } from './FilingView.tsx';
 import { taskKindName } from './task-kinds.ts';
@@ -88,6 +89,7 @@ export function TaskPage() {
               ]}
             />
             {t.assignee === null && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="该任务尚未认领：可先认领，提交时也会自动由您认领。" />}
+            {t.taskDefinitionKey === 'acceptance' && t.filing && <AcceptanceMissing filingId={t.filing.id} />}
             {t.form ? (
               <TaskForm
                 taskId={t.id}

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError, api } from '../../../lib/api.ts';
 import type { FilingDetail } from '../../../lib/filing-types.ts';
-import { chineseDate } from '../../../lib/format.ts';
+import { chineseDate, provisionalNote } from '../../../lib/format.ts';
 
 /** When feedback is taken, from the process itself: its deadline, or why not now. */
 function windowText(window: FilingDetail['feedbackWindow']): string {
@@ -12,7 +12,7 @@ function windowText(window: FilingDetail['feedbackWindow']): string {
   switch (window.state) {
     case 'open':
       return window.dueAt
-        ? `如对认证结果有异议，请在 ${chineseDate(window.dueAt)} 前提交反馈${window.provisional ? '（暂定：下一年度节假日安排公布后可能顺延）' : ''}；反馈经残联审核同意后，可修改原申报信息并重新审核。`
+        ? `如对认证结果有异议，请在 ${chineseDate(window.dueAt)} 前提交反馈${provisionalNote(window.provisional)}；反馈经残联审核同意后，可修改原申报信息并重新审核。`
         : '如对认证结果有异议，现在可以提交反馈；反馈经残联审核同意后，可修改原申报信息并重新审核。';
     case 'opening':
       return '反馈通道正在开启，请稍候片刻；页面会自动刷新。';

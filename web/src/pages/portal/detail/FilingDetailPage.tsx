@@ -12,6 +12,7 @@ import { StatusTimeline } from '../../../components/filing/StatusTimeline.tsx';
 import type { FilingDetail, FilingStatus, Review } from '../../../lib/filing-types.ts';
 import { chineseDate } from '../../../lib/format.ts';
 import { CONFIRM_RESULT_TASK, MODIFY_DECLARATION_TASK, nextStep } from '../next-step.ts';
+import { AcceptanceWaitNote } from './AcceptanceWaitNote.tsx';
 import { CertificatePanel } from './CertificatePanel.tsx';
 import { ConfirmResultPanel } from './ConfirmResultPanel.tsx';
 import { EmployeesView, EmployerView } from './DeclarationView.tsx';
@@ -34,6 +35,14 @@ function workingText(filing: FilingDetail): string {
 }
 
 const hasReview = (filing: FilingDetail): filing is FilingDetail & { review: Review } => filing.review !== null;
+type AwaitingAcceptance = FilingDetail & { acceptance: NonNullable<FilingDetail['acceptance']> };
+const awaitsAcceptance = (filing: FilingDetail): filing is AwaitingAcceptance => filing.acceptance != null;
+
+/** What the banner says below the step while the system or the county has the filing. */
+function bannerDescription(filing: FilingDetail) {
+  if (awaitsAcceptance(filing)) return <AcceptanceWaitNote filing={filing} />;
+  return SYSTEM_WORKING.has(filing.status) ? workingText(filing) : undefined;
+}
 
 function NotFound({ title }: { title: string }) {
   return (
@@ -61,6 +70,9 @@ export function FilingDetailPage() {
   const certifiedOnce = filing.history.some((h) => h.status === 'certified');
   const confirming = task?.taskDefinitionKey === CONFIRM_RESULT_TASK && hasReview(filing);
   const modifying = task?.taskDefinitionKey === MODIFY_DECLARATION_TASK;
+  // The unit has materials to bring; nothing is being compared yet.
+  const awaiting = awaitsAcceptance(filing);
+  const systemWorking = SYSTEM_WORKING.has(filing.status) && !awaiting;
   const names = filing.employees.map((e) => e.name);
 
   return (
@@ -69,7 +81,7 @@ export function FilingDetailPage() {
       <div>
         <Space wrap align="center">
           <Typography.Title level={3} style={{ margin: 0 }}>{filing.year} 年度年审申报</Typography.Title>
-          <StatusTag status={filing.status} />
+          <StatusTag status={filing.status} channel={filing.channel} />
         </Space>
         <div>
           <Typography.Text type="secondary">
@@ -78,15 +90,15 @@ export function FilingDetailPage() {
         </div>
       </div>
       <Alert
-        type={step.actionable || filing.departmentWait?.state === 'held' ? 'warning' : 'info'}
+        type={step.actionable || awaiting || filing.departmentWait?.state === 'held' ? 'warning' : 'info'}
         showIcon
-        icon={SYSTEM_WORKING.has(filing.status) && filing.departmentWait?.state !== 'held' ? <LoadingOutlined /> : undefined}
+        icon={systemWorking && filing.departmentWait?.state !== 'held' ? <LoadingOutlined /> : undefined}
         data-testid="detail-next-step"
         title={`当前：${step.text}`}
-        description={SYSTEM_WORKING.has(filing.status) ? workingText(filing) : undefined}
+        description={bannerDescription(filing)}
       />
       {filing.notices.length > 0 && (
-        <Alert type="info" showIcon title="申报已受理，以下信息请留意"
+        <Alert type="info" showIcon title={awaiting ? '申报已收件，以下信息请留意' : '申报已受理，以下信息请留意'}
           description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{filing.notices.map((n) => <li key={n.path + n.code}>{n.message}</li>)}</ul>} />
       )}
       {(certifiedOnce || RATING_OPEN.has(filing.status)) && (

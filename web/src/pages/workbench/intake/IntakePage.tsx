@@ -13,7 +13,7 @@ import { EmployerForm } from '../../../components/filing/EmployerForm.tsx';
 import { PrefillNotice } from '../../../components/filing/PrefillNotice.tsx';
 import { RefusalAlert } from '../../../components/filing/RefusalAlert.tsx';
 import { useDeclarationWizard, type CreatedFiling } from '../../../components/filing/use-declaration-wizard.ts';
-import { STATUS_NAMES } from '../../../lib/filing-types.ts';
+import { STATUS_NAMES, statusName } from '../../../lib/filing-types.ts';
 import { useSession } from '../../../lib/session.tsx';
 import { regionLabel } from '../region-label.ts';
 import { IntakeCheckForm, intakeCheckRoute, type IntakeCheckValues } from './IntakeCheckForm.tsx';
@@ -143,7 +143,7 @@ function IntakeWizard({ onRestart }: { onRestart: () => void }) {
               status="success"
               style={{ padding: 16 }}
               title={created.status === 'accepted' ? '申报已当场受理' : '申报已登记，待补正材料后受理'}
-              subTitle={`当前状态：${STATUS_NAMES[created.status] ?? created.status}。请扫描单位提交的纸质材料并上传，供审核时查阅。`}
+              subTitle={`当前状态：${statusName(created.status, 'window')}。请扫描单位提交的纸质材料并上传，供审核时查阅。`}
             />
             <DocumentList filingId={created.id} uploadKind="scan" employeeNames={names} />
           </Space>
