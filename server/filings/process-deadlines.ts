@@ -3,6 +3,7 @@
 // published (the calendar knows every year up to `knownThrough`; a deadline ending later crossed an unknown year).
 import { chinaYearOf } from '../../platform/china-date.ts';
 import type { EngineRest } from '../../platform/engine-rest.ts';
+import { activeVariables, deadlineOf } from './filing-process.ts';
 import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.ts';
 
 /** The diagram's deadline variables, in the order of the procedure, with the step each bounds. */
@@ -24,16 +25,14 @@ export interface ProcessDeadline {
 /** The deadlines of the filing's running process; none when it has ended or the engine cannot tell now. */
 export async function processDeadlinesOf(engine: EngineRest, calendar: WorkingDayCalendar, filingId: string): Promise<ProcessDeadline[]> {
   try {
-    const [instance] = await engine.get<{ id: string }[]>('/process-instance', { businessKey: filingId, active: true });
-    if (!instance) return [];
-    const variables = await engine.get<Record<string, { value: unknown } | undefined>>(`/process-instance/${instance.id}/variables`, {
-      deserializeValues: 'false',
-    });
+    const variables = await activeVariables(engine, filingId);
+    if (!variables) return [];
     const knownThrough = calendar.knownThrough();
     return DEADLINES.flatMap(([variable, label]) => {
-      const value = variables[variable]?.value;
-      if (typeof value !== 'string' || Number.isNaN(new Date(value).getTime())) return [];
-      return [{ variable, label, dueAt: value, provisional: chinaYearOf(new Date(value)) > knownThrough }];
+      const { dueAt, provisional } = deadlineOf(variables, variable);
+      if (dueAt === null || Number.isNaN(new Date(dueAt).getTime())) return [];
+      // The step's own flag where the diagram keeps one; the calendar's years for the others.
+      return [{ variable, label, dueAt, provisional: provisional || chinaYearOf(new Date(dueAt)) > knownThrough }];
     });
   } catch {
     // Read with the filing, which the page reloads: an engine that does not answer now must not fail that read.
