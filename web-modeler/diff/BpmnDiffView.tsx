@@ -240,10 +240,7 @@ function ChangeDetails({ change }: { change: ElementChange }) {
     <div className="diff-properties">
       {change.properties.map((property) => (
         <div key={property.key} className="diff-property">
-          <span className="diff-property-name">
-            {propertyName(property.key)}
-            {propertyName(property.key) !== property.key && <Typography.Text code>{property.key}</Typography.Text>}
-          </span>
+          <span className="diff-property-name">{propertyName(property, change.topic)}</span>
           <OldNew oldValue={property.oldValue} newValue={property.newValue} />
         </div>
       ))}
