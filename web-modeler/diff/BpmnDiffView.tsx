@@ -214,7 +214,7 @@ export function BpmnDiffView({ oldXml, newXml, oldTitle, newTitle }: { oldXml: s
               {
                 title: '元素',
                 key: 'element',
-                width: 280,
+                width: '28%',
                 render: (_, row) => (
                   <Space orientation="vertical" size={0}>
                     <span>{row.name ?? row.id}</span>
@@ -222,7 +222,8 @@ export function BpmnDiffView({ oldXml, newXml, oldTitle, newTitle }: { oldXml: s
                   </Space>
                 ),
               },
-              { title: '类型', key: 'type', width: 120, render: (_, row) => typeName(row.type) },
+              // On a phone the type gives way to the change itself.
+              { title: '类型', key: 'type', width: 120, responsive: ['md'], render: (_, row) => typeName(row.type) },
               { title: '改动内容', key: 'what', render: (_, row) => <ChangeDetails change={row} /> },
             ]}
           />
