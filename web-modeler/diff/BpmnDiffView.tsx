@@ -170,8 +170,8 @@ export function BpmnDiffView({ oldXml, newXml, oldTitle, newTitle }: { oldXml: s
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon title={error} />}
       <div className="diff-legend">
-        <ChangeKindTag kind="added" /> 仅在新版本（右）标出
-        <ChangeKindTag kind="removed" /> 仅在旧版本（左）标出
+        <ChangeKindTag kind="added" /> 仅在新版本上标出
+        <ChangeKindTag kind="removed" /> 仅在旧版本上标出
         <ChangeKindTag kind="changed" /> 两侧都标出
         <ChangeKindTag kind="layout" /> 仅位置或大小改变
         <Typography.Text type="secondary">拖动或缩放任一侧，另一侧随之移动。</Typography.Text>
