@@ -66,7 +66,10 @@ export interface DefinitionVersion {
   resource: string;
   deploymentId: string;
   deployedAt: string;
+  /** The sign-in id of who deployed it (policy staff); null for what npm start deployed. */
   deployedBy: string | null;
+  /** Their name as the sign-in gave it, where it gave one. */
+  deployedByName: string | null;
   note: string | null;
   source: string;
 }
@@ -126,6 +129,7 @@ async function describe(options: DefinitionRoutesOptions, rows: { version: numbe
       deploymentId: deployment.id,
       deployedAt: record?.deployedAt ?? isoTime(deployment.deploymentTime),
       deployedBy: record?.deployedBy ?? null,
+      deployedByName: record?.deployedByName ?? null,
       note: record?.note ?? null,
       source: record ? 'web-modeler' : deployment.source === PROJECT_FILES ? PROJECT_FILES : (deployment.source ?? 'unknown'),
     };

@@ -17,6 +17,8 @@ export interface DeploymentRecord {
   deploymentId: string;
   note: string;
   deployedBy: string;
+  /** The deployer's name as the sign-in gave it; null where it gave none. */
+  deployedByName: string | null;
   deployedAt: string;
   unchanged: boolean;
   resources: RecordedResource[];
@@ -24,12 +26,13 @@ export interface DeploymentRecord {
 
 export async function recordDeployment(
   db: Db | Tx,
-  entry: { deploymentId: string; note: string; deployedBy: string; unchanged: boolean; resources: RecordedResource[] },
+  entry: { deploymentId: string; note: string; deployedBy: string; deployedByName: string | null; unchanged: boolean; resources: RecordedResource[] },
 ): Promise<void> {
-  await db.query('insert into deployments (deployment_id, note, deployed_by, unchanged, resources) values ($1, $2, $3, $4, $5)', [
+  await db.query('insert into deployments (deployment_id, note, deployed_by, deployed_by_name, unchanged, resources) values ($1, $2, $3, $4, $5, $6)', [
     entry.deploymentId,
     entry.note,
     entry.deployedBy,
+    entry.deployedByName,
     entry.unchanged,
     JSON.stringify(entry.resources),
   ]);
@@ -38,15 +41,15 @@ export async function recordDeployment(
 /** Who made each of these engine deployments and why, by engine deployment id (unchanged submissions left out). */
 export async function deploymentsByEngineId(db: Db, deploymentIds: string[]): Promise<Map<string, DeploymentRecord>> {
   if (deploymentIds.length === 0) return new Map();
-  const { rows } = await db.query<{ deployment_id: string; note: string; deployed_by: string; deployed_at: Date; unchanged: boolean; resources: RecordedResource[] }>(
-    `select deployment_id, note, deployed_by, deployed_at, unchanged, resources
+  const { rows } = await db.query<{ deployment_id: string; note: string; deployed_by: string; deployed_by_name: string | null; deployed_at: Date; unchanged: boolean; resources: RecordedResource[] }>(
+    `select deployment_id, note, deployed_by, deployed_by_name, deployed_at, unchanged, resources
        from deployments where deployment_id = any($1) and not unchanged order by id`,
     [deploymentIds],
   );
   return new Map(
     rows.map((r) => [
       r.deployment_id,
-      { deploymentId: r.deployment_id, note: r.note, deployedBy: r.deployed_by, deployedAt: r.deployed_at.toISOString(), unchanged: r.unchanged, resources: r.resources },
+      { deploymentId: r.deployment_id, note: r.note, deployedBy: r.deployed_by, deployedByName: r.deployed_by_name, deployedAt: r.deployed_at.toISOString(), unchanged: r.unchanged, resources: r.resources },
     ]),
   );
 }

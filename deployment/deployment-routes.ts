@@ -215,7 +215,7 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
       }
       const deployed = result;
       await inTransaction(options.db, async (tx) => {
-        await recordDeployment(tx, { deploymentId: deployed.deploymentId, note, deployedBy: who.sub, unchanged: !deployed.created, resources: recordedResources(resources, deployed) });
+        await recordDeployment(tx, { deploymentId: deployed.deploymentId, note, deployedBy: who.sub, deployedByName: who.name ?? null, unchanged: !deployed.created, resources: recordedResources(resources, deployed) });
         await audit(tx, who, 'deployment.create', { type: 'deployment', id: deployed.deploymentId }, {
           note,
           resources: names,

@@ -6,6 +6,7 @@ import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema, type FieldIssue } from '../platform/schema.ts';
 import { checked, invalid } from './http.ts';
 import { ROLES, type Identity, type TokenSigner } from './identity.ts';
+import { ROLE_NAMES } from './role-names.ts';
 
 interface DevLoginBody {
   role: Identity['role'];
@@ -13,6 +14,8 @@ interface DevLoginBody {
   regionCode?: string;
   /** Who is signing in, so the audit trail names a person; defaults to one derived from role and scope. */
   userId?: string;
+  /** The person's name as pages show it; defaults to the role's name (政策管理人员). */
+  name?: string;
 }
 
 const checkBody = compileSchema<DevLoginBody>({
@@ -24,6 +27,7 @@ const checkBody = compileSchema<DevLoginBody>({
     uscc: { type: 'string' },
     regionCode: { type: 'string', pattern: '^\\d{6}$' },
     userId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\w.@-]+$' },
+    name: { type: 'string', minLength: 1, maxLength: 40 },
   },
 });
 
@@ -34,6 +38,7 @@ const loginMessages = createFieldMessages({
     uscc: ['统一社会信用代码', 'unified social credit code'],
     regionCode: ['所属行政区', 'region code'],
     userId: ['用户标识', 'user id'],
+    name: ['姓名', 'name'],
   },
   templates: { REGION_UNKNOWN: [(f) => `${f}应为浙江省内有效的行政区划代码`, (f) => `${f} must be a Zhejiang region code`] },
 });
@@ -63,7 +68,7 @@ function identityFor(body: DevLoginBody): Identity {
     : role === 'province' ? { regionCode: '330000' }
     : {};
   const sub = body.userId ?? `dev-${role}-${scope.uscc ?? scope.regionCode ?? 'all'}`;
-  return { sub, role, ...scope };
+  return { sub, name: body.name ?? ROLE_NAMES[role], role, ...scope };
 }
 
 export function devLoginRouter(signer: TokenSigner): Router {

@@ -9,6 +9,8 @@ export type Role = (typeof ROLES)[number];
 export interface Identity {
   /** The person behind the token: audit rows name them. */
   sub: string;
+  /** The person's name as pages show it (who deployed a version), where the sign-in knows one. */
+  name?: string;
   role: Role;
   /** Employers: their unit. */
   uscc?: string;

@@ -57,7 +57,7 @@ export function DeployDialog({ open, files, onClose, onDeployed, onRefused }: De
         title="部署后，新的申报按新版本办理；已在办理中的申报仍按其开始时的版本办理完毕。"
       />
       <Form layout="vertical">
-        <Form.Item label="变更说明" required help="写明改了什么、依据哪份文件或决定，将与部署人、部署时间一并留存">
+        <Form.Item label="变更说明" required className="deploy-note-field" help="写明改了什么、依据哪份文件或决定，将与部署人、部署时间一并留存">
           <Input.TextArea
             rows={3}
             maxLength={500}

@@ -14,7 +14,7 @@ import { FindingsPanel } from './FindingsPanel.tsx';
 import { checkFiles, fileNameOf, KIND_NAMES, sourceOf, versionsOf, type Finding, type Kind, type ModelFile } from './modeler-api.ts';
 import { useDefinitionParams } from './route-params.ts';
 import { useCanDeploy } from './use-can-deploy.ts';
-import { sourceLabel } from './VersionsPage.tsx';
+import { deployerLabel, sourceLabel } from './VersionsPage.tsx';
 
 type Editor = ComponentType<EditorProps & { ref?: Ref<EditorHandle> }>;
 
@@ -142,7 +142,7 @@ export function EditorPage() {
           />
           {shown && (
             <Typography.Text type="secondary">
-              {chineseDateTime(shown.deployedAt)} · {shown.deployedBy ?? sourceLabel(shown)}
+              {chineseDateTime(shown.deployedAt)} · {shown.deployedBy ? deployerLabel(shown) : sourceLabel(shown)}
               {shown.note ? ` · ${shown.note}` : ''}
             </Typography.Text>
           )}

@@ -15,6 +15,11 @@ export function sourceLabel(v: DefinitionVersion): string {
   return v.source;
 }
 
+/** Who deployed a version: their name, their sign-in id only where no name is known. */
+export function deployerLabel(v: DefinitionVersion): string {
+  return v.deployedByName ?? v.deployedBy ?? '—';
+}
+
 export function VersionsPage() {
   const params = useDefinitionParams();
   const navigate = useNavigate();
@@ -57,7 +62,7 @@ export function VersionsPage() {
           columns={[
             { title: '版本', dataIndex: 'version', render: (v: number, row) => <Space>第 {v} 版{row === versions.data?.[0] && <Tag color="green">当前</Tag>}</Space> },
             { title: '部署时间', dataIndex: 'deployedAt', render: (t: string) => chineseDateTime(t) },
-            { title: '部署人', dataIndex: 'deployedBy', render: (by: string | null) => by ?? '—' },
+            { title: '部署人', key: 'deployedBy', render: (_, v) => deployerLabel(v) },
             { title: '变更说明', dataIndex: 'note', render: (note: string | null) => note ?? '—' },
             { title: '来源', key: 'source', render: (_, v) => sourceLabel(v) },
             {

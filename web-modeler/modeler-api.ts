@@ -28,7 +28,10 @@ export interface DefinitionVersion {
   resource: string;
   deploymentId: string;
   deployedAt: string;
+  /** The sign-in id of who deployed it. */
   deployedBy: string | null;
+  /** Their name, where the sign-in gave one. */
+  deployedByName: string | null;
   note: string | null;
   /** `web-modeler` (deployed here, with a note), `project-files` (npm start deployed processes/ and forms/). */
   source: string;

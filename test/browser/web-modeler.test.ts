@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../calendar/working-day-calendar.ts';
 import { projectResources } from '../../deployment/deploy-resources.ts';
 import { BrowserSession, DESKTOP, launchChromium, screenshot } from '../support/browser.ts';
+import { deployFromEditor, ensureNoFindings, latestVersion as latestOf, openGroup } from '../support/modeler.ts';
 import { buildScenario, simDataDirWith, type Scenario } from '../support/review-scenarios.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -80,28 +81,7 @@ async function disputeFirstEmployee(name: keyof typeof S): Promise<{ due: string
   }, 60_000);
 }
 
-async function latestVersion(kind: 'process' | 'decision', key: string): Promise<{ version: number; note: string | null; deployedBy: string | null }> {
-  const policy = await system.login({ role: 'policy' });
-  const res = await system.request('GET', `/api/definitions/${kind}/${key}/versions`, { token: policy });
-  expect(res.status).toBe(200);
-  return res.body[0];
-}
-
-/** Deploys what the editor holds, with a change note, and waits for the page to open the new version. */
-async function deployFromEditor(page: Page, note: string, version: number): Promise<void> {
-  await page.click('[data-testid=deploy]');
-  await page.fill('[data-testid=deploy-note]', note);
-  await page.click('[data-testid=deploy-confirm]');
-  await page.waitForURL(new RegExp(`/edit\\?version=${version}$`), { timeout: 30_000 });
-}
-
-/** Opens a group of the properties panel (a click on an open one would close it). */
-async function openGroup(page: Page, groupId: string): Promise<void> {
-  const header = page.locator(`[data-group-id="${groupId}"] .bio-properties-panel-group-header`);
-  if (!((await header.getAttribute('class')) ?? '').split(/\s+/).includes('open')) await header.click();
-}
-
-const ensureNoFindings = (page: Page) => page.waitForSelector('[data-testid=findings-none]:has-text("检查通过")', { timeout: 20_000 });
+const latestVersion = (kind: 'process' | 'decision', key: string) => latestOf(system, kind, key);
 
 beforeAll(async () => {
   dataDir = await simDataDirWith(Object.values(S));
@@ -215,7 +195,7 @@ describe('the web modeler in Chromium', { timeout: 180_000 }, () => {
     await page.goto(url(`/modeler/process/annual-review/diff?from=${latest - 1}&to=${latest}`));
     const table = page.locator('[data-testid=bpmn-change-table]');
     await table.waitFor({ timeout: 30_000 });
-    await expect.poll(() => table.innerText()).toContain('workingDays');
+    await expect.poll(() => table.innerText()).toContain('工作日天数');
     expect(await table.innerText()).toContain('${12}');
     await page.waitForSelector('[data-testid=diff-canvas-new] .djs-element[data-element-id="compute-review-due"]');
     await screenshot(page, '16-modeler-diff');

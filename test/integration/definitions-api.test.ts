@@ -17,7 +17,8 @@ const deploy = (body: unknown) => system.request('POST', '/api/deployments', { t
 
 beforeAll(async () => {
   system = await startTestSystem({ WORKERS: 'off' });
-  policy = await system.login({ role: 'policy' });
+  // A named officer: the versions name her, the records keep her sign-in id too.
+  policy = await system.login({ role: 'policy', userId: 'wang.fang', name: '王芳' });
   original = await readFile(path.join(projectRoot, 'processes', 'annual-review.bpmn'), 'utf8');
 });
 
@@ -52,6 +53,15 @@ describe('GET /api/definitions', () => {
     expect((await system.request('GET', '/api/definitions?kind=process', { token: province })).status).toBe(200);
   });
 
+  it('signs in a person by the name given, and refuses a blank one naming the field', async () => {
+    const blank = await system.request('POST', '/api/dev/login', { body: { role: 'policy', name: '  ' } });
+    expect(blank.status).toBe(400);
+    expect(blank.body.errors).toEqual([expect.objectContaining({ path: '/name', code: 'REQUIRED' })]);
+    expect(blank.body.errors[0].message).toContain('姓名');
+    const unnamed = await system.request('POST', '/api/dev/login', { body: { role: 'policy' } });
+    expect(unnamed.body.identity).toMatchObject({ sub: 'dev-policy-all', name: '政策管理人员' });
+  });
+
   it('lists each kind with its latest version, and checks the kind', async () => {
     const processes = await system.request('GET', '/api/definitions?kind=process', { token: policy });
     expect(processes.body).toContainEqual(expect.objectContaining({ kind: 'process', key: 'annual-review', latestVersion: expect.any(Number) }));
@@ -77,7 +87,7 @@ describe('GET /api/definitions', () => {
     // The first version is the one the system deployed from processes/ at its first start (later suites may add more).
     const shipped = before.body.at(-1);
     expect(shipped.version).toBe(1);
-    expect(shipped).toMatchObject({ source: 'project-files', deployedBy: null, note: null, definitionId: expect.any(String), resource: 'annual-review.bpmn' });
+    expect(shipped).toMatchObject({ source: 'project-files', deployedBy: null, deployedByName: null, note: null, definitionId: expect.any(String), resource: 'annual-review.bpmn' });
     expect(Number.isNaN(Date.parse(shipped.deployedAt))).toBe(false);
     const latest = before.body[0];
 
@@ -91,17 +101,19 @@ describe('GET /api/definitions', () => {
       version: latest.version + 1,
       definitionId: made.id,
       deploymentId: res.body.deploymentId,
-      deployedBy: 'dev-policy-all',
+      deployedBy: 'wang.fang',
+      deployedByName: '王芳',
       note: NOTE,
       source: 'web-modeler',
     });
     expect(after.body[1]).toEqual(latest);
     expect(after.body.at(-1)).toEqual(shipped);
 
-    const row = await system.db.query('select deployed_by, note, unchanged, resources from deployments where deployment_id = $1', [res.body.deploymentId]);
+    const row = await system.db.query('select deployed_by, deployed_by_name, note, unchanged, resources from deployments where deployment_id = $1', [res.body.deploymentId]);
     expect(row.rows).toEqual([
       {
-        deployed_by: 'dev-policy-all',
+        deployed_by: 'wang.fang',
+        deployed_by_name: '王芳',
         note: NOTE,
         unchanged: false,
         resources: [{ name: 'annual-review.bpmn', kind: 'process', key: 'annual-review', version: latest.version + 1, definitionId: made.id }],

@@ -1,9 +1,11 @@
 // The diagram diff of the web modeler: changes inside extension elements (an input parameter's value) come out
-// as a changed task with readable old → new values; added and removed elements are reported as such.
+// as a changed task with readable old → new values, named as the properties panel names them; added and removed
+// elements are reported as such; an element counts as moved only when its drawn position or size changed.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffBpmn } from '../../web-modeler/diff/bpmn-diff.ts';
+import { propertyName } from '../../web-modeler/diff/bpmn-labels.ts';
 
 const annualReview = readFileSync(path.resolve(import.meta.dirname, '../../processes/annual-review.bpmn'), 'utf8');
 
@@ -34,6 +36,7 @@ describe('the diagram diff', () => {
         kind: 'changed',
         type: 'bpmn:ServiceTask',
         name: '计算人工审核期限（10个工作日）',
+        topic: 'compute-due-date',
         layoutChanged: false,
         properties: [{ key: 'operaton:inputParameter[workingDays]', oldValue: '${10}', newValue: '${12}' }],
       },
@@ -69,5 +72,54 @@ describe('the diagram diff', () => {
 
   it('finds nothing between a diagram and itself', async () => {
     expect(await diffBpmn(annualReview, annualReview)).toEqual([]);
+  });
+
+  // bpmn-js gives a task it renames an empty DI label (for label styles); nothing moved.
+  const computeShape = '<bpmndi:BPMNShape id="compute-review-due_di" bpmnElement="compute-review-due"><dc:Bounds x="3770" y="540" width="100" height="80" /></bpmndi:BPMNShape>';
+  const renamed = annualReview
+    .replace('name="计算人工审核期限（10个工作日）"', 'name="计算人工审核期限（12个工作日）"')
+    .replace(computeShape, computeShape.replace('</bpmndi:BPMNShape>', '<bpmndi:BPMNLabel /></bpmndi:BPMNShape>'));
+
+  it('does not call a renamed task moved when bpmn-js only added an empty label to its DI', async () => {
+    expect(annualReview).toContain(computeShape);
+    const changes = await diffBpmn(annualReview, renamed);
+    expect(changes).toEqual([expect.objectContaining({ id: 'compute-review-due', kind: 'changed', layoutChanged: false })]);
+  });
+
+  it('calls a task moved when its bounds change, and a flow when its waypoints do', async () => {
+    const moved = renamed
+      .replace('<dc:Bounds x="3770" y="540" width="100" height="80" />', '<dc:Bounds x="3770" y="560" width="100" height="80" />')
+      .replace('<di:waypoint x="3730" y="580" /><di:waypoint x="3770" y="580" />', '<di:waypoint x="3730" y="600" /><di:waypoint x="3770" y="600" />');
+    const changes = await diffBpmn(annualReview, moved);
+    expect(changes.find((c) => c.id === 'compute-review-due')).toMatchObject({ kind: 'changed', layoutChanged: true });
+    expect(changes.find((c) => c.id === 'to-compute-review-due')).toMatchObject({ kind: 'layout', properties: [] });
+    // Half a pixel is rounding, not a move.
+    const rounded = annualReview.replace('<dc:Bounds x="3770" y="540" width="100" height="80" />', '<dc:Bounds x="3770.4" y="540" width="100" height="80" />');
+    expect(await diffBpmn(annualReview, rounded)).toEqual([]);
+  });
+
+  it('calls an event moved when its label moves, not when the label is re-measured around its place for a new name', async () => {
+    const label = '<bpmndi:BPMNLabel><dc:Bounds x="4060" y="602" width="40" height="14" /></bpmndi:BPMNLabel>';
+    expect(annualReview).toContain(label);
+    const remeasured = annualReview.replace(label, '<bpmndi:BPMNLabel><dc:Bounds x="4050" y="602" width="60" height="27" /></bpmndi:BPMNLabel>');
+    expect(await diffBpmn(annualReview, remeasured)).toEqual([]);
+    const dragged = annualReview.replace(label, '<bpmndi:BPMNLabel><dc:Bounds x="4060" y="640" width="40" height="14" /></bpmndi:BPMNLabel>');
+    expect(await diffBpmn(annualReview, dragged)).toEqual([expect.objectContaining({ id: 'review-employee-start', kind: 'layout' })]);
+  });
+
+  it('names changed properties as the properties panel does: a template field by its label, others in the panel’s words', async () => {
+    const [change] = await diffBpmn(annualReview, annualReview.replace(
+      '<operaton:inputParameter name="workingDays">${10}</operaton:inputParameter>',
+      '<operaton:inputParameter name="workingDays">${12}</operaton:inputParameter>',
+    ));
+    expect(propertyName(change!.properties[0]!, change!.topic)).toBe('工作日天数');
+    // An output parameter is known by the expression the template fixes (the variable is the process's choice).
+    expect(propertyName({ key: 'operaton:outputParameter[reviewDueAt]', oldValue: '${dueAt}', newValue: null }, 'compute-due-date')).toBe('期限写入的流程变量');
+    // Without a template that knows it: the panel's group and the parameter's name.
+    expect(propertyName({ key: 'operaton:inputParameter[extra]', oldValue: null, newValue: '${1}' }, 'compute-due-date')).toBe('输入参数 extra');
+    expect(propertyName({ key: 'documentation', oldValue: null, newValue: '依据省残联通知' })).toBe('说明');
+    expect(propertyName({ key: 'name', oldValue: 'a', newValue: 'b' })).toBe('名称');
+    expect(propertyName({ key: 'operaton:candidateGroups', oldValue: 'a', newValue: 'b' })).toBe('候选用户组');
+    expect(propertyName({ key: 'timerEventDefinition.timeDate', oldValue: 'a', newValue: 'b' })).toBe('定时器：日期时间');
   });
 });

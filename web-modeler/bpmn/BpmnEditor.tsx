@@ -58,7 +58,9 @@ export function BpmnEditor({ fileName, initial, findings, onChange, readOnly, re
         setImportCount((n) => n + 1);
       })
       .catch((error: unknown) => {
-        if (current) setLoadError(error instanceof Error ? error.message : String(error));
+        // bpmn-js says what failed in English: kept for the console, the page says it in Chinese.
+        console.error('BPMN import failed', error);
+        if (current) setLoadError('文件内容无法读取或显示。请确认它是 BPMN 2.0 流程图；如仍无法打开，请联系运维人员。');
       });
     return () => {
       current = false;

@@ -1,3 +1,4 @@
+/// <reference path="./bpmn-io-modules.d.ts" />
 // The diagram-js `translate` service in Simplified Chinese: bpmn-js-i18n's table, completed by ours for what this
 // setup shows that it lacks (properties panel, element templates, chooser). The palette, context pad, replace
 // menu and properties panel all go through this one service. Strings still missing are remembered, so that a

@@ -170,8 +170,8 @@ export function BpmnDiffView({ oldXml, newXml, oldTitle, newTitle }: { oldXml: s
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon title={error} />}
       <div className="diff-legend">
-        <ChangeKindTag kind="added" /> 仅在新版本（右）标出
-        <ChangeKindTag kind="removed" /> 仅在旧版本（左）标出
+        <ChangeKindTag kind="added" /> 仅在新版本上标出
+        <ChangeKindTag kind="removed" /> 仅在旧版本上标出
         <ChangeKindTag kind="changed" /> 两侧都标出
         <ChangeKindTag kind="layout" /> 仅位置或大小改变
         <Typography.Text type="secondary">拖动或缩放任一侧，另一侧随之移动。</Typography.Text>
@@ -214,7 +214,7 @@ export function BpmnDiffView({ oldXml, newXml, oldTitle, newTitle }: { oldXml: s
               {
                 title: '元素',
                 key: 'element',
-                width: 280,
+                width: '28%',
                 render: (_, row) => (
                   <Space orientation="vertical" size={0}>
                     <span>{row.name ?? row.id}</span>
@@ -222,7 +222,8 @@ export function BpmnDiffView({ oldXml, newXml, oldTitle, newTitle }: { oldXml: s
                   </Space>
                 ),
               },
-              { title: '类型', key: 'type', width: 120, render: (_, row) => typeName(row.type) },
+              // On a phone the type gives way to the change itself.
+              { title: '类型', key: 'type', width: 120, responsive: ['md'], render: (_, row) => typeName(row.type) },
               { title: '改动内容', key: 'what', render: (_, row) => <ChangeDetails change={row} /> },
             ]}
           />
@@ -240,10 +241,7 @@ function ChangeDetails({ change }: { change: ElementChange }) {
     <div className="diff-properties">
       {change.properties.map((property) => (
         <div key={property.key} className="diff-property">
-          <span className="diff-property-name">
-            {propertyName(property.key)}
-            {propertyName(property.key) !== property.key && <Typography.Text code>{property.key}</Typography.Text>}
-          </span>
+          <span className="diff-property-name">{propertyName(property, change.topic)}</span>
           <OldNew oldValue={property.oldValue} newValue={property.newValue} />
         </div>
       ))}

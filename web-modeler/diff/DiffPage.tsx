@@ -8,7 +8,7 @@ import { chineseDateTime } from '../../web/src/lib/format.ts';
 import { loadErrorText, useLoaded } from '../../web/src/lib/use-loaded.ts';
 import { KIND_NAMES, sourceOf, versionsOf, type DefinitionVersion } from '../modeler-api.ts';
 import { useDefinitionParams } from '../route-params.ts';
-import { sourceLabel } from '../VersionsPage.tsx';
+import { deployerLabel, sourceLabel } from '../VersionsPage.tsx';
 import { BpmnDiffView } from './BpmnDiffView.tsx';
 import { DmnDiffView } from './DmnDiffView.tsx';
 import { FormDiffView } from './FormDiffView.tsx';
@@ -23,7 +23,7 @@ function VersionFacts({ version }: { version: DefinitionVersion | undefined }) {
       column={1}
       items={[
         { key: 'at', label: '部署时间', children: chineseDateTime(version.deployedAt) },
-        { key: 'by', label: '部署人', children: version.deployedBy ?? '—' },
+        { key: 'by', label: '部署人', children: deployerLabel(version) },
         { key: 'note', label: '变更说明', children: version.note ?? '—' },
         { key: 'source', label: '来源', children: sourceLabel(version) },
       ]}

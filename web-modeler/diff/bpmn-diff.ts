@@ -3,13 +3,16 @@
 // What changed between two versions of a BPMN diagram, element by element and property by property. No DOM: both
 // sides are read with the same Operaton-aware moddle the deployment checks use, so it runs in a unit test too.
 //
-// bpmn-js-differ finds added, removed and re-laid-out elements, but it records a change only as the attribute
-// of the element it is on: a changed input parameter (`workingDays` 10 → 12) reaches it as an unexplained change
-// of the containing task, and a changed timer inside an event's event definitions is not reported at all. So
-// every element present on both sides is also compared here through a flat list of its properties, extension
-// elements and event definitions included, which gives the readable old → new values the page shows.
+// bpmn-js-differ records a change only as the attribute of the element it is on: a changed input parameter
+// (`workingDays` 10 → 12) reaches it as an unexplained change of the containing task, and a changed timer inside
+// an event's event definitions is not reported at all. So every element present on both sides is compared here
+// through a flat list of its properties, extension elements and event definitions included, which gives the
+// readable old → new values the page shows. Nor is its idea of a move used: it flags any change to an element's
+// DI (an empty label added by bpmn-js), so what moved is decided from the numbers (diagram-layout.ts).
 import { diff } from 'bpmn-js-differ';
 import { parseBpmn, type ModdleElement } from '../../deployment/bpmn-moddle.ts';
+import { extensionValue } from '../../deployment/lint-rules/moddle-access.ts';
+import { layoutChanged, layoutOf } from './diagram-layout.ts';
 
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'layout';
 
@@ -27,6 +30,8 @@ export interface ElementChange {
   type: string;
   /** The name on the new side (the old side's for removed elements), when it has one. */
   name: string | null;
+  /** An external task's topic (new side, else old): it says which element template labels its fields. */
+  topic: string | null;
   /** Property-level differences (changed elements only). */
   properties: PropertyChange[];
   /** Moved or resized on the canvas (also set on changed elements that moved). */
@@ -187,18 +192,20 @@ function propertyChanges(oldElement: ModdleElement, newElement: ModdleElement): 
 }
 
 const nameOf = (element: ModdleElement | undefined) => (typeof element?.name === 'string' && element.name.trim() ? element.name : null);
+const topicOf = (element: ModdleElement | undefined) => (element ? (extensionValue(element, 'topic') ?? null) : null);
 
 /** The changes from the old definitions tree to the new one: new document order first, then what was removed. */
 export function diffDefinitions(oldRoot: ModdleElement, newRoot: ModdleElement): ElementChange[] {
   const differ = diff(oldRoot, newRoot);
   const before = trackedElements(oldRoot);
   const after = trackedElements(newRoot);
+  const [layoutBefore, layoutAfter] = [layoutOf(oldRoot), layoutOf(newRoot)];
   const changes: ElementChange[] = [];
 
   for (const [id, element] of after) {
     const old = before.get(id);
-    const layoutChanged = id in differ._layoutChanged;
-    const base = { id, type: element.$type, name: nameOf(element) ?? nameOf(old), layoutChanged };
+    const moved = !!old && layoutChanged(layoutBefore.get(id), layoutAfter.get(id));
+    const base = { id, type: element.$type, name: nameOf(element) ?? nameOf(old), topic: topicOf(element) ?? topicOf(old), layoutChanged: moved };
     if (!old) {
       changes.push({ ...base, kind: 'added', properties: [] });
       continue;
@@ -215,10 +222,10 @@ export function diffDefinitions(oldRoot: ModdleElement, newRoot: ModdleElement):
       }));
     }
     if (properties.length > 0) changes.push({ ...base, kind: 'changed', properties });
-    else if (layoutChanged) changes.push({ ...base, kind: 'layout', properties: [] });
+    else if (moved) changes.push({ ...base, kind: 'layout', properties: [] });
   }
   for (const [id, element] of before) {
-    if (!after.has(id)) changes.push({ id, kind: 'removed', type: element.$type, name: nameOf(element), properties: [], layoutChanged: false });
+    if (!after.has(id)) changes.push({ id, kind: 'removed', type: element.$type, name: nameOf(element), topic: topicOf(element), properties: [], layoutChanged: false });
   }
   return changes;
 }

@@ -1,4 +1,10 @@
-// Chinese names for what the diagram diff reports: element types and the property paths of bpmn-diff.ts.
+// Chinese names for what the diagram diff reports: element types, and the property paths of bpmn-diff.ts named as
+// the properties panel names them — in the panel's own words (its translate service) where it shows the property,
+// and by the element template's field label for a template's input, output or extension property, so that
+// `operaton:inputParameter[workingDays]` of a compute-due-date task reads 工作日天数, as in the panel.
+import { TEMPLATE_FILES } from '../bpmn/element-templates.ts';
+import { translate } from '../bpmn/translate.ts';
+import type { PropertyChange } from './bpmn-diff.ts';
 
 const TYPE_NAMES: Record<string, string> = {
   'bpmn:Process': '流程',
@@ -44,49 +50,51 @@ const TYPE_NAMES: Record<string, string> = {
 
 export const typeName = (type: string) => TYPE_NAMES[type] ?? type.replace(/^bpmn:/, '');
 
-const PROPERTY_NAMES: Record<string, string> = {
-  name: '名称',
-  documentation: '说明',
-  'operaton:topic': '外部任务主题',
-  'operaton:type': '实现方式',
-  'operaton:candidateGroups': '候选组',
-  'operaton:candidateUsers': '候选用户',
-  'operaton:assignee': '办理人',
-  'operaton:formRef': '表单引用',
+// The panel's English labels (translated by its service) for the properties it shows.
+const PANEL_LABELS: Record<string, string> = {
+  name: 'Name',
+  documentation: 'Documentation',
+  'operaton:topic': 'Topic',
+  'operaton:type': 'Implementation',
+  'operaton:candidateGroups': 'Candidate groups',
+  'operaton:candidateUsers': 'Candidate users',
+  'operaton:assignee': 'Assignee',
+  'operaton:formRef': 'Form reference',
+  'operaton:formKey': 'Form key',
+  'operaton:dueDate': 'Due date',
+  'operaton:followUpDate': 'Follow up date',
+  'operaton:priority': 'Priority',
+  'operaton:historyTimeToLive': 'Time to live',
+  'operaton:asyncBefore': 'Asynchronous before',
+  'operaton:asyncAfter': 'Asynchronous after',
+  'operaton:exclusive': 'Exclusive',
+  'operaton:jobPriority': 'Job priority',
+  'operaton:taskPriority': 'Task priority',
+  'operaton:decisionRef': 'Decision reference',
+  'operaton:resultVariable': 'Result variable',
+  'operaton:mapDecisionResult': 'Map decision result',
+  'operaton:versionTag': 'Version tag',
+  conditionExpression: 'Condition expression',
+  default: 'Default flow',
+  isExecutable: 'Executable',
+  calledElement: 'Called element',
+  'messageEventDefinition.messageRef': 'Message',
+  'errorEventDefinition.errorRef': 'Error',
+  'signalEventDefinition.signalRef': 'Signal',
+};
+
+// What the panel does not show as a field of its own.
+const OTHER_NAMES: Record<string, string> = {
   'operaton:formRefBinding': '表单版本绑定',
   'operaton:formRefVersion': '表单版本',
-  'operaton:formKey': '表单键',
-  'operaton:dueDate': '到期时间',
-  'operaton:followUpDate': '跟进时间',
-  'operaton:priority': '优先级',
-  'operaton:historyTimeToLive': '历史保留期',
-  'operaton:asyncBefore': '之前异步',
-  'operaton:asyncAfter': '之后异步',
-  'operaton:exclusive': '排他执行',
-  'operaton:jobPriority': '作业优先级',
-  'operaton:taskPriority': '外部任务优先级',
-  'operaton:decisionRef': '决策引用',
   'operaton:decisionRefBinding': '决策版本绑定',
-  'operaton:resultVariable': '结果变量',
-  'operaton:mapDecisionResult': '决策结果映射',
   'operaton:calledElementBinding': '被调流程版本绑定',
   'operaton:modelerTemplate': '元素模板',
   'operaton:modelerTemplateVersion': '元素模板版本',
-  'operaton:versionTag': '版本标签',
-  conditionExpression: '条件表达式',
-  default: '默认流',
   sourceRef: '起点',
   targetRef: '终点',
   attachedToRef: '附着于',
   cancelActivity: '中断活动',
-  isExecutable: '可执行',
-  calledElement: '被调流程',
-  'timerEventDefinition.timeDuration': '定时器：持续时间',
-  'timerEventDefinition.timeDate': '定时器：日期',
-  'timerEventDefinition.timeCycle': '定时器：周期',
-  'messageEventDefinition.messageRef': '消息',
-  'errorEventDefinition.errorRef': '错误',
-  'signalEventDefinition.signalRef': '信号',
   'escalationEventDefinition.escalationRef': '升级',
   errorCode: '错误码',
   escalationCode: '升级码',
@@ -94,20 +102,53 @@ const PROPERTY_NAMES: Record<string, string> = {
   类型: '元素类型',
 };
 
-const PATTERNS: [RegExp, (match: RegExpMatchArray) => string][] = [
-  [/^operaton:inputParameter\[(.+)\]$/, (m) => `输入参数 ${m[1]}`],
-  [/^operaton:outputParameter\[(.+)\]$/, (m) => `输出参数 ${m[1]}`],
-  [/^operaton:property\[(.+)\]$/, (m) => `扩展属性 ${m[1]}`],
-  [/^operaton:(execution|task)Listener/, (m) => (m[1] === 'task' ? '任务监听器' : '执行监听器')],
-  [/^(\w+)EventDefinition$/, () => '事件定义'],
-];
+const TIMER_KINDS: Record<string, string> = { timeDuration: 'Duration', timeDate: 'Date', timeCycle: 'Cycle' };
 
-/** The Chinese name of a property path of bpmn-diff.ts (the path itself when none is known). */
-export function propertyName(key: string): string {
-  if (PROPERTY_NAMES[key]) return PROPERTY_NAMES[key];
-  for (const [pattern, name] of PATTERNS) {
-    const match = key.match(pattern);
-    if (match) return name(match);
+interface TemplateField {
+  label?: string;
+  value?: string;
+  binding: { type: string; name?: string; source?: string };
+}
+
+/** The template of an external task's topic: the one whose hidden `operaton:topic` property is that topic. */
+function templateOf(topic: string | null): TemplateField[] {
+  if (!topic) return [];
+  const templates = TEMPLATE_FILES.map((template) => template.properties as TemplateField[]);
+  return templates.find((fields) => fields.some(({ binding, value }) => binding.type === 'property' && binding.name === 'operaton:topic' && value === topic)) ?? [];
+}
+
+/**
+ * The template's label for a parameter or extension property: inputs and properties by name, outputs by the
+ * expression they take (the template fixes the source, the process chooses the variable).
+ */
+function templateLabel(template: TemplateField[], kind: string, name: string, values: (string | null)[]): string | undefined {
+  const field = template.find(({ binding }) =>
+    kind === 'inputParameter' ? binding.type === 'camunda:inputParameter' && binding.name === name
+    : kind === 'property' ? binding.type === 'camunda:property' && binding.name === name
+    : binding.type === 'camunda:outputParameter' && values.includes(binding.source ?? null),
+  );
+  return field?.label;
+}
+
+const PARAMETER_NAMES: Record<string, string> = { inputParameter: 'Inputs', outputParameter: 'Outputs', property: 'Extension properties' };
+
+/**
+ * The Chinese name of a changed property of an element, as the properties panel names it: the template's field
+ * label for a template's parameter, the panel's label otherwise (the path itself when none is known).
+ */
+export function propertyName(change: Pick<PropertyChange, 'key' | 'oldValue' | 'newValue'>, topic: string | null = null): string {
+  const { key } = change;
+  if (PANEL_LABELS[key]) return translate(PANEL_LABELS[key]);
+  if (OTHER_NAMES[key]) return OTHER_NAMES[key];
+  const parameter = key.match(/^operaton:(inputParameter|outputParameter|property)\[(.+)\]$/);
+  if (parameter) {
+    const [, kind, name] = parameter as unknown as [string, string, string];
+    return templateLabel(templateOf(topic), kind, name, [change.oldValue, change.newValue]) ?? `${translate(PARAMETER_NAMES[kind]!)} ${name}`;
   }
+  const timer = key.match(/^timerEventDefinition\.(timeDuration|timeDate|timeCycle)$/);
+  if (timer) return `${translate('Timer')}：${translate(TIMER_KINDS[timer[1]!]!)}`;
+  const listener = key.match(/^operaton:(execution|task)Listener/);
+  if (listener) return translate(listener[1] === 'task' ? 'Task listeners' : 'Execution listeners');
+  if (/^(\w+)EventDefinition$/.test(key)) return '事件定义';
   return key;
 }

@@ -7,21 +7,14 @@ export type Role = 'employer' | 'clerk' | 'reviewer' | 'lead' | 'city' | 'provin
 
 export interface Identity {
   sub: string;
+  /** The person's name as pages show it. */
+  name?: string;
   role: Role;
   uscc?: string;
   regionCode?: string;
 }
 
-export const ROLE_NAMES: Record<Role, string> = {
-  employer: '用人单位',
-  clerk: '窗口人员',
-  reviewer: '审核员',
-  lead: '县残联负责人',
-  city: '市残联',
-  province: '省残联',
-  policy: '政策管理人员',
-  operator: '运维人员',
-};
+export { ROLE_NAMES } from '../../../server/role-names.ts';
 
 /** The token's payload (`body.mac`, the body base64url JSON): read for display, verified only by the server. */
 function identityOf(token: string | null): Identity | null {
