@@ -98,6 +98,8 @@ export interface FilingDetail {
     | { state: 'closed'; dueAt: string }
     | { state: 'not-at-this-step' }
     | null;
+  /** The unit's feedback after certification, oldest first, and the reviewer's answer to each. */
+  feedback: { id: string; reason: string; filedAt: string; state: 'awaiting' | 'approved' | 'rejected'; reviewNote: string | null; decidedAt: string | null }[];
   escalations?: { title: string; body: string; recipientGroup: string; dueAt: string | null; createdAt: string; readAt: string | null }[];
 }
 
