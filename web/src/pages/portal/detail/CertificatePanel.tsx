@@ -19,11 +19,19 @@ interface Certificate {
   pdfHref: string;
 }
 
+/** After approved feedback, before the new certification: the unit is to modify the declaration, or it is reviewed again. */
+export type Replacement = 'after-modification' | 're-review';
+
+const REPLACEMENT_TITLES: Record<Replacement, string> = {
+  'after-modification': '反馈已获同意：修改申报信息并重新审核后，原确认书将由新的认证结果取代',
+  're-review': '重新审核中：原确认书将由新的认证结果取代',
+};
+
 /**
- * Shown once the filing has a certificate; nothing before. `version` changes make it read again; `replacing`: the
- * filing is being reviewed again and a new certification will supersede this one.
+ * Shown once the filing has a certificate; nothing before. `version` changes make it read again; `replacing`: a
+ * new certification will supersede this one.
  */
-export function CertificatePanel({ filingId, version, replacing }: { filingId: string; version: string; replacing: boolean }) {
+export function CertificatePanel({ filingId, version, replacing }: { filingId: string; version: string; replacing: Replacement | null }) {
   const { message } = App.useApp();
   const [certificate, setCertificate] = useState<Certificate | null>(null);
   const [downloading, setDownloading] = useState(false);
@@ -58,8 +66,8 @@ export function CertificatePanel({ filingId, version, replacing }: { filingId: s
     >
       {replacing && (
         <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="certificate-replaced-note"
-          title="重新审核中：原确认书将由新的认证结果取代"
-          description="反馈已获同意，申报正在重新审核；重新认证后将出具新的确认书，本确认书随即失效。" />
+          title={REPLACEMENT_TITLES[replacing]}
+          description="重新认证后将出具新的确认书，本确认书随即失效；在此之前本确认书仍可核验。" />
       )}
       <Descriptions size="small" column={1}
         items={[

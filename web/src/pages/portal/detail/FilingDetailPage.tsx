@@ -12,7 +12,7 @@ import { StatusTimeline } from '../../../components/filing/StatusTimeline.tsx';
 import type { FilingDetail, FilingStatus, Review, TaskItem } from '../../../lib/filing-types.ts';
 import { chineseDate } from '../../../lib/format.ts';
 import { CONFIRM_RESULT_TASK, MODIFY_DECLARATION_TASK, nextStep, type NextStep } from '../next-step.ts';
-import { CertificatePanel } from './CertificatePanel.tsx';
+import { CertificatePanel, type Replacement } from './CertificatePanel.tsx';
 import { ConfirmResultPanel } from './ConfirmResultPanel.tsx';
 import { EmployeesView, EmployerView } from './DeclarationView.tsx';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
@@ -71,7 +71,9 @@ export function FilingDetailPage() {
   const certifiedOnce = filing.history.some((h) => h.status === 'certified');
   const feedbackOpen = filing.status === 'certified' && !task;
   // Feedback approved and the filing not certified again yet: the confirmation shown is the one to be replaced.
-  const replacing = certifiedOnce && REVIEWED_AGAIN.has(filing.status) && filing.feedback.at(-1)?.state === 'approved';
+  const replacing: Replacement | null = !certifiedOnce || !REVIEWED_AGAIN.has(filing.status) || filing.feedback.at(-1)?.state !== 'approved'
+    ? null
+    : filing.status === 'feedback' ? 'after-modification' : 're-review';
   const confirming = task?.taskDefinitionKey === CONFIRM_RESULT_TASK && hasReview(filing);
   const modifying = task?.taskDefinitionKey === MODIFY_DECLARATION_TASK;
   const names = filing.employees.map((e) => e.name);
