@@ -12,7 +12,9 @@ import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 const HANDLING = '330106';
 const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { regionCode: HANDLING, employees: 3 });
-const FEEDBACK = '上年在职职工年平均人数填报有误，应为 180 人，请同意修改。';
+// With an employee's ID number in it: read back, the number is masked like every personal number the unit is shown.
+const FEEDBACK_ABOUT = '上年在职职工年平均人数填报有误，应为 180 人，请同意修改。';
+const FEEDBACK = `${FEEDBACK_ABOUT}另：第 1 名职工身份证号为 ${filing.employees[0]!.idNumber}。`;
 const REVIEW_NOTE = '同意修改在职职工人数';
 
 let system: TestSystem;
@@ -27,7 +29,7 @@ const detailUrl = () => `${system.apiUrl}/portal/filings/${filingId}`;
 async function openFiling(ready: string, viewport?: { width: number; height: number }): Promise<Page> {
   const page = await browser.page(employer, viewport);
   await page.goto(detailUrl());
-  await page.waitForSelector(ready, { timeout: 30_000 });
+  await page.waitForSelector(ready, { timeout: 60_000 });
   return page;
 }
 
@@ -89,6 +91,8 @@ describe("the employer's result, feedback and re-review", { timeout: 150_000 }, 
     const months = phone.locator('[data-testid=review-row-0] [data-testid=month-cell]');
     await expect.poll(() => months.count()).toBe(12);
     await expectWithinPhone(months.nth(11), 'the twelfth month');
+    await phone.locator('[data-testid=review-row-0] [data-testid=card-expand]').click();
+    await expect.poll(() => months.count()).toBe(0);
     // Disputing picks employees on the cards as it does on the table's rows.
     await phone.click('[data-testid=decision-dispute]');
     await phone.locator('[data-testid=review-row-1] .ant-checkbox-input').check();
@@ -150,7 +154,7 @@ describe("the employer's result, feedback and re-review", { timeout: 150_000 }, 
     // At once, without reading the page again: the feedback, its state, and no empty form asking for another.
     await feedbackItems(page).first().waitFor({ timeout: 5_000 });
     expect(await feedbackItems(page).first().getAttribute('data-state')).toBe('awaiting');
-    expect(await feedbackItems(page).first().innerText()).toContain(FEEDBACK);
+    expect(await feedbackItems(page).first().innerText()).toContain(FEEDBACK_ABOUT);
     expect(await feedbackItems(page).first().innerText()).toContain('已提交，等待残联审核');
     expect(await page.locator('[data-testid=feedback-reason]').count()).toBe(0);
     expect(await page.locator('[data-testid=feedback-panel]').innerText()).not.toContain('请在');
@@ -159,7 +163,10 @@ describe("the employer's result, feedback and re-review", { timeout: 150_000 }, 
 
     // Read again later, on a phone: the same, from the server.
     const phone = await openFiling('[data-testid=filed-feedback-item]', PHONE);
-    expect(await feedbackItems(phone).innerText()).toContain(FEEDBACK);
+    const readBack = await feedbackItems(phone).innerText();
+    expect(readBack).toContain(FEEDBACK_ABOUT);
+    expect(readBack).not.toContain(filing.employees[0]!.idNumber);
+    expect(readBack).toContain(`${filing.employees[0]!.idNumber.slice(0, 4)}**********${filing.employees[0]!.idNumber.slice(-4)}`);
     await expectWithinPhone(feedbackItems(phone), 'the filed feedback');
     await noSidewaysScroll(phone);
     await screenshot(phone, '47-feedback-filed-phone');

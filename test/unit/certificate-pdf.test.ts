@@ -5,21 +5,9 @@ import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { findCertificateFont } from '../../certificates/certificate-font.ts';
 import { renderCertificatePdf } from '../../certificates/certificate-pdf.ts';
-import type { Certificate } from '../../certificates/certificate-store.ts';
+import { SAMPLE_CERTIFICATE } from '../support/sample-certificate.ts';
 
-const certificate: Certificate = {
-  code: '7K3M-9QXT-2B4R-8HJW',
-  filingId: '00000000-0000-4000-8000-000000000000',
-  sequence: 1,
-  employerUscc: '91330106MA2B3C4D5E',
-  employerName: '杭州某某科技有限公司',
-  year: 2025,
-  certifiedCount: 3,
-  requiredCount: 4.5,
-  certifiedBy: 'system',
-  issuedAt: '2026-11-30T16:30:00.000Z',
-  supersededAt: null,
-};
+const certificate = SAMPLE_CERTIFICATE;
 // Longer than the table's value column at the table's size: it used to wrap inside the address.
 const LONG_URL = `https://dpf-review.zjdpf.example.gov.cn/annual-review/verify/${certificate.code}`;
 
