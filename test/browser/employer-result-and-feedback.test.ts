@@ -114,6 +114,7 @@ describe("the employer's result, feedback and re-review", { timeout: 150_000 }, 
       expect(await card.locator('[data-column=idNumber]').innerText()).toMatch(/\*/);
     }
     await noSidewaysScroll(phone);
+    await screenshot(phone, 'declared-employees-phone');
 
     // At a desk it stays a table.
     const desk = await openFiling('[data-testid=review-result] tr[data-testid=review-row-0]');

@@ -11,7 +11,7 @@ type Feedback = FilingDetail['feedback'][number];
 
 const STATE_TAGS: Record<Feedback['state'], { color: string; text: string }> = {
   awaiting: { color: 'blue', text: '已提交，等待残联审核' },
-  approved: { color: 'green', text: '已同意，可修改申报信息后重新审核' },
+  approved: { color: 'green', text: '已同意' },
   rejected: { color: 'red', text: '未同意' },
 };
 
