@@ -19,21 +19,32 @@ export interface FeedbackItem {
 
 const DECISIONS: Record<string, FeedbackItem['state']> = { 'feedback-approved': 'approved', 'feedback-rejected': 'rejected' };
 
-export async function feedbackHistory(db: Db, filingId: string, history: readonly StatusEntry[]): Promise<FeedbackItem[]> {
-  const filed = await db.query<{ id: string; reason: string; filed_at: Date }>(
-    'select id, reason, filed_at from feedback where filing_id = $1 order by filed_at, id',
-    [filingId],
-  );
+export interface FiledFeedback {
+  id: string;
+  reason: string;
+  filedAt: Date;
+}
+
+/** Each feedback, oldest first, with the decision the history recorded for it, if any. */
+export function withDecisions(filed: readonly FiledFeedback[], history: readonly StatusEntry[]): FeedbackItem[] {
   const decisions = history.filter((h) => h.step !== null && h.step in DECISIONS);
-  return filed.rows.map((row, n) => {
+  return filed.map((row, n) => {
     const decision = decisions[n];
     return {
       id: row.id,
       reason: maskNumbersInText(row.reason),
-      filedAt: row.filed_at.toISOString(),
+      filedAt: row.filedAt.toISOString(),
       state: decision ? DECISIONS[decision.step!]! : 'awaiting',
       reviewNote: decision?.note ?? null,
       decidedAt: decision?.at ?? null,
     };
   });
+}
+
+export async function feedbackHistory(db: Db, filingId: string, history: readonly StatusEntry[]): Promise<FeedbackItem[]> {
+  const filed = await db.query<FiledFeedback>(
+    'select id, reason, filed_at as "filedAt" from feedback where filing_id = $1 order by filed_at, id',
+    [filingId],
+  );
+  return withDecisions(filed.rows, history);
 }
