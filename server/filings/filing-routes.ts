@@ -5,6 +5,7 @@ import { departmentWaitOf } from './department-wait.ts';
 import { processDeadlinesOf } from './process-deadlines.ts';
 import { loadCalendar } from '../../calendar/calendar-store.ts';
 import { FEEDBACK_MESSAGE } from './feedback-store.ts';
+import { feedbackHistory } from './feedback-history.ts';
 import { feedbackWindowOf, type FeedbackWindow } from './filing-process.ts';
 import { Router, type Request, type Response } from 'express';
 import { validateFiling, type FilingRules } from '../../domain/filing/validate-filing.ts';
@@ -178,11 +179,13 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored,
     if (reveal && !mayRevealPersonalNumbers(who)) throw new Problem(403, '无权查看完整证件号码');
     await audit(db, who, reveal ? 'filing.reveal_personal_numbers' : 'filing.read', { type: 'filing', id: filing.id });
     const notices = fieldErrors(await intakeNotices(db, filing.id), localeOf(req), filingMessages);
+    const history = await statusHistory(db, filing.id);
     res.json({
       ...present(filing, reveal, await findReview(db, filing.id), localeOf(req)),
       notices,
       discrepancies: await employerDiscrepancies(db, filing),
-      history: await statusHistory(db, filing.id),
+      history,
+      feedback: await feedbackHistory(db, filing.id, history),
       rating: (await findRating(db, filing.id)) ?? null,
       taxHandover: await latestTaxHandover(db, filing.id),
       transfer: await findTransfer(db, filing.id),

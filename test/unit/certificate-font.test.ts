@@ -5,22 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CertificateFontMissing, DEBIAN_CJK_FONTS, findCertificateFont, missingGlyphs } from '../../certificates/certificate-font.ts';
 import { chineseDate, renderCertificatePdf, twoDecimals } from '../../certificates/certificate-pdf.ts';
-import type { Certificate } from '../../certificates/certificate-store.ts';
 import { projectRoot } from '../../platform/config.ts';
+import { SAMPLE_CERTIFICATE } from '../support/sample-certificate.ts';
 
-const certificate: Certificate = {
-  code: '7K3M-9QXT-2B4R-8HJW',
-  filingId: '00000000-0000-4000-8000-000000000000',
-  sequence: 1,
-  employerUscc: '91330106MA2B3C4D5E',
-  employerName: '杭州某某科技有限公司',
-  year: 2025,
-  certifiedCount: 3,
-  requiredCount: 4.5,
-  certifiedBy: 'system',
-  issuedAt: '2026-11-30T16:30:00.000Z',
-  supersededAt: null,
-};
+const certificate = SAMPLE_CERTIFICATE;
 
 describe('finding the certificate font', () => {
   it('finds a Debian CJK font with a Chinese member (CI installs fonts-wqy-microhei)', () => {

@@ -1,11 +1,13 @@
 // The automatic review's result (GET /api/filings/{id} `review`) as the employer reads it: the summary sentence, the
 // certified and required numbers and the levy estimate, findings about the unit, and every employee — weight,
 // counted months, contribution, the reasons in plain Chinese, a reviewer's decision — opening to the twelve months.
-import { Alert, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+// On a phone each employee is a card (ResponsiveTable), so no column is hidden off screen.
+import { Alert, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import type { EmployeeReview, Review } from '../../lib/filing-types.ts';
 import { chineseDateTime, persons, yuan } from '../../lib/format.ts';
+import { ResponsiveTable, useNarrowScreen } from '../ResponsiveTable.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
 
 export interface ReviewSelection {
@@ -65,6 +67,7 @@ function Figures({ review }: { review: Review }) {
 }
 
 export function ReviewResult({ review, selection }: { review: Review; selection?: ReviewSelection }) {
+  const narrow = useNarrowScreen();
   const columns: ColumnsType<EmployeeReview> = [
     { title: '序号', key: 'n', width: 56, render: (_v, e) => e.index + 1 },
     { title: '姓名', dataIndex: 'name', width: 90, render: (v: string | null) => v ?? '—' },
@@ -83,7 +86,7 @@ export function ReviewResult({ review, selection }: { review: Review; selection?
         <Alert type="warning" showIcon title="单位登记信息核验发现的问题" data-testid="employer-findings"
           description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{review.employerFindings.map((f) => <li key={f.code}>{f.message}</li>)}</ul>} />
       )}
-      <Table<EmployeeReview>
+      <ResponsiveTable<EmployeeReview>
         data-testid="review-table"
         rowKey="index"
         size="small"
@@ -92,7 +95,9 @@ export function ReviewResult({ review, selection }: { review: Review; selection?
         pagination={review.employees.length > 20 ? { pageSize: 20 } : false}
         scroll={{ x: 1100 }}
         onRow={(e) => ({ 'data-testid': `review-row-${e.index}` }) as HTMLAttributes<HTMLElement>}
-        expandable={{ expandedRowRender: (e) => <MonthGrid months={e.months} />, columnTitle: '逐月', columnWidth: 48 }}
+        cardTitle={(e) => `${e.index + 1}. ${e.name ?? '—'}`}
+        cardOmit={['n', 'name']}
+        cardExpandLabel="逐月认定情况"        expandable={{ expandedRowRender: (e) => <MonthGrid months={e.months} />, columnTitle: '逐月', columnWidth: 48 }}
         {...(selection
           ? {
               rowSelection: {
@@ -104,7 +109,9 @@ export function ReviewResult({ review, selection }: { review: Review; selection?
             }
           : {})}
       />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>审核时间：{chineseDateTime(review.reviewedAt)}；点击每行左侧的“+”可查看逐月认定情况。</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        审核时间：{chineseDateTime(review.reviewedAt)}；{narrow ? '点击每名职工的“逐月认定情况”可查看各月是否计入。' : '点击每行左侧的“+”可查看逐月认定情况。'}
+      </Typography.Text>
     </Space>
   );
 }

@@ -1,6 +1,7 @@
-// 年审认证确认书: the current confirmation's code and where anyone can check it, and the PDF to print.
+// 年审认证确认书: the current confirmation's code and where anyone can check it, and the PDF to print. While the
+// filing is reviewed again after approved feedback, it says this confirmation will be replaced by the new result.
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { saveFile } from '../../../components/filing/save-file.ts';
 import { ApiError, api } from '../../../lib/api.ts';
@@ -18,8 +19,19 @@ interface Certificate {
   pdfHref: string;
 }
 
-/** Shown once the filing has a certificate; nothing before. `version` changes make it read again. */
-export function CertificatePanel({ filingId, version }: { filingId: string; version: string }) {
+/** After approved feedback, before the new certification: the unit is to modify the declaration, or it is reviewed again. */
+export type Replacement = 'after-modification' | 're-review';
+
+const REPLACEMENT_TITLES: Record<Replacement, string> = {
+  'after-modification': '反馈已获同意：修改申报信息并重新审核后，原确认书将由新的认证结果取代',
+  're-review': '重新审核中：原确认书将由新的认证结果取代',
+};
+
+/**
+ * Shown once the filing has a certificate; nothing before. `version` changes make it read again; `replacing`: a
+ * new certification will supersede this one.
+ */
+export function CertificatePanel({ filingId, version, replacing }: { filingId: string; version: string; replacing: Replacement | null }) {
   const { message } = App.useApp();
   const [certificate, setCertificate] = useState<Certificate | null>(null);
   const [downloading, setDownloading] = useState(false);
@@ -46,7 +58,17 @@ export function CertificatePanel({ filingId, version }: { filingId: string; vers
     }
   };
   return (
-    <Card size="small" title={<span><SafetyCertificateOutlined style={{ color: '#389e0d' }} /> 年审认证确认书</span>} data-testid="certificate-panel">
+    <Card
+      size="small"
+      title={<span><SafetyCertificateOutlined style={{ color: replacing ? '#8c8c8c' : '#389e0d' }} /> 年审认证确认书</span>}
+      extra={replacing && <Tag color="orange">待取代</Tag>}
+      data-testid="certificate-panel"
+    >
+      {replacing && (
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="certificate-replaced-note"
+          title={REPLACEMENT_TITLES[replacing]}
+          description="重新认证后将出具新的确认书，本确认书随即失效；在此之前本确认书仍可核验。" />
+      )}
       <Descriptions size="small" column={1}
         items={[
           { key: 'code', label: '验证码', children: <Typography.Text copyable strong data-testid="certificate-code">{certificate.code}</Typography.Text> },

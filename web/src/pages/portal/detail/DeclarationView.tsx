@@ -1,7 +1,10 @@
-// What the unit declared, read back (personal numbers masked by the server): the unit and its disabled employees.
-import { Descriptions, Table } from 'antd';
+// What the unit declared, read back (personal numbers masked by the server): the unit and its disabled employees,
+// a card each on a phone.
+import { Descriptions } from 'antd';
+import type { HTMLAttributes } from 'react';
 import type { Employee } from '../../../../../domain/filing/filing.ts';
 import { regionName } from '../../../../../domain/regions.ts';
+import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { CERT_TYPES, ECONOMIC_TYPES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, UNIT_NATURE_NAMES, labelOf } from '../../../components/filing/declaration-labels.ts';
 import type { FilingDetail } from '../../../lib/filing-types.ts';
 import { chineseDate, yuan } from '../../../lib/format.ts';
@@ -38,12 +41,16 @@ export function EmployerView({ filing }: { filing: FilingDetail }) {
 
 export function EmployeesView({ employees }: { employees: Employee[] }) {
   return (
-    <Table<Employee & { n: number }>
+    <ResponsiveTable<Employee & { n: number }>
+      data-testid="declared-employee-list"
       size="small"
       rowKey="n"
       pagination={employees.length > 20 ? { pageSize: 20 } : false}
       scroll={{ x: 'max-content' }}
       dataSource={employees.map((e, i) => ({ ...e, n: i + 1 }))}
+      onRow={(e) => ({ 'data-testid': `declared-employee-${e.n - 1}` }) as HTMLAttributes<HTMLElement>}
+      cardTitle={(e) => `${e.n}. ${e.name}`}
+      cardOmit={['n', 'name']}
       columns={[
         { title: '序号', dataIndex: 'n', width: 56 },
         { title: '姓名', dataIndex: 'name' },

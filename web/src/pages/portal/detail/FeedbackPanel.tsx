@@ -1,10 +1,40 @@
 // 年审认证反馈 (附件1 §四(三)): within 7 working days of certifying the unit may object; the DPF reviews it and, if
-// it agrees, lets the unit modify the declaration. Taken only while the process waits for it.
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+// it agrees, lets the unit modify the declaration. Taken only while the process waits for it. The feedback filed
+// is shown the moment it is sent, with the reviewer's answer once given; no second one while one awaits review.
+import { Alert, App, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError, api } from '../../../lib/api.ts';
 import type { FilingDetail } from '../../../lib/filing-types.ts';
-import { chineseDate, provisionalNote } from '../../../lib/format.ts';
+import { chineseDate, chineseDateTime, provisionalNote } from '../../../lib/format.ts';
+
+type Feedback = FilingDetail['feedback'][number];
+
+const STATE_TAGS: Record<Feedback['state'], { color: string; text: string }> = {
+  awaiting: { color: 'blue', text: '已提交，等待残联审核' },
+  approved: { color: 'green', text: '已同意' },
+  rejected: { color: 'red', text: '未同意' },
+};
+
+function FiledFeedback({ items }: { items: Feedback[] }) {
+  return (
+    <Space orientation="vertical" size="small" style={{ width: '100%', marginBottom: 12 }} data-testid="filed-feedback">
+      {items.map((f) => (
+        <div key={f.id} data-testid="filed-feedback-item" data-state={f.state} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px' }}>
+          <Space wrap size={4}>
+            <Tag color={STATE_TAGS[f.state].color}>{STATE_TAGS[f.state].text}</Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{chineseDateTime(f.filedAt)} 提交</Typography.Text>
+          </Space>
+          <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{f.reason}</Typography.Paragraph>
+          {f.reviewNote && (
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+              残联意见{f.decidedAt ? `（${chineseDate(f.decidedAt)}）` : ''}：{f.reviewNote}
+            </Typography.Paragraph>
+          )}
+        </div>
+      ))}
+    </Space>
+  );
+}
 
 /** When feedback is taken, from the process itself: its deadline, or why not now. */
 function windowText(window: FilingDetail['feedbackWindow']): string {
@@ -23,13 +53,26 @@ function windowText(window: FilingDetail['feedbackWindow']): string {
   }
 }
 
-export function FeedbackPanel({ filingId, window, onFiled }: { filingId: string; window: FilingDetail['feedbackWindow']; onFiled: () => void }) {
+export interface FeedbackPanelProps {
+  filingId: string;
+  window: FilingDetail['feedbackWindow'];
+  feedback: FilingDetail['feedback'];
+  /** The filing is certified and no task of the unit's is open on it: feedback may be filed if the window is open. */
+  mayFile: boolean;
+  onFiled: () => void;
+}
+
+export function FeedbackPanel({ filingId, window, feedback, mayFile, onFiled }: FeedbackPanelProps) {
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // What was just sent, shown at once: the filing read back may not list it yet.
+  const [justFiled, setJustFiled] = useState<Feedback | null>(null);
   const key = useRef(crypto.randomUUID());
+  const items = justFiled && !feedback.some((f) => f.id === justFiled.id) ? [...feedback, justFiled] : feedback;
+  const awaiting = items.some((f) => f.state === 'awaiting');
 
   const send = async () => {
     if (reason.trim() === '') {
@@ -40,7 +83,8 @@ export function FeedbackPanel({ filingId, window, onFiled }: { filingId: string;
     setFieldError(null);
     setRefusal(null);
     try {
-      await api('POST', `/api/filings/${filingId}/feedback`, { reason: reason.trim() }, { 'Idempotency-Key': key.current });
+      const filed = await api<{ id: string }>('POST', `/api/filings/${filingId}/feedback`, { reason: reason.trim() }, { 'Idempotency-Key': key.current });
+      setJustFiled({ id: filed.id, reason: reason.trim(), filedAt: new Date().toISOString(), state: 'awaiting', reviewNote: null, decidedAt: null });
       message.success('反馈已提交，请等待残联审核');
       key.current = crypto.randomUUID();
       setReason('');
@@ -54,19 +98,23 @@ export function FeedbackPanel({ filingId, window, onFiled }: { filingId: string;
     }
   };
 
-  // Nothing to fill in when no feedback is taken: the panel only says why.
-  if (window?.state === 'closed' || window?.state === 'not-at-this-step') {
+  const filed = items.length > 0 && <FiledFeedback items={items} />;
+  // Nothing to fill in when no feedback is taken now, or one awaits review: the panel says what was filed, or why not.
+  if (!mayFile || awaiting || window?.state === 'closed' || window?.state === 'not-at-this-step') {
+    const why = mayFile && !awaiting ? windowText(window) : null;
     return (
       <Card title="年审认证反馈" size="small" data-testid="feedback-panel">
-        <Typography.Paragraph type="secondary" data-testid="feedback-window">{windowText(window)}</Typography.Paragraph>
+        {filed}
+        {why && <Typography.Paragraph type="secondary" data-testid="feedback-window">{why}</Typography.Paragraph>}
       </Card>
     );
   }
   return (
     <Card title="年审认证反馈" size="small" data-testid="feedback-panel">
+      {filed}
       <Typography.Paragraph type="secondary" data-testid="feedback-window">{windowText(window)}</Typography.Paragraph>
       <Form layout="vertical">
-        <Form.Item label="反馈理由" required {...(fieldError ? { validateStatus: 'error' as const, help: fieldError } : {})}>
+        <Form.Item label={items.length > 0 ? '再次反馈的理由' : '反馈理由'} required {...(fieldError ? { validateStatus: 'error' as const, help: fieldError } : {})}>
           <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} showCount autoSize={{ minRows: 3 }} data-testid="feedback-reason" />
         </Form.Item>
       </Form>

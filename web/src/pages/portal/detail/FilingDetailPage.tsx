@@ -9,11 +9,11 @@ import { DocumentList } from '../../../components/filing/DocumentList.tsx';
 import { ReviewResult } from '../../../components/filing/ReviewResult.tsx';
 import { StatusTag } from '../../../components/filing/StatusTag.tsx';
 import { StatusTimeline } from '../../../components/filing/StatusTimeline.tsx';
-import type { FilingDetail, FilingStatus, Review } from '../../../lib/filing-types.ts';
+import type { FilingDetail, FilingStatus, Review, TaskItem } from '../../../lib/filing-types.ts';
 import { chineseDate } from '../../../lib/format.ts';
-import { CONFIRM_RESULT_TASK, MODIFY_DECLARATION_TASK, nextStep } from '../next-step.ts';
+import { CONFIRM_RESULT_TASK, MODIFY_DECLARATION_TASK, nextStep, type NextStep } from '../next-step.ts';
 import { AcceptanceWaitNote } from './AcceptanceWaitNote.tsx';
-import { CertificatePanel } from './CertificatePanel.tsx';
+import { CertificatePanel, type Replacement } from './CertificatePanel.tsx';
 import { ConfirmResultPanel } from './ConfirmResultPanel.tsx';
 import { EmployeesView, EmployerView } from './DeclarationView.tsx';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
@@ -32,6 +32,19 @@ function workingText(filing: FilingDetail): string {
   return wait.state === 'held'
     ? `${named}的数据暂时无法核验，已通知工作人员处理；处理后将继续审核，无需重新申报。`
     : `${named}暂时没有应答，系统正在自动重试；页面会自动刷新。`;
+}
+
+/** Statuses of a review made again after approved feedback, before the new certification. */
+const REVIEWED_AGAIN = new Set<FilingStatus>(['feedback', 'submitted', 'accepted', 'reviewing', 'awaiting_confirmation', 'disputed', 'manual_review']);
+
+/** The banner's step; while certified, with the feedback deadline the process computed, not a number written in. */
+function stepOf(filing: FilingDetail, task: TaskItem | null): NextStep {
+  const listed = nextStep(filing.status, new Set(task ? [task.taskDefinitionKey] : []));
+  if (filing.status !== 'certified' || task) return listed;
+  if (filing.feedback.at(-1)?.state === 'awaiting') return { text: '反馈已提交，等待残联审核', actionable: false };
+  const window = filing.feedbackWindow;
+  if (window?.state !== 'open' || !window.dueAt) return listed;
+  return { ...listed, text: `可下载确认书；有异议可在 ${chineseDate(window.dueAt)}${window.provisional ? '（暂定）' : ''} 前提交反馈` };
 }
 
 const hasReview = (filing: FilingDetail): filing is FilingDetail & { review: Review } => filing.review !== null;
@@ -63,11 +76,13 @@ export function FilingDetailPage() {
   if (error && !filing) return error.status === 404 ? <NotFound title="未找到该申报" /> : <Alert type="error" showIcon title={error.title} />;
   if (!filing) return <Card loading />;
 
-  const listed = nextStep(filing.status, new Set(task ? [task.taskDefinitionKey] : []));
-  // The feedback deadline as the process computed it, not a number written into the page.
-  const feedbackDue = filing.feedbackWindow?.state === 'open' ? filing.feedbackWindow.dueAt : null;
-  const step = filing.status === 'certified' && !task && feedbackDue ? { ...listed, text: `可下载确认书；有异议可在 ${chineseDate(feedbackDue)} 前提交反馈` } : listed;
+  const step = stepOf(filing, task);
   const certifiedOnce = filing.history.some((h) => h.status === 'certified');
+  const feedbackOpen = filing.status === 'certified' && !task;
+  // Feedback approved and the filing not certified again yet: the confirmation shown is the one to be replaced.
+  const replacing: Replacement | null = !certifiedOnce || !REVIEWED_AGAIN.has(filing.status) || filing.feedback.at(-1)?.state !== 'approved'
+    ? null
+    : filing.status === 'feedback' ? 'after-modification' : 're-review';
   const confirming = task?.taskDefinitionKey === CONFIRM_RESULT_TASK && hasReview(filing);
   const modifying = task?.taskDefinitionKey === MODIFY_DECLARATION_TASK;
   // The unit has materials to bring; nothing is being compared yet.
@@ -105,12 +120,12 @@ export function FilingDetailPage() {
         <Row gutter={[16, 16]}>
           {certifiedOnce && (
             <Col xs={24} lg={8}>
-              <CertificatePanel filingId={filing.id} version={`${filing.status}-${filing.updatedAt}`} />
+              <CertificatePanel filingId={filing.id} version={`${filing.status}-${filing.updatedAt}`} replacing={replacing} />
             </Col>
           )}
-          {filing.status === 'certified' && !task && (
+          {(feedbackOpen || filing.feedback.length > 0) && (
             <Col xs={24} lg={8}>
-              <FeedbackPanel filingId={filing.id} window={filing.feedbackWindow} onFiled={afterAction} />
+              <FeedbackPanel filingId={filing.id} window={filing.feedbackWindow} feedback={filing.feedback} mayFile={feedbackOpen} onFiled={afterAction} />
             </Col>
           )}
           {RATING_OPEN.has(filing.status) && (

@@ -1,7 +1,8 @@
-// The last look before sending: what will be declared, in the words of the paper form.
-import { Descriptions, Table } from 'antd';
+// The last look before sending: what will be declared, in the words of the paper form (an employee a card on a phone).
+import { Descriptions } from 'antd';
 import type { Employee, Filing } from '../../../../../domain/filing/filing.ts';
 import { regionName } from '../../../../../domain/regions.ts';
+import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { CERT_TYPES, EMPLOYMENT_TYPES, UNIT_NATURE_NAMES, labelOf } from '../../../components/filing/declaration-labels.ts';
 import { chineseDate, yuan } from '../../../lib/format.ts';
 
@@ -28,13 +29,15 @@ export function ConfirmStep({ filing }: { filing: Filing }) {
           { key: 'signedAt', label: '承诺日期', children: chineseDate(commitment.signedAt) },
         ]}
       />
-      <Table<Employee & { n: number }>
+      <ResponsiveTable<Employee & { n: number }>
         style={{ marginTop: 16 }}
         size="small"
         rowKey="n"
         pagination={employees.length > 20 ? { pageSize: 20 } : false}
         scroll={{ x: true }}
         dataSource={employees.map((e, i) => ({ ...e, n: i + 1 }))}
+        cardTitle={(e) => `${e.n}. ${e.name}`}
+        cardOmit={['n', 'name']}
         columns={[
           { title: '序号', dataIndex: 'n', width: 60 },
           { title: '姓名', dataIndex: 'name' },
