@@ -92,13 +92,12 @@ async function reachableTask(engine: EngineRest, who: Identity, id: string): Pro
 async function presentAll(engine: EngineRest, db: Db, tasks: EngineTask[], now: Date) {
   const keys = await businessKeysOf(engine, tasks.map((t) => t.processInstanceId));
   const filingOf = (t: EngineTask) => keys.get(t.processInstanceId);
-  const [summaries, calendar, provisional, employees] = await Promise.all([
-    filingSummaries(db, [...keys.values()]),
-    // Read fresh per request: an administrator may just have published a year.
-    loadCalendar(db),
-    provisionalDueInstants(db, tasks.map((t) => t.processInstanceId)),
-    reviewedEmployees(db, engine, tasks, filingOf),
-  ]);
+  // One after another: a request holds one database connection at a time.
+  const summaries = await filingSummaries(db, [...keys.values()]);
+  // Read fresh per request: an administrator may just have published a year.
+  const calendar = await loadCalendar(db);
+  const provisional = await provisionalDueInstants(db, tasks.map((t) => t.processInstanceId));
+  const employees = await reviewedEmployees(db, engine, tasks, filingOf);
   return tasks.map((t) => {
     const key = filingOf(t);
     const deadline = taskDeadline(calendar, now, t.due, provisional.get(t.processInstanceId));
