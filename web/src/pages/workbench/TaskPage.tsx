@@ -1,5 +1,6 @@
 // 办理任务: the task's Camunda Form (form-js) beside the filing it is about — the result, the declaration, the
-// documents (the disputed employee's evidence marked), the history. Claim and release here too.
+// documents (the disputed employee's evidence marked), the history; a manual review's employee, the unit's reason and
+// evidence above the form. Claim and release here too.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
