@@ -28,6 +28,25 @@ export async function recordProvisionalDeadline(db: Db, d: ProvisionalDeadline):
   );
 }
 
+/**
+ * The provisional deadlines the given processes hold, as instants (ms) by process instance: a user task due at one
+ * of them is due provisionally (暂定) until its year is published.
+ */
+export async function provisionalDueInstants(db: Db, processInstanceIds: readonly string[]): Promise<Map<string, Set<number>>> {
+  const byProcess = new Map<string, Set<number>>();
+  if (processInstanceIds.length === 0) return byProcess;
+  const rows = await db.query<{ process_instance_id: string; due_at: string }>(
+    'select process_instance_id, due_at from provisional_deadlines where process_instance_id = any($1::text[])',
+    [[...new Set(processInstanceIds)]],
+  );
+  for (const r of rows.rows) {
+    const instants = byProcess.get(r.process_instance_id) ?? new Set<number>();
+    instants.add(instant(r.due_at));
+    byProcess.set(r.process_instance_id, instants);
+  }
+  return byProcess;
+}
+
 export interface Recomputed {
   /** Provisional deadlines of the year counted again. */
   counted: number;

@@ -147,11 +147,14 @@ export class WorkingDayCalendar {
     return year;
   }
 
-  /** Whether a China date is a working day; throws CalendarYearUnknown for a year nobody vouched for. */
-  isWorkingDay(date: IsoDate): boolean {
+  /**
+   * Whether a China date is a working day; throws CalendarYearUnknown for a year nobody vouched for, unless
+   * `provisional` is given: then such a year counts by its provisional pattern and is added to the set.
+   */
+  isWorkingDay(date: IsoDate, provisional?: Set<number>): boolean {
     const day = dayNumberOf(date);
     if (day === undefined) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
-    return this.isWorkingDayNumber(day);
+    return this.isWorkingDayNumber(day, provisional);
   }
 
   /**

@@ -28,7 +28,9 @@ import { completionCheckOf } from './task-completion-checks.ts';
 import { candidateGroupsOf, completedByVariable } from './task-groups.ts';
 import { filingSummaries, type FilingSummary } from './filing-summary.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
+import { provisionalDueInstants } from '../calendar/provisional-deadlines.ts';
 import { taskDeadline, type TaskDeadline } from '../calendar/working-days-left.ts';
+import { reviewedEmployees, type ReviewedEmployee } from './reviewed-employee.ts';
 
 export interface TaskRoutesOptions {
   db: Db;
@@ -51,7 +53,7 @@ function notFound(): Problem {
   return new Problem(404, '任务不存在');
 }
 
-function present(task: EngineTask, filing: FilingSummary | undefined, deadline: TaskDeadline) {
+function present(task: EngineTask, filing: FilingSummary | undefined, deadline: TaskDeadline, employee: ReviewedEmployee | undefined) {
   return {
     id: task.id,
     name: task.name,
@@ -63,9 +65,13 @@ function present(task: EngineTask, filing: FilingSummary | undefined, deadline: 
     // 剩余工作日 on the Chinese working-day calendar, and whether the due date has passed.
     workingDaysLeft: deadline.workingDaysLeft,
     overdue: deadline.overdue,
+    // 暂定: counted across a year whose holidays are not yet published.
+    dueProvisional: deadline.dueProvisional,
     processInstanceId: task.processInstanceId,
     formRef: task.operatonFormRef?.key ?? null,
     filing: filing ?? null,
+    // 人工审核职工: whom it is about, so the reviewer decides with the essentials in view.
+    reviewedEmployee: employee ?? null,
   };
 }
 
@@ -82,10 +88,21 @@ async function reachableTask(engine: EngineRest, who: Identity, id: string): Pro
   return task;
 }
 
-async function summaryOf(engine: EngineRest, db: Db, task: EngineTask): Promise<FilingSummary | undefined> {
-  const keys = await businessKeysOf(engine, [task.processInstanceId]);
-  const key = keys.get(task.processInstanceId);
-  return key ? (await filingSummaries(db, [key])).get(key) : undefined;
+/** Tasks as the inbox and the task page show them: with their filing, deadline and (manual review) employee. */
+async function presentAll(engine: EngineRest, db: Db, tasks: EngineTask[], now: Date) {
+  const keys = await businessKeysOf(engine, tasks.map((t) => t.processInstanceId));
+  const filingOf = (t: EngineTask) => keys.get(t.processInstanceId);
+  // One after another: a request holds one database connection at a time.
+  const summaries = await filingSummaries(db, [...keys.values()]);
+  // Read fresh per request: an administrator may just have published a year.
+  const calendar = await loadCalendar(db);
+  const provisional = await provisionalDueInstants(db, tasks.map((t) => t.processInstanceId));
+  const employees = await reviewedEmployees(db, engine, tasks, filingOf);
+  return tasks.map((t) => {
+    const key = filingOf(t);
+    const deadline = taskDeadline(calendar, now, t.due, provisional.get(t.processInstanceId));
+    return present(t, key ? summaries.get(key) : undefined, deadline, employees.get(t.id));
+  });
 }
 
 /** The filing a task is about: its process's business key. */
@@ -118,12 +135,6 @@ export function taskRouter(options: TaskRoutesOptions): Router {
   const router = Router();
   const auth = authenticate(options.signer);
   const now = options.now ?? (() => new Date());
-  // The calendar is read fresh per request: an administrator may just have published a year.
-  const deadlines = async () => {
-    const calendar = await loadCalendar(options.db);
-    const at = now();
-    return (task: EngineTask) => taskDeadline(calendar, at, task.due);
-  };
   // Every route: the caller, the engine, and engine trouble turned into a problem the client can act on.
   const route = (handler: (call: TaskCall) => Promise<void>) => [
     auth,
@@ -140,16 +151,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
     '/api/tasks',
     ...route(async ({ res, who, engine }) => {
       const tasks = await listTasksFor(engine, candidateGroupsOf(who), who.sub);
-      const keys = await businessKeysOf(engine, tasks.map((t) => t.processInstanceId));
-      const summaries = await filingSummaries(options.db, [...keys.values()]);
-      const deadlineOf = await deadlines();
-      res.json({
-        total: tasks.length,
-        items: tasks.map((t) => {
-          const key = keys.get(t.processInstanceId);
-          return present(t, key ? summaries.get(key) : undefined, deadlineOf(t));
-        }),
-      });
+      res.json({ total: tasks.length, items: await presentAll(engine, options.db, tasks, now()) });
     }),
   );
 
@@ -158,8 +160,8 @@ export function taskRouter(options: TaskRoutesOptions): Router {
     ...taskRoute(async ({ res, engine, task }) => {
       const form = task.operatonFormRef ? await formOf(engine, task) : null;
       const names = form ? formVariableNames(form) : [];
-      const deadlineOf = await deadlines();
-      res.json({ ...present(task, await summaryOf(engine, options.db, task), deadlineOf(task)), form, values: await taskValues(engine, task.id, names) });
+      const [shown] = await presentAll(engine, options.db, [task], now());
+      res.json({ ...shown, form, values: await taskValues(engine, task.id, names) });
     }),
   );
 

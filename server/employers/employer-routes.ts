@@ -41,6 +41,14 @@ export function employerRouter({ db, signer }: { db: Db; signer: TokenSigner }):
   const router = Router();
   const notFound = () => new Problem(404, '未找到该单位');
 
+  // The signed-in unit's own name, for the pages' header (its master data stays with DPF staff): null before the
+  // unit's first filing, when nobody knows it yet.
+  router.get('/api/employers/mine', authenticate(signer, ['employer']), async (req, res) => {
+    const uscc = identityOf(req).uscc ?? '';
+    const employer = USCC.test(uscc) ? await findEmployer(db, uscc) : undefined;
+    res.json({ uscc, name: employer?.name ?? null });
+  });
+
   router.get('/api/employers/:uscc', authenticate(signer, ['clerk', 'reviewer', 'city', 'province']), async (req, res) => {
     const who = identityOf(req);
     const uscc = String(req.params.uscc);

@@ -47,6 +47,18 @@ describe('the unit master data', () => {
   });
 });
 
+describe("the signed-in unit's own name", () => {
+  it('is read from the master data by the unit itself, null before its first filing, and only by units', async () => {
+    const unit = syntheticFiling(91_020, { regionCode: '330106' });
+    const employer = await api.login({ role: 'employer', uscc: unit.employer.uscc });
+    expect((await api.request('GET', '/api/employers/mine', { token: employer })).body).toEqual({ uscc: unit.employer.uscc, name: null });
+    expect((await file(unit, { role: 'employer', uscc: unit.employer.uscc })).status).toBe(201);
+    expect((await api.request('GET', '/api/employers/mine', { token: employer })).body).toEqual({ uscc: unit.employer.uscc, name: unit.employer.name });
+    const clerk = await api.login({ role: 'clerk', regionCode: '330106' });
+    expect((await api.request('GET', '/api/employers/mine', { token: clerk })).status).toBe(403);
+  });
+});
+
 describe('changing the unit master data', () => {
   it('is for city or province DPF staff in whose region the unit lies, with a reason, audited', async () => {
     const unit = syntheticFiling(91_010, { regionCode: '330106' });

@@ -337,8 +337,16 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     const feedback = await system.request('POST', `/api/filings/${id}/feedback`, { token: employer, body: { reason: '平均在职职工人数填报有误，应为 180 人' } });
     expect(feedback.status).toBe(202);
     const feedbackReview = await taskOf(reviewer, id, 'review-feedback');
-    expect((await system.request('GET', `/api/tasks/${feedbackReview.id}`, { token: reviewer })).body.values.feedbackReason).toBe('平均在职职工人数填报有误，应为 180 人');
-    expect((await complete(reviewer, feedbackReview, { feedbackDecision: 'approve', feedbackReviewNote: '同意修改在职职工人数' })).status).toBe(200);
+    const feedbackTask = (await system.request('GET', `/api/tasks/${feedbackReview.id}`, { token: reviewer })).body;
+    expect(feedbackTask.values.feedbackReason).toBe('平均在职职工人数填报有误，应为 180 人');
+    // Answered within the window, so a refused unit can still file again: due when the window closes, 暂定 with it.
+    expect(sameInstant(feedbackTask.due, calendar.deadline(certifiedAt, 7).dueAt)).toBe(true);
+    expect(feedbackTask.dueProvisional).toBe(window.provisional);
+    // A refusal needs its reason; an approval needs none (the field is not even shown then).
+    const refusal = await complete(reviewer, feedbackReview, { feedbackDecision: 'reject' });
+    expect(refusal.status).toBe(400);
+    expect(refusal.body.errors.map((e: any) => [e.path, e.code])).toEqual([['/feedbackReviewNote', 'REQUIRED']]);
+    expect((await complete(reviewer, feedbackReview, { feedbackDecision: 'approve' })).status).toBe(200);
     const modify = await taskOf(employer, id, 'modify-declaration');
     const modified = { ...TAX_DISPUTED_UNIT, employer: { ...TAX_DISPUTED_UNIT.employer, averageStaffCount: 180 } };
     expect((await system.request('PUT', `/api/filings/${id}/declaration`, { token: employer, body: modified })).status).toBe(200);

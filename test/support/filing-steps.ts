@@ -7,7 +7,10 @@ import { eventually, type TestSystem } from './system.ts';
 export interface ApiTask {
   id: string;
   taskDefinitionKey: string;
+  due: string | null;
+  dueProvisional: boolean;
   filing: { id: string } | null;
+  [more: string]: unknown;
 }
 
 /** The open task `key` of a filing, as `token`'s inbox lists it. */

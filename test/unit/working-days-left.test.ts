@@ -53,6 +53,11 @@ describe('a year the calendar does not know', () => {
     expect(workingDaysLeft(calendar, china('2027-01-06T10:00:00'), china('2026-12-31T23:59:59'))).toBeNull();
   });
 
+  it('counts provisionally, as the deadline itself was, when the due date is provisional', () => {
+    // Wed 30 Dec → due Tue 5 Jan 2027 counted provisionally: 31 Thu(1), 1 Jan fixed holiday, 2–3 weekend, 4 Mon(2) 5 Tue(3).
+    expect(workingDaysLeft(calendar, china('2026-12-30T10:00:00'), china('2027-01-05T23:59:59'), true)).toBe(3);
+  });
+
   it('counts once the year is published', () => {
     // Wed 30 Dec → due Tue 5 Jan 2027: 31 Thu(1), 1 Jan holiday, 2–3 weekend, 4 Mon(2) 5 Tue(3).
     expect(workingDaysLeft(with2027, china('2026-12-30T10:00:00'), china('2027-01-05T23:59:59'))).toBe(3);
@@ -61,15 +66,30 @@ describe('a year the calendar does not know', () => {
 
 describe('taskDeadline from the engine’s due date text', () => {
   it('reads the engine’s +0800 offset and says whether it is overdue', () => {
-    expect(taskDeadline(calendar, china('2026-03-03T10:00:00'), '2026-03-06T23:59:59.000+0800')).toEqual({ workingDaysLeft: 3, overdue: false });
-    expect(taskDeadline(calendar, china('2026-03-11T10:00:00'), '2026-03-06T23:59:59.000+0800')).toEqual({ workingDaysLeft: -3, overdue: true });
+    expect(taskDeadline(calendar, china('2026-03-03T10:00:00'), '2026-03-06T23:59:59.000+0800')).toEqual({ workingDaysLeft: 3, overdue: false, dueProvisional: false });
+    expect(taskDeadline(calendar, china('2026-03-11T10:00:00'), '2026-03-06T23:59:59.000+0800')).toEqual({ workingDaysLeft: -3, overdue: true, dueProvisional: false });
   });
 
   it('has no working days left without a due date', () => {
-    expect(taskDeadline(calendar, china('2026-03-03T10:00:00'), null)).toEqual({ workingDaysLeft: null, overdue: false });
+    expect(taskDeadline(calendar, china('2026-03-03T10:00:00'), null)).toEqual({ workingDaysLeft: null, overdue: false, dueProvisional: false });
+  });
+
+  it('marks a due date that is one of its process’s provisional deadlines, and counts to it', () => {
+    const provisional = new Set([china('2027-01-05T23:59:59').getTime()]);
+    expect(taskDeadline(calendar, china('2026-12-30T10:00:00'), '2027-01-05T23:59:59.000+0800', provisional)).toEqual({
+      workingDaysLeft: 3,
+      overdue: false,
+      dueProvisional: true,
+    });
+    // Another instant of the same process is not this task's deadline.
+    expect(taskDeadline(calendar, china('2026-12-30T10:00:00'), '2027-01-06T23:59:59.000+0800', provisional)).toEqual({
+      workingDaysLeft: null,
+      overdue: false,
+      dueProvisional: false,
+    });
   });
 
   it('still says overdue when the year is unknown', () => {
-    expect(taskDeadline(calendar, china('2027-01-06T10:00:00'), '2026-12-31T23:59:59.000+0800')).toEqual({ workingDaysLeft: null, overdue: true });
+    expect(taskDeadline(calendar, china('2027-01-06T10:00:00'), '2026-12-31T23:59:59.000+0800')).toEqual({ workingDaysLeft: null, overdue: true, dueProvisional: false });
   });
 });

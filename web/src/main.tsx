@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App.tsx';
 import { SessionProvider } from './lib/session.tsx';
+import './app.css';
 
 dayjs.locale('zh-cn');
 

@@ -1,9 +1,11 @@
 // The frame around every signed-in page: the service's name, where the person is, who they are, and sign-out.
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { ROLE_NAMES, useSession } from '../lib/session.tsx';
+import { api } from '../lib/api.ts';
+import { ROLE_NAMES, useSession, type Identity } from '../lib/session.tsx';
+import { useLoaded } from '../lib/use-loaded.ts';
 
 const PORTAL_MENU = [
   { key: '/portal', label: <Link to="/portal">我的申报</Link> },
@@ -23,8 +25,38 @@ const CALENDAR_ROLES = new Set(['policy', 'province', 'operator']);
 // Who reads the steps that stopped (operators retry them; the province watches).
 const INCIDENT_ROLES = new Set(['operator', 'province']);
 
+/** The signed-in unit's name, once known (null before its first filing names it); undefined for staff. */
+function useUnitName(who: Identity | null): string | null | undefined {
+  const unit = useLoaded(
+    () => (who?.role === 'employer' ? api<{ uscc: string; name: string | null }>('GET', '/api/employers/mine') : Promise.resolve(undefined)),
+    [who?.role, who?.uscc],
+  );
+  return unit.data?.name;
+}
+
+/** A unit by its name (its USCC on hover; the USCC alone until its first filing names it), staff by role and region. */
+function WhoIsSignedIn({ who, unitName }: { who: Identity; unitName: string | null | undefined }) {
+  const style = { whiteSpace: 'nowrap', verticalAlign: 'middle' } as const;
+  if (who.role === 'employer') {
+    return (
+      <Tooltip title={unitName ? `统一社会信用代码 ${who.uscc ?? ''}` : undefined}>
+        <Typography.Text type="secondary" data-testid="who" style={{ ...style, maxWidth: 320 }} ellipsis>
+          {unitName ?? `${ROLE_NAMES.employer} ${who.uscc ?? ''}`}
+        </Typography.Text>
+      </Tooltip>
+    );
+  }
+  return (
+    <Typography.Text type="secondary" data-testid="who" style={style}>
+      {ROLE_NAMES[who.role]} {who.regionCode ?? ''}
+    </Typography.Text>
+  );
+}
+
 export function Shell({ children }: { children: ReactNode }) {
   const { who, signOut } = useSession();
+  // Loaded here, not where it is shown: the name's place comes and goes with the width, the name should not.
+  const unitName = useUnitName(who);
   const navigate = useNavigate();
   const { pathname } = useLocation();
   // On a phone the menu needs the room: who is signed in is shown from tablet width up.
@@ -49,11 +81,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} items={menu} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
         {who && (
           <Space>
-            {wide && (
-              <Typography.Text type="secondary" data-testid="who" style={{ whiteSpace: 'nowrap' }}>
-                {ROLE_NAMES[who.role]} {who.uscc ?? who.regionCode ?? ''}
-              </Typography.Text>
-            )}
+            {wide && <WhoIsSignedIn who={who} unitName={unitName} />}
             <Button
               icon={<LogoutOutlined />}
               onClick={() => {

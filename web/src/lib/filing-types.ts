@@ -150,9 +150,23 @@ export interface TaskItem {
   /** Chinese working days left until `due` (negative when overdue); null without a due date or in an unknown year. */
   workingDaysLeft: number | null;
   overdue: boolean;
+  /** 暂定: the due date was counted across a year whose holidays are not yet published, and may move. */
+  dueProvisional: boolean;
   processInstanceId: string;
   formRef: string | null;
   filing: FilingSummary | null;
+  /** 人工审核职工 tasks: the disputed employee (ID number masked), the unit's reason and the evidence. */
+  reviewedEmployee: ReviewedEmployee | null;
+}
+
+export interface ReviewedEmployee {
+  /** 1-based position in the declaration. */
+  number: number;
+  name: string;
+  idNumber: string;
+  disputeReason: string | null;
+  disputedAt: string | null;
+  evidence: { id: string; originalName: string; uploadedAt: string }[];
 }
 
 export interface TaskDetail extends TaskItem {

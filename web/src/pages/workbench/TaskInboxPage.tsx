@@ -8,13 +8,15 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../lib/api.ts';
 import { StatusTag } from '../../components/filing/StatusTag.tsx';
 import type { FilingStatus, TaskItem } from '../../lib/filing-types.ts';
-import { chineseDate, chineseDateTime } from '../../lib/format.ts';
+import { chineseDateTime } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ClaimButton } from './ClaimButton.tsx';
 import { regionLabel, regionShortName } from './region-label.ts';
 import { taskKindName } from './task-kinds.ts';
 import { loadErrorText, useLoaded } from '../../lib/use-loaded.ts';
 import { WorkingDaysLeft } from './WorkingDaysLeft.tsx';
+import { DueDate } from './DueDate.tsx';
+import { ReviewedEmployeeLine } from './ReviewedEmployeeLine.tsx';
 
 type Scope = 'all' | 'mine' | 'group';
 
@@ -71,17 +73,20 @@ export function TaskInboxPage() {
     {
       title: '任务',
       key: 'kind',
-      width: 130,
+      width: 210,
       render: (_v, t) => (
-        <Link style={{ whiteSpace: 'nowrap' }} to={`/workbench/tasks/${t.id}`} data-testid="task-open">
-          {taskKindName(t.taskDefinitionKey, t.name)}
-        </Link>
+        <>
+          <Link style={{ whiteSpace: 'nowrap' }} to={`/workbench/tasks/${t.id}`} data-testid="task-open">
+            {taskKindName(t.taskDefinitionKey, t.name)}
+          </Link>
+          {t.reviewedEmployee && <ReviewedEmployeeLine employee={t.reviewedEmployee} />}
+        </>
       ),
     },
     {
       title: '用人单位',
       key: 'employer',
-      width: 280,
+      width: 210,
       render: (_v, t) =>
         t.filing ? (
           <div>
@@ -94,20 +99,20 @@ export function TaskInboxPage() {
           '—'
         ),
     },
-    { title: '年度', key: 'year', width: 64, render: (_v, t) => t.filing?.year ?? '—' },
+    { title: '年度', key: 'year', width: 60, render: (_v, t) => t.filing?.year ?? '—' },
     {
       title: '办理地',
       key: 'region',
-      width: 130,
+      width: 110,
       render: (_v, t) => <Tooltip title={regionLabel(t.filing?.handlingRegionCode)}>{regionShortName(t.filing?.handlingRegionCode)}</Tooltip>,
     },
     {
       title: '申报状态',
       key: 'status',
-      width: 104,
+      width: 100,
       render: (_v, t) => (t.filing ? <StatusTag status={t.filing.status as FilingStatus} channel={t.filing.channel} /> : '—'),
     },
-    { title: '创建时间', key: 'created', width: 160, render: (_v, t) => chineseDateTime(t.created) },
+    { title: '创建时间', key: 'created', width: 110, render: (_v, t) => chineseDateTime(t.created) },
     {
       title: '办理期限',
       key: 'due',
@@ -115,18 +120,18 @@ export function TaskInboxPage() {
       sorter: byDue,
       defaultSortOrder: 'ascend',
       sortDirections: ['ascend', 'descend', 'ascend'],
-      render: (_v, t) => chineseDate(t.due),
+      render: (_v, t) => <DueDate due={t.due} provisional={t.dueProvisional} />,
     },
     {
       title: '剩余工作日',
       key: 'left',
-      width: 150,
+      width: 140,
       render: (_v, t) => <WorkingDaysLeft left={t.workingDaysLeft} overdue={t.overdue} due={t.due} />,
     },
     {
       title: '办理人',
       key: 'assignee',
-      width: 90,
+      width: 80,
       render: (_v, t) => (t.assignee === null ? <Typography.Text type="secondary">待认领</Typography.Text> : t.assignee === who?.sub ? '我' : t.assignee),
     },
     {
@@ -144,6 +149,8 @@ export function TaskInboxPage() {
       ),
     },
   ];
+
+  const tableWidth = columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -194,7 +201,8 @@ export function TaskInboxPage() {
         loading={tasks.loading}
         columns={columns}
         dataSource={shown}
-        scroll={{ x: 1300 }}
+        // The columns' widths summed: at 1366 px everything fits, so the fixed 操作 column covers no other column.
+        scroll={{ x: tableWidth }}
         rowClassName={(t) => (t.overdue ? 'wb-row-overdue' : '')}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 项` }}
         locale={{ emptyText: scope === 'mine' ? '您暂无已认领的任务' : '暂无待办任务' }}

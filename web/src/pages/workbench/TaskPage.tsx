@@ -1,12 +1,13 @@
 // 办理任务: the task's Camunda Form (form-js) beside the filing it is about — the result, the declaration, the
-// documents (the disputed employee's evidence marked), the history. Claim and release here too.
+// documents (the disputed employee's evidence marked), the history; a manual review's employee, the unit's reason and
+// evidence above the form. Claim and release here too.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { TaskForm } from '../../components/TaskForm.tsx';
 import { api, ApiError } from '../../lib/api.ts';
 import type { TaskDetail } from '../../lib/filing-types.ts';
-import { chineseDate, chineseDateTime } from '../../lib/format.ts';
+import { chineseDateTime } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { AcceptanceMissing } from './AcceptanceMissing.tsx';
 import { ClaimButton } from './ClaimButton.tsx';
@@ -14,10 +15,12 @@ import { FilingView, type FilingTab } from './FilingView.tsx';
 import { taskKindName } from './task-kinds.ts';
 import { loadErrorText, useLoaded } from '../../lib/use-loaded.ts';
 import { WorkingDaysLeft } from './WorkingDaysLeft.tsx';
+import { DueDate } from './DueDate.tsx';
+import { ReviewedEmployeeFacts } from './ReviewedEmployeeFacts.tsx';
 
-/** The employee a manual-review task is about: the form's 1-based employeeNumber, as a 0-based index. */
+/** The employee a manual-review task is about, as a 0-based index: the server's reading, else the form's employeeNumber. */
 function reviewedEmployeeIndex(task: TaskDetail): number | undefined {
-  const n = Number(task.values.employeeNumber);
+  const n = task.reviewedEmployee?.number ?? Number(task.values.employeeNumber);
   return Number.isInteger(n) && n >= 1 ? n - 1 : undefined;
 }
 
@@ -62,11 +65,14 @@ export function TaskPage() {
             title={
               <Space>
                 <span data-testid="task-title">{kind}</span>
-                {employeeIndex !== undefined && <Typography.Text type="secondary">第 {employeeIndex + 1} 名职工</Typography.Text>}
+                {employeeIndex !== undefined && (
+                  <Typography.Text type="secondary">{t.reviewedEmployee ? t.reviewedEmployee.name : `第 ${employeeIndex + 1} 名职工`}</Typography.Text>
+                )}
               </Space>
             }
             extra={<ClaimButton task={t} onChanged={task.reload} />}
           >
+            {t.reviewedEmployee && <ReviewedEmployeeFacts employee={t.reviewedEmployee} />}
             <Descriptions
               size="small"
               column={1}
@@ -77,8 +83,8 @@ export function TaskPage() {
                   key: 'due',
                   label: '办理期限',
                   children: t.due ? (
-                    <Space>
-                      {chineseDate(t.due)}
+                    <Space wrap>
+                      <DueDate due={t.due} provisional={t.dueProvisional} />
                       <WorkingDaysLeft left={t.workingDaysLeft} overdue={t.overdue} due={t.due} />
                     </Space>
                   ) : (
