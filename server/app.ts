@@ -36,6 +36,7 @@ import { CheckRunner } from '../deployment/check-runner.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
 import { policyPreviewRouter } from '../policy/preview-routes.ts';
 import { definitionRouter } from '../deployment/definition-routes.ts';
+import { deadlineRouter } from './deadlines/deadline-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from './http.ts';
 import { pagesRouter } from './pages.ts';
@@ -114,6 +115,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
     }),
   );
   app.use(definitionRouter({ db, signer, engine }));
+  app.use(deadlineRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer, ...(engine ? { engine } : {}) }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
   app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));

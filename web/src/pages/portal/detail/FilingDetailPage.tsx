@@ -9,6 +9,7 @@ import { DocumentList } from '../../../components/filing/DocumentList.tsx';
 import { ReviewResult } from '../../../components/filing/ReviewResult.tsx';
 import { StatusTag } from '../../../components/filing/StatusTag.tsx';
 import { StatusTimeline } from '../../../components/filing/StatusTimeline.tsx';
+import { useDeadlines } from '../../../lib/deadlines.ts';
 import type { FilingDetail, FilingStatus, Review } from '../../../lib/filing-types.ts';
 import { chineseDate } from '../../../lib/format.ts';
 import { CONFIRM_RESULT_TASK, MODIFY_DECLARATION_TASK, nextStep } from '../next-step.ts';
@@ -45,6 +46,7 @@ function NotFound({ title }: { title: string }) {
 export function FilingDetailPage() {
   const { id = '' } = useParams();
   const { filing, task, documents, error, afterAction, reloadDocuments } = useFilingDetail(id);
+  const deadlines = useDeadlines(id);
   const [documentsVersion, setDocumentsVersion] = useState(0);
   const documentsChanged = () => {
     setDocumentsVersion((v) => v + 1);
@@ -54,7 +56,7 @@ export function FilingDetailPage() {
   if (error && !filing) return error.status === 404 ? <NotFound title="未找到该申报" /> : <Alert type="error" showIcon title={error.title} />;
   if (!filing) return <Card loading />;
 
-  const listed = nextStep(filing.status, new Set(task ? [task.taskDefinitionKey] : []));
+  const listed = nextStep(filing.status, new Set(task ? [task.taskDefinitionKey] : []), deadlines);
   // The feedback deadline as the process computed it, not a number written into the page.
   const feedbackDue = filing.feedbackWindow?.state === 'open' ? filing.feedbackWindow.dueAt : null;
   const step = filing.status === 'certified' && !task && feedbackDue ? { ...listed, text: `可下载确认书；有异议可在 ${chineseDate(feedbackDue)} 前提交反馈` } : listed;
