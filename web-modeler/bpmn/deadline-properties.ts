@@ -2,6 +2,7 @@
 // "工作日天数" and, where the task reminds, "提前提醒工作日数" — instead of `${3}` typed into the generic inputs.
 // The diagram keeps `${N}`, an expression of a literal that the deployment policy allows and the worker reads as a
 // whole number; a count given as an expression of variables stays in the generic inputs, where it can be read.
+// Shown for every compute-due-date task, whether or not it was made from the element template.
 import { isNumberFieldEntryEdited, NumberFieldEntry } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 
@@ -21,7 +22,8 @@ interface DiagramElement {
 interface Group {
   id: string;
   label?: string;
-  entries?: unknown[];
+  /** An element template's entries carry the template property they edit. */
+  entries?: { id: string; property?: { binding?: { type?: string; name?: string } } }[];
   items?: { label?: unknown }[];
 }
 interface PropertiesPanel {
@@ -100,10 +102,16 @@ function DeadlineProperties(propertiesPanel: PropertiesPanel) {
       if (!isComputeDueDate(element)) return groups;
       const counts = COUNTS.filter((count) => fixedCount(inputParameter(element, count.name)) !== undefined);
       if (counts.length === 0) return groups;
+      // Not twice: the counts leave the generic inputs and, on a task made from the template, its text fields.
       const shown = new Set<unknown>(counts.map((c) => c.name));
-      const rest = groups.map((group) =>
-        group.id === 'CamundaPlatform__Input' && group.items ? { ...group, items: group.items.filter((item) => !shown.has(item.label)) } : group,
-      );
+      const asCount = (binding?: { type?: string; name?: string }) => binding?.type === 'camunda:inputParameter' && shown.has(binding.name);
+      const rest = groups
+        .map((group) => {
+          if (group.id === 'CamundaPlatform__Input' && group.items) return { ...group, items: group.items.filter((item) => !shown.has(item.label)) };
+          if (group.entries?.some((entry) => asCount(entry.property?.binding))) return { ...group, entries: group.entries.filter((entry) => !asCount(entry.property?.binding)) };
+          return group;
+        })
+        .filter((group) => !group.entries || group.entries.length > 0);
       const general = rest.findIndex((group) => group.id === 'general');
       return [...rest.slice(0, general + 1), deadlineGroup(element, counts), ...rest.slice(general + 1)];
     },
