@@ -8,8 +8,8 @@ import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../calendar/working-day-calendar.ts';
-import { projectResources } from '../../deployment/deploy-resources.ts';
 import { BrowserSession, DESKTOP, launchChromium, screenshot } from '../support/browser.ts';
+import { openGroup, restoreShipped } from '../support/modeler-page.ts';
 import { buildScenario, simDataDirWith, type Scenario } from '../support/review-scenarios.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -95,12 +95,6 @@ async function deployFromEditor(page: Page, note: string, version: number): Prom
   await page.waitForURL(new RegExp(`/edit\\?version=${version}$`), { timeout: 30_000 });
 }
 
-/** Opens a group of the properties panel (a click on an open one would close it). */
-async function openGroup(page: Page, groupId: string): Promise<void> {
-  const header = page.locator(`[data-group-id="${groupId}"] .bio-properties-panel-group-header`);
-  if (!((await header.getAttribute('class')) ?? '').split(/\s+/).includes('open')) await header.click();
-}
-
 const ensureNoFindings = (page: Page) => page.waitForSelector('[data-testid=findings-none]:has-text("检查通过")', { timeout: 20_000 });
 
 beforeAll(async () => {
@@ -114,11 +108,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The engine serves the whole run: the suites after this one find the shipped diagram, rules and form again.
-  if (system) {
-    const shipped = projectResources().filter((r) => ['annual-review.bpmn', 'employee-counting.dmn', 'manual-review.form'].includes(r.name));
-    const restored = await system.request('POST', '/api/deployments', { token: await system.login({ role: 'policy' }), body: { note: '测试结束，恢复随系统发布的版本', resources: shipped } });
-    expect([200, 201]).toContain(restored.status);
-  }
+  if (system) await restoreShipped(system, ['annual-review.bpmn', 'employee-counting.dmn', 'manual-review.form']);
   expect(browser?.pageErrors ?? []).toEqual([]);
   await browser?.close();
   await system?.stop();

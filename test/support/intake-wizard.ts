@@ -4,11 +4,15 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Filing } from '../../domain/filing/filing.ts';
 
-/** Opens the wizard from the workbench menu, as a clerk does. */
-export async function openIntake(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/workbench`);
-  await page.getByRole('menuitem', { name: '窗口代为申报' }).click();
-  await page.waitForURL(/\/workbench\/intake$/);
+/** Opens the wizard from the workbench menu, as a clerk at a desk does (on a phone the menu folds away: its address). */
+export async function openIntake(page: Page, baseUrl: string, via: 'menu' | 'address' = 'menu'): Promise<void> {
+  if (via === 'address') {
+    await page.goto(`${baseUrl}/workbench/intake`);
+  } else {
+    await page.goto(`${baseUrl}/workbench`);
+    await page.getByRole('menuitem', { name: '窗口代为申报' }).click();
+    await page.waitForURL(/\/workbench\/intake$/);
+  }
   await page.waitForSelector('[data-testid=employer-form]');
 }
 

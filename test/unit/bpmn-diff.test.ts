@@ -33,7 +33,7 @@ describe('the diagram diff', () => {
         id: 'compute-review-due',
         kind: 'changed',
         type: 'bpmn:ServiceTask',
-        name: '计算人工审核期限（10个工作日）',
+        name: '计算人工审核期限',
         layoutChanged: false,
         properties: [{ key: 'operaton:inputParameter[workingDays]', oldValue: '${10}', newValue: '${12}' }],
       },

@@ -67,9 +67,7 @@ function CountEntry({ element, id, count }: { element: DiagramElement; id: strin
     id,
     label: count.label,
     description: count.description,
-    min: MIN_DAYS,
-    max: MAX_DAYS,
-    step: 1,
+    // No min, max or step on the input: the browser would drop such a value silently; the check below says why.
     debounce,
     getValue: () => fixedCount(inputParameter(element, count.name)),
     validate: countProblem,
