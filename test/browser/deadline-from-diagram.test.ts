@@ -1,9 +1,9 @@
 // A deadline changed in the modeler and read on the intake page (issue 18): policy staff change the acceptance
 // deadline from 3 to 5 working days in the properties panel's number field and deploy it; the window's intake page
 // then tells the clerk the unit will be accepted within 5 working days, the filing is held to 5, and when it is
-// missed the county lead's escalation says "超过 5 个工作日". Walked at 1366 px and at a 375 px phone.
-// Screenshots: 30-deadline-number-field, 31-intake-reads-deployed-deadline, 32-intake-deadline-phone,
-// 33-escalation-reads-deployed-deadline, 34-deadline-number-field-phone.
+// missed the county lead's escalation says "超过 5 个工作日". The intake page is walked at 1366 px and at a 375 px
+// phone; the modeler, a desk tool, at 1366 px. Screenshots: 30-deadline-number-field,
+// 31-intake-reads-deployed-deadline, 32-intake-deadline-phone, 33-escalation-reads-deployed-deadline.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,12 +106,9 @@ describe('a deadline changed in the modeler and read on the intake page', { time
     const source = await system.request('GET', `/api/definitions/process/annual-review/versions/${before + 1}/source`, { token: await system.login({ role: 'policy' }) });
     expect(source.body as string).toMatch(/<bpmn:serviceTask id="compute-acceptance-due"[^>]*>\s*<bpmn:extensionElements>\s*<operaton:inputOutput>\s*<operaton:inputParameter name="workingDays">\$\{5\}</);
 
-    // On a phone the deployed version opens with 5 in the same field.
-    const phone = await browser.page(await system.login({ role: 'policy' }), PHONE);
-    await openAcceptanceDeadline(phone);
-    expect(await phone.locator('#bio-properties-panel-deadline-workingDays').inputValue()).toBe('5');
-    await phone.locator('[data-group-id="group-deadline"]').scrollIntoViewIfNeeded();
-    await screenshot(phone, '34-deadline-number-field-phone');
+    // Opened again, the deployed version holds 5 in the same field.
+    await openAcceptanceDeadline(page);
+    expect(await workingDays.inputValue()).toBe('5');
   });
 
   it('tells the clerk at the window that an incomplete filing is accepted within 5 working days, at a desk and on a phone', async () => {
