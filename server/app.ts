@@ -37,6 +37,7 @@ import { CheckRunner } from '../deployment/check-runner.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
 import { policyPreviewRouter } from '../policy/preview-routes.ts';
 import { definitionRouter } from '../deployment/definition-routes.ts';
+import { deadlineRouter } from './deadlines/deadline-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from './http.ts';
 import { pagesRouter } from './pages.ts';
@@ -115,6 +116,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
     }),
   );
   app.use(definitionRouter({ db, signer, engine }));
+  app.use(deadlineRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer, ...(engine ? { engine } : {}) }));
   app.use(incidentRouter({ db, signer, ...(engine ? { engine } : {}) }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../domain/synthetic-filing.ts';
 import { BrowserSession, launchChromium, ONE_PAGE_PDF, screenshot } from '../support/browser.ts';
 import { employeeCsv } from '../support/employee-csv.ts';
+import { fillIntakeUnit, importIntakeEmployees, openIntake } from '../support/intake-wizard.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 const COUNTY = '330106';
@@ -52,42 +53,9 @@ afterAll(async () => {
 describe("the window clerk's intake in Chromium", () => {
   it('files a unit from its paper with materials missing, scans the paper onto it, and the filing awaits acceptance', async () => {
     const page = await clerkPage();
-    await page.goto(url('/workbench'));
-    await page.getByRole('menuitem', { name: '窗口代为申报' }).click();
-    await page.waitForURL(/\/workbench\/intake$/);
-    await page.waitForSelector('[data-testid=employer-form]');
-
-    // The long lists (counties, federations) are searched as a clerk would, by typing.
-    const pick = async (id: string, text: string, search?: string) => {
-      await page.locator(`#${id}`).click();
-      if (search) await page.keyboard.type(search);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-    };
-    await page.fill('#uscc', employer.uscc);
-    await page.fill('#name', employer.name);
-    await pick('unitNature', '企业');
-    await pick('economicType', '私营');
-    await page.fill('#industryCode', employer.industryCode);
-    await pick('regionCode', `（${COUNTY}）`, COUNTY);
-    await pick('dpfAuthority', `西湖区残联（${COUNTY}）`, COUNTY);
-    await page.fill('#taxAuthority', employer.taxAuthority);
-    await page.keyboard.press('Escape');
-    await page.fill('#levyPaymentType', employer.levyPaymentType);
-    await page.keyboard.press('Escape');
-    await page.fill('#legalRepName', employer.legalRepName);
-    await page.fill('#legalRepIdNumber', employer.legalRepIdNumber);
-    await page.fill('#legalRepPhone', employer.legalRepPhone);
-    await page.fill('#handlerName', employer.handlerName);
-    await page.fill('#handlerPhone', employer.handlerPhone);
-    await page.fill('#registeredAddress', employer.registeredAddress);
-    await page.fill('#businessAddress', employer.businessAddress);
-    await page.fill('#averageStaffCount', String(employer.averageStaffCount));
-    await page.fill('#averageAnnualWage', String(employer.averageAnnualWage));
-    await page.click('[data-testid=intake-next]');
-
-    await page.setInputFiles('[data-testid=import-file]', path.join(files, 'employees.csv'));
-    await expect.poll(() => page.locator('[data-testid=employee-table] tbody tr.ant-table-row').count()).toBe(filing.employees.length);
-    await page.click('[data-testid=intake-next]');
+    await openIntake(page, system.apiUrl);
+    await fillIntakeUnit(page, employer, COUNTY);
+    await importIntakeEmployees(page, path.join(files, 'employees.csv'), filing.employees.length);
 
     // The paper is incomplete: what is missing is written down, the signed letter checked.
     await page.locator('[data-testid=intake-materials-complete]').getByText('材料不齐全，待补正').click();

@@ -11,6 +11,7 @@ import { WorkingDayCalendar } from '../../calendar/working-day-calendar.ts';
 import { syntheticFiling } from '../../domain/synthetic-filing.ts';
 import type { Filing } from '../../domain/filing/filing.ts';
 import { loadConfig, projectRoot } from '../../platform/config.ts';
+import { fireTimer as fireTimerOf, timerDue as timerDueOf } from '../support/process-timers.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 
 let system: TestSystem;
@@ -57,31 +58,8 @@ async function filingIn(token: string, id: string, status: string): Promise<any>
   });
 }
 
-async function instanceIdOf(filingId: string): Promise<string> {
-  const [instance] = await system.rest.get<{ id: string }[]>('/history/process-instance', { processInstanceBusinessKey: filingId, processDefinitionKey: 'annual-review' });
-  if (!instance) throw new Error(`no instance for ${filingId}`);
-  return instance.id;
-}
-
-/** Fires a timer now, as if its time had come: the job the engine made for it, executed. */
-async function fireTimer(filingId: string, activityId: string): Promise<{ dueDate: string }> {
-  const processInstanceId = await instanceIdOf(filingId);
-  const job = await eventually(`the timer ${activityId} of ${filingId}`, async () => {
-    const jobs = await system.rest.get<{ id: string; dueDate: string }[]>('/job', { processInstanceId, activityId, timers: true });
-    return jobs[0];
-  });
-  await system.rest.post(`/job/${job.id}/execute`);
-  return job;
-}
-
-async function timerDue(filingId: string, activityId: string): Promise<string> {
-  const processInstanceId = await instanceIdOf(filingId);
-  const job = await eventually(`the timer ${activityId} of ${filingId}`, async () => {
-    const jobs = await system.rest.get<{ dueDate: string }[]>('/job', { processInstanceId, activityId, timers: true });
-    return jobs[0];
-  });
-  return job.dueDate;
-}
+const fireTimer = (filingId: string, activityId: string) => fireTimerOf(system, filingId, activityId);
+const timerDue = (filingId: string, activityId: string) => timerDueOf(system, filingId, activityId);
 
 async function notificationsOf(token: string, filingId: string, kind: string): Promise<any[]> {
   const res = await system.request('GET', `/api/notifications?kind=${kind}`, { token });
@@ -182,6 +160,8 @@ describe('window intake with missing material, received in another county', () =
     expect(sameInstant(overdue.dueDate, task.due!)).toBe(true);
     const escalated = await eventually('the lead to be told', async () => (await notificationsOf(lead, id, 'escalation'))[0]);
     expect(escalated.title).toBe('申报受理已逾期');
+    // The count comes from the diagram's compute task, through the variable it sets beside the due date.
+    expect(escalated.body).toContain('超过 3 个工作日仍未受理');
     expect(await notificationsOf(await login({ role: 'lead', regionCode: RECEIVING }), id, 'escalation')).toEqual([]);
     // The filing itself shows the breach to staff; the employer's view has no supervision notes.
     expect((await system.request('GET', `/api/filings/${id}`, { token: lead })).body.escalations).toEqual([
@@ -289,6 +269,7 @@ describe('dispute, manual review, certification, feedback, tax hand-over and rat
     await fireTimer(id, 'manual-review-overdue');
     const escalation = await eventually('the city to be told', async () => (await notificationsOf(city, id, 'escalation'))[0]);
     expect(escalation.title).toBe('人工审核已逾期');
+    expect(escalation.body).toContain('超过 10 个工作日仍未完成人工审核');
 
     // The reviewer counts the person, with a reason; the result is counted again and goes back to the employer.
     const bad = await complete(reviewer, review, { manualDecision: 'months' , manualReason: '部分月份' });
@@ -432,6 +413,10 @@ describe('a tax bureau that does not answer', () => {
     await fireTimer(id, 'tax-answer-overdue');
     const chase = await taskOf(reviewer, id, 'chase-tax-answer');
     expect(sameInstant(chase.due!, silence)).toBe(true);
+    // Its form says how long the bureau has been waited for from the variable the compute task set, not a written 5.
+    const shown = await system.request('GET', `/api/tasks/${chase.id}`, { token: reviewer });
+    expect(shown.body.form.components[0].text).toContain('{{taxAnswerWorkingDays}}');
+    expect(shown.body.values.taxAnswerWorkingDays).toBe(5);
     expect((await complete(reviewer, chase, { chaseDecision: 'repush', chaseNote: '税务部门称未收到，已重新报送' })).status).toBe(200);
 
     const closed = await filingIn(employer, id, 'closed');
@@ -464,22 +449,58 @@ describe('deadlines are the diagram\'s', () => {
     await deploy(original);
   });
 
-  it('follows a changed number of working days from the next filing on', async () => {
+  async function fileIncompleteAtWindow(clerk: string): Promise<string> {
+    const filing = syntheticFiling(seed(), { regionCode: HANDLING });
+    const res = await system.request('POST', '/api/filings', {
+      token: clerk,
+      body: { ...filing, channel: 'window', receivingRegionCode: HANDLING, windowIntake: { materialsComplete: false, missingMaterials: '缺少工资发放记录' } },
+    });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  it('follows a changed number of working days from the next filing on, and says so where it states them', async () => {
+    const clerk = await login({ role: 'clerk', regionCode: HANDLING });
+    const lead = await login({ role: 'lead', regionCode: HANDLING });
+    // Under way before the change: it keeps the version it started on, and its pages keep saying 3.
+    const earlier = await fileIncompleteAtWindow(clerk);
+    await timerDue(earlier, 'acceptance-overdue');
+    expect((await system.request('GET', '/api/deadlines', { token: clerk })).body.deadlines.acceptance).toEqual({ workingDays: 3, remindBefore: 1 });
+
     const changed = original.replace(
       /(<bpmn:serviceTask id="compute-acceptance-due"[\s\S]*?<operaton:inputParameter name="workingDays">)\$\{3\}/,
       '$1${5}',
     );
     expect(changed).not.toBe(original);
     await deploy(changed);
-    const filing = syntheticFiling(seed(), { regionCode: HANDLING });
-    const clerk = await login({ role: 'clerk', regionCode: HANDLING });
-    const res = await system.request('POST', '/api/filings', {
-      token: clerk,
-      body: { ...filing, channel: 'window', receivingRegionCode: HANDLING, windowIntake: { materialsComplete: false, missingMaterials: '缺少工资发放记录' } },
+    const latest = await system.request('GET', '/api/deadlines', { token: clerk });
+    expect(latest.status).toBe(200);
+    expect(latest.body.deadlines).toEqual({
+      acceptance: { workingDays: 5, remindBefore: 1 },
+      review: { workingDays: 10, remindBefore: 2 },
+      tax: { workingDays: 20, remindBefore: 3 },
+      feedback: { workingDays: 7, remindBefore: null },
+      taxAnswer: { workingDays: 5, remindBefore: null },
     });
-    expect(res.status).toBe(201);
-    const task = await taskOf(clerk, res.body.id, 'acceptance');
+    const ofEarlier = await system.request('GET', `/api/filings/${earlier}/deadlines`, { token: clerk });
+    expect(ofEarlier.status).toBe(200);
+    expect(ofEarlier.body.deadlines.acceptance.workingDays).toBe(3);
+    expect(ofEarlier.body.version).toBe(latest.body.version - 1);
+    // Another county's clerk is told there is no such filing, as for the filing itself.
+    const elsewhere = await login({ role: 'clerk', regionCode: '330212' });
+    expect((await system.request('GET', `/api/filings/${earlier}/deadlines`, { token: elsewhere })).status).toBe(404);
+    expect((await system.request('GET', '/api/deadlines')).status).toBe(401);
+
+    const id = await fileIncompleteAtWindow(clerk);
+    const task = await taskOf(clerk, id, 'acceptance');
     expect(sameInstant(task.due!, calendar.deadline(new Date(task.created), 5).dueAt)).toBe(true);
-    expect(sameInstant(await timerDue(res.body.id, 'acceptance-overdue'), task.due!)).toBe(true);
+    expect(sameInstant(await timerDue(id, 'acceptance-overdue'), task.due!)).toBe(true);
+    expect((await system.request('GET', `/api/filings/${id}/deadlines`, { token: clerk })).body.deadlines.acceptance.workingDays).toBe(5);
+    // The county lead's escalation names the count this filing was held to.
+    await fireTimer(id, 'acceptance-overdue');
+    const escalation = await eventually('the lead to be told of the missed acceptance', async () =>
+      (await notificationsOf(lead, id, 'escalation')).find((n) => n.title === '申报受理已逾期'),
+    );
+    expect(escalation.body).toContain('超过 5 个工作日仍未受理');
   });
 });

@@ -1,7 +1,10 @@
 // The web modeler's steps the browser tests share: what the definitions API says is the latest version, the
-// properties panel's groups, the live checks passing, and deploying what the editor holds with a change note.
+// properties panel's groups, the live checks passing, deploying what the editor holds with a change note, and
+// putting back the shipped files after a suite deployed changes (the engine serves the whole run; later suites
+// expect the shipped versions).
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { projectResources } from '../../deployment/deploy-resources.ts';
 import type { TestSystem } from './system.ts';
 
 export interface DeployedVersion {
@@ -33,3 +36,10 @@ export async function openGroup(page: Page, groupId: string): Promise<void> {
 }
 
 export const ensureNoFindings = (page: Page) => page.waitForSelector('[data-testid=findings-none]:has-text("检查通过")', { timeout: 20_000 });
+
+/** Deploys the project's own files of these names again, as policy staff. */
+export async function restoreShipped(system: TestSystem, names: readonly string[]): Promise<void> {
+  const shipped = projectResources().filter((r) => names.includes(r.name));
+  const restored = await system.request('POST', '/api/deployments', { token: await system.login({ role: 'policy' }), body: { note: '测试结束，恢复随系统发布的版本', resources: shipped } });
+  expect([200, 201]).toContain(restored.status);
+}

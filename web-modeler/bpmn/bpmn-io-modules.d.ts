@@ -4,6 +4,8 @@ declare module 'bpmn-js-properties-panel' {
   export const BpmnPropertiesPanelModule: ModuleDeclaration;
   export const BpmnPropertiesProviderModule: ModuleDeclaration;
   export const CamundaPlatformPropertiesProviderModule: ModuleDeclaration;
+  /** A service of the modeler, from inside a properties-panel entry. */
+  export function useService(type: string): unknown;
 }
 declare module 'bpmn-js-element-templates' {
   import type { ModuleDeclaration } from 'didi';
@@ -22,4 +24,8 @@ declare module 'camunda-bpmn-js-behaviors/lib/camunda-platform' {
 declare module 'bpmn-js-i18n/translations/zn.js' {
   const translations: Record<string, string>;
   export default translations;
+}
+declare module '@bpmn-io/properties-panel' {
+  export function NumberFieldEntry(props: Record<string, unknown>): unknown;
+  export function isNumberFieldEntryEdited(node: unknown): boolean;
 }

@@ -1,7 +1,8 @@
 // Builds the bpmn-js modeler for Operaton diagrams: properties panel with the Camunda 7 provider (Operaton's
 // attributes: topic, candidate groups, formRef, input/output, timers, history time to live, asyncBefore), the
-// Camunda 7 modelling behaviours, the project's element templates with their chooser, Chinese labels; nothing a
-// deployment may not contain is offered (no-code-options.ts).
+// Camunda 7 modelling behaviours, the project's element templates with their chooser, working-day counts as number
+// fields (deadline-properties.ts), Chinese labels; nothing a deployment may not contain is offered
+// (no-code-options.ts).
 import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import {
@@ -11,6 +12,7 @@ import {
 } from 'bpmn-js-properties-panel';
 import { ElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
 import CamundaPlatformBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
+import { DeadlinePropertiesModule } from './deadline-properties.ts';
 import { ELEMENT_TEMPLATES } from './element-templates.ts';
 import { OPERATON_MODDLE_PREFIX, operatonModdleDescriptor } from './operaton-moddle.ts';
 import { NoCodeOptionsModule } from './no-code-options.ts';
@@ -32,6 +34,7 @@ export function createModeler(options: { canvas: HTMLElement; panel: HTMLElement
       ElementTemplatesPropertiesProviderModule,
       ElementTemplateChooserModule,
       NoCodeOptionsModule,
+      DeadlinePropertiesModule,
       TranslateModule,
       ...(options.readOnly ? [ReadOnlyModule] : []),
     ],

@@ -1,5 +1,6 @@
 // What the employer should do next with a filing, from its status and the employer's open tasks (GET /api/tasks):
 // a person's step when one waits for the unit, otherwise what the unit is waiting for.
+import type { Deadlines } from '../../lib/deadlines.ts';
 import type { FilingStatus } from '../../lib/filing-types.ts';
 
 export const CONFIRM_RESULT_TASK = 'confirm-result';
@@ -17,7 +18,7 @@ const WAITING: Record<FilingStatus, NextStep> = {
   reviewing: { text: '系统审核中', actionable: false },
   awaiting_confirmation: { text: '审核结果处理中', actionable: false },
   disputed: { text: '已提出异议，等待残联人工审核', actionable: false },
-  manual_review: { text: '残联人工审核中（10 个工作日内办结）', actionable: false },
+  manual_review: { text: '残联人工审核中', actionable: false },
   certified: { text: '可下载确认书；有异议可在反馈期内提交反馈', actionable: true },
   feedback: { text: '反馈审核中', actionable: false },
   sent_to_tax: { text: '已报送税务部门；可评价服务', actionable: false },
@@ -27,8 +28,11 @@ const WAITING: Record<FilingStatus, NextStep> = {
   withdrawn: { text: '已撤回', actionable: false },
 };
 
-export function nextStep(status: FilingStatus, taskKeys: ReadonlySet<string>): NextStep {
+/** `deadlines`: the filing's diagram's, where known, to say how long the manual review takes. */
+export function nextStep(status: FilingStatus, taskKeys: ReadonlySet<string>, deadlines?: Deadlines): NextStep {
   if (taskKeys.has(CONFIRM_RESULT_TASK)) return { text: '待确认审核结果', actionable: true };
   if (taskKeys.has(MODIFY_DECLARATION_TASK)) return { text: '反馈已获同意，待修改申报信息', actionable: true };
+  const reviewDays = deadlines?.review?.workingDays;
+  if (status === 'manual_review' && typeof reviewDays === 'number') return { text: `残联人工审核中（${reviewDays} 个工作日内办结）`, actionable: false };
   return WAITING[status] ?? { text: '—', actionable: false };
 }

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Form, Input, Radio, Space, Table, Typography 
 import { useState } from 'react';
 import { ReviewResult } from '../../../components/filing/ReviewResult.tsx';
 import { ApiError, api } from '../../../lib/api.ts';
+import { useDeadlines, withinWorkingDays } from '../../../lib/deadlines.ts';
 import type { FilingDetail, Review, StoredDocument, TaskItem } from '../../../lib/filing-types.ts';
 import { EvidenceUpload } from './EvidenceUpload.tsx';
 
@@ -27,6 +28,9 @@ export function ConfirmResultPanel({ filing, task, documents, onDocumentsChanged
   const [general, setGeneral] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const review = filing.review;
+  // The deadlines of the diagram version this filing runs on: the manual review and feedback it will be held to.
+  const deadlines = useDeadlines(filing.id);
+  const reviewWithin = withinWorkingDays(deadlines, 'review', '人工审核期限内');
   const clear = (key: FieldKey) => setErrors(({ [key]: _gone, ...rest }) => rest);
   // Evidence just uploaded may be what the employee list was missing: judged again on submit.
   const evidenceChanged = () => {
@@ -55,7 +59,7 @@ export function ConfirmResultPanel({ filing, task, documents, onDocumentsChanged
     setSending(true);
     try {
       await api('POST', `/api/tasks/${task.id}/complete`, body);
-      message.success(decision === 'dispute' ? '异议已提交，残联将在 10 个工作日内完成人工审核' : '已确认审核结果，正在出具年审认证确认书');
+      message.success(decision === 'dispute' ? `异议已提交，残联将在${reviewWithin}完成人工审核` : '已确认审核结果，正在出具年审认证确认书');
       onDone();
     } catch (error) {
       if (!(error instanceof ApiError)) setGeneral('提交失败，请检查网络后重试');
@@ -84,7 +88,7 @@ export function ConfirmResultPanel({ filing, task, documents, onDocumentsChanged
       title: decision === 'dispute' ? '提交异议，申请人工审核？' : '确认审核结果并年审认证？',
       content: decision === 'dispute'
         ? `将对第 ${selected.map((i) => i + 1).join('、')} 名职工的认定结果申请人工审核。`
-        : '确认后将完成年审认证并出具年审认证确认书；认证后 7 个工作日内如有异议，可提交反馈。',
+        : `确认后将完成年审认证并出具年审认证确认书；认证后${withinWorkingDays(deadlines, 'feedback', '的反馈期内')}如有异议，可提交反馈。`,
       okText: '提交',
       cancelText: '取消',
       onOk: send,
@@ -96,7 +100,7 @@ export function ConfirmResultPanel({ filing, task, documents, onDocumentsChanged
     <Card title="确认审核结果" data-testid="confirm-result-panel" styles={{ header: { background: '#fff7e6' } }}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ margin: 0 }}>
-          请查看系统审核的结果：认定安排残疾人就业的人数，以及每名职工逐月是否计入和不计入的原因。结果无误的，请确认并完成年审认证；对其中某些职工的认定结果有异议的，可申请县（市、区）残联人工审核，残联在 10 个工作日内办结。
+          请查看系统审核的结果：认定安排残疾人就业的人数，以及每名职工逐月是否计入和不计入的原因。结果无误的，请确认并完成年审认证；对其中某些职工的认定结果有异议的，可申请县（市、区）残联人工审核，残联在{reviewWithin}办结。
         </Typography.Paragraph>
         <ReviewResult review={review} {...(decision === 'dispute' ? { selection: { selected, onChange: (indexes) => {
           setSelected(indexes);

@@ -9,6 +9,7 @@ import { DocumentList } from '../../../components/filing/DocumentList.tsx';
 import { ReviewResult } from '../../../components/filing/ReviewResult.tsx';
 import { StatusTag } from '../../../components/filing/StatusTag.tsx';
 import { StatusTimeline } from '../../../components/filing/StatusTimeline.tsx';
+import { useDeadlines, type Deadlines } from '../../../lib/deadlines.ts';
 import type { FilingDetail, FilingStatus, Review, TaskItem } from '../../../lib/filing-types.ts';
 import { chineseDate } from '../../../lib/format.ts';
 import { CONFIRM_RESULT_TASK, MODIFY_DECLARATION_TASK, nextStep, type NextStep } from '../next-step.ts';
@@ -38,8 +39,8 @@ function workingText(filing: FilingDetail): string {
 const REVIEWED_AGAIN = new Set<FilingStatus>(['feedback', 'submitted', 'accepted', 'reviewing', 'awaiting_confirmation', 'disputed', 'manual_review']);
 
 /** The banner's step; while certified, with the feedback deadline the process computed, not a number written in. */
-function stepOf(filing: FilingDetail, task: TaskItem | null): NextStep {
-  const listed = nextStep(filing.status, new Set(task ? [task.taskDefinitionKey] : []));
+function stepOf(filing: FilingDetail, task: TaskItem | null, deadlines: Deadlines | undefined): NextStep {
+  const listed = nextStep(filing.status, new Set(task ? [task.taskDefinitionKey] : []), deadlines);
   if (filing.status !== 'certified' || task) return listed;
   if (filing.feedback.at(-1)?.state === 'awaiting') return { text: '反馈已提交，等待残联审核', actionable: false };
   const window = filing.feedbackWindow;
@@ -67,6 +68,7 @@ function NotFound({ title }: { title: string }) {
 export function FilingDetailPage() {
   const { id = '' } = useParams();
   const { filing, task, documents, error, afterAction, reloadDocuments } = useFilingDetail(id);
+  const deadlines = useDeadlines(id);
   const [documentsVersion, setDocumentsVersion] = useState(0);
   const documentsChanged = () => {
     setDocumentsVersion((v) => v + 1);
@@ -76,7 +78,7 @@ export function FilingDetailPage() {
   if (error && !filing) return error.status === 404 ? <NotFound title="未找到该申报" /> : <Alert type="error" showIcon title={error.title} />;
   if (!filing) return <Card loading />;
 
-  const step = stepOf(filing, task);
+  const step = stepOf(filing, task, deadlines);
   const certifiedOnce = filing.history.some((h) => h.status === 'certified');
   const feedbackOpen = filing.status === 'certified' && !task;
   // Feedback approved and the filing not certified again yet: the confirmation shown is the one to be replaced.

@@ -1,10 +1,11 @@
 // The window's own part of a filing made on a unit's behalf: whether the paper materials are complete (accepted on
-// the spot) or what is missing (the acceptance task then follows within 3 working days), and the unit's signed
-// commitment letter as the paper shows it.
+// the spot) or what is missing (the acceptance task then follows within the deployed diagram's acceptance deadline),
+// and the unit's signed commitment letter as the paper shows it.
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CommitmentMaterialsField, mustBeTicked } from '../../../components/filing/commitment-fields.tsx';
 import type { ExtraFormRoute } from '../../../components/filing/declaration-errors.ts';
+import { useDeadlines, withinWorkingDays } from '../../../lib/deadlines.ts';
 
 export interface IntakeCheckValues {
   windowIntake: { materialsComplete?: boolean; missingMaterials?: string };
@@ -18,13 +19,20 @@ export function intakeCheckRoute(step: number): ExtraFormRoute {
 
 export function IntakeCheckForm({ form, year }: { form: FormInstance<IntakeCheckValues>; year: number }) {
   const complete = Form.useWatch(['windowIntake', 'materialsComplete'], form);
+  const deadlines = useDeadlines();
   return (
     <Form form={form} layout="vertical" data-testid="intake-check-form">
       <Form.Item
         name={['windowIntake', 'materialsComplete']}
         label="纸质材料核对结果"
         rules={[{ required: true, message: '请选择材料是否齐全' }]}
-        extra={complete === false ? '材料不齐全的，系统将告知单位待受理及原因，并在 3 个工作日内由窗口办理受理。' : '材料齐全的，提交后当场受理。'}
+        extra={
+          <span data-testid="intake-acceptance-note">
+            {complete === false
+              ? `材料不齐全的，系统将告知单位待受理及原因，并在${withinWorkingDays(deadlines, 'acceptance', '受理期限内')}由窗口办理受理。`
+              : '材料齐全的，提交后当场受理。'}
+          </span>
+        }
       >
         <Radio.Group
           data-testid="intake-materials-complete"

@@ -1,0 +1,55 @@
+// The window clerk's intake wizard (/workbench/intake) as a clerk fills it from a unit's paper: the unit typed in,
+// then the employee list imported from the template. Leaves the page on the third step, the paper's check.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Filing } from '../../domain/filing/filing.ts';
+
+/** Opens the wizard from the workbench menu, as a clerk at a desk does (on a phone the menu folds away: its address). */
+export async function openIntake(page: Page, baseUrl: string, via: 'menu' | 'address' = 'menu'): Promise<void> {
+  if (via === 'address') {
+    await page.goto(`${baseUrl}/workbench/intake`);
+  } else {
+    await page.goto(`${baseUrl}/workbench`);
+    await page.getByRole('menuitem', { name: '窗口代为申报' }).click();
+    await page.waitForURL(/\/workbench\/intake$/);
+  }
+  await page.waitForSelector('[data-testid=employer-form]');
+}
+
+/** Types in the unit of `filing` (of county `county`) and goes on to the employees. */
+export async function fillIntakeUnit(page: Page, employer: Filing['employer'], county: string): Promise<void> {
+  // The long lists (counties, federations) are searched as a clerk would, by typing.
+  const pick = async (id: string, text: string, search?: string) => {
+    await page.locator(`#${id}`).click();
+    if (search) await page.keyboard.type(search);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  };
+  await page.fill('#uscc', employer.uscc);
+  await page.fill('#name', employer.name);
+  await pick('unitNature', '企业');
+  await pick('economicType', '私营');
+  await page.fill('#industryCode', employer.industryCode);
+  await pick('regionCode', `（${county}）`, county);
+  await pick('dpfAuthority', `（${county}）`, county);
+  await page.fill('#taxAuthority', employer.taxAuthority);
+  await page.keyboard.press('Escape');
+  await page.fill('#levyPaymentType', employer.levyPaymentType);
+  await page.keyboard.press('Escape');
+  await page.fill('#legalRepName', employer.legalRepName);
+  await page.fill('#legalRepIdNumber', employer.legalRepIdNumber);
+  await page.fill('#legalRepPhone', employer.legalRepPhone);
+  await page.fill('#handlerName', employer.handlerName);
+  await page.fill('#handlerPhone', employer.handlerPhone);
+  await page.fill('#registeredAddress', employer.registeredAddress);
+  await page.fill('#businessAddress', employer.businessAddress);
+  await page.fill('#averageStaffCount', String(employer.averageStaffCount));
+  await page.fill('#averageAnnualWage', String(employer.averageAnnualWage));
+  await page.click('[data-testid=intake-next]');
+}
+
+/** Imports the employee list from the CSV at `csvPath` (of `count` employees) and goes on to the paper's check. */
+export async function importIntakeEmployees(page: Page, csvPath: string, count: number): Promise<void> {
+  await page.setInputFiles('[data-testid=import-file]', csvPath);
+  await expect.poll(() => page.locator('[data-testid=employee-table] tbody tr.ant-table-row').count()).toBe(count);
+  await page.click('[data-testid=intake-next]');
+}
