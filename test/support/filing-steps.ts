@@ -60,6 +60,6 @@ export async function certifyAndApproveFeedback(system: TestSystem, filing: { id
     return res.status === 202 ? res.body : undefined;
   }, 60_000);
   const reviewer = await system.login({ role: 'reviewer', regionCode: filing.regionCode });
-  await completeFilingTask(system, reviewer, id, 'review-feedback', { feedbackDecision: 'approve', feedbackReviewNote: '同意修改' });
+  await completeFilingTask(system, reviewer, id, 'review-feedback', { feedbackDecision: 'approve' });
   await filingTask(system, employer, id, 'modify-declaration');
 }

@@ -19,12 +19,18 @@ export async function openIntake(page: Page, baseUrl: string, via: 'menu' | 'add
 /** Types in the unit of `filing` (of county `county`) and goes on to the employees. */
 export async function fillIntakeUnit(page: Page, employer: Filing['employer'], county: string): Promise<void> {
   // The long lists (counties, federations) are searched as a clerk would, by typing.
+  // A field's row as the clerk reads it: its label and the value chosen.
+  const shown = (id: string) => page.locator(`.ant-form-item:has(#${id})`).innerText();
   const pick = async (id: string, text: string, search?: string) => {
+    // What the code already filled (nature, county, federation) is left as it is, as a clerk would.
+    if ((await shown(id)).includes(text)) return;
     await page.locator(`#${id}`).click();
     if (search) await page.keyboard.type(search);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
   };
   await page.fill('#uscc', employer.uscc);
+  // The code fills the county (and nature and federation) a moment later; picking before it would race it.
+  await expect.poll(() => shown('regionCode'), { timeout: 30_000 }).toContain(`（${county}）`);
   await page.fill('#name', employer.name);
   await pick('unitNature', '企业');
   await pick('economicType', '私营');
