@@ -2,7 +2,8 @@
 // engine's REST with the service account are refused with a ParseException naming the element, nothing of them ever
 // runs (no variable is written), and diagrams that keep to the grammar still deploy and run.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createEngineRest, EngineError, type EngineRest } from '../../platform/engine-rest.ts';
+import { request } from 'node:http';
+import { basicAuthorization, createEngineRest, EngineError, type EngineRest } from '../../platform/engine-rest.ts';
 
 const NS = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
   + 'xmlns:operaton="http://operaton.org/schema/1.0/bpmn" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"';
@@ -143,10 +144,22 @@ describe('the engine refuses what executes, whoever deploys', () => {
   }, 30_000);
 
   it('answers a deployment request over the size limit with 413 before reading it', async () => {
-    const big = new Blob([around('guard-big', '<bpmn:userTask id="t"/>'), `<!--${'x'.repeat(50 * 1024 * 1024)}-->`]);
-    const error = await engine.postForm('/deployment/create', deploymentForm('guard-big.bpmn', big)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EngineError);
-    expect((error as EngineError).status).toBe(413);
+    // Only the headers are sent, announcing 60 MiB: the answer must come without the body. (Sending the body races
+    // the engine closing the connection once it has answered, and the client may see a reset instead of the 413.)
+    const { baseUrl, user, password } = inject('engine');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${baseUrl}/engine-rest/deployment/create`, {
+        method: 'POST',
+        headers: { authorization: basicAuthorization(user, password), 'content-type': 'multipart/form-data; boundary=guard', 'content-length': String(60 * 1024 * 1024) },
+      }, (res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(status).toBe(413);
   });
 
   it('does not evaluate expressions in REST query parameters', async () => {
