@@ -95,12 +95,23 @@ describe('the web modeler’s canvas, deploy dialog and diff in Chromium', { tim
       expect((await boxOf(page, '.dpf-bpmn-editor__canvas')).width).toBeGreaterThan(viewport.width / 2);
       await page.click('[data-testid=deploy]');
       await page.fill('[data-testid=deploy-note]', WORKING_DAYS_NOTE);
-      const count = await boxOf(page, '.deploy-note-field .ant-input-data-count');
-      const help = await boxOf(page, '.deploy-note-field .ant-form-item-explain');
-      const note = await boxOf(page, '[data-testid=deploy-note]');
       expect(await page.locator('.deploy-note-field .ant-input-data-count').innerText()).toBe(`${WORKING_DAYS_NOTE.length} / 500`);
+      // Measured once the dialog has finished opening (it zooms in) and the note has grown to its text.
+      const layout = async () => ({
+        count: await boxOf(page, '.deploy-note-field .ant-input-data-count'),
+        help: await boxOf(page, '.deploy-note-field .ant-form-item-explain'),
+        note: await boxOf(page, '[data-testid=deploy-note]'),
+      });
+      let settled = await layout();
+      await expect.poll(async () => {
+        const now = await layout();
+        const same = JSON.stringify(now) === JSON.stringify(settled);
+        settled = now;
+        return same;
+      }, { timeout: 10_000 }).toBe(true);
+      const { count, help, note } = settled;
       expect(overlaps(count, help), `counter ${JSON.stringify(count)} and help ${JSON.stringify(help)}`).toBe(false);
-      expect(overlaps(count, note)).toBe(false);
+      expect(overlaps(count, note), `counter ${JSON.stringify(count)} and note ${JSON.stringify(note)}`).toBe(false);
       // Both inside the dialog, the counter not pushed off a phone's screen.
       expect(count.x + count.width).toBeLessThanOrEqual(viewport.width);
       await screenshot(page, name);
