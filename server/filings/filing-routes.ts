@@ -192,7 +192,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored,
       // A window filing waiting for acceptance waits on the county's clerks, not on a department.
       ...(await waitsOf(engine, filing, reveal)),
       feedbackWindow: engine && filing.status === 'certified' ? await feedbackWindowOrNull(engine, filing.id, filing.status) : null,
-      deadlines: engine ? await processDeadlinesOf(engine, await loadCalendar(db), filing.id) : [],
+      dueDates: engine ? await processDeadlinesOf(engine, await loadCalendar(db), filing.id) : [],
       // Missed deadlines escalated to the county lead or the city: the staff's supervision, not the employer's.
       ...(who.role === 'employer' ? {} : { escalations: (await escalationsOf(db, filing.id)).map(presentEscalation) }),
     });

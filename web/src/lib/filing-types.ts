@@ -107,7 +107,7 @@ export interface FilingDetail {
     | { state: 'not-at-this-step' }
     | null;
   /** The working-day deadlines the process computed; provisional while one ends in a year not yet published. */
-  deadlines: { variable: string; label: string; dueAt: string; provisional: boolean }[];
+  dueDates: { variable: string; label: string; dueAt: string; provisional: boolean }[];
   /** The unit's feedback after certification, oldest first, and the reviewer's answer to each. */
   feedback: { id: string; reason: string; filedAt: string; state: 'awaiting' | 'approved' | 'rejected'; reviewNote: string | null; decidedAt: string | null }[];
   escalations?: { title: string; body: string; recipientGroup: string; dueAt: string | null; createdAt: string; readAt: string | null }[];

@@ -137,7 +137,7 @@ export function FilingView({ filingId, highlightEmployeeIndex, defaultTab = 'res
             label: '办理过程',
             children: (
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-                <ProcessDeadlines deadlines={f.deadlines ?? []} />
+                <ProcessDeadlines deadlines={f.dueDates} />
                 <FilingFacts filing={f} />
                 <StatusTimeline history={f.history} />
               </Space>

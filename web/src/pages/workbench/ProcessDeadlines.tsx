@@ -4,7 +4,7 @@ import { Descriptions, Tag, Tooltip } from 'antd';
 import { chineseDate } from '../../lib/format.ts';
 import type { FilingDetail } from '../../lib/filing-types.ts';
 
-export function ProcessDeadlines({ deadlines }: { deadlines: FilingDetail['deadlines'] }) {
+export function ProcessDeadlines({ deadlines }: { deadlines: FilingDetail['dueDates'] }) {
   if (deadlines.length === 0) return null;
   return (
     <Descriptions
