@@ -1,8 +1,8 @@
 // The working-day calendar's overrides in PostgreSQL: read them into a WorkingDayCalendar, list the published
 // years, and publish a year (its days replaced as a whole, in one transaction, with an audit row).
 import { inTransaction, type Db } from '../platform/db.ts';
-import { audit } from '../server/audit.ts';
-import type { Identity } from '../server/identity.ts';
+import { audit } from '../platform/http/audit.ts';
+import type { Identity } from '../platform/http/identity.ts';
 import { WorkingDayCalendar, type DayKind, type IsoDate } from './working-day-calendar.ts';
 
 export interface CalendarDay {

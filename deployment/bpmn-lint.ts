@@ -5,7 +5,7 @@ import type { Config, Resolver, RuleFactory } from 'bpmnlint/lib/types.js';
 import { BpmnParseError, parseBpmn, type ModdleElement } from './bpmn-moddle.ts';
 import { bpmnAllowListFindings } from './policy/bpmn-allow-list.ts';
 import { DEPLOYMENT_POLICY } from './policy/deployment-policy.ts';
-import { readXmlTree, XmlReadError } from './policy/xml-tree.ts';
+import { readXmlTree, XmlReadError } from '../platform/xml-tree.ts';
 import historyTimeToLive from './lint-rules/history-time-to-live.ts';
 import topicHasWorker from './lint-rules/topic-has-worker.ts';
 import userTaskHasForm from './lint-rules/user-task-has-form.ts';

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { Problem } from '../platform/problem.ts';
 import type { Resource } from './deploy-resources.ts';
-import type { CheckContext, ResourceFinding } from './deployment-routes.ts';
+import type { CheckContext, ResourceFinding } from './deployment-findings.ts';
 
 export interface CheckRequest {
   id: number;

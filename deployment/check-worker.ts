@@ -2,9 +2,9 @@
 // at a time, and answers its findings. The context is passed to findingsOf as it came.
 import { parentPort } from 'node:worker_threads';
 import type { Resource } from './deploy-resources.ts';
-import { findingsOf, type ResourceFinding } from './deployment-routes.ts';
+import { findingsOf, type ResourceFinding } from './deployment-findings.ts';
 import type { CheckReply, CheckRequest } from './check-runner.ts';
-import type { CheckContext } from './deployment-routes.ts';
+import type { CheckContext } from './deployment-findings.ts';
 
 if (!parentPort) throw new Error('check-worker.ts runs in a worker thread (check-runner.ts starts it)');
 const port = parentPort;

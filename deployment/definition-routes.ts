@@ -4,12 +4,12 @@
 import { Router, type Request } from 'express';
 import type { Db } from '../platform/db.ts';
 import { EngineError, type EngineRest } from '../platform/engine-rest.ts';
-import { engineProblem, requireEngine } from '../server/engine-problems.ts';
+import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { authenticate, checked } from '../server/http.ts';
-import type { Role, TokenSigner } from '../server/identity.ts';
+import { authenticate, checked } from '../platform/http/http.ts';
+import type { Role, TokenSigner } from '../platform/http/identity.ts';
 import { DEPLOYMENT_NAME } from './deploy-resources.ts';
 import { deploymentsByEngineId } from './deployment-history-store.ts';
 

@@ -4,13 +4,13 @@
 // history time to live, and a `reason` output names only reason codes of CONTRACTS.md §2.
 import { createRequire } from 'node:module';
 import { DmnModdle } from 'dmn-moddle';
-import { DecisionModelError, readDecisionModel } from '../decisions/decision-model.ts';
-import { FeelSyntaxError } from '../decisions/feel-expression.ts';
+import { DecisionModelError, readDecisionModel } from '../dmn-evaluator/decision-model.ts';
+import { FeelSyntaxError } from '../dmn-evaluator/feel-expression.ts';
 import { MONTH_REASON_CODES } from '../review/review-result.ts';
 import type { LintFinding } from './bpmn-lint.ts';
 import { outputShapeFindings } from './policy/decision-output-shape.ts';
 import { dmnPolicyFindings } from './policy/dmn-rules.ts';
-import { readXmlTree, XmlReadError } from './policy/xml-tree.ts';
+import { readXmlTree, XmlReadError } from '../platform/xml-tree.ts';
 
 const require = createRequire(import.meta.url);
 type Report = { id?: string; message: string; category?: string };

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { inTransaction, type Db } from '../platform/db.ts';
-import { audit } from '../server/audit.ts';
-import type { Identity } from '../server/identity.ts';
+import { audit } from '../platform/http/audit.ts';
+import type { Identity } from '../platform/http/identity.ts';
 import { SNIFF_BYTES } from './document-types.ts';
 
 export type DocumentKind = 'scan' | 'evidence' | 'other';

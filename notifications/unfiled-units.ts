@@ -2,7 +2,7 @@
 // filed for the review year, and were not reminded lately. Read a page at a time in USCC order, so a season with
 // thousands of such units is a series of short queries, never one long one.
 import type { Db } from '../platform/db.ts';
-import { ENDED_WITHOUT_FILING } from '../server/filings/filing-store.ts';
+import { ENDED_WITHOUT_FILING } from '../filings/filing-store.ts';
 
 export interface UnfiledUnit {
   uscc: string;

@@ -1,14 +1,10 @@
 // The facts each employee-month is judged on: what the declaration and the departments' answers say, with no
 // rule applied. Every judgement (what counts, at what weight, which age, which wage) is in the deployed DMN.
-import type { Employee, Filing } from '../domain/filing/filing.ts';
+import type { Employee, Filing } from '../filings/declaration/filing.ts';
 import { birthDateOf, isMale } from '../domain/identifiers/id-number.ts';
 import { cityCodeOf } from '../domain/regions.ts';
 import { daysInMonth, nextDay } from '../platform/china-date.ts';
-import type { DisabilityCertificateFacts } from '../workers/verify-disability-certificates.ts';
-import type { MedicalFacts } from '../workers/verify-medical.ts';
-import type { PensionFacts } from '../workers/verify-pension.ts';
-import type { VeteranCertificateFacts } from '../workers/verify-veteran-certificates.ts';
-import type { WageFacts } from '../workers/verify-wages.ts';
+import type { DisabilityCertificateFacts, MedicalFacts, PensionFacts, VeteranCertificateFacts, WageFacts } from './department-facts.ts';
 
 /** The departments' answers about one filing, as the verify-* jobs recorded them. */
 export interface DepartmentEvidence {

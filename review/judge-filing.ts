@@ -3,13 +3,13 @@
 // reviewer's decision, where there is one, replaces an employee's months (manual review after a dispute).
 // Only arithmetic the national rules fix in shape (sums, ÷ 12, two decimals) is done here; every number and
 // condition that policy sets comes from the decisions.
-import type { Filing } from '../domain/filing/filing.ts';
+import type { Filing } from '../filings/declaration/filing.ts';
 import { unitNaturesAllowedFor } from '../domain/identifiers/uscc.ts';
 import { cityCodeOf } from '../domain/regions.ts';
-import type { DecisionModel } from '../decisions/decision-model.ts';
-import { evaluateDecision } from '../decisions/evaluate-decision.ts';
-import type { FeelContext, FeelValue } from '../decisions/feel-expression.ts';
-import type { RegistrationCheck } from '../workers/check-registration.ts';
+import type { DecisionModel } from '../dmn-evaluator/decision-model.ts';
+import { evaluateDecision } from '../dmn-evaluator/evaluate-decision.ts';
+import type { FeelContext, FeelValue } from '../dmn-evaluator/feel-value.ts';
+import type { RegistrationCheck } from './department-facts.ts';
 import { employeeFactSheets, type DepartmentEvidence, type EmployeeFactSheet } from './employee-month-facts.ts';
 import type { ManualDecision } from './manual-review-store.ts';
 import {

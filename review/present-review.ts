@@ -1,6 +1,6 @@
 // The review as GET /api/filings/{id} shows it (CONTRACTS.md §1): the stored result, each employee with the
 // declared name and masked ID number, and every reason also in a plain sentence with the months it applies to.
-import type { Filing } from '../domain/filing/filing.ts';
+import type { Filing } from '../filings/declaration/filing.ts';
 import type { Locale } from '../platform/field-messages.ts';
 import { maskIdNumber } from '../platform/masking.ts';
 import { EMPLOYER_FINDING_TEXT, MANUAL_DECISION_TEXT, MONTH_REASON_TEXT, monthList } from './reason-messages.ts';

@@ -12,20 +12,20 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readDecisionModel } from '../decisions/decision-model.ts';
-import { syntheticFiling } from '../domain/synthetic-filing.ts';
-import type { Filing } from '../domain/filing/filing.ts';
+import { readDecisionModel } from '../dmn-evaluator/decision-model.ts';
+import { syntheticFiling } from '../filings/declaration/synthetic-filing.ts';
+import type { Filing } from '../filings/declaration/filing.ts';
 import { projectRoot, loadConfig } from '../platform/config.ts';
 import { createPool, databaseUrlNamed, dropDatabase, ensureDatabase, type Db } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 import { seededRandom } from '../domain/synthetic.ts';
 import { monthsOf } from '../review/employee-month-facts.ts';
 import type { ReviewDecisions } from '../review/judge-filing.ts';
-import type { DecisionSources } from '../policy/decision-sources.ts';
-import { withCandidates, type PreviewFiling } from '../policy/impact-preview.ts';
-import { defaultPreviewThreads } from '../policy/preview-pool.ts';
-import { previewFilings } from '../policy/preview-store.ts';
-import { replayFilings } from '../policy/replay-filings.ts';
+import type { DecisionSources } from '../impact-preview/decision-sources.ts';
+import { withCandidates, type PreviewFiling } from '../impact-preview/impact-preview.ts';
+import { defaultPreviewThreads } from '../impact-preview/preview-pool.ts';
+import { previewFilings } from '../impact-preview/preview-store.ts';
+import { replayFilings } from '../impact-preview/replay-filings.ts';
 import { DEFAULT_DECISIONS } from '../workers/count-employees.ts';
 
 const { values } = parseArgs({

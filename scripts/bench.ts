@@ -5,7 +5,7 @@
 // dropped after. Prints one table; nothing here is a pass/fail. Compare with `npm run bench:engine`.
 import { parseArgs } from 'node:util';
 import { freePort } from '../platform/free-port.ts';
-import { syntheticFiling } from '../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../filings/declaration/synthetic-filing.ts';
 import { simulatorSettings } from '../connectors/simulated-departments.ts';
 import { spawnScratchSystem } from './bench/scratch-system.ts';
 

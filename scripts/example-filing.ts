@@ -5,8 +5,8 @@
 // then finds their certificates, contributions and wages, and counts them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Employee, Filing } from '../domain/filing/filing.ts';
-import { syntheticFiling } from '../domain/synthetic-filing.ts';
+import type { Employee, Filing } from '../filings/declaration/filing.ts';
+import { syntheticFiling } from '../filings/declaration/synthetic-filing.ts';
 import { projectRoot } from '../platform/config.ts';
 
 interface Certificate { certNumber: string; idNumber: string; name: string; grade: number; category?: number; kind?: 'veteran' | 'police' }

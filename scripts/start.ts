@@ -5,7 +5,7 @@ import { DataFileError } from '../connectors/simulator-kit/data-files.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { DatabaseUnreachable } from '../platform/db.ts';
 import { EngineUnavailable } from '../platform/engine-rest.ts';
-import { signInOf } from '../server/sign-in.ts';
+import { signInOf } from '../sign-in/sign-in.ts';
 import { startSystem, StartError, type RunningSystem } from '../server/system.ts';
 import { bringUpEngine, type RunningEngine } from './engine/bring-up-engine.ts';
 import { EngineStartError } from './engine/engine-start-error.ts';

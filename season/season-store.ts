@@ -1,8 +1,8 @@
 // The filing season in PostgreSQL: the setting in force (the newest row), its history, setting a new one (with an
 // audit row), and the employers a concentrated-period reminder would address.
 import { inTransaction, type Db } from '../platform/db.ts';
-import { audit } from '../server/audit.ts';
-import type { Identity } from '../server/identity.ts';
+import { audit } from '../platform/http/audit.ts';
+import type { Identity } from '../platform/http/identity.ts';
 import { seasonIssues, type FilingSeason } from './filing-season.ts';
 
 export interface SeasonSetting {

@@ -1,13 +1,13 @@
 // Assembles the express application from its routers. Starting and stopping live in server/system.ts.
 import { isUtf8 } from 'node:buffer';
 import express from 'express';
-import { requestGuard } from './request-guard.ts';
+import { requestGuard } from '../platform/http/request-guard.ts';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
-import { incidentRouter } from './operations/incident-routes.ts';
+import { incidentRouter } from '../operations/incident-routes.ts';
 import { certificateRouter } from '../certificates/certificate-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
-import type { FilingRules } from '../domain/filing/validate-filing.ts';
-import { importRouter } from '../imports/import-routes.ts';
+import type { FilingRules } from '../filings/declaration/validate-filing.ts';
+import { importRouter } from '../employee-import/import-routes.ts';
 import { notificationRouter } from '../notifications/notification-routes.ts';
 import type { Config } from '../platform/config.ts';
 import { chinaYearOf } from '../platform/china-date.ts';
@@ -15,33 +15,33 @@ import type { Db } from '../platform/db.ts';
 import { Problem } from '../platform/problem.ts';
 import { filingSeasonGate } from '../season/season-gate.ts';
 import { filingSeasonRouter } from '../season/season-routes.ts';
-import { devLoginRouter } from './dev-login.ts';
-import { employerRouter } from './employers/employer-routes.ts';
-import { registrationRouter } from './employers/registration-routes.ts';
+import { devLoginRouter } from '../sign-in/dev-login.ts';
+import { employerRouter } from '../employers/employer-routes.ts';
+import { registrationRouter } from '../employers/registration-routes.ts';
 import { createRegistrationClient } from '../connectors/registration/client.ts';
-import { signInOf } from './sign-in.ts';
-import { filingRouter } from './filings/filing-routes.ts';
-import { nationalPlatformRouter } from './national-platform/inbound-routes.ts';
-import { DepartmentCallbacks } from './departments/department-callbacks.ts';
-import { taxAnswerRouter } from './departments/tax-answer-routes.ts';
-import { feedbackRouter } from './filings/feedback-routes.ts';
-import { declarationRouter } from './filings/declaration-routes.ts';
-import { ratingRouter } from './ratings/rating-routes.ts';
+import { signInOf } from '../sign-in/sign-in.ts';
+import { filingRouter } from '../filings/filing-routes.ts';
+import { nationalPlatformRouter } from '../national-platform/inbound-routes.ts';
+import { DepartmentCallbacks } from '../tax-handover/department-callbacks.ts';
+import { taxAnswerRouter } from '../tax-handover/tax-answer-routes.ts';
+import { feedbackRouter } from '../filings/feedback-routes.ts';
+import { declarationRouter } from '../filings/declaration-routes.ts';
+import { ratingRouter } from '../ratings/rating-routes.ts';
 import { databaseCheck, deploymentCheck, engineCheck, healthRouter, workersCheck, type WorkerStatus } from './health.ts';
-import { ANNUAL_REVIEW_PROCESS_ID } from './filings/filing-store.ts';
+import { ANNUAL_REVIEW_PROCESS_ID } from '../filings/filing-store.ts';
 
 /** The timer-started process that reminds units in the concentrated filing period (processes/season-reminders.bpmn). */
 const SEASON_REMINDERS_PROCESS_ID = 'season-reminders';
 import { taskRouter } from '../tasks/task-routes.ts';
 import { CheckRunner } from '../deployment/check-runner.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
-import { policyPreviewRouter } from '../policy/preview-routes.ts';
+import { policyPreviewRouter } from '../impact-preview/preview-routes.ts';
 import { definitionRouter } from '../deployment/definition-routes.ts';
-import { deadlineRouter } from './deadlines/deadline-routes.ts';
+import { deadlineRouter } from '../deadlines/deadline-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
-import { errorHandler } from './http.ts';
+import { errorHandler } from '../platform/http/http.ts';
 import { pagesRouter } from './pages.ts';
-import { TokenSigner } from './identity.ts';
+import { TokenSigner } from '../platform/http/identity.ts';
 
 export interface AppOptions {
   config: Config;

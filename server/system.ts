@@ -16,8 +16,8 @@ import { migrate } from '../platform/migrate.ts';
 import { workerDefinitions, workerSettings } from '../workers/registry.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../workers/runtime/worker-runtime.ts';
 import { createApp } from './app.ts';
-import { DepartmentCallbacks } from './departments/department-callbacks.ts';
-import { signInOf } from './sign-in.ts';
+import { DepartmentCallbacks } from '../tax-handover/department-callbacks.ts';
+import { signInOf } from '../sign-in/sign-in.ts';
 
 export class StartError extends Error {
   override name = 'StartError';

@@ -3,7 +3,7 @@
 // condition on something other than the form's own answers, a dynamic list, a nested key, a component type we do
 // not know — makes it refuse the whole form with an Error naming the component: a form we cannot check must never
 // be accepted half-checked.
-import { FeelSyntaxError, FeelUnaryTest } from '../decisions/feel-expression.ts';
+import { FeelSyntaxError, FeelUnaryTest } from '../dmn-evaluator/feel-expression.ts';
 
 /** One static option of a radio, select, checklist or taglist. */
 export interface FormOption {

@@ -1,7 +1,7 @@
 // Which engine candidate groups a person belongs to (DOMAIN.md §8). Diagrams offer a task to a group named
 // `<role>-<region>` (e.g. `clerk-${handlingRegionCode}`), `employer-<uscc>`, or a role alone (`operator`, `policy`).
 
-import type { Identity } from '../server/identity.ts';
+import type { Identity } from '../platform/http/identity.ts';
 
 export function candidateGroupsOf(who: Identity): string[] {
   switch (who.role) {

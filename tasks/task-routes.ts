@@ -4,12 +4,12 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../platform/db.ts';
 import { EngineError, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
-import { engineProblem, requireEngine } from '../server/engine-problems.ts';
+import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
 import { maskNumbersInText } from '../platform/masking.ts';
 import { Problem } from '../platform/problem.ts';
-import { audit } from '../server/audit.ts';
-import { authenticate, identityOf, invalid } from '../server/http.ts';
-import type { Identity, TokenSigner } from '../server/identity.ts';
+import { audit } from '../platform/http/audit.ts';
+import { authenticate, identityOf, invalid } from '../platform/http/http.ts';
+import type { Identity, TokenSigner } from '../platform/http/identity.ts';
 import {
   businessKeysOf,
   candidateGroupsOfTask,
@@ -24,7 +24,7 @@ import {
 } from './engine-tasks.ts';
 import { checkFormValues, formMessages, type FormSchema } from './form-values.ts';
 import { formVariableNames } from './form-fields.ts';
-import { completionCheckOf } from './task-completion-checks.ts';
+import { completionCheckOf } from '../completion-checks/completion-checks.ts';
 import { candidateGroupsOf, completedByVariable } from './task-groups.ts';
 import { filingSummaries, type FilingSummary } from './filing-summary.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';

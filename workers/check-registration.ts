@@ -8,6 +8,7 @@ import { compileSchema } from '../platform/schema.ts';
 import type { Db } from '../platform/db.ts';
 import { departmentJob, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
+import type { RegistrationCheck, RegistrationFinding, RegistrationFindingCode } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'check-registration';
 
@@ -24,24 +25,6 @@ export interface DeclaredEmployer {
 
 /** The employer of a stored filing; ends the job (FILING_NOT_FOUND) when there is no such filing. */
 export type EmployerOf = (filingId: string) => Promise<DeclaredEmployer>;
-
-export type RegistrationFindingCode = 'EMPLOYER_NOT_FOUND' | 'EMPLOYER_DEREGISTERED' | 'EMPLOYER_ABNORMAL';
-
-export interface RegistrationFinding {
-  code: RegistrationFindingCode;
-  /** The registrar that answered; null when the USCC names no registrar we can ask. */
-  source: Registrar | null;
-}
-
-export interface RegistrationCheck {
-  registrar: Registrar | null;
-  found: boolean;
-  status: RegistrationStatus | null;
-  registeredName: string | null;
-  /** Null when there is no registered name to compare with. */
-  nameMatches: boolean | null;
-  findings: RegistrationFinding[];
-}
 
 export interface CheckRegistrationResult {
   registration: RegistrationCheck;
@@ -122,7 +105,6 @@ export function createCheckRegistrationHandler(
     );
   });
 }
-
 
 /** The employer of a filing stored in PostgreSQL: what the worker runtime gives the handler. */
 export function storedEmployerOf(db: Db): EmployerOf {

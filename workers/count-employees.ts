@@ -4,16 +4,16 @@
 // After a manual review the reviewers' decisions in force replace the automatic result of the employees they name.
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { DecisionModelError } from '../decisions/decision-model.ts';
-import { DecisionNotDeployed, type DeployedDecision, type DeployedDecisions } from '../decisions/deployed-decisions.ts';
-import { DecisionEvaluationError } from '../decisions/evaluate-decision.ts';
-import { FeelSyntaxError } from '../decisions/feel-expression.ts';
+import { DecisionModelError } from '../dmn-evaluator/decision-model.ts';
+import { DecisionNotDeployed, type DeployedDecision, type DeployedDecisions } from '../dmn-evaluator/deployed-decisions.ts';
+import { DecisionEvaluationError } from '../dmn-evaluator/evaluate-decision.ts';
+import { FeelSyntaxError } from '../dmn-evaluator/feel-expression.ts';
 import type { DepartmentEvidence } from '../review/employee-month-facts.ts';
 import { judgeFiling, RuleOutcomeError, type ReviewDecisions } from '../review/judge-filing.ts';
 import type { DecisionVersion, RuleVersions } from '../review/review-result.ts';
 import { findReview, loadEvidence, saveReview, type EvidenceSource } from '../review/review-store.ts';
 import { decisionsInForce } from '../review/manual-review-store.ts';
-import type { RegistrationCheck } from './check-registration.ts';
+import type { RegistrationCheck } from '../review/department-facts.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
 

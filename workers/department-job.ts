@@ -1,6 +1,6 @@
 // The shape every department job shares, written once: check the job's variables, load the filing it is
 // about, call the department, and turn each kind of failure into the outcome the engine needs.
-import { findFiling, type StoredFiling } from '../server/filings/filing-store.ts';
+import { findFiling, type StoredFiling } from '../filings/filing-store.ts';
 import type { Db } from '../platform/db.ts';
 import { isUuid, UUID_PATTERN } from '../platform/ids.ts';
 import { DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable } from '../platform/department-http.ts';

@@ -6,8 +6,8 @@ import type { TaxClient } from '../connectors/tax/client.ts';
 import { hasTwoDecimals, toTwoDecimals } from '../connectors/tax/schema.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { CALLBACK_PATHS, type DepartmentCallbacks } from '../server/departments/department-callbacks.ts';
-import { beginHandover, recordReceipt } from '../server/departments/tax-handover-store.ts';
+import { CALLBACK_PATHS, type DepartmentCallbacks } from '../tax-handover/department-callbacks.ts';
+import { beginHandover, recordReceipt } from '../tax-handover/tax-handover-store.ts';
 import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { complete, fail, type JobHandler } from './job-outcome.ts';
 

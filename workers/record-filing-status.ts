@@ -3,7 +3,7 @@
 // handed out again after a worker died records its entry once.
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { FILING_STATUSES, recordStatusChange, type FilingStatus } from '../server/filings/filing-store.ts';
+import { FILING_STATUSES, recordStatusChange, type FilingStatus } from '../filings/filing-store.ts';
 import { departmentJob, filingIdSchema, invalidVariables, jobVariables } from './department-job.ts';
 import { bpmnError, complete, failForGood, type JobHandler } from './job-outcome.ts';
 

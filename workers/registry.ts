@@ -13,9 +13,9 @@ import { recordProvisionalDeadline } from '../calendar/provisional-deadlines.ts'
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
-import { deployedDecisions } from '../decisions/deployed-decisions.ts';
-import { recordRegistration } from '../server/filings/filing-store.ts';
-import { DepartmentCallbacks } from '../server/departments/department-callbacks.ts';
+import { deployedDecisions } from '../dmn-evaluator/deployed-decisions.ts';
+import { recordRegistration } from '../filings/filing-store.ts';
+import { DepartmentCallbacks } from '../tax-handover/department-callbacks.ts';
 import { createCheckRegistrationHandler, storedEmployerOf } from './check-registration.ts';
 import { createComputeDueDateHandler } from './compute-due-date.ts';
 import { createCountEmployeesHandler } from './count-employees.ts';

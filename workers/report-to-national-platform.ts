@@ -6,7 +6,7 @@ import { hasTwoDecimals, toTwoDecimals } from '../connectors/tax/schema.ts';
 import type { Db } from '../platform/db.ts';
 import { DepartmentBadAnswer } from '../platform/department-http.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { findTransfer } from '../server/national-platform/transfer-store.ts';
+import { findTransfer } from '../national-platform/transfer-store.ts';
 import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
 

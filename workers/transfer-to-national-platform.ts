@@ -7,7 +7,7 @@ import { isZhejiang } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
 import { DepartmentBadAnswer } from '../platform/department-http.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { findTransfer, recordOutboundTransfer } from '../server/national-platform/transfer-store.ts';
+import { findTransfer, recordOutboundTransfer } from '../national-platform/transfer-store.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
 

@@ -2,30 +2,17 @@
 // in one batch and records, per employee, what the register says. The counting rules decide from these facts.
 import type { DpfClient } from '../connectors/dpf/client.ts';
 import type { CertificateStatus, DpfCertificate } from '../connectors/dpf/schema.ts';
-import type { Employee } from '../domain/filing/filing.ts';
+import type { Employee } from '../filings/declaration/filing.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
+import type { DisabilityCertificateFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-disability-certificates';
 
 export interface VerifyDisabilityCertificatesVariables {
   filingId: string;
-}
-
-/** What the register says about one declared employee; every field but index and found is null when not found. */
-export interface DisabilityCertificateFacts {
-  /** Position in the declaration's `employees`. */
-  index: number;
-  found: boolean;
-  nameMatches: boolean | null;
-  idMatches: boolean | null;
-  category: number | null;
-  grade: number | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  status: CertificateStatus | null;
 }
 
 export interface VerifyDisabilityCertificatesResult {
@@ -43,7 +30,6 @@ const checkVariables = compileSchema<VerifyDisabilityCertificatesVariables>({
   required: ['filingId'],
   properties: { filingId: filingIdSchema },
 });
-
 
 // Registers and declarations differ in width, spaces and the middle dot of minority names (阿依·买买提 / 阿依•买买提).
 function normalizeName(name: string): string {

@@ -9,16 +9,12 @@ import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import type { MedicalFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-medical';
 
 export interface VerifyMedicalVariables {
   filingId: string;
-}
-
-/** What medical security says about one declared employee; no personal numbers, keyed by position in the declaration. */
-export interface MedicalFacts extends PaidMonths {
-  index: number;
 }
 
 export interface VerifyMedicalResult {

@@ -3,25 +3,19 @@
 import type { PensionClient } from '../connectors/hrss/client.ts';
 import { MAX_ID_NUMBERS_PER_QUERY, PENSION_SOURCES, type PensionSource } from '../connectors/hrss/schema.ts';
 import { paidMonthsByPerson, type PaidMonths } from '../connectors/person-month-query/months.ts';
-import type { Employee } from '../domain/filing/filing.ts';
+import type { Employee } from '../filings/declaration/filing.ts';
 import { isZhejiang } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
 import { DepartmentBadAnswer } from '../platform/department-http.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import type { PensionFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-pension';
 
 export interface VerifyPensionVariables {
   filingId: string;
-}
-
-/** What HRSS says about one declared employee; no personal numbers, keyed by position in the declaration. */
-export interface PensionFacts extends PaidMonths {
-  index: number;
-  /** Which interface answered for this employee. */
-  source: PensionSource;
 }
 
 export interface VerifyPensionResult {

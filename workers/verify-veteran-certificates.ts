@@ -3,31 +3,17 @@
 // decide from these facts (whether a kind or grade counts is policy, not this worker's business).
 import type { VeteransClient } from '../connectors/veterans/client.ts';
 import type { CertificateKind, VeteranCertificate } from '../connectors/veterans/schema.ts';
-import type { Employee } from '../domain/filing/filing.ts';
+import type { Employee } from '../filings/declaration/filing.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
+import type { VeteranCertificateFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-veteran-certificates';
 
 export interface VerifyVeteranCertificatesVariables {
   filingId: string;
-}
-
-/** What the department says about one declared employee; every field but index and found is null when not found. */
-export interface VeteranCertificateFacts {
-  /** Position in the declaration's `employees`. */
-  index: number;
-  found: boolean;
-  nameMatches: boolean | null;
-  idMatches: boolean | null;
-  /** The register's kind equals the declared certType (a police certificate declared as a veteran one is not). */
-  kindMatches: boolean | null;
-  kind: CertificateKind | null;
-  grade: number | null;
-  validFrom: string | null;
-  validUntil: string | null;
 }
 
 export interface VerifyVeteranCertificatesResult {
@@ -45,7 +31,6 @@ const checkVariables = compileSchema<VerifyVeteranCertificatesVariables>({
   required: ['filingId'],
   properties: { filingId: filingIdSchema },
 });
-
 
 // Registers and declarations differ in width, spaces and the middle dot of minority names (阿依·买买提 / 阿依•买买提).
 function normalizeName(name: string): string {

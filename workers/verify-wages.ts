@@ -8,25 +8,12 @@ import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import type { MonthWage, WageFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-wages';
 
 export interface VerifyWagesVariables {
   filingId: string;
-}
-
-export interface MonthWage {
-  /** YYYY-MM */
-  month: string;
-  /** Yuan paid in that month: the sum of that month's payments. */
-  amount: number;
-}
-
-/** What the withholding data says about one declared employee; no personal numbers, keyed by position in the declaration. */
-export interface WageFacts {
-  index: number;
-  /** Sorted by month; a month without any payment is absent. */
-  months: MonthWage[];
 }
 
 export interface VerifyWagesResult {

@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { CALL_SETTINGS, departmentClientContract, useNock } from '../../test/support/department-client-contract.ts';
 import { createNationalPlatformClient, type NationalPlatformClient } from './client.ts';
 import type { CertificationReport, OutboundTransfer, ReportReceipt, TransferReceipt } from './schema.ts';

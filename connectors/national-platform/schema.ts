@@ -1,7 +1,7 @@
 // The shapes of the national platform integration (全国残疾人按比例就业情况联网认证“跨省通办”系统): a filing we send
 // out for a unit registered in another province, the platform's receipt, a filing it delivers to us, and the
 // result we report back for one it delivered. A real platform's adapter must speak them too.
-import type { Filing } from '../../domain/filing/filing.ts';
+import type { Filing } from '../../filings/declaration/filing.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 
 /** The platform as an operator names it, in incidents. */

@@ -5,7 +5,7 @@
 import { DEPLOYMENT_POLICY, type ElementRule, type PolicyFinding, type ValueKind } from './deployment-policy.ts';
 import { expressionProblem, holdsExpression } from './expression-grammar.ts';
 import { timerCycleProblem } from './timer-cycle.ts';
-import { nearestId, type XmlElement, type XmlName } from './xml-tree.ts';
+import { nearestId, type XmlElement, type XmlName } from '../../platform/xml-tree.ts';
 
 const { bpmn } = DEPLOYMENT_POLICY;
 const PREFIX_OF_URI = new Map(Object.entries(bpmn.namespaces).map(([prefix, uri]) => [uri, prefix]));

@@ -6,7 +6,7 @@
 // wage, a grade) into an answer, a log or an error. Decided from the text where it can be (literals, string
 // building); what only a value can tell is checked again when the review reads the output.
 import { parseExpression } from 'feelin';
-import type { Decision, DecisionModel } from '../../decisions/decision-model.ts';
+import type { Decision, DecisionModel } from '../../dmn-evaluator/decision-model.ts';
 import { DECISION_OUTPUTS, type OutputShape } from '../../review/judge-filing.ts';
 import { MONTH_REASON_CODES } from '../../review/review-result.ts';
 import { DEFAULT_DECISIONS } from '../../workers/count-employees.ts';

@@ -3,7 +3,7 @@
 // and every FEEL text keeps to the FEEL rule (no loops, no function definitions, a few built-in functions).
 import { DEPLOYMENT_POLICY, type PolicyFinding } from './deployment-policy.ts';
 import { feelProblem } from './feel-rule.ts';
-import { nearestId, type XmlElement } from './xml-tree.ts';
+import { nearestId, type XmlElement } from '../../platform/xml-tree.ts';
 
 const { dmn } = DEPLOYMENT_POLICY;
 const FEEL = new Set(dmn.feelLanguages.map((l) => l.toLowerCase()));

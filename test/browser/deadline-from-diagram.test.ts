@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../calendar/working-day-calendar.ts';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { BrowserSession, DESKTOP, launchChromium, PHONE, screenshot } from '../support/browser.ts';
 import { employeeCsv } from '../support/employee-csv.ts';
 import { fillIntakeUnit, importIntakeEmployees, openIntake } from '../support/intake-wizard.ts';

@@ -4,7 +4,7 @@
 // State Council's notice, and the deadline becomes final, moved where the year's days moved it.
 // Screenshots: 23-december-provisional-desktop / -phone, 24-december-published.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
 import { readNoticeOnPage } from '../support/holiday-notice-page.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';

@@ -4,7 +4,7 @@
 // the department is back, and the filing goes on to its result. Screenshots: 20-department-wait-desktop / -phone,
 // 22-incidents-desktop / -phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { BrowserSession, DESKTOP, launchChromium, ONE_PAGE_PDF, PHONE, screenshot, submitTaskForm } from '../support/browser.ts';
 import { employeeCsv } from '../support/employee-csv.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';

@@ -5,7 +5,7 @@
 // reviewed again the old confirmation says the new result will replace it. Screenshots 45–48 (README tour).
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
 import { completeFilingTask, filingWhen } from '../support/filing-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { BrowserSession, launchChromium, ONE_PAGE_PDF, PHONE, screenshot, submitTaskForm } from '../support/browser.ts';
 import { deployDiagram } from '../support/deploy-diagram.ts';
 import { completeFilingTask, fileAndReview, filingTask, filingWhen } from '../support/filing-steps.ts';

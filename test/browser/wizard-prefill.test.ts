@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { projectRoot } from '../../platform/config.ts';
 import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';

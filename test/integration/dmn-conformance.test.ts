@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { readDecisionModel, type Decision, type DecisionModel } from '../../decisions/decision-model.ts';
-import { evaluateDecision } from '../../decisions/evaluate-decision.ts';
-import type { FeelValue } from '../../decisions/feel-expression.ts';
+import { readDecisionModel, type Decision, type DecisionModel } from '../../dmn-evaluator/decision-model.ts';
+import { evaluateDecision } from '../../dmn-evaluator/evaluate-decision.ts';
+import type { FeelValue } from '../../dmn-evaluator/feel-value.ts';
 import { deployResources, processesDir } from '../../deployment/deploy-resources.ts';
 import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDpfClient } from '../../connectors/dpf/client.ts';
 import type { DpfCertificate } from '../../connectors/dpf/schema.ts';
 import { dpfSimulator } from '../../connectors/dpf/simulator.ts';
-import type { Employee } from '../../domain/filing/filing.ts';
+import type { Employee } from '../../filings/declaration/filing.ts';
 import { disabilityCertNumber } from '../../domain/identifiers/cert-number.ts';
 import { seededRandom } from '../../domain/synthetic.ts';
 import { DepartmentBadAnswer } from '../../platform/department-http.ts';

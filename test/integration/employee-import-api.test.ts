@@ -3,7 +3,7 @@
 // list accepted by POST /api/filings.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Employee } from '../../domain/filing/filing.ts';
+import type { Employee } from '../../filings/declaration/filing.ts';
 import { seededRandom } from '../../domain/synthetic.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';

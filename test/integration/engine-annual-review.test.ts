@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../platform/config.ts';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { basicAuthorization } from '../../platform/engine-rest.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 

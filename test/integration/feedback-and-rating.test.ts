@@ -3,11 +3,11 @@
 // employer's `modify-declaration` task, with the old one kept; the rating of the service and its summary by scope.
 // The API runs against the run's real engine, where a small diagram stands in for the annual review's last steps.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Filing } from '../../domain/filing/filing.ts';
+import type { Filing } from '../../filings/declaration/filing.ts';
 import type { OutboxMessage } from '../../outbox/outbox-commands.ts';
 import { createEngineRest, toEngineVariables, type EngineRest } from '../../platform/engine-rest.ts';
 import { freePort } from '../../platform/free-port.ts';
-import { createFiling } from '../../server/filings/filing-store.ts';
+import { createFiling } from '../../filings/filing-store.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { createdId, syntheticFiling } from '../support/fixtures.ts';
 import { eventually } from '../support/system.ts';

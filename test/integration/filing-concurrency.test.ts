@@ -2,7 +2,7 @@
 // key reused for another body is refused (422 IDEMPOTENCY_KEY_REUSED); a unit files once per year however many
 // requests race (409 FILING_EXISTS naming the filing under way), and a returned filing does not block a new one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { jsonRequest, type RawResponse } from '../support/hostile/http.ts';
 import { expectRefusal, rowCounts } from '../support/hostile/refusal.ts';

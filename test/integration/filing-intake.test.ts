@@ -8,7 +8,7 @@ import { syntheticUscc } from '../../domain/synthetic.ts';
 import { loadConfig, projectRoot } from '../../platform/config.ts';
 import { createPool } from '../../platform/db.ts';
 import { createApp } from '../../server/app.ts';
-import { recordRegistration } from '../../server/filings/filing-store.ts';
+import { recordRegistration } from '../../filings/filing-store.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { syntheticFiling } from '../support/fixtures.ts';
 

@@ -2,7 +2,7 @@
 // change it, field-level refusals that change nothing, POST /api/filings following a change at once, the China
 // date deciding, and a training installation taking filings any day. The server's clock is pinned.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFiling } from '../../server/filings/filing-store.ts';
+import { createFiling } from '../../filings/filing-store.ts';
 import { employersToRemind } from '../../season/season-store.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { syntheticFiling } from '../support/fixtures.ts';

@@ -10,7 +10,7 @@
 //   (d) while the shipped diagrams, decisions and forms are deployed as they are and pass the same checks.
 // Every hostile process starts by a timer long past, so that one accepted by mistake runs at once and writes `leak`.
 import { readFileSync } from 'node:fs';
-import type { ResourceFinding } from '../../deployment/deployment-routes.ts';
+import type { ResourceFinding } from '../../deployment/deployment-findings.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { changedAgainstLatest, projectResources, type Resource } from '../../deployment/deploy-resources.ts';

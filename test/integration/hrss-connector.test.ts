@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createPensionClient, type PensionClient, type PensionClientConfig } from '../../connectors/hrss/client.ts';
 import type { PensionRecord, PensionSource } from '../../connectors/hrss/schema.ts';
 import { nationalPensionSimulator, pensionSimulator } from '../../connectors/hrss/simulator.ts';
-import type { Employee } from '../../domain/filing/filing.ts';
+import type { Employee } from '../../filings/declaration/filing.ts';
 import { disabilityCertNumber } from '../../domain/identifiers/cert-number.ts';
 import { seededRandom, syntheticPerson, syntheticUscc } from '../../domain/synthetic.ts';
 import {

@@ -4,15 +4,15 @@
 // decisions in force, shown by GET /api/filings/{id}.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { deployedDecisions } from '../../decisions/deployed-decisions.ts';
-import type { Filing } from '../../domain/filing/filing.ts';
+import { deployedDecisions } from '../../dmn-evaluator/deployed-decisions.ts';
+import type { Filing } from '../../filings/declaration/filing.ts';
 import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
 import { Problem } from '../../platform/problem.ts';
-import { confirmResultCheck } from '../../review/confirm-result-check.ts';
+import { confirmResultCheck } from '../../completion-checks/confirm-result-check.ts';
 import { monthsOf } from '../../review/employee-month-facts.ts';
 import { clearManualReview, decisionsInForce } from '../../review/manual-review-store.ts';
 import { findReview, saveEvidence } from '../../review/review-store.ts';
-import { createFiling } from '../../server/filings/filing-store.ts';
+import { createFiling } from '../../filings/filing-store.ts';
 import { createCountEmployeesHandler } from '../../workers/count-employees.ts';
 import { createRecordDisputeHandler } from '../../workers/record-dispute.ts';
 import { createRecordManualDecisionHandler } from '../../workers/record-manual-decision.ts';

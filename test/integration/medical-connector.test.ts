@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createMedicalClient } from '../../connectors/medical/client.ts';
 import type { MedicalRecord } from '../../connectors/medical/schema.ts';
 import { medicalSimulator } from '../../connectors/medical/simulator.ts';
-import type { Employee } from '../../domain/filing/filing.ts';
+import type { Employee } from '../../filings/declaration/filing.ts';
 import { seededRandom, syntheticUscc } from '../../domain/synthetic.ts';
 import {
   departmentJobContract,

@@ -3,9 +3,9 @@
 // received them can read them. The workers' handlers are called directly against the running system (WORKERS=off).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNationalPlatformClient } from '../../connectors/national-platform/client.ts';
-import type { Filing } from '../../domain/filing/filing.ts';
+import type { Filing } from '../../filings/declaration/filing.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { recordOutboundTransfer } from '../../server/national-platform/transfer-store.ts';
+import { recordOutboundTransfer } from '../../national-platform/transfer-store.ts';
 import { createReportToNationalPlatformHandler } from '../../workers/report-to-national-platform.ts';
 import { createTransferToNationalPlatformHandler } from '../../workers/transfer-to-national-platform.ts';
 import { JOB_CALL_SETTINGS, sendJson, setOutage } from '../support/department-job-contract.ts';

@@ -3,7 +3,7 @@
 // who not, not again within the set days, paged), and the API (a person's groups only, 404 for others' ids, field-level
 // 400 for a bad query). Handlers are called with fake jobs; the clock is pinned.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Filing } from '../../domain/filing/filing.ts';
+import type { Filing } from '../../filings/declaration/filing.ts';
 import { createNotification, escalationsOf } from '../../notifications/notification-store.ts';
 import type { Job } from '../../workers/job-outcome.ts';
 import { createNotifyHandler } from '../../workers/notify.ts';

@@ -3,13 +3,13 @@
 // when the engine was down for a while, and when several dispatchers run side by side; and a message to a waiting
 // process delivered once, or given up when nobody waits for it any more.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { createOutboxDispatcher, MESSAGE_MAX_ATTEMPTS } from '../../outbox/outbox-dispatcher.ts';
 import { enqueueMessage } from '../../outbox/outbox-commands.ts';
 import { createPool, type Db } from '../../platform/db.ts';
 import { createEngineRest, toEngineVariables, type EngineRest } from '../../platform/engine-rest.ts';
 import { freePort } from '../../platform/free-port.ts';
-import { createFiling, processVariablesOf } from '../../server/filings/filing-store.ts';
+import { createFiling, processVariablesOf } from '../../filings/filing-store.ts';
 import { createdId } from '../support/fixtures.ts';
 import { deployDiagram } from '../support/deploy-diagram.ts';
 

@@ -14,7 +14,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.ts';
-import { livePreviewThreads } from '../../policy/preview-pool.ts';
+import { livePreviewThreads } from '../../impact-preview/preview-pool.ts';
 import { buildScenario, simDataDirWith, type Scenario } from '../support/review-scenarios.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTaxClient } from '../../connectors/tax/client.ts';
 import type { TaxPush, TaxResultRecord } from '../../connectors/tax/schema.ts';
 import { createTaxSimulator, type TaxSimulatorOptions } from '../../connectors/tax/simulator.ts';
-import type { Filing } from '../../domain/filing/filing.ts';
-import { CALLBACK_PATHS } from '../../server/departments/department-callbacks.ts';
+import type { Filing } from '../../filings/declaration/filing.ts';
+import { CALLBACK_PATHS } from '../../tax-handover/department-callbacks.ts';
 import { createPushToTaxHandler } from '../../workers/push-to-tax.ts';
 import { startCallbackReceiver, type CallbackReceiver } from '../support/callback-receiver.ts';
 import {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createVeteransClient } from '../../connectors/veterans/client.ts';
 import type { VeteranCertificate } from '../../connectors/veterans/schema.ts';
 import { veteransSimulator } from '../../connectors/veterans/simulator.ts';
-import type { Employee } from '../../domain/filing/filing.ts';
+import type { Employee } from '../../filings/declaration/filing.ts';
 import { seededRandom } from '../../domain/synthetic.ts';
 import { DepartmentBadAnswer } from '../../platform/department-http.ts';
 import {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createWagesClient } from '../../connectors/wages/client.ts';
 import type { WageRecord } from '../../connectors/wages/schema.ts';
 import { wagesSimulator } from '../../connectors/wages/simulator.ts';
-import type { Employee } from '../../domain/filing/filing.ts';
+import type { Employee } from '../../filings/declaration/filing.ts';
 import { seededRandom, syntheticUscc } from '../../domain/synthetic.ts';
 import {
   departmentJobContract,

@@ -4,11 +4,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { projectRoot } from '../../platform/config.ts';
 import { createPool, type Db } from '../../platform/db.ts';
 import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
-import { createFiling } from '../../server/filings/filing-store.ts';
+import { createFiling } from '../../filings/filing-store.ts';
 import { createRecordFilingStatusHandler } from '../../workers/record-filing-status.ts';
 import { retryTimeout, startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime/worker-runtime.ts';
 import { complete, fail } from '../../workers/job-outcome.ts';

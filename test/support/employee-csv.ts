@@ -1,6 +1,6 @@
 // A filing's employees written as the employee-list template's CSV (docs/employee-import.md), as an employer's
 // spreadsheet would hold them; optionally with a wrong ID check digit in one row.
-import type { Employee } from '../../domain/filing/filing.ts';
+import type { Employee } from '../../filings/declaration/filing.ts';
 
 const CERT = { disability: '残疾人证', veteran: '残疾军人证', police: '伤残人民警察证' } as const;
 const EDUCATION = { none: '无', primary: '小学', junior_high: '初中', senior_high: '高中', vocational: '中专或职高', college: '大专', bachelor: '本科', postgraduate: '研究生及以上' } as const;

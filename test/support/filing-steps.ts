@@ -1,7 +1,7 @@
 // A filing driven through the annual review by its people over the API, for tests that walk a later step in the
 // browser: filed and reviewed, its result confirmed, feedback filed and approved. Each step waits with a deadline.
 import { expect } from 'vitest';
-import type { Filing } from '../../domain/filing/filing.ts';
+import type { Filing } from '../../filings/declaration/filing.ts';
 import { eventually, type TestSystem } from './system.ts';
 
 export interface ApiTask {

@@ -2,7 +2,7 @@
 // then the employee list imported from the template. Leaves the page on the third step, the paper's check.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Filing } from '../../domain/filing/filing.ts';
+import type { Filing } from '../../filings/declaration/filing.ts';
 
 /** Opens the wizard from the workbench menu, as a clerk at a desk does (on a phone the menu folds away: its address). */
 export async function openIntake(page: Page, baseUrl: string, via: 'menu' | 'address' = 'menu'): Promise<void> {

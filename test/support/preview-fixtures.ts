@@ -2,8 +2,8 @@
 // manual review), so every figure can be worked out by hand: grade 1–2 weighs 2, 3–4 weighs 1; a month counts when
 // employed, the certificate is held and the wage is at least the minimum; quota 1.5 %, cap 200 000. And the filings
 // those tables judge.
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
-import type { PreviewFiling } from '../../policy/impact-preview.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
+import type { PreviewFiling } from '../../impact-preview/impact-preview.ts';
 import { monthsOf, type DepartmentEvidence } from '../../review/employee-month-facts.ts';
 import { decisionTable } from './dmn-fixtures.ts';
 

@@ -5,10 +5,10 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Employee, EmploymentType, Filing } from '../../domain/filing/filing.ts';
+import type { Employee, EmploymentType, Filing } from '../../filings/declaration/filing.ts';
 import { disabilityCertNumber } from '../../domain/identifiers/cert-number.ts';
 import { seededRandom, syntheticIdNumber, syntheticMobile, syntheticName, type Random } from '../../domain/synthetic.ts';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { projectRoot } from '../../platform/config.ts';
 
 export const YEAR = 2025;

@@ -1,9 +1,9 @@
 // A unit's filing for some year written straight into the tables: what the season's reminder reads, with no process
 // start left in the outbox for a later suite's dispatcher to run.
 import { randomUUID } from 'node:crypto';
-import type { Filing } from '../../domain/filing/filing.ts';
+import type { Filing } from '../../filings/declaration/filing.ts';
 import type { Db } from '../../platform/db.ts';
-import type { FilingStatus } from '../../server/filings/filing-store.ts';
+import type { FilingStatus } from '../../filings/filing-store.ts';
 
 export async function storeUnitFiling(db: Db, filing: Filing, year: number, status: FilingStatus = 'submitted'): Promise<string> {
   const id = randomUUID();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CheckMemoryError, CheckRunner, CheckTimeoutError } from '../../deployment/check-runner.ts';
 import { processesDir } from '../../deployment/deploy-resources.ts';
-import { findingsOf } from '../../deployment/deployment-routes.ts';
+import { findingsOf } from '../../deployment/deployment-findings.ts';
 
 const ECHO = new URL('../support/threads/echo-check-worker.ts', import.meta.url).href;
 const HUNGRY = new URL('../support/threads/hungry-worker.ts', import.meta.url).href;

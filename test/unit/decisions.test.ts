@@ -2,9 +2,9 @@
 // evaluates, and required decisions' results added to the variables the way Operaton adds them. The
 // conformance test holds this to the engine on the project's own files; these pin the mechanisms.
 import { describe, expect, it } from 'vitest';
-import { DecisionModelError, readDecisionModel } from '../../decisions/decision-model.ts';
-import { DecisionEvaluationError, evaluateDecision } from '../../decisions/evaluate-decision.ts';
-import { FeelExpression, FeelSyntaxError, FeelUnaryTest } from '../../decisions/feel-expression.ts';
+import { DecisionModelError, readDecisionModel } from '../../dmn-evaluator/decision-model.ts';
+import { DecisionEvaluationError, evaluateDecision } from '../../dmn-evaluator/evaluate-decision.ts';
+import { FeelExpression, FeelSyntaxError, FeelUnaryTest } from '../../dmn-evaluator/feel-expression.ts';
 import { decisionTable, dmnFile } from '../support/dmn-fixtures.ts';
 
 describe('FEEL expressions', () => {

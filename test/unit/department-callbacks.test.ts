@@ -2,7 +2,7 @@
 // own, the token is the configured one or a random one per process, and the settings refuse what cannot work.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../platform/config.ts';
-import { CALLBACK_PATHS, DepartmentCallbacks } from '../../server/departments/department-callbacks.ts';
+import { CALLBACK_PATHS, DepartmentCallbacks } from '../../tax-handover/department-callbacks.ts';
 
 const TOKEN = 'a-configured-token-of-some-length';
 

@@ -8,7 +8,7 @@ import { feelProblem } from '../../deployment/policy/feel-rule.ts';
 import { formPolicyFindings } from '../../deployment/policy/form-content.ts';
 import { resourceFindings } from '../../deployment/policy/resource-rules.ts';
 import { timerCycleProblem } from '../../deployment/policy/timer-cycle.ts';
-import { readXmlTree } from '../../deployment/policy/xml-tree.ts';
+import { readXmlTree } from '../../platform/xml-tree.ts';
 
 describe('the expression grammar', () => {
   it.each([

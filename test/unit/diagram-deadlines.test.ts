@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagramDeadlines, fixedWorkingDays } from '../../calendar/diagram-deadlines.ts';
-import { XmlReadError } from '../../deployment/policy/xml-tree.ts';
+import { diagramDeadlines, fixedWorkingDays } from '../../deadlines/diagram-deadlines.ts';
+import { XmlReadError } from '../../platform/xml-tree.ts';
 import { projectRoot } from '../../platform/config.ts';
 
 const shipped = () => readFile(path.join(projectRoot, 'processes', 'annual-review.bpmn'), 'utf8');

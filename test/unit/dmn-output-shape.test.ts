@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDecisionModel } from '../../decisions/decision-model.ts';
+import { readDecisionModel } from '../../dmn-evaluator/decision-model.ts';
 import { processesDir } from '../../deployment/deploy-resources.ts';
 import { lintDmn } from '../../deployment/dmn-lint.ts';
 import { outputShapeFindings } from '../../deployment/policy/decision-output-shape.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { validate, validateAll } from '@bpmn-io/element-templates-validator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseBpmn, type ModdleElement } from '../../deployment/bpmn-moddle.ts';
-import { FILING_STATUSES } from '../../server/filings/filing-store.ts';
+import { FILING_STATUSES } from '../../filings/filing-store.ts';
 import {
   describeTemplateError,
   ELEMENT_TEMPLATE_SCHEMA,

@@ -4,12 +4,12 @@ import ExcelJS from 'exceljs';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../domain/synthetic.ts';
-import { readChoice, readCode, readDate, readMoney, readText, readWholeNumber } from '../../imports/cell-values.ts';
-import { csvLine, decodeCsv, looksBinary, parseCsv } from '../../imports/csv.ts';
-import { CERT_TYPES, DISABILITY_CATEGORIES, EMPLOYEE_COLUMNS, EDUCATION_LEVELS } from '../../imports/employee-columns.ts';
-import { importEmployees, matchHeader, type ImportOptions } from '../../imports/employee-import.ts';
-import { csvTemplate, exampleEmployee, xlsxTemplate } from '../../imports/employee-template.ts';
-import { checkZip } from '../../imports/zip-guard.ts';
+import { readChoice, readCode, readDate, readMoney, readText, readWholeNumber } from '../../employee-import/cell-values.ts';
+import { csvLine, decodeCsv, looksBinary, parseCsv } from '../../employee-import/csv.ts';
+import { CERT_TYPES, DISABILITY_CATEGORIES, EMPLOYEE_COLUMNS, EDUCATION_LEVELS } from '../../employee-import/employee-columns.ts';
+import { importEmployees, matchHeader, type ImportOptions } from '../../employee-import/employee-import.ts';
+import { csvTemplate, exampleEmployee, xlsxTemplate } from '../../employee-import/employee-template.ts';
+import { checkZip } from '../../employee-import/zip-guard.ts';
 import { syntheticEmployee } from '../support/fixtures.ts';
 
 const column = (field: string) => EMPLOYEE_COLUMNS.find((c) => c.field === field)!;

@@ -1,7 +1,7 @@
 // The facts each employee-month is judged on: month arithmetic, age on the month's first day, and what the
 // departments' answers say per month. No rule is applied here.
 import { describe, expect, it } from 'vitest';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { ageMonthsAt, employeeFactSheets, monthsOf, wholeMonthsBetween, type DepartmentEvidence } from '../../review/employee-month-facts.ts';
 
 describe('month arithmetic', () => {

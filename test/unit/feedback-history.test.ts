@@ -1,8 +1,8 @@
 // The unit's feedback read back with the county's answers: the process takes one feedback at a time, so the
 // decisions in the history answer the feedback in the order filed; one not yet decided awaits; numbers are masked.
 import { describe, expect, it } from 'vitest';
-import { withDecisions } from '../../server/filings/feedback-history.ts';
-import type { StatusEntry } from '../../server/filings/filing-store.ts';
+import { withDecisions } from '../../filings/feedback-history.ts';
+import type { StatusEntry } from '../../filings/filing-store.ts';
 
 const entry = (step: string, at: string, note: string | null = null): StatusEntry => ({ status: 'certified', step, at, actor: 'dev-reviewer-330106', note });
 

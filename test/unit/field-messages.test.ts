@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filingMessages } from '../../domain/filing/messages.ts';
+import { filingMessages } from '../../filings/declaration/messages.ts';
 import { createFieldMessages, localeFrom } from '../../platform/field-messages.ts';
 
 // A catalogue of its own, so the shared UNKNOWN_FIELD sentence is the one under test.

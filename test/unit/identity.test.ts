@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerToken, TokenSigner, type Identity } from '../../server/identity.ts';
+import { bearerToken, TokenSigner, type Identity } from '../../platform/http/identity.ts';
 
 const clerk: Identity = { sub: 'clerk-330106', role: 'clerk', regionCode: '330106' };
 const NOW = Date.UTC(2025, 3, 1, 8, 0, 0);

@@ -3,7 +3,7 @@
 // figure can be worked out by hand: grade 1–2 weighs 2, 3–4 weighs 1; a month counts when employed, the
 // certificate is held and the wage is at least the minimum (deployed 2000); quota 1.5 %, no reduction, cap 200 000.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDecisionModel, type DecisionModel } from '../../decisions/decision-model.ts';
+import { readDecisionModel, type DecisionModel } from '../../dmn-evaluator/decision-model.ts';
 import type { ReviewDecisions } from '../../review/judge-filing.ts';
 import {
   decisionsInUse,
@@ -13,7 +13,7 @@ import {
   previewImpact,
   withCandidates,
   type PreviewFiling,
-} from '../../policy/impact-preview.ts';
+} from '../../impact-preview/impact-preview.ts';
 import { decisionTable, dmnFile } from '../support/dmn-fixtures.ts';
 import { countingTable, levyTable, minimumWageTable, previewFiling, weightTable } from '../support/preview-fixtures.ts';
 

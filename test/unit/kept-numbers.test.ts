@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Filing } from '../../domain/filing/filing.ts';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import type { Filing } from '../../filings/declaration/filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { maskFields, maskIdNumber, personalFields } from '../../platform/masking.ts';
-import { restoreKeptNumbers } from '../../server/filings/kept-numbers.ts';
+import { restoreKeptNumbers } from '../../filings/kept-numbers.ts';
 
 const filed = syntheticFiling(4_200_001, { employees: 3 });
 /** The declaration as the employer was shown it. */

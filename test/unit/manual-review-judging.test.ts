@@ -4,9 +4,9 @@
 // decision), and the review shows the decision next to the automatic reasons. Small decision tables stand in for the
 // shipped DMN, so each expectation can be worked out by hand.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDecisionModel } from '../../decisions/decision-model.ts';
-import type { Employee, Filing } from '../../domain/filing/filing.ts';
-import { syntheticFiling } from '../../domain/synthetic-filing.ts';
+import { readDecisionModel } from '../../dmn-evaluator/decision-model.ts';
+import type { Employee, Filing } from '../../filings/declaration/filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { monthsOf, type DepartmentEvidence } from '../../review/employee-month-facts.ts';
 import { judgeFiling, type ReviewDecisions } from '../../review/judge-filing.ts';
 import type { ManualDecision } from '../../review/manual-review-store.ts';

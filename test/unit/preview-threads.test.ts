@@ -4,13 +4,13 @@
 // cap, ends with its threads terminated. Small decision tables as in impact-preview.test.ts: a month counts when
 // employed, the certificate is held and the wage is at least the minimum (deployed 2000, candidate 2500).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readDecisionModel } from '../../decisions/decision-model.ts';
+import { readDecisionModel } from '../../dmn-evaluator/decision-model.ts';
 import type { ManualDecision } from '../../review/manual-review-store.ts';
 import type { ReviewDecisions } from '../../review/judge-filing.ts';
-import type { DecisionSources } from '../../policy/decision-sources.ts';
-import { MAX_CHANGES, PreviewJudgementError, previewImpact, withCandidates, type DecisionSets, type PreviewFiling } from '../../policy/impact-preview.ts';
-import { livePreviewThreads, PreviewMemoryError, PreviewPool } from '../../policy/preview-pool.ts';
-import { PreviewTimeoutError, replayFilings } from '../../policy/replay-filings.ts';
+import type { DecisionSources } from '../../impact-preview/decision-sources.ts';
+import { MAX_CHANGES, PreviewJudgementError, previewImpact, withCandidates, type DecisionSets, type PreviewFiling } from '../../impact-preview/impact-preview.ts';
+import { livePreviewThreads, PreviewMemoryError, PreviewPool } from '../../impact-preview/preview-pool.ts';
+import { PreviewTimeoutError, replayFilings } from '../../impact-preview/replay-filings.ts';
 import { eventually } from '../support/system.ts';
 import { dmnFile } from '../support/dmn-fixtures.ts';
 import { countingTable, levyTable, minimumWageTable, previewFiling, weightTable } from '../support/preview-fixtures.ts';

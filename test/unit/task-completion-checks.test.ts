@@ -4,11 +4,11 @@
 // forms' labels. The database side (which employees have evidence) is in test/integration/manual-review.test.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { disputeIssues } from '../../review/confirm-result-check.ts';
-import { manualReviewIssues } from '../../review/manual-review-check.ts';
+import { disputeIssues } from '../../completion-checks/confirm-result-check.ts';
+import { manualReviewIssues } from '../../completion-checks/manual-review-check.ts';
 import { monthKeys, normalisedNumbers, parseEmployeeNumbers, parseMonthList, repeatedNumbers } from '../../review/typed-numbers.ts';
 import { checkFormValues, formMessages, type FormSchema } from '../../tasks/form-values.ts';
-import { completionCheckOf } from '../../tasks/task-completion-checks.ts';
+import { completionCheckOf } from '../../completion-checks/completion-checks.ts';
 
 const readForm = (name: string) => JSON.parse(readFileSync(new URL(`../../forms/${name}`, import.meta.url), 'utf8')) as FormSchema;
 const confirmResult = readForm('confirm-result.form');

@@ -1,4 +1,4 @@
-/// <reference path="../../decisions/dmn-moddle.d.ts" />
+/// <reference path="../../dmn-evaluator/dmn-moddle.d.ts" />
 // What changed between two versions of a DMN file: decisions paired by id, and in each decision table the columns
 // paired by id and the rules (rows) paired by rule id, down to the cells that changed. No DOM, so it is unit-tested
 // (test/unit/dmn-diff.test.ts); DmnDiffView.tsx draws it.

@@ -1,7 +1,7 @@
 // Bad declarations for POST /api/filings, as data: each case edits a valid synthetic filing (or its JSON text) and
 // names the status and the field problems the answer must carry. Generated where the rule is mechanical (every
 // field with every wrong type, every required field missing), written out where the case needs thought.
-import { syntheticFiling } from '../../../domain/synthetic-filing.ts';
+import { syntheticFiling } from '../../../filings/declaration/synthetic-filing.ts';
 import { idCheckCharacter } from '../../../domain/identifiers/id-number.ts';
 import { USCC_ALPHABET } from '../../../domain/identifiers/uscc.ts';
 import { deleteAt, escapeToken, getAt, setAt, type Json } from './pointer.ts';

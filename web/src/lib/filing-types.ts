@@ -1,5 +1,5 @@
 // What the API answers about filings and tasks (CONTRACTS.md §1, docs/people-and-deadlines.md), as the pages read it.
-import type { Filing, Employee } from '../../../domain/filing/filing.ts';
+import type { Filing, Employee } from '../../../filings/declaration/filing.ts';
 
 export type { Filing, Employee };
 

@@ -14,7 +14,7 @@ export interface Identity {
   regionCode?: string;
 }
 
-export { ROLE_NAMES } from '../../../server/role-names.ts';
+export { ROLE_NAMES } from '../../../platform/http/role-names.ts';
 
 /** The token's payload (`body.mac`, the body base64url JSON): read for display, verified only by the server. */
 function identityOf(token: string | null): Identity | null {

@@ -4,7 +4,7 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Radio, Space, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import type { Employee } from '../../../../domain/filing/filing.ts';
+import type { Employee } from '../../../../filings/declaration/filing.ts';
 import { ApiError, upload } from '../../lib/api.ts';
 import { saveFile } from './save-file.ts';
 

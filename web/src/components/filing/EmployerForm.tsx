@@ -3,7 +3,7 @@
 import { AutoComplete, Col, Form, Input, InputNumber, Row, Select, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { ReactNode } from 'react';
-import type { Filing } from '../../../../domain/filing/filing.ts';
+import type { Filing } from '../../../../filings/declaration/filing.ts';
 import { unitNaturesAllowedFor } from '../../../../domain/identifiers/uscc.ts';
 import { regionName, zhejiangCounties } from '../../../../domain/regions.ts';
 import { employerIssues, messageFor } from './declaration-checks.ts';

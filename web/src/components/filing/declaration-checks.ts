@@ -1,9 +1,9 @@
 // The server's own checks of a declaration, run in the page as the person types (the same schema, check digits,
 // region codes and date rules as POST /api/filings, and the same Chinese sentences), so most mistakes are shown
 // before anything is sent. The server still decides: its answer is shown the same way.
-import type { Employee, Filing } from '../../../../domain/filing/filing.ts';
-import { filingMessages } from '../../../../domain/filing/messages.ts';
-import { validateEmployee, validateFiling } from '../../../../domain/filing/validate-filing.ts';
+import type { Employee, Filing } from '../../../../filings/declaration/filing.ts';
+import { filingMessages } from '../../../../filings/declaration/messages.ts';
+import { validateEmployee, validateFiling } from '../../../../filings/declaration/validate-filing.ts';
 
 export interface Issue {
   path: string;

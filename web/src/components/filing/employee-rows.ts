@@ -1,6 +1,6 @@
 // The disabled-employee list as the page edits it: one row per person, holding what was typed (possibly half done),
 // the server's last word on each cell, and which cells the person has left (so a half-typed cell is not scolded).
-import type { Employee } from '../../../../domain/filing/filing.ts';
+import type { Employee } from '../../../../filings/declaration/filing.ts';
 import type { FieldError } from '../../lib/api.ts';
 import { employeePath } from './declaration-checks.ts';
 

@@ -5,7 +5,7 @@
 import { App, Form, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
-import type { Filing } from '../../../../domain/filing/filing.ts';
+import type { Filing } from '../../../../filings/declaration/filing.ts';
 import { ApiError, api, type FieldError } from '../../lib/api.ts';
 import type { FilingStatus } from '../../lib/filing-types.ts';
 import { filingIssues } from './declaration-checks.ts';

@@ -2,7 +2,7 @@
 // a card each on a phone.
 import { Descriptions } from 'antd';
 import type { HTMLAttributes } from 'react';
-import type { Employee } from '../../../../../domain/filing/filing.ts';
+import type { Employee } from '../../../../../filings/declaration/filing.ts';
 import { regionName } from '../../../../../domain/regions.ts';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { CERT_TYPES, ECONOMIC_TYPES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, UNIT_NATURE_NAMES, labelOf } from '../../../components/filing/declaration-labels.ts';

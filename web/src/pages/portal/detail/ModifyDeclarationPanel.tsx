@@ -5,7 +5,7 @@
 import { Alert, App, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import type { Filing } from '../../../../../domain/filing/filing.ts';
+import type { Filing } from '../../../../../filings/declaration/filing.ts';
 import { employeePath, filingIssues } from '../../../components/filing/declaration-checks.ts';
 import { EmployeeImport } from '../../../components/filing/EmployeeImport.tsx';
 import { EmployeeTable, tableProblems } from '../../../components/filing/EmployeeTable.tsx';

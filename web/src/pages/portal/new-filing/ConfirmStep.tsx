@@ -1,6 +1,6 @@
 // The last look before sending: what will be declared, in the words of the paper form (an employee a card on a phone).
 import { Descriptions } from 'antd';
-import type { Employee, Filing } from '../../../../../domain/filing/filing.ts';
+import type { Employee, Filing } from '../../../../../filings/declaration/filing.ts';
 import { regionName } from '../../../../../domain/regions.ts';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { CERT_TYPES, EMPLOYMENT_TYPES, UNIT_NATURE_NAMES, labelOf } from '../../../components/filing/declaration-labels.ts';

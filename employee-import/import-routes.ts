@@ -1,0 +1,132 @@
+// The employee-list API: download the template (.xlsx or CSV), and upload a filled-in list to get back the
+// declaration's `employees[]` and the problems row by row. Nothing is stored; the page puts the list into the
+// declaration and shows the problems for the person to fix.
+import { Router, type Request, type Response } from 'express';
+import { attachmentDisposition } from '../documents/content-disposition.ts';
+import { filingMessages } from '../filings/declaration/messages.ts';
+import type { FilingRules } from '../filings/declaration/validate-filing.ts';
+import { chinaYearOf } from '../platform/china-date.ts';
+import { receiveUpload, UploadRejected, type ReceivedUpload, type Stager } from '../platform/multipart-upload.ts';
+import { Problem } from '../platform/problem.ts';
+import { compileSchema, type FieldIssue } from '../platform/schema.ts';
+import { authenticate, checked, invalid, localeOf } from '../platform/http/http.ts';
+import type { TokenSigner } from '../platform/http/identity.ts';
+import { importEmployees } from './employee-import.ts';
+import { csvTemplate, xlsxTemplate } from './employee-template.ts';
+import { importMessages } from './import-messages.ts';
+
+export interface ImportRoutesOptions {
+  signer: TokenSigner;
+  rules: () => FilingRules;
+  /** Largest accepted file (DOCUMENT_MAX_BYTES). */
+  maxBytes: number;
+  now: () => Date;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TEMPLATE_NAME = '残疾职工名单模板';
+// Room for the part headers around the one file.
+const FORM_OVERHEAD_BYTES = 16 * 1024;
+
+const checkQuery = compileSchema<{ year: string }>({
+  type: 'object',
+  required: ['year'],
+  additionalProperties: false,
+  properties: { year: { type: 'string', pattern: '^\\d{4}$' } },
+});
+
+interface HeldFile {
+  bytes: Buffer;
+}
+
+// The list is read whole anyway, and is at most the size limit: memory spares a temp file that would hold
+// personal data on disk.
+const inMemory: Stager<HeldFile> = {
+  async stage(source) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of source) chunks.push(chunk as Buffer);
+    return { bytes: Buffer.concat(chunks) };
+  },
+  async discard() {},
+};
+
+/** 413, closing the connection so the rest of an oversized body is not read. */
+function tooLarge(req: Request, res: Response, maxBytes: number): Problem {
+  res.set('Connection', 'close');
+  // The limit is at least 1 KB (DOCUMENT_MAX_BYTES), so KB or MB always reads well.
+  const size = maxBytes >= 1024 * 1024 ? `${Number((maxBytes / (1024 * 1024)).toFixed(1))} MB` : `${Number((maxBytes / 1024).toFixed(1))} KB`;
+  return localeOf(req) === 'zh'
+    ? new Problem(413, `导入的文件不能超过 ${size}`, `the file is over ${maxBytes} bytes`)
+    : new Problem(413, `the file must be at most ${size}`, `the file is over ${maxBytes} bytes`);
+}
+
+function sendTemplate(res: Response, body: Buffer, type: string, extension: string): void {
+  res.status(200).set({
+    'Content-Type': type,
+    'Content-Length': String(body.length),
+    'Content-Disposition': attachmentDisposition(`${TEMPLATE_NAME}.${extension}`, `employees-template.${extension}`),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  });
+  res.end(body);
+}
+
+export function importRouter({ signer, rules, maxBytes, now }: ImportRoutesOptions): Router {
+  const router = Router();
+  // The .xlsx depends only on the example's year and the row limit: built once per year.
+  let cached: { year: number; maxRows: number; body: Promise<Buffer> } | undefined;
+  const xlsx = (year: number, maxRows: number) => {
+    if (cached?.year !== year || cached.maxRows !== maxRows) {
+      const body = xlsxTemplate({ maxRows, exampleYear: year });
+      body.catch(() => (cached = undefined));
+      cached = { year, maxRows, body };
+    }
+    return cached.body;
+  };
+
+  router.get('/api/templates/employees.xlsx', authenticate(signer), async (_req, res) => {
+    // The example's dates fall in the year a filing made today reviews: the previous calendar year.
+    sendTemplate(res, await xlsx(chinaYearOf(now()) - 1, rules().maxEmployees), XLSX_TYPE, 'xlsx');
+  });
+
+  router.get('/api/templates/employees.csv', authenticate(signer), (_req, res) => {
+    sendTemplate(res, csvTemplate(), 'text/csv; charset=utf-8', 'csv');
+  });
+
+  router.post('/api/employee-imports', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
+    const zh = localeOf(req) === 'zh';
+    const year = Number(checked(req, checkQuery, req.query, filingMessages).year);
+    const filing = rules();
+    // The years a filing may name now: a list for any other year could not be filed.
+    if (year < filing.yearFrom || year > filing.yearTo) {
+      throw invalid(req, [{ path: '/year', code: 'YEAR_RANGE', params: { from: filing.yearFrom, to: filing.yearTo } }], filingMessages);
+    }
+    if (!req.is('multipart/form-data')) {
+      throw new Problem(415, zh ? '请以 multipart/form-data 方式上传文件' : 'send the file as multipart/form-data');
+    }
+    // A declared length that cannot fit is refused before a byte is read.
+    if (Number(req.get('content-length')) > maxBytes + 1 + FORM_OVERHEAD_BYTES) throw tooLarge(req, res, maxBytes);
+
+    let received: ReceivedUpload<HeldFile>;
+    try {
+      received = await receiveUpload(req, inMemory, { maxFileBytes: maxBytes, maxFiles: 1 });
+    } catch (error) {
+      if (!(error instanceof UploadRejected)) throw error;
+      if (error.reason === 'too_large') throw tooLarge(req, res, maxBytes);
+      if (error.reason === 'malformed') throw invalid(req, [{ path: '/', code: 'FORMAT' }], importMessages);
+      throw new Problem(400, zh ? '上传中断' : 'upload interrupted', 'the client closed the request before it ended');
+    }
+
+    const issues: FieldIssue[] = [...received.issues, ...Object.keys(received.fields).map((name) => ({ path: `/${name}`, code: 'UNKNOWN_FIELD' }))];
+    const [file] = received.files;
+    if (!file && !issues.some((i) => i.code === 'TOO_MANY_FILES')) issues.push({ path: '/file', code: 'REQUIRED' });
+    if (!file || issues.length > 0) throw invalid(req, issues, importMessages);
+
+    const outcome = await importEmployees(file.bytes, { year, today: filing.today, maxEmployees: filing.maxEmployees, locale: localeOf(req) });
+    if (!outcome.ok) throw invalid(req, outcome.issues, importMessages);
+    // The answer holds whole ID numbers the caller just sent: not to be kept by any cache.
+    res.status(200).set('Cache-Control', 'private, no-store').json(outcome.result);
+  });
+
+  return router;
+}

@@ -1,0 +1,78 @@
+// The unit's master data: read by DPF staff in whose scope the unit lies; changed only by city or province DPF
+// staff, with a reason, audited — never as a side effect of a filing (issue 9).
+import { Router } from 'express';
+import { UNIT_NATURES } from '../domain/identifiers/uscc.ts';
+import { checkRegionCode, isWithin } from '../domain/regions.ts';
+import type { Db } from '../platform/db.ts';
+import { createFieldMessages } from '../platform/field-messages.ts';
+import { Problem } from '../platform/problem.ts';
+import { compileSchema } from '../platform/schema.ts';
+import { authenticate, checked, identityOf, invalid } from '../platform/http/http.ts';
+import type { Identity, TokenSigner } from '../platform/http/identity.ts';
+import { changeEmployer, findEmployer, type EmployerChange } from './employer-store.ts';
+
+const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+const checkChange = compileSchema<EmployerChange>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['note'],
+  minProperties: 2,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    unitNature: { enum: [...UNIT_NATURES] },
+    regionCode: { type: 'string', pattern: '^\\d{6}$' },
+    note: { type: 'string', minLength: 1, maxLength: 500 },
+  },
+});
+
+const messages = createFieldMessages({
+  root: ['单位基本信息', 'unit master data'],
+  labels: { name: ['单位名称', 'name'], unitNature: ['单位性质', 'unit nature'], regionCode: ['所属行政区', 'region code'], note: ['变更依据', 'reason'] },
+});
+
+/** Who may see a unit's master data: DPF staff whose region holds the unit. */
+function mayRead(who: Identity, regionCode: string): boolean {
+  if (!['clerk', 'reviewer', 'city', 'province'].includes(who.role) || !who.regionCode) return false;
+  return isWithin(regionCode, who.regionCode);
+}
+
+export function employerRouter({ db, signer }: { db: Db; signer: TokenSigner }): Router {
+  const router = Router();
+  const notFound = () => new Problem(404, '未找到该单位');
+
+  // The signed-in unit's own name, for the pages' header (its master data stays with DPF staff): null before the
+  // unit's first filing, when nobody knows it yet.
+  router.get('/api/employers/mine', authenticate(signer, ['employer']), async (req, res) => {
+    const uscc = identityOf(req).uscc ?? '';
+    const employer = USCC.test(uscc) ? await findEmployer(db, uscc) : undefined;
+    res.json({ uscc, name: employer?.name ?? null });
+  });
+
+  router.get('/api/employers/:uscc', authenticate(signer, ['clerk', 'reviewer', 'city', 'province']), async (req, res) => {
+    const who = identityOf(req);
+    const uscc = String(req.params.uscc);
+    const employer = USCC.test(uscc) ? await findEmployer(db, uscc) : undefined;
+    if (!employer || !mayRead(who, employer.regionCode)) throw notFound();
+    res.json(employer);
+  });
+
+  router.patch('/api/employers/:uscc', authenticate(signer, ['city', 'province']), async (req, res) => {
+    const who = identityOf(req);
+    const uscc = String(req.params.uscc);
+    const change = checked(req, checkChange, req.body, messages);
+    const employer = USCC.test(uscc) ? await findEmployer(db, uscc) : undefined;
+    if (!employer || !mayRead(who, employer.regionCode)) throw notFound();
+    if (change.regionCode !== undefined) {
+      const problem = checkRegionCode(change.regionCode, 'county');
+      if (problem) throw invalid(req, [{ path: '/regionCode', code: problem }], messages);
+      // A city moves units among its own counties; the province anywhere.
+      if (!isWithin(change.regionCode, who.regionCode ?? '')) throw new Problem(403, '只能把单位调整到本辖区内的县（市、区）');
+    }
+    const updated = await changeEmployer(db, who, uscc, change);
+    if (!updated) throw notFound();
+    res.json(updated);
+  });
+
+  return router;
+}

@@ -1,0 +1,62 @@
+// The declaration's types (DOMAIN.md §4, CONTRACTS.md §1); filing.schema.json is the authority they mirror.
+import type { UnitNature } from '../../domain/identifiers/uscc.ts';
+
+export type CertType = 'disability' | 'veteran' | 'police';
+export type EmploymentType = 'contract' | 'establishment' | 'dispatch' | 'other';
+
+export interface Employer {
+  uscc: string;
+  name: string;
+  unitNature: UnitNature;
+  economicType: string;
+  industryCode: string;
+  regionCode: string;
+  dpfAuthority: string;
+  taxAuthority: string;
+  legalRepName: string;
+  legalRepIdNumber: string;
+  legalRepPhone: string;
+  handlerName: string;
+  handlerPhone: string;
+  levyPaymentType: string;
+  registeredAddress: string;
+  businessAddress: string;
+  averageStaffCount: number;
+  averageAnnualWage: number;
+}
+
+export interface Employee {
+  name: string;
+  idNumber: string;
+  hukouRegionCode: string;
+  certType: CertType;
+  certNumber: string;
+  disabilityCategory?: number;
+  disabilityGrade: number;
+  education: string;
+  phone: string;
+  jobPost: string;
+  annualWage: number;
+  employmentType: EmploymentType;
+  /** A dispatched worker counts at the dispatch agency unless both units agreed it counts here (at the host). */
+  dispatchCountedHere?: boolean;
+  contractStart?: string;
+  contractEnd?: string;
+  employedFrom: string;
+  employedTo: string;
+  /** 参保信息: the paper form's text as declared ("养老、医疗"), or structured. The review judges from the departments. */
+  socialInsurance?: string | { pension?: boolean; medical?: boolean; insuredRegionCode?: string };
+  /** 上年度缴费信息: the paper form's text as declared ("12个月"), or structured. */
+  contributions?: string | { pensionMonths?: number; medicalMonths?: number; pensionAmount?: number; medicalAmount?: number };
+}
+
+export interface Filing {
+  year: number;
+  channel: 'online' | 'window';
+  receivingRegionCode?: string;
+  /** Window filings: whether the clerk found the paper materials complete on the spot, and what is missing if not. */
+  windowIntake?: { materialsComplete: boolean; missingMaterials?: string };
+  employer: Employer;
+  employees: Employee[];
+  commitment: { signer: string; signedAt: string; accepted: boolean; materials?: string[] };
+}

@@ -1,0 +1,118 @@
+// Express plumbing shared by every route: the caller's identity, locale, body checks and error responses.
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { filingMessages } from '../../filings/declaration/messages.ts';
+import { localeFrom, type FieldMessages, type Locale } from '../field-messages.ts';
+import { Problem, type FieldError } from '../problem.ts';
+import type { Checked, FieldIssue } from '../schema.ts';
+import { normalizeText } from '../text.ts';
+import { bearerToken, type Identity, type Role, type TokenSigner } from './identity.ts';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    identity?: Identity;
+  }
+}
+
+export function localeOf(req: Request): Locale {
+  return localeFrom(req.get('accept-language'));
+}
+
+export function fieldErrors(issues: FieldIssue[], locale: Locale, messages: FieldMessages): FieldError[] {
+  return issues.map((issue) => ({ path: issue.path, code: issue.code, message: messages.messageFor(issue, locale) }));
+}
+
+/** 400 with every field problem, in the caller's language, worded from the API's message catalogue. */
+export function invalid(req: Request, issues: FieldIssue[], messages: FieldMessages = filingMessages): Problem {
+  const zh = localeOf(req) === 'zh';
+  return new Problem(400, zh ? '提交的内容有误' : 'Invalid request', undefined, fieldErrors(issues, localeOf(req), messages));
+}
+
+/**
+ * Checks a body (or query) with a compiled schema, its text normalised first (platform/text.ts); throws the 400
+ * with every problem — refused characters and the schema's — on failure.
+ */
+export function checked<T>(
+  req: Request,
+  check: (data: unknown) => Checked<T>,
+  data: unknown,
+  messages: FieldMessages = filingMessages,
+): T {
+  const text = normalizeText(data);
+  const badText = new Set(text.issues.map((i) => i.path));
+  const result = check(text.value);
+  const issues = [...text.issues, ...(result.ok ? [] : result.issues.filter((i) => !badText.has(i.path)))];
+  if (issues.length > 0 || !result.ok) throw invalid(req, issues, messages);
+  return result.value;
+}
+
+/** Requires a valid bearer token, optionally of certain roles. */
+export function authenticate(signer: TokenSigner, roles?: readonly Role[]): RequestHandler {
+  return (req, _res, next) => {
+    const token = bearerToken(req.get('authorization')) ?? '';
+    const identity = token ? signer.verify(token) : undefined;
+    if (!identity) {
+      next(new Problem(401, '请先登录', 'missing, invalid or expired bearer token'));
+      return;
+    }
+    if (roles && !roles.includes(identity.role)) {
+      next(new Problem(403, '无权访问', `role ${identity.role} may not do this`));
+      return;
+    }
+    req.identity = identity;
+    next();
+  };
+}
+
+export function identityOf(req: Request): Identity {
+  if (!req.identity) throw new Problem(401, '请先登录');
+  return req.identity;
+}
+
+// Why a request body could not be read, by body-parser's error type: status and the sentence a person reads.
+const BODY_ERRORS: Record<string, [number, string]> = {
+  'entity.too.large': [413, '提交的内容过大'],
+  'parameters.too.many': [413, '提交的参数过多'],
+  'entity.parse.failed': [400, '提交的内容不是有效的 JSON'],
+  'charset.unsupported': [415, '不支持该字符集，请以 UTF-8 提交'],
+  'encoding.unsupported': [415, '不支持该内容编码（Content-Encoding），请使用 gzip、deflate 或不压缩'],
+  'request.aborted': [400, '请求在传输中断开'],
+  'request.size.invalid': [400, '请求体的长度与声明的 Content-Length 不符'],
+  'entity.verify.failed': [400, '请求体不是有效的 UTF-8 文本'],
+};
+
+/** A client error the HTTP layer raised (body-parser and friends carry `status` and `expose`). */
+function clientError(error: unknown): Problem | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; limit?: unknown };
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  const known = typeof e.type === 'string' ? BODY_ERRORS[e.type] : undefined;
+  if (known) {
+    const [code, title] = known;
+    if (e.type === 'entity.parse.failed' || e.type === 'entity.verify.failed') {
+      return new Problem(400, title, undefined, [{ path: '/', code: 'FORMAT', message: title }]);
+    }
+    return new Problem(code, title, e.type === 'entity.too.large' ? `request body over ${String(e.limit)} bytes` : String(e.type));
+  }
+  // Anything else the body reader refused (a broken gzip stream, say): the client's bytes, not our fault.
+  if (status !== undefined && status >= 400 && status < 500 && e.expose !== false) {
+    return new Problem(status, '请求体无法读取', 'the request body could not be read');
+  }
+  return undefined;
+}
+
+/** Turns thrown Problems (and the HTTP layer's client errors) into problem+json; anything else is a logged 500. */
+export function errorHandler(log: (message: string) => void) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    let problem: Problem;
+    if (error instanceof Problem) problem = error;
+    else {
+      const fromClient = clientError(error);
+      if (fromClient) problem = fromClient;
+      else {
+        log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        problem = new Problem(500, '系统繁忙，请稍后再试');
+      }
+    }
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  };
+}

@@ -1,0 +1,84 @@
+// POST /api/dev/login (CONTRACTS.md §4): a token for any role, for development and tests only.
+import { Router } from 'express';
+import { checkUscc } from '../domain/identifiers/uscc.ts';
+import { checkRegionCode, cityCodeOf, isZhejiang } from '../domain/regions.ts';
+import { createFieldMessages } from '../platform/field-messages.ts';
+import { compileSchema, type FieldIssue } from '../platform/schema.ts';
+import { checked, invalid } from '../platform/http/http.ts';
+import { ROLES, type Identity, type TokenSigner } from '../platform/http/identity.ts';
+import { ROLE_NAMES } from '../platform/http/role-names.ts';
+
+interface DevLoginBody {
+  role: Identity['role'];
+  uscc?: string;
+  regionCode?: string;
+  /** Who is signing in, so the audit trail names a person; defaults to one derived from role and scope. */
+  userId?: string;
+  /** The person's name as pages show it; defaults to the role's name (政策管理人员). */
+  name?: string;
+}
+
+const checkBody = compileSchema<DevLoginBody>({
+  type: 'object',
+  required: ['role'],
+  additionalProperties: false,
+  properties: {
+    role: { enum: [...ROLES] },
+    uscc: { type: 'string' },
+    regionCode: { type: 'string', pattern: '^\\d{6}$' },
+    userId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\w.@-]+$' },
+    name: { type: 'string', minLength: 1, maxLength: 40 },
+  },
+});
+
+const loginMessages = createFieldMessages({
+  root: ['登录信息', 'the sign-in'],
+  labels: {
+    role: ['角色', 'role'],
+    uscc: ['统一社会信用代码', 'unified social credit code'],
+    regionCode: ['所属行政区', 'region code'],
+    userId: ['用户标识', 'user id'],
+    name: ['姓名', 'name'],
+  },
+  templates: { REGION_UNKNOWN: [(f) => `${f}应为浙江省内有效的行政区划代码`, (f) => `${f} must be a Zhejiang region code`] },
+});
+
+/** Each role's scope must be given and sensible: an employer its unit, county staff a Zhejiang county, and so on. */
+function scopeIssues(body: DevLoginBody): FieldIssue[] {
+  const { role, uscc, regionCode } = body;
+  if (role === 'employer') {
+    if (!uscc) return [{ path: '/uscc', code: 'REQUIRED' }];
+    const problem = checkUscc(uscc);
+    return problem ? [{ path: '/uscc', code: problem }] : [];
+  }
+  if (role === 'clerk' || role === 'reviewer' || role === 'lead' || role === 'city') {
+    if (!regionCode) return [{ path: '/regionCode', code: 'REQUIRED' }];
+    const level = role === 'city' ? 'any' : 'county';
+    if (!isZhejiang(regionCode) || checkRegionCode(regionCode, level)) return [{ path: '/regionCode', code: 'REGION_UNKNOWN' }];
+  }
+  return [];
+}
+
+function identityFor(body: DevLoginBody): Identity {
+  const { role } = body;
+  const scope =
+    role === 'employer' ? { uscc: body.uscc }
+    : role === 'city' ? { regionCode: cityCodeOf(body.regionCode as string) }
+    : role === 'clerk' || role === 'reviewer' || role === 'lead' ? { regionCode: body.regionCode }
+    : role === 'province' ? { regionCode: '330000' }
+    : {};
+  const sub = body.userId ?? `dev-${role}-${scope.uscc ?? scope.regionCode ?? 'all'}`;
+  return { sub, name: body.name ?? ROLE_NAMES[role], role, ...scope };
+}
+
+export function devLoginRouter(signer: TokenSigner): Router {
+  const router = Router();
+  router.post('/api/dev/login', (req, res) => {
+    const body = checked(req, checkBody, req.body, loginMessages);
+    const issues = scopeIssues(body);
+    if (issues.length) throw invalid(req, issues, loginMessages);
+    const identity = identityFor(body);
+    res.json({ token: signer.sign(identity), identity });
+  });
+  return router;
+}
