@@ -1,34 +1,28 @@
 // Builds the pages (web/ → web/dist) with Vite when they are missing or their sources changed since they were built
-// (a hash of web/ and the shared domain checks it imports, kept in web/dist); otherwise does nothing.
+// (a hash of every file they import, kept in web/dist); otherwise does nothing.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../platform/config.ts';
-import { filesUnder } from '../engine/build-engine.ts';
+import { reachableFrom, sourceFiles } from '../imports/import-graph.ts';
 
 export const webDir = path.join(projectRoot, 'web');
 export const webDist = path.join(webDir, 'dist');
 const hashFile = path.join(webDist, '.sources.sha256');
-// The pages check USCC, ID and certificate numbers as the user types with the same code as the server, and show
-// reasons in the server's words; the modeler's pages (web-modeler/) read diagrams as the lint does and offer the
-// element templates of connectors/ and workers/.
-const SOURCES = [path.join(webDir, 'src'), path.join(projectRoot, 'web-modeler'), path.join(projectRoot, 'domain'), path.join(projectRoot, 'workers', 'element-templates')];
-const SOURCE_FILES = [
-  path.join(webDir, 'index.html'),
-  path.join(webDir, 'vite.config.ts'),
-  path.join(projectRoot, 'package-lock.json'),
-  path.join(projectRoot, 'review', 'reason-messages.ts'),
-  path.join(projectRoot, 'review', 'review-result.ts'),
-  path.join(projectRoot, 'deployment', 'bpmn-moddle.ts'),
-  ...readdirSync(path.join(projectRoot, 'connectors'))
-    .map((name) => path.join(projectRoot, 'connectors', name, 'element-template.json'))
-    .filter((file) => existsSync(file)),
-];
+// The pages share code with the server (check digits as the user types, reasons in the server's words, the lint's
+// reading of diagrams, the element templates): every file web/ and web-modeler/ import counts, found by following
+// their imports, so that a change anywhere they reach rebuilds them.
+const ENTRY_DIRS = ['web/src', 'web-modeler'];
+const SOURCE_FILES = ['web/index.html', 'web/vite.config.ts', 'package-lock.json'];
+
+function webSources(): string[] {
+  return [...new Set([...SOURCE_FILES, ...reachableFrom(projectRoot, sourceFiles(projectRoot, ENTRY_DIRS))])].sort();
+}
 
 export function webSourceHash(): string {
   const hash = createHash('sha256');
-  for (const file of [...SOURCE_FILES, ...SOURCES.flatMap((dir) => filesUnder(dir))]) {
-    hash.update(path.relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of webSources()) {
+    hash.update(file).update('\0').update(readFileSync(path.join(projectRoot, file))).update('\0');
   }
   return hash.digest('hex');
 }
