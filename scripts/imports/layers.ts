@@ -8,6 +8,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['platform/'],
   ['domain/', 'filings/declaration/'],
   ['platform/http/', 'connectors/', 'dmn-evaluator/', 'outbox/', 'calendar/', 'season/', 'sign-in/'],
+  // The API's contract: imported by the routes and by the pages.
+  ['api/'],
   ['review/', 'employers/', 'national-platform/'],
   ['filings/'],
   ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/'],
