@@ -37,7 +37,7 @@ export interface FilingRoutesOptions {
   /** Throws unless filings are taken today (season/season-gate.ts). */
   admitBySeason: (locale: Locale) => Promise<void>;
   /** Called once a new filing is committed: its process start waits in the outbox. */
-  onFilingStored?: () => void;
+  nudgeOutbox?: () => void;
   /** The engine, to tell a filing waiting on a department that does not answer; without one, nothing is told. */
   engine?: EngineRest;
 }
@@ -112,9 +112,9 @@ export function answerStoredFiling(
   res: Response,
   stored: Extract<CreateFilingResult, { kind: 'created' | 'repeated' }>,
   notices: FieldError[],
-  onFilingStored: (() => void) | undefined,
+  nudgeOutbox: (() => void) | undefined,
 ): void {
-  if (stored.kind === 'created') onFilingStored?.();
+  if (stored.kind === 'created') nudgeOutbox?.();
   const { id, status } = stored.filing;
   res.status(stored.kind === 'created' ? 201 : 200).location(`/api/filings/${id}`).json({ id, status, notices });
 }
@@ -131,7 +131,7 @@ async function waitsOf(engine: EngineRest | undefined, filing: StoredFiling, rev
   return { acceptance, departmentWait };
 }
 
-export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored, engine }: FilingRoutesOptions): Router {
+export function filingRouter({ db, signer, rules, admitBySeason, nudgeOutbox, engine }: FilingRoutesOptions): Router {
   const router = Router();
 
   router.post('/api/filings', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
@@ -158,7 +158,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored,
     switch (stored.kind) {
       case 'created':
       case 'repeated':
-        answerStoredFiling(res, stored, notices, onFilingStored);
+        answerStoredFiling(res, stored, notices, nudgeOutbox);
         return;
       case 'key_reused':
         throw conflict(422, 'IDEMPOTENCY_KEY_REUSED', stored.filingId, '/', locale === 'zh'
