@@ -1,4 +1,4 @@
-// The filing API (CONTRACTS.md §1): submit, read one (with its history), list those in the caller's scope.
+// The filing API (docs/contracts.md §1): submit, read one (with its history), list those in the caller's scope.
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { acceptanceWaitOf } from './acceptance-wait.ts';
 import { departmentWaitOf } from '../operations/department-wait.ts';
@@ -88,7 +88,7 @@ function present(filing: StoredFiling, reveal: boolean, review: StoredReview | u
     commitment: declaration.commitment,
     createdAt: filing.createdAt,
     updatedAt: filing.updatedAt,
-    // The automatic review's result appears here once the review has run (CONTRACTS.md §1).
+    // The automatic review's result appears here once the review has run (docs/contracts.md §1).
     review: review ? presentReview(review, filing.declaration, reveal, locale) : null,
   };
 }

@@ -1,5 +1,5 @@
 // Job type `check-registration`: asks the department that registered the employer whether the unit exists
-// and is in good standing, and turns the answer into employer findings (CONTRACTS.md §2). The unit is the one
+// and is in good standing, and turns the answer into employer findings (docs/contracts.md §2). The unit is the one
 // the stored filing names: the process passes only the filing's id.
 import type { RegistrationClient } from '../connectors/registration/client.ts';
 import { USCC_PATTERN, type Registrar, type RegistrationStatus } from '../connectors/registration/schema.ts';
@@ -84,7 +84,7 @@ export function createCheckRegistrationHandler(
     if (!new RegExp(USCC_PATTERN).test(employer.uscc) || checkUscc(employer.uscc)) {
       invalidVariables(JOB_TYPE, [{ path: '/filingId', code: 'EMPLOYER_USCC_INVALID' }]);
     }
-    // GB 32100: the first character names the registering authority (DOMAIN.md §6).
+    // GB 32100: the first character names the registering authority (docs/domain.md §6).
     const registrar = registrarOf(employer.uscc);
     if (registrar === null) return complete(notFound(null));
     // Keyed by filing, not job: a retried or redelivered job is the same question to the department.

@@ -1,5 +1,5 @@
 // Job type `compute-due-date`: turns "N working days from `from`" into the ISO date-time a BPMN timer waits
-// for (`timeDate: ${dueAt}`), using the Chinese working-day calendar (ARCHITECTURE.md "Working days"). A deadline
+// for (`timeDate: ${dueAt}`), using the Chinese working-day calendar (docs/architecture.md "Working days"). A deadline
 // reaching into a year whose holidays are not yet published is computed provisionally and flagged, never held up:
 // a December certification must go on (docs/working-days.md).
 import {

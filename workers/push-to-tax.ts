@@ -1,4 +1,4 @@
-// Job type `push-to-tax`: pushes a certified filing's result to the tax bureau (DOMAIN.md §3 step 6), keeps the
+// Job type `push-to-tax`: pushes a certified filing's result to the tax bureau (docs/domain.md §3 step 6), keeps the
 // push and its receipt (server/departments/tax-handover-store.ts) and completes with the receipt's id. The bureau
 // answers later — consistency with its data, levy collected — at the callback the push names; that answer reaches
 // the waiting process as the message `tax-answer` (server/departments/tax-answer-routes.ts).

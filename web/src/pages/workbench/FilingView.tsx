@@ -21,7 +21,7 @@ import { StatusTag } from '../../components/filing/StatusTag.tsx';
 import { regionLabel } from './region-label.ts';
 import { loadErrorText, useLoaded } from '../../lib/use-loaded.ts';
 
-/** DOMAIN.md §8: DPF staff who verify identities may see whole numbers; the server audits and enforces it. */
+/** docs/domain.md §8: DPF staff who verify identities may see whole numbers; the server audits and enforces it. */
 const MAY_REVEAL: Role[] = ['clerk', 'reviewer', 'lead', 'city', 'province'];
 /** What each role adds to a filing's documents: clerks the paper's scans, reviewers what they gather. */
 const UPLOADS: Partial<Record<Role, 'scan' | 'evidence'>> = { clerk: 'scan', reviewer: 'evidence' };
