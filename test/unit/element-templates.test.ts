@@ -18,7 +18,7 @@ import {
   type ElementTemplate,
   type ElementTemplateProperty,
 } from '../../workers/element-templates/load-element-templates.ts';
-import { WORKER_TOPICS } from '../../workers/topics.ts';
+import { WORKER_TOPICS } from '../../workers/registry.ts';
 import { TEMPLATE_FILES } from '../../web-modeler/bpmn/element-templates.ts';
 import { forModeler } from '../../web-modeler/bpmn/template-bindings.ts';
 
