@@ -6,6 +6,7 @@ import type { Db } from '../platform/db.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { DepartmentCallbacks } from '../tax-handover/department-callbacks.ts';
 import { checkRegistrationTopic } from './check-registration.ts';
+import type { ElementTemplate } from './element-templates/load-element-templates.ts';
 import { computeDueDateTopic } from './compute-due-date.ts';
 import { countEmployeesTopic } from './count-employees.ts';
 import { issueCertificateTopic } from './issue-certificate.ts';
@@ -51,6 +52,9 @@ export type WorkerTopic = (typeof TOPIC_MODULES)[number]['topic'];
 
 /** Diagrams may name only these topics (the lint rule `topic-has-worker` checks it). */
 export const WORKER_TOPICS: readonly WorkerTopic[] = TOPIC_MODULES.map((module) => module.topic);
+
+/** The element template of every topic, as the files hold them (Operaton attributes), for the modeler's chooser. */
+export const ELEMENT_TEMPLATES: readonly ElementTemplate[] = TOPIC_MODULES.map((module) => module.template);
 
 /** The runtime settings every worker process takes from the configuration. */
 export function workerSettings(config: Config): Pick<WorkerRuntimeOptions, 'lockDurationMs' | 'maxTasks' | 'longPollMs' | 'retries' | 'retryBackoffMs'> {

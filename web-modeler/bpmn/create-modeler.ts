@@ -13,7 +13,7 @@ import {
 import { ElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
 import CamundaPlatformBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import { DeadlinePropertiesModule } from './deadline-properties.ts';
-import { ELEMENT_TEMPLATES } from './element-templates.ts';
+import { loadModelerTemplates } from './element-templates.ts';
 import { OPERATON_MODDLE_PREFIX, operatonModdleDescriptor } from './operaton-moddle.ts';
 import { NoCodeOptionsModule } from './no-code-options.ts';
 import { ReadOnlyModule } from './read-only.ts';
@@ -24,7 +24,8 @@ export function createModeler(options: { canvas: HTMLElement; panel: HTMLElement
     container: options.canvas,
     keyboard: { bind: !options.readOnly },
     propertiesPanel: { parent: options.panel },
-    elementTemplates: ELEMENT_TEMPLATES,
+    // Loaded from the API once the diagram is set up; the chooser and the panel pick them up when they arrive.
+    elementTemplates: loadModelerTemplates,
     moddleExtensions: { [OPERATON_MODDLE_PREFIX]: operatonModdleDescriptor },
     additionalModules: [
       BpmnPropertiesPanelModule,
