@@ -76,7 +76,7 @@ describe('the element template files', () => {
 });
 
 describe('topics', () => {
-  it('every template names a topic a worker serves (workers/topics.ts)', () => {
+  it('every template names a topic a worker serves (WORKER_TOPICS, workers/registry.ts)', () => {
     const unserved = templates.filter(({ template }) => !(WORKER_TOPICS as readonly string[]).includes(topicOf(template) as string));
     expect(unserved.map(({ file, template }) => `${file}: ${String(topicOf(template))}`)).toEqual([]);
   });
