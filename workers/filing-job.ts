@@ -2,11 +2,15 @@
 // (personal numbers never travel as process variables, they stay in the database), the filing is loaded, and each
 // kind of failure becomes the outcome the engine needs (departmentJob). What is left to a check is its own logic.
 import type { StoredFiling } from '../filings/filing-store.ts';
+import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
+import type { EvidenceSource } from '../review/review-store.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
+import type { ElementTemplate } from './element-templates/load-element-templates.ts';
 import type { JobHandler, JobOutcome } from './job-outcome.ts';
-import type { TopicIdentity } from './topic-module.ts';
+import { storingEvidence } from './store-evidence.ts';
+import { topicModule, type Department, type TopicIdentity, type TopicModule } from './topic-module.ts';
 
 export interface FilingJobVariables {
   filingId: string;
@@ -36,5 +40,28 @@ export function filingJob<Out extends object>(
     const { filingId } = jobVariables(topic.topic, checkVariables, job.variables);
     const filing = await filingOf(db, topic.topic, filingId);
     return body({ filingId, filing, idempotencyKey: `${filingId}:${topic.topic}` });
+  });
+}
+
+/** A department check about one filing, as its topic module declares it. */
+export interface FilingCheck<Topic extends string, Client> {
+  topic: Topic;
+  department: Department;
+  template: ElementTemplate;
+  /** Where the answer is kept with the filing: it is evidence, not a process variable. */
+  evidence: EvidenceSource;
+  client: (config: Config) => Client;
+  handler: (deps: { db: Db; client: Client }) => JobHandler<unknown, object>;
+}
+
+/** The topic module of a department check about one filing: it reads only `filingId`, and keeps the answer as evidence. */
+export function filingCheckTopic<const Topic extends string, Client>(check: FilingCheck<Topic, Client>): TopicModule<Topic> {
+  const { topic, department, template, evidence, client, handler } = check;
+  return topicModule({
+    topic,
+    variables: ['filingId'] satisfies (keyof FilingJobVariables)[],
+    department,
+    template,
+    handler: ({ config, db }) => storingEvidence(db, evidence, handler({ db, client: client(config) })),
   });
 }

@@ -5,10 +5,9 @@ import template from '../connectors/dpf/element-template.json' with { type: 'jso
 import type { CertificateStatus, DpfCertificate } from '../connectors/dpf/schema.ts';
 import type { Employee } from '../filings/declaration/filing.ts';
 import type { Db } from '../platform/db.ts';
-import { filingJob, type FilingJobVariables } from './filing-job.ts';
+import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
-import { storingEvidence } from './store-evidence.ts';
-import { topicModule, type Department } from './topic-module.ts';
+import type { Department } from './topic-module.ts';
 import type { DisabilityCertificateFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-disability-certificates';
@@ -67,12 +66,11 @@ export function createVerifyDisabilityCertificatesHandler(
   });
 }
 
-// The register's answer is evidence about the filing, kept with it.
-export const verifyDisabilityCertificatesTopic = topicModule({
+export const verifyDisabilityCertificatesTopic = filingCheckTopic({
   topic: JOB_TYPE,
-  variables: ['filingId'],
   department: DEPARTMENT,
   template,
-  handler: ({ config, db }) =>
-    storingEvidence(db, 'dpf-certificates', createVerifyDisabilityCertificatesHandler({ db, client: createDpfClient(config) })),
+  evidence: 'dpf-certificates',
+  client: createDpfClient,
+  handler: createVerifyDisabilityCertificatesHandler,
 });

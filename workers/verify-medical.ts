@@ -7,10 +7,9 @@ import { MAX_ID_NUMBERS_PER_QUERY } from '../connectors/medical/schema.ts';
 import { queryDeclared } from '../connectors/person-month-query/declared.ts';
 import { paidMonthsByPerson, type PaidMonths } from '../connectors/person-month-query/months.ts';
 import type { Db } from '../platform/db.ts';
-import { filingJob, type FilingJobVariables } from './filing-job.ts';
+import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
-import { storingEvidence } from './store-evidence.ts';
-import { topicModule, type Department } from './topic-module.ts';
+import type { Department } from './topic-module.ts';
 import type { MedicalFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-medical';
@@ -37,11 +36,11 @@ export function createVerifyMedicalHandler(deps: VerifyMedicalDeps): JobHandler<
   });
 }
 
-// The answer is evidence about the filing, kept with it.
-export const verifyMedicalTopic = topicModule({
+export const verifyMedicalTopic = filingCheckTopic({
   topic: JOB_TYPE,
-  variables: ['filingId'],
   department: DEPARTMENT,
   template,
-  handler: ({ config, db }) => storingEvidence(db, 'medical', createVerifyMedicalHandler({ db, client: createMedicalClient(config) })),
+  evidence: 'medical',
+  client: createMedicalClient,
+  handler: createVerifyMedicalHandler,
 });

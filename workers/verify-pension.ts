@@ -8,10 +8,9 @@ import type { Employee } from '../filings/declaration/filing.ts';
 import { isZhejiang } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
 import { DepartmentBadAnswer } from '../platform/department-http.ts';
-import { filingJob, type FilingJobVariables } from './filing-job.ts';
+import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
-import { storingEvidence } from './store-evidence.ts';
-import { topicModule, type Department } from './topic-module.ts';
+import type { Department } from './topic-module.ts';
 import type { PensionFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-pension';
@@ -82,11 +81,11 @@ export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<
   });
 }
 
-// The answer is evidence about the filing, kept with it.
-export const verifyPensionTopic = topicModule({
+export const verifyPensionTopic = filingCheckTopic({
   topic: JOB_TYPE,
-  variables: ['filingId'],
   department: DEPARTMENT,
   template,
-  handler: ({ config, db }) => storingEvidence(db, 'pension', createVerifyPensionHandler({ db, client: createPensionClient(config) })),
+  evidence: 'pension',
+  client: createPensionClient,
+  handler: createVerifyPensionHandler,
 });

@@ -6,10 +6,9 @@ import template from '../connectors/veterans/element-template.json' with { type:
 import type { CertificateKind, VeteranCertificate } from '../connectors/veterans/schema.ts';
 import type { Employee } from '../filings/declaration/filing.ts';
 import type { Db } from '../platform/db.ts';
-import { filingJob, type FilingJobVariables } from './filing-job.ts';
+import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
-import { storingEvidence } from './store-evidence.ts';
-import { topicModule, type Department } from './topic-module.ts';
+import type { Department } from './topic-module.ts';
 import type { VeteranCertificateFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-veteran-certificates';
@@ -70,12 +69,11 @@ export function createVerifyVeteranCertificatesHandler(
   });
 }
 
-// The department's answer is evidence about the filing, kept with it.
-export const verifyVeteranCertificatesTopic = topicModule({
+export const verifyVeteranCertificatesTopic = filingCheckTopic({
   topic: JOB_TYPE,
-  variables: ['filingId'],
   department: DEPARTMENT,
   template,
-  handler: ({ config, db }) =>
-    storingEvidence(db, 'veteran-certificates', createVerifyVeteranCertificatesHandler({ db, client: createVeteransClient(config) })),
+  evidence: 'veteran-certificates',
+  client: createVeteransClient,
+  handler: createVerifyVeteranCertificatesHandler,
 });

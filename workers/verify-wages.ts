@@ -6,10 +6,9 @@ import template from '../connectors/wages/element-template.json' with { type: 'j
 import { queryDeclared } from '../connectors/person-month-query/declared.ts';
 import { MAX_ID_NUMBERS_PER_QUERY, type WageRecord } from '../connectors/wages/schema.ts';
 import type { Db } from '../platform/db.ts';
-import { filingJob, type FilingJobVariables } from './filing-job.ts';
+import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
-import { storingEvidence } from './store-evidence.ts';
-import { topicModule, type Department } from './topic-module.ts';
+import type { Department } from './topic-module.ts';
 import type { MonthWage, WageFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-wages';
@@ -61,11 +60,11 @@ export function createVerifyWagesHandler(deps: VerifyWagesDeps): JobHandler<Fili
   });
 }
 
-// The answer is evidence about the filing, kept with it.
-export const verifyWagesTopic = topicModule({
+export const verifyWagesTopic = filingCheckTopic({
   topic: JOB_TYPE,
-  variables: ['filingId'],
   department: DEPARTMENT,
   template,
-  handler: ({ config, db }) => storingEvidence(db, 'wages', createVerifyWagesHandler({ db, client: createWagesClient(config) })),
+  evidence: 'wages',
+  client: createWagesClient,
+  handler: createVerifyWagesHandler,
 });
