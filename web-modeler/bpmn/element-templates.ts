@@ -2,7 +2,7 @@
 // and names their fields in the diagram diff. The server serves them from the topic modules
 // (GET /api/element-templates); they are asked for once per page load.
 import { api } from '../../web/src/lib/api.ts';
-import { forModeler, type TemplateFile } from './template-bindings.ts';
+import type { TemplateFile } from './template-bindings.ts';
 
 let served: Promise<TemplateFile[]> | undefined;
 
@@ -15,10 +15,10 @@ export function templateFiles(): Promise<TemplateFile[]> {
   return served;
 }
 
-/** The templates as bpmn-js-element-templates loads them: `done(error, templates)`, with the modeler's attribute names. */
-export function loadModelerTemplates(done: (error: Error | null, templates?: TemplateFile[]) => void): void {
-  templateFiles().then(
-    (files) => done(null, files.map(forModeler)),
-    (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
-  );
+/** The templates, or none when they cannot be had: the diagram still opens, only the chooser is empty. */
+export function templateFilesOrNone(): Promise<TemplateFile[]> {
+  return templateFiles().catch((error: unknown) => {
+    console.error('element templates could not be loaded', error);
+    return [];
+  });
 }
