@@ -37,6 +37,7 @@ import { CheckRunner } from '../deployment/check-runner.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
 import { policyPreviewRouter } from '../impact-preview/preview-routes.ts';
 import { definitionRouter } from '../deployment/definition-routes.ts';
+import { elementTemplateRouter } from '../workers/element-template-routes.ts';
 import { deadlineRouter } from '../deadlines/deadline-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from '../platform/http/http.ts';
@@ -116,6 +117,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
     }),
   );
   app.use(definitionRouter({ db, signer, engine }));
+  app.use(elementTemplateRouter({ signer }));
   app.use(deadlineRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer, ...(engine ? { engine } : {}) }));
   app.use(incidentRouter({ db, signer, ...(engine ? { engine } : {}) }));

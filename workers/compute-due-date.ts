@@ -12,6 +12,10 @@ import {
 import type { ProvisionalDeadline } from '../calendar/provisional-deadlines.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { bpmnError, complete, fail, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/compute-due-date.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { recordProvisionalDeadline } from '../calendar/provisional-deadlines.ts';
 
 export const JOB_TYPE = 'compute-due-date';
 
@@ -89,3 +93,11 @@ export function createComputeDueDateHandler(
     }
   };
 }
+
+export const computeDueDateTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['workingDays', 'from', 'remindBefore'],
+  department: null,
+  template,
+  handler: ({ db }) => createComputeDueDateHandler(() => loadCalendar(db), (deadline) => recordProvisionalDeadline(db, deadline)),
+});

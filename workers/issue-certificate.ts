@@ -8,6 +8,8 @@ import { compileSchema } from '../platform/schema.ts';
 import { findReview } from '../review/review-store.ts';
 import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { bpmnError, complete, failForGood, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/issue-certificate.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
 
 export const JOB_TYPE = 'issue-certificate';
 
@@ -37,7 +39,7 @@ const checkVariables = compileSchema<IssueCertificateVariables>({
 });
 
 export function createIssueCertificateHandler(db: Db): JobHandler<IssueCertificateVariables, IssueCertificateResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: null }, async (job) => {
     const vars = jobVariables(JOB_TYPE, checkVariables, job.variables);
     if (job.businessKey && job.businessKey !== vars.filingId) {
       invalidVariables(JOB_TYPE, [{ path: '/filingId', code: 'MISMATCH', params: { businessKey: job.businessKey } }]);
@@ -61,3 +63,11 @@ export function createIssueCertificateHandler(db: Db): JobHandler<IssueCertifica
     return complete({ certificateCode: certificate.code, certifiedAt: certificate.issuedAt, certificationSequence: certificate.sequence });
   });
 }
+
+export const issueCertificateTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId', 'confirmResultCompletedBy'],
+  department: null,
+  template,
+  handler: ({ db }) => createIssueCertificateHandler(db),
+});

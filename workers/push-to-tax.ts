@@ -2,7 +2,8 @@
 // push and its receipt (server/departments/tax-handover-store.ts) and completes with the receipt's id. The bureau
 // answers later — consistency with its data, levy collected — at the callback the push names; that answer reaches
 // the waiting process as the message `tax-answer` (server/departments/tax-answer-routes.ts).
-import type { TaxClient } from '../connectors/tax/client.ts';
+import { createTaxClient, type TaxClient } from '../connectors/tax/client.ts';
+import template from '../connectors/tax/element-template.json' with { type: 'json' };
 import { hasTwoDecimals, toTwoDecimals } from '../connectors/tax/schema.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
@@ -10,8 +11,11 @@ import { CALLBACK_PATHS, type DepartmentCallbacks } from '../tax-handover/depart
 import { beginHandover, recordReceipt } from '../tax-handover/tax-handover-store.ts';
 import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { complete, fail, type JobHandler } from './job-outcome.ts';
+import { topicModule, type Department } from './topic-module.ts';
 
 export const JOB_TYPE = 'push-to-tax';
+
+const DEPARTMENT: Department = { name: '税务（认证结果报送）', service: '税务部门认证结果接收接口', reviewCheck: false };
 
 export interface PushToTaxVariables {
   filingId: string;
@@ -47,7 +51,7 @@ const checkVariables = compileSchema<PushToTaxVariables>({
 });
 
 export function createPushToTaxHandler(deps: PushToTaxDeps): JobHandler<PushToTaxVariables, PushToTaxResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: DEPARTMENT }, async (job) => {
     const vars = jobVariables(JOB_TYPE, checkVariables, job.variables);
     const { filingId, requiredCount } = vars;
     const round = vars.taxPushRound ?? 1;
@@ -86,3 +90,11 @@ export function createPushToTaxHandler(deps: PushToTaxDeps): JobHandler<PushToTa
     return complete({ taxReceiptId: receipt.receiptId });
   });
 }
+
+export const pushToTaxTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId', 'certifiedCount', 'requiredCount', 'taxPushRound'],
+  department: DEPARTMENT,
+  template,
+  handler: ({ config, db, callbacks }) => createPushToTaxHandler({ db, client: createTaxClient(config), callbacks }),
+});

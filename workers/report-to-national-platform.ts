@@ -1,6 +1,6 @@
 // Job type `report-to-national-platform`: a filing the national platform delivered (跨省通办) has been certified here;
 // this reports the result back through the platform to the province whose office received it.
-import type { NationalPlatformClient } from '../connectors/national-platform/client.ts';
+import { createNationalPlatformClient, type NationalPlatformClient } from '../connectors/national-platform/client.ts';
 import { NATIONAL_PLATFORM_NAME } from '../connectors/national-platform/schema.ts';
 import { hasTwoDecimals, toTwoDecimals } from '../connectors/tax/schema.ts';
 import type { Db } from '../platform/db.ts';
@@ -8,7 +8,10 @@ import { DepartmentBadAnswer } from '../platform/department-http.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { findTransfer } from '../national-platform/transfer-store.ts';
 import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
+import template from './element-templates/report-to-national-platform.json' with { type: 'json' };
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import { topicModule } from './topic-module.ts';
+import { NATIONAL_PLATFORM } from './transfer-to-national-platform.ts';
 
 export const JOB_TYPE = 'report-to-national-platform';
 
@@ -40,7 +43,7 @@ const checkVariables = compileSchema<ReportToNationalPlatformVariables>({
 export function createReportToNationalPlatformHandler(
   deps: ReportToNationalPlatformDeps,
 ): JobHandler<ReportToNationalPlatformVariables, ReportToNationalPlatformResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: NATIONAL_PLATFORM }, async (job) => {
     const { filingId, certifiedCount, certificateCode } = jobVariables(JOB_TYPE, checkVariables, job.variables);
     // A count with more decimals was not certified as such; rounding it here would hide the mistake.
     if (!hasTwoDecimals(certifiedCount)) {
@@ -70,3 +73,11 @@ export function createReportToNationalPlatformHandler(
     return complete({});
   });
 }
+
+export const reportToNationalPlatformTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId', 'certifiedCount', 'certificateCode'],
+  department: NATIONAL_PLATFORM,
+  template,
+  handler: ({ config, db }) => createReportToNationalPlatformHandler({ db, client: createNationalPlatformClient(config) }),
+});

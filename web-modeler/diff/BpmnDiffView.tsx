@@ -9,7 +9,10 @@ import './diff.css';
 import { Alert, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLoaded } from '../../web/src/lib/use-loaded.ts';
+import { templateFiles } from '../bpmn/element-templates.ts';
 import { OPERATON_MODDLE_PREFIX, operatonModdleDescriptor } from '../bpmn/operaton-moddle.ts';
+import type { TemplateFile } from '../bpmn/template-bindings.ts';
 import { diffBpmn, type ChangeKind, type ElementChange } from './bpmn-diff.ts';
 import { propertyName, typeName } from './bpmn-labels.ts';
 import { ChangeKindTag, CHANGE_KIND_NAMES, OldNew } from './change-display.tsx';
@@ -99,6 +102,8 @@ export function BpmnDiffView({ oldXml, newXml, oldTitle, newTitle }: { oldXml: s
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [filter, setFilter] = useState<'all' | ChangeKind>('all');
+  // For the template fields' labels: until they arrive (or if they cannot), a parameter is named by its kind and name.
+  const templates = useLoaded(templateFiles, []).data ?? [];
 
   useEffect(() => {
     const moddleExtensions = { [OPERATON_MODDLE_PREFIX]: operatonModdleDescriptor };
@@ -224,7 +229,7 @@ export function BpmnDiffView({ oldXml, newXml, oldTitle, newTitle }: { oldXml: s
               },
               // On a phone the type gives way to the change itself.
               { title: '类型', key: 'type', width: 120, responsive: ['md'], render: (_, row) => typeName(row.type) },
-              { title: '改动内容', key: 'what', render: (_, row) => <ChangeDetails change={row} /> },
+              { title: '改动内容', key: 'what', render: (_, row) => <ChangeDetails change={row} templates={templates} /> },
             ]}
           />
         </>
@@ -233,7 +238,7 @@ export function BpmnDiffView({ oldXml, newXml, oldTitle, newTitle }: { oldXml: s
   );
 }
 
-function ChangeDetails({ change }: { change: ElementChange }) {
+function ChangeDetails({ change, templates }: { change: ElementChange; templates: readonly TemplateFile[] }) {
   if (change.kind === 'added') return <Typography.Text type="secondary">新版本中新增的元素</Typography.Text>;
   if (change.kind === 'removed') return <Typography.Text type="secondary">新版本中已删除</Typography.Text>;
   if (change.kind === 'layout') return <Typography.Text type="secondary">仅位置或大小改变</Typography.Text>;
@@ -241,7 +246,7 @@ function ChangeDetails({ change }: { change: ElementChange }) {
     <div className="diff-properties">
       {change.properties.map((property) => (
         <div key={property.key} className="diff-property">
-          <span className="diff-property-name">{propertyName(property, change.topic)}</span>
+          <span className="diff-property-name">{propertyName(property, change.topic, templates)}</span>
           <OldNew oldValue={property.oldValue} newValue={property.newValue} />
         </div>
       ))}
