@@ -5,7 +5,7 @@
 import { issueCertificate } from '../certificates/certificate-store.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { findReview } from '../review/review-store.ts';
+import { certifiedResultOf } from '../review/review-store.ts';
 import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { bpmnError, complete, failForGood, type JobHandler } from './job-outcome.ts';
 import template from './element-templates/issue-certificate.json' with { type: 'json' };
@@ -46,15 +46,15 @@ export function createIssueCertificateHandler(db: Db): JobHandler<IssueCertifica
     }
     const filing = await filingOf(db, JOB_TYPE, vars.filingId);
     // The counts on the paper are the stored review's, never process variables that could disagree with it.
-    const review = await findReview(db, filing.id);
-    if (!review) {
+    const result = await certifiedResultOf(db, filing.id);
+    if (!result) {
       // Only a person can cure this (the diagram certified before any review): retrying would fail the same way.
       return failForGood(`该申报尚无审核结果，无法出具年审认证确认书，请核对流程后在 Cockpit 中处理 / ${JOB_TYPE}: no stored review for filing ${filing.id}`);
     }
     const certificate = await issueCertificate(db, {
       filingId: filing.id,
-      certifiedCount: review.result.certifiedCount,
-      requiredCount: review.result.requiredCount,
+      certifiedCount: result.certifiedCount,
+      requiredCount: result.requiredCount,
       certifiedBy: vars.confirmResultCompletedBy?.trim() || SYSTEM_ACTOR,
       sourceTaskId: job.key,
     });
