@@ -6,7 +6,7 @@ import { FilingDetailPage } from './FilingDetailPage.tsx';
 import { FilingSearchPage } from './FilingSearchPage.tsx';
 import { IncidentsPage } from './IncidentsPage.tsx';
 import { IntakePage } from './intake/IntakePage.tsx';
-import { TaskInboxPage } from './TaskInboxPage.tsx';
+import { TaskInboxPage } from './inbox/TaskInboxPage.tsx';
 import { TaskPage } from './TaskPage.tsx';
 import './workbench.css';
 
