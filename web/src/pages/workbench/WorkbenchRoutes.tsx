@@ -3,7 +3,7 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { CalendarPage } from './CalendarPage.tsx';
 import { FilingDetailPage } from './FilingDetailPage.tsx';
-import { FilingSearchPage } from './FilingSearchPage.tsx';
+import { FilingSearchPage } from './search/FilingSearchPage.tsx';
 import { IncidentsPage } from './incidents/IncidentsPage.tsx';
 import { IntakePage } from './intake/IntakePage.tsx';
 import { TaskInboxPage } from './inbox/TaskInboxPage.tsx';
