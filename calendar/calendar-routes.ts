@@ -7,13 +7,13 @@ import { Problem } from '../platform/problem.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema, type Checked, type FieldIssue } from '../platform/schema.ts';
 import { authenticate, checked, identityOf, invalid } from '../platform/http/http.ts';
-import type { Role, TokenSigner } from '../platform/http/identity.ts';
+import type { TokenSigner } from '../platform/http/identity.ts';
+import { CALENDAR_PUBLISHERS, calendarYearParamsSchema, dueDateQuerySchema, publishYearSchema, type DueDateQuery, type PublishYear } from '../api/calendar.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { recomputeProvisionalDeadlines } from './provisional-deadlines.ts';
-import { listPublishedYears, loadCalendar, publishYear, type CalendarDay } from './calendar-store.ts';
+import { listPublishedYears, loadCalendar, publishYear } from './calendar-store.ts';
 import {
   CalendarYearUnknown,
-  INSTANT_PATTERN,
   MAX_WORKING_DAYS,
   packageCalendar,
   parseInstant,
@@ -26,61 +26,15 @@ export interface CalendarRoutesOptions {
   engine?: EngineRest;
 }
 
-/** Who may publish a year: policy staff, and the province that owns policy changes (docs/domain.md §8). */
-export const PUBLISHER_ROLES: readonly Role[] = ['policy', 'province'];
-
 const YEAR_FROM = 2000;
 const YEAR_TO = 2100;
 
-interface PublishBody {
-  source: string;
-  days: CalendarDay[];
-}
-
-const checkPublishBody = compileSchema<PublishBody>({
-  type: 'object',
-  required: ['source', 'days'],
-  additionalProperties: false,
-  properties: {
-    source: { type: 'string', minLength: 1, maxLength: 500 },
-    days: {
-      type: 'array',
-      maxItems: 366,
-      items: {
-        type: 'object',
-        required: ['day', 'kind', 'name'],
-        additionalProperties: false,
-        properties: {
-          day: { type: 'string', format: 'date' },
-          kind: { enum: ['holiday', 'workday'] },
-          name: { type: 'string', minLength: 1, maxLength: 100 },
-        },
-      },
-    },
-  },
-});
-
-const checkYearParam = compileSchema<{ year: string }>({
-  type: 'object',
-  required: ['year'],
-  properties: { year: { type: 'string', pattern: '^\\d{4}$' } },
-});
-
-const checkDueDateQuery = compileSchema<{ from: string; workingDays: string; provisional?: 'true' | 'false' }>({
-  type: 'object',
-  required: ['from', 'workingDays'],
-  additionalProperties: false,
-  properties: {
-    from: { type: 'string', pattern: INSTANT_PATTERN },
-    // 1..365 spelled as a pattern: query values are text, and the schema stays the one check.
-    workingDays: { type: 'string', pattern: '^(?:[1-9]|[1-9]\\d|[12]\\d\\d|3[0-5]\\d|36[0-5])$' },
-    // true: what the compute-due-date step gives, a provisional deadline across an unpublished year; false: 422.
-    provisional: { type: 'string', enum: ['true', 'false'] },
-  },
-});
+const checkPublishBody = compileSchema<PublishYear>(publishYearSchema);
+const checkYearParam = compileSchema<{ year: string }>(calendarYearParamsSchema);
+const checkDueDateQuery = compileSchema<DueDateQuery>(dueDateQuerySchema);
 
 /** What the schema cannot say: each day in the year, no day twice, and a new year with at least one holiday. */
-function publicationIssues(year: number, body: PublishBody): FieldIssue[] {
+function publicationIssues(year: number, body: PublishYear): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const firstIndex = new Map<string, number>();
   body.days.forEach((entry, index) => {
@@ -164,7 +118,7 @@ export function calendarRouter({ db, signer, engine }: CalendarRoutesOptions): R
     });
   });
 
-  router.put('/api/calendar/years/:year', authenticate(signer, PUBLISHER_ROLES), async (req, res) => {
+  router.put('/api/calendar/years/:year', authenticate(signer, CALENDAR_PUBLISHERS), async (req, res) => {
     const who = identityOf(req);
     const year = Number(checkedHere(req, checkYearParam, { year: String(req.params.year) }).year);
     if (year < YEAR_FROM || year > YEAR_TO) {

@@ -2,7 +2,7 @@
 // deadlines "N working days after" an instant, in China time. Pure: the data comes from the `chinese-days`
 // package plus the administrators' overrides, which the caller loads (calendar-store.ts).
 import { createRequire } from 'node:module';
-import { chinaDayNumber, daysInMonth, type IsoDate } from '../platform/china-date.ts';
+import { chinaDayNumber, daysInMonth, INSTANT_PATTERN, type IsoDate } from '../platform/china-date.ts';
 
 export type { IsoDate } from '../platform/china-date.ts';
 export type DayKind = 'holiday' | 'workday';
@@ -33,12 +33,6 @@ export const MAX_WORKING_DAYS = 365;
 
 const DAY_MS = 86_400_000;
 
-/**
- * An ISO 8601 instant with an offset: RFC 3339, seconds optional, up to 9 fraction digits and an optional
- * `[Zone/Id]` suffix — what a Zeebe `=now()` variable looks like ("2026-02-10T08:00:00.123+08:00[Asia/Shanghai]").
- */
-export const INSTANT_PATTERN =
-  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})(?:\\[[A-Za-z0-9_/+-]{1,64}\\])?$';
 const instantPattern = new RegExp(INSTANT_PATTERN);
 
 /** The instant an ISO text names, or undefined when it is not one (wrong shape, 30 February, 25 o'clock). */

@@ -9,7 +9,18 @@ import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { authenticate, checked } from '../platform/http/http.ts';
-import type { Role, TokenSigner } from '../platform/http/identity.ts';
+import type { TokenSigner } from '../platform/http/identity.ts';
+import {
+  DEFINITION_READERS,
+  definitionKeyParamsSchema,
+  definitionListQuerySchema,
+  definitionVersionParamsSchema,
+  type DefinitionKeyParams,
+  type DefinitionKind,
+  type DefinitionListQuery,
+  type DefinitionVersion,
+  type DefinitionVersionParams,
+} from '../api/deployment.ts';
 import { DEPLOYMENT_NAME } from './deploy-resources.ts';
 import { deploymentsByEngineId } from './deployment-history-store.ts';
 
@@ -19,35 +30,13 @@ export interface DefinitionRoutesOptions {
   engine: EngineRest | undefined;
 }
 
-/** Who may see what is deployed: policy staff who change it, the province who oversees it, operators who run it. */
-const READERS: readonly Role[] = ['policy', 'province', 'operator'];
-
-const KINDS = ['process', 'decision', 'form'] as const;
-type Kind = (typeof KINDS)[number];
-
 // The engine's own source string for what `npm start` deployed (server/system.ts PROJECT_FILES_SOURCE).
 const PROJECT_FILES = 'project-files';
-const ENGINE_PATH: Record<Exclude<Kind, 'form'>, string> = { process: '/process-definition', decision: '/decision-definition' };
+const ENGINE_PATH: Record<Exclude<DefinitionKind, 'form'>, string> = { process: '/process-definition', decision: '/decision-definition' };
 
-const KEY = '^[A-Za-z_][A-Za-z0-9_.-]{0,99}$';
-const checkList = compileSchema<{ kind: Kind }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind'],
-  properties: { kind: { type: 'string', enum: KINDS } },
-});
-const checkKey = compileSchema<{ kind: Kind; key: string }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind', 'key'],
-  properties: { kind: { type: 'string', enum: KINDS }, key: { type: 'string', pattern: KEY } },
-});
-const checkVersion = compileSchema<{ kind: Kind; key: string; version: string }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind', 'key', 'version'],
-  properties: { kind: { type: 'string', enum: KINDS }, key: { type: 'string', pattern: KEY }, version: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } },
-});
+const checkList = compileSchema<DefinitionListQuery>(definitionListQuerySchema);
+const checkKey = compileSchema<DefinitionKeyParams>(definitionKeyParamsSchema);
+const checkVersion = compileSchema<DefinitionVersionParams>(definitionVersionParamsSchema);
 
 const messages = createFieldMessages({
   root: ['查询条件', 'query'],
@@ -58,21 +47,6 @@ const messages = createFieldMessages({
     version: ['应为正整数', 'must be a positive whole number'],
   },
 });
-
-export interface DefinitionVersion {
-  version: number;
-  definitionId: string | null;
-  /** The file it was deployed in (annual-review.bpmn; employee-counting.dmn holds several decisions): the name to deploy a change under. */
-  resource: string;
-  deploymentId: string;
-  deployedAt: string;
-  /** The sign-in id of who deployed it (policy staff); null for what npm start deployed. */
-  deployedBy: string | null;
-  /** Their name as the sign-in gave it, where it gave one. */
-  deployedByName: string | null;
-  note: string | null;
-  source: string;
-}
 
 interface EngineDefinition {
   id: string;
@@ -114,7 +88,7 @@ async function formVersions(engine: EngineRest, key: string): Promise<{ version:
   return versions;
 }
 
-async function engineDefinitions(engine: EngineRest, kind: Exclude<Kind, 'form'>, key: string): Promise<EngineDefinition[]> {
+async function engineDefinitions(engine: EngineRest, kind: Exclude<DefinitionKind, 'form'>, key: string): Promise<EngineDefinition[]> {
   return engine.get<EngineDefinition[]>(ENGINE_PATH[kind], { key, sortBy: 'version', sortOrder: 'desc' });
 }
 
@@ -136,7 +110,7 @@ async function describe(options: DefinitionRoutesOptions, rows: { version: numbe
   });
 }
 
-async function versionsOf(options: DefinitionRoutesOptions, kind: Kind, key: string): Promise<DefinitionVersion[]> {
+async function versionsOf(options: DefinitionRoutesOptions, kind: DefinitionKind, key: string): Promise<DefinitionVersion[]> {
   const engine = requireEngine(options.engine);
   if (kind === 'form') {
     const versions = await formVersions(engine, key);
@@ -158,7 +132,7 @@ function params(req: Request): Record<string, string> {
 
 export function definitionRouter(options: DefinitionRoutesOptions): Router {
   const router = Router();
-  const readers = authenticate(options.signer, READERS);
+  const readers = authenticate(options.signer, DEFINITION_READERS);
 
   // The keys of one kind, each with its latest version.
   router.get('/api/definitions', readers, async (req, res, next) => {

@@ -19,24 +19,6 @@ export interface Resource {
   content: string;
 }
 
-/** The JSON Schema of the files a request hands in to deploy or to try: plain names with one of these endings. */
-export function resourcesSchema(maxItems: number, endings: readonly ('bpmn' | 'dmn' | 'form')[]) {
-  return {
-    type: 'array',
-    minItems: 1,
-    maxItems,
-    items: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['name', 'content'],
-      properties: {
-        name: { type: 'string', pattern: `^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(${endings.join('|')})$` },
-        content: { type: 'string', minLength: 1 },
-      },
-    },
-  } as const;
-}
-
 export interface DeployedDefinition {
   kind: 'process' | 'decision' | 'decision-requirements';
   key: string;

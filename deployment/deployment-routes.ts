@@ -11,9 +11,10 @@ import { compileSchema } from '../platform/schema.ts';
 import { audit } from '../platform/http/audit.ts';
 import { authenticate, checked, identityOf, localeOf } from '../platform/http/http.ts';
 import type { TokenSigner } from '../platform/http/identity.ts';
+import { checkResourcesSchema, DEFINITION_READERS, DEPLOYERS, deploySchema, type CheckResourcesRequest, type DeployRequest } from '../api/deployment.ts';
 import { RateLimit } from '../platform/rate-limit.ts';
 import { checkProblem, type CheckRunner } from './check-runner.ts';
-import { changedAgainstLatest, deployResources, nothingDeployed, projectResources, resourcesSchema, type DeploymentResult, type Resource } from './deploy-resources.ts';
+import { changedAgainstLatest, deployResources, nothingDeployed, projectResources, type DeploymentResult, type Resource } from './deploy-resources.ts';
 import { recordDeployment, type RecordedResource } from './deployment-history-store.ts';
 import { deployedProcessKeys, engineFindings, findingErrors, formIdOf, type CheckContext } from './deployment-findings.ts';
 
@@ -28,24 +29,8 @@ export interface DeploymentRoutesOptions {
 }
 
 export const WEB_MODELER_SOURCE = 'web-modeler';
-const MAX_RESOURCES = 50;
-
-const checkBody = compileSchema<{ note: string; resources: Resource[] }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['note', 'resources'],
-  properties: {
-    note: { type: 'string', minLength: 1, maxLength: 500 },
-    resources: resourcesSchema(MAX_RESOURCES, ['bpmn', 'dmn', 'form']),
-  },
-});
-
-const checkChecks = compileSchema<{ resources: Resource[] }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['resources'],
-  properties: { resources: resourcesSchema(MAX_RESOURCES, ['bpmn', 'dmn', 'form']) },
-});
+const checkBody = compileSchema<DeployRequest>(deploySchema);
+const checkChecks = compileSchema<CheckResourcesRequest>(checkResourcesSchema);
 
 const messages = createFieldMessages({
   root: ['部署内容', 'deployment'],
@@ -82,7 +67,7 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
   const checksLimit = new RateLimit(options.checksPerMinute ?? 60, 60_000);
   // The checks see what the engine has deployed (for call activities), and run on the checking thread.
   const findings = async (resources: Resource[]) => options.checks.findings(resources, await checkContext(options.engine)).catch((error: unknown) => Promise.reject(checkProblem(error)));
-  router.post('/api/deployments', authenticate(options.signer, ['policy']), async (req, res, next) => {
+  router.post('/api/deployments', authenticate(options.signer, DEPLOYERS), async (req, res, next) => {
     try {
       const who = identityOf(req);
       const { note, resources } = checked(req, checkBody, req.body, messages);
@@ -135,7 +120,7 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
 
   // The same checks without deploying, warnings too: the modeler calls this as one edits. Whoever may read the
   // definitions may check a copy of them.
-  router.post('/api/deployments/checks', authenticate(options.signer, ['policy', 'province', 'operator']), async (req, res, next) => {
+  router.post('/api/deployments/checks', authenticate(options.signer, DEFINITION_READERS), async (req, res, next) => {
     try {
       const admission = checksLimit.take(identityOf(req).sub);
       if (!admission.admitted) {

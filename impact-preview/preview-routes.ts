@@ -13,7 +13,6 @@ import { checkRegionCode } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { engineProblem } from '../platform/http/engine-problems.ts';
-import { resourcesSchema } from '../deployment/deploy-resources.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
@@ -23,6 +22,7 @@ import { findingErrors } from '../deployment/deployment-findings.ts';
 import { audit } from '../platform/http/audit.ts';
 import { authenticate, checked, identityOf, localeOf } from '../platform/http/http.ts';
 import type { TokenSigner } from '../platform/http/identity.ts';
+import { MAX_PREVIEW_FILINGS, PREVIEWERS, previewRequestSchema, type PreviewRequest } from '../api/impact-preview.ts';
 import { DEFAULT_DECISIONS } from '../workers/count-employees.ts';
 import type { DecisionSources } from './decision-sources.ts';
 import { decisionsInUse, PreviewJudgementError, type ImpactPreview } from './impact-preview.ts';
@@ -60,32 +60,7 @@ function judgementMessage(error: PreviewJudgementError): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export const MAX_PREVIEW_FILINGS = 5000;
-const MAX_RESOURCES = 10;
-
-interface PreviewBody {
-  resources: { name: string; content: string }[];
-  filings: { year: number; regionCode?: string; limit?: number };
-}
-
-const checkBody = compileSchema<PreviewBody>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['resources', 'filings'],
-  properties: {
-    resources: resourcesSchema(MAX_RESOURCES, ['dmn']),
-    filings: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['year'],
-      properties: {
-        year: { type: 'integer', minimum: 2015, maximum: 2100 },
-        regionCode: { type: 'string', pattern: '^33\\d{4}$' },
-        limit: { type: 'integer', minimum: 1, maximum: MAX_PREVIEW_FILINGS },
-      },
-    },
-  },
-});
+const checkBody = compileSchema<PreviewRequest>(previewRequestSchema);
 
 const messages = createFieldMessages({
   root: ['预览内容', 'preview'],
@@ -113,7 +88,7 @@ export function policyPreviewRouter(options: PreviewRoutesOptions): Router {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PREVIEW_TIMEOUT_MS;
   let running = 0;
 
-  router.post('/api/policy/previews', authenticate(options.signer, ['policy']), async (req, res, next) => {
+  router.post('/api/policy/previews', authenticate(options.signer, PREVIEWERS), async (req, res, next) => {
     if (running >= MAX_CONCURRENT_PREVIEWS) {
       res.set('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
       next(new Problem(429, '同时进行的影响预览过多，请稍后再试', `最多同时进行 ${MAX_CONCURRENT_PREVIEWS} 个影响预览，请约 ${BUSY_RETRY_AFTER_SECONDS} 秒后再试`, undefined, undefined, { code: 'PREVIEW_BUSY' }));

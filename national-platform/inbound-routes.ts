@@ -3,7 +3,7 @@
 // office, checked by the same rules as any filing, and handled by the unit's own county.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type Request, type RequestHandler } from 'express';
-import { inboundTransferSchema, type InboundTransfer } from '../connectors/national-platform/schema.ts';
+import { inboundTransferSchema, type InboundTransfer } from '../api/national-platform.ts';
 import type { Filing } from '../filings/declaration/filing.ts';
 import { filingMessages } from '../filings/declaration/messages.ts';
 import { validateFiling, type FilingRules } from '../filings/declaration/validate-filing.ts';
@@ -147,7 +147,7 @@ export function nationalPlatformRouter({ db, token, rules, nudgeOutbox }: Nation
     const body = normalizeText(req.body).value as Partial<InboundTransfer> | undefined;
     // A redelivery of a transfer that was taken gets its filing as it was taken, even once the years a filing may
     // name have moved on; a transfer id used for another filing is refused before anything else.
-    const filingSent = body?.filing;
+    const filingSent: unknown = body?.filing;
     const repeat =
       typeof body?.transferId === 'string' && typeof body.receivingRegionCode === 'string' && typeof filingSent === 'object' && filingSent !== null
         ? await earlierRequest(db, NATIONAL_PLATFORM_CALLER, body.transferId, asReceived(filingSent as Filing, body.receivingRegionCode))

@@ -10,7 +10,8 @@ import { authenticate, checked, identityOf } from '../platform/http/http.ts';
 import type { TokenSigner } from '../platform/http/identity.ts';
 import { filingSummaries, type FilingSummary } from '../tasks/filing-summary.ts';
 import { candidateGroupsOf } from '../tasks/task-groups.ts';
-import { listNotifications, markRead, NOTIFICATION_KINDS, type NotificationKind, type StoredNotification } from './notification-store.ts';
+import { listNotifications, markRead, type StoredNotification } from './notification-store.ts';
+import { notificationListQuerySchema, type NotificationItem, type NotificationListQuery } from '../api/notifications.ts';
 
 export interface NotificationRoutesOptions {
   db: Db;
@@ -18,16 +19,7 @@ export interface NotificationRoutesOptions {
   now?: () => Date;
 }
 
-const checkListQuery = compileSchema<{ kind?: NotificationKind; unread?: 'true' | 'false'; limit?: string; offset?: string }>({
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    kind: { enum: [...NOTIFICATION_KINDS] },
-    unread: { enum: ['true', 'false'] },
-    limit: { type: 'string', pattern: '^([1-9]\\d?|100)$' },
-    offset: { type: 'string', pattern: '^\\d{1,6}$' },
-  },
-});
+const checkListQuery = compileSchema<NotificationListQuery>(notificationListQuerySchema);
 
 const listMessages = createFieldMessages({
   root: ['查询条件', 'the query'],
@@ -43,7 +35,7 @@ const listMessages = createFieldMessages({
   },
 });
 
-function present(notification: StoredNotification, filing: FilingSummary | undefined) {
+function present(notification: StoredNotification, filing: FilingSummary | undefined): NotificationItem {
   return {
     id: notification.id,
     kind: notification.kind,

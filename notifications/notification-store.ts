@@ -3,9 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../platform/db.ts';
 import { isUuid } from '../platform/ids.ts';
+import type { NotificationKind } from '../api/notifications.ts';
 
-export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'season-reminder', 'notice'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NewNotification {
   recipientGroup: string;

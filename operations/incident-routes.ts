@@ -8,7 +8,8 @@ import { compileSchema } from '../platform/schema.ts';
 import { audit } from '../platform/http/audit.ts';
 import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
 import { authenticate, checked, identityOf } from '../platform/http/http.ts';
-import type { Role, TokenSigner } from '../platform/http/identity.ts';
+import type { TokenSigner } from '../platform/http/identity.ts';
+import { INCIDENT_READERS, INCIDENT_RETRIERS, retryIncidentsSchema, type RetryIncidentsRequest } from '../api/operations.ts';
 import { openIncidents, retryIncidents } from './incidents.ts';
 
 export interface IncidentRoutesOptions {
@@ -17,19 +18,7 @@ export interface IncidentRoutesOptions {
   engine?: EngineRest;
 }
 
-const READERS: readonly Role[] = ['operator', 'province'];
-const RETRIERS: readonly Role[] = ['operator'];
-/** One cause's incidents in one request; an outage larger than this is retried in several. */
-export const MAX_RETRY_BATCH = 500;
-
-const checkRetryBody = compileSchema<{ incidentIds: string[] }>({
-  type: 'object',
-  required: ['incidentIds'],
-  additionalProperties: false,
-  properties: {
-    incidentIds: { type: 'array', minItems: 1, maxItems: MAX_RETRY_BATCH, items: { type: 'string', pattern: '^[0-9a-zA-Z-]{1,64}$' } },
-  },
-});
+const checkRetryBody = compileSchema<RetryIncidentsRequest>(retryIncidentsSchema);
 
 const incidentMessages = createFieldMessages({
   root: ['请求内容', 'the request'],
@@ -49,12 +38,12 @@ async function withEngine<T>(work: () => Promise<T>): Promise<T> {
 export function incidentRouter({ db, signer, engine }: IncidentRoutesOptions): Router {
   const router = Router();
 
-  router.get('/api/operations/incidents', authenticate(signer, READERS), async (_req, res) => {
+  router.get('/api/operations/incidents', authenticate(signer, INCIDENT_READERS), async (_req, res) => {
     const incidents = await withEngine(() => openIncidents(db, requireEngine(engine)));
     res.json({ incidents });
   });
 
-  router.post('/api/operations/incidents/retry', authenticate(signer, RETRIERS), async (req: Request, res) => {
+  router.post('/api/operations/incidents/retry', authenticate(signer, INCIDENT_RETRIERS), async (req: Request, res) => {
     const who = identityOf(req);
     const { incidentIds } = checked(req, checkRetryBody, req.body, incidentMessages);
     const outcome = await withEngine(() => retryIncidents(db, requireEngine(engine), incidentIds));

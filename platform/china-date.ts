@@ -4,6 +4,13 @@
 /** A calendar date in China, 'YYYY-MM-DD'. */
 export type IsoDate = string;
 
+/**
+ * An ISO 8601 instant with an offset: RFC 3339, seconds optional, up to 9 fraction digits and an optional
+ * `[Zone/Id]` suffix — what a Zeebe `=now()` variable looks like ("2026-02-10T08:00:00.123+08:00[Asia/Shanghai]").
+ */
+export const INSTANT_PATTERN =
+  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})(?:\\[[A-Za-z0-9_/+-]{1,64}\\])?$';
+
 const DAY_MS = 86_400_000;
 // China has used UTC+8 without daylight saving since 1991, so a fixed offset is exact for every year we handle.
 const CHINA_OFFSET_MS = 8 * 3_600_000;

@@ -5,7 +5,8 @@ import { chinaDateOf } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { authenticate, identityOf, invalid } from '../platform/http/http.ts';
-import type { Role, TokenSigner } from '../platform/http/identity.ts';
+import type { TokenSigner } from '../platform/http/identity.ts';
+import { SEASON_SETTERS, setSeasonSchema, type SeasonView, type SetSeason } from '../api/season.ts';
 import { seasonIssues, seasonStatus, type FilingSeason } from './filing-season.ts';
 import { seasonMessages } from './season-messages.ts';
 import { currentSeason, seasonHistory, setSeason, type SeasonSetting } from './season-store.ts';
@@ -19,31 +20,7 @@ export interface SeasonRoutesOptions {
   now: () => Date;
 }
 
-export const SEASON_SETTER_ROLES: readonly Role[] = ['policy', 'province'];
-
-interface SeasonBody extends FilingSeason {
-  note: string;
-}
-
-// Month-days are only typed here; filing-season.ts judges them, so its codes and the schema's never disagree.
-const period = {
-  type: 'object',
-  required: ['start', 'end'],
-  additionalProperties: false,
-  properties: { start: { type: 'string' }, end: { type: 'string' } },
-};
-
-const checkSeasonBody = compileSchema<SeasonBody>({
-  type: 'object',
-  required: ['certification', 'concentrated', 'note'],
-  additionalProperties: false,
-  properties: {
-    certification: period,
-    concentrated: period,
-    // A change of policy names its basis (the notice, the decision), as the seed names 浙残联发〔2022〕3号.
-    note: { type: 'string', minLength: 1, maxLength: 500 },
-  },
-});
+const checkSeasonBody = compileSchema<SetSeason>(setSeasonSchema);
 
 /** The four month-days when the body carries them as text, so their problems are told alongside the shape's. */
 function proposedSeason(body: unknown): FilingSeason | undefined {
@@ -54,7 +31,7 @@ function proposedSeason(body: unknown): FilingSeason | undefined {
 }
 
 /** The setting in force and where today (China) stands in it; who set it is shown only in the history. */
-function view(setting: SeasonSetting, open: boolean, now: Date) {
+function view(setting: SeasonSetting, open: boolean, now: Date): SeasonView {
   const today = chinaDateOf(now);
   const status = seasonStatus(setting.season, today);
   return {
@@ -76,11 +53,11 @@ export function filingSeasonRouter({ db, signer, open, now }: SeasonRoutesOption
     res.json(view(await currentSeason(db), open, now()));
   });
 
-  router.get('/api/settings/filing-season/history', authenticate(signer, SEASON_SETTER_ROLES), async (_req, res) => {
+  router.get('/api/settings/filing-season/history', authenticate(signer, SEASON_SETTERS), async (_req, res) => {
     res.json({ items: await seasonHistory(db) });
   });
 
-  router.put('/api/settings/filing-season', authenticate(signer, SEASON_SETTER_ROLES), async (req, res) => {
+  router.put('/api/settings/filing-season', authenticate(signer, SEASON_SETTERS), async (req, res) => {
     const who = identityOf(req);
     // Every problem at once: the shape's (missing note, unknown field) and the dates' (02-30, end before start).
     const text = normalizeText(req.body);

@@ -2,10 +2,10 @@
 // callback the push named. The bureau proves itself with the callback token; the answer is stored with its push and
 // its message to the waiting process enqueued in one transaction, once however often it is sent.
 import { Router, type RequestHandler } from 'express';
-import { hasTwoDecimals, taxAnswerSchema, type TaxAnswer } from '../connectors/tax/schema.ts';
+import { hasTwoDecimals } from '../connectors/tax/schema.ts';
+import { taxAnswerBodySchema, type TaxAnswerBody } from '../api/tax-handover.ts';
 import type { Db } from '../platform/db.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
-import { UUID_PATTERN } from '../platform/ids.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { checked, invalid, localeOf } from '../platform/http/http.ts';
@@ -20,11 +20,7 @@ export interface TaxAnswerRoutesOptions {
   nudgeOutbox?: () => void;
 }
 
-// Our pushes carry filing ids that are uuids; the bureau's schema is looser, as its adapter may serve others too.
-const checkAnswer = compileSchema<TaxAnswer>({
-  ...taxAnswerSchema,
-  properties: { ...taxAnswerSchema.properties, filingId: { type: 'string', pattern: UUID_PATTERN } },
-});
+const checkAnswer = compileSchema<TaxAnswerBody>(taxAnswerBodySchema);
 
 const messages = createFieldMessages({
   root: ['税务部门反馈', 'the tax answer'],

@@ -2,8 +2,8 @@
 // for (`timeDate: ${dueAt}`), using the Chinese working-day calendar (docs/architecture.md "Working days"). A deadline
 // reaching into a year whose holidays are not yet published is computed provisionally and flagged, never held up:
 // a December certification must go on (docs/working-days.md).
+import { INSTANT_PATTERN } from '../platform/china-date.ts';
 import {
-  INSTANT_PATTERN,
   MAX_WORKING_DAYS,
   MIN_WORKING_DAYS,
   parseInstant,

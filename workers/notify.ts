@@ -3,7 +3,8 @@
 // list. The diagram gives the recipient, the kind, and the title and message in Chinese with `${…}` the engine
 // resolves. Idempotent: the task handed out again writes its notification once. Bad input is an incident on this
 // task, never a BPMN error.
-import { INSTANT_PATTERN, parseInstant } from '../calendar/working-day-calendar.ts';
+import { parseInstant } from '../calendar/working-day-calendar.ts';
+import { INSTANT_PATTERN } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
 import { maskNumbersInText } from '../platform/masking.ts';
 import { compileSchema, type FieldIssue } from '../platform/schema.ts';

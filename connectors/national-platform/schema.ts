@@ -1,6 +1,7 @@
 // The shapes of the national platform integration (全国残疾人按比例就业情况联网认证“跨省通办”系统): a filing we send
-// out for a unit registered in another province, the platform's receipt, a filing it delivers to us, and the
-// result we report back for one it delivered. A real platform's adapter must speak them too.
+// out for a unit registered in another province, the platform's receipt, and the result we report back for one it
+// delivered (what it delivers to us is our API's: api/national-platform.ts). A real platform's adapter must speak
+// them too.
 import type { Filing } from '../../filings/declaration/filing.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 
@@ -47,18 +48,6 @@ export interface CertificationReport {
 export interface ReportReceipt {
   resultId: string;
   receivedAt: string;
-}
-
-/**
- * What the platform delivers to POST /api/national-platform/filings: a filing received by an office of another
- * province for a unit registered in Zhejiang. `filing` is checked by the filing API's own rules.
- */
-export interface InboundTransfer {
-  transferId: string;
-  /** The other province's office that received it. */
-  receivingRegionCode: string;
-  receivedAt: string;
-  filing: unknown;
 }
 
 const regionCode = { type: 'string', pattern: '^[0-9]{6}$' } as const;
@@ -113,17 +102,4 @@ export const reportReceiptSchema = {
   type: 'object',
   required: ['resultId', 'receivedAt'],
   properties: { resultId: platformId, receivedAt: instant },
-} as const;
-
-// Our own endpoint is strict: a field we do not know is a contract change to hear about, not to drop.
-export const inboundTransferSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['transferId', 'receivingRegionCode', 'receivedAt', 'filing'],
-  properties: {
-    transferId: platformId,
-    receivingRegionCode: regionCode,
-    receivedAt: instant,
-    filing: { type: 'object' },
-  },
 } as const;
