@@ -80,6 +80,7 @@ export const checkFindingsSchema = {
   additionalProperties: false,
   properties: { findings: { type: 'array', items: findingSchema } },
 } as const;
+export type CheckFindings = FromSchema<typeof checkFindingsSchema>;
 
 export const deploymentResultSchema = {
   type: 'object',
@@ -179,10 +180,14 @@ const CHECK_LIMITS: ProblemResponse = {
   codes: ['CHECK_TIMEOUT', 'CHECK_MEMORY_EXCEEDED'],
 };
 
-const DEFINITION_NOT_FOUND: ProblemResponse = {
-  status: 404,
-  description: { zh: '未找到该流程、决策表或表单的版本', en: 'no such process, decision or form version' },
-};
+/** What reading one key's versions may answer: a malformed kind, key or version, or none deployed. */
+const VERSION_READ_PROBLEMS: readonly ProblemResponse[] = [
+  invalidRequest(['FORMAT']),
+  NOT_SIGNED_IN,
+  ROLE_REFUSED,
+  { status: 404, description: { zh: '未找到该流程、决策表或表单的版本', en: 'no such process, decision or form version' } },
+  ENGINE_UNAVAILABLE,
+];
 
 export const deploymentContracts: readonly RouteContract[] = [
   {
@@ -258,7 +263,7 @@ export const deploymentContracts: readonly RouteContract[] = [
     callers: DEFINITION_READERS,
     request: { params: definitionKeyParamsSchema },
     responses: { 200: { description: { zh: '版本列表', en: 'the versions' }, schema: definitionVersionsSchema } },
-    problems: [invalidRequest(['FORMAT']), NOT_SIGNED_IN, ROLE_REFUSED, DEFINITION_NOT_FOUND, ENGINE_UNAVAILABLE],
+    problems: VERSION_READ_PROBLEMS,
   },
   {
     method: 'get',
@@ -275,6 +280,6 @@ export const deploymentContracts: readonly RouteContract[] = [
     responses: {
       200: { description: { zh: 'BPMN 或 DMN 的 XML；表单为 JSON', en: 'the BPMN or DMN XML; a form’s JSON' }, contentType: 'application/xml' },
     },
-    problems: [invalidRequest(['FORMAT']), NOT_SIGNED_IN, ROLE_REFUSED, DEFINITION_NOT_FOUND, ENGINE_UNAVAILABLE],
+    problems: VERSION_READ_PROBLEMS,
   },
 ];

@@ -50,6 +50,20 @@ const monthJudgementSchema = {
     reasons: { type: 'array', items: { type: 'string' }, description: '原因代码 / reason codes (review/reason-messages.ts)' },
   },
 } as const;
+export type PreviewMonthJudgement = FromSchema<typeof monthJudgementSchema>;
+
+const monthFlipSchema = {
+  type: 'object',
+  required: ['employeeIndex', 'month', 'before', 'after'],
+  additionalProperties: false,
+  properties: {
+    employeeIndex: { type: 'integer', minimum: 0 },
+    month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+    before: monthJudgementSchema,
+    after: monthJudgementSchema,
+  },
+} as const;
+export type PreviewMonthFlip = FromSchema<typeof monthFlipSchema>;
 
 const filingChangeSchema = {
   type: 'object',
@@ -64,21 +78,7 @@ const filingChangeSchema = {
     certifiedAfter: { type: 'number' },
     levyBefore: { type: 'number' },
     levyAfter: { type: 'number' },
-    flips: {
-      type: 'array',
-      description: '认定结果改变的职工月份 / the employee-months judged differently',
-      items: {
-        type: 'object',
-        required: ['employeeIndex', 'month', 'before', 'after'],
-        additionalProperties: false,
-        properties: {
-          employeeIndex: { type: 'integer', minimum: 0 },
-          month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
-          before: monthJudgementSchema,
-          after: monthJudgementSchema,
-        },
-      },
-    },
+    flips: { type: 'array', items: monthFlipSchema, description: '认定结果改变的职工月份 / the employee-months judged differently' },
     flipsTruncated: { type: 'boolean' },
   },
 } as const;
