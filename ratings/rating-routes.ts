@@ -6,29 +6,15 @@ import type { Db } from '../platform/db.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
+import { ratingBodySchema, ratingSummaryQuerySchema, type RatingBody, type RatingSummaryQuery } from '../api/ratings.ts';
 import { authenticate, checked, identityOf, localeOf } from '../platform/http/http.ts';
 import type { Identity, TokenSigner } from '../platform/http/identity.ts';
 import { readableFiling } from '../filings/filing-routes.ts';
 import { RATING_OPEN_STATUSES, rateFiling, ratingSummary } from './rating-store.ts';
 
-const checkRating = compileSchema<{ score: number; comment?: string | null }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['score'],
-  properties: {
-    score: { type: 'integer', minimum: 1, maximum: 5 },
-    comment: { type: ['string', 'null'], maxLength: 500 },
-  },
-});
+const checkRating = compileSchema<RatingBody>(ratingBodySchema);
 
-const checkSummaryQuery = compileSchema<{ year?: string; regionCode?: string }>({
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    year: { type: 'string', pattern: '^\\d{4}$' },
-    regionCode: { type: 'string', pattern: '^\\d{6}$' },
-  },
-});
+const checkSummaryQuery = compileSchema<RatingSummaryQuery>(ratingSummaryQuerySchema);
 
 const ratingMessages = createFieldMessages({
   root: ['评价', 'the rating'],

@@ -15,7 +15,7 @@ import type { Db } from '../platform/db.ts';
 import { Problem } from '../platform/problem.ts';
 import { filingSeasonGate } from '../season/season-gate.ts';
 import { filingSeasonRouter } from '../season/season-routes.ts';
-import { devLoginRouter } from '../sign-in/dev-login.ts';
+import { devLoginRouter } from '../sign-in/dev-login-routes.ts';
 import { employerRouter } from '../employers/employer-routes.ts';
 import { registrationRouter } from '../employers/registration-routes.ts';
 import { createRegistrationClient } from '../connectors/registration/client.ts';
