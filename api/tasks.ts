@@ -89,7 +89,7 @@ export const taskDetailSchema = {
     ...taskProperties,
     form: {
       description: '任务的 Camunda 表单（form-js 1.8），无表单时为 null / the task\'s Camunda Form, null without one',
-      anyOf: [{ type: 'object', required: ['components'], properties: { id: { type: 'string' }, components: { type: 'array' } } }, { type: 'null' }],
+      anyOf: [{ type: 'object', required: ['id', 'components'], properties: { id: { type: 'string' }, components: { type: 'array' } } }, { type: 'null' }],
     },
     values: { type: 'object', description: '表单字段的当前值 / the current values of the form\'s fields' },
   },
