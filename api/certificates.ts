@@ -49,7 +49,12 @@ export type CertificateVerification = FromSchema<typeof certificateVerificationS
 const codeParams = { type: 'object', required: ['code'], properties: { code: { type: 'string', description: CODE_DESCRIPTION } } } as const;
 const codeQuery = { type: 'object', properties: { code: { type: 'string', description: CODE_DESCRIPTION } } } as const;
 const notCertified: ProblemResponse = { status: 404, description: { zh: '未找到该申报，或尚未年审认证', en: 'No such filing, or not certified yet' } };
-const page = { zh: '核验页面（HTML）', en: 'The verification page (HTML)' };
+/** The page tells a person what went wrong in its own words, with the status saying it too. */
+const pageResponses = {
+  200: { description: { zh: '核验页面（HTML）', en: 'The verification page (HTML)' }, contentType: 'text/html' },
+  400: { description: { zh: '验证码格式或校验位有误（页面说明）', en: 'A malformed code (the page says so)' }, contentType: 'text/html' },
+  404: { description: { zh: '没有该验证码的确认书（页面说明）', en: 'No confirmation has this code (the page says so)' }, contentType: 'text/html' },
+};
 
 export const certificateContracts: readonly RouteContract[] = [
   {
@@ -100,11 +105,7 @@ export const certificateContracts: readonly RouteContract[] = [
     description: { zh: '无 code 时显示输入框；有 code 时同 /verify/{code}。', en: 'Without code, the form to type it; with code, as /verify/{code}.' },
     callers: 'public',
     request: { query: codeQuery },
-    responses: {
-      200: { description: page, contentType: 'text/html' },
-      400: { description: { zh: '验证码格式或校验位有误（页面说明）', en: 'A malformed code (the page says so)' }, contentType: 'text/html' },
-      404: { description: { zh: '没有该验证码的确认书（页面说明）', en: 'No confirmation has this code (the page says so)' }, contentType: 'text/html' },
-    },
+    responses: pageResponses,
     problems: [],
   },
   {
@@ -115,11 +116,7 @@ export const certificateContracts: readonly RouteContract[] = [
     summary: { zh: '核验页面：确认书上印的地址', en: 'Verification page: the address printed on the confirmation' },
     callers: 'public',
     request: { params: codeParams },
-    responses: {
-      200: { description: page, contentType: 'text/html' },
-      400: { description: { zh: '验证码格式或校验位有误（页面说明）', en: 'A malformed code (the page says so)' }, contentType: 'text/html' },
-      404: { description: { zh: '没有该验证码的确认书（页面说明）', en: 'No confirmation has this code (the page says so)' }, contentType: 'text/html' },
-    },
+    responses: pageResponses,
     problems: [],
   },
 ];

@@ -91,7 +91,7 @@ export const ratingContracts: readonly RouteContract[] = [
       ...jsonBodyProblems(),
       ...signedIn,
       filingNotFound,
-      { status: 409, description: { zh: '认证完成后方可评价', en: 'Rating opens once the filing is certified' }, codes: ['RATING_NOT_OPEN'] },
+      { status: 409, description: { zh: '认证完成后方可评价（filingStatus 为申报当前状态）', en: 'Rating opens once the filing is certified (filingStatus: where the filing is now)' }, codes: ['RATING_NOT_OPEN'] },
     ],
   },
   {

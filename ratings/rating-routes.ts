@@ -42,7 +42,7 @@ export function ratingRouter({ db, signer }: { db: Db; signer: TokenSigner }): R
     const filing = await readableFiling(db, req);
     if (!RATING_OPEN_STATUSES.includes(filing.status)) {
       const message = localeOf(req) === 'zh' ? '年审认证完成后方可评价' : 'the service can be rated once the filing is certified';
-      throw new Problem(409, message, undefined, undefined, 'about:blank', { code: 'RATING_NOT_OPEN', filingId: filing.id, status: filing.status });
+      throw new Problem(409, message, undefined, undefined, 'about:blank', { code: 'RATING_NOT_OPEN', filingId: filing.id, filingStatus: filing.status });
     }
     // An empty comment (or one of spaces) is no comment.
     const comment = body.comment ? body.comment : null;
