@@ -1,6 +1,7 @@
 // Publishes the route contracts as one OpenAPI 3.1 document (GET /api/openapi.json): every route with its callers,
 // parameters, bodies, success answers and problem answers, in Chinese and English.
 import packageJson from '../package.json' with { type: 'json' };
+import { ROLES } from '../platform/http/identity.ts';
 import { CONTRACTS } from './contracts.ts';
 import { problemSchema } from './problem-schema.ts';
 import type { Caller, JsonSchema, RouteContract, Text } from './route-contract.ts';
@@ -110,7 +111,8 @@ function operation(contract: RouteContract): object {
     tags: [contract.tag],
     summary: `${contract.summary.zh} / ${contract.summary.en}`,
     description,
-    'x-roles': Array.isArray(contract.callers) ? contract.callers : [contract.callers],
+    // No roles named: any signed-in role (what it may see is then decided by its scope).
+    'x-roles': Array.isArray(contract.callers) ? (contract.callers.length ? contract.callers : ROLES) : [contract.callers],
     // Routes for people take the sign-in's bearer token; the national platform and departments present their own.
     security: contract.callers === 'public' ? [] : [{ bearer: [] }],
     ...(params.length ? { parameters: params } : {}),
