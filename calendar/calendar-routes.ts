@@ -26,7 +26,7 @@ export interface CalendarRoutesOptions {
   engine?: EngineRest;
 }
 
-/** Who may publish a year: policy staff, and the province that owns policy changes (DOMAIN.md §8). */
+/** Who may publish a year: policy staff, and the province that owns policy changes (docs/domain.md §8). */
 export const PUBLISHER_ROLES: readonly Role[] = ['policy', 'province'];
 
 const YEAR_FROM = 2000;

@@ -1,4 +1,4 @@
-// Chinese working days (DOMAIN.md §2, §7): weekends and statutory holidays off, make-up days (调休) on, and
+// Chinese working days (docs/domain.md §2, §7): weekends and statutory holidays off, make-up days (调休) on, and
 // deadlines "N working days after" an instant, in China time. Pure: the data comes from the `chinese-days`
 // package plus the administrators' overrides, which the caller loads (calendar-store.ts).
 import { createRequire } from 'node:module';

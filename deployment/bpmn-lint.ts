@@ -20,7 +20,7 @@ export interface LintFinding {
 }
 
 export interface LintOptions {
-  /** Topics some worker of this project serves (workers/topics.ts). */
+  /** Topics some worker of this project serves (WORKER_TOPICS, workers/registry.ts). */
   knownTopics: readonly string[];
   /** Ids of the forms that are deployed with the diagrams (forms/*.form). */
   knownForms: readonly string[];

@@ -2,7 +2,7 @@
 // error: shared by POST /api/deployments, its checks endpoint, the checking thread and the impact preview.
 import type { EngineError, EngineRest } from '../platform/engine-rest.ts';
 import type { FieldError } from '../platform/problem.ts';
-import { WORKER_TOPICS } from '../workers/topics.ts';
+import { WORKER_TOPICS } from '../workers/registry.ts';
 import { lintBpmn } from './bpmn-lint.ts';
 import { lintDmn } from './dmn-lint.ts';
 import { projectResources, type Resource } from './deploy-resources.ts';

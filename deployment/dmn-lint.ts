@@ -1,7 +1,7 @@
 // Checks a DMN file before it is deployed: dmnlint's rules (every decision named, no repeated requirement) and
 // this project's — the file is one the worker can evaluate exactly as the engine does (decision tables and
 // literal expressions, supported hit policies, every FEEL text parses, no empty output), every decision has a
-// history time to live, and a `reason` output names only reason codes of CONTRACTS.md §2.
+// history time to live, and a `reason` output names only reason codes of docs/contracts.md §2.
 import { createRequire } from 'node:module';
 import { DmnModdle } from 'dmn-moddle';
 import { DecisionModelError, readDecisionModel } from '../dmn-evaluator/decision-model.ts';

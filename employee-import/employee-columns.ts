@@ -1,5 +1,5 @@
 // The employee-list template's columns, as data: the Chinese header a person sees, the declaration field it fills
-// (CONTRACTS.md §1), how a cell becomes the value, and what the template says about it. The template, the import
+// (docs/contracts.md §1), how a cell becomes the value, and what the template says about it. The template, the import
 // and the error messages are all made from this one list.
 import type { Employee } from '../filings/declaration/filing.ts';
 import { checkDisabilityCertNumber } from '../domain/identifiers/cert-number.ts';
@@ -64,7 +64,7 @@ export const EMPLOYMENT_TYPES: readonly Choice[] = [
   { code: 'other', labels: ['其他'] },
 ];
 
-/** DOMAIN.md §5: the category digit of a second-generation disability certificate. */
+/** docs/domain.md §5: the category digit of a second-generation disability certificate. */
 export const DISABILITY_CATEGORIES: Readonly<Record<string, number>> = {
   视力: 1, 听力: 2, 言语: 3, 肢体: 4, 智力: 5, 精神: 6, 多重: 7,
 };

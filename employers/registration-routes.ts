@@ -1,4 +1,4 @@
-// The unit as its registering department records it (DOMAIN.md §6), looked up live so a filing can be prefilled
+// The unit as its registering department records it (docs/domain.md §6), looked up live so a filing can be prefilled
 // from the registration record: the employer for its own unit, window clerks for any unit that comes to them
 // (省内通办). Registration data are the registers' public business data; nothing personal is in them.
 import { Router } from 'express';

@@ -21,8 +21,8 @@ export interface FeedbackRoutesOptions {
   signer: TokenSigner;
   /** Undefined when no engine is configured: filing feedback answers 503. */
   engine: EngineRest | undefined;
-  /** Called once a feedback is committed: its message waits in the outbox (the outbox's nudge). */
-  onMessageQueued?: () => void;
+  /** Called once a feedback is committed: its message waits in the outbox, to be sent now. */
+  nudgeOutbox?: () => void;
 }
 
 const checkFeedback = compileSchema<FeedbackBody>(feedbackBodySchema);
@@ -50,7 +50,7 @@ const say = (pair: readonly [string, string], locale: Locale) => pair[locale ===
 /** 2026-12-16 → 2026年12月16日 */
 const chineseDay = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
-export function feedbackRouter({ db, signer, engine, onMessageQueued }: FeedbackRoutesOptions): Router {
+export function feedbackRouter({ db, signer, engine, nudgeOutbox }: FeedbackRoutesOptions): Router {
   const router = Router();
 
   router.post('/api/filings/:id/feedback', authenticate(signer, ['employer']), async (req, res) => {
@@ -81,7 +81,7 @@ export function feedbackRouter({ db, signer, engine, onMessageQueued }: Feedback
     switch (filed.kind) {
       case 'filed':
       case 'repeated':
-        if (filed.kind === 'filed') onMessageQueued?.();
+        if (filed.kind === 'filed') nudgeOutbox?.();
         res.status(202).location(`/api/filings/${filing.id}`).json({ id: filed.id, status: 'filed' });
         return;
       case 'pending':

@@ -1,4 +1,4 @@
-// The filing API (CONTRACTS.md §1): submit, read one (with its history), list those in the caller's scope.
+// The filing API (docs/contracts.md §1): submit, read one (with its history), list those in the caller's scope.
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { acceptanceWaitOf } from './acceptance-wait.ts';
 import { departmentWaitOf } from '../operations/department-wait.ts';
@@ -38,7 +38,7 @@ export interface FilingRoutesOptions {
   /** Throws unless filings are taken today (season/season-gate.ts). */
   admitBySeason: (locale: Locale) => Promise<void>;
   /** Called once a new filing is committed: its process start waits in the outbox. */
-  onFilingStored?: () => void;
+  nudgeOutbox?: () => void;
   /** The engine, to tell a filing waiting on a department that does not answer; without one, nothing is told. */
   engine?: EngineRest;
 }
@@ -75,7 +75,7 @@ function present(filing: StoredFiling, reveal: boolean, review: StoredReview | u
     commitment: declaration.commitment,
     createdAt: filing.createdAt,
     updatedAt: filing.updatedAt,
-    // The automatic review's result appears here once the review has run (CONTRACTS.md §1).
+    // The automatic review's result appears here once the review has run (docs/contracts.md §1).
     review: review ? presentReview(review, filing.declaration, reveal, locale) : null,
   };
 }
@@ -99,9 +99,9 @@ export function answerStoredFiling(
   res: Response,
   stored: Extract<CreateFilingResult, { kind: 'created' | 'repeated' }>,
   notices: FieldError[],
-  onFilingStored: (() => void) | undefined,
+  nudgeOutbox: (() => void) | undefined,
 ): void {
-  if (stored.kind === 'created') onFilingStored?.();
+  if (stored.kind === 'created') nudgeOutbox?.();
   const { id, status } = stored.filing;
   res.status(stored.kind === 'created' ? 201 : 200).location(`/api/filings/${id}`).json({ id, status, notices });
 }
@@ -118,7 +118,7 @@ async function waitsOf(engine: EngineRest | undefined, filing: StoredFiling, rev
   return { acceptance, departmentWait };
 }
 
-export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored, engine }: FilingRoutesOptions): Router {
+export function filingRouter({ db, signer, rules, admitBySeason, nudgeOutbox, engine }: FilingRoutesOptions): Router {
   const router = Router();
 
   router.post('/api/filings', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
@@ -145,7 +145,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, onFilingStored,
     switch (stored.kind) {
       case 'created':
       case 'repeated':
-        answerStoredFiling(res, stored, notices, onFilingStored);
+        answerStoredFiling(res, stored, notices, nudgeOutbox);
         return;
       case 'key_reused':
         throw conflict(422, 'IDEMPOTENCY_KEY_REUSED', stored.filingId, '/', locale === 'zh'

@@ -9,6 +9,7 @@ import { audit } from '../platform/http/audit.ts';
 import { cityCodeOf, isZhejiang } from '../domain/regions.ts';
 import type { Identity, SystemCaller } from '../platform/http/identity.ts';
 import { recordInboundTransfer, type InboundOrigin } from '../national-platform/transfer-store.ts';
+import { enqueueProcessStart } from '../outbox/outbox-commands.ts';
 
 export const FILING_STATUSES = [
   'submitted', 'accepted', 'reviewing', 'awaiting_confirmation', 'disputed', 'manual_review',
@@ -194,10 +195,7 @@ export async function createFiling(
     }
     await tx.query(`insert into filing_status_history (filing_id, status, actor, step) values ($1, 'submitted', $2, 'filed')`, [id, who.sub]);
     if (inbound) await recordInboundTransfer(tx, id, inbound);
-    await tx.query(`insert into outbox (command, business_key, payload) values ('create-process-instance', $1, $2)`, [
-      id,
-      JSON.stringify({ processId: ANNUAL_REVIEW_PROCESS_ID, variables: processVariablesOf(id, filing, receiving, inbound ? 'national-platform' : 'local') }),
-    ]);
+    await enqueueProcessStart(tx, id, { processId: ANNUAL_REVIEW_PROCESS_ID, variables: processVariablesOf(id, filing, receiving, inbound ? 'national-platform' : 'local') });
     await audit(tx, who, 'filing.create', { type: 'filing', id }, { channel: filing.channel, employees: filing.employees.length });
     return { kind: 'created', filing: fromRow(inserted.rows[0] as FilingRow) };
   });

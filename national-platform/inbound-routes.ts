@@ -27,7 +27,7 @@ export interface NationalPlatformRoutesOptions {
   token: string;
   rules: () => FilingRules;
   /** Called once a new filing is committed: its process start waits in the outbox. */
-  onFilingStored?: () => void;
+  nudgeOutbox?: () => void;
 }
 
 const checkEnvelope = compileSchema<InboundTransfer>(inboundTransferSchema);
@@ -139,7 +139,7 @@ function conflict(status: 409 | 422, code: string, filingId: string, path: strin
   return new Problem(status, message, undefined, [{ path, code, message }], 'about:blank', { code, filingId });
 }
 
-export function nationalPlatformRouter({ db, token, rules, onFilingStored }: NationalPlatformRoutesOptions): Router {
+export function nationalPlatformRouter({ db, token, rules, nudgeOutbox }: NationalPlatformRoutesOptions): Router {
   const router = Router();
 
   router.post('/api/national-platform/filings', platformCredential(token), async (req, res) => {
@@ -171,7 +171,7 @@ export function nationalPlatformRouter({ db, token, rules, onFilingStored }: Nat
     switch (stored.kind) {
       case 'created':
       case 'repeated':
-        answerStoredFiling(res, stored, notices, onFilingStored);
+        answerStoredFiling(res, stored, notices, nudgeOutbox);
         return;
       case 'key_reused':
         throw conflict(422, 'TRANSFER_ID_REUSED', stored.filingId, '/transferId', zh

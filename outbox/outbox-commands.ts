@@ -1,7 +1,19 @@
 // The engine commands a transaction can leave in the outbox (outbox-dispatcher.ts sends them): written with the data
-// they belong to, so a crash can neither lose nor double one.
+// they belong to, so a crash can neither lose nor double one. After the transaction commits, the writer calls its
+// `nudgeOutbox` so the command is sent at once instead of at the dispatcher's next round.
 import type { Db, Tx } from '../platform/db.ts';
 import type { PrimitiveValue } from '../platform/engine-rest.ts';
+
+/** The start of a process instance whose business key is given, e.g. a new filing's annual review. */
+export interface OutboxProcessStart {
+  processId: string;
+  variables: Record<string, PrimitiveValue>;
+}
+
+/** Leaves a process start in the outbox: one per business key (the dispatcher also skips a key the engine has). */
+export async function enqueueProcessStart(db: Db | Tx, businessKey: string, start: OutboxProcessStart): Promise<void> {
+  await db.query(`insert into outbox (command, business_key, payload) values ('create-process-instance', $1, $2)`, [businessKey, JSON.stringify(start)]);
+}
 
 /** A message for the process instance whose business key is given, e.g. the employer's feedback. */
 export interface OutboxMessage {

@@ -3,8 +3,8 @@
 // engine acted but before it could mark the row) is marked sent, not repeated. Rows are claimed with
 // `for update skip locked`, so several API processes can dispatch side by side.
 import type { Db } from '../platform/db.ts';
-import { EngineUnavailable, toEngineVariables, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
-import type { OutboxMessage } from './outbox-commands.ts';
+import { EngineUnavailable, toEngineVariables, type EngineRest} from '../platform/engine-rest.ts';
+import type { OutboxMessage, OutboxProcessStart } from './outbox-commands.ts';
 
 interface OutboxRow {
   id: string;
@@ -41,7 +41,7 @@ export const MESSAGE_MAX_ATTEMPTS = 20;
 
 /** Starts the process instance unless one with this business key already exists (running or ended). */
 async function createProcessInstance(engine: EngineRest, row: OutboxRow): Promise<void> {
-  const { processId, variables } = row.payload as { processId: string; variables: Record<string, PrimitiveValue> };
+  const { processId, variables } = row.payload as OutboxProcessStart;
   const existing = await engine.get<{ id: string }[]>('/history/process-instance', {
     processInstanceBusinessKey: row.business_key,
     processDefinitionKey: processId,

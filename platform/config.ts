@@ -181,7 +181,7 @@ export const variables = {
   },
   simDataDir: {
     name: 'SIM_DATA_DIR',
-    meaning: 'folder of department data files the simulators serve (CONTRACTS.md §3)',
+    meaning: 'folder of department data files the simulators serve (docs/contracts.md §3)',
     default: path.join(projectRoot, 'connectors', 'seed-data'),
     parse: text,
   },

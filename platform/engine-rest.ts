@@ -109,7 +109,7 @@ export function createEngineRest(connection: EngineConnection, timeoutMs = 30_00
   };
 }
 
-/** Operaton's typed variable value, for the primitive variables this project uses (ENGINE.md: no JSON type). */
+/** Operaton's typed variable value, for the primitive variables this project uses (docs/engine.md: no JSON type). */
 export type EngineVariable = { value: string | number | boolean | null; type: 'String' | 'Integer' | 'Long' | 'Double' | 'Boolean' | 'Null' };
 
 export type PrimitiveValue = string | number | boolean | null;

@@ -20,7 +20,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
 const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: false, coerceTypes: false });
 addFormats(ajv, ['date', 'date-time', 'uri', 'email']);
 
-/** Maps an ajv keyword to the stable validation code of CONTRACTS.md §2. */
+/** Maps an ajv keyword to the stable validation code of docs/contracts.md §2. */
 function codeFor(error: ErrorObject): string {
   // An empty text where some text is needed (after trimming: a name of spaces) is missing, not malformed.
   if (error.keyword === 'minLength' && (error.params as { limit?: number }).limit === 1) return 'REQUIRED';

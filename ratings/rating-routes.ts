@@ -1,4 +1,4 @@
-// The rating of the service (好差评, DOMAIN.md §3 step 7): the employer rates its certified filing (1–5 and a
+// The rating of the service (好差评, docs/domain.md §3 step 7): the employer rates its certified filing (1–5 and a
 // comment); the summary is reported upwards — county staff read their county, a city its counties, the province all.
 import { Router } from 'express';
 import { isWithin } from '../domain/regions.ts';

@@ -1,4 +1,4 @@
-// The review as GET /api/filings/{id} shows it (CONTRACTS.md §1): the stored result, each employee with the
+// The review as GET /api/filings/{id} shows it (docs/contracts.md §1): the stored result, each employee with the
 // declared name and masked ID number, and every reason also in a plain sentence with the months it applies to.
 import type { Filing } from '../filings/declaration/filing.ts';
 import type { Locale } from '../platform/field-messages.ts';

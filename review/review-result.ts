@@ -1,7 +1,7 @@
-// What the automatic review concludes about a filing (CONTRACTS.md §1 `review`, without personal numbers: the
+// What the automatic review concludes about a filing (docs/contracts.md §1 `review`, without personal numbers: the
 // API adds each employee's masked ID number from the declaration by `index`).
 
-/** Per employee-month reasons (CONTRACTS.md §2), in the order they are listed to the employer. */
+/** Per employee-month reasons (docs/contracts.md §2), in the order they are listed to the employer. */
 export const MONTH_REASON_CODES = [
   'DUPLICATE_EMPLOYEE', 'NOT_EMPLOYED', 'CERT_NOT_FOUND', 'CERT_MISMATCH', 'CERT_EXPIRED', 'CERT_NOT_COUNTED',
   'AGE_OUT_OF_RANGE', 'NO_CONTRACT', 'CONTRACT_TOO_SHORT', 'WAGE_NOT_FOUND', 'WAGE_BELOW_MINIMUM',

@@ -43,3 +43,9 @@ export async function saveReview(db: Db, filingId: string, result: ReviewResult,
     [filingId, JSON.stringify(result), JSON.stringify(rules), externalTaskId],
   );
 }
+
+/** The counts a filing was certified with: its stored review's, the one source every step reports (certificate, tax, national platform). */
+export async function certifiedResultOf(db: Db, filingId: string): Promise<{ certifiedCount: number; requiredCount: number } | undefined> {
+  const review = await findReview(db, filingId);
+  return review && { certifiedCount: review.result.certifiedCount, requiredCount: review.result.requiredCount };
+}

@@ -1,4 +1,4 @@
-// Writes the department simulators' default data set (CONTRACTS.md §3) from a fixed seed, so every run
+// Writes the department simulators' default data set (docs/contracts.md §3) from a fixed seed, so every run
 // yields the same files. Usage: npx tsx scripts/generate-seed-data.ts [outDir]
 // All people and units are synthetic; see domain/synthetic.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const YEAR = 2025;
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// ---- record shapes of CONTRACTS.md §3 ----
+// ---- record shapes of docs/contracts.md §3 ----
 interface Registration { uscc: string; name: string; registrar: Registrar; status: 'active' | 'deregistered' | 'abnormal'; changedAt: string }
 interface DpfCertificate { certNumber: string; idNumber: string; name: string; category: number; grade: number; validFrom: string; validUntil: string; status: 'valid' | 'revoked' }
 interface VeteranCertificate { certNumber: string; idNumber: string; name: string; kind: 'veteran' | 'police'; grade: number; validFrom: string; validUntil: string }
@@ -63,7 +63,7 @@ interface Unit extends Registration { nature: UnitNature; regionCode: string; st
 
 type Plan = { prefix: SyntheticUsccPrefix; nature: UnitNature; status?: Registration['status']; region?: string; staff: [number, number]; name?: string };
 const plan: Plan[] = [
-  // The first enterprises sit in 西湖区 (330106), the region CONTRACTS.md uses in its examples.
+  // The first enterprises sit in 西湖区 (330106), the region docs/contracts.md uses in its examples.
   ...Array.from({ length: 6 }, (): Plan => ({ prefix: '91', nature: 'enterprise', region: '330106', staff: [3, 7] })),
   ...Array.from({ length: 15 }, (): Plan => ({ prefix: '91', nature: 'enterprise', staff: [2, 8] })),
   { prefix: '91', nature: 'enterprise', status: 'abnormal', staff: [2, 4] },
@@ -317,7 +317,7 @@ const readme = `# Seed data for the department simulators
 Every person, unit, certificate and number in this folder is **synthetic**: generated at random from
 generic name lists by \`domain/synthetic.ts\`. Any resemblance to a real person or unit is coincidence.
 
-The files follow CONTRACTS.md §3 (one JSON array per department) and describe the review year ${YEAR}:
+The files follow docs/contracts.md §3 (one JSON array per department) and describe the review year ${YEAR}:
 ${units.length} units and ${employees.length} disabled employees. Regenerate them (deterministic, seed ${SEED}) with
 
     npx tsx scripts/generate-seed-data.ts [outDir]    # default outDir: connectors/seed-data

@@ -4,9 +4,8 @@
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { createPool } from '../platform/db.ts';
 import { createEngineRest } from '../platform/engine-rest.ts';
-import { workerDefinitions, workerSettings } from '../workers/registry.ts';
+import { WORKER_TOPICS, workerDefinitions, workerSettings, type WorkerTopic } from '../workers/registry.ts';
 import { startWorkerRuntime } from '../workers/runtime/worker-runtime.ts';
-import { WORKER_TOPICS, type WorkerTopic } from '../workers/topics.ts';
 
 function main(): void {
   const config = loadConfig();

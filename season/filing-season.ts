@@ -1,4 +1,4 @@
-// The filing season (DOMAIN.md §2): the certification period and the concentrated filing period inside it, as
+// The filing season (docs/domain.md §2): the certification period and the concentrated filing period inside it, as
 // month-days that repeat every year, and where a given China date stands. Pure: the setting in force comes from
 // season-store.ts, the date from chinaDateOf().
 import { daysInMonth, type IsoDate } from '../platform/china-date.ts';

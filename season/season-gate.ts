@@ -1,4 +1,4 @@
-// Refuses a filing outside the certification period (CONTRACTS.md §5): the configured season applies unless the
+// Refuses a filing outside the certification period (docs/contracts.md §5): the configured season applies unless the
 // installation is open for training, judged by today's date in China and the season in force right now.
 import { chinaDateOf } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';

@@ -1,5 +1,5 @@
 // The filing-season API: anyone signed in sees the season in force and where today stands; policy staff and the
-// province, who own policy changes (DOMAIN.md §8), change it and read its history.
+// province, who own policy changes (docs/domain.md §8), change it and read its history.
 import { Router } from 'express';
 import { chinaDateOf } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';

@@ -37,6 +37,7 @@ import { CheckRunner } from '../deployment/check-runner.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
 import { policyPreviewRouter } from '../impact-preview/preview-routes.ts';
 import { definitionRouter } from '../deployment/definition-routes.ts';
+import { elementTemplateRouter } from '../workers/element-template-routes.ts';
 import { deadlineRouter } from '../deadlines/deadline-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from '../platform/http/http.ts';
@@ -51,8 +52,8 @@ export interface AppOptions {
   engine?: EngineRest;
   /** The worker runtime's state, for readiness. */
   workerStatus?: () => WorkerStatus | undefined;
-  /** Called after a filing (or a message for its process, e.g. feedback) is stored, to send it without waiting (the outbox's nudge). */
-  onFilingStored?: () => void;
+  /** Called after a transaction left an engine command in the outbox (a filing's process start, a message for its process), to send it now. */
+  nudgeOutbox?: () => void;
   /** Where departments send later answers and the token they send (the workers hand both out); one of its own unless given. */
   callbacks?: DepartmentCallbacks;
   log?: (message: string) => void;
@@ -74,7 +75,7 @@ export function filingRules(config: Config, today: Date): FilingRules {
   };
 }
 
-export function createApp({ config, db, engine, workerStatus = () => undefined, onFilingStored, callbacks, log = console.error, now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }) }: AppOptions): express.Express {
+export function createApp({ config, db, engine, workerStatus = () => undefined, nudgeOutbox, callbacks, log = console.error, now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }) }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -96,10 +97,10 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   if (signInOf(config) === 'development') app.use(devLoginRouter(signer));
   const seasonOpen = config.filingSeason === 'open';
   const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
-  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, ...(onFilingStored ? { onFilingStored } : {}), ...(engine ? { engine } : {}) }));
+  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, ...(nudgeOutbox ? { nudgeOutbox } : {}), ...(engine ? { engine } : {}) }));
   // 跨省通办: filings the national platform delivers; taken whatever Zhejiang's season, as the other office received them.
-  app.use(nationalPlatformRouter({ db, token: config.nationalPlatformToken, rules: () => filingRules(config, now()), ...(onFilingStored ? { onFilingStored } : {}) }));
-  app.use(feedbackRouter({ db, signer, engine, ...(onFilingStored ? { onMessageQueued: onFilingStored } : {}) }));
+  app.use(nationalPlatformRouter({ db, token: config.nationalPlatformToken, rules: () => filingRules(config, now()), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
+  app.use(feedbackRouter({ db, signer, engine, ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(declarationRouter({ db, signer, engine, rules: () => filingRules(config, now()) }));
   app.use(ratingRouter({ db, signer }));
   app.use(employerRouter({ db, signer }));
@@ -118,13 +119,14 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
     }),
   );
   app.use(definitionRouter({ db, signer, engine }));
+  app.use(elementTemplateRouter({ signer }));
   app.use(deadlineRouter({ db, signer, engine }));
   app.use(calendarRouter({ db, signer, ...(engine ? { engine } : {}) }));
   app.use(incidentRouter({ db, signer, ...(engine ? { engine } : {}) }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
   app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
   app.use(importRouter({ signer, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));
-  app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(onFilingStored ? { onMessageEnqueued: onFilingStored } : {}) }));
+  app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(notificationRouter({ db, signer, now }));
   app.use(certificateRouter({ db, signer, publicBaseUrl: config.publicBaseUrl, fontPath: config.certificateFont }));
   app.use(pagesRouter(config.webDir));

@@ -1,4 +1,4 @@
-// GET /api/health: 200 only when every part the procedure needs is ready (CONTRACTS.md §1), 503 before.
+// GET /api/health: 200 only when every part the procedure needs is ready (docs/contracts.md §1), 503 before.
 import { Router } from 'express';
 import type { Db } from '../platform/db.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';

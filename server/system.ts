@@ -109,7 +109,7 @@ export async function startSystem({ config, engine: connection, log = console.er
       engine,
       log,
       ...(now ? { now } : {}),
-      onFilingStored: () => outbox.nudge(),
+      nudgeOutbox: () => outbox.nudge(),
       callbacks,
       workerStatus: () =>
         workers

@@ -1,4 +1,4 @@
-// POST /api/dev/login (CONTRACTS.md §4): a token for any role, for development and tests only.
+// POST /api/dev/login (docs/contracts.md §4): a token for any role, for development and tests only.
 import { Router } from 'express';
 import { checkUscc } from '../domain/identifiers/uscc.ts';
 import { checkRegionCode, cityCodeOf, isZhejiang } from '../domain/regions.ts';

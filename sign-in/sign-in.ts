@@ -1,5 +1,5 @@
 // How people sign in on this installation: development sign-in (POST /api/dev/login) wherever it is safe, and
-// never in production (CONTRACTS.md §4). Decided once, before anything starts.
+// never in production (docs/contracts.md §4). Decided once, before anything starts.
 import { ConfigError, type Config } from '../platform/config.ts';
 
 export type SignIn = 'development';

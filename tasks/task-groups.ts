@@ -1,4 +1,4 @@
-// Which engine candidate groups a person belongs to (DOMAIN.md §8). Diagrams offer a task to a group named
+// Which engine candidate groups a person belongs to (docs/domain.md §8). Diagrams offer a task to a group named
 // `<role>-<region>` (e.g. `clerk-${handlingRegionCode}`), `employer-<uscc>`, or a role alone (`operator`, `policy`).
 
 import type { Identity } from '../platform/http/identity.ts';

@@ -118,7 +118,7 @@ async function formOf(engine: EngineRest, task: EngineTask): Promise<FormSchema>
 }
 
 function engineValues(values: Record<string, PrimitiveValue | string[]>): Record<string, PrimitiveValue> {
-  // Lists (checklists) travel as JSON text: the engine here keeps no JSON variables (ENGINE.md). Free text becomes
+  // Lists (checklists) travel as JSON text: the engine here keeps no JSON variables (docs/engine.md). Free text becomes
   // a process variable, where no personal number may go (保守秘密原则): one typed into a note is masked.
   const value = (v: PrimitiveValue | string[]) => (Array.isArray(v) ? JSON.stringify(v) : typeof v === 'string' ? maskNumbersInText(v) : v);
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, value(v)]));

@@ -16,8 +16,8 @@ import { recordTaxAnswer } from './tax-handover-store.ts';
 export interface TaxAnswerRoutesOptions {
   db: Db;
   callbacks: DepartmentCallbacks;
-  /** Called once an answer's message waits in the outbox, to send it without waiting (the outbox's nudge). */
-  onMessageEnqueued?: () => void;
+  /** Called once an answer's message waits in the outbox, to be sent now. */
+  nudgeOutbox?: () => void;
 }
 
 // Our pushes carry filing ids that are uuids; the bureau's schema is looser, as its adapter may serve others too.
@@ -49,7 +49,7 @@ function departmentCaller(callbacks: DepartmentCallbacks): RequestHandler {
   };
 }
 
-export function taxAnswerRouter({ db, callbacks, onMessageEnqueued }: TaxAnswerRoutesOptions): Router {
+export function taxAnswerRouter({ db, callbacks, nudgeOutbox }: TaxAnswerRoutesOptions): Router {
   const router = Router();
 
   router.post(CALLBACK_PATHS.taxAnswers, departmentCaller(callbacks), async (req, res) => {
@@ -59,7 +59,7 @@ export function taxAnswerRouter({ db, callbacks, onMessageEnqueued }: TaxAnswerR
     const outcome = await recordTaxAnswer(db, answer);
     switch (outcome.kind) {
       case 'recorded':
-        if (!outcome.superseded) onMessageEnqueued?.();
+        if (!outcome.superseded) nudgeOutbox?.();
         res.json({ receiptId: answer.receiptId, result: 'recorded' });
         return;
       case 'repeated':

@@ -1,5 +1,5 @@
-// What every editor of the modeler (BPMN, DMN, form) offers the page around it, so that loading, live checks,
-// the findings list and deployment are written once (EditorPage.tsx) for all three.
+// What every editor of the modeler (BPMN, DMN, form) offers the page around it, so that loading, live checks, the
+// findings list and deployment are written once (EditorPage.tsx, use-opened-file.ts, use-live-checks.ts) for all three.
 import type { Finding, ModelFile } from './modeler-api.ts';
 
 export interface EditorHandle {

@@ -1,16 +1,22 @@
 // Job type `check-registration`: asks the department that registered the employer whether the unit exists
-// and is in good standing, and turns the answer into employer findings (CONTRACTS.md §2). The unit is the one
+// and is in good standing, and turns the answer into employer findings (docs/contracts.md §2). The unit is the one
 // the stored filing names: the process passes only the filing's id.
-import type { RegistrationClient } from '../connectors/registration/client.ts';
+import { createRegistrationClient, type RegistrationClient } from '../connectors/registration/client.ts';
+import template from '../connectors/registration/element-template.json' with { type: 'json' };
 import { USCC_PATTERN, type Registrar, type RegistrationStatus } from '../connectors/registration/schema.ts';
 import { checkUscc, registrarOf } from '../domain/identifiers/uscc.ts';
 import { compileSchema } from '../platform/schema.ts';
 import type { Db } from '../platform/db.ts';
+import { recordRegistration } from '../filings/filing-store.ts';
 import { departmentJob, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
+import { storingEvidence } from './store-evidence.ts';
+import { topicModule, type Department } from './topic-module.ts';
 import type { RegistrationCheck, RegistrationFinding, RegistrationFindingCode } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'check-registration';
+
+const DEPARTMENT: Department = { name: '市场监管（单位登记）', service: '单位登记管理部门（市场监管、民政、编办）', reviewCheck: true };
 
 export interface CheckRegistrationVariables {
   filingId: string;
@@ -77,14 +83,14 @@ export function createCheckRegistrationHandler(
   employerOf: EmployerOf,
   recordRegistration: RegistrationRecorder = async () => undefined,
 ): JobHandler<CheckRegistrationVariables, CheckRegistrationResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: DEPARTMENT }, async (job) => {
     const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
     const employer = await employerOf(filingId);
     // Stored filings passed the check digit; a record changed behind our back must not reach a department.
     if (!new RegExp(USCC_PATTERN).test(employer.uscc) || checkUscc(employer.uscc)) {
       invalidVariables(JOB_TYPE, [{ path: '/filingId', code: 'EMPLOYER_USCC_INVALID' }]);
     }
-    // GB 32100: the first character names the registering authority (DOMAIN.md §6).
+    // GB 32100: the first character names the registering authority (docs/domain.md §6).
     const registrar = registrarOf(employer.uscc);
     if (registrar === null) return complete(notFound(null));
     // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
@@ -114,3 +120,18 @@ export function storedEmployerOf(db: Db): EmployerOf {
     return { uscc, name, unitNature };
   };
 }
+
+// The registrar's answer is evidence; `employerFindings` also goes to the process, whose history notes it.
+export const checkRegistrationTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId'],
+  department: DEPARTMENT,
+  template,
+  handler: ({ config, db }) =>
+    storingEvidence(
+      db,
+      'registration',
+      createCheckRegistrationHandler(createRegistrationClient(config), storedEmployerOf(db), (uscc, registration) => recordRegistration(db, uscc, registration)),
+      ['employerFindings'],
+    ),
+});

@@ -1,5 +1,5 @@
 // Job type `compute-due-date`: turns "N working days from `from`" into the ISO date-time a BPMN timer waits
-// for (`timeDate: ${dueAt}`), using the Chinese working-day calendar (ARCHITECTURE.md "Working days"). A deadline
+// for (`timeDate: ${dueAt}`), using the Chinese working-day calendar (docs/architecture.md "Working days"). A deadline
 // reaching into a year whose holidays are not yet published is computed provisionally and flagged, never held up:
 // a December certification must go on (docs/working-days.md).
 import {
@@ -12,6 +12,10 @@ import {
 import type { ProvisionalDeadline } from '../calendar/provisional-deadlines.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { bpmnError, complete, fail, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/compute-due-date.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { recordProvisionalDeadline } from '../calendar/provisional-deadlines.ts';
 
 export const JOB_TYPE = 'compute-due-date';
 
@@ -89,3 +93,11 @@ export function createComputeDueDateHandler(
     }
   };
 }
+
+export const computeDueDateTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['workingDays', 'from', 'remindBefore'],
+  department: null,
+  template,
+  handler: ({ db }) => createComputeDueDateHandler(() => loadCalendar(db), (deadline) => recordProvisionalDeadline(db, deadline)),
+});

@@ -16,6 +16,9 @@ import { decisionsInForce } from '../review/manual-review-store.ts';
 import type { RegistrationCheck } from '../review/department-facts.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/count-employees.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
+import { deployedDecisions } from '../dmn-evaluator/deployed-decisions.ts';
 
 export const JOB_TYPE = 'count-employees';
 
@@ -69,7 +72,7 @@ export interface CountEmployeesDeps {
 }
 
 export function createCountEmployeesHandler(deps: CountEmployeesDeps): JobHandler<CountEmployeesVariables, CountEmployeesResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: null }, async (job) => {
     // The decision keys are the task's settings (extension properties).
     const variables = jobVariables(JOB_TYPE, checkVariables, { ...(job.variables as object), ...job.properties });
     const filing = await filingOf(deps.db, JOB_TYPE, variables.filingId);
@@ -123,3 +126,11 @@ export function createCountEmployeesHandler(deps: CountEmployeesDeps): JobHandle
     });
   });
 }
+
+export const countEmployeesTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId', 'countingDecision', 'weightDecision', 'levyDecision'],
+  department: null,
+  template,
+  handler: ({ db, engine }) => createCountEmployeesHandler({ db, decisions: deployedDecisions(engine) }),
+});

@@ -6,19 +6,7 @@ import { isUuid, UUID_PATTERN } from '../platform/ids.ts';
 import { DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable } from '../platform/department-http.ts';
 import type { Checked, FieldIssue } from '../platform/schema.ts';
 import { bpmnError, fail, type Job, type JobBpmnError, type JobFail, type JobHandler, type JobOutcome } from './job-outcome.ts';
-
-/** Who answers each department job, as an operator names them. */
-const DEPARTMENT_NAMES: Readonly<Record<string, string>> = {
-  'check-registration': '单位登记管理部门（市场监管、民政、编办）',
-  'verify-disability-certificates': '残联残疾人证登记库',
-  'verify-veteran-certificates': '退役军人事务部门证件库',
-  'verify-pension': '人社养老保险接口（含全国接口）',
-  'verify-medical': '医保缴费接口',
-  'verify-wages': '税务工资代扣代缴数据接口',
-  'push-to-tax': '税务部门认证结果接收接口',
-  'transfer-to-national-platform': '全国残疾人按比例就业情况联网认证“跨省通办”系统',
-  'report-to-national-platform': '全国残疾人按比例就业情况联网认证“跨省通办”系统',
-};
+import type { TopicIdentity } from './topic-module.ts';
 
 /** Thrown inside a job body to end the job with this outcome. */
 class JobEnded extends Error {
@@ -61,7 +49,7 @@ export async function filingOf(db: Db, jobType: string, filingId: string): Promi
  * answer → DEPARTMENT_BAD_DATA, which the diagram handles; anything unforeseen → fail, never a crash.
  */
 export function departmentJob<Out extends object>(
-  jobType: string,
+  { topic: jobType, department }: TopicIdentity,
   body: (job: Job) => Promise<JobOutcome<Out>>,
 ): JobHandler<unknown, Out> {
   return async (job) => {
@@ -70,15 +58,15 @@ export function departmentJob<Out extends object>(
     } catch (error) {
       if (error instanceof JobEnded) return error.outcome;
       // What an operator reads in Cockpit's incident: which department, what to do, in Chinese, then the detail.
-      const department = DEPARTMENT_NAMES[jobType] ?? jobType;
+      const who = department?.service ?? jobType;
       if (error instanceof DepartmentUnavailable) {
-        return fail(`${department}暂时无法访问（已自动重试）。请确认其恢复后在 Cockpit 中重试 / ${jobType}: ${error.message}`);
+        return fail(`${who}暂时无法访问（已自动重试）。请确认其恢复后在 Cockpit 中重试 / ${jobType}: ${error.message}`);
       }
       if (error instanceof DepartmentRejected) {
-        return fail(`${department}拒绝了本系统的请求，请核对接口账号、配置和数据后在 Cockpit 中重试 / ${jobType}: ${error.message}`);
+        return fail(`${who}拒绝了本系统的请求，请核对接口账号、配置和数据后在 Cockpit 中重试 / ${jobType}: ${error.message}`);
       }
       if (error instanceof DepartmentBadAnswer) {
-        return bpmnError('DEPARTMENT_BAD_DATA', `${department}返回的数据不符合接口约定，需人工核对 / ${jobType}: ${error.message}`);
+        return bpmnError('DEPARTMENT_BAD_DATA', `${who}返回的数据不符合接口约定，需人工核对 / ${jobType}: ${error.message}`);
       }
       return fail(`${jobType}: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -5,9 +5,11 @@
 import { issueCertificate } from '../certificates/certificate-store.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { findReview } from '../review/review-store.ts';
+import { certifiedResultOf } from '../review/review-store.ts';
 import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { bpmnError, complete, failForGood, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/issue-certificate.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
 
 export const JOB_TYPE = 'issue-certificate';
 
@@ -37,22 +39,22 @@ const checkVariables = compileSchema<IssueCertificateVariables>({
 });
 
 export function createIssueCertificateHandler(db: Db): JobHandler<IssueCertificateVariables, IssueCertificateResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: null }, async (job) => {
     const vars = jobVariables(JOB_TYPE, checkVariables, job.variables);
     if (job.businessKey && job.businessKey !== vars.filingId) {
       invalidVariables(JOB_TYPE, [{ path: '/filingId', code: 'MISMATCH', params: { businessKey: job.businessKey } }]);
     }
     const filing = await filingOf(db, JOB_TYPE, vars.filingId);
     // The counts on the paper are the stored review's, never process variables that could disagree with it.
-    const review = await findReview(db, filing.id);
-    if (!review) {
+    const result = await certifiedResultOf(db, filing.id);
+    if (!result) {
       // Only a person can cure this (the diagram certified before any review): retrying would fail the same way.
       return failForGood(`该申报尚无审核结果，无法出具年审认证确认书，请核对流程后在 Cockpit 中处理 / ${JOB_TYPE}: no stored review for filing ${filing.id}`);
     }
     const certificate = await issueCertificate(db, {
       filingId: filing.id,
-      certifiedCount: review.result.certifiedCount,
-      requiredCount: review.result.requiredCount,
+      certifiedCount: result.certifiedCount,
+      requiredCount: result.requiredCount,
       certifiedBy: vars.confirmResultCompletedBy?.trim() || SYSTEM_ACTOR,
       sourceTaskId: job.key,
     });
@@ -61,3 +63,11 @@ export function createIssueCertificateHandler(db: Db): JobHandler<IssueCertifica
     return complete({ certificateCode: certificate.code, certifiedAt: certificate.issuedAt, certificationSequence: certificate.sequence });
   });
 }
+
+export const issueCertificateTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId', 'confirmResultCompletedBy'],
+  department: null,
+  template,
+  handler: ({ db }) => createIssueCertificateHandler(db),
+});

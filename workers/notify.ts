@@ -10,6 +10,8 @@ import { compileSchema, type FieldIssue } from '../platform/schema.ts';
 import { createNotification } from '../notifications/notification-store.ts';
 import { departmentJob, filingIdSchema } from './department-job.ts';
 import { complete, failForGood, type JobFail, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/notify.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
 
 export const JOB_TYPE = 'notify';
 
@@ -57,7 +59,7 @@ function badVariables(issues: FieldIssue[]): JobFail {
 export function createNotifyHandler(db: Db): JobHandler<NotifyVariables, NotifyResult> {
   // Bad input ends in an incident on this task alone, never a BPMN error: a notification sits on a side branch, and
   // an error there would interrupt the filing's whole procedure through the process's error handling.
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: null }, async (job) => {
     const checked = checkVariables(job.variables);
     if (!checked.ok) return badVariables(checked.issues);
     const vars = checked.value;
@@ -91,3 +93,11 @@ export function createNotifyHandler(db: Db): JobHandler<NotifyVariables, NotifyR
     return complete({});
   });
 }
+
+export const notifyTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId', 'recipientGroup', 'kind', 'title', 'message', 'dueAt'],
+  department: null,
+  template,
+  handler: ({ db }) => createNotifyHandler(db),
+});

@@ -8,6 +8,8 @@ import { saveDispute } from '../review/manual-review-store.ts';
 import { normalisedNumbers, parseEmployeeNumbers } from '../review/typed-numbers.ts';
 import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/record-dispute.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
 
 export const JOB_TYPE = 'record-dispute';
 
@@ -37,7 +39,7 @@ const checkVariables = compileSchema<RecordDisputeVariables>({
 });
 
 export function createRecordDisputeHandler(db: Db): JobHandler<RecordDisputeVariables, RecordDisputeResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: null }, async (job) => {
     const vars = jobVariables(JOB_TYPE, checkVariables, job.variables);
     const numbers = parseEmployeeNumbers(vars.disputedEmployees);
     if (!numbers) invalidVariables(JOB_TYPE, [{ path: '/disputedEmployees', code: 'FORMAT' }]);
@@ -60,3 +62,11 @@ export function createRecordDisputeHandler(db: Db): JobHandler<RecordDisputeVari
     return complete({ disputedEmployees: disputed, disputedCount: indexes.length });
   });
 }
+
+export const recordDisputeTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId', 'disputedEmployees', 'disputeReason', 'confirmResultCompletedBy'],
+  department: null,
+  template,
+  handler: ({ db }) => createRecordDisputeHandler(db),
+});

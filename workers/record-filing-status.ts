@@ -6,6 +6,8 @@ import { compileSchema } from '../platform/schema.ts';
 import { FILING_STATUSES, recordStatusChange, type FilingStatus } from '../filings/filing-store.ts';
 import { departmentJob, filingIdSchema, invalidVariables, jobVariables } from './department-job.ts';
 import { bpmnError, complete, failForGood, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/record-filing-status.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
 
 export const JOB_TYPE = 'record-filing-status';
 
@@ -38,7 +40,7 @@ const checkVariables = compileSchema<RecordFilingStatusVariables>({
 });
 
 export function createRecordFilingStatusHandler(db: Db): JobHandler<RecordFilingStatusVariables, RecordFilingStatusResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: null }, async (job) => {
     // `status` and `step` are the task's settings (extension properties); `actor` and `note` come from the process.
     const vars = jobVariables(JOB_TYPE, checkVariables, { ...(job.variables as object), ...job.properties });
     if (job.businessKey && job.businessKey !== vars.filingId) {
@@ -66,3 +68,11 @@ export function createRecordFilingStatusHandler(db: Db): JobHandler<RecordFiling
     return complete({});
   });
 }
+
+export const recordFilingStatusTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId', 'status', 'step', 'actor', 'note'],
+  department: null,
+  template,
+  handler: ({ db }) => createRecordFilingStatusHandler(db),
+});

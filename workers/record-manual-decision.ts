@@ -10,6 +10,8 @@ import { MANUAL_DECISIONS, type ManualDecisionKind } from '../review/review-resu
 import { monthKeys, parseMonthList } from '../review/typed-numbers.ts';
 import { departmentJob, filingIdSchema, filingOf, invalidVariables, jobVariables } from './department-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/record-manual-decision.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
 
 export const JOB_TYPE = 'record-manual-decision';
 
@@ -41,7 +43,7 @@ const checkVariables = compileSchema<RecordManualDecisionVariables>({
 });
 
 export function createRecordManualDecisionHandler(db: Db): JobHandler<RecordManualDecisionVariables, RecordManualDecisionResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: null }, async (job) => {
     const vars = jobVariables(JOB_TYPE, checkVariables, job.variables);
     let countedMonths: string[] = [];
     const filing = await filingOf(db, JOB_TYPE, vars.filingId);
@@ -66,3 +68,11 @@ export function createRecordManualDecisionHandler(db: Db): JobHandler<RecordManu
     return complete({});
   });
 }
+
+export const recordManualDecisionTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId', 'employeeNumber', 'manualDecision', 'countedMonths', 'manualReason', 'reviewEmployeeCompletedBy'],
+  department: null,
+  template,
+  handler: ({ db }) => createRecordManualDecisionHandler(db),
+});

@@ -12,6 +12,8 @@ import { createNotifications, type NewNotification } from '../notifications/noti
 import { unfiledUnits, type UnfiledUnit } from '../notifications/unfiled-units.ts';
 import { departmentJob } from './department-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/remind-unfiled-units.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
 
 export const JOB_TYPE = 'remind-unfiled-units';
 
@@ -67,7 +69,7 @@ export function seasonReminder(unit: UnfiledUnit, status: SeasonStatus, today: I
 export function createRemindUnfiledUnitsHandler(deps: RemindUnfiledUnitsDeps): JobHandler<RemindUnfiledUnitsSettings, RemindUnfiledUnitsResult> {
   const now = deps.now ?? (() => new Date());
   const batchSize = deps.batchSize ?? DEFAULT_BATCH_SIZE;
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: null }, async (job) => {
     const settings = checkSettings({ ...job.properties });
     if (!settings.ok) {
       // The diagram's setting is wrong: no retry cures it, and this process has no error path a BPMN error could take.
@@ -93,3 +95,12 @@ export function createRemindUnfiledUnitsHandler(deps: RemindUnfiledUnitsDeps): J
     return complete({ remindedUnits });
   });
 }
+
+export const remindUnfiledUnitsTopic = topicModule({
+  topic: JOB_TYPE,
+  // Its one setting is an extension property; it reads no process variable.
+  variables: [],
+  department: null,
+  template,
+  handler: ({ db }) => createRemindUnfiledUnitsHandler({ db }),
+});

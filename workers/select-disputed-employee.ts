@@ -5,6 +5,8 @@
 import { compileSchema } from '../platform/schema.ts';
 import { parseEmployeeNumbers } from '../review/typed-numbers.ts';
 import { bpmnError, complete, type JobHandler } from './job-outcome.ts';
+import template from './element-templates/select-disputed-employee.json' with { type: 'json' };
+import { topicModule } from './topic-module.ts';
 
 export const JOB_TYPE = 'select-disputed-employee';
 
@@ -42,3 +44,11 @@ export function createSelectDisputedEmployeeHandler(): JobHandler<SelectDisputed
     return complete({ employeeNumber });
   };
 }
+
+export const selectDisputedEmployeeTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['disputedEmployees', 'position'],
+  department: null,
+  template,
+  handler: () => createSelectDisputedEmployeeHandler(),
+});

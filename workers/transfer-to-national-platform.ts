@@ -1,7 +1,8 @@
 // Job type `transfer-to-national-platform`: a Zhejiang office received a filing for a unit registered in another
 // province (收受分离, 跨省通办); this hands it to the national platform for the office of the unit's own province and
 // keeps the platform's receipt. The office that received it can still read the filing and see where it went.
-import type { NationalPlatformClient } from '../connectors/national-platform/client.ts';
+import { createNationalPlatformClient, type NationalPlatformClient } from '../connectors/national-platform/client.ts';
+import template from '../connectors/national-platform/element-template.json' with { type: 'json' };
 import { NATIONAL_PLATFORM_NAME } from '../connectors/national-platform/schema.ts';
 import { isZhejiang } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
@@ -10,8 +11,12 @@ import { compileSchema } from '../platform/schema.ts';
 import { findTransfer, recordOutboundTransfer } from '../national-platform/transfer-store.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import { topicModule, type Department } from './topic-module.ts';
 
 export const JOB_TYPE = 'transfer-to-national-platform';
+
+/** The platform both of its topics talk to (this one and report-to-national-platform). */
+export const NATIONAL_PLATFORM: Department = { name: '全国残疾人按比例就业联网认证平台', service: NATIONAL_PLATFORM_NAME, reviewCheck: false };
 
 /** Where a filing made online in Zhejiang's own service was received: the province, not a county window. */
 const PROVINCE_ONLINE_SERVICE = '330000';
@@ -39,7 +44,7 @@ const checkVariables = compileSchema<TransferToNationalPlatformVariables>({
 export function createTransferToNationalPlatformHandler(
   deps: TransferToNationalPlatformDeps,
 ): JobHandler<TransferToNationalPlatformVariables, TransferToNationalPlatformResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
+  return departmentJob({ topic: JOB_TYPE, department: NATIONAL_PLATFORM }, async (job) => {
     const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
     const filing = await filingOf(deps.db, JOB_TYPE, filingId);
     // Sending a Zhejiang unit's filing away would take it from the office competent for it: a diagram mistake.
@@ -77,3 +82,11 @@ export function createTransferToNationalPlatformHandler(
     return complete({ nationalReceiptId: stored.transferId });
   });
 }
+
+export const transferToNationalPlatformTopic = topicModule({
+  topic: JOB_TYPE,
+  variables: ['filingId'],
+  department: NATIONAL_PLATFORM,
+  template,
+  handler: ({ config, db }) => createTransferToNationalPlatformHandler({ db, client: createNationalPlatformClient(config) }),
+});

@@ -1,19 +1,18 @@
 // Job type `verify-disability-certificates`: looks up every declared disability certificate in the DPF register
 // in one batch and records, per employee, what the register says. The counting rules decide from these facts.
-import type { DpfClient } from '../connectors/dpf/client.ts';
+import { createDpfClient, type DpfClient } from '../connectors/dpf/client.ts';
+import template from '../connectors/dpf/element-template.json' with { type: 'json' };
 import type { CertificateStatus, DpfCertificate } from '../connectors/dpf/schema.ts';
 import type { Employee } from '../filings/declaration/filing.ts';
 import type { Db } from '../platform/db.ts';
-import { compileSchema } from '../platform/schema.ts';
-import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
+import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
+import type { Department } from './topic-module.ts';
 import type { DisabilityCertificateFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-disability-certificates';
 
-export interface VerifyDisabilityCertificatesVariables {
-  filingId: string;
-}
+const DEPARTMENT: Department = { name: '残联（残疾人证）', service: '残联残疾人证登记库', reviewCheck: true };
 
 export interface VerifyDisabilityCertificatesResult {
   dpfCertificates: DisabilityCertificateFacts[];
@@ -23,13 +22,6 @@ export interface VerifyDisabilityCertificatesDeps {
   db: Db;
   client: Pick<DpfClient, 'queryCertificates'>;
 }
-
-// The process carries many more variables; personal numbers are not among them, they stay in the database.
-const checkVariables = compileSchema<VerifyDisabilityCertificatesVariables>({
-  type: 'object',
-  required: ['filingId'],
-  properties: { filingId: filingIdSchema },
-});
 
 // Registers and declarations differ in width, spaces and the middle dot of minority names (阿依·买买提 / 阿依•买买提).
 function normalizeName(name: string): string {
@@ -55,20 +47,16 @@ function factsFor(index: number, employee: Employee, record: DpfCertificate | un
 
 export function createVerifyDisabilityCertificatesHandler(
   deps: VerifyDisabilityCertificatesDeps,
-): JobHandler<VerifyDisabilityCertificatesVariables, VerifyDisabilityCertificatesResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
-    const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
-    const filing = await filingOf(deps.db, JOB_TYPE, filingId);
-
+): JobHandler<FilingJobVariables, VerifyDisabilityCertificatesResult> {
+  return filingJob({ topic: JOB_TYPE, department: DEPARTMENT }, deps.db, async ({ filing, idempotencyKey }) => {
     const declared = filing.declaration.employees
       .map((employee, index) => ({ employee, index }))
       .filter(({ employee }) => employee.certType === 'disability');
     if (declared.length === 0) return complete({ dpfCertificates: [] });
 
-    // Keyed by filing, not job: a retried or redelivered job is the same question to the register.
     const records = await deps.client.queryCertificates(
       declared.map(({ employee }) => employee.certNumber),
-      `${filingId}:${JOB_TYPE}`,
+      idempotencyKey,
     );
 
     const byCertNumber = new Map(records.map((record) => [record.certNumber, record]));
@@ -77,3 +65,12 @@ export function createVerifyDisabilityCertificatesHandler(
     });
   });
 }
+
+export const verifyDisabilityCertificatesTopic = filingCheckTopic({
+  topic: JOB_TYPE,
+  department: DEPARTMENT,
+  template,
+  evidence: 'dpf-certificates',
+  client: createDpfClient,
+  handler: createVerifyDisabilityCertificatesHandler,
+});

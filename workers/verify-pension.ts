@@ -1,22 +1,21 @@
 // Job type `verify-pension`: asks HRSS which months each declared employee's pension was paid by the employer
 // in the review year, and completes with those facts per employee. The counting rules decide what they mean.
-import type { PensionClient } from '../connectors/hrss/client.ts';
+import { createPensionClient, type PensionClient } from '../connectors/hrss/client.ts';
+import template from '../connectors/hrss/element-template.json' with { type: 'json' };
 import { MAX_ID_NUMBERS_PER_QUERY, PENSION_SOURCES, type PensionSource } from '../connectors/hrss/schema.ts';
 import { paidMonthsByPerson, type PaidMonths } from '../connectors/person-month-query/months.ts';
 import type { Employee } from '../filings/declaration/filing.ts';
 import { isZhejiang } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
 import { DepartmentBadAnswer } from '../platform/department-http.ts';
-import { compileSchema } from '../platform/schema.ts';
-import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
+import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import type { Department } from './topic-module.ts';
 import type { PensionFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-pension';
 
-export interface VerifyPensionVariables {
-  filingId: string;
-}
+const DEPARTMENT: Department = { name: '人力社保（养老保险）', service: '人社养老保险接口（含全国接口）', reviewCheck: true };
 
 export interface VerifyPensionResult {
   pension: PensionFacts[];
@@ -26,13 +25,6 @@ export interface VerifyPensionDeps {
   db: Db;
   client: Pick<PensionClient, 'query'>;
 }
-
-// Personal numbers never travel as process variables: the handler reads them from the stored declaration.
-const checkVariables = compileSchema<VerifyPensionVariables>({
-  type: 'object',
-  required: ['filingId'],
-  properties: { filingId: filingIdSchema },
-});
 
 const outsideZhejiang = (code: string | undefined): boolean => code !== undefined && !isZhejiang(code);
 
@@ -45,10 +37,8 @@ export function pensionSourceOf(employee: Pick<Employee, 'hukouRegionCode' | 'so
     : 'zhejiang';
 }
 
-export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<VerifyPensionVariables, VerifyPensionResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
-    const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
-    const filing = await filingOf(deps.db, JOB_TYPE, filingId);
+export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<FilingJobVariables, VerifyPensionResult> {
+  return filingJob({ topic: JOB_TYPE, department: DEPARTMENT }, deps.db, async ({ filing, idempotencyKey }) => {
     const { employer, employees, year } = filing.declaration;
 
     const sources = employees.map(pensionSourceOf);
@@ -66,8 +56,7 @@ export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<
       }
     }
 
-    // At most one call per interface, both at once; keyed by filing so a retried job is the same question.
-    const idempotencyKey = `${filingId}:${JOB_TYPE}`;
+    // At most one call per interface, both at once.
     const settled = await Promise.allSettled(
       asked.map((source) =>
         deps.client.query(source, { uscc: employer.uscc, year, idNumbers: [...idNumbersBySource.get(source)!] }, idempotencyKey),
@@ -91,3 +80,12 @@ export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<
     return complete({ pension });
   });
 }
+
+export const verifyPensionTopic = filingCheckTopic({
+  topic: JOB_TYPE,
+  department: DEPARTMENT,
+  template,
+  evidence: 'pension',
+  client: createPensionClient,
+  handler: createVerifyPensionHandler,
+});

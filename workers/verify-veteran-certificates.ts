@@ -1,20 +1,19 @@
 // Job type `verify-veteran-certificates`: looks up every declared disabled-veteran and disabled-police certificate
 // at veterans affairs in one batch and records, per employee, what the department says. The counting rules
 // decide from these facts (whether a kind or grade counts is policy, not this worker's business).
-import type { VeteransClient } from '../connectors/veterans/client.ts';
+import { createVeteransClient, type VeteransClient } from '../connectors/veterans/client.ts';
+import template from '../connectors/veterans/element-template.json' with { type: 'json' };
 import type { CertificateKind, VeteranCertificate } from '../connectors/veterans/schema.ts';
 import type { Employee } from '../filings/declaration/filing.ts';
 import type { Db } from '../platform/db.ts';
-import { compileSchema } from '../platform/schema.ts';
-import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
+import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
 import { complete, type JobHandler } from './job-outcome.ts';
+import type { Department } from './topic-module.ts';
 import type { VeteranCertificateFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-veteran-certificates';
 
-export interface VerifyVeteranCertificatesVariables {
-  filingId: string;
-}
+const DEPARTMENT: Department = { name: '退役军人事务（残疾军人证）', service: '退役军人事务部门证件库', reviewCheck: true };
 
 export interface VerifyVeteranCertificatesResult {
   veteranCertificates: VeteranCertificateFacts[];
@@ -24,13 +23,6 @@ export interface VerifyVeteranCertificatesDeps {
   db: Db;
   client: Pick<VeteransClient, 'queryCertificates'>;
 }
-
-// The process carries many more variables; personal numbers are not among them, they stay in the database.
-const checkVariables = compileSchema<VerifyVeteranCertificatesVariables>({
-  type: 'object',
-  required: ['filingId'],
-  properties: { filingId: filingIdSchema },
-});
 
 // Registers and declarations differ in width, spaces and the middle dot of minority names (阿依·买买提 / 阿依•买买提).
 function normalizeName(name: string): string {
@@ -58,20 +50,16 @@ function factsFor(index: number, employee: Employee, record: VeteranCertificate 
 
 export function createVerifyVeteranCertificatesHandler(
   deps: VerifyVeteranCertificatesDeps,
-): JobHandler<VerifyVeteranCertificatesVariables, VerifyVeteranCertificatesResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
-    const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
-    const filing = await filingOf(deps.db, JOB_TYPE, filingId);
-
+): JobHandler<FilingJobVariables, VerifyVeteranCertificatesResult> {
+  return filingJob({ topic: JOB_TYPE, department: DEPARTMENT }, deps.db, async ({ filing, idempotencyKey }) => {
     const declared = filing.declaration.employees
       .map((employee, index) => ({ employee, index }))
       .filter(({ employee }) => isVeteranOrPolice(employee));
     if (declared.length === 0) return complete({ veteranCertificates: [] });
 
-    // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
     const records = await deps.client.queryCertificates(
       declared.map(({ employee }) => employee.certNumber),
-      `${filingId}:${JOB_TYPE}`,
+      idempotencyKey,
     );
 
     const byCertNumber = new Map(records.map((record) => [record.certNumber, record]));
@@ -80,3 +68,12 @@ export function createVerifyVeteranCertificatesHandler(
     });
   });
 }
+
+export const verifyVeteranCertificatesTopic = filingCheckTopic({
+  topic: JOB_TYPE,
+  department: DEPARTMENT,
+  template,
+  evidence: 'veteran-certificates',
+  client: createVeteransClient,
+  handler: createVerifyVeteranCertificatesHandler,
+});

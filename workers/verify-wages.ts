@@ -1,20 +1,19 @@
 // Job type `verify-wages`: asks the tax withholding data what the employer paid each declared employee in each
 // month of the review year, and completes with those facts per employee. The counting rules (minimum wage)
 // decide what they mean.
-import type { WagesClient } from '../connectors/wages/client.ts';
+import { createWagesClient, type WagesClient } from '../connectors/wages/client.ts';
+import template from '../connectors/wages/element-template.json' with { type: 'json' };
 import { queryDeclared } from '../connectors/person-month-query/declared.ts';
 import { MAX_ID_NUMBERS_PER_QUERY, type WageRecord } from '../connectors/wages/schema.ts';
 import type { Db } from '../platform/db.ts';
-import { compileSchema } from '../platform/schema.ts';
-import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
+import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import type { Department } from './topic-module.ts';
 import type { MonthWage, WageFacts } from '../review/department-facts.ts';
 
 export const JOB_TYPE = 'verify-wages';
 
-export interface VerifyWagesVariables {
-  filingId: string;
-}
+const DEPARTMENT: Department = { name: '税务（工资发放）', service: '税务工资代扣代缴数据接口', reviewCheck: true };
 
 export interface VerifyWagesResult {
   wages: WageFacts[];
@@ -24,13 +23,6 @@ export interface VerifyWagesDeps {
   db: Db;
   client: Pick<WagesClient, 'query'>;
 }
-
-// Personal numbers never travel as process variables: the handler reads them from the stored declaration.
-const checkVariables = compileSchema<VerifyWagesVariables>({
-  type: 'object',
-  required: ['filingId'],
-  properties: { filingId: filingIdSchema },
-});
 
 // Sums in whole fen, so 0.1 + 0.2 yuan is 0.3 and not 0.30000000000000004.
 const toFen = (yuan: number) => Math.round(yuan * 100);
@@ -53,12 +45,9 @@ function monthsByPerson(records: readonly WageRecord[]): Map<string, MonthWage[]
   return byPerson;
 }
 
-export function createVerifyWagesHandler(deps: VerifyWagesDeps): JobHandler<VerifyWagesVariables, VerifyWagesResult> {
-  return departmentJob(JOB_TYPE, async (job) => {
-    const { filingId } = jobVariables(JOB_TYPE, checkVariables, job.variables);
-    const filing = await filingOf(deps.db, JOB_TYPE, filingId);
-    // Keyed by filing, not job: a retried or redelivered job is the same question to the department.
-    const answer = await queryDeclared((query) => deps.client.query(query, `${filingId}:${JOB_TYPE}`), filing.declaration);
+export function createVerifyWagesHandler(deps: VerifyWagesDeps): JobHandler<FilingJobVariables, VerifyWagesResult> {
+  return filingJob({ topic: JOB_TYPE, department: DEPARTMENT }, deps.db, async ({ filing, idempotencyKey }) => {
+    const answer = await queryDeclared((query) => deps.client.query(query, idempotencyKey), filing.declaration);
     if (!answer.ok) return failForGood(`${JOB_TYPE}: ${answer.people} people, more than the ${MAX_ID_NUMBERS_PER_QUERY} one query may carry`);
 
     const byPerson = monthsByPerson(answer.records);
@@ -70,3 +59,12 @@ export function createVerifyWagesHandler(deps: VerifyWagesDeps): JobHandler<Veri
     return complete({ wages });
   });
 }
+
+export const verifyWagesTopic = filingCheckTopic({
+  topic: JOB_TYPE,
+  department: DEPARTMENT,
+  template,
+  evidence: 'wages',
+  client: createWagesClient,
+  handler: createVerifyWagesHandler,
+});

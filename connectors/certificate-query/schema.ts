@@ -42,7 +42,7 @@ export function certificateQuerySchema(certPattern: string) {
   } as const;
 }
 
-// Extra fields are allowed in answers: CONTRACTS.md lets fields be added, readers take what they know.
+// Extra fields are allowed in answers: docs/contracts.md lets fields be added, readers take what they know.
 export function certificateQueryAnswerSchema(recordSchema: CertificateRecordSchema) {
   return {
     type: 'object',

@@ -1,4 +1,4 @@
-// The shapes of the DPF certificate-register integration: a record in dpf-certificates.json (CONTRACTS.md §3).
+// The shapes of the DPF certificate-register integration: a record in dpf-certificates.json (docs/contracts.md §3).
 // The batch query and the register's answer around it are the certificate-query kit's (connectors/certificate-query).
 
 export { MAX_CERTS_PER_QUERY } from '../certificate-query/schema.ts';
@@ -14,7 +14,7 @@ export interface DpfCertificate {
   certNumber: string;
   idNumber: string;
   name: string;
-  /** 1 visual … 7 multiple (DOMAIN.md §5). */
+  /** 1 visual … 7 multiple (docs/domain.md §5). */
   category: number;
   /** 1 most severe … 4. */
   grade: number;
@@ -23,7 +23,7 @@ export interface DpfCertificate {
   status: CertificateStatus;
 }
 
-// Extra fields are allowed in records and answers: CONTRACTS.md lets fields be added, readers take what they know.
+// Extra fields are allowed in records and answers: docs/contracts.md lets fields be added, readers take what they know.
 // The properties are the contract's fields: client and simulator pass on these and no others.
 export const dpfCertificateSchema = {
   type: 'object',

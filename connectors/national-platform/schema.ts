@@ -90,7 +90,7 @@ export const outboundTransferSchema = {
   },
 } as const;
 
-// Extra fields are allowed in answers: CONTRACTS.md lets fields be added, readers take what they know.
+// Extra fields are allowed in answers: docs/contracts.md lets fields be added, readers take what they know.
 export const transferReceiptSchema = {
   type: 'object',
   required: ['receiptId', 'receivedAt'],

@@ -66,7 +66,7 @@ export const personMonthQuerySchema = {
   },
 } as const;
 
-// Extra fields are allowed in records and answers: CONTRACTS.md lets fields be added, readers take what they know.
+// Extra fields are allowed in records and answers: docs/contracts.md lets fields be added, readers take what they know.
 export function personMonthRecordSchema(payload: Readonly<Record<string, object>>): PersonMonthRecordSchema {
   return {
     type: 'object',

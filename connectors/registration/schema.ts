@@ -1,9 +1,9 @@
-// The shapes of the unit-registration integration: a record in registrations.json (CONTRACTS.md §3) and
+// The shapes of the unit-registration integration: a record in registrations.json (docs/contracts.md §3) and
 // the registration service's answer, which a real department's adapter must produce too.
 import type { Registrar } from '../../domain/identifiers/uscc.ts';
 
 export type { Registrar };
-/** Market regulation, civil affairs, organisation establishment office (DOMAIN.md §6). */
+/** Market regulation, civil affairs, organisation establishment office (docs/domain.md §6). */
 export const REGISTRARS = ['samr', 'civil', 'org'] as const satisfies readonly Registrar[];
 
 export const REGISTRATION_STATUSES = ['active', 'deregistered', 'abnormal'] as const;
@@ -32,7 +32,7 @@ const recordProperties = {
   changedAt: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] },
 } as const;
 
-// Extra fields are allowed in both: CONTRACTS.md lets fields be added, and readers take only what they know.
+// Extra fields are allowed in both: docs/contracts.md lets fields be added, and readers take only what they know.
 export const registrationRecordSchema = {
   type: 'object',
   required: ['uscc', 'name', 'registrar', 'status', 'changedAt'],

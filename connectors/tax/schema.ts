@@ -1,4 +1,4 @@
-// The shapes of the tax-bureau integration: a record in the optional tax-results.json (CONTRACTS.md §3), the
+// The shapes of the tax-bureau integration: a record in the optional tax-results.json (docs/contracts.md §3), the
 // pushed certified result, the receipt the bureau answers at once and its later answer, which a real bureau's
 // adapter must produce too.
 import type { Checked } from '../../platform/schema.ts';
@@ -17,7 +17,7 @@ export interface TaxResultRecord {
   unansweredPushes?: number;
 }
 
-/** The certified result DPF pushes (DOMAIN.md §3 step 6); no personal data. */
+/** The certified result DPF pushes (docs/domain.md §3 step 6); no personal data. */
 export interface CertifiedResult {
   uscc: string;
   year: number;
@@ -62,7 +62,7 @@ const yuan = { type: 'number', minimum: 0, maximum: 1e12 } as const;
 const receiptId = { type: 'string', minLength: 1, maxLength: 100 } as const;
 const instant = { type: 'string', format: 'date-time', maxLength: 40 } as const;
 
-// Extra fields are allowed in records and answers: CONTRACTS.md lets fields be added, readers take what they know.
+// Extra fields are allowed in records and answers: docs/contracts.md lets fields be added, readers take what they know.
 export const taxResultRecordSchema = {
   type: 'object',
   required: ['uscc', 'year', 'consistent', 'levyCollected'],
@@ -139,7 +139,7 @@ export function hasTwoDecimals(value: number): boolean {
   return Math.abs(cents - Math.round(cents)) < 1e-6;
 }
 
-/** `value` kept to two decimals, as the count is certified (DOMAIN.md §7). */
+/** `value` kept to two decimals, as the count is certified (docs/domain.md §7). */
 export function toTwoDecimals(value: number): number {
   return Math.round(value * 100) / 100;
 }

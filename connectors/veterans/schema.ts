@@ -1,4 +1,4 @@
-// The shapes of the veterans-affairs integration: a record in veteran-certificates.json (CONTRACTS.md §3). The
+// The shapes of the veterans-affairs integration: a record in veteran-certificates.json (docs/contracts.md §3). The
 // batch query and the department's answer around it are the certificate-query kit's (connectors/certificate-query).
 
 export { MAX_CERTS_PER_QUERY } from '../certificate-query/schema.ts';
@@ -25,7 +25,7 @@ export interface VeteranCertificate {
   validUntil: string;
 }
 
-// Extra fields are allowed in records and answers: CONTRACTS.md lets fields be added, readers take what they know.
+// Extra fields are allowed in records and answers: docs/contracts.md lets fields be added, readers take what they know.
 // The properties are the contract's fields: client and simulator pass on these and no others.
 export const veteranCertificateSchema = {
   type: 'object',

@@ -1,4 +1,4 @@
-// The shapes of the wage-payment integration (tax withholding data): a record in wages.json (CONTRACTS.md §3),
+// The shapes of the wage-payment integration (tax withholding data): a record in wages.json (docs/contracts.md §3),
 // the payments query and its answer, which a real department's adapter must speak too. The query and the
 // answer's frame are the person-month query's (connectors/person-month-query); this file adds the payload.
 import { personMonthService, type PersonMonthRecord } from '../person-month-query/schema.ts';

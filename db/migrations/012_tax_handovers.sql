@@ -1,4 +1,4 @@
--- The hand-over to the tax bureau (DOMAIN.md §3 step 6): each push of a filing's certified result, its receipt,
+-- The hand-over to the tax bureau (docs/domain.md §3 step 6): each push of a filing's certified result, its receipt,
 -- and the bureau's later answer (consistency with its Golden Tax data, levy collected). A re-push after a
 -- reconciliation is a new round with a receipt of its own.
 

@@ -1,4 +1,4 @@
-// The declaration's types (DOMAIN.md §4, CONTRACTS.md §1); filing.schema.json is the authority they mirror.
+// The declaration's types (docs/domain.md §4, docs/contracts.md §1); filing.schema.json is the authority they mirror.
 import type { UnitNature } from '../../domain/identifiers/uscc.ts';
 
 export type CertType = 'disability' | 'veteran' | 'police';

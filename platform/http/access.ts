@@ -1,4 +1,4 @@
-// What each role may see and do (DOMAIN.md §8), decided here once and enforced by the server.
+// What each role may see and do (docs/domain.md §8), decided here once and enforced by the server.
 import { isWithin } from '../../domain/regions.ts';
 import type { Identity } from './identity.ts';
 

@@ -1,5 +1,5 @@
 // Who is calling: roles, their scope, and signed bearer tokens. Development sign-in issues tokens when no
-// identity provider is configured (CONTRACTS.md §4).
+// identity provider is configured (docs/contracts.md §4).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // `lead`: a county DPF's head (县级残联负责人), to whom missed county deadlines are escalated.

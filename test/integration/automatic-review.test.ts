@@ -1,7 +1,7 @@
 // The automatic review on the real engine, scenario by scenario: each filing's departments answer from a
 // temporary SIM_DATA_DIR built by test/support/review-scenarios.ts, the five department checks run, and
 // count-employees judges every employee-month by the deployed DMN. Every expected figure below is worked out by
-// hand from DOMAIN.md §7 and the shipped processes/employee-counting.dmn and processes/levy-estimate.dmn:
+// hand from docs/domain.md §7 and the shipped processes/employee-counting.dmn and processes/levy-estimate.dmn:
 //   certified = round(Σ weight × counted months ÷ 12, 2) · required = staff × 1.5% (2 dp) ·
 //   shortfall = max(0, required − certified) · wageBase = min(average wage, 2 × average social wage
 //   (Hangzhou 2025: 130 000 → cap 260 000; province 2025: 116 000 → cap 232 000)) · base = shortfall × wageBase ·
@@ -535,7 +535,7 @@ describe('automatic review', { timeout: 90_000 }, () => {
     expect(review.summary).toMatch(/暂免/);
   });
 
-  it('gives the worked example of DOMAIN.md: 600 staff, certified 6, average wage 50 000 → 75 000 payable', async () => {
+  it('gives the worked example of docs/domain.md: 600 staff, certified 6, average wage 50 000 → 75 000 payable', async () => {
     const { review } = await reviewOf(S.workedExample);
     expect(review.employees.map((e: any) => [e.weight, e.countedMonths, e.contribution])).toEqual([
       [2, 12, 2],

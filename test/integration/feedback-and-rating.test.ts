@@ -39,7 +39,7 @@ let nudges = 0;
 beforeAll(async () => {
   engine = createEngineRest(inject('engine'));
   await deployDiagram(engine, PROCESS, DIAGRAM);
-  api = await startTestApi({}, { engine, onFilingStored: () => nudges++ });
+  api = await startTestApi({}, { engine, nudgeOutbox: () => nudges++ });
 });
 
 afterAll(async () => {

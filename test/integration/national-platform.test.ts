@@ -11,6 +11,7 @@ import { createTransferToNationalPlatformHandler } from '../../workers/transfer-
 import { JOB_CALL_SETTINGS, sendJson, setOutage } from '../support/department-job-contract.ts';
 import { syntheticFiling } from '../support/fixtures.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { storeCertifiedResult } from '../support/certified-result.ts';
 
 // An office of Shanghai's Xuhui district receives; Hangzhou's Xihu district (330106) handles.
 const SHANGHAI_OFFICE = '310104';
@@ -97,7 +98,8 @@ describe('inbound: a filing received in another province for a Zhejiang unit', (
 
   it('reports the result back once, even when the task runs twice', async () => {
     const key = '2251799813690001';
-    const variables = { filingId, certifiedCount: 1.5, certificateCode: 'ZJ2026-TEST-0001' };
+    await storeCertifiedResult(system.db, filingId, { certifiedCount: 1.5 });
+    const variables = { filingId, certificateCode: 'ZJ2026-TEST-0001' };
     expect(await reportHandler(job(key, variables))).toEqual({ kind: 'complete', variables: {} });
     expect(await reportHandler(job(key, variables))).toEqual({ kind: 'complete', variables: {} });
     const held = await platformView('SH-2026-0001');
@@ -260,8 +262,9 @@ describe('outbound: a filing received in Zhejiang for a unit of another province
     const res = await system.request('POST', '/api/filings', { token: employer, body: local });
     expect(res.status).toBe(201);
     expect(await transferHandler(job('2251799813690105', { filingId: res.body.id }))).toMatchObject({ kind: 'fail', retries: 0 });
-    expect(await reportHandler(job('2251799813690106', { filingId: res.body.id, certifiedCount: 1 }))).toMatchObject({ kind: 'fail', retries: 0 });
-    expect(await reportHandler(job('2251799813690107', { filingId: res.body.id, certifiedCount: 1.255 }))).toMatchObject({
+    await storeCertifiedResult(system.db, res.body.id, { certifiedCount: 1 });
+    expect(await reportHandler(job('2251799813690106', { filingId: res.body.id }))).toMatchObject({ kind: 'fail', retries: 0 });
+    expect(await reportHandler(job('2251799813690107', { filingId: res.body.id, certificateCode: 5 }))).toMatchObject({
       kind: 'bpmnError',
       errorCode: 'INVALID_VARIABLES',
     });

@@ -15,6 +15,7 @@ import { createPushToTaxHandler } from '../../workers/push-to-tax.ts';
 import { storeFiling } from '../support/department-job-contract.ts';
 import { syntheticFiling } from '../support/fixtures.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
+import { storeCertifiedResult } from '../support/certified-result.ts';
 
 const TOKEN = 'tax-answer-test-callback-token';
 const answered = syntheticFiling(74001, { year: 2025 });
@@ -80,7 +81,8 @@ describe('the tax answer, pushed and called back over HTTP', () => {
     const employer = await system.login({ role: 'employer', uscc: answered.employer.uscc });
     expect((await system.request('GET', `/api/filings/${filingId}`, { token: employer })).body.taxHandover).toBeNull();
 
-    const outcome = await handler({ key: JOB_KEY, variables: { filingId, certifiedCount: 2.5, requiredCount: 4.5 }, retries: 3 });
+    await storeCertifiedResult(system.db, filingId, { certifiedCount: 2.5, requiredCount: 4.5 });
+    const outcome = await handler({ key: JOB_KEY, variables: { filingId }, retries: 3 });
     expect(outcome).toEqual({ kind: 'complete', variables: { taxReceiptId: expect.stringMatching(/^TAX-2025-/) } });
     receiptId = (outcome as { variables: { taxReceiptId: string } }).variables.taxReceiptId;
 

@@ -11,6 +11,7 @@ import type { Filing } from '../../filings/declaration/filing.ts';
 import { CALLBACK_PATHS } from '../../tax-handover/department-callbacks.ts';
 import { createPushToTaxHandler } from '../../workers/push-to-tax.ts';
 import { startCallbackReceiver, type CallbackReceiver } from '../support/callback-receiver.ts';
+import { storeCertifiedResult } from '../support/certified-result.ts';
 import {
   departmentJobContract,
   departmentMessage,
@@ -48,6 +49,8 @@ let handler: ReturnType<typeof createPushToTaxHandler>;
 const pushes: string[] = [];
 
 const storeFiling = (filing: Filing) => store(env.db, filing, 'test:tax-connector');
+/** The review's counts the push reads (the stored review is the one source of the certified count). */
+const certify = (filingId: string, certifiedCount: number, requiredCount = 4.5) => storeCertifiedResult(env.db, filingId, { certifiedCount, requiredCount });
 const JOB_KEY = '2251799813685501';
 const job = (variables: unknown) => ({ key: JOB_KEY, variables, retries: 3 });
 const post = (body: unknown, headers: Record<string, string> = { 'Idempotency-Key': randomUUID() }) =>
@@ -87,7 +90,8 @@ afterAll(async () => {
 describe('tax connector over HTTP', () => {
   it("pushes the filing's unit and year, keeps the receipt, and the bureau answers once at the callback with the token", async () => {
     const filingId = await storeFiling(inconsistentUnit);
-    const first = await handler(job({ filingId, certifiedCount: 2.5, requiredCount: 4.5, year: 2024 }));
+    await certify(filingId, 2.5);
+    const first = await handler(job({ filingId, year: 2024 }));
     expect(first).toEqual({ kind: 'complete', variables: { taxReceiptId: expect.stringMatching(/^TAX-2025-/) } });
     const receiptId = (first as { variables: { taxReceiptId: string } }).variables.taxReceiptId;
     expect(await handovers(filingId)).toEqual([
@@ -112,7 +116,7 @@ describe('tax connector over HTTP', () => {
 
     // The same task handed out again: the same receipt, no second push, no second row.
     const pushesBefore = pushes.length;
-    expect(await handler(job({ filingId, certifiedCount: 2.5, requiredCount: 4.5 }))).toEqual(first);
+    expect(await handler(job({ filingId }))).toEqual(first);
     expect(pushes.length).toBe(pushesBefore);
     expect(await handovers(filingId)).toHaveLength(1);
   });
@@ -132,8 +136,8 @@ describe('tax connector over HTTP', () => {
 
   it('answers consistent with no levy for a unit the bureau has no result for', async () => {
     const filingId = await storeFiling(unknownUnit);
-    // Binary noise from adding weights is not a third decimal.
-    const outcome = await handler(job({ filingId, certifiedCount: 0.1 + 0.2, requiredCount: 4.5 }));
+    await certify(filingId, 0.3);
+    const outcome = await handler(job({ filingId }));
     expect(outcome.kind).toBe('complete');
     const [answer] = await answersFor((outcome as { variables: { taxReceiptId: string } }).variables.taxReceiptId);
     expect(answer?.body).toMatchObject({ filingId, consistent: true, levyCollected: 0 });
@@ -168,8 +172,11 @@ describe('tax connector over HTTP', () => {
 
   it('a re-push after a reconciliation (taxPushRound 2) is a new push with its own receipt and row', async () => {
     const filingId = await storeFiling(syntheticFiling(73006, { year: 2025 }));
-    const first = await handler(job({ filingId, certifiedCount: 1, requiredCount: 4.5 }));
-    const second = await handler(job({ filingId, certifiedCount: 1.5, requiredCount: 4.5, taxPushRound: 2 }));
+    await certify(filingId, 1);
+    const first = await handler(job({ filingId }));
+    // The reconciliation's re-review stored another count.
+    await certify(filingId, 1.5);
+    const second = await handler(job({ filingId, taxPushRound: 2 }));
     expect(second.kind).toBe('complete');
     expect(second).not.toEqual(first);
     expect((await handovers(filingId)).map((h) => [h.round, h.certified_count])).toEqual([
@@ -181,8 +188,10 @@ describe('tax connector over HTTP', () => {
 
   it('fails the job when the same round is pushed again with another count (409), instead of keeping a stale receipt', async () => {
     const filingId = await storeFiling(syntheticFiling(73004, { year: 2025 }));
-    expect((await handler(job({ filingId, certifiedCount: 1, requiredCount: 4.5 }))).kind).toBe('complete');
-    const changed = await handler(job({ filingId, certifiedCount: 1.5, requiredCount: 4.5 }));
+    await certify(filingId, 1);
+    expect((await handler(job({ filingId }))).kind).toBe('complete');
+    await certify(filingId, 1.5);
+    const changed = await handler(job({ filingId }));
     expect(changed).toEqual({
       kind: 'fail',
       message: expect.stringMatching(/^税务部门认证结果接收接口拒绝了本系统的请求.* \/ push-to-tax: tax rejected POST \/certified-results: HTTP 409 /),
@@ -190,11 +199,24 @@ describe('tax connector over HTTP', () => {
     expect((await handovers(filingId)).map((h) => h.certified_count)).toEqual(['1.00']);
   });
 
+  it('reads the counts from the stored review, and without one fails for good, pushing nothing', async () => {
+    const filingId = await storeFiling(syntheticFiling(73008, { year: 2025 }));
+    const before = pushes.length;
+    expect(await handler(job({ filingId, certifiedCount: 2, requiredCount: 4.5 }))).toEqual({
+      kind: 'fail',
+      retries: 0,
+      message: expect.stringMatching(/^该申报尚无审核结果.* \/ push-to-tax: no stored review for filing /),
+    });
+    expect(pushes.length).toBe(before);
+    expect(await handovers(filingId)).toEqual([]);
+  });
+
   it('fails the job, pushing nothing, while no callback address is known', async () => {
     const filingId = await storeFiling(syntheticFiling(73007, { year: 2025 }));
+    await certify(filingId, 1);
     const before = pushes.length;
     const blind = createPushToTaxHandler({ db: env.db, client: { pushCertifiedResult: () => Promise.reject(new Error('must not push')) }, callbacks: { urlOf: () => undefined, token: TOKEN } });
-    expect(await blind(job({ filingId, certifiedCount: 1, requiredCount: 4.5 }))).toEqual({
+    expect(await blind(job({ filingId }))).toEqual({
       kind: 'fail',
       message: departmentMessage('no callback address yet (CALLBACK_BASE_URL unset and the API not listening in this process)'),
     });
@@ -208,7 +230,11 @@ describe('tax connector over HTTP', () => {
     handler: () => handler,
     jobKey: JOB_KEY,
     outage: {
-      variables: async () => ({ filingId: await storeFiling(outageUnit), certifiedCount: 6, requiredCount: 9 }),
+      variables: async () => {
+        const filingId = await storeFiling(outageUnit);
+        await certify(filingId, 6, 9);
+        return { filingId };
+      },
       failMessage: 'tax unavailable: POST /certified-results failed after 2 attempt(s); last: HTTP 503',
       recovered: async (retried, runAgain) => {
         expect(retried).toEqual({ kind: 'complete', variables: { taxReceiptId: expect.stringMatching(/^TAX-2025-/) } });
@@ -218,14 +244,12 @@ describe('tax connector over HTTP', () => {
       },
     },
     filingErrors: {
-      notFound: (filingId) => ({ filingId, certifiedCount: 1, requiredCount: 1 }),
+      notFound: (filingId) => ({ filingId }),
       invalid: async () => {
         const filingId = await storeFiling(syntheticFiling(73005, { year: 2025 }));
         return [
-          { variables: { filingId, certifiedCount: 2.555, requiredCount: 4.5 }, message: 'push-to-tax: invalid job variables: /certifiedCount FORMAT' },
-          { variables: { filingId, certifiedCount: -1 } },
-          { variables: { filingId, certifiedCount: 1, requiredCount: 4.5, taxPushRound: 0 }, message: 'push-to-tax: invalid job variables: /taxPushRound FORMAT' },
-          { variables: { filingId, certifiedCount: 1, requiredCount: 4.5, taxPushRound: 1.5 } },
+          { variables: { filingId, taxPushRound: 0 }, message: 'push-to-tax: invalid job variables: /taxPushRound FORMAT' },
+          { variables: { filingId, taxPushRound: 1.5 } },
         ];
       },
       departmentCalls: () => pushes,

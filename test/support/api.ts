@@ -18,13 +18,13 @@ export interface TestApi {
 
 /**
  * `now` pins the server's clock, for behaviour that depends on the date (the filing season); `engine` gives the API
- * the run's engine (no outbox dispatcher runs: `onFilingStored` sees its nudges).
+ * the run's engine (no outbox dispatcher runs: `nudgeOutbox` sees its nudges).
  */
-export async function startTestApi(env: Record<string, string> = {}, options: { now?: () => Date; engine?: EngineRest; onFilingStored?: () => void } = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, options: { now?: () => Date; engine?: EngineRest; nudgeOutbox?: () => void } = {}): Promise<TestApi> {
   const config = loadConfig({ FILING_SEASON: 'open', AUTH_TOKEN_SECRET: 'test-secret', ...env, DATABASE_URL: inject('databaseUrl') });
   const db = createPool(config.databaseUrl);
   const logged: string[] = [];
-  const app = createApp({ config, db, log: (m) => logged.push(m), now: options.now, engine: options.engine, onFilingStored: options.onFilingStored });
+  const app = createApp({ config, db, log: (m) => logged.push(m), now: options.now, engine: options.engine, nudgeOutbox: options.nudgeOutbox });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,6 +1,6 @@
 // Fixtures for the automatic review: from a compact description of each employee (certificate, employment,
 // contract, wages and insurance month by month) both the declaration entry and the department records the
-// simulators serve (CONTRACTS.md §3), all synthetic with valid check digits. Everything describes the review
+// simulators serve (docs/contracts.md §3), all synthetic with valid check digits. Everything describes the review
 // year 2025 unless a scenario says otherwise.
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';

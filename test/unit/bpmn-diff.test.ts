@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffBpmn } from '../../web-modeler/diff/bpmn-diff.ts';
 import { propertyName } from '../../web-modeler/diff/bpmn-labels.ts';
+import { ELEMENT_TEMPLATES } from '../../workers/registry.ts';
 
 const annualReview = readFileSync(path.resolve(import.meta.dirname, '../../processes/annual-review.bpmn'), 'utf8');
 
@@ -112,11 +113,12 @@ describe('the diagram diff', () => {
       '<operaton:inputParameter name="workingDays">${10}</operaton:inputParameter>',
       '<operaton:inputParameter name="workingDays">${12}</operaton:inputParameter>',
     ));
-    expect(propertyName(change!.properties[0]!, change!.topic)).toBe('工作日天数');
+    // The templates as GET /api/element-templates serves them to the page.
+    expect(propertyName(change!.properties[0]!, change!.topic, ELEMENT_TEMPLATES)).toBe('工作日天数');
     // An output parameter is known by the expression the template fixes (the variable is the process's choice).
-    expect(propertyName({ key: 'operaton:outputParameter[reviewDueAt]', oldValue: '${dueAt}', newValue: null }, 'compute-due-date')).toBe('期限写入的流程变量');
+    expect(propertyName({ key: 'operaton:outputParameter[reviewDueAt]', oldValue: '${dueAt}', newValue: null }, 'compute-due-date', ELEMENT_TEMPLATES)).toBe('期限写入的流程变量');
     // Without a template that knows it: the panel's group and the parameter's name.
-    expect(propertyName({ key: 'operaton:inputParameter[extra]', oldValue: null, newValue: '${1}' }, 'compute-due-date')).toBe('输入参数 extra');
+    expect(propertyName({ key: 'operaton:inputParameter[extra]', oldValue: null, newValue: '${1}' }, 'compute-due-date', ELEMENT_TEMPLATES)).toBe('输入参数 extra');
     expect(propertyName({ key: 'documentation', oldValue: null, newValue: '依据省残联通知' })).toBe('说明');
     expect(propertyName({ key: 'name', oldValue: 'a', newValue: 'b' })).toBe('名称');
     expect(propertyName({ key: 'operaton:candidateGroups', oldValue: 'a', newValue: 'b' })).toBe('候选用户组');

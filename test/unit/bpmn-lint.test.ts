@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintBpmn, type LintFinding } from '../../deployment/bpmn-lint.ts';
 import { parseBpmn } from '../../deployment/bpmn-moddle.ts';
-import { WORKER_TOPICS } from '../../workers/topics.ts';
+import { WORKER_TOPICS } from '../../workers/registry.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const filesIn = (folder: string, extension: string) =>

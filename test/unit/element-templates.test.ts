@@ -18,8 +18,7 @@ import {
   type ElementTemplate,
   type ElementTemplateProperty,
 } from '../../workers/element-templates/load-element-templates.ts';
-import { WORKER_TOPICS } from '../../workers/topics.ts';
-import { TEMPLATE_FILES } from '../../web-modeler/bpmn/element-templates.ts';
+import { ELEMENT_TEMPLATES, WORKER_TOPICS } from '../../workers/registry.ts';
 import { forModeler } from '../../web-modeler/bpmn/template-bindings.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -77,7 +76,7 @@ describe('the element template files', () => {
 });
 
 describe('topics', () => {
-  it('every template names a topic a worker serves (workers/topics.ts)', () => {
+  it('every template names a topic a worker serves (WORKER_TOPICS, workers/registry.ts)', () => {
     const unserved = templates.filter(({ template }) => !(WORKER_TOPICS as readonly string[]).includes(topicOf(template) as string));
     expect(unserved.map(({ file, template }) => `${file}: ${String(topicOf(template))}`)).toEqual([]);
   });
@@ -356,9 +355,9 @@ describe('a broken template is reported', () => {
   });
 });
 
-describe('the templates the web modeler offers (web-modeler/bpmn/element-templates.ts)', () => {
+describe('the templates the web modeler offers (GET /api/element-templates, from the topic modules)', () => {
   it('are every template file, each once', () => {
-    expect(TEMPLATE_FILES.map((t) => t.id).sort()).toEqual(templates.map(({ template }) => template.id).sort());
+    expect(ELEMENT_TEMPLATES.map((t) => t.id).sort()).toEqual(templates.map(({ template }) => template.id).sort());
   });
 
   it.each(templates)('$file: is served with camunda: attribute names (the prefix the modeler registers Operaton’s namespace under), and still validates', ({ template }) => {

@@ -13,6 +13,7 @@ import type BpmnModeler from 'bpmn-js/lib/Modeler';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { EditorHandle, EditorProps } from '../editor-contract.ts';
 import { createModeler } from './create-modeler.ts';
+import { templateFilesOrNone } from './element-templates.ts';
 import { FindingMarkers } from './finding-markers.ts';
 import { newDiagramXml, processIdOf } from './new-diagram.ts';
 import { revealElement, showDiagramStart } from './viewport.ts';
@@ -37,36 +38,43 @@ export function BpmnEditor({ fileName, initial, findings, onChange, readOnly, re
   }, [onChange]);
 
   useEffect(() => {
-    const modeler = createModeler({ canvas: canvasRef.current!, panel: panelRef.current!, readOnly });
-    modelerRef.current = modeler;
-    markersRef.current = new FindingMarkers({
-      elementRegistry: modeler.get('elementRegistry'),
-      canvas: modeler.get('canvas'),
-      overlays: modeler.get('overlays'),
-    });
-    modeler.on('commandStack.changed', () => onChangeRef.current());
     let current = true;
+    let modeler: BpmnModeler | undefined;
     setLoadError(null);
-    modeler
-      .importXML(initial.trim() ? initial : newDiagramXml(processIdOf(fileName)))
-      .then(() => {
-        if (!current) return;
-        showDiagramStart(modeler.get('canvas'));
-        // The properties panel (Preact) attaches its selection listener in an effect, after the next frame: a
-        // selection made before then would leave the panel on the process. So the element is revealed after it.
-        if (revealOnOpen) afterPanelEffects(() => current && revealElement(modeler, revealOnOpen));
-        setImportCount((n) => n + 1);
-      })
-      .catch((error: unknown) => {
-        // bpmn-js says what failed in English: kept for the console, the page says it in Chinese.
-        console.error('BPMN import failed', error);
-        if (current) setLoadError('文件内容无法读取或显示。请确认它是 BPMN 2.0 流程图；如仍无法打开，请联系运维人员。');
+    // The templates before the modeler: arriving later, they would make the properties panel render again for the
+    // selection it had before its effects caught up, undoing an element revealed on opening.
+    void templateFilesOrNone().then((templates) => {
+      if (!current) return;
+      const opened = createModeler({ canvas: canvasRef.current!, panel: panelRef.current!, readOnly, templates });
+      modeler = opened;
+      modelerRef.current = opened;
+      markersRef.current = new FindingMarkers({
+        elementRegistry: opened.get('elementRegistry'),
+        canvas: opened.get('canvas'),
+        overlays: opened.get('overlays'),
       });
+      opened.on('commandStack.changed', () => onChangeRef.current());
+      return opened
+        .importXML(initial.trim() ? initial : newDiagramXml(processIdOf(fileName)))
+        .then(() => {
+          if (!current) return;
+          showDiagramStart(opened.get('canvas'));
+          // The properties panel (Preact) attaches its selection listener in an effect, after the next frame: a
+          // selection made before then would leave the panel on the process. So the element is revealed after it.
+          if (revealOnOpen) afterPanelEffects(() => current && revealElement(opened, revealOnOpen));
+          setImportCount((n) => n + 1);
+        })
+        .catch((error: unknown) => {
+          // bpmn-js says what failed in English: kept for the console, the page says it in Chinese.
+          console.error('BPMN import failed', error);
+          if (current) setLoadError('文件内容无法读取或显示。请确认它是 BPMN 2.0 流程图；如仍无法打开，请联系运维人员。');
+        });
+    });
     return () => {
       current = false;
       modelerRef.current = null;
       markersRef.current = null;
-      modeler.destroy();
+      modeler?.destroy();
     };
   }, [fileName, initial, readOnly, revealOnOpen]);
 

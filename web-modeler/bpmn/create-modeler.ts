@@ -13,18 +13,19 @@ import {
 import { ElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
 import CamundaPlatformBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import { DeadlinePropertiesModule } from './deadline-properties.ts';
-import { ELEMENT_TEMPLATES } from './element-templates.ts';
 import { OPERATON_MODDLE_PREFIX, operatonModdleDescriptor } from './operaton-moddle.ts';
 import { NoCodeOptionsModule } from './no-code-options.ts';
 import { ReadOnlyModule } from './read-only.ts';
+import { forModeler, type TemplateFile } from './template-bindings.ts';
 import { TranslateModule } from './translate.ts';
 
-export function createModeler(options: { canvas: HTMLElement; panel: HTMLElement; readOnly: boolean }): BpmnModeler {
+/** `templates`: the project's element templates as served (element-templates.ts). */
+export function createModeler(options: { canvas: HTMLElement; panel: HTMLElement; readOnly: boolean; templates: readonly TemplateFile[] }): BpmnModeler {
   return new BpmnModeler({
     container: options.canvas,
     keyboard: { bind: !options.readOnly },
     propertiesPanel: { parent: options.panel },
-    elementTemplates: ELEMENT_TEMPLATES,
+    elementTemplates: options.templates.map(forModeler),
     moddleExtensions: { [OPERATON_MODDLE_PREFIX]: operatonModdleDescriptor },
     additionalModules: [
       BpmnPropertiesPanelModule,

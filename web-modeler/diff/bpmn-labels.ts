@@ -2,7 +2,7 @@
 // the properties panel names them — in the panel's own words (its translate service) where it shows the property,
 // and by the element template's field label for a template's input, output or extension property, so that
 // `operaton:inputParameter[workingDays]` of a compute-due-date task reads 工作日天数, as in the panel.
-import { TEMPLATE_FILES } from '../bpmn/element-templates.ts';
+import type { TemplateFile } from '../bpmn/template-bindings.ts';
 import { translate } from '../bpmn/translate.ts';
 import type { PropertyChange } from './bpmn-diff.ts';
 
@@ -111,9 +111,9 @@ interface TemplateField {
 }
 
 /** The template of an external task's topic: the one whose hidden `operaton:topic` property is that topic. */
-function templateOf(topic: string | null): TemplateField[] {
+function templateOf(files: readonly TemplateFile[], topic: string | null): TemplateField[] {
   if (!topic) return [];
-  const templates = TEMPLATE_FILES.map((template) => template.properties as TemplateField[]);
+  const templates = files.map((template) => template.properties as TemplateField[]);
   return templates.find((fields) => fields.some(({ binding, value }) => binding.type === 'property' && binding.name === 'operaton:topic' && value === topic)) ?? [];
 }
 
@@ -134,16 +134,21 @@ const PARAMETER_NAMES: Record<string, string> = { inputParameter: 'Inputs', outp
 
 /**
  * The Chinese name of a changed property of an element, as the properties panel names it: the template's field
- * label for a template's parameter, the panel's label otherwise (the path itself when none is known).
+ * label for a template's parameter, the panel's label otherwise (the path itself when none is known). `templates`:
+ * the project's element templates (element-templates.ts), none while they load.
  */
-export function propertyName(change: Pick<PropertyChange, 'key' | 'oldValue' | 'newValue'>, topic: string | null = null): string {
+export function propertyName(
+  change: Pick<PropertyChange, 'key' | 'oldValue' | 'newValue'>,
+  topic: string | null = null,
+  templates: readonly TemplateFile[] = [],
+): string {
   const { key } = change;
   if (PANEL_LABELS[key]) return translate(PANEL_LABELS[key]);
   if (OTHER_NAMES[key]) return OTHER_NAMES[key];
   const parameter = key.match(/^operaton:(inputParameter|outputParameter|property)\[(.+)\]$/);
   if (parameter) {
     const [, kind, name] = parameter as unknown as [string, string, string];
-    return templateLabel(templateOf(topic), kind, name, [change.oldValue, change.newValue]) ?? `${translate(PARAMETER_NAMES[kind]!)} ${name}`;
+    return templateLabel(templateOf(templates, topic), kind, name, [change.oldValue, change.newValue]) ?? `${translate(PARAMETER_NAMES[kind]!)} ${name}`;
   }
   const timer = key.match(/^timerEventDefinition\.(timeDuration|timeDate|timeCycle)$/);
   if (timer) return `${translate('Timer')}：${translate(TIMER_KINDS[timer[1]!]!)}`;

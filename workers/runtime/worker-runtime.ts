@@ -58,7 +58,7 @@ function plainVariables(task: ExternalTask): Record<string, unknown> {
 }
 
 /**
- * Handler results as engine variables. Operaton here has no JSON variable type (ENGINE.md), so a structured value
+ * Handler results as engine variables. Operaton here has no JSON variable type (docs/engine.md), so a structured value
  * travels as JSON text (type String); handlers keep personal numbers out of what they return.
  */
 export function toVariables(values: object): Variables {

@@ -81,7 +81,7 @@ function typedFields(): [string, Json][] {
 function wrongValues(pointer: string, valid: Json): { label: string; value: Json; codes: readonly string[] }[] {
   const FORMAT = ['FORMAT'];
   const NULL = ['FORMAT', 'REQUIRED'];
-  // 参保信息 and 缴费信息 may be the paper form's free text (CONTRACTS.md §1), so a string is no wrong type there.
+  // 参保信息 and 缴费信息 may be the paper form's free text (docs/contracts.md §1), so a string is no wrong type there.
   if (pointer.endsWith('/socialInsurance') || pointer.endsWith('/contributions')) {
     return [
       { label: 'a number', value: 42, codes: FORMAT },

@@ -1,4 +1,4 @@
-// What the API answers about filings and tasks (CONTRACTS.md §1, docs/people-and-deadlines.md), as the pages read it.
+// What the API answers about filings and tasks (docs/contracts.md §1, docs/people-and-deadlines.md), as the pages read it.
 import type { Filing, Employee } from '../../../filings/declaration/filing.ts';
 import type { EmployeeReview, FILING_STATUSES } from '../../../api/filings.ts';
 

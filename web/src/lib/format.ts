@@ -20,7 +20,7 @@ export function yuan(amount: number | null | undefined): string {
   return amount === null || amount === undefined ? '—' : `${yuanFormat.format(amount)} 元`;
 }
 
-/** Certified and required counts: always two decimals (DOMAIN.md §7). */
+/** Certified and required counts: always two decimals (docs/domain.md §7). */
 export function persons(count: number | null | undefined): string {
   return count === null || count === undefined ? '—' : `${count.toFixed(2)} 人`;
 }

@@ -1,4 +1,4 @@
-// One employee's year, month by month (DOMAIN.md §7 counts by month): counted or not, and why not, in plain Chinese.
+// One employee's year, month by month (docs/domain.md §7 counts by month): counted or not, and why not, in plain Chinese.
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Col, Row, Typography } from 'antd';
 import { MONTH_REASON_TEXT } from '../../../../review/reason-messages.ts';

@@ -1,4 +1,4 @@
-// The Chinese names of the declaration's coded values (CONTRACTS.md §1, the paper form of 附件1 §二), for selects
+// The Chinese names of the declaration's coded values (docs/contracts.md §1, the paper form of 附件1 §二), for selects
 // and for reading a filing back.
 import type { UnitNature } from '../../../../domain/identifiers/uscc.ts';
 
@@ -53,7 +53,7 @@ export const EMPLOYMENT_TYPES: Choice[] = [
   { value: 'other', label: '其他' },
 ];
 
-/** DOMAIN.md §5: the category digit of a second-generation disability certificate. */
+/** docs/domain.md §5: the category digit of a second-generation disability certificate. */
 export const DISABILITY_CATEGORIES: Choice<number>[] = [
   { value: 1, label: '1 视力' },
   { value: 2, label: '2 听力' },

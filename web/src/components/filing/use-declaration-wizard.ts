@@ -11,7 +11,7 @@ import type { FilingStatus } from '../../lib/filing-types.ts';
 import { filingIssues } from './declaration-checks.ts';
 import { routeDeclarationErrors, STEP_EMPLOYEES, STEP_UNIT, type ExtraFormRoute, type FieldName } from './declaration-errors.ts';
 import { cleanEmployer } from './EmployerForm.tsx';
-import { tableProblems } from './EmployeeTable.tsx';
+import { tableProblems } from './employee-problems.ts';
 import { newRow, toEmployee, type EmployeeRow } from './employee-rows.ts';
 import { useFilingSeason } from './use-filing-season.ts';
 

@@ -3,10 +3,10 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { CalendarPage } from './CalendarPage.tsx';
 import { FilingDetailPage } from './FilingDetailPage.tsx';
-import { FilingSearchPage } from './FilingSearchPage.tsx';
-import { IncidentsPage } from './IncidentsPage.tsx';
+import { FilingSearchPage } from './search/FilingSearchPage.tsx';
+import { IncidentsPage } from './incidents/IncidentsPage.tsx';
 import { IntakePage } from './intake/IntakePage.tsx';
-import { TaskInboxPage } from './TaskInboxPage.tsx';
+import { TaskInboxPage } from './inbox/TaskInboxPage.tsx';
 import { TaskPage } from './TaskPage.tsx';
 import './workbench.css';
 

@@ -1,103 +1,25 @@
 // 新建年审申报: the employer's online declaration in four steps — the unit, the disabled employees (typed or imported),
 // the commitment letter, a last look — sent once with an Idempotency-Key; every refusal shown where it belongs.
-import { Alert, App, Button, Card, Form, Select, Space, Steps, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { commitmentMaterials } from '../../../components/filing/commitment-fields.tsx';
-import { STEP_EMPLOYEES, STEP_UNIT, type ExtraFormRoute } from '../../../components/filing/declaration-errors.ts';
+import { Alert, Button, Card, Form, Space, Steps, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { STEP_EMPLOYEES, STEP_UNIT } from '../../../components/filing/declaration-errors.ts';
 import { EmployeesStep } from '../../../components/filing/EmployeesStep.tsx';
 import { EmployerForm } from '../../../components/filing/EmployerForm.tsx';
+import { FilingYearChoice } from '../../../components/filing/FilingYearChoice.tsx';
 import { PrefillNotice } from '../../../components/filing/PrefillNotice.tsx';
 import { RefusalAlert } from '../../../components/filing/RefusalAlert.tsx';
-import { useDeclarationWizard } from '../../../components/filing/use-declaration-wizard.ts';
-import type { FilingSeasonView } from '../../../components/filing/use-filing-season.ts';
-import { api } from '../../../lib/api.ts';
-import { STATUS_NAMES, type FilingListItem } from '../../../lib/filing-types.ts';
-import { chineseDate } from '../../../lib/format.ts';
-import { useSession } from '../../../lib/session.tsx';
-import { CommitmentStep, type CommitmentValues } from './CommitmentStep.tsx';
+import { STATUS_NAMES } from '../../../lib/filing-types.ts';
+import { CommitmentStep } from './CommitmentStep.tsx';
 import { ConfirmStep } from './ConfirmStep.tsx';
-import { useEmployerPrefill } from './use-employer-prefill.ts';
+import { SeasonNotice } from './SeasonNotice.tsx';
+import { STEP_COMMITMENT, STEP_CONFIRM, useNewFilingWizard } from './use-new-filing-wizard.ts';
 
 const STEP_TITLES = ['单位信息', '残疾职工', '承诺书', '确认提交'];
-const STEP_COMMITMENT = 2;
-const STEP_CONFIRM = 3;
-// Filings that no longer block a new one for the same year (db/migrations/006).
-const FINISHED = new Set(['withdrawn', 'returned']);
-const COMMITMENT_FIELDS = new Set(['signer', 'accepted', 'materials']);
-// The letter's fields take its refusals (the letter as a whole: the box to tick); the rest is listed at the last look.
-const COMMITMENT_ROUTE: ExtraFormRoute = {
-  parts: ['commitment'],
-  fieldOf: (_part, field = 'accepted') => (COMMITMENT_FIELDS.has(field) ? field : undefined),
-  step: STEP_COMMITMENT,
-  unplacedStep: STEP_CONFIRM,
-};
-
-function SeasonNotice({ season }: { season: FilingSeasonView }) {
-  if (season.acceptingFilings) return null;
-  const s = season.status;
-  return (
-    <Alert type="warning" showIcon title="当前不在年审认证期，暂不能提交申报"
-      description={`本年度认证期为 ${chineseDate(s.opensOn)} 至 ${chineseDate(s.closesOn)}${s.nextOpensOn ? `，下次开放时间为 ${chineseDate(s.nextOpensOn)}` : ''}。您可以先填写，开放后再提交。`} />
-  );
-}
 
 export function NewFilingPage() {
-  const { who } = useSession();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const prefill = useEmployerPrefill(who?.uscc);
-  const [commitmentForm] = Form.useForm<CommitmentValues>();
-  const [existing, setExisting] = useState<Pick<FilingListItem, 'id' | 'status'> | null>(null);
-  const signedAt = dayjs().format('YYYY-MM-DD');
-  const wizard = useDeclarationWizard({
-    extraForm: commitmentForm,
-    extraRoute: COMMITMENT_ROUTE,
-    signer: { field: 'signer', from: 'handlerName' },
-    partsOf: () => {
-      const c = commitmentForm.getFieldsValue(true) as Partial<CommitmentValues>;
-      const materials = [...(c.materials ?? []), ...(c.otherMaterial?.trim() ? [c.otherMaterial.trim()] : [])];
-      return {
-        channel: 'online',
-        commitment: { signer: (c.signer ?? '').trim(), signedAt, accepted: c.accepted === true, ...(materials.length > 0 ? { materials } : {}) },
-      };
-    },
-    onCreated: (created) => {
-      message.success('申报已提交，系统正在审核');
-      navigate(`/portal/filings/${created.id}`);
-    },
-    refusalOf: (error) => {
-      if (error.body.code === 'FILING_EXISTS') {
-        const id = String(error.body.filingId);
-        api<{ status: FilingListItem['status'] }>('GET', `/api/filings/${id}`).then((f) => setExisting({ id, status: f.status }), () => undefined);
-        return { title: error.title, messages: [] };
-      }
-      const detail = typeof error.body.detail === 'string' ? [error.body.detail] : [];
-      return { title: error.title, messages: error.errors.length > 0 ? error.errors.map((e) => e.message) : detail };
-    },
-  });
+  const { wizard, commitmentForm, prefill, signedAt, existing } = useNewFilingWizard();
   const { season, year, step, setStep, employerForm, openYears } = wizard;
   const unitName = Form.useWatch('name', employerForm) as string | undefined;
-
-  useEffect(() => {
-    if (prefill) employerForm.setFieldsValue(prefill.values);
-  }, [prefill, employerForm]);
-
-  useEffect(() => {
-    commitmentForm.setFieldsValue({ materials: commitmentMaterials(year) });
-  }, [year, commitmentForm]);
-
-  // A unit files once a year: say so before the person types a whole list.
-  useEffect(() => {
-    let live = true;
-    api<{ items: FilingListItem[] }>('GET', `/api/filings?year=${year}`)
-      .then((list) => live && setExisting(list.items.find((f) => !FINISHED.has(f.status)) ?? null))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [year]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -105,11 +27,7 @@ export function NewFilingPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>新建年审申报</Typography.Title>
         <Space>
           <Typography.Text>申报年度：</Typography.Text>
-          {openYears ? (
-            <Select value={year} onChange={wizard.setChosenYear} options={openYears.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} data-testid="filing-year" />
-          ) : (
-            <Typography.Text strong data-testid="filing-year">{year} 年</Typography.Text>
-          )}
+          <FilingYearChoice year={year} openYears={openYears} onChange={wizard.setChosenYear} testId="filing-year" />
         </Space>
       </Space>
       {season && <SeasonNotice season={season} />}

@@ -1,28 +1,24 @@
 // 窗口代为申报: a window clerk files on a unit's behalf from its paper materials — the unit (prefilled from the
 // register and its last declaration), the disabled employees (typed or imported from the template), the materials
 // check and the signed commitment — then scans the paper onto the filing. The same checks as the portal's wizard.
-import { Alert, App, Button, Card, Form, Result, Select, Space, Steps, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { commitmentMaterials } from '../../../components/filing/commitment-fields.tsx';
+import { Alert, Card, Result, Space, Steps, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { STEP_EMPLOYEES, STEP_UNIT } from '../../../components/filing/declaration-errors.ts';
-import { DocumentList } from '../../../components/filing/DocumentList.tsx';
 import { EmployeesStep } from '../../../components/filing/EmployeesStep.tsx';
 import { EmployerForm } from '../../../components/filing/EmployerForm.tsx';
+import { FilingYearChoice } from '../../../components/filing/FilingYearChoice.tsx';
 import { PrefillNotice } from '../../../components/filing/PrefillNotice.tsx';
 import { RefusalAlert } from '../../../components/filing/RefusalAlert.tsx';
-import { useDeclarationWizard, type CreatedFiling } from '../../../components/filing/use-declaration-wizard.ts';
-import { STATUS_NAMES, statusName } from '../../../lib/filing-types.ts';
+import { STATUS_NAMES } from '../../../lib/filing-types.ts';
 import { useSession } from '../../../lib/session.tsx';
 import { regionLabel } from '../region-label.ts';
-import { IntakeCheckForm, intakeCheckRoute, type IntakeCheckValues } from './IntakeCheckForm.tsx';
-import { useUnitPrefill } from './use-unit-prefill.ts';
+import { IntakeButtons } from './IntakeButtons.tsx';
+import { IntakeCheckForm } from './IntakeCheckForm.tsx';
+import { IntakeScans } from './IntakeScans.tsx';
+import { STEP_INTAKE, STEP_SCANS, useIntakeWizard } from './use-intake-wizard.ts';
 
 const STEP_TITLES = ['单位信息', '残疾职工', '材料核对与承诺', '上传扫描件'];
-const STEP_INTAKE = 2;
-const STEP_SCANS = 3;
-const INTAKE_ROUTE = intakeCheckRoute(STEP_INTAKE);
 
 /** Only window clerks file on a unit's behalf (the server refuses anyone else); a finished intake starts afresh. */
 export function IntakePage() {
@@ -36,59 +32,8 @@ export function IntakePage() {
 
 function IntakeWizard({ onRestart }: { onRestart: () => void }) {
   const { who } = useSession();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
-  const [checkForm] = Form.useForm<IntakeCheckValues>();
-  const [created, setCreated] = useState<CreatedFiling | null>(null);
-  const wizard = useDeclarationWizard({
-    extraForm: checkForm,
-    extraRoute: INTAKE_ROUTE,
-    signer: { field: ['commitment', 'signer'], from: 'legalRepName' },
-    // The materials check shares its step with the submit button.
-    checkExtraOnSubmit: true,
-    partsOf: () => {
-      const v = checkForm.getFieldsValue(true) as IntakeCheckValues;
-      const complete = v.windowIntake?.materialsComplete;
-      return {
-        channel: 'window',
-        ...(who?.regionCode ? { receivingRegionCode: who.regionCode } : {}),
-        windowIntake: {
-          materialsComplete: complete === true,
-          ...(complete === false ? { missingMaterials: (v.windowIntake.missingMaterials ?? '').trim() } : {}),
-        },
-        commitment: {
-          signer: (v.commitment?.signer ?? '').trim(),
-          signedAt: v.commitment?.signedAt ? v.commitment.signedAt.format('YYYY-MM-DD') : '',
-          accepted: v.commitment?.accepted === true,
-          ...(v.commitment?.materials?.length ? { materials: v.commitment.materials } : {}),
-        },
-      };
-    },
-    onCreated: (answer) => {
-      setCreated(answer);
-      wizard.setStep(STEP_SCANS);
-      message.success('申报已提交，请上传纸质材料的扫描件');
-      window.scrollTo({ top: 0 });
-    },
-    refusalOf: (error) => ({ title: error.title, messages: error.errors.filter((e) => e.message !== error.title).map((e) => e.message) }),
-  });
+  const { wizard, checkForm, created, prefill } = useIntakeWizard();
   const { season, year, step, setStep, employerForm, openYears, rows } = wizard;
-  const uscc = Form.useWatch('uscc', employerForm) as string | undefined;
-  const prefill = useUnitPrefill(uscc, year);
-
-  // Fill only what the clerk has not typed yet.
-  useEffect(() => {
-    if (!prefill) return;
-    const current = employerForm.getFieldsValue(true) as Record<string, unknown>;
-    const blanks = Object.fromEntries(Object.entries(prefill.values).filter(([k]) => current[k] === undefined || current[k] === null || current[k] === ''));
-    employerForm.setFieldsValue(blanks);
-  }, [prefill, employerForm]);
-
-  useEffect(() => {
-    checkForm.setFieldsValue({ commitment: { materials: commitmentMaterials(year), signedAt: dayjs() } });
-  }, [year, checkForm]);
-
-  const names = rows.map((r) => String(r.values.name ?? ''));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -99,13 +44,7 @@ function IntakeWizard({ onRestart }: { onRestart: () => void }) {
         <Space wrap>
           <Typography.Text type="secondary">收件窗口：{regionLabel(who?.regionCode)}</Typography.Text>
           <Typography.Text>申报年度：</Typography.Text>
-          {openYears && !created ? (
-            <Select value={year} onChange={wizard.setChosenYear} options={openYears.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} data-testid="intake-year" />
-          ) : (
-            <Typography.Text strong data-testid="intake-year">
-              {year} 年
-            </Typography.Text>
-          )}
+          <FilingYearChoice year={year} openYears={created ? null : openYears} onChange={wizard.setChosenYear} testId="intake-year" />
         </Space>
       </Space>
       {season && !season.acceptingFilings && <Alert type="warning" showIcon title="当前不在年审认证期，暂不能提交申报" />}
@@ -137,42 +76,8 @@ function IntakeWizard({ onRestart }: { onRestart: () => void }) {
         <div hidden={step !== STEP_INTAKE}>
           <IntakeCheckForm form={checkForm} year={year} />
         </div>
-        {step === STEP_SCANS && created && (
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Result
-              status="success"
-              style={{ padding: 16 }}
-              title={created.status === 'accepted' ? '申报已当场受理' : '申报已登记，待补正材料后受理'}
-              subTitle={`当前状态：${statusName(created.status, 'window')}。请扫描单位提交的纸质材料并上传，供审核时查阅。`}
-            />
-            <DocumentList filingId={created.id} uploadKind="scan" employeeNames={names} />
-          </Space>
-        )}
-        <Space style={{ marginTop: 24 }} wrap>
-          {step > STEP_UNIT && step < STEP_SCANS && (
-            <Button onClick={() => setStep(step - 1)} data-testid="intake-back">
-              上一步
-            </Button>
-          )}
-          {step < STEP_INTAKE && (
-            <Button type="primary" onClick={wizard.next} data-testid="intake-next">
-              下一步
-            </Button>
-          )}
-          {step === STEP_INTAKE && (
-            <Button type="primary" loading={wizard.submitting} onClick={wizard.submit} data-testid="intake-submit" disabled={season !== null && !season.acceptingFilings}>
-              提交申报
-            </Button>
-          )}
-          {created && (
-            <>
-              <Button type="primary" onClick={() => navigate(`/workbench/filings/${created.id}`)} data-testid="intake-open-filing">
-                查看申报详情
-              </Button>
-              <Button onClick={onRestart}>受理下一份申报</Button>
-            </>
-          )}
-        </Space>
+        {step === STEP_SCANS && created && <IntakeScans created={created} employeeNames={rows.map((r) => String(r.values.name ?? ''))} />}
+        <IntakeButtons wizard={wizard} created={created} onRestart={onRestart} />
       </Card>
     </Space>
   );
