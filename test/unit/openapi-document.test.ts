@@ -97,6 +97,8 @@ const AWAITING_CONTRACT: readonly string[] = [
   'get /api/settings/filing-season',
   'get /api/settings/filing-season/history',
   'put /api/settings/filing-season',
+  // workers/element-template-routes.ts: in neither list of issue 19 item 4's split; its owner is still to be named.
+  'get /api/element-templates',
 ];
 
 describe('the contracts and the server', () => {
