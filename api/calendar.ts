@@ -4,7 +4,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { INSTANT_PATTERN } from '../platform/china-date.ts';
 import type { Role } from '../platform/http/identity.ts';
 import type { RouteContract } from './route-contract.ts';
-import { ANY_ROLE, invalidRequest, JSON_BODY_PROBLEMS, NOT_SIGNED_IN, ROLE_REFUSED, SCHEMA_CODES } from './shared-problems.ts';
+import { ANY_ROLE, invalidRequest, bodyLimits, unauthenticated, forbidden, SCHEMA_CODES } from './common-problems.ts';
 
 /** Who may publish a year: policy staff, and the province that owns policy changes (docs/domain.md §8). */
 export const CALENDAR_PUBLISHERS: readonly Role[] = ['policy', 'province'];
@@ -145,7 +145,7 @@ export const calendarContracts: readonly RouteContract[] = [
     },
     callers: ANY_ROLE,
     responses: { 200: { description: { zh: '已知年份', en: 'the known years' }, schema: calendarYearsSchema } },
-    problems: [NOT_SIGNED_IN],
+    problems: [unauthenticated],
   },
   {
     method: 'put',
@@ -162,9 +162,9 @@ export const calendarContracts: readonly RouteContract[] = [
     responses: { 200: { description: { zh: '发布后的年份', en: 'the year as published' }, schema: publishedYearSchema } },
     problems: [
       invalidRequest([...SCHEMA_CODES, 'YEAR_RANGE', 'DAY_OUTSIDE_YEAR', 'DUPLICATE_DAY', 'NO_HOLIDAYS']),
-      NOT_SIGNED_IN,
-      ROLE_REFUSED,
-      ...JSON_BODY_PROBLEMS,
+      unauthenticated,
+      forbidden,
+      ...bodyLimits,
     ],
   },
   {
@@ -182,7 +182,7 @@ export const calendarContracts: readonly RouteContract[] = [
     responses: { 200: { description: { zh: '期限', en: 'the deadline' }, schema: dueDateSchema } },
     problems: [
       invalidRequest(['REQUIRED', 'FORMAT', 'UNKNOWN_FIELD']),
-      NOT_SIGNED_IN,
+      unauthenticated,
       { status: 422, description: { zh: '期限跨过尚未发布节假日安排的年份', en: 'the deadline reaches a year whose holidays are not published' } },
     ],
   },

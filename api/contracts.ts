@@ -1,21 +1,41 @@
 // Every route's contract, by capability: what GET /api/openapi.json publishes and the contract tests hold the
 // server to.
 import { calendarContracts } from './calendar.ts';
+import { certificateContracts } from './certificates.ts';
 import { deadlineContracts } from './deadlines.ts';
 import { deploymentContracts } from './deployment.ts';
+import { documentContracts } from './documents.ts';
+import { elementTemplateContracts } from './element-templates.ts';
+import { employeeImportContracts } from './employee-import.ts';
+import { employerContracts } from './employers.ts';
+import { filingContracts } from './filings.ts';
 import { impactPreviewContracts } from './impact-preview.ts';
 import { nationalPlatformContracts } from './national-platform.ts';
 import { notificationContracts } from './notifications.ts';
 import { operationsContracts } from './operations.ts';
+import { ratingContracts } from './ratings.ts';
 import type { RouteContract } from './route-contract.ts';
 import { seasonContracts } from './season.ts';
+import { signInContracts } from './sign-in.ts';
+import { systemContracts } from './system.ts';
+import { taskContracts } from './tasks.ts';
 import { taxHandoverContracts } from './tax-handover.ts';
 
 export const CONTRACTS: readonly RouteContract[] = [
+  ...systemContracts,
+  ...signInContracts,
+  ...filingContracts,
+  ...taskContracts,
+  ...documentContracts,
+  ...certificateContracts,
+  ...ratingContracts,
+  ...employerContracts,
+  ...employeeImportContracts,
   ...calendarContracts,
   ...seasonContracts,
   ...deadlineContracts,
   ...deploymentContracts,
+  ...elementTemplateContracts,
   ...impactPreviewContracts,
   ...notificationContracts,
   ...operationsContracts,

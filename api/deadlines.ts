@@ -3,7 +3,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { UUID_PATTERN } from '../platform/ids.ts';
 import type { RouteContract } from './route-contract.ts';
-import { ANY_ROLE, ENGINE_UNAVAILABLE, NOT_SIGNED_IN } from './shared-problems.ts';
+import { ANY_ROLE, engineUnavailable, unauthenticated } from './common-problems.ts';
 
 const workingDays = { type: ['integer', 'null'], minimum: 1, maximum: 365 } as const;
 
@@ -38,7 +38,7 @@ export const filingIdParamsSchema = {
 } as const;
 
 const notDeployed = {
-  ...ENGINE_UNAVAILABLE,
+  ...engineUnavailable,
   description: { zh: '流程引擎不可用，或年审流程尚未部署', en: 'the engine is unavailable, or annual-review is not deployed' },
 };
 
@@ -55,7 +55,7 @@ export const deadlineContracts: readonly RouteContract[] = [
     },
     callers: ANY_ROLE,
     responses: { 200: { description: { zh: '期限', en: 'the deadlines' }, schema: deployedDeadlinesSchema } },
-    problems: [NOT_SIGNED_IN, notDeployed],
+    problems: [unauthenticated, notDeployed],
   },
   {
     method: 'get',
@@ -70,6 +70,6 @@ export const deadlineContracts: readonly RouteContract[] = [
     callers: ANY_ROLE,
     request: { params: filingIdParamsSchema },
     responses: { 200: { description: { zh: '期限', en: 'the deadlines' }, schema: deployedDeadlinesSchema } },
-    problems: [NOT_SIGNED_IN, { status: 404, description: { zh: '未找到该申报（或无权查看）', en: 'no such filing in the caller’s scope' } }, notDeployed],
+    problems: [unauthenticated, { status: 404, description: { zh: '未找到该申报（或无权查看）', en: 'no such filing in the caller’s scope' } }, notDeployed],
   },
 ];

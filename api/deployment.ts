@@ -3,13 +3,14 @@
 // versions. The web modeler's pages take their types from here.
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Role } from '../platform/http/identity.ts';
+import { MODELER_USERS } from './element-templates.ts';
 import type { ProblemResponse, RouteContract } from './route-contract.ts';
-import { ENGINE_UNAVAILABLE, invalidRequest, JSON_BODY_PROBLEMS, NOT_SIGNED_IN, ROLE_REFUSED, SCHEMA_CODES } from './shared-problems.ts';
+import { engineUnavailable, invalidRequest, bodyLimits, unauthenticated, forbidden, SCHEMA_CODES } from './common-problems.ts';
 
 /** Who deploys: policy staff, through the web modeler. */
 export const DEPLOYERS: readonly Role[] = ['policy'];
 /** Who may see what is deployed and check a copy: policy staff who change it, the province who oversees it, operators who run it. */
-export const DEFINITION_READERS: readonly Role[] = ['policy', 'province', 'operator'];
+export const DEFINITION_READERS = MODELER_USERS;
 
 export const DEFINITION_KINDS = ['process', 'decision', 'form'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
@@ -183,10 +184,10 @@ const CHECK_LIMITS: ProblemResponse = {
 /** What reading one key's versions may answer: a malformed kind, key or version, or none deployed. */
 const VERSION_READ_PROBLEMS: readonly ProblemResponse[] = [
   invalidRequest(['FORMAT']),
-  NOT_SIGNED_IN,
-  ROLE_REFUSED,
+  unauthenticated,
+  forbidden,
   { status: 404, description: { zh: '未找到该流程、决策表或表单的版本', en: 'no such process, decision or form version' } },
-  ENGINE_UNAVAILABLE,
+  engineUnavailable,
 ];
 
 export const deploymentContracts: readonly RouteContract[] = [
@@ -211,11 +212,11 @@ export const deploymentContracts: readonly RouteContract[] = [
         zh: '请求有误，或文件未通过检查、被流程引擎拒绝：errors 列出每个问题，检查的问题另见 findings',
         en: 'invalid request, or files the checks or the engine refused: errors lists each, findings the checks’ findings',
       }),
-      NOT_SIGNED_IN,
-      ROLE_REFUSED,
-      ...JSON_BODY_PROBLEMS,
+      unauthenticated,
+      forbidden,
+      ...bodyLimits,
       CHECK_LIMITS,
-      ENGINE_UNAVAILABLE,
+      engineUnavailable,
     ],
   },
   {
@@ -233,12 +234,12 @@ export const deploymentContracts: readonly RouteContract[] = [
     responses: { 200: { description: { zh: '全部检查结果', en: 'every finding' }, schema: checkFindingsSchema } },
     problems: [
       invalidRequest(SCHEMA_CODES),
-      NOT_SIGNED_IN,
-      ROLE_REFUSED,
-      ...JSON_BODY_PROBLEMS,
+      unauthenticated,
+      forbidden,
+      ...bodyLimits,
       CHECK_LIMITS,
       { status: 429, description: { zh: '检查过于频繁（见 Retry-After）', en: 'too many checks; see Retry-After' }, codes: ['TOO_MANY_CHECKS'] },
-      ENGINE_UNAVAILABLE,
+      engineUnavailable,
     ],
   },
   {
@@ -251,7 +252,7 @@ export const deploymentContracts: readonly RouteContract[] = [
     callers: DEFINITION_READERS,
     request: { query: definitionListQuerySchema },
     responses: { 200: { description: { zh: '按标识排序', en: 'sorted by key' }, schema: definitionListSchema } },
-    problems: [invalidRequest(['REQUIRED', 'FORMAT', 'UNKNOWN_FIELD']), NOT_SIGNED_IN, ROLE_REFUSED, ENGINE_UNAVAILABLE],
+    problems: [invalidRequest(['REQUIRED', 'FORMAT', 'UNKNOWN_FIELD']), unauthenticated, forbidden, engineUnavailable],
   },
   {
     method: 'get',

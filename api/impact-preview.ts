@@ -4,7 +4,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import type { Role } from '../platform/http/identity.ts';
 import type { RouteContract } from './route-contract.ts';
 import { resourcesSchema } from './deployment.ts';
-import { ENGINE_UNAVAILABLE, invalidRequest, JSON_BODY_PROBLEMS, NOT_SIGNED_IN, ROLE_REFUSED, SCHEMA_CODES } from './shared-problems.ts';
+import { engineUnavailable, invalidRequest, bodyLimits, unauthenticated, forbidden, SCHEMA_CODES } from './common-problems.ts';
 
 /** Who previews: policy staff, who change the decisions. */
 export const PREVIEWERS: readonly Role[] = ['policy'];
@@ -142,17 +142,17 @@ export const impactPreviewContracts: readonly RouteContract[] = [
         zh: '请求有误、文件未通过检查、文件中没有自动审核使用的决策，或拟部署的规则无法完成认定',
         en: 'invalid request, files the checks refused, no decision the review uses, or candidate rules that cannot judge a filing',
       }),
-      NOT_SIGNED_IN,
-      ROLE_REFUSED,
+      unauthenticated,
+      forbidden,
       { status: 409, description: { zh: '认定规则尚未部署，或当前部署的规则无法完成认定', en: 'the rules are not deployed, or the deployed rules cannot judge a filing' } },
-      ...JSON_BODY_PROBLEMS,
+      ...bodyLimits,
       {
         status: 422,
         description: { zh: '检查或预览超过时间、内存上限', en: 'the checks or the preview passed their time or memory limit' },
         codes: ['CHECK_TIMEOUT', 'CHECK_MEMORY_EXCEEDED', 'PREVIEW_TIMEOUT', 'PREVIEW_MEMORY_EXCEEDED'],
       },
       { status: 429, description: { zh: '同时进行的预览过多（见 Retry-After）', en: 'too many previews at once; see Retry-After' }, codes: ['PREVIEW_BUSY'] },
-      ENGINE_UNAVAILABLE,
+      engineUnavailable,
     ],
   },
 ];

@@ -5,7 +5,7 @@ import { PLATFORM_ID_PATTERN } from '../connectors/national-platform/schema.ts';
 import filingSchema from '../filings/declaration/filing.schema.json' with { type: 'json' };
 import { filingTemplates } from '../filings/declaration/messages.ts';
 import type { RouteContract } from './route-contract.ts';
-import { invalidRequest, JSON_BODY_PROBLEMS, SCHEMA_CODES } from './shared-problems.ts';
+import { invalidRequest, bodyLimits, SCHEMA_CODES } from './common-problems.ts';
 
 // Our own endpoint is strict: a field we do not know is a contract change to hear about, not to drop. The
 // declaration is checked afterwards by the filing API's own rules, its problems placed under /filing.
@@ -74,7 +74,7 @@ export const nationalPlatformContracts: readonly RouteContract[] = [
       }),
       { status: 401, description: { zh: '跨省通办平台凭据无效', en: 'missing or invalid national platform token' } },
       { status: 409, description: { zh: '该单位本年度已有在办的申报（filingId 指明）', en: 'the unit has a filing for that year under way (filingId names it)' }, codes: ['FILING_EXISTS'] },
-      ...JSON_BODY_PROBLEMS,
+      ...bodyLimits,
       {
         status: 422,
         description: { zh: '不能经跨省通办在浙江办理，或转办编号已用于另一份申报', en: 'not for Zhejiang through the platform, or the transfer id was used for another filing' },

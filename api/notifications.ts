@@ -2,7 +2,7 @@
 // candidate groups — and marking one read.
 import type { FromSchema } from 'json-schema-to-ts';
 import type { RouteContract } from './route-contract.ts';
-import { ANY_ROLE, invalidRequest, NOT_SIGNED_IN } from './shared-problems.ts';
+import { ANY_ROLE, invalidRequest, unauthenticated } from './common-problems.ts';
 
 export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'season-reminder', 'notice'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -105,7 +105,7 @@ export const notificationContracts: readonly RouteContract[] = [
     callers: ANY_ROLE,
     request: { query: notificationListQuerySchema },
     responses: { 200: { description: { zh: '通知列表', en: 'the notifications' }, schema: notificationListSchema } },
-    problems: [invalidRequest(['FORMAT', 'UNKNOWN_FIELD']), NOT_SIGNED_IN],
+    problems: [invalidRequest(['FORMAT', 'UNKNOWN_FIELD']), unauthenticated],
   },
   {
     method: 'post',
@@ -117,6 +117,6 @@ export const notificationContracts: readonly RouteContract[] = [
     callers: ANY_ROLE,
     request: { params: notificationIdParamsSchema },
     responses: { 200: { description: { zh: '已读', en: 'read' }, schema: notificationReadSchema } },
-    problems: [NOT_SIGNED_IN, { status: 404, description: { zh: '未找到该通知（或不是发给本人的）', en: 'no such notification for the caller' } }],
+    problems: [unauthenticated, { status: 404, description: { zh: '未找到该通知（或不是发给本人的）', en: 'no such notification for the caller' } }],
   },
 ];

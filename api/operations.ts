@@ -2,7 +2,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Role } from '../platform/http/identity.ts';
 import type { RouteContract } from './route-contract.ts';
-import { ENGINE_UNAVAILABLE, invalidRequest, JSON_BODY_PROBLEMS, NOT_SIGNED_IN, ROLE_REFUSED, SCHEMA_CODES } from './shared-problems.ts';
+import { engineUnavailable, invalidRequest, bodyLimits, unauthenticated, forbidden, SCHEMA_CODES } from './common-problems.ts';
 
 /** The province reads the incidents; operators read them and retry. */
 export const INCIDENT_READERS: readonly Role[] = ['operator', 'province'];
@@ -90,7 +90,7 @@ export const operationsContracts: readonly RouteContract[] = [
     },
     callers: INCIDENT_READERS,
     responses: { 200: { description: { zh: '未解决的故障', en: 'the open incidents' }, schema: incidentListSchema } },
-    problems: [NOT_SIGNED_IN, ROLE_REFUSED, ENGINE_UNAVAILABLE],
+    problems: [unauthenticated, forbidden, engineUnavailable],
   },
   {
     method: 'post',
@@ -105,6 +105,6 @@ export const operationsContracts: readonly RouteContract[] = [
     callers: INCIDENT_RETRIERS,
     request: { body: retryIncidentsSchema },
     responses: { 200: { description: { zh: '各故障的结果', en: 'what became of each incident' }, schema: retryOutcomeSchema } },
-    problems: [invalidRequest(SCHEMA_CODES), NOT_SIGNED_IN, ROLE_REFUSED, ...JSON_BODY_PROBLEMS, ENGINE_UNAVAILABLE],
+    problems: [invalidRequest(SCHEMA_CODES), unauthenticated, forbidden, ...bodyLimits, engineUnavailable],
   },
 ];

@@ -15,7 +15,7 @@ export interface Text {
 /**
  * Who may call a route: people in these roles (a bearer token from sign-in), anyone (`public`), or another system
  * with its own credential (`national-platform`: NATIONAL_PLATFORM_TOKEN; `department`: the callback token a
- * department is given with a push).
+ * department is given with a push). An empty list: any signed-in role (`authenticate(signer)` without roles).
  */
 export type Caller = readonly Role[] | 'public' | 'national-platform' | 'department';
 

@@ -3,7 +3,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Role } from '../platform/http/identity.ts';
 import type { RouteContract } from './route-contract.ts';
-import { ANY_ROLE, invalidRequest, JSON_BODY_PROBLEMS, NOT_SIGNED_IN, ROLE_REFUSED } from './shared-problems.ts';
+import { ANY_ROLE, invalidRequest, bodyLimits, unauthenticated, forbidden } from './common-problems.ts';
 
 /** Who may change the season and read its history: policy staff and the province, who own policy changes (docs/domain.md §8). */
 export const SEASON_SETTERS: readonly Role[] = ['policy', 'province'];
@@ -125,7 +125,7 @@ export const seasonContracts: readonly RouteContract[] = [
     },
     callers: ANY_ROLE,
     responses: { 200: seasonViewResponse },
-    problems: [NOT_SIGNED_IN],
+    problems: [unauthenticated],
   },
   {
     method: 'get',
@@ -135,7 +135,7 @@ export const seasonContracts: readonly RouteContract[] = [
     summary: { zh: '年审时间设置的历史', en: 'The filing season’s history' },
     callers: SEASON_SETTERS,
     responses: { 200: { description: { zh: '历次设置及设置人', en: 'every setting and who made it' }, schema: seasonHistorySchema } },
-    problems: [NOT_SIGNED_IN, ROLE_REFUSED],
+    problems: [unauthenticated, forbidden],
   },
   {
     method: 'put',
@@ -152,9 +152,9 @@ export const seasonContracts: readonly RouteContract[] = [
     responses: { 200: seasonViewResponse },
     problems: [
       invalidRequest(['REQUIRED', 'FORMAT', 'UNKNOWN_FIELD', 'DATE_ORDER', 'OUTSIDE_CERTIFICATION']),
-      NOT_SIGNED_IN,
-      ROLE_REFUSED,
-      ...JSON_BODY_PROBLEMS,
+      unauthenticated,
+      forbidden,
+      ...bodyLimits,
     ],
   },
 ];

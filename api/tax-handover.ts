@@ -4,7 +4,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { taxAnswerSchema } from '../connectors/tax/schema.ts';
 import { UUID_PATTERN } from '../platform/ids.ts';
 import type { RouteContract } from './route-contract.ts';
-import { invalidRequest, JSON_BODY_PROBLEMS } from './shared-problems.ts';
+import { invalidRequest, bodyLimits } from './common-problems.ts';
 
 // The bureau's answer as connectors/tax/schema.ts has it, but our pushes carry filing ids that are uuids; the
 // bureau's schema is looser, as its adapter may serve others too. Extra fields are allowed (docs/contracts.md §3).
@@ -50,7 +50,7 @@ export const taxHandoverContracts: readonly RouteContract[] = [
         },
         codes: ['MISMATCH'],
       },
-      ...JSON_BODY_PROBLEMS,
+      ...bodyLimits,
       { status: 503, description: { zh: '推送的回执尚在登记，请稍后重试（见 Retry-After）', en: 'the push is still being recorded; retry shortly (Retry-After)' } },
     ],
   },

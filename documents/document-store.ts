@@ -2,6 +2,7 @@
 // (`<first two hex>/<sha256>`), so identical content is kept once; rows in `documents` point at them.
 // Order of writes: temp file → fsync → rename into place → row in a transaction. A crash can therefore leave
 // a file nobody references (harmless, collectable), never a row whose file is missing.
+import type { DocumentKind } from '../api/documents.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -14,8 +15,6 @@ import { audit } from '../platform/http/audit.ts';
 import type { Identity } from '../platform/http/identity.ts';
 import { SNIFF_BYTES } from './document-types.ts';
 
-export type DocumentKind = 'scan' | 'evidence' | 'other';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['scan', 'evidence', 'other'];
 
 /** An uploaded file written to a temp file, not yet part of the store. */
 export interface StagedFile {

@@ -2,20 +2,13 @@
 // of files, and each file's type by content. Every problem is reported at once; any problem rejects all files.
 import type { ReceivedUpload } from '../platform/multipart-upload.ts';
 import { compileSchema, type Checked, type FieldIssue } from '../platform/schema.ts';
-import { DOCUMENT_KINDS, type DocumentKind, type NewDocument, type StagedFile } from './document-store.ts';
+import { uploadFieldsSchema, type UploadFields } from '../api/documents.ts';
+import type { NewDocument, StagedFile } from './document-store.ts';
 import { checkDocumentType } from './document-types.ts';
 
 const MAX_NAME_LENGTH = 200;
 
-const checkFields = compileSchema<{ kind: DocumentKind; employeeIndex?: string }>({
-  type: 'object',
-  required: ['kind'],
-  additionalProperties: false,
-  properties: {
-    kind: { enum: [...DOCUMENT_KINDS] },
-    employeeIndex: { type: 'string', pattern: '^(0|[1-9][0-9]{0,5})$' },
-  },
-});
+const checkFields = compileSchema<UploadFields>(uploadFieldsSchema);
 
 /** The name as shown and offered on download: no path, no control characters, bounded; a stand-in when empty. */
 export function cleanFileName(name: string, extension: string): string {

@@ -9,6 +9,7 @@ import { chinaYearOf } from '../platform/china-date.ts';
 import { receiveUpload, UploadRejected, type ReceivedUpload, type Stager } from '../platform/multipart-upload.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema, type FieldIssue } from '../platform/schema.ts';
+import { importQuerySchema, type ImportQuery } from '../api/employee-import.ts';
 import { authenticate, checked, invalid, localeOf } from '../platform/http/http.ts';
 import type { TokenSigner } from '../platform/http/identity.ts';
 import { importEmployees } from './employee-import.ts';
@@ -28,12 +29,7 @@ const TEMPLATE_NAME = '残疾职工名单模板';
 // Room for the part headers around the one file.
 const FORM_OVERHEAD_BYTES = 16 * 1024;
 
-const checkQuery = compileSchema<{ year: string }>({
-  type: 'object',
-  required: ['year'],
-  additionalProperties: false,
-  properties: { year: { type: 'string', pattern: '^\\d{4}$' } },
-});
+const checkQuery = compileSchema<ImportQuery>(importQuerySchema);
 
 interface HeldFile {
   bytes: Buffer;

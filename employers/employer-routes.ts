@@ -1,30 +1,19 @@
 // The unit's master data: read by DPF staff in whose scope the unit lies; changed only by city or province DPF
 // staff, with a reason, audited — never as a side effect of a filing (issue 9).
 import { Router } from 'express';
-import { UNIT_NATURES } from '../domain/identifiers/uscc.ts';
 import { checkRegionCode, isWithin } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
+import { employerChangeSchema } from '../api/employers.ts';
 import { authenticate, checked, identityOf, invalid } from '../platform/http/http.ts';
 import type { Identity, TokenSigner } from '../platform/http/identity.ts';
 import { changeEmployer, findEmployer, type EmployerChange } from './employer-store.ts';
 
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
-const checkChange = compileSchema<EmployerChange>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['note'],
-  minProperties: 2,
-  properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200 },
-    unitNature: { enum: [...UNIT_NATURES] },
-    regionCode: { type: 'string', pattern: '^\\d{6}$' },
-    note: { type: 'string', minLength: 1, maxLength: 500 },
-  },
-});
+const checkChange = compileSchema<EmployerChange>(employerChangeSchema);
 
 const messages = createFieldMessages({
   root: ['单位基本信息', 'unit master data'],

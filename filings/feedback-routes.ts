@@ -7,6 +7,7 @@ import type { EngineRest } from '../platform/engine-rest.ts';
 import { createFieldMessages, type Locale } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
+import { feedbackBodySchema, type FeedbackBody } from '../api/filings.ts';
 import { authenticate, checked, identityOf, localeOf } from '../platform/http/http.ts';
 import type { TokenSigner } from '../platform/http/identity.ts';
 import { readableFiling } from './filing-routes.ts';
@@ -24,12 +25,7 @@ export interface FeedbackRoutesOptions {
   nudgeOutbox?: () => void;
 }
 
-const checkFeedback = compileSchema<{ reason: string }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['reason'],
-  properties: { reason: { type: 'string', minLength: 1, maxLength: 1000 } },
-});
+const checkFeedback = compileSchema<FeedbackBody>(feedbackBodySchema);
 
 const feedbackMessages = createFieldMessages({
   root: ['反馈', 'the feedback'],

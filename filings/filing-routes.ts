@@ -17,6 +17,7 @@ import { normalizeText } from '../platform/text.ts';
 import { isUuid } from '../platform/ids.ts';
 import type { Filing } from './declaration/filing.ts';
 import { compileSchema } from '../platform/schema.ts';
+import { filingListQuerySchema, filingReadQuerySchema, type FilingListQuery, type FilingReadQuery } from '../api/filings.ts';
 import { escalationsOf, type StoredNotification } from '../notifications/notification-store.ts';
 import { presentReview } from '../review/present-review.ts';
 import { findReview, type StoredReview } from '../review/review-store.ts';
@@ -55,23 +56,9 @@ async function feedbackWindowOrNull(engine: EngineRest, filingId: string, status
 const DEPARTMENT_CHECKS_RUN = new Set(['submitted', 'accepted', 'reviewing']);
 
 
-const checkListQuery = compileSchema<{ year?: string; status?: string; uscc?: string; limit?: string; offset?: string }>({
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    year: { type: 'string', pattern: '^\\d{4}$' },
-    status: { type: 'string', pattern: '^[a-z_]{1,32}$' },
-    uscc: { type: 'string', pattern: '^[0-9A-Z]{18}$' },
-    limit: { type: 'string', pattern: '^([1-9]\\d?|100)$' },
-    offset: { type: 'string', pattern: '^\\d{1,6}$' },
-  },
-});
+const checkListQuery = compileSchema<FilingListQuery>(filingListQuerySchema);
 
-const checkReadQuery = compileSchema<{ reveal?: 'personal' }>({
-  type: 'object',
-  additionalProperties: false,
-  properties: { reveal: { enum: ['personal'] } },
-});
+const checkReadQuery = compileSchema<FilingReadQuery>(filingReadQuerySchema);
 
 /** The filing as a caller sees it: personal numbers masked unless revealed to a role that needs them. */
 function present(filing: StoredFiling, reveal: boolean, review: StoredReview | undefined, locale: Locale) {

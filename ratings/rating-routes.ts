@@ -6,29 +6,15 @@ import type { Db } from '../platform/db.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
+import { ratingBodySchema, ratingSummaryQuerySchema, type RatingBody, type RatingSummaryQuery } from '../api/ratings.ts';
 import { authenticate, checked, identityOf, localeOf } from '../platform/http/http.ts';
 import type { Identity, TokenSigner } from '../platform/http/identity.ts';
 import { readableFiling } from '../filings/filing-routes.ts';
 import { RATING_OPEN_STATUSES, rateFiling, ratingSummary } from './rating-store.ts';
 
-const checkRating = compileSchema<{ score: number; comment?: string | null }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['score'],
-  properties: {
-    score: { type: 'integer', minimum: 1, maximum: 5 },
-    comment: { type: ['string', 'null'], maxLength: 500 },
-  },
-});
+const checkRating = compileSchema<RatingBody>(ratingBodySchema);
 
-const checkSummaryQuery = compileSchema<{ year?: string; regionCode?: string }>({
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    year: { type: 'string', pattern: '^\\d{4}$' },
-    regionCode: { type: 'string', pattern: '^\\d{6}$' },
-  },
-});
+const checkSummaryQuery = compileSchema<RatingSummaryQuery>(ratingSummaryQuerySchema);
 
 const ratingMessages = createFieldMessages({
   root: ['评价', 'the rating'],
@@ -56,7 +42,7 @@ export function ratingRouter({ db, signer }: { db: Db; signer: TokenSigner }): R
     const filing = await readableFiling(db, req);
     if (!RATING_OPEN_STATUSES.includes(filing.status)) {
       const message = localeOf(req) === 'zh' ? '年审认证完成后方可评价' : 'the service can be rated once the filing is certified';
-      throw new Problem(409, message, undefined, undefined, 'about:blank', { code: 'RATING_NOT_OPEN', filingId: filing.id, status: filing.status });
+      throw new Problem(409, message, undefined, undefined, 'about:blank', { code: 'RATING_NOT_OPEN', filingId: filing.id, filingStatus: filing.status });
     }
     // An empty comment (or one of spaces) is no comment.
     const comment = body.comment ? body.comment : null;

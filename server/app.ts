@@ -15,7 +15,7 @@ import type { Db } from '../platform/db.ts';
 import { Problem } from '../platform/problem.ts';
 import { filingSeasonGate } from '../season/season-gate.ts';
 import { filingSeasonRouter } from '../season/season-routes.ts';
-import { devLoginRouter } from '../sign-in/dev-login.ts';
+import { devLoginRouter } from '../sign-in/dev-login-routes.ts';
 import { employerRouter } from '../employers/employer-routes.ts';
 import { registrationRouter } from '../employers/registration-routes.ts';
 import { createRegistrationClient } from '../connectors/registration/client.ts';
@@ -42,6 +42,7 @@ import { deadlineRouter } from '../deadlines/deadline-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from '../platform/http/http.ts';
 import { pagesRouter } from './pages.ts';
+import { apiDocsRouter } from './api-docs-routes.ts';
 import { TokenSigner } from '../platform/http/identity.ts';
 
 export interface AppOptions {
@@ -90,6 +91,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   );
   const signer = new TokenSigner(config.authTokenSecret, config.tokenTtlSeconds);
 
+  app.use(apiDocsRouter());
   app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID]), workersCheck(workerStatus)]));
   // Never in production: signInOf refuses to let a production installation start without an identity provider.
   if (signInOf(config) === 'development') app.use(devLoginRouter(signer));

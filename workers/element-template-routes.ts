@@ -3,15 +3,13 @@
 // never import the workers (and their database and department clients) to know them.
 import { Router } from 'express';
 import { authenticate } from '../platform/http/http.ts';
-import type { Role, TokenSigner } from '../platform/http/identity.ts';
+import { MODELER_USERS } from '../api/element-templates.ts';
+import type { TokenSigner } from '../platform/http/identity.ts';
 import { ELEMENT_TEMPLATES } from './registry.ts';
 
 export interface ElementTemplateRoutesOptions {
   signer: TokenSigner;
 }
-
-/** Who uses the modeler: policy staff who change the diagrams, the province who oversees them, operators who run them. */
-const MODELER_USERS: readonly Role[] = ['policy', 'province', 'operator'];
 
 export function elementTemplateRouter(options: ElementTemplateRoutesOptions): Router {
   const router = Router();

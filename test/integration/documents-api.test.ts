@@ -7,6 +7,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { syntheticFiling } from '../support/fixtures.ts';
+import { assertKeepsContract } from '../support/contract-check.ts';
 
 interface FilePart {
   bytes: Uint8Array;
@@ -61,7 +62,9 @@ async function upload(
     body,
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const parsed = text ? JSON.parse(text) : undefined;
+  assertKeepsContract('POST', `/api/filings/${filingId}/documents`, res.status, res.headers.get('content-type'), parsed);
+  return { status: res.status, body: parsed };
 }
 
 async function download(target: TestApi, token: string, href: string) {

@@ -7,6 +7,7 @@ import type { Employee } from '../../filings/declaration/filing.ts';
 import { seededRandom } from '../../domain/synthetic.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
+import { assertKeepsContract } from '../support/contract-check.ts';
 
 const HEADERS = [
   '姓名', '身份证号', '户籍所在地代码', '证件类型', '证号', '残疾类别', '残疾等级', '文化程度', '联系电话', '就业岗位',
@@ -86,7 +87,9 @@ async function upload(file: Buffer, name: string, opts: { token?: string; year?:
     body,
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  const parsed = text ? JSON.parse(text) : undefined;
+  assertKeepsContract('POST', '/api/employee-imports', res.status, res.headers.get('content-type'), parsed);
+  return { status: res.status, headers: res.headers, body: parsed };
 }
 
 async function filledTemplate(rows: (string | number | Date)[][]): Promise<Buffer> {

@@ -5,6 +5,7 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../platform/config.ts';
 import { createPool, type Db } from '../../platform/db.ts';
 import type { EngineRest } from '../../platform/engine-rest.ts';
+import { assertKeepsContract } from './contract-check.ts';
 
 export interface TestApi {
   url: string;
@@ -38,7 +39,9 @@ export async function startTestApi(env: Record<string, string> = {}, options: { 
     }
     const res = await fetch(url + path, { method, headers, body });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    const parsed = text ? JSON.parse(text) : undefined;
+    assertKeepsContract(method, path, res.status, res.headers.get('content-type'), parsed);
+    return { status: res.status, body: parsed };
   };
 
   return {

@@ -7,6 +7,7 @@ import { freePort } from '../../platform/free-port.ts';
 import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
 import { startSystem, type RunningSystem } from '../../server/system.ts';
 import { leaveNoProcessStarts } from './api.ts';
+import { assertKeepsContract } from './contract-check.ts';
 
 export interface TestSystem extends RunningSystem {
   config: Config;
@@ -57,6 +58,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     } catch {
       parsed = text;
     }
+    assertKeepsContract(method, path, res.status, res.headers.get('content-type'), parsed);
     return { status: res.status, body: parsed };
   };
   return {

@@ -4,32 +4,12 @@ import { checkUscc } from '../domain/identifiers/uscc.ts';
 import { checkRegionCode, cityCodeOf, isZhejiang } from '../domain/regions.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema, type FieldIssue } from '../platform/schema.ts';
+import { devLoginBodySchema, type DevLoginBody } from '../api/sign-in.ts';
 import { checked, invalid } from '../platform/http/http.ts';
-import { ROLES, type Identity, type TokenSigner } from '../platform/http/identity.ts';
+import type { Identity, TokenSigner } from '../platform/http/identity.ts';
 import { ROLE_NAMES } from '../platform/http/role-names.ts';
 
-interface DevLoginBody {
-  role: Identity['role'];
-  uscc?: string;
-  regionCode?: string;
-  /** Who is signing in, so the audit trail names a person; defaults to one derived from role and scope. */
-  userId?: string;
-  /** The person's name as pages show it; defaults to the role's name (政策管理人员). */
-  name?: string;
-}
-
-const checkBody = compileSchema<DevLoginBody>({
-  type: 'object',
-  required: ['role'],
-  additionalProperties: false,
-  properties: {
-    role: { enum: [...ROLES] },
-    uscc: { type: 'string' },
-    regionCode: { type: 'string', pattern: '^\\d{6}$' },
-    userId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\w.@-]+$' },
-    name: { type: 'string', minLength: 1, maxLength: 40 },
-  },
-});
+const checkBody = compileSchema<DevLoginBody>(devLoginBodySchema);
 
 const loginMessages = createFieldMessages({
   root: ['登录信息', 'the sign-in'],
