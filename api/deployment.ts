@@ -7,6 +7,13 @@ import { MODELER_USERS } from './element-templates.ts';
 import type { ProblemResponse, RouteContract } from './route-contract.ts';
 import { engineUnavailable, invalidRequest, bodyLimits, unauthenticated, forbidden, SCHEMA_CODES } from './common-problems.ts';
 
+/** A form's source as deployed: a Camunda Form (form-js schema), checked at deployment. */
+const formSourceSchema = {
+  type: 'object',
+  required: ['id', 'type', 'components'],
+  properties: { id: { type: 'string' }, type: { const: 'default' }, components: { type: 'array' } },
+} as const;
+
 /** Who deploys: policy staff, through the web modeler. */
 export const DEPLOYERS: readonly Role[] = ['policy'];
 /** Who may see what is deployed and check a copy: policy staff who change it, the province who oversees it, operators who run it. */
@@ -279,7 +286,11 @@ export const deploymentContracts: readonly RouteContract[] = [
     callers: DEFINITION_READERS,
     request: { params: definitionVersionParamsSchema },
     responses: {
-      200: { description: { zh: 'BPMN 或 DMN 的 XML；表单为 JSON', en: 'the BPMN or DMN XML; a form’s JSON' }, contentType: 'application/xml' },
+      200: {
+        description: { zh: 'BPMN 或 DMN 的 XML；表单为 JSON', en: 'the BPMN or DMN XML; a form’s JSON' },
+        contentType: 'application/xml',
+        alternatives: [{ contentType: 'application/json', schema: formSourceSchema }],
+      },
     },
     problems: VERSION_READ_PROBLEMS,
   },

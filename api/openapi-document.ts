@@ -84,9 +84,10 @@ function responses(contract: RouteContract): Record<string, object> {
   const out: Record<string, object> = {};
   for (const [status, response] of Object.entries(contract.responses)) {
     const contentType = response.contentType ?? (response.schema !== undefined ? 'application/json' : undefined);
+    const media = [...(contentType ? [{ contentType, schema: response.schema }] : []), ...(response.alternatives ?? [])];
     out[status] = {
       description: bilingual(response.description),
-      ...(contentType ? { content: { [contentType]: response.schema !== undefined ? { schema: response.schema } : {} } } : {}),
+      ...(media.length > 0 ? { content: Object.fromEntries(media.map((m) => [m.contentType, m.schema !== undefined ? { schema: m.schema } : {}])) } : {}),
     };
   }
   for (const problem of contract.problems) {

@@ -25,6 +25,8 @@ export interface ContractResponse {
   schema?: JsonSchema;
   /** Defaults to application/json when there is a schema. */
   contentType?: string;
+  /** The same answer in other media types, by what is asked for (a diagram's XML, a form's JSON). */
+  alternatives?: readonly { contentType: string; schema?: JsonSchema }[];
 }
 
 export interface ProblemResponse {

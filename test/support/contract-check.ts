@@ -46,8 +46,9 @@ export function contractViolations(method: string, path: string, status: number,
   const problem = contract.problems.find((p) => p.status === status);
   if (!success && !problem) return [`status ${status} is not in the contract (answers ${[...Object.keys(contract.responses), ...contract.problems.map((p) => p.status)].join(', ')})`];
   if (success) {
-    if (success.schema === undefined) return [`status ${status} is published without a JSON body, but the answer is ${contentType}`];
-    const checked = validatorOf(success.schema)(body);
+    const schema = success.schema ?? success.alternatives?.find((m) => isJson(m.contentType) && m.schema !== undefined)?.schema;
+    if (schema === undefined) return [`status ${status} is published without a JSON body, but the answer is ${contentType}`];
+    const checked = validatorOf(schema)(body);
     return checked.ok ? [] : checked.issues.map((i) => `${i.path} ${i.code}${i.params ? ` ${JSON.stringify(i.params)}` : ''}`);
   }
   const checked = validatorOf(problemSchema)(body);
