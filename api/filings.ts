@@ -1,4 +1,4 @@
-// A filing (CONTRACTS §1 of docs/contracts.md): submit, read one with its history and review, list, modify the
+// A filing (docs/contracts.md §1): submit, read one with its history and review, list, modify the
 // declaration after approved feedback, file feedback.
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Filing } from '../filings/declaration/filing.ts';

@@ -3,6 +3,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { RouteContract } from './route-contract.ts';
 import { ANY_ROLE, invalidRequest, unauthenticated } from './common-problems.ts';
+import { filingSummarySchema } from './tasks.ts';
 
 export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'season-reminder', 'notice'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -21,24 +22,6 @@ export type NotificationListQuery = FromSchema<typeof notificationListQuerySchem
 
 const instantOrNull = { type: ['string', 'null'], format: 'date-time' } as const;
 
-/** What a list shows of the filing a notification is about (tasks/filing-summary.ts): no personal numbers. */
-const filingSummarySchema = {
-  type: 'object',
-  required: ['id', 'year', 'channel', 'status', 'employerUscc', 'employerName', 'handlingRegionCode', 'receivingRegionCode', 'employeeCount', 'createdAt'],
-  additionalProperties: false,
-  properties: {
-    id: { type: 'string' },
-    year: { type: 'integer' },
-    channel: { type: 'string' },
-    status: { type: 'string' },
-    employerUscc: { type: 'string' },
-    employerName: { type: 'string' },
-    handlingRegionCode: { type: 'string' },
-    receivingRegionCode: { type: 'string' },
-    employeeCount: { type: 'integer', minimum: 0 },
-    createdAt: { type: 'string', format: 'date-time' },
-  },
-} as const;
 
 const notificationSchema = {
   type: 'object',

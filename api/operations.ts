@@ -63,6 +63,7 @@ export const incidentListSchema = {
   },
 } as const;
 export type IncidentList = FromSchema<typeof incidentListSchema>;
+export type Incident = IncidentList['incidents'][number];
 
 const incidentIds = { type: 'array', items: { type: 'string' } } as const;
 
@@ -76,6 +77,7 @@ export const retryOutcomeSchema = {
     notRetryable: { ...incidentIds, description: '不能在此重试 / open, but not retryable here' },
   },
 } as const;
+export type RetryOutcome = FromSchema<typeof retryOutcomeSchema>;
 
 export const operationsContracts: readonly RouteContract[] = [
   {

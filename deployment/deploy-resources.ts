@@ -106,7 +106,7 @@ export async function changedAgainstLatest(engine: EngineRest, resources: Resour
       if (!resource) continue;
       pending.delete(name);
       const deployed = await engine.getText(`/deployment/${encodeURIComponent(id)}/resources/${encodeURIComponent(resourceId)}/data`);
-      // Request bodies arrive trimmed (server/request-guard.ts): a file's final newline is no change.
+      // Request bodies arrive trimmed (platform/http/request-guard.ts): a file's final newline is no change.
       if (deployed.trim() !== resource.content.trim()) changed.push(resource);
     }
   }

@@ -49,7 +49,7 @@ export const MAX_CONCURRENT_PREVIEWS = 2;
 /** What a refused preview is told to wait: about what a county's season takes. */
 const BUSY_RETRY_AFTER_SECONDS = 30;
 
-/** Causes whose messages name decisions, rules and outputs only (review/judge-filing.ts, decisions/evaluate-decision.ts). */
+/** Causes whose messages name decisions, rules and outputs only (review/judge-filing.ts, dmn-evaluator/evaluate-decision.ts). */
 const VALUE_FREE_CAUSES = new Set(['RuleOutcomeError', 'DecisionEvaluationError']);
 
 /** What a preview may say of a filing that could not be judged: the rule's own words if they hold no value, else its kind. */

@@ -1,6 +1,7 @@
 // The engine's open incidents as operators read them — the step by its name in the diagram, the department it
 // asks, the filing and unit it holds up — and retrying them, one or many, as Cockpit's retry does. A step that
 // failed for good (a department down, a deadline the calendar could not count) resumes where it stopped.
+import type { Incident } from '../api/operations.ts';
 import type { Db } from '../platform/db.ts';
 import { EngineError, type EngineRest } from '../platform/engine-rest.ts';
 import { readXmlTree, type XmlElement } from '../platform/xml-tree.ts';
@@ -20,20 +21,8 @@ interface EngineIncident {
   incidentMessage: string | null;
 }
 
-export interface OpenIncident {
-  id: string;
-  at: string;
-  /** failedExternalTask or failedJob: what a retry sets going again. */
-  kind: string;
-  step: { id: string | null; name: string };
-  /** The department the step asks, when it asks one. */
-  department: string | null;
-  /** The failure as the step reported it (never a personal number: workers do not put one in a message). */
-  message: string;
-  filing: { id: string; year: number; unitName: string; handlingRegionCode: string } | null;
-  /** Whether retrying is possible here (the others only in Cockpit). */
-  retryable: boolean;
-}
+/** One open incident as GET /api/operations/incidents answers it (its fields are described in the contract). */
+export type OpenIncident = Incident;
 
 // A definition never changes once deployed: its element names are read once.
 const namesOfDefinition = new Map<string, Map<string, string>>();

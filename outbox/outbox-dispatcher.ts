@@ -1,4 +1,4 @@
-// Sends the engine commands written to the outbox with the data they belong to (server/filings/filing-store.ts),
+// Sends the engine commands written to the outbox with the data they belong to (filings/filing-store.ts),
 // exactly once per business key: a command whose effect already exists in the engine (the sender died after the
 // engine acted but before it could mark the row) is marked sent, not repeated. Rows are claimed with
 // `for update skip locked`, so several API processes can dispatch side by side.

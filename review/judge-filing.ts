@@ -47,7 +47,7 @@ export class RuleOutcomeError extends Error {
   }
 }
 
-/** What the review reads of a decision's output: a reason code of CONTRACTS §2, a number or a boolean. */
+/** What the review reads of a decision's output: a reason code of docs/contracts.md §2, a number or a boolean. */
 export type OutputShape = 'reason' | 'number' | 'boolean';
 
 /**

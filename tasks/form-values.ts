@@ -251,7 +251,7 @@ const templates: NonNullable<MessageCatalogue['templates']> = {
 
 /**
  * The sentences about a form's fields, named by the form's own labels; `more` words the codes of checks beyond
- * the form (tasks/task-completion-checks.ts). Throws, like checkFormValues, on a form it cannot check.
+ * the form (completion-checks/completion-checks.ts). Throws, like checkFormValues, on a form it cannot check.
  */
 export function formMessages(form: FormSchema, more: MessageCatalogue['templates'] = {}): FieldMessages {
   const { writable, readonly } = readFormFields(form);

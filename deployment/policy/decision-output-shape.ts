@@ -1,5 +1,5 @@
 // DMN lint rule `output-shape`: every output of a decision the review evaluates has the shape the review reads —
-// reason codes of CONTRACTS §2 from the counting decision, numbers and booleans from the weight and levy decisions
+// reason codes of docs/contracts.md §2 from the counting decision, numbers and booleans from the weight and levy decisions
 // (review/judge-filing.ts DECISION_OUTPUTS), and in the decisions these require the shape of the output's declared
 // type: numbers, booleans, strings written out in the file. An output that builds a string (string(), text
 // concatenation) is refused in every column of these decisions: it is how a rule would carry a person's facts (a

@@ -1,4 +1,4 @@
-// What a decision file may contain beyond what the evaluator reads (decisions/decision-model.ts): FEEL only — every
+// What a decision file may contain beyond what the evaluator reads (dmn-evaluator/decision-model.ts): FEEL only — every
 // expressionLanguage on any element is FEEL's — no element of the kinds that define functions or call other logic,
 // and every FEEL text keeps to the FEEL rule (no loops, no function definitions, a few built-in functions).
 import { DEPLOYMENT_POLICY, type PolicyFinding } from './deployment-policy.ts';

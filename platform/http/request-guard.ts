@@ -4,7 +4,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Problem } from '../problem.ts';
 
-/** Routes that take multipart uploads (documents/, imports/); every other route with a body takes JSON. */
+/** Routes that take multipart uploads (documents/, employee-import/); every other route with a body takes JSON. */
 const MULTIPART_ROUTES = [/^\/api\/filings\/[^/]+\/documents\/?$/, /^\/api\/employee-imports\/?$/];
 const ENCODINGS = new Set(['identity', 'gzip', 'deflate']);
 

@@ -1,4 +1,4 @@
-// The worker judges filings with our evaluation of the deployed DMN (decisions/); the engine is the judge of
+// The worker judges filings with our evaluation of the deployed DMN (dmn-evaluator/); the engine is the judge of
 // what the DMN means. This holds the two to identical results: every decision of processes/*.dmn, deployed to
 // the real engine, is evaluated there (`POST /decision-definition/{id}/evaluate`) and here over a generated grid
 // of inputs that makes every rule of every decision both match and fail, and the results must be equal.

@@ -1,6 +1,6 @@
 // The policy impact preview on the real engine: two filings of Lin'an (330112, Hangzhou: minimum wage tier 1,
 // 2490 yuan from 2025-01) are reviewed by the real workers from the simulators' records; a policy officer then
-// previews processes/employee-counting.dmn with that minimum raised to 2700. Worked out by hand (DOMAIN §7):
+// previews processes/employee-counting.dmn with that minimum raised to 2700. Worked out by hand (docs/domain.md §7):
 //   lowWage: 100 staff at 80 000, one grade-4 person paid 2600 a month. Deployed: certified 1.00, required 1.50,
 //     shortfall 0.50, ratio 1 % → pays 50 %: 0.50 × 80 000 = 40 000 → 20 000. Candidate: every month
 //     WAGE_BELOW_MINIMUM → certified 0, shortfall 1.50, ratio 0 → pays 90 %: 120 000 → 108 000.

@@ -1,4 +1,4 @@
-// Reading a diagram's working-day deadlines (calendar/diagram-deadlines.ts): each compute-due-date task's count,
+// Reading a diagram's working-day deadlines (deadlines/diagram-deadlines.ts): each compute-due-date task's count,
 // named after the variable its due date goes into; what pages, messages and forms state comes from here.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,18 +1,11 @@
 // Who is signed in: the token (kept for the browser tab only) and what it says of the person — role and scope.
 // The server decides every right; the pages only choose what to offer.
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+// The same identity the server signs into a token (type only: the pages never run the server's token code).
+import type { Identity, Role } from '../../../platform/http/identity.ts';
 import { api, storedToken, storeToken } from './api.ts';
 
-export type Role = 'employer' | 'clerk' | 'reviewer' | 'lead' | 'city' | 'province' | 'policy' | 'operator';
-
-export interface Identity {
-  sub: string;
-  /** The person's name as pages show it. */
-  name?: string;
-  role: Role;
-  uscc?: string;
-  regionCode?: string;
-}
+export type { Identity, Role };
 
 export { ROLE_NAMES } from '../../../platform/http/role-names.ts';
 

@@ -1,4 +1,4 @@
-// Development sign-in (CONTRACTS §4): who you are and your scope. In production an identity provider replaces it.
+// Development sign-in (docs/contracts.md §4): who you are and your scope. In production an identity provider replaces it.
 import { Alert, Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';

@@ -21,7 +21,7 @@ export function useConfirmResult(task: TaskItem, documents: StoredDocument[], de
   const reviewWithin = withinWorkingDays(deadlines, 'review', '人工审核期限内');
   const clear = (key: FieldKey) => setErrors(({ [key]: _gone, ...rest }) => rest);
 
-  /** What the server would refuse, said before sending (tasks/task-completion-checks.ts words it the same way). */
+  /** What the server would refuse, said before sending (completion-checks/completion-checks.ts words it the same way). */
   const localProblems = (): FieldErrors => {
     if (decision === undefined) return { confirmationDecision: '请选择确认审核结果，或提出异议' };
     if (decision === 'confirm') return {};

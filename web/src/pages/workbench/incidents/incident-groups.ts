@@ -1,22 +1,8 @@
 // The incidents the engine holds, as the 故障处理 page groups and words them.
+import type { Incident, RetryOutcome } from '../../../../../api/operations.ts';
 import { regionShortName } from '../region-label.ts';
 
-export interface Incident {
-  id: string;
-  at: string;
-  kind: string;
-  step: { id: string | null; name: string };
-  department: string | null;
-  message: string;
-  filing: { id: string; year: number; unitName: string; handlingRegionCode: string } | null;
-  retryable: boolean;
-}
-
-export interface RetryOutcome {
-  retried: string[];
-  gone: string[];
-  notRetryable: string[];
-}
+export type { Incident, RetryOutcome };
 
 export interface IncidentGroup {
   key: string;

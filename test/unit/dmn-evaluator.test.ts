@@ -1,4 +1,4 @@
-// Our DMN evaluation (decisions/): FEEL through feelin with remembered results, the hit policies Operaton
+// Our DMN evaluation (dmn-evaluator/): FEEL through feelin with remembered results, the hit policies Operaton
 // evaluates, and required decisions' results added to the variables the way Operaton adds them. The
 // conformance test holds this to the engine on the project's own files; these pin the mechanisms.
 import { describe, expect, it } from 'vitest';
