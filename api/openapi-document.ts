@@ -8,7 +8,7 @@ import type { Caller, JsonSchema, RouteContract, Text } from './route-contract.t
 
 export const OPENAPI_VERSION = '3.1.0';
 
-/** Each tag's description; a contract's tag missing here is published with the tag's name only. */
+/** Each tag's description (the document test requires one for every contract's tag). */
 const TAG_DESCRIPTIONS: Readonly<Record<string, Text>> = {
   filings: { zh: '年审申报：提交、查询、修改、反馈', en: 'Filings: submit, read, modify, feedback' },
   tasks: { zh: '待办任务：认领、办理', en: 'The task inbox: claim and complete' },
@@ -19,6 +19,15 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, Text>> = {
   'employee-import': { zh: '残疾职工名单导入与模板', en: 'Employee-list import and its templates' },
   'sign-in': { zh: '登录（仅开发环境）', en: 'Sign-in (development only)' },
   system: { zh: '系统状态与接口文档', en: 'System readiness and this API description' },
+  calendar: { zh: '工作日日历：节假日安排的发布与期限计算', en: 'The working-day calendar: publishing a year’s holidays, computing due dates' },
+  season: { zh: '认证期（申报时间）设置', en: 'The filing season (certification period) settings' },
+  deadlines: { zh: '已部署流程图中的办理期限（工作日）', en: 'The working-day deadlines written in the deployed diagrams' },
+  deployment: { zh: '流程、决策表和表单的检查、部署与版本', en: 'Checking, deploying and versions of diagrams, decisions and forms' },
+  'impact-preview': { zh: '规则修改影响预览', en: 'The policy impact preview of a changed decision table' },
+  notifications: { zh: '提醒与督办', en: 'Reminders and escalations' },
+  operations: { zh: '故障处理：流程故障及其重试', en: 'Operations: incidents and their retry' },
+  'national-platform': { zh: '跨省通办：全国平台转来的申报', en: 'Cross-province filings delivered by the national platform' },
+  'tax-handover': { zh: '税务部门的比对反馈', en: 'The tax bureau’s answers to the pushed results' },
 };
 
 /** Chinese first, English after: one description field carries both. */
@@ -127,7 +136,8 @@ export function buildOpenApiDocument(contracts: readonly RouteContract[] = CONTR
   for (const contract of contracts) (paths[contract.path] ??= {})[contract.method] = operation(contract);
   const tags = [...new Set(contracts.map((c) => c.tag))].map((name) => {
     const text = TAG_DESCRIPTIONS[name];
-    return { name, ...(text ? { description: bilingual(text) } : {}) };
+    if (!text) throw new Error(`the API tag "${name}" has no description in api/openapi-document.ts`);
+    return { name, description: bilingual(text) };
   });
   return {
     openapi: OPENAPI_VERSION,
