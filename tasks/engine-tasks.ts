@@ -23,15 +23,16 @@ interface IdentityLink {
 }
 
 export async function listTasksFor(engine: EngineRest, groups: string[], userId: string, max = 200): Promise<EngineTask[]> {
-  // Unassigned tasks offered to one of the caller's groups, or tasks the caller has claimed. The criteria inside
-  // one element of `orQueries` are OR-ed (the elements themselves are AND-ed).
-  const either: Record<string, unknown> = { assignee: userId };
-  if (groups.length > 0) either.candidateGroups = groups;
-  return engine.post<EngineTask[]>(`/task?firstResult=0&maxResults=${max}`, {
-    orQueries: [either],
+  // Tasks offered to one of the caller's groups (role and region), unclaimed or claimed by the caller: a task claimed
+  // under this user id but offered to another role or region is not theirs to see.
+  if (groups.length === 0) return [];
+  const offered = await engine.post<EngineTask[]>(`/task?firstResult=0&maxResults=${max}`, {
+    candidateGroups: groups,
+    includeAssignedTasks: true,
     active: true,
     sorting: [{ sortBy: 'created', sortOrder: 'asc' }],
   });
+  return offered.filter((task) => task.assignee === null || task.assignee === userId);
 }
 
 /** The task, or undefined when the engine knows no such task. */

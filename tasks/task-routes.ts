@@ -75,13 +75,16 @@ function present(task: EngineTask, filing: FilingSummary | undefined, deadline: 
   };
 }
 
-/** The task if the caller may act on it: offered to one of their groups and not claimed by someone else, or theirs. */
+/**
+ * The task if the caller may act on it: offered to one of their groups (their role and region) and not claimed by
+ * someone else. Holding a task is not enough: a person whose role or region no longer fits it — or anyone signing in
+ * under the holder's user id with another role — cannot read, claim or complete it.
+ */
 async function reachableTask(engine: EngineRest, who: Identity, id: string): Promise<EngineTask> {
   if (!TASK_ID.test(id)) throw notFound();
   const task = await findTask(engine, id);
   if (!task || task.suspended) throw notFound();
-  if (task.assignee === who.sub) return task;
-  if (task.assignee !== null) throw notFound();
+  if (task.assignee !== null && task.assignee !== who.sub) throw notFound();
   const groups = new Set(candidateGroupsOf(who));
   const offered = await candidateGroupsOfTask(engine, id);
   if (!offered.some((g) => groups.has(g))) throw notFound();

@@ -176,6 +176,35 @@ describe('window intake with missing material, received in another county', () =
     expect(accepted.acceptance).toBeNull();
   });
 
+  it("keeps a clerk's task to clerks of that county, whoever signs in under the clerk's user id", async () => {
+    const filing = syntheticFiling(seed(), { regionCode: HANDLING });
+    const clerk = await login({ role: 'clerk', regionCode: HANDLING });
+    const res = await system.request('POST', '/api/filings', {
+      token: clerk,
+      body: { ...filing, channel: 'window', receivingRegionCode: HANDLING, windowIntake: { materialsComplete: false, missingMaterials: '缺少营业执照复印件' } },
+    });
+    expect(res.status).toBe(201);
+    const task = await taskOf(clerk, res.body.id, 'acceptance');
+    expect((await system.request('POST', `/api/tasks/${task.id}/claim`, { token: clerk })).status).toBe(200);
+
+    // The unit itself, and a clerk of another county, each signed in with the clerk's user id.
+    const clerkId = `dev-clerk-${HANDLING}`;
+    const impostors = [
+      await login({ role: 'employer', uscc: filing.employer.uscc, userId: clerkId }),
+      await login({ role: 'clerk', regionCode: RECEIVING, userId: clerkId }),
+    ];
+    for (const token of impostors) {
+      const inbox = await system.request('GET', '/api/tasks', { token });
+      expect(inbox.body.items.some((t: Task) => t.id === task.id)).toBe(false);
+      expect((await system.request('GET', `/api/tasks/${task.id}`, { token })).status).toBe(404);
+      expect((await system.request('POST', `/api/tasks/${task.id}/unclaim`, { token })).status).toBe(404);
+      expect((await complete(token, task, { acceptanceDecision: 'accept', acceptanceNote: '自行受理' })).status).toBe(404);
+    }
+    // Still the clerk's, untouched.
+    expect((await system.request('GET', `/api/tasks/${task.id}`, { token: clerk })).body.assignee).toBe(clerkId);
+    expect((await complete(clerk, task, { acceptanceDecision: 'accept', acceptanceNote: '材料已补齐' })).status).toBe(200);
+  });
+
   it('accepts a complete window filing on the spot, with no acceptance task', async () => {
     const filing = syntheticFiling(seed(), { regionCode: HANDLING });
     const clerk = await login({ role: 'clerk', regionCode: HANDLING });
