@@ -13,6 +13,9 @@ import { deployFromEditor, ensureNoFindings, latestVersion as latestOf, openGrou
 import { buildScenario, simDataDirWith, type Scenario } from '../support/review-scenarios.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 
+/** Longer than the server's own bound on a deployment's checks (20 s), so a slow check shows as its answer, not a time-out here. */
+const DEPLOY_ANSWER_MS = 40_000;
+
 // Linping, Hangzhou: minimum wage tier 1 (the city's), 2490 yuan from 2025-01. Not Lin'an, whose season
 // policy-preview.test.ts counts exactly in the same run's database.
 const COUNTY = '330113';
@@ -220,7 +223,8 @@ describe('the web modeler in Chromium', { timeout: 180_000 }, () => {
     await page.fill('[data-testid=deploy-note]', '误改的任务主题');
     await page.click('[data-testid=deploy-confirm]');
     const refused = page.locator('[data-testid=deploy-refused]');
-    await refused.waitFor({ timeout: 20_000 });
+    // The server answers within its check time limit (DEPLOYMENT_CHECK_TIMEOUT_MS, 20 s, queueing included): wait past it.
+    await refused.waitFor({ timeout: DEPLOY_ANSWER_MS });
     expect(await refused.innerText()).toContain('compute-due-date-v2');
     await screenshot(page, '18-modeler-refused');
     expect((await latestVersion('process', 'annual-review')).version).toBe(before.version);
@@ -243,7 +247,8 @@ describe('the web modeler in Chromium', { timeout: 180_000 }, () => {
     await page.fill('[data-testid=deploy-note]', '改用 Java 类');
     await page.click('[data-testid=deploy-confirm]');
     const refused = page.locator('[data-testid=deploy-refused]');
-    await refused.waitFor({ timeout: 20_000 });
+    // The server answers within its check time limit (DEPLOYMENT_CHECK_TIMEOUT_MS, 20 s, queueing included): wait past it.
+    await refused.waitFor({ timeout: DEPLOY_ANSWER_MS });
     expect(await refused.innerText()).toContain('operaton:class');
     await screenshot(page, '18a-modeler-refused-code');
     expect((await latestVersion('process', 'annual-review')).version).toBe(before.version);
