@@ -2,7 +2,7 @@
 // content-security policy, reads /api/openapi.json and lists the operations. Screenshot: 65-api-docs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
-import { BrowserSession, launchChromium, screenshot } from '../support/browser.ts';
+import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
 
 let api: TestApi;
 let browser: BrowserSession;
@@ -37,5 +37,13 @@ describe('the API reference page in Chromium', { timeout: 60_000 }, () => {
     await screenshot(page, '65-api-docs');
     expect(outside).toEqual([]);
     expect(refused).toEqual([]);
+  });
+
+  it('is readable on a phone: the operations in one column, no page wider than the screen', async () => {
+    const page = await browser.page(undefined, PHONE);
+    await page.goto(`${api.url}/api/docs`);
+    await page.locator('.opblock-summary-path[data-path="/api/filings"]').first().waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, '65a-api-docs-phone');
   });
 });
