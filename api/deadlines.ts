@@ -1,9 +1,9 @@
 // The deployed diagram's working-day deadlines, as an API contract (deadlines/deadline-routes.ts): the latest
 // version's, and the version a filing runs on.
 import type { FromSchema } from 'json-schema-to-ts';
-import { UUID_PATTERN } from '../platform/ids.ts';
 import type { RouteContract } from './route-contract.ts';
 import { ANY_ROLE, engineUnavailable, unauthenticated } from './common-problems.ts';
+import { filingIdParams } from './filings.ts';
 
 const workingDays = { type: ['integer', 'null'], minimum: 1, maximum: 365 } as const;
 
@@ -31,11 +31,6 @@ export const deployedDeadlinesSchema = {
 } as const;
 export type DeployedDeadlines = FromSchema<typeof deployedDeadlinesSchema>;
 
-export const filingIdParamsSchema = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', pattern: UUID_PATTERN, description: '申报编号；其他编号答 404 / the filing’s id; any other answers 404' } },
-} as const;
 
 const notDeployed = {
   ...engineUnavailable,
@@ -68,7 +63,7 @@ export const deadlineContracts: readonly RouteContract[] = [
       en: 'A change deployed later does not move a filing’s deadlines; a filing whose process has not started gets the latest version’s.',
     },
     callers: ANY_ROLE,
-    request: { params: filingIdParamsSchema },
+    request: { params: filingIdParams },
     responses: { 200: { description: { zh: '期限', en: 'the deadlines' }, schema: deployedDeadlinesSchema } },
     problems: [unauthenticated, { status: 404, description: { zh: '未找到该申报（或无权查看）', en: 'no such filing in the caller’s scope' } }, notDeployed],
   },

@@ -23,7 +23,7 @@ export function sourceFiles(projectRoot: string, roots: readonly string[] = ['.'
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(path.join(projectRoot, dir), { withFileTypes: true })) {
-      if (entry.name.startsWith('.') && entry.name !== '.' ) continue;
+      if (entry.name.startsWith('.')) continue;
       const relative = dir === '.' ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) walk(relative);
