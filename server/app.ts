@@ -33,6 +33,7 @@ import { ANNUAL_REVIEW_PROCESS_ID } from '../filings/filing-store.ts';
 /** The timer-started process that reminds units in the concentrated filing period (processes/season-reminders.bpmn). */
 const SEASON_REMINDERS_PROCESS_ID = 'season-reminders';
 import { taskRouter } from '../tasks/task-routes.ts';
+import { staffRouter } from '../staff/staff-routes.ts';
 import { CheckRunner } from '../deployment/check-runner.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
 import { policyPreviewRouter } from '../impact-preview/preview-routes.ts';
@@ -94,10 +95,10 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(apiDocsRouter());
   app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID]), workersCheck(workerStatus)]));
   // Never in production: signInOf refuses to let a production installation start without an identity provider.
-  if (signInOf(config) === 'development') app.use(devLoginRouter(signer));
+  if (signInOf(config) === 'development') app.use(devLoginRouter(signer, db));
   const seasonOpen = config.filingSeason === 'open';
   const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
-  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, ...(nudgeOutbox ? { nudgeOutbox } : {}), ...(engine ? { engine } : {}) }));
+  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, now, ...(nudgeOutbox ? { nudgeOutbox } : {}), ...(engine ? { engine } : {}) }));
   // 跨省通办: filings the national platform delivers; taken whatever Zhejiang's season, as the other office received them.
   app.use(nationalPlatformRouter({ db, token: config.nationalPlatformToken, rules: () => filingRules(config, now()), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(feedbackRouter({ db, signer, engine, ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
@@ -106,6 +107,8 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(employerRouter({ db, signer }));
   app.use(registrationRouter({ db, signer, registration: createRegistrationClient(config) }));
   app.use(taskRouter({ db, signer, engine, now }));
+  // Signed tokens are not server-side sessions: until sign-in/sessions.ts keeps them, there is none to end.
+  app.use(staffRouter({ db, signer, sessions: { revokeAllOf: async () => 0 }, now }));
   app.use(deploymentRouter({ db, signer, engine, checks, checksPerMinute: config.deploymentChecksPerMinute }));
   app.use(
     policyPreviewRouter({
@@ -124,7 +127,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(calendarRouter({ db, signer, ...(engine ? { engine } : {}) }));
   app.use(incidentRouter({ db, signer, ...(engine ? { engine } : {}) }));
   app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
-  app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
+  app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes, now }));
   app.use(importRouter({ signer, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));
   app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(notificationRouter({ db, signer, now }));

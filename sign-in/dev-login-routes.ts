@@ -1,13 +1,17 @@
-// POST /api/dev/login (docs/contracts.md §4): a token for any role, for development and tests only.
+// POST /api/dev/login (docs/contracts.md §4): a token for any role, for development and tests only. Staff it signs in
+// get a register entry in good standing unless they have one (staff/staff-store.ts ensureDevelopmentStaff).
 import { Router } from 'express';
 import { checkUscc } from '../domain/identifiers/uscc.ts';
 import { checkRegionCode, cityCodeOf, isZhejiang } from '../domain/regions.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema, type FieldIssue } from '../platform/schema.ts';
 import { devLoginBodySchema, type DevLoginBody } from '../api/sign-in.ts';
+import { chinaDateOf } from '../platform/china-date.ts';
+import type { Db } from '../platform/db.ts';
 import { checked, invalid } from '../platform/http/http.ts';
 import type { Identity, TokenSigner } from '../platform/http/identity.ts';
 import { ROLE_NAMES } from '../platform/http/role-names.ts';
+import { ensureDevelopmentStaff } from '../staff/staff-store.ts';
 
 const checkBody = compileSchema<DevLoginBody>(devLoginBodySchema);
 
@@ -51,13 +55,15 @@ function identityFor(body: DevLoginBody): Identity {
   return { sub, name: body.name ?? ROLE_NAMES[role], role, ...scope };
 }
 
-export function devLoginRouter(signer: TokenSigner): Router {
+export function devLoginRouter(signer: TokenSigner, db: Db): Router {
   const router = Router();
-  router.post('/api/dev/login', (req, res) => {
+  router.post('/api/dev/login', async (req, res) => {
     const body = checked(req, checkBody, req.body, loginMessages);
     const issues = scopeIssues(body);
     if (issues.length) throw invalid(req, issues, loginMessages);
     const identity = identityFor(body);
+    // The wall clock, not a test's pinned one: an entry outlives the suite that made it.
+    await ensureDevelopmentStaff(db, identity, chinaDateOf(new Date()));
     res.json({ token: signer.sign(identity), identity });
   });
   return router;

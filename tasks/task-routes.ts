@@ -1,6 +1,8 @@
 // The task inbox API: the open user tasks a person may act on (their role and region), one task with its form,
 // claim, unclaim, and complete with the form's values — checked against the form's own fields first. A task
-// outside the caller's reach answers 404, exactly like an unknown id, so ids cannot be probed.
+// outside the caller's reach answers 404, exactly like an unknown id, so ids cannot be probed. Claiming, unclaiming
+// and completing work on personal data: staff must be in good standing in the register (持证上岗, 保密协议); reading
+// the inbox and a task stays open, so a person refused is still shown their work and told why.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../platform/db.ts';
 import { EngineError, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
@@ -31,6 +33,7 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 import { provisionalDueInstants } from '../calendar/provisional-deadlines.ts';
 import { taskDeadline, type TaskDeadline } from '../calendar/working-days-left.ts';
 import { reviewedEmployees, type ReviewedEmployee } from './reviewed-employee.ts';
+import { requireGoodStanding } from '../staff/good-standing.ts';
 
 export interface TaskRoutesOptions {
   db: Db;
@@ -149,6 +152,12 @@ export function taskRouter(options: TaskRoutesOptions): Router {
   // Routes about one task the caller may act on; an unknown or unreachable one is 404.
   const taskRoute = (handler: (call: TaskCall & { task: EngineTask }) => Promise<void>) =>
     route(async (call) => handler({ ...call, task: await reachableTask(call.engine, call.who, String(call.req.params.id)) }));
+  // Acting on a task: the register's refusal first, before anything about the task is looked up.
+  const actionRoute = (handler: (call: TaskCall & { task: EngineTask }) => Promise<void>) =>
+    route(async (call) => {
+      await requireGoodStanding(options.db, call.who, now());
+      await handler({ ...call, task: await reachableTask(call.engine, call.who, String(call.req.params.id)) });
+    });
 
   router.get(
     '/api/tasks',
@@ -170,7 +179,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
 
   router.post(
     '/api/tasks/:id/claim',
-    ...taskRoute(async ({ res, who, engine, task }) => {
+    ...actionRoute(async ({ res, who, engine, task }) => {
       if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
       await audit(options.db, who, 'task.claim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey });
       res.json({ id: task.id, assignee: who.sub });
@@ -179,7 +188,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
 
   router.post(
     '/api/tasks/:id/unclaim',
-    ...taskRoute(async ({ res, who, engine, task }) => {
+    ...actionRoute(async ({ res, who, engine, task }) => {
       if (task.assignee === who.sub) await unclaimTask(engine, task.id);
       await audit(options.db, who, 'task.unclaim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey });
       res.json({ id: task.id, assignee: null });
@@ -188,7 +197,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
 
   router.post(
     '/api/tasks/:id/complete',
-    ...taskRoute(async ({ req, res, who, engine, task }) => {
+    ...actionRoute(async ({ req, res, who, engine, task }) => {
       const form = await formOf(engine, task);
       const checked = checkFormValues(form, req.body);
       if (!checked.ok) throw invalid(req, checked.issues, formMessages(form));
