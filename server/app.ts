@@ -32,6 +32,8 @@ import { ANNUAL_REVIEW_PROCESS_ID } from '../filings/filing-store.ts';
 
 /** The timer-started process that reminds units in the concentrated filing period (processes/season-reminders.bpmn). */
 const SEASON_REMINDERS_PROCESS_ID = 'season-reminders';
+/** The timer-started process that reminds the cities of post certificates about to end (processes/staff-certificate-reminders.bpmn). */
+const STAFF_REMINDERS_PROCESS_ID = 'staff-certificate-reminders';
 import { taskRouter } from '../tasks/task-routes.ts';
 import { staffRouter } from '../staff/staff-routes.ts';
 import { CheckRunner } from '../deployment/check-runner.ts';
@@ -93,7 +95,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   const signer = new TokenSigner(config.authTokenSecret, config.tokenTtlSeconds);
 
   app.use(apiDocsRouter());
-  app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID]), workersCheck(workerStatus)]));
+  app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID, STAFF_REMINDERS_PROCESS_ID]), workersCheck(workerStatus)]));
   // Never in production: signInOf refuses to let a production installation start without an identity provider.
   if (signInOf(config) === 'development') app.use(devLoginRouter(signer, db));
   const seasonOpen = config.filingSeason === 'open';
