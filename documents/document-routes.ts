@@ -9,8 +9,9 @@ import { Problem } from '../platform/problem.ts';
 import { audit } from '../platform/http/audit.ts';
 import { readableFiling } from '../filings/filing-routes.ts';
 import { requireGoodStanding } from '../staff/good-standing.ts';
-import { authenticate, identityOf, invalid, localeOf } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { identityOf, invalid, localeOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { attachmentDisposition } from './content-disposition.ts';
 import { mayUploadDocument } from './document-access.ts';
 import { documentMessages } from './document-messages.ts';
@@ -20,7 +21,7 @@ import { checkUpload } from './upload-form.ts';
 
 export interface DocumentRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   /** Folder of the stored files (DOCUMENT_DIR). */
   dir: string;
   /** Largest accepted file (DOCUMENT_MAX_BYTES). */
@@ -63,11 +64,11 @@ function present(doc: StoredDocument) {
   };
 }
 
-export function documentRouter({ db, signer, dir, maxBytes, now = () => new Date() }: DocumentRoutesOptions): Router {
+export function documentRouter({ db, sessions, dir, maxBytes, now = () => new Date() }: DocumentRoutesOptions): Router {
   const store = new DocumentStore(db, dir);
   const router = Router();
 
-  router.post('/api/filings/:id/documents', authenticate(signer), async (req, res) => {
+  router.post('/api/filings/:id/documents', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
     const filing = await readableFiling(db, req);
     const zh = localeOf(req) === 'zh';
@@ -101,7 +102,7 @@ export function documentRouter({ db, signer, dir, maxBytes, now = () => new Date
     }
   });
 
-  router.get('/api/filings/:id/documents', authenticate(signer), async (req, res) => {
+  router.get('/api/filings/:id/documents', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
     const filing = await readableFiling(db, req);
     const documents = await store.list(filing.id);
@@ -109,7 +110,7 @@ export function documentRouter({ db, signer, dir, maxBytes, now = () => new Date
     res.json({ items: documents.map(present) });
   });
 
-  router.get('/api/filings/:id/documents/:documentId', authenticate(signer), async (req, res) => {
+  router.get('/api/filings/:id/documents/:documentId', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
     const filing = await readableFiling(db, req);
     const documentId = String(req.params.documentId);

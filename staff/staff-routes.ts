@@ -15,25 +15,22 @@ import { checkRegionCode, isZhejiang, regionName } from '../domain/regions.ts';
 import { chinaDateOf, type IsoDate } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
 import { audit } from '../platform/http/audit.ts';
-import { authenticate, checked, identityOf, invalid, localeOf } from '../platform/http/http.ts';
-import type { Identity, TokenSigner } from '../platform/http/identity.ts';
+import { checked, identityOf, invalid, localeOf } from '../platform/http/http.ts';
+import type { Identity } from '../platform/http/identity.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { staffMessages } from './staff-messages.ts';
 import { STAFF_ROLES, STAFF_SUB_PATTERN } from './staff-roles.ts';
 import { entryIssues, grantRefusal, keepsRegion } from './staff-rules.ts';
 import { standingOf } from './staff-standing.ts';
 import { createStaff, findStaff, listStaff, updateStaff, type StaffEntry, type StaffMember } from './staff-store.ts';
 
-/** Ends every session of a person (sign-in/sessions.ts `Sessions`): how many were ended. */
-export interface SessionRevoker {
-  revokeAllOf(sub: string): Promise<number>;
-}
-
 export interface StaffRoutesOptions {
   db: Db;
-  signer: TokenSigner;
-  sessions: SessionRevoker;
+  /** Who is signed in, and the sessions a keeper ends. */
+  sessions: Sessions;
   /** The clock standing and expiry are judged by (tests set it). */
   now?: () => Date;
 }
@@ -65,9 +62,9 @@ function conflict(req: Request, path: string, code: string): Problem {
 
 const notFound = () => new Problem(404, '名册中没有此人（或不在本辖区）');
 
-export function staffRouter({ db, signer, sessions, now = () => new Date() }: StaffRoutesOptions): Router {
+export function staffRouter({ db, sessions, now = () => new Date() }: StaffRoutesOptions): Router {
   const router = Router();
-  const keepers = authenticate(signer, [...KEEPERS]);
+  const keepers = authenticate(sessions, [...KEEPERS]);
   const today = () => chinaDateOf(now());
   /** The region whose entries the caller keeps; a keeper without one keeps none. */
   const scopeOf = (who: Identity): string => {
@@ -93,7 +90,7 @@ export function staffRouter({ db, signer, sessions, now = () => new Date() }: St
     res.json({ total, items: items.map((m) => present(m, day)), today: day });
   });
 
-  router.get('/api/staff/me', authenticate(signer, STAFF_ROLES), async (req, res) => {
+  router.get('/api/staff/me', authenticate(sessions, STAFF_ROLES), async (req, res) => {
     const who = identityOf(req);
     const day = today();
     const member = await findStaff(db, who.sub);
