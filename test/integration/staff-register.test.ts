@@ -185,11 +185,17 @@ describe('keeping the register', () => {
     expect(await audited('staff.update', sub('reviewer'))).toHaveLength(1);
   });
 
-  it('ends a person’s sessions on a keeper’s request, audited; another city’s people are not found', async () => {
+  it('ends a person’s sessions on a keeper’s request (强制下线), audited; another city’s people are not found', async () => {
+    const first = await system.login({ role: 'reviewer', regionCode: '330106', userId: sub('reviewer') });
+    const second = await system.login({ role: 'reviewer', regionCode: '330106', userId: sub('reviewer') });
+    expect((await system.request('GET', '/api/staff/me', { token: first })).status).toBe(200);
     const revoked = await system.request('POST', `/api/staff/${sub('reviewer')}/revoke-sessions`, { token: hangzhou });
     expect(revoked.status).toBe(200);
-    expect(revoked.body).toEqual({ sub: sub('reviewer'), revokedSessions: expect.any(Number) });
-    expect(await audited('staff.revoke_sessions', sub('reviewer'))).toEqual([{ actor: sub('city-hz'), detail: { revokedSessions: revoked.body.revokedSessions } }]);
+    expect(revoked.body).toEqual({ sub: sub('reviewer'), revokedSessions: 2 });
+    for (const token of [first, second]) expect((await system.request('GET', '/api/staff/me', { token })).status).toBe(401);
+    // The keeper's own session goes on.
+    expect((await system.request('GET', '/api/staff', { token: hangzhou })).status).toBe(200);
+    expect(await audited('staff.revoke_sessions', sub('reviewer'))).toEqual([{ actor: sub('city-hz'), detail: { revokedSessions: 2 } }]);
     expect((await system.request('POST', `/api/staff/${sub('reviewer')}/revoke-sessions`, { token: ningbo })).status).toBe(404);
   });
 });
