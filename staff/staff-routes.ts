@@ -18,14 +18,15 @@ import { audit } from '../platform/http/audit.ts';
 import { checked, identityOf, invalid, localeOf } from '../platform/http/http.ts';
 import type { Identity } from '../platform/http/identity.ts';
 import { Problem } from '../platform/problem.ts';
-import { compileSchema } from '../platform/schema.ts';
+import { compileSchema, type Checked, type FieldIssue } from '../platform/schema.ts';
+import { normalizeText } from '../platform/text.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
 import { staffMessages } from './staff-messages.ts';
 import { STAFF_ROLES, STAFF_SUB_PATTERN } from './staff-roles.ts';
 import { entryIssues, grantRefusal, keepsRegion } from './staff-rules.ts';
 import { standingOf } from './staff-standing.ts';
-import { createStaff, findStaff, listStaff, updateStaff, type StaffEntry, type StaffMember } from './staff-store.ts';
+import { createStaff, entryOf, findStaff, listStaff, updateStaff, type StaffEntry, type StaffMember } from './staff-store.ts';
 
 export interface StaffRoutesOptions {
   db: Db;
@@ -61,6 +62,45 @@ function conflict(req: Request, path: string, code: string): Problem {
 }
 
 const notFound = () => new Problem(404, '名册中没有此人（或不在本辖区）');
+
+// Each field's own check, so the register's rules can judge the fields a person got right while the schema refuses others.
+const FIELD_CHECKS: Readonly<Record<string, (value: unknown) => Checked<unknown>>> = Object.fromEntries(
+  Object.entries(staffCreateSchema.properties).map(([name, schema]) => [name, compileSchema(schema)]),
+);
+
+/** What a new entry may leave out: none on file. */
+const OPTIONAL_FIELDS = ['certificateNumber', 'certificateExpiresOn', 'agreementSignedOn'] as const;
+
+interface BodyFields {
+  /** The register's fields the body names, well-formed or not. */
+  sent: Set<string>;
+  /** Those of them well-formed on their own. */
+  wellFormed: Partial<StaffEntry>;
+}
+
+/**
+ * A body checked against its schema and, in the same answer, against the register's rules (`rulesOf`, given the
+ * fields): every problem at once, as every body of the API is answered; a rule about a malformed field is left out.
+ */
+function checkedEntry<T>(req: Request, check: (data: unknown) => Checked<T>, rulesOf: (fields: BodyFields) => FieldIssue[]): T {
+  const text = normalizeText(req.body);
+  const shape = check(text.value);
+  const body: Record<string, unknown> = typeof text.value === 'object' && text.value !== null && !Array.isArray(text.value) ? (text.value as Record<string, unknown>) : {};
+  const sent = new Set(Object.keys(body).filter((name) => Object.hasOwn(FIELD_CHECKS, name)));
+  const badText = new Set(text.issues.map((i) => i.path.split('/')[1]));
+  const wellFormed = Object.fromEntries([...sent].filter((name) => !badText.has(name) && FIELD_CHECKS[name]?.(body[name]).ok).map((name) => [name, body[name]]));
+  const field = (issue: FieldIssue) => issue.path.split('/')[1];
+  const found = [...text.issues, ...(shape.ok ? [] : shape.issues.filter((i) => !badText.has(field(i))))];
+  const judged = new Set(found.map(field));
+  const issues = [...found, ...rulesOf({ sent, wellFormed }).filter((i) => !judged.has(field(i)))];
+  if (issues.length > 0 || !shape.ok) throw invalid(req, issues, staffMessages);
+  return shape.value;
+}
+
+/** The entry a change would make: what it was, the fields sent well-formed, those sent malformed left unjudged. */
+function changed(before: StaffEntry, { sent, wellFormed }: BodyFields): Partial<StaffEntry> {
+  return { ...before, ...Object.fromEntries([...sent].map((name) => [name, undefined])), ...wellFormed };
+}
 
 export function staffRouter({ db, sessions, now = () => new Date() }: StaffRoutesOptions): Router {
   const router = Router();
@@ -99,7 +139,12 @@ export function staffRouter({ db, sessions, now = () => new Date() }: StaffRoute
 
   router.post('/api/staff', keepers, async (req, res) => {
     const who = identityOf(req);
-    const body = checked(req, checkCreate, req.body, staffMessages);
+    const day = today();
+    const body = checkedEntry(req, checkCreate, ({ sent, wellFormed }) => {
+      // A certificate or agreement not sent is none on file; a field sent malformed is not judged.
+      const unsent = Object.fromEntries(OPTIONAL_FIELDS.filter((name) => !sent.has(name)).map((name) => [name, null]));
+      return entryIssues({ ...unsent, ...wellFormed }, day, sent);
+    });
     const entry: StaffEntry = {
       name: body.name,
       roles: body.roles,
@@ -109,9 +154,6 @@ export function staffRouter({ db, sessions, now = () => new Date() }: StaffRoute
       agreementSignedOn: body.agreementSignedOn ?? null,
       active: body.active ?? true,
     };
-    const day = today();
-    const issues = entryIssues(entry, day, new Set(Object.keys(body)));
-    if (issues.length > 0) throw invalid(req, issues, staffMessages);
     const refusal = grantRefusal(who, entry.roles);
     if (refusal) throw new Problem(403, refusal);
     if (!keepsRegion(who, entry.regionCode)) throw new Problem(403, '只能登记本辖区（本市及所辖县、市、区）的工作人员');
@@ -124,12 +166,18 @@ export function staffRouter({ db, sessions, now = () => new Date() }: StaffRoute
   router.patch('/api/staff/:sub', keepers, async (req, res) => {
     const who = identityOf(req);
     const sub = String(req.params.sub);
-    const change = checked(req, checkChange, req.body, staffMessages) as Partial<StaffEntry>;
-    if (!SUB.test(sub)) throw notFound();
     const day = today();
-    const updated = await updateStaff(db, who, sub, change, (before, after) => {
+    // Who may change this entry, judged on the entry as it is (again below, on the row locked for the change).
+    const mayChange = (before: StaffMember) => {
       if (!keepsRegion(who, before.regionCode)) throw notFound();
       if (before.sub === who.sub) throw new Problem(403, '不能修改本人在名册中的信息，请联系其他名册管理人员');
+    };
+    const current = SUB.test(sub) ? await findStaff(db, sub) : undefined;
+    if (!current) throw notFound();
+    mayChange(current);
+    const change = checkedEntry(req, checkChange, (fields) => entryIssues(changed(entryOf(current), fields), day, fields.sent)) as Partial<StaffEntry>;
+    const updated = await updateStaff(db, who, sub, change, (before, after) => {
+      mayChange(before);
       const issues = entryIssues(after, day, new Set(Object.keys(change)));
       if (issues.length > 0) throw invalid(req, issues, staffMessages);
       const refusal = grantRefusal(who, after.roles);

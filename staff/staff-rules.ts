@@ -9,21 +9,25 @@ import { LEVEL_OF_ROLE, PROVINCE_GRANTED_ROLES, regionLevelOf, type StaffRole } 
 import type { StaffEntry } from './staff-store.ts';
 
 /**
- * The problems of an entry as it would be stored. `sent` names the fields the request gave: a problem between two
- * fields is reported at the one the person changed.
+ * The problems of an entry as it would be stored. A field left undefined is one the request sent malformed (its own
+ * problem is reported already): nothing is judged against it. `sent` names the fields the request gave: a problem
+ * between two fields is reported at the one the person changed.
  */
-export function entryIssues(entry: StaffEntry, today: IsoDate, sent: ReadonlySet<string>): FieldIssue[] {
+export function entryIssues(entry: Partial<StaffEntry>, today: IsoDate, sent: ReadonlySet<string>): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const regionKnown = isZhejiang(entry.regionCode) && checkRegionCode(entry.regionCode, 'any') === null;
-  if (!regionKnown) issues.push({ path: '/regionCode', code: 'REGION_UNKNOWN' });
-  const levels = [...new Set(entry.roles.map((role) => LEVEL_OF_ROLE[role]))];
+  const { roles, regionCode, certificateNumber, certificateExpiresOn, agreementSignedOn } = entry;
+  const regionKnown = regionCode !== undefined && isZhejiang(regionCode) && checkRegionCode(regionCode, 'any') === null;
+  if (regionCode !== undefined && !regionKnown) issues.push({ path: '/regionCode', code: 'REGION_UNKNOWN' });
+  const levels = [...new Set((roles ?? []).map((role) => LEVEL_OF_ROLE[role]))];
   if (levels.length > 1) issues.push({ path: '/roles', code: 'ROLES_MIXED_LEVELS' });
-  else if (regionKnown && levels[0] !== undefined && levels[0] !== regionLevelOf(entry.regionCode)) {
+  else if (regionKnown && levels[0] !== undefined && levels[0] !== regionLevelOf(regionCode)) {
     issues.push({ path: sent.has('regionCode') || !sent.has('roles') ? '/regionCode' : '/roles', code: 'REGION_LEVEL', params: { level: levels[0] } });
   }
-  if (entry.certificateNumber !== null && entry.certificateExpiresOn === null) issues.push({ path: '/certificateExpiresOn', code: 'REQUIRED' });
-  if (entry.certificateNumber === null && entry.certificateExpiresOn !== null) issues.push({ path: '/certificateNumber', code: 'REQUIRED' });
-  if (entry.agreementSignedOn !== null && entry.agreementSignedOn > today) issues.push({ path: '/agreementSignedOn', code: 'DATE_IN_FUTURE' });
+  if (certificateNumber !== undefined && certificateExpiresOn !== undefined) {
+    if (certificateNumber !== null && certificateExpiresOn === null) issues.push({ path: '/certificateExpiresOn', code: 'REQUIRED' });
+    if (certificateNumber === null && certificateExpiresOn !== null) issues.push({ path: '/certificateNumber', code: 'REQUIRED' });
+  }
+  if (agreementSignedOn !== undefined && agreementSignedOn !== null && agreementSignedOn > today) issues.push({ path: '/agreementSignedOn', code: 'DATE_IN_FUTURE' });
   return issues;
 }
 

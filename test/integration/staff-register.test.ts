@@ -126,6 +126,15 @@ describe('keeping the register', () => {
     expect(at(rules)['/certificateExpiresOn']).toBe('REQUIRED 请填写上岗证有效期至');
     expect(at(rules)['/agreementSignedOn']).toBe('DATE_IN_FUTURE 保密协议签订日期不能晚于今天');
 
+    // The schema's problems and the register's rules in one answer; no rule about a field already refused.
+    const both = await system.request('POST', '/api/staff', {
+      token: province,
+      body: newEntry('both', { certificateNumber: 'HZ 0001', regionCode: '330100', agreementSignedOn: dayFrom(1) }),
+    });
+    expect(Object.keys(at(both)).sort()).toEqual(['/agreementSignedOn', '/certificateNumber', '/regionCode']);
+    expect(at(both)['/certificateNumber']).toMatch(/^FORMAT /);
+    expect(at(both)['/regionCode']).toMatch(/^REGION_LEVEL /);
+
     const level = await system.request('POST', '/api/staff', { token: province, body: newEntry('level', { roles: ['city'], regionCode: '330106' }) });
     expect(at(level)).toEqual({ '/regionCode': 'REGION_LEVEL 市残联人员应填写设区市的行政区划代码（如 330100）' });
 
@@ -135,7 +144,7 @@ describe('keeping the register', () => {
     const taken = await system.request('POST', '/api/staff', { token: province, body: newEntry('other', { certificateNumber: newEntry('reviewer').certificateNumber }) });
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ code: 'CERTIFICATE_NUMBER_TAKEN', errors: [{ path: '/certificateNumber' }] });
-    const stored = await system.db.query('select sub from staff_members where sub = any($1)', [[sub('mixed'), sub('level'), sub('other'), 'a b']]);
+    const stored = await system.db.query('select sub from staff_members where sub = any($1)', [[sub('mixed'), sub('both'), sub('level'), sub('other'), 'a b']]);
     expect(stored.rows).toEqual([]);
   });
 

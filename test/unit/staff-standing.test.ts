@@ -73,7 +73,7 @@ describe('a register entry', () => {
     ...e,
   });
   const all = new Set(['name', 'roles', 'regionCode', 'certificateNumber', 'certificateExpiresOn', 'agreementSignedOn']);
-  const codes = (e: StaffEntry, sent: Set<string> = all) => entryIssues(e, '2026-12-07', sent).map((i) => `${i.path} ${i.code}`);
+  const codes = (e: Partial<StaffEntry>, sent: Set<string> = all) => entryIssues(e, '2026-12-07', sent).map((i) => `${i.path} ${i.code}`);
 
   it('holds roles of one level with a Zhejiang region of that level', () => {
     expect(codes(entry())).toEqual([]);
@@ -87,6 +87,12 @@ describe('a register entry', () => {
     expect(codes(entry({ roles: ['policy'], regionCode: '330100' }))).toEqual(['/regionCode REGION_LEVEL']);
     expect(codes(entry({ regionCode: '330199' }))).toEqual(['/regionCode REGION_UNKNOWN']);
     expect(codes(entry({ regionCode: '320102' }))).toEqual(['/regionCode REGION_UNKNOWN']);
+  });
+
+  it('judges nothing against a field sent malformed (left undefined)', () => {
+    expect(codes({ ...entry({ roles: ['city'] }), regionCode: undefined })).toEqual([]);
+    expect(codes({ ...entry({ regionCode: '330100' }), roles: undefined })).toEqual([]);
+    expect(codes({ ...entry({ certificateExpiresOn: null }), certificateNumber: undefined })).toEqual([]);
   });
 
   it('has a certificate number with its expiry, or neither, and no agreement dated after today in China', () => {
