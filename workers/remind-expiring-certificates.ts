@@ -5,13 +5,13 @@
 import { cityCodeOf, regionName } from '../domain/regions.ts';
 import { chinaDateOf, type IsoDate } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
-import { compileSchema } from '../platform/schema.ts';
 import { spokenDate } from '../season/season-messages.ts';
 import { regionLevelOf } from '../staff/staff-roles.ts';
 import { expiringCertificates, type ExpiringCertificate } from '../staff/staff-store.ts';
 import { createNotifications, type NewNotification } from '../notifications/notification-store.ts';
 import { departmentJob } from './department-job.ts';
-import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import { complete, type JobHandler } from './job-outcome.ts';
+import { DEFAULT_BATCH_SIZE, daysSetting, type SweepDeps } from './sweep-settings.ts';
 import template from './element-templates/remind-expiring-certificates.json' with { type: 'json' };
 import { topicModule } from './topic-module.ts';
 
@@ -27,24 +27,9 @@ export interface RemindExpiringCertificatesResult {
   remindedStaff: number;
 }
 
-export interface RemindExpiringCertificatesDeps {
-  db: Db;
-  /** The clock; the tests pin it. */
-  now?: () => Date;
-  /** Entries read and written per statement. */
-  batchSize?: number;
-}
+export type RemindExpiringCertificatesDeps = SweepDeps;
 
 const DAY_MS = 86_400_000;
-const DEFAULT_BATCH_SIZE = 500;
-
-const checkSettings = compileSchema<RemindExpiringCertificatesSettings>({
-  type: 'object',
-  required: ['remindDaysBefore'],
-  properties: {
-    remindDaysBefore: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|[12][0-9][0-9]|3[0-5][0-9]|36[0-5])$' },
-  },
-});
 
 const addDays = (day: IsoDate, days: number): IsoDate => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
@@ -76,14 +61,11 @@ export function createRemindExpiringCertificatesHandler(
   const now = deps.now ?? (() => new Date());
   const batchSize = deps.batchSize ?? DEFAULT_BATCH_SIZE;
   return departmentJob({ topic: JOB_TYPE, department: null }, async (job) => {
-    const settings = checkSettings({ ...job.properties });
-    if (!settings.ok) {
-      const list = settings.issues.map((i) => `${i.path} ${i.code}`).join('; ');
-      return failForGood(`任务设置“提前提醒天数”（remindDaysBefore）应为 1 至 365 的整数，请在建模器中修正后重新部署 / ${JOB_TYPE}: invalid settings: ${list}`);
-    }
+    const daysBefore = daysSetting(job, JOB_TYPE, { name: 'remindDaysBefore', label: '提前提醒天数' });
+    if (typeof daysBefore !== 'number') return daysBefore;
     const at = now();
     const today = chinaDateOf(at);
-    const to = addDays(today, Number(settings.value.remindDaysBefore));
+    const to = addDays(today, daysBefore);
     let remindedStaff = 0;
     let after = '';
     for (;;) {
