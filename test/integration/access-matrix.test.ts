@@ -12,7 +12,7 @@ import { ACCESS_POLICY, FILING_READERS, accessKey, type RouteAccess } from '../.
 import { CONTRACTS } from '../../api/contracts.ts';
 import type { RouteContract } from '../../api/route-contract.ts';
 import { buildAccessFixtures, unitAScenario, type AccessFixtures } from '../support/access-fixtures.ts';
-import { PROBERS, expectedOutcome, readsUnitA, type Outcome, type Prober } from '../support/access-oracle.ts';
+import { PROBERS, expectedOutcome, readsFiling, type Outcome, type Prober } from '../support/access-oracle.ts';
 import { probesOf, variantReach, type Probe } from '../support/access-probes.ts';
 import { assertKeepsContract } from '../support/contract-check.ts';
 import { simDataDirWith } from '../support/review-scenarios.ts';
@@ -96,6 +96,18 @@ const cases = ordered.flatMap(casesOf);
 /** The fixture's texts an answer holds. */
 const found = (text: string, secrets: readonly string[]) => secrets.filter((s) => text.includes(s));
 
+/**
+ * What an answer to `prober` must not carry: in a refusal, nothing of unit A; in a success, the people of every filing
+ * it may not read, and the unit itself where it reads none of them (unless the route is about the unit by design).
+ */
+function forbiddenIn(success: boolean, prober: Prober, probe: Probe): string[] {
+  if (!success) return fx.secrets;
+  const unread = [...fx.peopleOf].filter(([filing]) => !readsFiling(prober, FILING_READERS, filing.facts));
+  const texts = unread.flatMap(([, people]) => people);
+  if (unread.length === fx.peopleOf.size && !probe.aboutUnitA) texts.push(...fx.unitSecrets);
+  return texts;
+}
+
 // The anonymous answer of each public probe, to hold a person's answer to.
 const anonymous = new Map<Probe, Promise<Answer>>();
 
@@ -127,11 +139,9 @@ describe('every route × every role and region, against the published policy', (
       }
     }
 
-    // Zero leaks: nothing of unit A in a refusal, nor in any answer to someone who may not read its filings.
+    // Zero leaks: nothing of unit A in a refusal, nothing of a filing in any answer to someone who may not read it.
     const success = answer.status >= 200 && answer.status < 300;
-    if (!success || (!readsUnitA(prober, FILING_READERS) && !probe.aboutUnitA)) {
-      expect(found(answer.text, fx.secrets), `${seen}\nleaks unit A's data`).toEqual([]);
-    }
+    expect(found(answer.text, forbiddenIn(success, prober, probe)), `${seen}\nleaks unit A's data`).toEqual([]);
     // Whole personal numbers only to DPF staff who asked for them.
     if (!(probe.reveals && outcome === 'allowed')) expect(found(answer.text, fx.wholeNumbers), `${seen}\nshows whole personal numbers`).toEqual([]);
 

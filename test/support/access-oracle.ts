@@ -4,7 +4,7 @@
 import type { Reach, ReachByRole, RouteAccess } from '../../api/access-policy.ts';
 import type { RouteContract } from '../../api/route-contract.ts';
 import { ROLES, type Role } from '../../platform/http/identity.ts';
-import { CITY_A, CITY_B, COUNTY_A1, COUNTY_A2, COUNTY_B1, UNIT_A, UNIT_B } from './access-fixtures.ts';
+import { CITY_A, CITY_B, COUNTY_A1, COUNTY_A2, COUNTY_B1, UNIT_A, UNIT_B, type Facts } from './access-fixtures.ts';
 
 export interface Prober {
   label: string;
@@ -29,18 +29,6 @@ export const PROBERS: readonly Prober[] = [
   { label: 'operator', login: { role: 'operator' } },
   { label: 'no sign-in' },
 ];
-
-/** Where a probed resource stands: its unit, the counties of its filing, its region, the groups it is offered or sent to. */
-export interface Facts {
-  unit?: string;
-  handling?: string;
-  receiving?: string;
-  region?: string;
-  groups?: readonly string[];
-}
-
-/** Unit A's filings: handled and received in county A1. */
-export const FILING_FACTS: Facts = { unit: UNIT_A.uscc, handling: COUNTY_A1, receiving: COUNTY_A1, region: COUNTY_A1 };
 
 /** The person's scope as dev sign-in gives it: an employer its unit, county staff the county, the province 330000. */
 function scopeOf(login: NonNullable<Prober['login']>): { uscc?: string; region?: string } {
@@ -103,7 +91,7 @@ export function expectedOutcome(contract: RouteContract, access: RouteAccess, wh
   return reaches(reach, who.login, facts) ? 'allowed' : 'out-of-scope';
 }
 
-/** May `who` read unit A's filings at all (the policy's filing readers)? Who may not must never be shown its data. */
-export function readsUnitA(who: Prober, filingReaders: ReachByRole): boolean {
-  return who.login !== undefined && reaches(filingReaders[who.login.role], who.login, FILING_FACTS);
+/** May `who` read a filing standing as `facts` (the policy's filing readers)? Who may not must never be shown its people. */
+export function readsFiling(who: Prober, filingReaders: ReachByRole, facts: Facts): boolean {
+  return who.login !== undefined && reaches(filingReaders[who.login.role], who.login, facts);
 }

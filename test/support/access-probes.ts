@@ -13,8 +13,8 @@ import { ACCESS_POLICY, accessKey, type ReachByRole } from '../../api/access-pol
 import { pathParameterNames } from '../../api/openapi-document.ts';
 import type { RouteContract } from '../../api/route-contract.ts';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
-import { COUNTY_A1, UNIT_A, type AccessFixtures } from './access-fixtures.ts';
-import { FILING_FACTS, type Facts, type Prober } from './access-oracle.ts';
+import { COUNTY_A1, FILING_FACTS, RECEIVED_FACTS, UNIT_A, type AccessFixtures, type Facts } from './access-fixtures.ts';
+import type { Prober } from './access-oracle.ts';
 import { employeeCsv } from './employee-csv.ts';
 import { pdf } from './hostile/payloads.ts';
 
@@ -39,6 +39,9 @@ export interface Probe {
   /** A public route: a person's token gets exactly what no sign-in gets (default true; not where an answer varies by itself). */
   sameForEveryone?: boolean;
 }
+
+/** The filing received in county A2 and handled in A1: its receiving county reads it, only A1's reviewers add to it. */
+const RECEIVED = 'received in A2, handled in A1';
 
 const groups = (...names: string[]): Facts => ({ groups: names });
 const TASKS = [
@@ -87,13 +90,14 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
   ],
   'GET /api/filings/{id}': [
     { path: (fx) => `/api/filings/${fx.certified.id}`, facts: FILING_FACTS, allowed: [200] },
+    { about: RECEIVED, path: (fx) => `/api/filings/${fx.received.id}`, facts: RECEIVED_FACTS, allowed: [200] },
     { about: '?reveal=personal', variant: 'reveal=personal', path: (fx) => `/api/filings/${fx.certified.id}?reveal=personal`, facts: FILING_FACTS, allowed: [200], reveals: true },
   ],
   'GET /api/filings': [
     {
       path: () => `/api/filings?uscc=${UNIT_A.uscc}&limit=100`,
       allowed: [200],
-      listed: (fx) => [fx.certified, fx.awaiting, fx.window, fx.feedback].map((f) => ({ marker: f.id, facts: FILING_FACTS })),
+      listed: (fx) => [fx.certified, fx.awaiting, fx.window, fx.feedback, fx.received].map((f) => ({ marker: f.id, facts: f.facts })),
     },
   ],
   'PUT /api/filings/{id}/declaration': [{ path: (fx) => `/api/filings/${fx.awaiting.id}/declaration`, facts: FILING_FACTS, json: (fx) => fx.awaiting.declaration, allowed: [409] }],
@@ -105,8 +109,14 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
   'POST /api/tasks/{id}/unclaim': taskProbes('/unclaim', { allowed: [200] }),
   'POST /api/tasks/{id}/complete': taskProbes('/complete', { json: () => ({}), allowed: [400] }),
 
-  'POST /api/filings/{id}/documents': [{ path: (fx) => `/api/filings/${fx.awaiting.id}/documents`, facts: FILING_FACTS, form: pdfForm, allowed: [201] }],
-  'GET /api/filings/{id}/documents': [{ path: (fx) => `/api/filings/${fx.awaiting.id}/documents`, facts: FILING_FACTS, allowed: [200] }],
+  'POST /api/filings/{id}/documents': [
+    { path: (fx) => `/api/filings/${fx.awaiting.id}/documents`, facts: FILING_FACTS, form: pdfForm, allowed: [201] },
+    { about: RECEIVED, path: (fx) => `/api/filings/${fx.received.id}/documents`, facts: RECEIVED_FACTS, form: pdfForm, allowed: [201] },
+  ],
+  'GET /api/filings/{id}/documents': [
+    { path: (fx) => `/api/filings/${fx.awaiting.id}/documents`, facts: FILING_FACTS, allowed: [200] },
+    { about: RECEIVED, path: (fx) => `/api/filings/${fx.received.id}/documents`, facts: RECEIVED_FACTS, allowed: [200] },
+  ],
   'GET /api/filings/{id}/documents/{documentId}': [
     { path: (fx) => `/api/filings/${fx.awaiting.id}/documents/${fx.awaiting.documentId}`, facts: FILING_FACTS, allowed: [200] },
   ],
@@ -132,7 +142,10 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
 
   'PUT /api/calendar/years/{year}': [{ path: () => '/api/calendar/years/2027', json: () => ({}), allowed: [400] }],
   'GET /api/calendar/due-date': [{ path: () => '/api/calendar/due-date?from=2026-02-10T09%3A00%3A00%2B08%3A00&workingDays=3', allowed: [200] }],
-  'GET /api/filings/{id}/deadlines': [{ path: (fx) => `/api/filings/${fx.awaiting.id}/deadlines`, facts: FILING_FACTS, allowed: [200] }],
+  'GET /api/filings/{id}/deadlines': [
+    { path: (fx) => `/api/filings/${fx.awaiting.id}/deadlines`, facts: FILING_FACTS, allowed: [200] },
+    { about: RECEIVED, path: (fx) => `/api/filings/${fx.received.id}/deadlines`, facts: RECEIVED_FACTS, allowed: [200] },
+  ],
 
   'GET /api/definitions': [{ path: () => '/api/definitions?kind=process', allowed: [200] }],
   'GET /api/definitions/{kind}/{key}/versions': [{ path: () => '/api/definitions/process/annual-review/versions', allowed: [200] }],
