@@ -81,6 +81,9 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /api/openapi.json': ROLE_ALONE,
   'GET /api/docs': ROLE_ALONE,
   'POST /api/dev/login': ROLE_ALONE,
+  // One's own session: the one the request came with, and nobody else's.
+  'GET /api/session': ROLE_ALONE,
+  'POST /api/session/logout': ROLE_ALONE,
 
   'POST /api/filings': { resource: 'new-filing', reach: { employer: 'own-unit', clerk: 'own-county' } },
   'GET /api/filings/{id}': {

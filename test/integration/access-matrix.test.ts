@@ -46,7 +46,7 @@ const TEXTUAL = /^(application\/(problem\+)?json|text\/|application\/xml)/i;
 async function send(contract: RouteContract, probe: Probe, prober: Prober): Promise<Answer> {
   const path = probe.path(fx);
   const headers: Record<string, string> = {};
-  const token = tokens.get(prober);
+  const token = probe.ownSession && prober.login ? await system.login(prober.login) : tokens.get(prober);
   if (token) headers.authorization = `Bearer ${token}`;
   let body: string | FormData | undefined;
   if (probe.form) body = probe.form(fx);

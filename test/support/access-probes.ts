@@ -7,8 +7,9 @@
 // sent again for a unit and year that already has one (409), a declaration modified while no modification is open
 // (409), feedback on a filing that is not certified (409), a task completed without its form's values (400), a
 // settings change with an empty body (400); the changes that go through (a rating, an upload, a claim and its unclaim,
-// a notification read, a unit's master data set to what it is) change nothing another probe reads. Every body is
-// otherwise valid, so that a route that checks its body before its scope still meets the scope check.
+// a notification read, a unit's master data set to what it is) change nothing another probe reads; signing out ends a
+// session of its own. Every body is otherwise valid, so that a route that checks its body before its scope still
+// meets the scope check.
 import { ACCESS_POLICY, accessKey, type ReachByRole } from '../../api/access-policy.ts';
 import { pathParameterNames } from '../../api/openapi-document.ts';
 import type { RouteContract } from '../../api/route-contract.ts';
@@ -38,6 +39,8 @@ export interface Probe {
   reveals?: boolean;
   /** A public route: a person's token gets exactly what no sign-in gets (default true; not where an answer varies by itself). */
   sameForEveryone?: boolean;
+  /** The probe ends the session it comes with: it gets one of its own, so the later probes keep theirs. */
+  ownSession?: boolean;
 }
 
 /** The filing received in county A2 and handled in A1: its receiving county reads it, only A1's reviewers add to it. */
@@ -75,6 +78,7 @@ const csvForm = () => {
 const PROBES: Readonly<Record<string, readonly Probe[]>> = {
   'POST /api/dev/login': [{ path: () => '/api/dev/login', json: () => ({ role: 'province' }), allowed: [200], sameForEveryone: false }],
   'GET /api/health': [{ path: () => '/api/health', allowed: [200], sameForEveryone: false }],
+  'POST /api/session/logout': [{ path: () => '/api/session/logout', allowed: [204], ownSession: true }],
 
   // Unit A's 2025 filing again: the unit online, or at county A1's window — the year is taken (409).
   'POST /api/filings': [
