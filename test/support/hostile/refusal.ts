@@ -103,7 +103,8 @@ export async function filesUnder(dir: string): Promise<string[]> {
 
 /**
  * Runs one hostile request and checks the refusal, and that it wrote nothing: the same row count in every table
- * (and, when given, the same files in the document folder) before and after.
+ * (and, when given, the same files in the document folder) before and after — but for the one audit entry a 401 or
+ * 403 leaves (`request.refused`, issue 20).
  */
 export async function expectRefused(
   db: Db,
@@ -116,7 +117,12 @@ export async function expectRefused(
   const res = await send();
   expectRefusal(res, want);
   // Rows written by an accepted request are committed before its answer; nothing runs later on behalf of a refusal.
-  expect.soft(await rowCounts(db), `rows written by a refused request (${res.status})`).toEqual(before);
+  const refusedEntry = res.status === 401 || res.status === 403 ? 1 : 0;
+  expect.soft(await rowCounts(db), `rows written by a refused request (${res.status})`).toEqual({ ...before, audit_log: before.audit_log! + refusedEntry });
+  if (refusedEntry) {
+    const last = await db.query<{ action: string; status: number }>("select action, (detail->>'status')::int as status from audit_log order by seq desc limit 1");
+    expect.soft(last.rows[0], `the refusal's audit entry (${res.status})`).toEqual({ action: 'request.refused', status: res.status });
+  }
   if (opts.documentDir) expect.soft(await filesUnder(opts.documentDir), `files left by a refused request (${res.status})`).toEqual(filesBefore);
   return res;
 }
