@@ -77,8 +77,13 @@ async function tamper(owner: Db, sql: string, params: unknown[] = []): Promise<v
 
 const clerk = { sub: 'dev-clerk-330106', role: 'clerk' as const, regionCode: '330106' };
 
+/** Ends the pools made so far: the server's connections are shared with the engine and other runs. */
+async function endPools(): Promise<void> {
+  for (const pool of pools.splice(0)) await pool.end();
+}
+
 afterAll(async () => {
-  for (const pool of pools) await pool.end();
+  await endPools();
   for (const url of scratch) await dropDatabase(url);
 });
 
@@ -163,6 +168,7 @@ describe("the application's role", () => {
     owner = createPool(databaseUrl);
     pools.push(owner);
   });
+  afterAll(endPools);
 
   it('acts as <database>_app from the first statement, and a RESET ROLE keeps it', async () => {
     const role = appRoleOf(databaseUrl);
@@ -221,9 +227,13 @@ describe('tampering directly in PostgreSQL', () => {
 
   beforeAll(async () => {
     ({ url, owner } = await scratchDatabase('tamper'));
-    const app = appPool(url);
+    const app = createAppPool(url);
     const actions = ['filing.create', 'filing.read', 'task.read', 'task.claim.intent', 'task.claim', 'filing.list'] as const;
-    for (const [i, action] of actions.entries()) await audit(app, clerk, action, { type: 'filing', id: `f${i + 1}` }, { i, note: `第 ${i + 1} 条` });
+    try {
+      for (const [i, action] of actions.entries()) await audit(app, clerk, action, { type: 'filing', id: `f${i + 1}` }, { i, note: `第 ${i + 1} 条` });
+    } finally {
+      await app.end();
+    }
     const rows = await owner.query<{ seq: string; action: string; at: string; hash: string }>(
       `select seq::text, action, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, hash from audit_log order by audit_log.seq`,
     );
@@ -233,6 +243,7 @@ describe('tampering directly in PostgreSQL', () => {
     }
     expect(entries.map((e) => e.seq)).toEqual(['1', '2', '3', '4', '5', '6']);
   });
+  afterAll(endPools);
 
   it('verifies while untouched, printing the head', async () => {
     const run = await verify(url);
@@ -306,7 +317,8 @@ describe('the migration that made the chain', () => {
     }
     await owner.query("update audit_log set at = at + interval '0.000123 seconds'");
     await migrate(owner);
-    await audit(appPool(url), clerk, 'filing.read', { type: 'filing', id: 'after-the-migration' }, { after: true });
+    const app = createAppPool(url);
+    await audit(app, clerk, 'filing.read', { type: 'filing', id: 'after-the-migration' }, { after: true }).finally(() => app.end());
     const run = await verify(url);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^audit chain intact: 5 entries, head 5:[0-9a-f]{64}\n$/);
