@@ -1,11 +1,11 @@
 // Express plumbing shared by every route: the caller's identity, locale, body checks and error responses.
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { filingMessages } from '../../filings/declaration/messages.ts';
 import { localeFrom, type FieldMessages, type Locale } from '../field-messages.ts';
 import { Problem, type FieldError } from '../problem.ts';
 import type { Checked, FieldIssue } from '../schema.ts';
 import { normalizeText } from '../text.ts';
-import { bearerToken, type Identity, type Role, type TokenSigner } from './identity.ts';
+import type { Identity } from './identity.ts';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -43,25 +43,6 @@ export function checked<T>(
   const issues = [...text.issues, ...(result.ok ? [] : result.issues.filter((i) => !badText.has(i.path)))];
   if (issues.length > 0 || !result.ok) throw invalid(req, issues, messages);
   return result.value;
-}
-
-/** Requires a valid bearer token, optionally of certain roles. */
-export function authenticate(signer: TokenSigner, roles?: readonly Role[]): RequestHandler {
-  return (req, _res, next) => {
-    const token = bearerToken(req.get('authorization')) ?? '';
-    const identity = token ? signer.verify(token) : undefined;
-    if (!identity) {
-      next(new Problem(401, '请先登录', 'missing, invalid or expired bearer token'));
-      return;
-    }
-    // Known before a refusal, so the audit names who was refused.
-    req.identity = identity;
-    if (roles && !roles.includes(identity.role)) {
-      next(new Problem(403, '无权访问', `role ${identity.role} may not do this`));
-      return;
-    }
-    next();
-  };
 }
 
 export function identityOf(req: Request): Identity {

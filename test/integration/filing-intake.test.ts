@@ -201,7 +201,7 @@ describe('production', () => {
   });
 
   it('has no development sign-in in an application assembled for production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', IDENTITY_PROVIDER_URL: 'https://idp.example.invalid', DATABASE_URL: inject('databaseUrl') });
+    const config = loadConfig({ NODE_ENV: 'production', IDENTITY_PROVIDER_URL: 'https://idp.example.invalid', SESSION_SECRET: 'a production session key of 32 bytes or more', DATABASE_URL: inject('databaseUrl') });
     const db = createPool(config.databaseUrl);
     try {
       expect(() => createApp({ config, db })).toThrow(/never offered in production/);

@@ -76,7 +76,7 @@ describe('the contracts and the server', () => {
   // Nothing connects: the pool is made but never asked, the app never listens.
   const db = createPool('postgres://nobody@127.0.0.1:9/none');
   afterAll(() => db.end());
-  const config = loadConfig({ FILING_SEASON: 'open', AUTH_TOKEN_SECRET: 'contract-test', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' });
+  const config = loadConfig({ FILING_SEASON: 'open', SESSION_SECRET: 'a session key for the contract test, 32 bytes', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' });
   const app = createApp({ config, db, log: () => undefined }) as unknown as { router: { stack: Layer[] } };
   const served = new Set(routesOf(app.router.stack).filter((r) => /^\w+ \/(api|verify)(\/|$)/.test(r)));
   const contracted = new Set(CONTRACTS.map((c) => `${c.method} ${c.path}`));
