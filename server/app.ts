@@ -44,6 +44,7 @@ import { elementTemplateRouter } from '../workers/element-template-routes.ts';
 import { deadlineRouter } from '../deadlines/deadline-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from '../platform/http/http.ts';
+import { refusalAudit } from '../platform/http/audit.ts';
 import { pagesRouter } from './pages.ts';
 import { apiDocsRouter } from './api-docs-routes.ts';
 import { sessionsFor } from '../sign-in/sessions.ts';
@@ -140,6 +141,6 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(pagesRouter(config.webDir));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use((_req, _res, next) => next(new Problem(404, '页面不存在')));
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, { onRefused: refusalAudit(db) }));
   return app;
 }

@@ -9,7 +9,7 @@ import { EngineError, type EngineRest, type PrimitiveValue } from '../platform/e
 import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
 import { maskNumbersInText } from '../platform/masking.ts';
 import { Problem } from '../platform/problem.ts';
-import { audit } from '../platform/http/audit.ts';
+import { audit, audited } from '../platform/http/audit.ts';
 import { identityOf, invalid } from '../platform/http/http.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Identity } from '../platform/http/identity.ts';
@@ -52,6 +52,11 @@ const TASK_ID = /^[0-9A-Za-z-]{1,64}$/;
 function taskProblem(error: unknown): unknown {
   if (error instanceof EngineError && error.status === 404) return new Problem(404, '任务不存在');
   return engineProblem(error);
+}
+
+/** Engine calls failing as the route answers them, so that their audited outcome names that status. */
+function answered(work: () => Promise<void>): () => Promise<void> {
+  return () => work().catch((error: unknown) => Promise.reject(taskProblem(error)));
 }
 
 function notFound(): Problem {
@@ -171,19 +176,23 @@ export function taskRouter(options: TaskRoutesOptions): Router {
 
   router.get(
     '/api/tasks/:id',
-    ...taskRoute(async ({ res, engine, task }) => {
+    ...taskRoute(async ({ res, who, engine, task }) => {
       const form = task.operatonFormRef ? await formOf(engine, task) : null;
       const names = form ? formVariableNames(form) : [];
       const [shown] = await presentAll(engine, options.db, [task], now());
-      res.json({ ...shown, form, values: await taskValues(engine, task.id, names) });
+      const values = await taskValues(engine, task.id, names);
+      // A task shows its filing and its form's values: a read of them, audited like a filing's.
+      await audit(options.db, who, 'task.read', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey, processInstanceId: task.processInstanceId });
+      res.json({ ...shown, form, values });
     }),
   );
 
   router.post(
     '/api/tasks/:id/claim',
     ...actionRoute(async ({ res, who, engine, task }) => {
-      if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
-      await audit(options.db, who, 'task.claim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey });
+      await audited(options.db, who, 'task.claim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey }, answered(async () => {
+        if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
+      }));
       res.json({ id: task.id, assignee: who.sub });
     }),
   );
@@ -191,8 +200,9 @@ export function taskRouter(options: TaskRoutesOptions): Router {
   router.post(
     '/api/tasks/:id/unclaim',
     ...actionRoute(async ({ res, who, engine, task }) => {
-      if (task.assignee === who.sub) await unclaimTask(engine, task.id);
-      await audit(options.db, who, 'task.unclaim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey });
+      await audited(options.db, who, 'task.unclaim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey }, answered(async () => {
+        if (task.assignee === who.sub) await unclaimTask(engine, task.id);
+      }));
       res.json({ id: task.id, assignee: null });
     }),
   );
@@ -209,13 +219,12 @@ export function taskRouter(options: TaskRoutesOptions): Router {
         const issues = await more.check(options.db, await filingIdOf(engine, task), checked.value);
         if (issues.length > 0) throw invalid(req, issues, formMessages(form, more.templates));
       }
-      // Claim first, so the engine's history names who did it even when the client skipped the claim.
-      if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
-      await completeTask(engine, task.id, { ...engineValues(checked.value), [completedByVariable(task.taskDefinitionKey)]: who.sub });
-      await audit(options.db, who, 'task.complete', { type: 'task', id: task.id }, {
-        taskDefinitionKey: task.taskDefinitionKey,
-        processInstanceId: task.processInstanceId,
-      });
+      const detail = { taskDefinitionKey: task.taskDefinitionKey, processInstanceId: task.processInstanceId };
+      await audited(options.db, who, 'task.complete', { type: 'task', id: task.id }, detail, answered(async () => {
+        // Claim first, so the engine's history names who did it even when the client skipped the claim.
+        if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
+        await completeTask(engine, task.id, { ...engineValues(checked.value), [completedByVariable(task.taskDefinitionKey)]: who.sub });
+      }));
       res.json({ id: task.id, completed: true });
     }),
   );
