@@ -49,7 +49,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const roles = await admin.query<{ rolname: string }>('select rolname from pg_roles where rolname like $1', [`${base}\\_%\\_app`]);
     const names = new Set([...leftovers.rows.map((r) => r.datname), ...roles.rows.map((r) => r.rolname.slice(0, -'_app'.length))]);
     for (const datname of names) {
-      const pid = Number(datname.slice(base.length + 1));
+      // `<base>_<pid>` and the scratch databases of that run, `<base>_<pid>_<what>`.
+      const pid = Number(/^[0-9]+/.exec(datname.slice(base.length + 1))?.[0]);
       if (Number.isInteger(pid) && (pid === process.pid || !isAlive(pid))) {
         await admin.query(`drop database if exists "${datname}" with (force)`);
         await admin.query(`drop role if exists "${datname}_app"`);
