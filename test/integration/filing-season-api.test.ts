@@ -269,10 +269,11 @@ describe('employersToRemind', () => {
 describe('a retried filing once the season has closed', () => {
   it('gets the filing its first request made, not the season refusal', async () => {
     const taken = syntheticFiling(40420);
-    const token = await api.login({ role: 'employer', uscc: taken.employer.uscc });
     const headers = { 'idempotency-key': 'retry-after-close-1' };
     clock = new Date('2026-12-31T23:50:00+08:00');
-    expect((await putSeason(tokens.policy, { ...notice, note: '恢复通知规定的认证期' })).status).toBe(200);
+    // Sessions follow the server's clock: months later, one signs in again.
+    const token = await api.login({ role: 'employer', uscc: taken.employer.uscc });
+    expect((await putSeason(await api.login({ role: 'policy' }), { ...notice, note: '恢复通知规定的认证期' })).status).toBe(200);
     const first = await api.request('POST', '/api/filings', { token, body: taken, headers });
     expect(first.status).toBe(201);
     clock = new Date('2027-01-01T00:10:00+08:00');
