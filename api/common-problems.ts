@@ -12,7 +12,7 @@ export const SCHEMA_CODES = ['REQUIRED', 'FORMAT', 'UNKNOWN_FIELD', 'ITEM_COUNT'
 
 export const unauthenticated: ProblemResponse = {
   status: 401,
-  description: { zh: '未登录，或令牌无效、已过期', en: 'No bearer token, or an invalid or expired one' },
+  description: { zh: '未登录，或会话已结束（超时、退出或被撤销）', en: 'No session, or one that has ended (idle, expired, signed out or revoked)' },
 };
 
 export const forbidden: ProblemResponse = {

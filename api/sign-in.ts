@@ -1,9 +1,9 @@
 // Signing in (docs/sign-in.md): through the OpenID Connect provider (sign-in/oidc-routes.ts: /auth/login, /auth/callback,
-// /auth/logout, each answering with a redirect) and, never in production, development sign-in
-// (sign-in/dev-login-routes.ts).
+// /auth/logout, each answering with a redirect), the signed-in person's own session (sign-in/session-routes.ts) and,
+// never in production, development sign-in (sign-in/dev-login-routes.ts).
 import type { FromSchema } from 'json-schema-to-ts';
 import { ROLES } from '../platform/http/identity.ts';
-import { invalidRequest, jsonBodyProblems } from './common-problems.ts';
+import { ANY_ROLE, invalidRequest, jsonBodyProblems, signedIn } from './common-problems.ts';
 import type { RouteContract } from './route-contract.ts';
 
 export const devLoginBodySchema = {
@@ -37,10 +37,28 @@ export type SignedInIdentity = FromSchema<typeof identitySchema>;
 export const devLoginAnswerSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['token', 'identity'],
-  properties: { token: { type: 'string', description: '以 Authorization: Bearer 使用 / sent as Authorization: Bearer' }, identity: identitySchema },
+  required: ['token', 'identity', 'csrfToken'],
+  properties: {
+    token: { type: 'string', description: '会话密钥：以 Authorization: Bearer 使用（同时以 HttpOnly Cookie 下发） / the session secret, sent as Authorization: Bearer (also set as the HttpOnly cookie)' },
+    identity: identitySchema,
+    csrfToken: { type: 'string', description: '以 Cookie 调用变更类接口时放入 X-CSRF-Token / sent in X-CSRF-Token on state-changing calls made with the cookie' },
+  },
 } as const;
 export type DevLoginAnswer = FromSchema<typeof devLoginAnswerSchema>;
+
+export const sessionAnswerSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['identity', 'kind', 'csrfToken', 'expiresAt', 'idleSeconds'],
+  properties: {
+    identity: identitySchema,
+    kind: { enum: ['oidc', 'development'], description: '经统一身份认证登录，或开发环境登录 / signed in through the identity provider, or development sign-in' },
+    csrfToken: { type: 'string' },
+    expiresAt: { type: 'string', format: 'date-time', description: '会话最迟结束时间 / when the session ends at the latest' },
+    idleSeconds: { type: 'integer', description: '无操作多久后会话结束 / how long without a request ends the session' },
+  },
+} as const;
+export type SessionAnswer = FromSchema<typeof sessionAnswerSchema>;
 
 /** `next`: where to go after signing in — a path on this site only, never another site (`//host`, `/\host`). */
 export const loginQuerySchema = {
@@ -151,6 +169,30 @@ export const signInContracts: readonly RouteContract[] = [
     callers: 'public',
     request: { body: devLoginBodySchema },
     responses: { 200: { description: { zh: '令牌与身份', en: 'The token and the identity' }, schema: devLoginAnswerSchema } },
-    problems: jsonBodyProblems(['USCC_CHECKSUM', 'REGION_UNKNOWN']),
+    problems: [...jsonBodyProblems(['USCC_CHECKSUM', 'REGION_UNKNOWN']), { status: 404, description: { zh: '不是从本机调用', en: 'Not called from this machine (loopback)' } }],
+  },
+  {
+    method: 'get',
+    path: '/api/session',
+    operationId: 'getSession',
+    tag: 'sign-in',
+    summary: { zh: '当前会话', en: 'The current session' },
+    description: {
+      zh: '页面据此得知登录的是谁，以及变更类请求须带的 X-CSRF-Token。',
+      en: 'Who the pages speak for, and the X-CSRF-Token their state-changing requests must carry.',
+    },
+    callers: ANY_ROLE,
+    responses: { 200: { description: { zh: '会话', en: 'The session' }, schema: sessionAnswerSchema } },
+    problems: signedIn,
+  },
+  {
+    method: 'post',
+    path: '/api/session/logout',
+    operationId: 'logout',
+    tag: 'sign-in',
+    summary: { zh: '退出登录', en: 'Sign out' },
+    callers: ANY_ROLE,
+    responses: { 204: { description: { zh: '会话已结束', en: 'The session has ended' } } },
+    problems: signedIn,
   },
 ];

@@ -6,8 +6,9 @@ import type { Db } from '../platform/db.ts';
 import { Problem } from '../platform/problem.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema, type Checked, type FieldIssue } from '../platform/schema.ts';
-import { authenticate, checked, identityOf, invalid } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { checked, identityOf, invalid } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { CALENDAR_PUBLISHERS, calendarYearParamsSchema, dueDateQuerySchema, publishYearSchema, type DueDateQuery, type PublishYear } from '../api/calendar.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { recomputeProvisionalDeadlines } from './provisional-deadlines.ts';
@@ -21,7 +22,7 @@ import {
 
 export interface CalendarRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   /** The engine, to move the deadlines counted provisionally across a year once it is published. */
   engine?: EngineRest;
 }
@@ -96,10 +97,10 @@ function yearUnknown(error: CalendarYearUnknown): Problem {
   );
 }
 
-export function calendarRouter({ db, signer, engine }: CalendarRoutesOptions): Router {
+export function calendarRouter({ db, sessions, engine }: CalendarRoutesOptions): Router {
   const router = Router();
 
-  router.get('/api/calendar/years', authenticate(signer), async (_req, res) => {
+  router.get('/api/calendar/years', authenticate(sessions), async (_req, res) => {
     const calendar = await loadCalendar(db);
     const published = new Map((await listPublishedYears(db)).map((p) => [p.year, p]));
     const { first, last } = calendar.packageYears();
@@ -118,7 +119,7 @@ export function calendarRouter({ db, signer, engine }: CalendarRoutesOptions): R
     });
   });
 
-  router.put('/api/calendar/years/:year', authenticate(signer, CALENDAR_PUBLISHERS), async (req, res) => {
+  router.put('/api/calendar/years/:year', authenticate(sessions, CALENDAR_PUBLISHERS), async (req, res) => {
     const who = identityOf(req);
     const year = Number(checkedHere(req, checkYearParam, { year: String(req.params.year) }).year);
     if (year < YEAR_FROM || year > YEAR_TO) {
@@ -135,7 +136,7 @@ export function calendarRouter({ db, signer, engine }: CalendarRoutesOptions): R
     res.json({ ...published, knownThrough: calendar.knownThrough(), ...(provisionalDeadlines ? { provisionalDeadlines } : {}) });
   });
 
-  router.get('/api/calendar/due-date', authenticate(signer), async (req, res) => {
+  router.get('/api/calendar/due-date', authenticate(sessions), async (req, res) => {
     const raw: Record<string, unknown> = { ...req.query };
     // An unencoded "+08:00" arrives as " 08:00" (form decoding); only that can put a space in an instant.
     if (typeof raw.from === 'string') raw.from = raw.from.replace(/ (\d{2}:\d{2}(?:\[[^\]]*\])?)$/, '+$1');

@@ -8,8 +8,9 @@ import type { Db } from '../platform/db.ts';
 import { Problem } from '../platform/problem.ts';
 import { audit } from '../platform/http/audit.ts';
 import { readableFiling } from '../filings/filing-routes.ts';
-import { authenticate, identityOf, invalid, localeOf } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { identityOf, invalid, localeOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { CertificateFontMissing, findCertificateFont, type CertificateFont } from './certificate-font.ts';
 import { certificateMessages } from './certificate-messages.ts';
 import { CERTIFICATE_TITLE, renderCertificatePdf } from './certificate-pdf.ts';
@@ -19,7 +20,7 @@ import { verifyPage, type VerifyOutcome } from './verify-page.ts';
 
 export interface CertificateRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   /** PUBLIC_BASE_URL; empty = the address each request came to. */
   publicBaseUrl: string;
   /** CERTIFICATE_FONT; empty = the Debian CJK fonts. */
@@ -72,7 +73,7 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-export function certificateRouter({ db, signer, publicBaseUrl, fontPath }: CertificateRoutesOptions): Router {
+export function certificateRouter({ db, sessions, publicBaseUrl, fontPath }: CertificateRoutesOptions): Router {
   const router = Router();
   const baseOf = (req: Request) => publicBaseUrl || `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
@@ -80,14 +81,14 @@ export function certificateRouter({ db, signer, publicBaseUrl, fontPath }: Certi
   let font: CertificateFont | undefined;
   const fontToPrint = () => (font ??= findCertificateFont(fontPath));
 
-  router.get('/api/filings/:id/certificate', authenticate(signer), async (req, res) => {
+  router.get('/api/filings/:id/certificate', authenticate(sessions), async (req, res) => {
     const filing = await readableFiling(db, req);
     const certificate = await currentCertificate(db, filing.id);
     if (!certificate) throw new Problem(404, '尚未年审认证', `filing ${filing.id} has no certificate yet`);
     res.set('Cache-Control', 'private, no-store').json(present(certificate, baseOf(req)));
   });
 
-  router.get('/api/filings/:id/certificate.pdf', authenticate(signer), async (req, res) => {
+  router.get('/api/filings/:id/certificate.pdf', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
     const filing = await readableFiling(db, req);
     const certificate = await currentCertificate(db, filing.id);

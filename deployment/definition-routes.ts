@@ -8,8 +8,9 @@ import { engineProblem, requireEngine } from '../platform/http/engine-problems.t
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { authenticate, checked } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { checked } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import {
   DEFINITION_READERS,
   definitionKeyParamsSchema,
@@ -26,7 +27,7 @@ import { deploymentsByEngineId } from './deployment-history-store.ts';
 
 export interface DefinitionRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   engine: EngineRest | undefined;
 }
 
@@ -132,7 +133,7 @@ function params(req: Request): Record<string, string> {
 
 export function definitionRouter(options: DefinitionRoutesOptions): Router {
   const router = Router();
-  const readers = authenticate(options.signer, DEFINITION_READERS);
+  const readers = authenticate(options.sessions, DEFINITION_READERS);
 
   // The keys of one kind, each with its latest version.
   router.get('/api/definitions', readers, async (req, res, next) => {

@@ -9,8 +9,9 @@ import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem, type FieldError } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { audit } from '../platform/http/audit.ts';
-import { authenticate, checked, identityOf, localeOf } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { checked, identityOf, localeOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { checkResourcesSchema, DEFINITION_READERS, DEPLOYERS, deploySchema, type CheckResourcesRequest, type DeployRequest } from '../api/deployment.ts';
 import { RateLimit } from '../platform/rate-limit.ts';
 import { checkProblem, type CheckRunner } from './check-runner.ts';
@@ -20,7 +21,7 @@ import { deployedProcessKeys, engineFindings, findingErrors, formIdOf, type Chec
 
 export interface DeploymentRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   engine: EngineRest | undefined;
   /** Runs findingsOf off the API's thread, with a time limit (check-runner.ts). */
   checks: CheckRunner;
@@ -67,7 +68,7 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
   const checksLimit = new RateLimit(options.checksPerMinute ?? 60, 60_000);
   // The checks see what the engine has deployed (for call activities), and run on the checking thread.
   const findings = async (resources: Resource[]) => options.checks.findings(resources, await checkContext(options.engine)).catch((error: unknown) => Promise.reject(checkProblem(error)));
-  router.post('/api/deployments', authenticate(options.signer, DEPLOYERS), async (req, res, next) => {
+  router.post('/api/deployments', authenticate(options.sessions, DEPLOYERS), async (req, res, next) => {
     try {
       const who = identityOf(req);
       const { note, resources } = checked(req, checkBody, req.body, messages);
@@ -120,7 +121,7 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
 
   // The same checks without deploying, warnings too: the modeler calls this as one edits. Whoever may read the
   // definitions may check a copy of them.
-  router.post('/api/deployments/checks', authenticate(options.signer, DEFINITION_READERS), async (req, res, next) => {
+  router.post('/api/deployments/checks', authenticate(options.sessions, DEFINITION_READERS), async (req, res, next) => {
     try {
       const admission = checksLimit.take(identityOf(req).sub);
       if (!admission.admitted) {

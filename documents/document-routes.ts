@@ -8,8 +8,9 @@ import { receiveUpload, UploadRejected, type ReceivedUpload } from '../platform/
 import { Problem } from '../platform/problem.ts';
 import { audit } from '../platform/http/audit.ts';
 import { readableFiling } from '../filings/filing-routes.ts';
-import { authenticate, identityOf, invalid, localeOf } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { identityOf, invalid, localeOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { attachmentDisposition } from './content-disposition.ts';
 import { mayUploadDocument } from './document-access.ts';
 import { documentMessages } from './document-messages.ts';
@@ -19,7 +20,7 @@ import { checkUpload } from './upload-form.ts';
 
 export interface DocumentRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   /** Folder of the stored files (DOCUMENT_DIR). */
   dir: string;
   /** Largest accepted file (DOCUMENT_MAX_BYTES). */
@@ -60,11 +61,11 @@ function present(doc: StoredDocument) {
   };
 }
 
-export function documentRouter({ db, signer, dir, maxBytes }: DocumentRoutesOptions): Router {
+export function documentRouter({ db, sessions, dir, maxBytes }: DocumentRoutesOptions): Router {
   const store = new DocumentStore(db, dir);
   const router = Router();
 
-  router.post('/api/filings/:id/documents', authenticate(signer), async (req, res) => {
+  router.post('/api/filings/:id/documents', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
     const filing = await readableFiling(db, req);
     const zh = localeOf(req) === 'zh';
@@ -98,7 +99,7 @@ export function documentRouter({ db, signer, dir, maxBytes }: DocumentRoutesOpti
     }
   });
 
-  router.get('/api/filings/:id/documents', authenticate(signer), async (req, res) => {
+  router.get('/api/filings/:id/documents', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
     const filing = await readableFiling(db, req);
     const documents = await store.list(filing.id);
@@ -106,7 +107,7 @@ export function documentRouter({ db, signer, dir, maxBytes }: DocumentRoutesOpti
     res.json({ items: documents.map(present) });
   });
 
-  router.get('/api/filings/:id/documents/:documentId', authenticate(signer), async (req, res) => {
+  router.get('/api/filings/:id/documents/:documentId', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
     const filing = await readableFiling(db, req);
     const documentId = String(req.params.documentId);

@@ -10,14 +10,15 @@ import { receiveUpload, UploadRejected, type ReceivedUpload, type Stager } from 
 import { Problem } from '../platform/problem.ts';
 import { compileSchema, type FieldIssue } from '../platform/schema.ts';
 import { importQuerySchema, type ImportQuery } from '../api/employee-import.ts';
-import { authenticate, checked, invalid, localeOf } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { checked, invalid, localeOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { importEmployees } from './employee-import.ts';
 import { csvTemplate, xlsxTemplate } from './employee-template.ts';
 import { importMessages } from './import-messages.ts';
 
 export interface ImportRoutesOptions {
-  signer: TokenSigner;
+  sessions: Sessions;
   rules: () => FilingRules;
   /** Largest accepted file (DOCUMENT_MAX_BYTES). */
   maxBytes: number;
@@ -67,7 +68,7 @@ function sendTemplate(res: Response, body: Buffer, type: string, extension: stri
   res.end(body);
 }
 
-export function importRouter({ signer, rules, maxBytes, now }: ImportRoutesOptions): Router {
+export function importRouter({ sessions, rules, maxBytes, now }: ImportRoutesOptions): Router {
   const router = Router();
   // The .xlsx depends only on the example's year and the row limit: built once per year.
   let cached: { year: number; maxRows: number; body: Promise<Buffer> } | undefined;
@@ -80,16 +81,16 @@ export function importRouter({ signer, rules, maxBytes, now }: ImportRoutesOptio
     return cached.body;
   };
 
-  router.get('/api/templates/employees.xlsx', authenticate(signer), async (_req, res) => {
+  router.get('/api/templates/employees.xlsx', authenticate(sessions), async (_req, res) => {
     // The example's dates fall in the year a filing made today reviews: the previous calendar year.
     sendTemplate(res, await xlsx(chinaYearOf(now()) - 1, rules().maxEmployees), XLSX_TYPE, 'xlsx');
   });
 
-  router.get('/api/templates/employees.csv', authenticate(signer), (_req, res) => {
+  router.get('/api/templates/employees.csv', authenticate(sessions), (_req, res) => {
     sendTemplate(res, csvTemplate(), 'text/csv; charset=utf-8', 'csv');
   });
 
-  router.post('/api/employee-imports', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
+  router.post('/api/employee-imports', authenticate(sessions, ['employer', 'clerk']), async (req, res) => {
     const zh = localeOf(req) === 'zh';
     const year = Number(checked(req, checkQuery, req.query, filingMessages).year);
     const filing = rules();

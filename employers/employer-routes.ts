@@ -7,8 +7,10 @@ import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { employerChangeSchema } from '../api/employers.ts';
-import { authenticate, checked, identityOf, invalid } from '../platform/http/http.ts';
-import type { Identity, TokenSigner } from '../platform/http/identity.ts';
+import { checked, identityOf, invalid } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Identity } from '../platform/http/identity.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { changeEmployer, findEmployer, type EmployerChange } from './employer-store.ts';
 
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
@@ -26,19 +28,19 @@ function mayRead(who: Identity, regionCode: string): boolean {
   return isWithin(regionCode, who.regionCode);
 }
 
-export function employerRouter({ db, signer }: { db: Db; signer: TokenSigner }): Router {
+export function employerRouter({ db, sessions }: { db: Db; sessions: Sessions }): Router {
   const router = Router();
   const notFound = () => new Problem(404, '未找到该单位');
 
   // The signed-in unit's own name, for the pages' header (its master data stays with DPF staff): null before the
   // unit's first filing, when nobody knows it yet.
-  router.get('/api/employers/mine', authenticate(signer, ['employer']), async (req, res) => {
+  router.get('/api/employers/mine', authenticate(sessions, ['employer']), async (req, res) => {
     const uscc = identityOf(req).uscc ?? '';
     const employer = USCC.test(uscc) ? await findEmployer(db, uscc) : undefined;
     res.json({ uscc, name: employer?.name ?? null });
   });
 
-  router.get('/api/employers/:uscc', authenticate(signer, ['clerk', 'reviewer', 'city', 'province']), async (req, res) => {
+  router.get('/api/employers/:uscc', authenticate(sessions, ['clerk', 'reviewer', 'city', 'province']), async (req, res) => {
     const who = identityOf(req);
     const uscc = String(req.params.uscc);
     const employer = USCC.test(uscc) ? await findEmployer(db, uscc) : undefined;
@@ -46,7 +48,7 @@ export function employerRouter({ db, signer }: { db: Db; signer: TokenSigner }):
     res.json(employer);
   });
 
-  router.patch('/api/employers/:uscc', authenticate(signer, ['city', 'province']), async (req, res) => {
+  router.patch('/api/employers/:uscc', authenticate(sessions, ['city', 'province']), async (req, res) => {
     const who = identityOf(req);
     const uscc = String(req.params.uscc);
     const change = checked(req, checkChange, req.body, messages);

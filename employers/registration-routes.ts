@@ -6,22 +6,23 @@ import type { RegistrationClient } from '../connectors/registration/client.ts';
 import { checkUscc, registrarOf } from '../domain/identifiers/uscc.ts';
 import { DepartmentError } from '../platform/department-http.ts';
 import { Problem } from '../platform/problem.ts';
-import { authenticate, identityOf, invalid } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { identityOf, invalid } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { audit } from '../platform/http/audit.ts';
 import type { Db } from '../platform/db.ts';
 
 export interface RegistrationRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   registration: Pick<RegistrationClient, 'lookup'>;
 }
 
 const REGISTRAR_NAMES = { samr: '市场监督管理部门', civil: '民政部门', org: '机构编制部门' } as const;
 
-export function registrationRouter({ db, signer, registration }: RegistrationRoutesOptions): Router {
+export function registrationRouter({ db, sessions, registration }: RegistrationRoutesOptions): Router {
   const router = Router();
-  router.get('/api/registrations/:uscc', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
+  router.get('/api/registrations/:uscc', authenticate(sessions, ['employer', 'clerk']), async (req, res) => {
     const who = identityOf(req);
     const uscc = String(req.params.uscc);
     const problem = checkUscc(uscc);

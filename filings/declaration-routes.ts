@@ -10,8 +10,9 @@ import type { EngineRest } from '../platform/engine-rest.ts';
 import type { Locale } from '../platform/field-messages.ts';
 import { maskFields, personalFields } from '../platform/masking.ts';
 import { Problem, type FieldError } from '../platform/problem.ts';
-import { authenticate, identityOf, invalid, localeOf } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { identityOf, invalid, localeOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { keepingIntake, modifyDeclaration } from './declaration-store.ts';
 import { readableFiling } from './filing-routes.ts';
 import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
@@ -24,7 +25,7 @@ export const MODIFY_DECLARATION_TASK = 'modify-declaration';
 
 export interface DeclarationRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   /** Undefined when no engine is configured: modifying answers 503. */
   engine: EngineRest | undefined;
   rules: () => FilingRules;
@@ -62,10 +63,10 @@ function mismatches(filing: StoredFiling, modified: Filing, locale: Locale): Fie
   return errors;
 }
 
-export function declarationRouter({ db, signer, engine, rules }: DeclarationRoutesOptions): Router {
+export function declarationRouter({ db, sessions, engine, rules }: DeclarationRoutesOptions): Router {
   const router = Router();
 
-  router.put('/api/filings/:id/declaration', authenticate(signer, ['employer']), async (req, res) => {
+  router.put('/api/filings/:id/declaration', authenticate(sessions, ['employer']), async (req, res) => {
     const who = identityOf(req);
     const locale = localeOf(req);
     const filing = await readableFiling(db, req);

@@ -8,8 +8,9 @@ import { createFieldMessages, type Locale } from '../platform/field-messages.ts'
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { feedbackBodySchema, type FeedbackBody } from '../api/filings.ts';
-import { authenticate, checked, identityOf, localeOf } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { checked, identityOf, localeOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { readableFiling } from './filing-routes.ts';
 import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
 import { chinaDateOf } from '../platform/china-date.ts';
@@ -18,7 +19,7 @@ import { earlierFeedback, FEEDBACK_MESSAGE, fileFeedback } from './feedback-stor
 
 export interface FeedbackRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   /** Undefined when no engine is configured: filing feedback answers 503. */
   engine: EngineRest | undefined;
   /** Called once a feedback is committed: its message waits in the outbox, to be sent now. */
@@ -50,10 +51,10 @@ const say = (pair: readonly [string, string], locale: Locale) => pair[locale ===
 /** 2026-12-16 → 2026年12月16日 */
 const chineseDay = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
-export function feedbackRouter({ db, signer, engine, nudgeOutbox }: FeedbackRoutesOptions): Router {
+export function feedbackRouter({ db, sessions, engine, nudgeOutbox }: FeedbackRoutesOptions): Router {
   const router = Router();
 
-  router.post('/api/filings/:id/feedback', authenticate(signer, ['employer']), async (req, res) => {
+  router.post('/api/filings/:id/feedback', authenticate(sessions, ['employer']), async (req, res) => {
     const who = identityOf(req);
     const locale = localeOf(req);
     const key = req.get('idempotency-key')?.slice(0, 200);

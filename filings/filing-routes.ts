@@ -23,9 +23,10 @@ import { presentReview } from '../review/present-review.ts';
 import { findReview, type StoredReview } from '../review/review-store.ts';
 import { canReadFiling, mayFile, mayRevealPersonalNumbers } from '../platform/http/access.ts';
 import { audit } from '../platform/http/audit.ts';
-import { authenticate, checked, fieldErrors, identityOf, invalid, localeOf } from '../platform/http/http.ts';
+import { checked, fieldErrors, identityOf, invalid, localeOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
 import { filingMessages } from './declaration/messages.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { findRating } from '../ratings/rating-store.ts';
 import { latestTaxHandover } from '../tax-handover/tax-handover-store.ts';
 import { findTransfer } from '../national-platform/transfer-store.ts';
@@ -33,7 +34,7 @@ import { createFiling, earlierRequest, type CreateFilingResult, employerDiscrepa
 
 export interface FilingRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   rules: () => FilingRules;
   /** Throws unless filings are taken today (season/season-gate.ts). */
   admitBySeason: (locale: Locale) => Promise<void>;
@@ -118,10 +119,10 @@ async function waitsOf(engine: EngineRest | undefined, filing: StoredFiling, rev
   return { acceptance, departmentWait };
 }
 
-export function filingRouter({ db, signer, rules, admitBySeason, nudgeOutbox, engine }: FilingRoutesOptions): Router {
+export function filingRouter({ db, sessions, rules, admitBySeason, nudgeOutbox, engine }: FilingRoutesOptions): Router {
   const router = Router();
 
-  router.post('/api/filings', authenticate(signer, ['employer', 'clerk']), async (req, res) => {
+  router.post('/api/filings', authenticate(sessions, ['employer', 'clerk']), async (req, res) => {
     const who = identityOf(req);
     const key = req.get('idempotency-key')?.slice(0, 200);
     const locale = localeOf(req);
@@ -158,7 +159,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, nudgeOutbox, en
     }
   });
 
-  router.get('/api/filings/:id', authenticate(signer), async (req, res) => {
+  router.get('/api/filings/:id', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
     const query = checked(req, checkReadQuery, { ...req.query });
     const filing = await readableFiling(db, req);
@@ -185,7 +186,7 @@ export function filingRouter({ db, signer, rules, admitBySeason, nudgeOutbox, en
     });
   });
 
-  router.get('/api/filings', authenticate(signer, ['employer', 'clerk', 'reviewer', 'lead', 'city', 'province']), async (req, res) => {
+  router.get('/api/filings', authenticate(sessions, ['employer', 'clerk', 'reviewer', 'lead', 'city', 'province']), async (req, res) => {
     const who = identityOf(req);
     const q = checked(req, checkListQuery, { ...req.query });
     const query: FilingQuery = {

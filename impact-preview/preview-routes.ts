@@ -20,8 +20,9 @@ import type { ReviewDecisions } from '../review/judge-filing.ts';
 import { checkProblem, type CheckRunner } from '../deployment/check-runner.ts';
 import { findingErrors } from '../deployment/deployment-findings.ts';
 import { audit } from '../platform/http/audit.ts';
-import { authenticate, checked, identityOf, localeOf } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { checked, identityOf, localeOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { MAX_PREVIEW_FILINGS, PREVIEWERS, previewRequestSchema, type PreviewRequest } from '../api/impact-preview.ts';
 import { DEFAULT_DECISIONS } from '../workers/count-employees.ts';
 import type { DecisionSources } from './decision-sources.ts';
@@ -32,7 +33,7 @@ import { DEFAULT_PREVIEW_TIMEOUT_MS, PreviewTimeoutError, replayFilings } from '
 
 export interface PreviewRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   engine: EngineRest | undefined;
   /** The deployment checks' runner: a candidate is checked as a deployment would be, off the API's thread. */
   checks: CheckRunner;
@@ -88,7 +89,7 @@ export function policyPreviewRouter(options: PreviewRoutesOptions): Router {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PREVIEW_TIMEOUT_MS;
   let running = 0;
 
-  router.post('/api/policy/previews', authenticate(options.signer, PREVIEWERS), async (req, res, next) => {
+  router.post('/api/policy/previews', authenticate(options.sessions, PREVIEWERS), async (req, res, next) => {
     if (running >= MAX_CONCURRENT_PREVIEWS) {
       res.set('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
       next(new Problem(429, '同时进行的影响预览过多，请稍后再试', `最多同时进行 ${MAX_CONCURRENT_PREVIEWS} 个影响预览，请约 ${BUSY_RETRY_AFTER_SECONDS} 秒后再试`, undefined, undefined, { code: 'PREVIEW_BUSY' }));

@@ -6,8 +6,9 @@ import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { canReadFiling } from '../platform/http/access.ts';
-import { authenticate, checked, identityOf } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { checked, identityOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { filingSummaries, type FilingSummary } from '../tasks/filing-summary.ts';
 import { candidateGroupsOf } from '../tasks/task-groups.ts';
 import { listNotifications, markRead, type StoredNotification } from './notification-store.ts';
@@ -15,7 +16,7 @@ import { notificationListQuerySchema, type NotificationItem, type NotificationLi
 
 export interface NotificationRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   now?: () => Date;
 }
 
@@ -50,10 +51,10 @@ function present(notification: StoredNotification, filing: FilingSummary | undef
   };
 }
 
-export function notificationRouter({ db, signer, now = () => new Date() }: NotificationRoutesOptions): Router {
+export function notificationRouter({ db, sessions, now = () => new Date() }: NotificationRoutesOptions): Router {
   const router = Router();
 
-  router.get('/api/notifications', authenticate(signer), async (req, res) => {
+  router.get('/api/notifications', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
     const q = checked(req, checkListQuery, { ...req.query }, listMessages);
     const { total, unread, items } = await listNotifications(db, candidateGroupsOf(who), {
@@ -71,7 +72,7 @@ export function notificationRouter({ db, signer, now = () => new Date() }: Notif
     res.json({ total, unread, items: items.map((n) => present(n, readable(n.filingId))) });
   });
 
-  router.post('/api/notifications/:id/read', authenticate(signer), async (req, res) => {
+  router.post('/api/notifications/:id/read', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
     const read = await markRead(db, String(req.params.id), candidateGroupsOf(who), who.sub, now());
     if (!read) throw new Problem(404, '未找到该通知', `no notification ${String(req.params.id)} for you`);

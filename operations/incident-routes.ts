@@ -7,14 +7,15 @@ import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { audit } from '../platform/http/audit.ts';
 import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
-import { authenticate, checked, identityOf } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { checked, identityOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { INCIDENT_READERS, INCIDENT_RETRIERS, retryIncidentsSchema, type RetryIncidentsRequest } from '../api/operations.ts';
 import { openIncidents, retryIncidents } from './incidents.ts';
 
 export interface IncidentRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   engine?: EngineRest;
 }
 
@@ -35,15 +36,15 @@ async function withEngine<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function incidentRouter({ db, signer, engine }: IncidentRoutesOptions): Router {
+export function incidentRouter({ db, sessions, engine }: IncidentRoutesOptions): Router {
   const router = Router();
 
-  router.get('/api/operations/incidents', authenticate(signer, INCIDENT_READERS), async (_req, res) => {
+  router.get('/api/operations/incidents', authenticate(sessions, INCIDENT_READERS), async (_req, res) => {
     const incidents = await withEngine(() => openIncidents(db, requireEngine(engine)));
     res.json({ incidents });
   });
 
-  router.post('/api/operations/incidents/retry', authenticate(signer, INCIDENT_RETRIERS), async (req: Request, res) => {
+  router.post('/api/operations/incidents/retry', authenticate(sessions, INCIDENT_RETRIERS), async (req: Request, res) => {
     const who = identityOf(req);
     const { incidentIds } = checked(req, checkRetryBody, req.body, incidentMessages);
     const outcome = await withEngine(() => retryIncidents(db, requireEngine(engine), incidentIds));

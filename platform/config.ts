@@ -52,6 +52,14 @@ export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
+/** A key or secret: empty (unset), or at least 32 bytes — a short one is guessable. */
+export function secret(name: string) {
+  return (raw: string): string => {
+    if (raw !== '' && Buffer.byteLength(raw, 'utf8') < 32) throw new ConfigError(`${name} must be at least 32 bytes long, got ${Buffer.byteLength(raw, 'utf8')}`);
+    return raw;
+  };
+}
+
 // Drawn once per process, so every loadConfig() here — the API's and the simulated platform's — gives the same one.
 const processNationalPlatformToken = randomBytes(32).toString('base64url');
 
@@ -103,10 +111,7 @@ export const variables = {
     name: 'OIDC_CLIENT_SECRET',
     meaning: "this system's client secret at the OpenID Connect provider (required with OIDC_ISSUER; at least 32 bytes)",
     default: '',
-    parse: (raw: string): string => {
-      if (raw !== '' && Buffer.byteLength(raw, 'utf8') < 32) throw new ConfigError('OIDC_CLIENT_SECRET must be at least 32 bytes');
-      return raw;
-    },
+    parse: secret('OIDC_CLIENT_SECRET'),
   },
   oidcUsccClaim: {
     name: 'OIDC_USCC_CLAIM',
@@ -123,17 +128,23 @@ export const variables = {
     default: '3200',
     parse: integer('DEV_IDENTITY_PROVIDER_PORT', 0, 65535),
   },
-  authTokenSecret: {
-    name: 'AUTH_TOKEN_SECRET',
-    meaning: 'HMAC key signing development sign-in tokens; empty = a random key per process',
+  sessionSecret: {
+    name: 'SESSION_SECRET',
+    meaning: 'key (at least 32 bytes) for the stored hashes of session secrets; empty = a random key per process outside production',
     default: '',
-    parse: text,
+    parse: secret('SESSION_SECRET'),
   },
-  tokenTtlSeconds: {
-    name: 'AUTH_TOKEN_TTL_SECONDS',
-    meaning: 'lifetime of a sign-in token',
+  sessionIdleSeconds: {
+    name: 'SESSION_IDLE_SECONDS',
+    meaning: 'a session ends after this long without a request (idle timeout)',
+    default: '1800',
+    parse: integer('SESSION_IDLE_SECONDS', 10, 86400),
+  },
+  sessionAbsoluteSeconds: {
+    name: 'SESSION_ABSOLUTE_SECONDS',
+    meaning: 'a session ends this long after sign-in, however busy (absolute timeout)',
     default: '28800',
-    parse: integer('AUTH_TOKEN_TTL_SECONDS', 60, 604800),
+    parse: integer('SESSION_ABSOLUTE_SECONDS', 60, 604800),
   },
   bodyLimitBytes: {
     name: 'BODY_LIMIT_BYTES',

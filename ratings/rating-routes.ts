@@ -7,8 +7,10 @@ import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { ratingBodySchema, ratingSummaryQuerySchema, type RatingBody, type RatingSummaryQuery } from '../api/ratings.ts';
-import { authenticate, checked, identityOf, localeOf } from '../platform/http/http.ts';
-import type { Identity, TokenSigner } from '../platform/http/identity.ts';
+import { checked, identityOf, localeOf } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Identity } from '../platform/http/identity.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { readableFiling } from '../filings/filing-routes.ts';
 import { RATING_OPEN_STATUSES, rateFiling, ratingSummary } from './rating-store.ts';
 
@@ -33,10 +35,10 @@ function mayReadRegion(who: Identity, regionCode: string): boolean {
   return regionCode === who.regionCode;
 }
 
-export function ratingRouter({ db, signer }: { db: Db; signer: TokenSigner }): Router {
+export function ratingRouter({ db, sessions }: { db: Db; sessions: Sessions }): Router {
   const router = Router();
 
-  router.post('/api/filings/:id/rating', authenticate(signer, ['employer']), async (req, res) => {
+  router.post('/api/filings/:id/rating', authenticate(sessions, ['employer']), async (req, res) => {
     const who = identityOf(req);
     const body = checked(req, checkRating, req.body, ratingMessages);
     const filing = await readableFiling(db, req);
@@ -50,7 +52,7 @@ export function ratingRouter({ db, signer }: { db: Db; signer: TokenSigner }): R
     res.status(created ? 201 : 200).location(`/api/filings/${filing.id}`).json({ filingId: filing.id, ...rating });
   });
 
-  router.get('/api/ratings/summary', authenticate(signer, ['reviewer', 'lead', 'city', 'province']), async (req, res) => {
+  router.get('/api/ratings/summary', authenticate(sessions, ['reviewer', 'lead', 'city', 'province']), async (req, res) => {
     const who = identityOf(req);
     const q = checked(req, checkSummaryQuery, { ...req.query }, ratingMessages);
     // The caller's own region is the whole scope already (a county's includes what it received from elsewhere).

@@ -4,8 +4,9 @@ import { Router } from 'express';
 import { chinaDateOf } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { authenticate, identityOf, invalid } from '../platform/http/http.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import { identityOf, invalid } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { SEASON_SETTERS, setSeasonSchema, type SeasonView, type SetSeason } from '../api/season.ts';
 import { seasonIssues, seasonStatus, type FilingSeason } from './filing-season.ts';
 import { seasonMessages } from './season-messages.ts';
@@ -14,7 +15,7 @@ import { normalizeText } from '../platform/text.ts';
 
 export interface SeasonRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   /** FILING_SEASON=open: filings are taken any day, whatever the season says. */
   open: boolean;
   now: () => Date;
@@ -46,18 +47,18 @@ function view(setting: SeasonSetting, open: boolean, now: Date): SeasonView {
   };
 }
 
-export function filingSeasonRouter({ db, signer, open, now }: SeasonRoutesOptions): Router {
+export function filingSeasonRouter({ db, sessions, open, now }: SeasonRoutesOptions): Router {
   const router = Router();
 
-  router.get('/api/settings/filing-season', authenticate(signer), async (_req, res) => {
+  router.get('/api/settings/filing-season', authenticate(sessions), async (_req, res) => {
     res.json(view(await currentSeason(db), open, now()));
   });
 
-  router.get('/api/settings/filing-season/history', authenticate(signer, SEASON_SETTERS), async (_req, res) => {
+  router.get('/api/settings/filing-season/history', authenticate(sessions, SEASON_SETTERS), async (_req, res) => {
     res.json({ items: await seasonHistory(db) });
   });
 
-  router.put('/api/settings/filing-season', authenticate(signer, SEASON_SETTERS), async (req, res) => {
+  router.put('/api/settings/filing-season', authenticate(sessions, SEASON_SETTERS), async (req, res) => {
     const who = identityOf(req);
     // Every problem at once: the shape's (missing note, unknown field) and the dates' (02-30, end before start).
     const text = normalizeText(req.body);

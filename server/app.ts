@@ -43,7 +43,13 @@ import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from '../platform/http/http.ts';
 import { pagesRouter } from './pages.ts';
 import { apiDocsRouter } from './api-docs-routes.ts';
-import { TokenSigner } from '../platform/http/identity.ts';
+import { sessionsFor } from '../sign-in/sessions.ts';
+import { sessionRouter } from '../sign-in/session-routes.ts';
+import { oidcRouter } from '../sign-in/oidc-routes.ts';
+import { OidcRelyingParty } from '../sign-in/oidc-relying-party.ts';
+import type { RegisteredStaff } from '../sign-in/identity-from-claims.ts';
+import { developmentStaff } from '../dev-identity-provider/development-accounts.ts';
+import { securityHeaders } from '../platform/http/security-headers.ts';
 
 export interface AppOptions {
   config: Config;
@@ -60,6 +66,8 @@ export interface AppOptions {
   now?: () => Date;
   /** The deployment checks' thread; one of the app's own (never keeping the process running) unless given. */
   checks?: CheckRunner;
+  /** The OpenID Connect provider's relying party; OIDC_ISSUER's unless given (server/system.ts gives the embedded provider's). */
+  relyingParty?: OidcRelyingParty;
 }
 
 /** Review years a filing may name: the previous calendar year in season, any recent year in a training installation. */
@@ -75,10 +83,11 @@ export function filingRules(config: Config, today: Date): FilingRules {
   };
 }
 
-export function createApp({ config, db, engine, workerStatus = () => undefined, nudgeOutbox, callbacks, log = console.error, now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }) }: AppOptions): express.Express {
+export function createApp({ config, db, engine, workerStatus = () => undefined, nudgeOutbox, callbacks, log = console.error, now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }), relyingParty }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(securityHeaders());
   app.use(requestGuard(config.bodyLimitBytes));
   app.use(
     express.json({
@@ -89,28 +98,43 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
       },
     }),
   );
-  const signer = new TokenSigner(config.authTokenSecret, config.tokenTtlSeconds);
+  const sessions = sessionsFor(db, config, now);
 
   app.use(apiDocsRouter());
   app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID]), workersCheck(workerStatus)]));
   // Never in production: signInOf refuses to let a production installation start without an identity provider.
-  if (signInOf(config) === 'development') app.use(devLoginRouter(signer));
+  const signIn = signInOf(config);
+  if (signIn.development) app.use(devLoginRouter({ db, sessions }));
+  app.use(sessionRouter({ db, sessions }));
+  app.use(
+    oidcRouter({
+      db,
+      sessions,
+      signIn,
+      relyingParty: relyingParty ?? (signIn.provider === 'configured' ? new OidcRelyingParty(signIn) : undefined),
+      secret: config.sessionSecret,
+      usccClaim: config.oidcUsccClaim,
+      findStaff: async (sub: string): Promise<RegisteredStaff | undefined> => developmentStaff(sub),
+      publicBaseUrl: config.publicBaseUrl,
+      log,
+    }),
+  );
   const seasonOpen = config.filingSeason === 'open';
   const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
-  app.use(filingRouter({ db, signer, rules: () => filingRules(config, now()), admitBySeason, ...(nudgeOutbox ? { nudgeOutbox } : {}), ...(engine ? { engine } : {}) }));
+  app.use(filingRouter({ db, sessions, rules: () => filingRules(config, now()), admitBySeason, ...(nudgeOutbox ? { nudgeOutbox } : {}), ...(engine ? { engine } : {}) }));
   // 跨省通办: filings the national platform delivers; taken whatever Zhejiang's season, as the other office received them.
   app.use(nationalPlatformRouter({ db, token: config.nationalPlatformToken, rules: () => filingRules(config, now()), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
-  app.use(feedbackRouter({ db, signer, engine, ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
-  app.use(declarationRouter({ db, signer, engine, rules: () => filingRules(config, now()) }));
-  app.use(ratingRouter({ db, signer }));
-  app.use(employerRouter({ db, signer }));
-  app.use(registrationRouter({ db, signer, registration: createRegistrationClient(config) }));
-  app.use(taskRouter({ db, signer, engine, now }));
-  app.use(deploymentRouter({ db, signer, engine, checks, checksPerMinute: config.deploymentChecksPerMinute }));
+  app.use(feedbackRouter({ db, sessions, engine, ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
+  app.use(declarationRouter({ db, sessions, engine, rules: () => filingRules(config, now()) }));
+  app.use(ratingRouter({ db, sessions }));
+  app.use(employerRouter({ db, sessions }));
+  app.use(registrationRouter({ db, sessions, registration: createRegistrationClient(config) }));
+  app.use(taskRouter({ db, sessions, engine, now }));
+  app.use(deploymentRouter({ db, sessions, engine, checks, checksPerMinute: config.deploymentChecksPerMinute }));
   app.use(
     policyPreviewRouter({
       db,
-      signer,
+      sessions,
       engine,
       checks,
       timeoutMs: config.previewTimeoutMs,
@@ -118,17 +142,17 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
       ...(config.previewThreads > 0 ? { threads: config.previewThreads } : {}),
     }),
   );
-  app.use(definitionRouter({ db, signer, engine }));
-  app.use(elementTemplateRouter({ signer }));
-  app.use(deadlineRouter({ db, signer, engine }));
-  app.use(calendarRouter({ db, signer, ...(engine ? { engine } : {}) }));
-  app.use(incidentRouter({ db, signer, ...(engine ? { engine } : {}) }));
-  app.use(filingSeasonRouter({ db, signer, open: seasonOpen, now }));
-  app.use(documentRouter({ db, signer, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
-  app.use(importRouter({ signer, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));
+  app.use(definitionRouter({ db, sessions, engine }));
+  app.use(elementTemplateRouter({ sessions }));
+  app.use(deadlineRouter({ db, sessions, engine }));
+  app.use(calendarRouter({ db, sessions, ...(engine ? { engine } : {}) }));
+  app.use(incidentRouter({ db, sessions, ...(engine ? { engine } : {}) }));
+  app.use(filingSeasonRouter({ db, sessions, open: seasonOpen, now }));
+  app.use(documentRouter({ db, sessions, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
+  app.use(importRouter({ sessions, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));
   app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
-  app.use(notificationRouter({ db, signer, now }));
-  app.use(certificateRouter({ db, signer, publicBaseUrl: config.publicBaseUrl, fontPath: config.certificateFont }));
+  app.use(notificationRouter({ db, sessions, now }));
+  app.use(certificateRouter({ db, sessions, publicBaseUrl: config.publicBaseUrl, fontPath: config.certificateFont }));
   app.use(pagesRouter(config.webDir));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use((_req, _res, next) => next(new Problem(404, '页面不存在')));

@@ -1,4 +1,5 @@
-// POST /api/dev/login (docs/contracts.md §4): a token for any role, for development and tests only.
+// POST /api/dev/login (docs/contracts.md §4): a development session for the role and scope it names, for development
+// and tests only — answered on loopback alone, never in production, and marked as a development session in the audit.
 import { Router } from 'express';
 import { checkUscc } from '../domain/identifiers/uscc.ts';
 import { checkRegionCode, cityCodeOf, isZhejiang } from '../domain/regions.ts';
@@ -6,7 +7,14 @@ import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema, type FieldIssue } from '../platform/schema.ts';
 import { devLoginBodySchema, type DevLoginBody } from '../api/sign-in.ts';
 import { checked, invalid } from '../platform/http/http.ts';
-import type { Identity, TokenSigner } from '../platform/http/identity.ts';
+import type { Identity } from '../platform/http/identity.ts';
+import type { Db } from '../platform/db.ts';
+import { audit } from '../platform/http/audit.ts';
+import { Problem } from '../platform/problem.ts';
+import { setSessionCookie } from './session-cookie.ts';
+import type { Sessions } from './sessions.ts';
+import { isLoopbackAddress } from './loopback.ts';
+import { clientOf } from './client-of.ts';
 import { ROLE_NAMES } from '../platform/http/role-names.ts';
 
 const checkBody = compileSchema<DevLoginBody>(devLoginBodySchema);
@@ -51,14 +59,19 @@ function identityFor(body: DevLoginBody): Identity {
   return { sub, name: body.name ?? ROLE_NAMES[role], role, ...scope };
 }
 
-export function devLoginRouter(signer: TokenSigner): Router {
+export function devLoginRouter({ db, sessions }: { db: Db; sessions: Sessions }): Router {
   const router = Router();
-  router.post('/api/dev/login', (req, res) => {
+  router.post('/api/dev/login', async (req, res) => {
+    // Another machine gets the same answer as an unknown path: development sign-in exists for this machine only.
+    if (!isLoopbackAddress(req.socket.remoteAddress)) throw new Problem(404, '接口不存在');
     const body = checked(req, checkBody, req.body, loginMessages);
     const issues = scopeIssues(body);
     if (issues.length) throw invalid(req, issues, loginMessages);
     const identity = identityFor(body);
-    res.json({ token: signer.sign(identity), identity });
+    const { token, session } = await sessions.start(identity, { kind: 'development', ...clientOf(req) });
+    await audit(db, identity, 'session.start', { type: 'session', id: session.id }, { kind: 'development' });
+    setSessionCookie(req, res, token, session.expiresAt);
+    res.json({ token, identity, csrfToken: session.csrfToken });
   });
   return router;
 }

@@ -8,8 +8,10 @@ import { engineProblem, requireEngine } from '../platform/http/engine-problems.t
 import { maskNumbersInText } from '../platform/masking.ts';
 import { Problem } from '../platform/problem.ts';
 import { audit } from '../platform/http/audit.ts';
-import { authenticate, identityOf, invalid } from '../platform/http/http.ts';
-import type { Identity, TokenSigner } from '../platform/http/identity.ts';
+import { identityOf, invalid } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
+import type { Identity } from '../platform/http/identity.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import {
   businessKeysOf,
   candidateGroupsOfTask,
@@ -34,7 +36,7 @@ import { reviewedEmployees, type ReviewedEmployee } from './reviewed-employee.ts
 
 export interface TaskRoutesOptions {
   db: Db;
-  signer: TokenSigner;
+  sessions: Sessions;
   /** Undefined when no engine is configured: every task call answers 503. */
   engine: EngineRest | undefined;
   /** The clock the working days left are counted from (tests set it). */
@@ -136,7 +138,7 @@ interface TaskCall {
 
 export function taskRouter(options: TaskRoutesOptions): Router {
   const router = Router();
-  const auth = authenticate(options.signer);
+  const auth = authenticate(options.sessions);
   const now = options.now ?? (() => new Date());
   // Every route: the caller, the engine, and engine trouble turned into a problem the client can act on.
   const route = (handler: (call: TaskCall) => Promise<void>) => [

@@ -2,18 +2,18 @@
 // topic, taken from the topic modules (workers/registry.ts) in their order. Served rather than bundled, so the pages
 // never import the workers (and their database and department clients) to know them.
 import { Router } from 'express';
-import { authenticate } from '../platform/http/http.ts';
+import { authenticate } from '../sign-in/authenticate.ts';
 import { MODELER_USERS } from '../api/element-templates.ts';
-import type { TokenSigner } from '../platform/http/identity.ts';
+import type { Sessions } from '../sign-in/sessions.ts';
 import { ELEMENT_TEMPLATES } from './registry.ts';
 
 export interface ElementTemplateRoutesOptions {
-  signer: TokenSigner;
+  sessions: Sessions;
 }
 
 export function elementTemplateRouter(options: ElementTemplateRoutesOptions): Router {
   const router = Router();
-  router.get('/api/element-templates', authenticate(options.signer, MODELER_USERS), (_req, res) => {
+  router.get('/api/element-templates', authenticate(options.sessions, MODELER_USERS), (_req, res) => {
     res.json(ELEMENT_TEMPLATES);
   });
   return router;

@@ -2,11 +2,17 @@
 import type { Db, Tx } from '../db.ts';
 import type { Identity, SystemCaller } from './identity.ts';
 
-export type AuditAction = 'filing.create' | 'filing.read' | 'filing.reveal_personal_numbers' | 'filing.list' | 'calendar.publish_year' | 'document.upload' | 'document.list' | 'document.read' | 'filing_season.set' | 'deployment.create' | 'employer.update' | 'task.claim' | 'task.unclaim' | 'task.complete' | 'certificate.download' | 'feedback.create' | 'filing.modify_declaration' | 'rating.set' | 'registration.lookup' | 'policy.preview' | 'incident.retry';
+export type AuditAction = 'session.start' | 'session.end' | 'session.refused' | 'filing.create' | 'filing.read' | 'filing.reveal_personal_numbers' | 'filing.list' | 'calendar.publish_year' | 'document.upload' | 'document.list' | 'document.read' | 'filing_season.set' | 'deployment.create' | 'employer.update' | 'task.claim' | 'task.unclaim' | 'task.complete' | 'certificate.download' | 'feedback.create' | 'filing.modify_declaration' | 'rating.set' | 'registration.lookup' | 'policy.preview' | 'incident.retry';
+
+/** Who is named when nobody signed in: a refused request without a valid session. */
+export interface Anonymous {
+  sub: 'anonymous';
+  role: 'anonymous';
+}
 
 export async function audit(
   db: Db | Tx,
-  who: Identity | SystemCaller,
+  who: Identity | SystemCaller | Anonymous,
   action: AuditAction,
   subject: { type: string; id: string },
   detail: Record<string, unknown> = {},

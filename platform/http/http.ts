@@ -5,7 +5,7 @@ import { localeFrom, type FieldMessages, type Locale } from '../field-messages.t
 import { Problem, type FieldError } from '../problem.ts';
 import type { Checked, FieldIssue } from '../schema.ts';
 import { normalizeText } from '../text.ts';
-import { bearerToken, type Identity, type Role, type TokenSigner } from './identity.ts';
+import type { Identity } from './identity.ts';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -43,24 +43,6 @@ export function checked<T>(
   const issues = [...text.issues, ...(result.ok ? [] : result.issues.filter((i) => !badText.has(i.path)))];
   if (issues.length > 0 || !result.ok) throw invalid(req, issues, messages);
   return result.value;
-}
-
-/** Requires a valid bearer token, optionally of certain roles. */
-export function authenticate(signer: TokenSigner, roles?: readonly Role[]): RequestHandler {
-  return (req, _res, next) => {
-    const token = bearerToken(req.get('authorization')) ?? '';
-    const identity = token ? signer.verify(token) : undefined;
-    if (!identity) {
-      next(new Problem(401, '请先登录', 'missing, invalid or expired bearer token'));
-      return;
-    }
-    if (roles && !roles.includes(identity.role)) {
-      next(new Problem(403, '无权访问', `role ${identity.role} may not do this`));
-      return;
-    }
-    req.identity = identity;
-    next();
-  };
 }
 
 export function identityOf(req: Request): Identity {

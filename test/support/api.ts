@@ -21,7 +21,7 @@ export interface TestApi {
  * the run's engine (no outbox dispatcher runs: `nudgeOutbox` sees its nudges).
  */
 export async function startTestApi(env: Record<string, string> = {}, options: { now?: () => Date; engine?: EngineRest; nudgeOutbox?: () => void } = {}): Promise<TestApi> {
-  const config = loadConfig({ FILING_SEASON: 'open', AUTH_TOKEN_SECRET: 'test-secret', ...env, DATABASE_URL: inject('databaseUrl') });
+  const config = loadConfig({ FILING_SEASON: 'open', SESSION_SECRET: 'a session key for the tests, 32 bytes or more', ...env, DATABASE_URL: inject('databaseUrl') });
   const db = createPool(config.databaseUrl);
   const logged: string[] = [];
   const app = createApp({ config, db, log: (m) => logged.push(m), now: options.now, engine: options.engine, nudgeOutbox: options.nudgeOutbox });

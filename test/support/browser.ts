@@ -32,8 +32,8 @@ export const ONE_PAGE_PDF =
   '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
 /**
- * Pages signed in as someone, the way the sign-in page leaves them (the token in the tab's session storage), each in
- * its own browser context; every uncaught error in any of them is kept, for the suite to require none.
+ * Pages signed in as someone, the way signing in leaves them (the session's HttpOnly cookie, for the test systems'
+ * loopback host), each in its own browser context; every uncaught error in any of them is kept, for the suite to require none.
  */
 export class BrowserSession {
   readonly pageErrors: string[] = [];
@@ -44,8 +44,7 @@ export class BrowserSession {
   async page(token?: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
     const context = await this.browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
     this.contexts.push(context);
-    // Frames without storage of their own (a PDF preview's blob) have none to set.
-    if (token) await context.addInitScript((t) => window.location.protocol.startsWith('http') && sessionStorage.setItem('dpf.token', t), token);
+    if (token) await context.addCookies([{ name: 'dpf_session', value: token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
     const page = await context.newPage();
     page.on('pageerror', (error) => this.pageErrors.push(`${page.url()}: ${error.message}`));
     return page;

@@ -29,7 +29,7 @@ export function engineEnv(): Record<string, string> {
 export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
   const config = loadConfig({
     FILING_SEASON: 'open',
-    AUTH_TOKEN_SECRET: 'test-secret',
+    SESSION_SECRET: 'a session key for the tests, 32 bytes or more',
     PORT: '0',
     DEPT_RETRIES: '0',
     WORKER_LONG_POLL_MS: '2000',

@@ -122,7 +122,7 @@ describe("the engine's environment", () => {
       LANG: 'zh_CN.UTF-8',
       PATH: '/usr/bin',
       DATABASE_URL: 'postgres://postgres@127.0.0.1/dpf_review',
-      AUTH_TOKEN_SECRET: 'secret',
+      SESSION_SECRET: 'secret',
       JAVA_TOOL_OPTIONS: '-javaagent:/tmp/agent.jar',
       SPRING_DATASOURCE_URL: 'jdbc:postgresql://elsewhere/db',
       OPERATON_BPM_AUTHORIZATION_ENABLED: 'false',

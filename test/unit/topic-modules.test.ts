@@ -1,14 +1,8 @@
 // One module per external-task topic (workers/registry.ts lists them): the topics, the departments' names and the
 // element templates the modeler is served are all derived from that list.
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorHandler } from '../../platform/http/http.ts';
-import { TokenSigner, type Role } from '../../platform/http/identity.ts';
+import { describe, expect, it } from 'vitest';
 import { departmentOfReviewCheck, departmentOfTopic } from '../../workers/department-of-topic.ts';
-import { elementTemplateRouter } from '../../workers/element-template-routes.ts';
-import { ELEMENT_TEMPLATES, TOPIC_MODULES, WORKER_TOPICS } from '../../workers/registry.ts';
+import { TOPIC_MODULES, WORKER_TOPICS } from '../../workers/registry.ts';
 
 describe('the topic modules', () => {
   it('name each topic once, and each module’s template is for its own topic', () => {
@@ -45,37 +39,5 @@ describe('the topic modules', () => {
     ]);
     expect(departmentOfReviewCheck('verify-pension')).toBe('人力社保（养老保险）');
     expect(departmentOfReviewCheck('push-to-tax')).toBeUndefined();
-  });
-});
-
-describe('GET /api/element-templates', () => {
-  const signer = new TokenSigner('a secret for tests', 3600);
-  const token = (role: Role) => signer.sign({ sub: `${role}-1`, role });
-  let server: http.Server;
-  let url: string;
-
-  beforeAll(async () => {
-    const app = express();
-    app.use(elementTemplateRouter({ signer }));
-    app.use(errorHandler(() => undefined));
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/element-templates`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-  const get = (role?: Role) => fetch(url, role ? { headers: { authorization: `Bearer ${token(role)}` } } : {});
-
-  it.each(['policy', 'province', 'operator'] as const)('serves %s every topic’s template, in the chooser’s order', async (role) => {
-    const res = await get(role);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual(ELEMENT_TEMPLATES);
-    expect(ELEMENT_TEMPLATES.map((t) => t.id)).toEqual(WORKER_TOPICS.map((topic) => `dpf.${topic}`));
-  });
-
-  it('refuses anyone else, and anyone not signed in', async () => {
-    expect((await get('employer')).status).toBe(403);
-    expect((await get('reviewer')).status).toBe(403);
-    expect((await get()).status).toBe(401);
   });
 });

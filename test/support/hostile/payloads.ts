@@ -1,6 +1,6 @@
 // Bytes for hostile uploads and bodies: hand-built multipart forms (so they can be truncated or malformed), zip
 // archives that expand into far more than they weigh, files that are not what their names say, forged tokens.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { brotliCompressSync, crc32, deflateRawSync, gzipSync } from 'node:zlib';
 
 export const BOUNDARY = '----hostile-boundary-7MA4YWxkTrZu0gW';
@@ -157,37 +157,30 @@ export const brotli = (text: string) => brotliCompressSync(Buffer.from(text, 'ut
 export const gzipBomb = (bytes: number) => gzipSync(Buffer.alloc(bytes, 0x20), { level: 9 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Forged tokens. The server's token is `<base64url JSON payload>.<base64url HMAC-SHA256>`.
+// Forged session tokens. The server's token is an opaque secret (32 random bytes, base64url) it keeps only a keyed
+// hash of; nothing about it can be edited into another person's or role's.
 
 const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
-export function signedWith(secret: string, payload: Record<string, unknown>): string {
-  const body = b64(payload);
-  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
-}
-
-/** Forgeries of a genuine token, each labelled. */
-export function forgeries(genuine: string, identity: Record<string, unknown>, secret: string): { name: string; header: string }[] {
-  const [body = '', mac = ''] = genuine.split('.');
+/** Forgeries of a genuine session token, each labelled; `ended` is a token whose session was signed out. */
+export function forgeries(genuine: string, identity: Record<string, unknown>, ended: string): { name: string; header: string }[] {
   const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
   const future = Math.floor(Date.now() / 1000) + 3600;
-  const promoted = b64({ ...identity, role: 'province', regionCode: '330000', exp: future });
+  const promoted = { ...identity, role: 'province', regionCode: '330000', exp: future };
   return [
     { name: 'no Authorization header', header: '' },
     { name: '"Bearer" and nothing else', header: 'Bearer ' },
     { name: 'Basic credentials', header: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
     { name: 'the token without a scheme', header: genuine },
-    { name: 'mac with one character changed', header: `Bearer ${body}.${flip(mac, 5)}` },
-    { name: 'mac of another secret', header: `Bearer ${signedWith(`${secret}-not`, { ...identity, exp: future })}` },
-    { name: 'payload promoted to province, mac kept', header: `Bearer ${promoted}.${mac}` },
-    { name: 'mac left off', header: `Bearer ${body}.` },
-    { name: 'payload only', header: `Bearer ${body}` },
+    { name: 'one character changed', header: `Bearer ${flip(genuine, 5)}` },
+    { name: 'last character left off', header: `Bearer ${genuine.slice(0, -1)}` },
     { name: 'trailing garbage', header: `Bearer ${genuine}garbage` },
-    { name: 'a third segment after the mac', header: `Bearer ${genuine}.garbage` },
-    { name: 'alg none JWT', header: `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...identity, role: 'province', exp: future })}.` },
-    { name: 'HS256 JWT signed with the secret', header: `Bearer ${jwtHs256(secret, { ...identity, exp: future })}` },
-    { name: 'expired an hour ago', header: `Bearer ${signedWith(secret, { ...identity, exp: Math.floor(Date.now() / 1000) - 3600 })}` },
-    { name: 'exp as a string', header: `Bearer ${signedWith(secret, { ...identity, exp: String(future) })}` },
+    { name: 'a second segment after the token', header: `Bearer ${genuine}.garbage` },
+    { name: 'the token of a signed-out session', header: `Bearer ${ended}` },
+    { name: 'the token hashed as the server might store it', header: `Bearer ${createHash('sha256').update(genuine).digest('base64url')}` },
+    { name: 'a signed payload promoted to province', header: `Bearer ${b64(promoted)}.${createHmac('sha256', 'guess').update(b64(promoted)).digest('base64url')}` },
+    { name: 'alg none JWT', header: `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64(promoted)}.` },
+    { name: 'HS256 JWT signed with a guessed secret', header: `Bearer ${jwtHs256('secret', promoted)}` },
     { name: 'two tokens', header: `Bearer ${genuine} ${genuine}` },
   ];
 }

@@ -85,8 +85,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <Button
               icon={<LogoutOutlined />}
               onClick={() => {
-                signOut();
-                navigate('/login');
+                void signOut().then(() => navigate('/login'));
               }}
             >
               退出

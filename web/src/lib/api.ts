@@ -1,5 +1,6 @@
-// The one way the pages talk to the API: the signed-in person's token, JSON in and out, and every refusal turned
-// into an ApiError whose field errors (JSON pointers → Chinese messages) a form shows next to its fields.
+// The one way the pages talk to the API: the session's HttpOnly cookie goes by itself, the CSRF token this module
+// keeps goes on every state-changing call, JSON in and out, and every refusal becomes an ApiError whose field errors
+// (JSON pointers → Chinese messages) a form shows next to its fields.
 
 export interface FieldError {
   path: string;
@@ -24,29 +25,27 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'dpf.token';
+// The session's CSRF token (GET /api/session): in memory only, so no other page or script can read it back.
+let csrfToken: string | null = null;
 
-export function storedToken(): string | null {
-  return sessionStorage.getItem(TOKEN_KEY);
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
 }
 
-export function storeToken(token: string | null): void {
-  if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  else sessionStorage.removeItem(TOKEN_KEY);
-}
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function send(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
-  const token = storedToken();
   const res = await fetch(path, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'accept-language': 'zh-CN', ...headers },
+    credentials: 'same-origin',
+    headers: { ...(csrfToken && !SAFE_METHODS.has(method) ? { 'x-csrf-token': csrfToken } : {}), 'accept-language': 'zh-CN', ...headers },
     ...(body === undefined ? {} : { body }),
   });
   if (res.ok) return res;
-  // A token the server no longer takes (expired, or signed before a restart): sign in again.
-  if (res.status === 401 && token && path !== '/api/dev/login') {
-    storeToken(null);
-    window.location.assign(`/login`);
+  // A session that has ended (idle, expired, signed out elsewhere, revoked): sign in again, then come back.
+  if (res.status === 401 && csrfToken && !path.startsWith('/api/dev/login') && path !== '/api/session') {
+    csrfToken = null;
+    window.location.assign(`/login?expired=1&next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
   }
   let problem: Record<string, unknown> = {};
   try {
