@@ -9,6 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import Provider, { errors, type Grant, type KoaContextWithOIDC } from 'oidc-provider';
 import { RateLimit } from '../platform/rate-limit.ts';
 import { developmentAccount, DEVELOPMENT_PASSWORD } from './development-accounts.ts';
+import { inMemoryAdapter } from './in-memory-adapter.ts';
 import { errorPage, pageSecurityPolicy, signedOutPage, signInPage, signOutPage } from './provider-pages.ts';
 
 export const DEVELOPMENT_CLIENT_ID = 'dpf-review';
@@ -54,6 +55,7 @@ function configure(issuer: string, client: Record<string, unknown>): Provider {
   let provider: Provider;
   const cookie = { signed: true, sameSite: 'lax' };
   provider = new Provider(issuer, {
+    adapter: inMemoryAdapter(),
     clients: [client],
     async findAccount(_ctx, sub) {
       const account = developmentAccount(sub);
@@ -99,7 +101,7 @@ function configure(issuer: string, client: Record<string, unknown>): Provider {
       ctx.type = 'html';
       ctx.body = errorPage(`${out.error ?? 'error'}：${out.error_description ?? ''}`);
     },
-    ttl: { Session: 8 * 3600, Grant: 8 * 3600, Interaction: 10 * 60 },
+    ttl: { Session: 8 * 3600, Grant: 8 * 3600, Interaction: 10 * 60, AccessToken: 10 * 60, IdToken: 3600, AuthorizationCode: 60 },
   });
   return provider;
 }

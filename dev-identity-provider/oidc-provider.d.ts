@@ -42,6 +42,7 @@ declare module 'oidc-provider' {
     | { error: string; error_description?: string };
 
   export interface Configuration {
+    adapter?: new (model: string) => object;
     clients?: Record<string, unknown>[];
     findAccount?(ctx: KoaContextWithOIDC, sub: string): Promise<Account | undefined>;
     claims?: Record<string, string[]>;
