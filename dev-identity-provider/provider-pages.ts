@@ -25,7 +25,7 @@ button{width:100%;margin-top:20px;padding:10px;border:0;border-radius:4px;backgr
 a{color:#1d4f91}
 table{width:100%;border-collapse:collapse;font-size:13px}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eef0f3;vertical-align:top}
-td code{font-size:13px;word-break:break-all}
+td code{font-size:13px;white-space:nowrap}
 @media (max-width:600px){main{margin:12px auto}section{padding:16px}.accounts td:nth-child(2){display:none}.accounts th:nth-child(2){display:none}}
 `;
 

@@ -60,6 +60,19 @@ export function secret(name: string) {
   };
 }
 
+/** An http(s) base address without query, fragment or credentials, kept without trailing slashes; empty = unset. */
+function baseUrl(name: string, check: (url: URL, raw: string) => void = () => undefined) {
+  return (raw: string): string => {
+    if (raw === '') return '';
+    const url = URL.canParse(raw) ? new URL(raw) : undefined;
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+      throw new ConfigError(`${name} must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
+    }
+    check(url, raw);
+    return raw.replace(/\/+$/, '');
+  };
+}
+
 // Drawn once per process, so every loadConfig() here — the API's and the simulated platform's — gives the same one.
 const processNationalPlatformToken = randomBytes(32).toString('base64url');
 
@@ -88,18 +101,12 @@ export const variables = {
     meaning:
       'the OpenID Connect provider people sign in with (its issuer; discovery at <issuer>/.well-known/openid-configuration); empty outside production = the embedded development provider; production refuses to start without it',
     default: '',
-    parse: (raw: string): string => {
-      if (raw === '') return '';
-      const url = URL.canParse(raw) ? new URL(raw) : undefined;
-      if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
-        throw new ConfigError(`OIDC_ISSUER must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
-      }
-      // Plain http only on this machine: tokens and the client secret cross this connection.
+    // Plain http only on this machine: tokens and the client secret cross this connection.
+    parse: baseUrl('OIDC_ISSUER', (url, raw) => {
       if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
         throw new ConfigError(`OIDC_ISSUER must use https unless the provider is on this machine (127.0.0.1, ::1, localhost), got "${raw}"`);
       }
-      return raw.replace(/\/+$/, '');
-    },
+    }),
   },
   oidcClientId: {
     name: 'OIDC_CLIENT_ID',
@@ -210,14 +217,7 @@ export const variables = {
     name: 'PUBLIC_BASE_URL',
     meaning: 'the address the public reaches this system at, e.g. https://dpf.example.gov.cn, printed on certification confirmations (<base>/verify/<code>); empty = taken from each request',
     default: '',
-    parse: (raw: string): string => {
-      if (raw === '') return '';
-      const url = URL.canParse(raw) ? new URL(raw) : undefined;
-      if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
-        throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
-      }
-      return raw.replace(/\/+$/, '');
-    },
+    parse: baseUrl('PUBLIC_BASE_URL'),
   },
   certificateFont: {
     name: 'CERTIFICATE_FONT',
@@ -326,14 +326,7 @@ export const variables = {
     name: 'CALLBACK_BASE_URL',
     meaning: "base URL departments that answer later (the tax bureau) send their answers to, e.g. https://dpf.example.gov.cn; empty = PUBLIC_BASE_URL, or else this API's own listening address (workers in another process need one of the two)",
     default: '',
-    parse: (raw: string): string => {
-      if (raw === '') return '';
-      const url = URL.canParse(raw) ? new URL(raw) : undefined;
-      if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
-        throw new ConfigError(`CALLBACK_BASE_URL must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
-      }
-      return raw.replace(/\/+$/, '');
-    },
+    parse: baseUrl('CALLBACK_BASE_URL'),
   },
   deptCallbackToken: {
     name: 'DEPT_CALLBACK_TOKEN',
