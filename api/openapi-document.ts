@@ -2,6 +2,7 @@
 // parameters, bodies, success answers and problem answers, in Chinese and English.
 import packageJson from '../package.json' with { type: 'json' };
 import { ROLES } from '../platform/http/identity.ts';
+import { ACCESS_POLICY, accessKey, accessText } from './access-policy.ts';
 import { CONTRACTS } from './contracts.ts';
 import { problemSchema } from './problem-schema.ts';
 import type { Caller, JsonSchema, RouteContract, Text } from './route-contract.ts';
@@ -113,7 +114,14 @@ function responses(contract: RouteContract): Record<string, object> {
 function operation(contract: RouteContract): object {
   const body = requestBody(contract);
   const params = parameters(contract);
-  const description = [contract.description ? bilingual(contract.description) : undefined, `调用者 / callers: ${callerText(contract.callers)}`]
+  // People's routes only: the public and other systems' routes reach no party's resource by role.
+  const access = Array.isArray(contract.callers) ? ACCESS_POLICY[accessKey(contract)] : undefined;
+  const scope = access ? accessText(access) : undefined;
+  const description = [
+    contract.description ? bilingual(contract.description) : undefined,
+    `调用者 / callers: ${callerText(contract.callers)}`,
+    scope ? `访问范围 / scope: ${scope.zh} / ${scope.en}` : undefined,
+  ]
     .filter(Boolean)
     .join('\n\n');
   return {
@@ -123,6 +131,8 @@ function operation(contract: RouteContract): object {
     description,
     // No roles named: any signed-in role (what it may see is then decided by its scope).
     'x-roles': Array.isArray(contract.callers) ? (contract.callers.length ? contract.callers : ROLES) : [contract.callers],
+    // How far each role reaches among the route's resources (api/access-policy.ts).
+    ...(access ? { 'x-access': access } : {}),
     // Routes for people take the sign-in's bearer token; the national platform and departments present their own.
     security: contract.callers === 'public' ? [] : [{ bearer: [] }],
     ...(params.length ? { parameters: params } : {}),

@@ -1,7 +1,7 @@
 // Checks a declaration: the JSON Schema first, then the domain rules (check digits, region codes, date order,
 // certificate agreement) on every field the schema let through. Returns every problem at once, as data.
 import { chinaDateOf } from '../../platform/china-date.ts';
-import { compileSchema, type FieldIssue } from '../../platform/schema.ts';
+import type { FieldIssue } from '../../platform/schema-issues.ts';
 import { normalizeText } from '../../platform/text.ts';
 import { checkDisabilityCertNumber, checkVeteranCertNumber } from '../../domain/identifiers/cert-number.ts';
 import { checkIdNumber } from '../../domain/identifiers/id-number.ts';
@@ -9,11 +9,7 @@ import { isPhoneNumber } from '../../domain/identifiers/phone.ts';
 import { checkUscc, registrationRegionOf } from '../../domain/identifiers/uscc.ts';
 import { checkRegionCode, isFormerRegion, isZhejiang } from '../../domain/regions.ts';
 import type { Employee, Filing } from './filing.ts';
-import filingSchema from './filing.schema.json' with { type: 'json' };
-
-const checkShape = compileSchema<Filing>(filingSchema);
-// The schema's own employee definition, by reference, so a list assembled elsewhere meets exactly the same shape.
-const checkEmployeeShape = compileSchema<Employee>({ $ref: `${filingSchema.$id}#/$defs/employee` });
+import { checkEmployeeShape, checkFilingShape as checkShape } from './filing-shape.ts';
 
 export interface FilingRules {
   /** Most employees one filing may declare. */

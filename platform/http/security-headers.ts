@@ -14,7 +14,8 @@ export function securityHeaders(): RequestHandler {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // The modeler reads a diagram it downloaded back from its object URL.
+        connectSrc: ["'self'", 'blob:'],
         // A filing's scans and the confirmation PDF are previewed from object URLs the page makes.
         frameSrc: ["'self'", 'blob:'],
         objectSrc: ["'self'", 'blob:'],

@@ -187,16 +187,19 @@ describe('window intake with missing material, received in another county', () =
     const task = await taskOf(clerk, res.body.id, 'acceptance');
     expect((await system.request('POST', `/api/tasks/${task.id}/claim`, { token: clerk })).status).toBe(200);
 
-    // The unit itself, and a clerk of another county, each signed in with the clerk's user id.
+    // The unit itself, a clerk of another county, and a reviewer of the same county (another role in the region the
+    // task names), each signed in with the clerk's user id.
     const clerkId = `dev-clerk-${HANDLING}`;
     const impostors = [
       await login({ role: 'employer', uscc: filing.employer.uscc, userId: clerkId }),
       await login({ role: 'clerk', regionCode: RECEIVING, userId: clerkId }),
+      await login({ role: 'reviewer', regionCode: HANDLING, userId: clerkId }),
     ];
     for (const token of impostors) {
       const inbox = await system.request('GET', '/api/tasks', { token });
       expect(inbox.body.items.some((t: Task) => t.id === task.id)).toBe(false);
       expect((await system.request('GET', `/api/tasks/${task.id}`, { token })).status).toBe(404);
+      expect((await system.request('POST', `/api/tasks/${task.id}/claim`, { token })).status).toBe(404);
       expect((await system.request('POST', `/api/tasks/${task.id}/unclaim`, { token })).status).toBe(404);
       expect((await complete(token, task, { acceptanceDecision: 'accept', acceptanceNote: '自行受理' })).status).toBe(404);
     }

@@ -90,9 +90,14 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
       order by table_name`,
   );
   if (tables.rows.length === 0) throw new Error('no application tables found');
-  const union = tables.rows.map((t, i) => `select $${i + 1}::text as t, count(*)::int as n from "${t.table_name.replace(/"/g, '""')}"`).join(' union all ');
-  const counted = await db.query<{ t: string; n: number }>(union, tables.rows.map((t) => t.table_name));
-  return Object.fromEntries(counted.rows.map((r) => [r.t, r.n]));
+  // A refusal is itself recorded: the session a probe signed in with, and the refused request in the audit trail.
+  // Those are the only rows a refused request may leave.
+  const counted = tables.rows.filter((t) => t.table_name !== 'sessions');
+  const union = counted
+    .map((t, i) => `select $${i + 1}::text as t, count(*)::int as n from "${t.table_name.replace(/"/g, '""')}"${t.table_name === 'audit_log' ? ` where action not like 'session.%' and action not like 'request.%'` : ''}`)
+    .join(' union all ');
+  const rows = await db.query<{ t: string; n: number }>(union, counted.map((t) => t.table_name));
+  return Object.fromEntries(rows.rows.map((r) => [r.t, r.n]));
 }
 
 /** Every file under a folder (the document store, its temp files included). */
