@@ -156,6 +156,7 @@ describe('统一身份认证登录 in Chromium', { timeout: 120_000 }, () => {
       if (login === 'clerk.xihu') {
         // The county's own work waiting in the inbox.
         await page.getByTestId('task-table').getByText(XIHU.name).first().waitFor({ timeout: 30_000 });
+        await page.waitForFunction(() => !document.querySelector('[data-testid=task-table] .ant-spin-spinning'));
         await screenshot(page, '72-oidc-clerk-home');
       }
       expect(await listedUnits(page, sees)).toEqual(sees);

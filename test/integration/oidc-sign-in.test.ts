@@ -241,9 +241,12 @@ describe('production', { timeout: 120_000 }, () => {
     expect(production.signIn).toMatchObject({ issuer: provider.issuer, embedded: false, development: false });
     const options = await new OidcBrowser().json(`${production.apiUrl}/api/sign-in/options`);
     expect(options.body).toEqual({ development: false, provider: 'configured' });
-    const { browser, landed } = await signIn('reviewer.xihu', { apiUrl: production.apiUrl });
-    expect(new URL(landed.url).pathname).toBe('/workbench');
-    expect((await sessionOf(browser, production.apiUrl)).body).toMatchObject({ kind: 'oidc', identity: { role: 'reviewer', regionCode: '330106' } });
+    const { browser, landed } = await signIn(UNIT, { apiUrl: production.apiUrl });
+    expect(new URL(landed.url).pathname).toBe('/portal');
+    expect((await sessionOf(browser, production.apiUrl)).body).toMatchObject({ kind: 'oidc', identity: { role: 'employer', uscc: UNIT } });
+    // Staff are whom the register names: the provider's own account names count for nothing here.
+    const staff = await signIn('province.zj', { apiUrl: production.apiUrl });
+    expect(staff.landed.url).toBe(`${production.apiUrl}/login?error=UNKNOWN_PERSON`);
     const dev = await fetch(`${production.apiUrl}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'province' }) });
     expect(dev.status).toBe(404);
   });
