@@ -15,9 +15,11 @@ import type { Text } from './route-contract.ts';
  * - `unit`: the unit in the path (`{uscc}`), placed by its registered county;
  * - `region`: the region a summary is asked for (`?regionCode=`; without it, the caller's own);
  * - `task`: a task, placed by the candidate group the diagram offers it to; for the inbox, each task listed;
- * - `notification`: a reminder or escalation, placed by the group it was sent to; for the list, each one listed.
+ * - `notification`: a reminder or escalation, placed by the group it was sent to; for the list, each one listed;
+ * - `staff-member`: an entry of the staff register (`{sub}`, or the entry a new one would be), placed by its region (its
+ *   county, its city's xxxx00, or 330000); for the register's list, each entry listed.
  */
-export type Resource = 'nothing' | 'filing' | 'new-filing' | 'unit' | 'region' | 'task' | 'notification';
+export type Resource = 'nothing' | 'filing' | 'new-filing' | 'unit' | 'region' | 'task' | 'notification' | 'staff-member';
 
 /**
  * How a signed-in person must stand to a resource to reach it:
@@ -74,6 +76,7 @@ const ROLE_ALONE: RouteAccess = { resource: 'nothing' };
 const FILING: RouteAccess = { resource: 'filing', reach: FILING_READERS };
 const OWN_FILING: RouteAccess = { resource: 'filing', reach: { employer: 'own-unit' } };
 const TASK: RouteAccess = { resource: 'task', reach: OWN_GROUPS };
+const STAFF_MEMBER: RouteAccess = { resource: 'staff-member', reach: { city: 'within-region', province: 'within-region' } };
 
 /** Keyed `METHOD /path` exactly as the route's contract names it. */
 export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
@@ -157,6 +160,14 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /api/notifications': { resource: 'notification', reach: OWN_GROUPS },
   'POST /api/notifications/{id}/read': { resource: 'notification', reach: OWN_GROUPS },
 
+  // The staff register: the province keeps every entry, a city its counties' and its own (nobody their own entry).
+  'GET /api/staff': STAFF_MEMBER,
+  'POST /api/staff': STAFF_MEMBER,
+  'PATCH /api/staff/{sub}': STAFF_MEMBER,
+  'POST /api/staff/{sub}/revoke-sessions': STAFF_MEMBER,
+  // One's own entry and standing, whatever the register says: a person refused is told why.
+  'GET /api/staff/me': ROLE_ALONE,
+
   // Operators keep the whole province's processes running; the province reads what they see.
   'GET /api/operations/incidents': ROLE_ALONE,
   'POST /api/operations/incidents/retry': ROLE_ALONE,
@@ -179,6 +190,7 @@ const RESOURCE_TEXT: Record<Resource, Text> = {
   region: { zh: '所查询的行政区', en: 'the region asked for' },
   task: { zh: '任务（按其候选组）', en: 'the task, by its candidate group' },
   notification: { zh: '通知（按接收组）', en: 'the notification, by the group it went to' },
+  'staff-member': { zh: '名册人员（按其所属行政区）', en: 'the register entry, by its region' },
 };
 
 const REACH_TEXT: Record<Reach, Text> = {

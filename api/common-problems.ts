@@ -2,6 +2,7 @@
 // field codes any schema check gives (platform/schema.ts). Pure: the pages import contract files that import this.
 import type { Role } from '../platform/http/identity.ts';
 import { ROLE_NAMES } from '../platform/http/role-names.ts';
+import { STANDING_CODES } from '../staff/staff-standing.ts';
 import type { ProblemResponse, Text } from './route-contract.ts';
 
 /** Every role: the callers of a route any signed-in person may call (`authenticate(signer)` without roles). */
@@ -22,6 +23,22 @@ export const forbidden: ProblemResponse = {
 
 /** A route for signed-in people: 401 without a token, 403 for a role it does not serve. */
 export const signedIn: readonly ProblemResponse[] = [unauthenticated, forbidden];
+
+/**
+ * 403 of a route that needs the caller in good standing: besides a role or region refused, `code` says why the
+ * register refuses (not registered, inactive, no certificate, certificate expired, no agreement), `title` in Chinese.
+ */
+export const goodStandingRequired: ProblemResponse = {
+  status: 403,
+  description: {
+    zh: '该角色或所辖范围无权访问；或工作人员不在名册中、已停用、上岗证缺失或过期、未签订保密协议（code 说明原因，title 为中文说明）',
+    en: "The caller's role or region may not do this; or the staff member is not registered, inactive, has no valid post certificate or no confidentiality agreement (code says which)",
+  },
+  codes: STANDING_CODES,
+};
+
+/** A route that works on personal data: 401 without a token, 403 for a role, region or register standing refused. */
+export const signedInGoodStanding: readonly ProblemResponse[] = [unauthenticated, goodStandingRequired];
 
 /** 400 with every field problem: `codes` are the route's own besides the schema check's (SCHEMA_CODES). */
 export function invalidRequest(

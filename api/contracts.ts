@@ -17,6 +17,7 @@ import { ratingContracts } from './ratings.ts';
 import type { RouteContract } from './route-contract.ts';
 import { seasonContracts } from './season.ts';
 import { signInContracts } from './sign-in.ts';
+import { staffContracts } from './staff.ts';
 import { systemContracts } from './system.ts';
 import { taskContracts } from './tasks.ts';
 import { taxHandoverContracts } from './tax-handover.ts';
@@ -24,6 +25,7 @@ import { taxHandoverContracts } from './tax-handover.ts';
 export const CONTRACTS: readonly RouteContract[] = [
   ...systemContracts,
   ...signInContracts,
+  ...staffContracts,
   ...filingContracts,
   ...taskContracts,
   ...documentContracts,

@@ -1,7 +1,7 @@
 // Uploaded documents of a filing (documents/document-routes.ts): scans and evidence, stored by SHA-256, read with
 // access checks and an audit row.
 import type { FromSchema } from 'json-schema-to-ts';
-import { invalidRequest, signedIn } from './common-problems.ts';
+import { invalidRequest, signedIn, signedInGoodStanding } from './common-problems.ts';
 import { filingIdParams, filingNotFound } from './filings.ts';
 import type { RouteContract } from './route-contract.ts';
 
@@ -105,6 +105,6 @@ export const documentContracts: readonly RouteContract[] = [
     callers: [],
     request: { params: documentParams },
     responses: { 200: { description: { zh: '文件本身（上传时识别的类型）', en: 'The file, of the type found at upload' }, contentType: 'application/octet-stream' } },
-    problems: [...signedIn, { status: 404, description: { zh: '未找到该申报或材料', en: 'No such filing or document' } }],
+    problems: [...signedInGoodStanding, { status: 404, description: { zh: '未找到该申报或材料', en: 'No such filing or document' } }],
   },
 ];

@@ -2,7 +2,7 @@
 // declaration after approved feedback, file feedback.
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Filing } from '../filings/declaration/filing.ts';
-import { engineUnavailable, invalidRequest, jsonBodyProblems, signedIn } from './common-problems.ts';
+import { engineUnavailable, invalidRequest, jsonBodyProblems, signedIn, signedInGoodStanding } from './common-problems.ts';
 import { DECLARATION_CODES, declarationSchema, declaredCommitmentSchema, declaredEmployeesSchema, declaredEmployerSchema } from './declaration.ts';
 import type { ProblemResponse, RouteContract } from './route-contract.ts';
 
@@ -458,7 +458,7 @@ export const filingContracts: readonly RouteContract[] = [
     callers: [],
     request: { params: filingIdParams, query: filingReadQuerySchema },
     responses: { 200: { description: { zh: '申报', en: 'The filing' }, schema: filingDetailPublished } },
-    problems: [invalidRequest(), ...signedIn, filingNotFound],
+    problems: [invalidRequest(), ...signedInGoodStanding, filingNotFound],
   },
   {
     method: 'get',

@@ -19,6 +19,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, Text>> = {
   employers: { zh: '用人单位基础信息与登记信息', en: 'Unit master data and registration lookups' },
   'employee-import': { zh: '残疾职工名单导入与模板', en: 'Employee-list import and its templates' },
   'sign-in': { zh: '登录（仅开发环境）', en: 'Sign-in (development only)' },
+  staff: { zh: '工作人员名册：持证上岗与保密协议', en: 'The staff register: post certificates and confidentiality agreements' },
   system: { zh: '系统状态与接口文档', en: 'System readiness and this API description' },
   calendar: { zh: '工作日日历：节假日安排的发布与期限计算', en: 'The working-day calendar: publishing a year’s holidays, computing due dates' },
   season: { zh: '认证期（申报时间）设置', en: 'The filing season (certification period) settings' },

@@ -1,7 +1,7 @@
 // The task inbox (tasks/task-routes.ts): the open user tasks a person may act on, one with its Camunda Form and
 // values, claim, unclaim, complete with the form's values.
 import type { FromSchema } from 'json-schema-to-ts';
-import { engineUnavailable, jsonBodyProblems, signedIn } from './common-problems.ts';
+import { engineUnavailable, jsonBodyProblems, signedIn, signedInGoodStanding } from './common-problems.ts';
 import type { ProblemResponse, RouteContract } from './route-contract.ts';
 
 const nullableText = { type: ['string', 'null'] } as const;
@@ -159,7 +159,7 @@ export const taskContracts: readonly RouteContract[] = [
     callers: [],
     request: { params: taskIdParams },
     responses: { 200: { description: { zh: '已认领', en: 'Claimed' }, schema: taskClaimedSchema } },
-    problems: [...signedIn, taskNotFound, engineUnavailable],
+    problems: [...signedInGoodStanding, taskNotFound, engineUnavailable],
   },
   {
     method: 'post',
@@ -170,7 +170,7 @@ export const taskContracts: readonly RouteContract[] = [
     callers: [],
     request: { params: taskIdParams },
     responses: { 200: { description: { zh: '已退回', en: 'Unclaimed' }, schema: taskClaimedSchema } },
-    problems: [...signedIn, taskNotFound, engineUnavailable],
+    problems: [...signedInGoodStanding, taskNotFound, engineUnavailable],
   },
   {
     method: 'post',
@@ -187,7 +187,7 @@ export const taskContracts: readonly RouteContract[] = [
     responses: { 200: { description: { zh: '已办理', en: 'Completed' }, schema: taskCompletedSchema } },
     problems: [
       ...jsonBodyProblems(['READONLY_FIELD', 'HIDDEN_FIELD', 'RANGE', 'EVIDENCE_MISSING', 'MONTH_RANGE', 'EMPLOYEE_NUMBER_RANGE', 'EMPLOYEE_NUMBER_REPEATED']),
-      ...signedIn,
+      ...signedInGoodStanding,
       taskNotFound,
       notHere,
       engineUnavailable,

@@ -2,13 +2,13 @@
 // Each resource is linted first; any finding answers 400 with every finding and nothing is deployed. Unchanged
 // resources make no new version. Every deployment carries a change note, kept with who made it (deployments table).
 import { Router } from 'express';
-import { inTransaction, type Db } from '../platform/db.ts';
+import type { Db } from '../platform/db.ts';
 import { EngineError, type EngineRest } from '../platform/engine-rest.ts';
 import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { Problem, type FieldError } from '../platform/problem.ts';
 import { compileSchema } from '../platform/schema.ts';
-import { audit } from '../platform/http/audit.ts';
+import { audited } from '../platform/http/audit.ts';
 import { checked, identityOf, localeOf } from '../platform/http/http.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
@@ -83,36 +83,32 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
         throw new Problem(400, localeOf(req) === 'zh' ? '流程文件未通过检查，未部署' : 'Lint findings: nothing deployed', undefined, findingErrors(errors), undefined, { findings: errors });
       }
       const engine = requireEngine(options.engine);
-      let result;
-      try {
-        // Only what differs from what is deployed now, whoever deployed it: an unchanged file makes no version.
-        const changed = await changedAgainstLatest(engine, resources);
-        result = changed.length > 0 ? await deployResources(engine, changed, WEB_MODELER_SOURCE) : await nothingDeployed(engine);
-      } catch (error) {
-        if (error instanceof EngineError && error.status === 400) {
-          // The engine's own parser found what the linter did not (e.g. an expression it cannot read).
-          const refused = engineFindings(error, resources);
-          throw new Problem(
-            400,
-            '流程引擎拒绝了该部署，未部署',
-            undefined,
-            refused.map((f) => ({ path: f.index >= 0 ? `/resources/${f.index}/content` : '/resources', code: 'ENGINE_REFUSED', message: `${f.file ? `${f.file}${f.elementId ? ` · ${f.elementId}` : ''}：` : ''}${f.message}` })),
-            undefined,
-            { findings: refused },
-          );
+      // Audited as an intent before the engine deploys and its outcome after: the deployment's id once made.
+      const result = await audited(options.db, who, 'deployment.create', { type: 'deployment', id: 'new' }, { note, resources: names }, async () => {
+        try {
+          // Only what differs from what is deployed now, whoever deployed it: an unchanged file makes no version.
+          const changed = await changedAgainstLatest(engine, resources);
+          return changed.length > 0 ? await deployResources(engine, changed, WEB_MODELER_SOURCE) : await nothingDeployed(engine);
+        } catch (error) {
+          if (error instanceof EngineError && error.status === 400) {
+            // The engine's own parser found what the linter did not (e.g. an expression it cannot read).
+            const refused = engineFindings(error, resources);
+            throw new Problem(
+              400,
+              '流程引擎拒绝了该部署，未部署',
+              undefined,
+              refused.map((f) => ({ path: f.index >= 0 ? `/resources/${f.index}/content` : '/resources', code: 'ENGINE_REFUSED', message: `${f.file ? `${f.file}${f.elementId ? ` · ${f.elementId}` : ''}：` : ''}${f.message}` })),
+              undefined,
+              { findings: refused },
+            );
+          }
+          throw engineProblem(error);
         }
-        throw engineProblem(error);
-      }
-      const deployed = result;
-      await inTransaction(options.db, async (tx) => {
-        await recordDeployment(tx, { deploymentId: deployed.deploymentId, note, deployedBy: who.sub, deployedByName: who.name ?? null, unchanged: !deployed.created, resources: recordedResources(resources, deployed) });
-        await audit(tx, who, 'deployment.create', { type: 'deployment', id: deployed.deploymentId }, {
-          note,
-          resources: names,
-          created: deployed.created,
-          definitions: deployed.definitions.map((d) => `${d.key}:${d.version}`),
-        });
-      });
+      }, (deployed) => ({
+        subject: { type: 'deployment', id: deployed.deploymentId },
+        detail: { created: deployed.created, definitions: deployed.definitions.map((d) => `${d.key}:${d.version}`) },
+        record: (tx) => recordDeployment(tx, { deploymentId: deployed.deploymentId, note, deployedBy: who.sub, deployedByName: who.name ?? null, unchanged: !deployed.created, resources: recordedResources(resources, deployed) }),
+      }));
       res.status(result.created ? 201 : 200).json(result);
     } catch (error) {
       next(error);

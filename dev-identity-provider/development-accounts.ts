@@ -46,12 +46,3 @@ export const DEVELOPMENT_ACCOUNTS: readonly DevelopmentAccount[] = [
 export function developmentAccount(login: string): DevelopmentAccount | undefined {
   return DEVELOPMENT_ACCOUNTS.find((a) => a.login === login);
 }
-
-/**
- * The register entry of a development staff account, as the sign-in reads the staff register: stands in for the
- * register (staff/staff-store.ts) until it is in this branch.
- */
-export function developmentStaff(sub: string): { sub: string; name: string; roles: Exclude<Identity['role'], 'employer'>[]; regionCode: string; active: boolean } | undefined {
-  const staff = developmentAccount(sub)?.staff;
-  return staff ? { sub: staff.sub, name: staff.name ?? sub, roles: [staff.role], regionCode: staff.regionCode, active: true } : undefined;
-}

@@ -8,6 +8,7 @@ import { receiveUpload, UploadRejected, type ReceivedUpload } from '../platform/
 import { Problem } from '../platform/problem.ts';
 import { audit } from '../platform/http/audit.ts';
 import { readableFiling } from '../filings/filing-routes.ts';
+import { requireGoodStanding } from '../staff/good-standing.ts';
 import { identityOf, invalid, localeOf } from '../platform/http/http.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
@@ -25,6 +26,8 @@ export interface DocumentRoutesOptions {
   dir: string;
   /** Largest accepted file (DOCUMENT_MAX_BYTES). */
   maxBytes: number;
+  /** The clock the staff register's standing is judged by (tests set it). */
+  now?: () => Date;
 }
 
 /** Files per request: enough for one visit's paper, small enough that one request stays bounded. */
@@ -61,7 +64,7 @@ function present(doc: StoredDocument) {
   };
 }
 
-export function documentRouter({ db, sessions, dir, maxBytes }: DocumentRoutesOptions): Router {
+export function documentRouter({ db, sessions, dir, maxBytes, now = () => new Date() }: DocumentRoutesOptions): Router {
   const store = new DocumentStore(db, dir);
   const router = Router();
 
@@ -113,6 +116,8 @@ export function documentRouter({ db, sessions, dir, maxBytes }: DocumentRoutesOp
     const documentId = String(req.params.documentId);
     const doc = isUuid(documentId) ? await store.find(filing.id, documentId) : undefined;
     if (!doc) throw new Problem(404, localeOf(req) === 'zh' ? '未找到该材料' : 'document not found', `no document ${documentId} on this filing`);
+    // A scan shows whole personal numbers: staff only in good standing in the register (employers are not asked).
+    await requireGoodStanding(db, who, now());
 
     const body = await store.open(doc);
     try {

@@ -164,7 +164,10 @@ export class DocumentStore {
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${columns}`,
           [randomUUID(), filingId, doc.kind, doc.employeeIndex, doc.originalName, doc.mediaType, doc.staged.sizeBytes, doc.staged.sha256, who.sub],
         );
-        const row = fromRow(inserted.rows[0] as DocumentRow);
+        stored.push(fromRow(inserted.rows[0] as DocumentRow));
+      }
+      // Last in the transaction: the audit chain's lock is held from the first entry until commit.
+      for (const row of stored) {
         await audit(tx, who, 'document.upload', { type: 'document', id: row.id }, {
           filingId,
           kind: row.kind,
@@ -173,7 +176,6 @@ export class DocumentStore {
           sizeBytes: row.sizeBytes,
           sha256: row.sha256,
         });
-        stored.push(row);
       }
       return stored;
     });

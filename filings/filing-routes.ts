@@ -30,6 +30,7 @@ import type { Sessions } from '../sign-in/sessions.ts';
 import { findRating } from '../ratings/rating-store.ts';
 import { latestTaxHandover } from '../tax-handover/tax-handover-store.ts';
 import { findTransfer } from '../national-platform/transfer-store.ts';
+import { requireGoodStanding } from '../staff/good-standing.ts';
 import { createFiling, earlierRequest, type CreateFilingResult, employerDiscrepancies, findFiling, intakeNotices, listFilings, statusHistory, type FilingQuery, type StoredFiling } from './filing-store.ts';
 
 export interface FilingRoutesOptions {
@@ -42,6 +43,8 @@ export interface FilingRoutesOptions {
   nudgeOutbox?: () => void;
   /** The engine, to tell a filing waiting on a department that does not answer; without one, nothing is told. */
   engine?: EngineRest;
+  /** The clock the staff register's standing is judged by (tests set it). */
+  now?: () => Date;
 }
 
 /** The feedback window for the page; an engine that does not answer now must not fail the read. */
@@ -119,7 +122,7 @@ async function waitsOf(engine: EngineRest | undefined, filing: StoredFiling, rev
   return { acceptance, departmentWait };
 }
 
-export function filingRouter({ db, sessions, rules, admitBySeason, nudgeOutbox, engine }: FilingRoutesOptions): Router {
+export function filingRouter({ db, sessions, rules, admitBySeason, nudgeOutbox, engine, now = () => new Date() }: FilingRoutesOptions): Router {
   const router = Router();
 
   router.post('/api/filings', authenticate(sessions, ['employer', 'clerk']), async (req, res) => {
@@ -165,6 +168,8 @@ export function filingRouter({ db, sessions, rules, admitBySeason, nudgeOutbox, 
     const filing = await readableFiling(db, req);
     const reveal = query.reveal === 'personal';
     if (reveal && !mayRevealPersonalNumbers(who)) throw new Problem(403, '无权查看完整证件号码');
+    // Whole personal numbers only to staff holding a valid post certificate and a signed confidentiality agreement.
+    if (reveal) await requireGoodStanding(db, who, now());
     await audit(db, who, reveal ? 'filing.reveal_personal_numbers' : 'filing.read', { type: 'filing', id: filing.id });
     const notices = fieldErrors(await intakeNotices(db, filing.id), localeOf(req), filingMessages);
     const history = await statusHistory(db, filing.id);

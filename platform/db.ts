@@ -57,7 +57,10 @@ export function databaseUrlNamed(url: string, name: string): string {
   return target.toString();
 }
 
-/** Drops the database named in the URL, if it exists, disconnecting whoever is still on it (scratch databases). */
+/**
+ * Drops the database named in the URL, if it exists, disconnecting whoever is still on it, and its application role
+ * (scratch databases).
+ */
 export async function dropDatabase(url: string): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
@@ -66,13 +69,38 @@ export async function dropDatabase(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`drop database if exists "${name}" with (force)`);
+    // Its grants went with the database; the role itself is the server's.
+    await client.query(`drop role if exists ${pg.escapeIdentifier(appRoleOf(url))}`);
   } finally {
     await client.end();
   }
 }
 
+/** A pool connected as the URL's user with its full rights: migrations, and administration in scripts and tests. */
 export function createPool(url: string): Db {
   return new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+}
+
+/**
+ * The role the application acts as in a database: `<database>_app`, made by db/migrations/020_audit_chain.sql.
+ * It may read and write the application's tables, only insert into and read audit_log, and change no table's shape.
+ */
+export function appRoleOf(url: string): string {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`DATABASE_URL names an unusual database "${name}"`);
+  return `${name}_app`;
+}
+
+/**
+ * The application's pool: connected as the URL's user, every connection acting as the application's role (above)
+ * from its first statement — set at connection start (`-c role=…`), so no statement of ours runs with more, and a
+ * `RESET ROLE` keeps it. The database must be migrated first (the role is made there).
+ */
+export function createAppPool(url: string): Db {
+  const target = new URL(url);
+  const options = [target.searchParams.get('options'), `-c role=${appRoleOf(url)}`].filter(Boolean).join(' ');
+  target.searchParams.set('options', options);
+  return createPool(target.toString());
 }
 
 /** Verifies the pool can reach its database, turning a connection error into one clear line. */

@@ -10,8 +10,9 @@ const migrationsDir = path.join(projectRoot, 'db', 'migrations');
 // Any fixed number: serialises concurrent starters (npm start and a test run on one database).
 const MIGRATION_LOCK = 727_2022_03;
 
-export async function migrate(db: Db): Promise<string[]> {
-  const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
+/** `before` stops short of the named file: a database as it was before it (tests of what a migration does to data). */
+export async function migrate(db: Db, options: { before?: string } = {}): Promise<string[]> {
+  const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql') && (options.before === undefined || f < options.before)).sort();
   const lock = await db.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

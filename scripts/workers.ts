@@ -2,7 +2,7 @@
 // ENGINE_USER/ENGINE_PASSWORD). Run as many as the load needs: the engine gives each task to one of them at a
 // time. `--topics=a,b` limits this process to some topics. Ctrl-C, SIGINT or SIGTERM finishes the tasks in hand.
 import { ConfigError, loadConfig } from '../platform/config.ts';
-import { createPool } from '../platform/db.ts';
+import { createAppPool } from '../platform/db.ts';
 import { createEngineRest } from '../platform/engine-rest.ts';
 import { WORKER_TOPICS, workerDefinitions, workerSettings, type WorkerTopic } from '../workers/registry.ts';
 import { startWorkerRuntime } from '../workers/runtime/worker-runtime.ts';
@@ -16,7 +16,8 @@ function main(): void {
   const topics = arg ? arg.slice('--topics='.length).split(',').filter(Boolean) : [...WORKER_TOPICS];
   const unknown = topics.filter((t) => !(WORKER_TOPICS as readonly string[]).includes(t));
   if (unknown.length) throw new ConfigError(`unknown topics: ${unknown.join(', ')} (known: ${WORKER_TOPICS.join(', ')})`);
-  const db = createPool(config.databaseUrl);
+  // As the application's role, like the API's workers (platform/db.ts).
+  const db = createAppPool(config.databaseUrl);
   const connection = { baseUrl: config.engineUrl, user: config.engineUser, password: config.enginePassword };
   const runtime = startWorkerRuntime({
     engine: connection,

@@ -32,7 +32,10 @@ import { ANNUAL_REVIEW_PROCESS_ID } from '../filings/filing-store.ts';
 
 /** The timer-started process that reminds units in the concentrated filing period (processes/season-reminders.bpmn). */
 const SEASON_REMINDERS_PROCESS_ID = 'season-reminders';
+/** The timer-started process that reminds the cities of post certificates about to end (processes/staff-certificate-reminders.bpmn). */
+const STAFF_REMINDERS_PROCESS_ID = 'staff-certificate-reminders';
 import { taskRouter } from '../tasks/task-routes.ts';
+import { staffRouter } from '../staff/staff-routes.ts';
 import { CheckRunner } from '../deployment/check-runner.ts';
 import { deploymentRouter } from '../deployment/deployment-routes.ts';
 import { policyPreviewRouter } from '../impact-preview/preview-routes.ts';
@@ -41,14 +44,14 @@ import { elementTemplateRouter } from '../workers/element-template-routes.ts';
 import { deadlineRouter } from '../deadlines/deadline-routes.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 import { errorHandler } from '../platform/http/http.ts';
+import { refusalAudit } from '../platform/http/audit.ts';
 import { pagesRouter } from './pages.ts';
 import { apiDocsRouter } from './api-docs-routes.ts';
 import { sessionsFor } from '../sign-in/sessions.ts';
 import { sessionRouter } from '../sign-in/session-routes.ts';
 import { oidcRouter } from '../sign-in/oidc-routes.ts';
 import { OidcRelyingParty } from '../sign-in/oidc-relying-party.ts';
-import type { RegisteredStaff } from '../sign-in/identity-from-claims.ts';
-import { developmentStaff } from '../dev-identity-provider/development-accounts.ts';
+import { findStaff } from '../staff/staff-store.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
 
 export interface AppOptions {
@@ -101,7 +104,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   const sessions = sessionsFor(db, config, now);
 
   app.use(apiDocsRouter());
-  app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID]), workersCheck(workerStatus)]));
+  app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID, STAFF_REMINDERS_PROCESS_ID]), workersCheck(workerStatus)]));
   // Never in production: signInOf refuses to let a production installation start without an identity provider.
   const signIn = signInOf(config);
   if (signIn.development) app.use(devLoginRouter({ db, sessions }));
@@ -114,15 +117,14 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
       relyingParty: relyingParty ?? (signIn.provider === 'configured' ? new OidcRelyingParty(signIn) : undefined),
       secret: config.sessionSecret,
       usccClaim: config.oidcUsccClaim,
-      // Until the staff register is here: the embedded provider's staff accounts, and nobody's anywhere else.
-      findStaff: async (sub: string): Promise<RegisteredStaff | undefined> => (signIn.provider === 'embedded' ? developmentStaff(sub) : undefined),
+      findStaff: (sub) => findStaff(db, sub),
       publicBaseUrl: config.publicBaseUrl,
       log,
     }),
   );
   const seasonOpen = config.filingSeason === 'open';
   const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
-  app.use(filingRouter({ db, sessions, rules: () => filingRules(config, now()), admitBySeason, ...(nudgeOutbox ? { nudgeOutbox } : {}), ...(engine ? { engine } : {}) }));
+  app.use(filingRouter({ db, sessions, rules: () => filingRules(config, now()), admitBySeason, now, ...(nudgeOutbox ? { nudgeOutbox } : {}), ...(engine ? { engine } : {}) }));
   // 跨省通办: filings the national platform delivers; taken whatever Zhejiang's season, as the other office received them.
   app.use(nationalPlatformRouter({ db, token: config.nationalPlatformToken, rules: () => filingRules(config, now()), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(feedbackRouter({ db, sessions, engine, ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
@@ -131,6 +133,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(employerRouter({ db, sessions }));
   app.use(registrationRouter({ db, sessions, registration: createRegistrationClient(config) }));
   app.use(taskRouter({ db, sessions, engine, now }));
+  app.use(staffRouter({ db, sessions, now }));
   app.use(deploymentRouter({ db, sessions, engine, checks, checksPerMinute: config.deploymentChecksPerMinute }));
   app.use(
     policyPreviewRouter({
@@ -149,7 +152,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(calendarRouter({ db, sessions, ...(engine ? { engine } : {}) }));
   app.use(incidentRouter({ db, sessions, ...(engine ? { engine } : {}) }));
   app.use(filingSeasonRouter({ db, sessions, open: seasonOpen, now }));
-  app.use(documentRouter({ db, sessions, dir: config.documentDir, maxBytes: config.documentMaxBytes }));
+  app.use(documentRouter({ db, sessions, dir: config.documentDir, maxBytes: config.documentMaxBytes, now }));
   app.use(importRouter({ sessions, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));
   app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(notificationRouter({ db, sessions, now }));
@@ -157,6 +160,6 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(pagesRouter(config.webDir));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use((_req, _res, next) => next(new Problem(404, '页面不存在')));
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, { onRefused: refusalAudit(db) }));
   return app;
 }

@@ -10,7 +10,7 @@ import { CheckRunner } from '../deployment/check-runner.ts';
 import { deployResources, projectResources, type DeploymentResult } from '../deployment/deploy-resources.ts';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../outbox/outbox-dispatcher.ts';
 import type { Config } from '../platform/config.ts';
-import { createPool, ensureDatabase, type Db } from '../platform/db.ts';
+import { createAppPool, createPool, ensureDatabase, type Db } from '../platform/db.ts';
 import { createEngineRest, type EngineConnection, type EngineRest } from '../platform/engine-rest.ts';
 import { migrate } from '../platform/migrate.ts';
 import { workerDefinitions, workerSettings } from '../workers/registry.ts';
@@ -21,6 +21,9 @@ import { signInOf } from '../sign-in/sign-in.ts';
 import { OidcRelyingParty, SignInFailure, type RelyingPartySettings } from '../sign-in/oidc-relying-party.ts';
 import { relyingPartyAddresses } from '../sign-in/oidc-routes.ts';
 import { DevelopmentProviderError, listenDevelopmentIdentityProvider, type DevelopmentIdentityProvider } from '../dev-identity-provider/development-identity-provider.ts';
+import { DEVELOPMENT_ACCOUNTS } from '../dev-identity-provider/development-accounts.ts';
+import { ensureDevelopmentStaff } from '../staff/staff-store.ts';
+import { chinaDateOf } from '../platform/china-date.ts';
 
 export class StartError extends Error {
   override name = 'StartError';
@@ -78,9 +81,11 @@ export async function startSystem({ config, engine: connection, log = console.er
     // Shared by the workers (a push names it) and the API (which takes the answers); its address is known once the API listens.
     const callbacks = new DepartmentCallbacks(config);
     await ensureDatabase(config.databaseUrl);
-    const db = createPool(config.databaseUrl);
+    // Migrations as DATABASE_URL's user, who owns the tables; everything else as the application's role.
+    const owner = createPool(config.databaseUrl);
+    const appliedMigrations = await migrate(owner).finally(() => owner.end());
+    const db = createAppPool(config.databaseUrl);
     stoppers.push(() => db.end());
-    const appliedMigrations = await migrate(db);
 
     let simulators: RunningSimulators | undefined;
     if (config.simPort !== 0) {
@@ -127,6 +132,9 @@ export async function startSystem({ config, engine: connection, log = console.er
       }
       const running = identityProvider;
       stoppers.push(() => running.close());
+      // Its staff accounts have their entries in the register (in good standing; an existing entry is left as it is).
+      const today = chinaDateOf(now?.() ?? new Date());
+      for (const { staff } of DEVELOPMENT_ACCOUNTS) if (staff) await ensureDevelopmentStaff(db, staff, today);
     }
     const relyingParty = new OidcRelyingParty(provider);
 

@@ -1,11 +1,14 @@
 // POST /api/dev/login (docs/contracts.md §4): a development session for the role and scope it names, for development
 // and tests only — answered on loopback alone, never in production, and marked as a development session in the audit.
+// Staff it signs in get a register entry in good standing unless they have one (staff/staff-store.ts
+// ensureDevelopmentStaff).
 import { Router } from 'express';
 import { checkUscc } from '../domain/identifiers/uscc.ts';
 import { checkRegionCode, cityCodeOf, isZhejiang } from '../domain/regions.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema, type FieldIssue } from '../platform/schema.ts';
 import { devLoginBodySchema, type DevLoginBody } from '../api/sign-in.ts';
+import { chinaDateOf } from '../platform/china-date.ts';
 import { checked, invalid } from '../platform/http/http.ts';
 import type { Identity } from '../platform/http/identity.ts';
 import type { Db } from '../platform/db.ts';
@@ -16,6 +19,7 @@ import type { Sessions } from './sessions.ts';
 import { isLoopbackAddress } from './loopback.ts';
 import { clientOf } from './client-of.ts';
 import { ROLE_NAMES } from '../platform/http/role-names.ts';
+import { ensureDevelopmentStaff } from '../staff/staff-store.ts';
 
 const checkBody = compileSchema<DevLoginBody>(devLoginBodySchema);
 
@@ -68,6 +72,8 @@ export function devLoginRouter({ db, sessions }: { db: Db; sessions: Sessions })
     const issues = scopeIssues(body);
     if (issues.length) throw invalid(req, issues, loginMessages);
     const identity = identityFor(body);
+    // The wall clock, not a test's pinned one: an entry outlives the suite that made it.
+    await ensureDevelopmentStaff(db, identity, chinaDateOf(new Date()));
     const { token, session } = await sessions.start(identity, { kind: 'development', ...clientOf(req) });
     await audit(db, identity, 'session.start', { type: 'session', id: session.id }, { kind: 'development' });
     setSessionCookie(req, res, token, session.expiresAt);

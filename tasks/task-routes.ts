@@ -1,13 +1,15 @@
 // The task inbox API: the open user tasks a person may act on (their role and region), one task with its form,
 // claim, unclaim, and complete with the form's values — checked against the form's own fields first. A task
-// outside the caller's reach answers 404, exactly like an unknown id, so ids cannot be probed.
+// outside the caller's reach answers 404, exactly like an unknown id, so ids cannot be probed. Claiming, unclaiming
+// and completing work on personal data: staff must be in good standing in the register (持证上岗, 保密协议); reading
+// the inbox and a task stays open, so a person refused is still shown their work and told why.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../platform/db.ts';
 import { EngineError, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
 import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
 import { maskNumbersInText } from '../platform/masking.ts';
 import { Problem } from '../platform/problem.ts';
-import { audit } from '../platform/http/audit.ts';
+import { audit, audited } from '../platform/http/audit.ts';
 import { identityOf, invalid } from '../platform/http/http.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Identity } from '../platform/http/identity.ts';
@@ -33,6 +35,7 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 import { provisionalDueInstants } from '../calendar/provisional-deadlines.ts';
 import { taskDeadline, type TaskDeadline } from '../calendar/working-days-left.ts';
 import { reviewedEmployees, type ReviewedEmployee } from './reviewed-employee.ts';
+import { requireGoodStanding } from '../staff/good-standing.ts';
 
 export interface TaskRoutesOptions {
   db: Db;
@@ -49,6 +52,11 @@ const TASK_ID = /^[0-9A-Za-z-]{1,64}$/;
 function taskProblem(error: unknown): unknown {
   if (error instanceof EngineError && error.status === 404) return new Problem(404, '任务不存在');
   return engineProblem(error);
+}
+
+/** Engine calls failing as the route answers them, so that their audited outcome names that status. */
+function answered(work: () => Promise<void>): () => Promise<void> {
+  return () => work().catch((error: unknown) => Promise.reject(taskProblem(error)));
 }
 
 function notFound(): Problem {
@@ -151,6 +159,12 @@ export function taskRouter(options: TaskRoutesOptions): Router {
   // Routes about one task the caller may act on; an unknown or unreachable one is 404.
   const taskRoute = (handler: (call: TaskCall & { task: EngineTask }) => Promise<void>) =>
     route(async (call) => handler({ ...call, task: await reachableTask(call.engine, call.who, String(call.req.params.id)) }));
+  // Acting on a task: the register's refusal first, before anything about the task is looked up.
+  const actionRoute = (handler: (call: TaskCall & { task: EngineTask }) => Promise<void>) =>
+    route(async (call) => {
+      await requireGoodStanding(options.db, call.who, now());
+      await handler({ ...call, task: await reachableTask(call.engine, call.who, String(call.req.params.id)) });
+    });
 
   router.get(
     '/api/tasks',
@@ -162,35 +176,40 @@ export function taskRouter(options: TaskRoutesOptions): Router {
 
   router.get(
     '/api/tasks/:id',
-    ...taskRoute(async ({ res, engine, task }) => {
+    ...taskRoute(async ({ res, who, engine, task }) => {
       const form = task.operatonFormRef ? await formOf(engine, task) : null;
       const names = form ? formVariableNames(form) : [];
       const [shown] = await presentAll(engine, options.db, [task], now());
-      res.json({ ...shown, form, values: await taskValues(engine, task.id, names) });
+      const values = await taskValues(engine, task.id, names);
+      // A task shows its filing and its form's values: a read of them, audited like a filing's.
+      await audit(options.db, who, 'task.read', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey, processInstanceId: task.processInstanceId });
+      res.json({ ...shown, form, values });
     }),
   );
 
   router.post(
     '/api/tasks/:id/claim',
-    ...taskRoute(async ({ res, who, engine, task }) => {
-      if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
-      await audit(options.db, who, 'task.claim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey });
+    ...actionRoute(async ({ res, who, engine, task }) => {
+      await audited(options.db, who, 'task.claim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey }, answered(async () => {
+        if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
+      }));
       res.json({ id: task.id, assignee: who.sub });
     }),
   );
 
   router.post(
     '/api/tasks/:id/unclaim',
-    ...taskRoute(async ({ res, who, engine, task }) => {
-      if (task.assignee === who.sub) await unclaimTask(engine, task.id);
-      await audit(options.db, who, 'task.unclaim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey });
+    ...actionRoute(async ({ res, who, engine, task }) => {
+      await audited(options.db, who, 'task.unclaim', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey }, answered(async () => {
+        if (task.assignee === who.sub) await unclaimTask(engine, task.id);
+      }));
       res.json({ id: task.id, assignee: null });
     }),
   );
 
   router.post(
     '/api/tasks/:id/complete',
-    ...taskRoute(async ({ req, res, who, engine, task }) => {
+    ...actionRoute(async ({ req, res, who, engine, task }) => {
       const form = await formOf(engine, task);
       const checked = checkFormValues(form, req.body);
       if (!checked.ok) throw invalid(req, checked.issues, formMessages(form));
@@ -200,13 +219,12 @@ export function taskRouter(options: TaskRoutesOptions): Router {
         const issues = await more.check(options.db, await filingIdOf(engine, task), checked.value);
         if (issues.length > 0) throw invalid(req, issues, formMessages(form, more.templates));
       }
-      // Claim first, so the engine's history names who did it even when the client skipped the claim.
-      if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
-      await completeTask(engine, task.id, { ...engineValues(checked.value), [completedByVariable(task.taskDefinitionKey)]: who.sub });
-      await audit(options.db, who, 'task.complete', { type: 'task', id: task.id }, {
-        taskDefinitionKey: task.taskDefinitionKey,
-        processInstanceId: task.processInstanceId,
-      });
+      const detail = { taskDefinitionKey: task.taskDefinitionKey, processInstanceId: task.processInstanceId };
+      await audited(options.db, who, 'task.complete', { type: 'task', id: task.id }, detail, answered(async () => {
+        // Claim first, so the engine's history names who did it even when the client skipped the claim.
+        if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
+        await completeTask(engine, task.id, { ...engineValues(checked.value), [completedByVariable(task.taskDefinitionKey)]: who.sub });
+      }));
       res.json({ id: task.id, completed: true });
     }),
   );

@@ -44,11 +44,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await probe.end();
   }
   await withAdmin(async (admin) => {
-    // Databases left by runs that were killed before their teardown.
+    // Databases left by runs that were killed before their teardown, and their application roles (`<database>_app`).
     const leftovers = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${base}\\_%`]);
-    for (const { datname } of leftovers.rows) {
+    const roles = await admin.query<{ rolname: string }>('select rolname from pg_roles where rolname like $1', [`${base}\\_%\\_app`]);
+    const names = new Set([...leftovers.rows.map((r) => r.datname), ...roles.rows.map((r) => r.rolname.slice(0, -'_app'.length))]);
+    for (const datname of names) {
       const pid = Number(datname.slice(base.length + 1));
-      if (Number.isInteger(pid) && (pid === process.pid || !isAlive(pid))) await admin.query(`drop database if exists "${datname}" with (force)`);
+      if (Number.isInteger(pid) && (pid === process.pid || !isAlive(pid))) {
+        await admin.query(`drop database if exists "${datname}" with (force)`);
+        await admin.query(`drop role if exists "${datname}_app"`);
+      }
     }
     await admin.query(`create database "${name}"`);
   });

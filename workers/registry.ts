@@ -15,6 +15,7 @@ import { pushToTaxTopic } from './push-to-tax.ts';
 import { recordDisputeTopic } from './record-dispute.ts';
 import { recordFilingStatusTopic } from './record-filing-status.ts';
 import { recordManualDecisionTopic } from './record-manual-decision.ts';
+import { remindExpiringCertificatesTopic } from './remind-expiring-certificates.ts';
 import { remindUnfiledUnitsTopic } from './remind-unfiled-units.ts';
 import { reportToNationalPlatformTopic } from './report-to-national-platform.ts';
 import type { WorkerDefinition, WorkerRuntimeOptions } from './runtime/worker-runtime.ts';
@@ -46,6 +47,7 @@ export const TOPIC_MODULES = [
   transferToNationalPlatformTopic,
   reportToNationalPlatformTopic,
   remindUnfiledUnitsTopic,
+  remindExpiringCertificatesTopic,
 ] as const;
 
 export type WorkerTopic = (typeof TOPIC_MODULES)[number]['topic'];

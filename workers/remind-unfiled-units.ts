@@ -4,14 +4,14 @@
 // Outside the period it does nothing. The process `season-reminders` runs it every morning.
 import { chinaDateOf, type IsoDate } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
-import { compileSchema } from '../platform/schema.ts';
 import { seasonStatus, type SeasonStatus } from '../season/filing-season.ts';
 import { spokenDate } from '../season/season-messages.ts';
 import { currentSeason } from '../season/season-store.ts';
 import { createNotifications, type NewNotification } from '../notifications/notification-store.ts';
 import { unfiledUnits, type UnfiledUnit } from '../notifications/unfiled-units.ts';
 import { departmentJob } from './department-job.ts';
-import { complete, failForGood, type JobHandler } from './job-outcome.ts';
+import { complete, type JobHandler } from './job-outcome.ts';
+import { DEFAULT_BATCH_SIZE, daysSetting, type SweepDeps } from './sweep-settings.ts';
 import template from './element-templates/remind-unfiled-units.json' with { type: 'json' };
 import { topicModule } from './topic-module.ts';
 
@@ -27,25 +27,9 @@ export interface RemindUnfiledUnitsResult {
   remindedUnits: number;
 }
 
-export interface RemindUnfiledUnitsDeps {
-  db: Db;
-  /** The clock; the tests pin it. */
-  now?: () => Date;
-  /** Units read and written per statement. */
-  batchSize?: number;
-}
+export type RemindUnfiledUnitsDeps = SweepDeps;
 
 const DAY_MS = 86_400_000;
-const DEFAULT_BATCH_SIZE = 500;
-
-// The setting is the task's extension property, which policy staff change in the modeler: checked like a variable.
-const checkSettings = compileSchema<RemindUnfiledUnitsSettings>({
-  type: 'object',
-  required: ['remindAgainAfterDays'],
-  properties: {
-    remindAgainAfterDays: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|[12][0-9][0-9]|3[0-5][0-9]|36[0-5])$' },
-  },
-});
 
 /** The reminder one unit gets: the year it has not filed for, and the day the concentrated period ends. */
 export function seasonReminder(unit: UnfiledUnit, status: SeasonStatus, today: IsoDate, now: Date): NewNotification {
@@ -70,13 +54,8 @@ export function createRemindUnfiledUnitsHandler(deps: RemindUnfiledUnitsDeps): J
   const now = deps.now ?? (() => new Date());
   const batchSize = deps.batchSize ?? DEFAULT_BATCH_SIZE;
   return departmentJob({ topic: JOB_TYPE, department: null }, async (job) => {
-    const settings = checkSettings({ ...job.properties });
-    if (!settings.ok) {
-      // The diagram's setting is wrong: no retry cures it, and this process has no error path a BPMN error could take.
-      const list = settings.issues.map((i) => `${i.path} ${i.code}`).join('; ');
-      return failForGood(`任务设置“再次提醒间隔（天）”（remindAgainAfterDays）应为 1 至 365 的整数，请在建模器中修正后重新部署 / ${JOB_TYPE}: invalid settings: ${list}`);
-    }
-    const againAfterDays = Number(settings.value.remindAgainAfterDays);
+    const againAfterDays = daysSetting(job, JOB_TYPE, { name: 'remindAgainAfterDays', label: '再次提醒间隔（天）' });
+    if (typeof againAfterDays !== 'number') return againAfterDays;
     const at = now();
     const today = chinaDateOf(at);
     const status = seasonStatus((await currentSeason(deps.db)).season, today);

@@ -1,5 +1,5 @@
 // Express plumbing shared by every route: the caller's identity, locale, body checks and error responses.
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { filingMessages } from '../../filings/declaration/messages.ts';
 import { localeFrom, type FieldMessages, type Locale } from '../field-messages.ts';
 import { Problem, type FieldError } from '../problem.ts';
@@ -82,18 +82,42 @@ function clientError(error: unknown): Problem | undefined {
   return undefined;
 }
 
+/** The problem an error is answered with: a thrown Problem, or the HTTP layer's client error; undefined for a 500. */
+export function problemOf(error: unknown): Problem | undefined {
+  return error instanceof Problem ? error : clientError(error);
+}
+
+/** The status an error is answered with. */
+export function statusOf(error: unknown): number {
+  return problemOf(error)?.status ?? 500;
+}
+
+/** A request answered 401 or 403: who asked (when known), for what. */
+export interface RefusedRequest {
+  identity: Identity | undefined;
+  method: string;
+  /** Without the query, which may carry anything. */
+  path: string;
+  address: string | undefined;
+  status: 401 | 403;
+}
+
+export interface ErrorHandlerOptions {
+  /** Told of every 401 and 403 before it is answered (the audit); its failure is logged, never answered. */
+  onRefused?: (refused: RefusedRequest) => Promise<void>;
+}
+
 /** Turns thrown Problems (and the HTTP layer's client errors) into problem+json; anything else is a logged 500. */
-export function errorHandler(log: (message: string) => void) {
-  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
-    let problem: Problem;
-    if (error instanceof Problem) problem = error;
-    else {
-      const fromClient = clientError(error);
-      if (fromClient) problem = fromClient;
-      else {
-        log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        problem = new Problem(500, '系统繁忙，请稍后再试');
-      }
+export function errorHandler(log: (message: string) => void, options: ErrorHandlerOptions = {}) {
+  return async (error: unknown, req: Request, res: Response, _next: NextFunction): Promise<void> => {
+    let problem = problemOf(error);
+    if (!problem) {
+      log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      problem = new Problem(500, '系统繁忙，请稍后再试');
+    }
+    if ((problem.status === 401 || problem.status === 403) && options.onRefused) {
+      const refused: RefusedRequest = { identity: req.identity, method: req.method, path: req.originalUrl.split('?')[0]!, address: req.ip, status: problem.status };
+      await options.onRefused(refused).catch((failure: unknown) => log(`refused request not audited: ${failure instanceof Error ? failure.message : String(failure)}`));
     }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   };

@@ -7,7 +7,7 @@ export const ROUTES = '*-routes.ts';
 export const LAYERS: readonly (readonly string[])[] = [
   ['platform/'],
   ['domain/', 'filings/declaration/'],
-  ['platform/http/', 'connectors/', 'dmn-evaluator/', 'outbox/', 'calendar/', 'season/', 'sign-in/'],
+  ['platform/http/', 'connectors/', 'dmn-evaluator/', 'outbox/', 'calendar/', 'season/', 'sign-in/', 'staff/'],
   // The API's contract: imported by the routes and by the pages.
   ['api/'],
   ['review/', 'employers/', 'national-platform/'],

@@ -63,8 +63,11 @@ describe('POST /api/deployments', () => {
     expect(changed.status).toBe(201);
     expect(changed.body.definitions[0]).toMatchObject({ key: 'policy-probe', version: 2 });
     expect(await versions()).toEqual([1, 2]);
-    const audit = await system.db.query("select actor from audit_log where action = 'deployment.create' and subject_id = $1", [changed.body.deploymentId]);
-    expect(audit.rows).toEqual([{ actor: 'dev-policy-all' }]);
+    const audit = await system.db.query("select actor, detail from audit_log where action = 'deployment.create' and subject_id = $1", [changed.body.deploymentId]);
+    expect(audit.rows).toEqual([{ actor: 'dev-policy-all', detail: expect.objectContaining({ outcome: 'ok', note: '测试部署', definitions: ['policy-probe:2'] }) }]);
+    // Its intent, committed before the engine was asked, named by the outcome.
+    const intent = await system.db.query("select action, subject_id, detail from audit_log where seq = $1", [audit.rows[0].detail.intentSeq]);
+    expect(intent.rows).toEqual([{ action: 'deployment.create.intent', subject_id: 'new', detail: { note: '测试部署', resources: ['policy-probe.bpmn'] } }]);
   });
 
   it('makes no new version of a file the project deployed unchanged, though the engine compares within one source only', async () => {
@@ -130,6 +133,12 @@ describe('POST /api/deployments', () => {
       { file: 'policy-probe.bpmn', index: 0, elementId: 'probe-step', rule: 'engine', category: 'error', message: expect.stringContaining('Timer needs configuration') },
     ]);
     expect(await versions()).toEqual(before);
+    // The engine was asked: the intent, then its outcome failed with the status answered.
+    const audited = await system.db.query("select seq::text, action, detail from audit_log where action like 'deployment.create%' order by audit_log.seq desc limit 2");
+    expect(audited.rows.reverse()).toEqual([
+      { seq: expect.any(String), action: 'deployment.create.intent', detail: { note: '测试部署', resources: ['policy-probe.bpmn'] } },
+      { seq: expect.any(String), action: 'deployment.create', detail: { note: '测试部署', resources: ['policy-probe.bpmn'], intentSeq: audited.rows[0].seq, outcome: 'failed', status: 400 } },
+    ]);
   });
 
   it('checks the request itself, field by field', async () => {

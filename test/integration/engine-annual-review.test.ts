@@ -161,8 +161,22 @@ describe('annual review on the engine', () => {
     ]);
     expect(after.body.review).toMatchObject({ certifiedCount: expect.any(Number), employees: expect.any(Array) });
     expect(await instancesOf(id)).toHaveLength(1);
-    const audited = await system.db.query('select actor, action from audit_log where subject_type = $1 and subject_id = $2 order by id', ['task', task.id]);
-    expect(audited.rows.map((r: any) => r.action)).toEqual(['task.claim', 'task.unclaim', 'task.complete']);
+    const audited = await system.db.query('select seq::text, actor, action, detail from audit_log where subject_type = $1 and subject_id = $2 order by audit_log.seq', ['task', task.id]);
+    // Reads, and every engine action as an intent before it and its outcome after, naming the intent.
+    expect(audited.rows.map((r: any) => r.action)).toEqual([
+      'task.read',
+      'task.claim.intent',
+      'task.claim',
+      'task.unclaim.intent',
+      'task.unclaim',
+      'task.read',
+      'task.complete.intent',
+      'task.complete',
+    ]);
+    for (const [i, row] of audited.rows.entries()) {
+      if (!row.action.endsWith('.intent') && row.action !== 'task.read') expect(row.detail, row.action).toMatchObject({ outcome: 'ok', intentSeq: audited.rows[i - 1].seq });
+    }
+    expect(audited.rows.at(-1).detail).toMatchObject({ taskDefinitionKey: 'acceptance', processInstanceId: task.processInstanceId });
     expect(new Set(audited.rows.map((r: any) => r.actor))).toEqual(new Set(['dev-clerk-330108']));
     // Done is done: the task is gone for everyone.
     expect((await system.request('GET', `/api/tasks/${task.id}`, { token: clerk })).status).toBe(404);

@@ -6,6 +6,7 @@ import { listenDevelopmentIdentityProvider, type DevelopmentIdentityProvider } f
 import { DEVELOPMENT_PASSWORD } from '../../dev-identity-provider/development-accounts.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { relyingPartyAddresses } from '../../sign-in/oidc-routes.ts';
+import { findStaff, updateStaff } from '../../staff/staff-store.ts';
 import { assertKeepsContract } from '../support/contract-check.ts';
 import { OidcBrowser, type Visit } from '../support/oidc-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
@@ -187,6 +188,22 @@ describe('signing in through the embedded development provider', { timeout: 60_0
     expect((await sessionOf(browser)).body.identity.sub).toBe('lead.xihu');
   });
 
+  it('reads role and region from the register as it stands at each sign-in, and refuses an inactive entry', async () => {
+    const province = { sub: 'test-province-admin', role: 'province', regionCode: '330000' } as const;
+    const before = (await findStaff(system.db, 'lead.xihu'))!;
+    expect(before).toMatchObject({ roles: ['lead'], regionCode: '330106', active: true });
+    try {
+      await updateStaff(system.db, province, 'lead.xihu', { roles: ['reviewer', 'lead'] }, () => undefined);
+      const { browser } = await signIn('lead.xihu');
+      expect((await sessionOf(browser)).body.identity).toEqual({ sub: 'lead.xihu', name: '张负责人', role: 'reviewer', regionCode: '330106' });
+      await updateStaff(system.db, province, 'lead.xihu', { active: false }, () => undefined);
+      const refused = await signIn('lead.xihu');
+      expect(refused.landed.url).toBe(`${system.apiUrl}/login?error=STAFF_INACTIVE`);
+    } finally {
+      await updateStaff(system.db, province, 'lead.xihu', { roles: before.roles, active: true }, () => undefined);
+    }
+  });
+
   it('limits wrong passwords per account at the provider, in Chinese', async () => {
     const browser = new OidcBrowser();
     const page = await providerPage(browser, system.apiUrl);
@@ -244,9 +261,12 @@ describe('production', { timeout: 120_000 }, () => {
     const { browser, landed } = await signIn(UNIT, { apiUrl: production.apiUrl });
     expect(new URL(landed.url).pathname).toBe('/portal');
     expect((await sessionOf(browser, production.apiUrl)).body).toMatchObject({ kind: 'oidc', identity: { role: 'employer', uscc: UNIT } });
-    // Staff are whom the register names: the provider's own account names count for nothing here.
-    const staff = await signIn('province.zj', { apiUrl: production.apiUrl });
-    expect(staff.landed.url).toBe(`${production.apiUrl}/login?error=UNKNOWN_PERSON`);
+    // Staff by the register's entry (this test database's, made for the development accounts above).
+    const staff = await signIn('reviewer.xihu', { apiUrl: production.apiUrl });
+    expect(new URL(staff.landed.url).pathname).toBe('/workbench');
+    expect((await sessionOf(staff.browser, production.apiUrl)).body.identity).toMatchObject({ role: 'reviewer', regionCode: '330106' });
+    const unknown = await signIn('visitor', { apiUrl: production.apiUrl });
+    expect(unknown.landed.url).toBe(`${production.apiUrl}/login?error=UNKNOWN_PERSON`);
     const dev = await fetch(`${production.apiUrl}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'province' }) });
     expect(dev.status).toBe(404);
   });

@@ -14,7 +14,7 @@ import { ACCESS_POLICY, accessKey, type ReachByRole } from '../../api/access-pol
 import { pathParameterNames } from '../../api/openapi-document.ts';
 import type { RouteContract } from '../../api/route-contract.ts';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
-import { COUNTY_A1, FILING_FACTS, RECEIVED_FACTS, UNIT_A, type AccessFixtures, type Facts } from './access-fixtures.ts';
+import { CITY_A, CITY_B, COUNTY_A1, COUNTY_A2, COUNTY_B1, FILING_FACTS, RECEIVED_FACTS, UNIT_A, type AccessFixtures, type Facts } from './access-fixtures.ts';
 import type { Prober } from './access-oracle.ts';
 import { employeeCsv } from './employee-csv.ts';
 import { pdf } from './hostile/payloads.ts';
@@ -59,6 +59,19 @@ const NOTIFICATIONS = [
   { about: "the clerks' reminder, sent to clerk-A1", id: (fx: AccessFixtures) => fx.window.reminderId, facts: groups(`clerk-${COUNTY_A1}`) },
   { about: "the lead's escalation, sent to lead-A1", id: (fx: AccessFixtures) => fx.window.escalationId, facts: groups(`lead-${COUNTY_A1}`) },
 ];
+
+/** Register entries development sign-in makes for probers, by login name and region. */
+const STAFF_ENTRIES = [
+  { sub: `dev-clerk-${COUNTY_A1}`, region: COUNTY_A1 },
+  { sub: `dev-reviewer-${COUNTY_A2}`, region: COUNTY_A2 },
+  { sub: `dev-lead-${COUNTY_B1}`, region: COUNTY_B1 },
+  { sub: `dev-city-${CITY_A}`, region: CITY_A },
+  { sub: `dev-city-${CITY_B}`, region: CITY_B },
+  { sub: 'dev-province-330000', region: '330000' },
+];
+
+/** A person of county A1 nobody signs in as: registered by the first keeper that reaches A1, changed, signed out. */
+const MATRIX_STAFF = { sub: 'matrix-staff-a1', name: '矩阵名册人员', roles: ['reviewer'], regionCode: COUNTY_A1, certificateNumber: 'MATRIX-A1-0001', certificateExpiresOn: '2099-12-31', agreementSignedOn: '2026-01-05' };
 
 const pdfForm = () => {
   const form = new FormData();
@@ -160,6 +173,13 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
   'GET /api/definitions': [{ path: () => '/api/definitions?kind=process', allowed: [200] }],
   'GET /api/definitions/{kind}/{key}/versions': [{ path: () => '/api/definitions/process/annual-review/versions', allowed: [200] }],
   'GET /api/definitions/{kind}/{key}/versions/{version}/source': [{ path: () => '/api/definitions/process/annual-review/versions/1/source', allowed: [200] }],
+
+  // The register: the probers' own entries (development sign-in made them), and one the first keeper in reach makes.
+  'GET /api/staff': [{ path: () => '/api/staff?limit=100', allowed: [200], listed: () => STAFF_ENTRIES.map((e) => ({ marker: e.sub, facts: { region: e.region } })) }],
+  'POST /api/staff': [{ path: () => '/api/staff', facts: { region: COUNTY_A1 }, json: () => MATRIX_STAFF, allowed: [201, 409] }],
+  'PATCH /api/staff/{sub}': [{ path: () => `/api/staff/${MATRIX_STAFF.sub}`, facts: { region: COUNTY_A1 }, json: () => ({ active: true }), allowed: [200] }],
+  // Its sessions: none, so no prober loses the one it probes with.
+  'POST /api/staff/{sub}/revoke-sessions': [{ path: () => `/api/staff/${MATRIX_STAFF.sub}/revoke-sessions`, facts: { region: COUNTY_A1 }, allowed: [200] }],
 
   'GET /api/notifications': [{ path: () => '/api/notifications?limit=100', allowed: [200], listed: (fx) => NOTIFICATIONS.map((n) => ({ marker: n.id(fx), facts: n.facts })) }],
   'POST /api/notifications/{id}/read': NOTIFICATIONS.map((n) => ({ about: n.about, path: (fx: AccessFixtures) => `/api/notifications/${n.id(fx)}/read`, facts: n.facts, allowed: [200] })),

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../platform/config.ts';
-import { createPool, type Db } from '../../platform/db.ts';
+import { createAppPool, type Db } from '../../platform/db.ts';
 import type { EngineRest } from '../../platform/engine-rest.ts';
 import { assertKeepsContract } from './contract-check.ts';
 
@@ -22,7 +22,8 @@ export interface TestApi {
  */
 export async function startTestApi(env: Record<string, string> = {}, options: { now?: () => Date; engine?: EngineRest; nudgeOutbox?: () => void } = {}): Promise<TestApi> {
   const config = loadConfig({ FILING_SEASON: 'open', SESSION_SECRET: 'a session key for the tests, 32 bytes or more', ...env, DATABASE_URL: inject('databaseUrl') });
-  const db = createPool(config.databaseUrl);
+  // As the application's role, as npm start runs it.
+  const db = createAppPool(config.databaseUrl);
   const logged: string[] = [];
   const app = createApp({ config, db, log: (m) => logged.push(m), now: options.now, engine: options.engine, nudgeOutbox: options.nudgeOutbox });
   const server = app.listen(0, '127.0.0.1');

@@ -1,12 +1,12 @@
 // A worker process that dies mid-task, for the crash test: it runs the real `record-filing-status` handler (the
 // database write happens), says so on stdout, and then never reports to the engine — until it is killed.
 import { loadConfig } from '../../platform/config.ts';
-import { createPool } from '../../platform/db.ts';
+import { createAppPool } from '../../platform/db.ts';
 import { createRecordFilingStatusHandler } from '../../workers/record-filing-status.ts';
 import { startWorkerRuntime } from '../../workers/runtime/worker-runtime.ts';
 
 const config = loadConfig();
-const db = createPool(config.databaseUrl);
+const db = createAppPool(config.databaseUrl);
 const real = createRecordFilingStatusHandler(db);
 startWorkerRuntime({
   engine: { baseUrl: config.engineUrl, user: config.engineUser, password: config.enginePassword },

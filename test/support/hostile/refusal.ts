@@ -108,7 +108,8 @@ export async function filesUnder(dir: string): Promise<string[]> {
 
 /**
  * Runs one hostile request and checks the refusal, and that it wrote nothing: the same row count in every table
- * (and, when given, the same files in the document folder) before and after.
+ * (and, when given, the same files in the document folder) before and after — but for the one audit entry a 401 or
+ * 403 leaves (`request.refused`, issue 20).
  */
 export async function expectRefused(
   db: Db,
@@ -117,11 +118,17 @@ export async function expectRefused(
   opts: { documentDir?: string } = {},
 ): Promise<RawResponse> {
   const before = await rowCounts(db);
+  const refusalsBefore = (await db.query<{ seq: string }>('select coalesce(max(seq), 0)::text as seq from audit_log')).rows[0]!.seq;
   const filesBefore = opts.documentDir ? await filesUnder(opts.documentDir) : [];
   const res = await send();
   expectRefusal(res, want);
   // Rows written by an accepted request are committed before its answer; nothing runs later on behalf of a refusal.
   expect.soft(await rowCounts(db), `rows written by a refused request (${res.status})`).toEqual(before);
+  if (res.status === 401 || res.status === 403) {
+    // The refusal itself is in the audit trail, once.
+    const entries = await db.query<{ status: number }>("select (detail->>'status')::int as status from audit_log where action = 'request.refused' and seq > $1", [refusalsBefore]);
+    expect.soft(entries.rows, `the refusal's audit entry (${res.status})`).toEqual([{ status: res.status }]);
+  }
   if (opts.documentDir) expect.soft(await filesUnder(opts.documentDir), `files left by a refused request (${res.status})`).toEqual(filesBefore);
   return res;
 }

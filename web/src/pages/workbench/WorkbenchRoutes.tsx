@@ -1,5 +1,6 @@
 // The caseworker workbench's pages: the task inbox, one task, the filing search and one filing, window intake, the
-// working-day calendar's years, the operators' incidents.
+// working-day calendar's years, the operators' incidents, the staff register; above them, why one may not work on
+// personal data, if so.
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { CalendarPage } from './CalendarPage.tsx';
 import { FilingDetailPage } from './FilingDetailPage.tsx';
@@ -8,19 +9,25 @@ import { IncidentsPage } from './incidents/IncidentsPage.tsx';
 import { IntakePage } from './intake/IntakePage.tsx';
 import { TaskInboxPage } from './inbox/TaskInboxPage.tsx';
 import { TaskPage } from './TaskPage.tsx';
+import { StaffRegisterPage } from './staff/StaffRegisterPage.tsx';
+import { StandingBanner } from './StandingBanner.tsx';
 import './workbench.css';
 
 export function WorkbenchRoutes() {
   return (
-    <Routes>
-      <Route index element={<TaskInboxPage />} />
-      <Route path="tasks/:id" element={<TaskPage />} />
-      <Route path="filings" element={<FilingSearchPage />} />
-      <Route path="filings/:id" element={<FilingDetailPage />} />
-      <Route path="intake" element={<IntakePage />} />
-      <Route path="calendar" element={<CalendarPage />} />
-      <Route path="incidents" element={<IncidentsPage />} />
-      <Route path="*" element={<Navigate to="/workbench" replace />} />
-    </Routes>
+    <>
+      <StandingBanner />
+      <Routes>
+        <Route index element={<TaskInboxPage />} />
+        <Route path="tasks/:id" element={<TaskPage />} />
+        <Route path="filings" element={<FilingSearchPage />} />
+        <Route path="filings/:id" element={<FilingDetailPage />} />
+        <Route path="intake" element={<IntakePage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="incidents" element={<IncidentsPage />} />
+        <Route path="staff" element={<StaffRegisterPage />} />
+        <Route path="*" element={<Navigate to="/workbench" replace />} />
+      </Routes>
+    </>
   );
 }
