@@ -87,6 +87,12 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   // One's own session: the one the request came with, and nobody else's.
   'GET /api/session': ROLE_ALONE,
   'POST /api/session/logout': ROLE_ALONE,
+  // Signing in through the provider, and out of one's own session: no party's resource (sign-in/oidc-routes.ts).
+  'GET /api/sign-in/options': ROLE_ALONE,
+  'GET /auth/login': ROLE_ALONE,
+  'GET /auth/callback': ROLE_ALONE,
+  'GET /auth/logout': ROLE_ALONE,
+  'POST /auth/logout': ROLE_ALONE,
 
   'POST /api/filings': { resource: 'new-filing', reach: { employer: 'own-unit', clerk: 'own-county' } },
   'GET /api/filings/{id}': {

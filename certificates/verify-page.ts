@@ -3,6 +3,7 @@
 // is escaped.
 import { chineseDate, twoDecimals } from './certificate-pdf.ts';
 import type { Certificate } from './certificate-store.ts';
+import { escapeHtml } from '../platform/html-escape.ts';
 
 export type VerifyOutcome =
   | { kind: 'form' }
@@ -10,12 +11,6 @@ export type VerifyOutcome =
   | { kind: 'not_found'; code: string }
   /** The code typed could not be one: `message` says why. */
   | { kind: 'invalid'; typed: string; message: string };
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
-}
 
 /** What the visitor typed, shown back in the field: bounded, so a huge query is not echoed whole. */
 const ECHO_LIMIT = 64;

@@ -47,11 +47,29 @@ function oneOf<T extends string>(name: string, values: readonly T[]) {
 
 const text = (raw: string): string => raw;
 
+/** A host name that can only mean this machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 /** A key or secret: empty (unset), or at least 32 bytes — a short one is guessable. */
 export function secret(name: string) {
   return (raw: string): string => {
     if (raw !== '' && Buffer.byteLength(raw, 'utf8') < 32) throw new ConfigError(`${name} must be at least 32 bytes long, got ${Buffer.byteLength(raw, 'utf8')}`);
     return raw;
+  };
+}
+
+/** An http(s) base address without query, fragment or credentials, kept without trailing slashes; empty = unset. */
+function baseUrl(name: string, check: (url: URL, raw: string) => void = () => undefined) {
+  return (raw: string): string => {
+    if (raw === '') return '';
+    const url = URL.canParse(raw) ? new URL(raw) : undefined;
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+      throw new ConfigError(`${name} must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
+    }
+    check(url, raw);
+    return raw.replace(/\/+$/, '');
   };
 }
 
@@ -74,15 +92,48 @@ export const variables = {
   },
   nodeEnv: {
     name: 'NODE_ENV',
-    meaning: '"production": a production installation — no development sign-in, and no start without an identity provider',
+    meaning: '"production": a production installation — no development sign-in, no embedded identity provider, and no start without OIDC_ISSUER',
     default: 'development',
     parse: oneOf('NODE_ENV', ['development', 'test', 'production'] as const),
   },
-  identityProviderUrl: {
-    name: 'IDENTITY_PROVIDER_URL',
-    meaning: "the identity provider people sign in with (not built yet: production cannot start until it is)",
+  oidcIssuer: {
+    name: 'OIDC_ISSUER',
+    meaning:
+      'the OpenID Connect provider people sign in with (its issuer; discovery at <issuer>/.well-known/openid-configuration); empty outside production = the embedded development provider; production refuses to start without it',
+    default: '',
+    // Plain http only on this machine: tokens and the client secret cross this connection.
+    parse: baseUrl('OIDC_ISSUER', (url, raw) => {
+      if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new ConfigError(`OIDC_ISSUER must use https unless the provider is on this machine (127.0.0.1, ::1, localhost), got "${raw}"`);
+      }
+    }),
+  },
+  oidcClientId: {
+    name: 'OIDC_CLIENT_ID',
+    meaning: "this system's client id at the OpenID Connect provider (required with OIDC_ISSUER)",
     default: '',
     parse: text,
+  },
+  oidcClientSecret: {
+    name: 'OIDC_CLIENT_SECRET',
+    meaning: "this system's client secret at the OpenID Connect provider (required with OIDC_ISSUER; at least 32 bytes)",
+    default: '',
+    parse: secret('OIDC_CLIENT_SECRET'),
+  },
+  oidcUsccClaim: {
+    name: 'OIDC_USCC_CLAIM',
+    meaning: "the ID token (or userinfo) claim carrying an employer's unified social credit code",
+    default: 'uscc',
+    parse: (raw: string): string => {
+      if (!/^[A-Za-z_][\w.:-]{0,63}$/.test(raw)) throw new ConfigError(`OIDC_USCC_CLAIM must be a claim name, got "${raw}"`);
+      return raw;
+    },
+  },
+  devIdentityProviderPort: {
+    name: 'DEV_IDENTITY_PROVIDER_PORT',
+    meaning: "the embedded development identity provider's port on 127.0.0.1, started outside production when OIDC_ISSUER is empty (0 = any free port)",
+    default: '3200',
+    parse: integer('DEV_IDENTITY_PROVIDER_PORT', 0, 65535),
   },
   sessionSecret: {
     name: 'SESSION_SECRET',
@@ -166,14 +217,7 @@ export const variables = {
     name: 'PUBLIC_BASE_URL',
     meaning: 'the address the public reaches this system at, e.g. https://dpf.example.gov.cn, printed on certification confirmations (<base>/verify/<code>); empty = taken from each request',
     default: '',
-    parse: (raw: string): string => {
-      if (raw === '') return '';
-      const url = URL.canParse(raw) ? new URL(raw) : undefined;
-      if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
-        throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
-      }
-      return raw.replace(/\/+$/, '');
-    },
+    parse: baseUrl('PUBLIC_BASE_URL'),
   },
   certificateFont: {
     name: 'CERTIFICATE_FONT',
@@ -282,14 +326,7 @@ export const variables = {
     name: 'CALLBACK_BASE_URL',
     meaning: "base URL departments that answer later (the tax bureau) send their answers to, e.g. https://dpf.example.gov.cn; empty = PUBLIC_BASE_URL, or else this API's own listening address (workers in another process need one of the two)",
     default: '',
-    parse: (raw: string): string => {
-      if (raw === '') return '';
-      const url = URL.canParse(raw) ? new URL(raw) : undefined;
-      if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
-        throw new ConfigError(`CALLBACK_BASE_URL must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
-      }
-      return raw.replace(/\/+$/, '');
-    },
+    parse: baseUrl('CALLBACK_BASE_URL'),
   },
   deptCallbackToken: {
     name: 'DEPT_CALLBACK_TOKEN',

@@ -1,5 +1,6 @@
 // At most `limit` calls per key (a user) in any `windowMs`: the times of the last calls are kept per key, so a
-// refusal can say when the next call will be taken (Retry-After). In memory, per API process.
+// refusal can say when the next call will be taken (Retry-After). In memory, per API process. A limit on failures
+// only (sign-in attempts) asks `check` before trying and `take`s a call for each failure.
 export type Admission = { admitted: true } | { admitted: false; retryAfterSeconds: number };
 
 export class RateLimit {
@@ -14,15 +15,27 @@ export class RateLimit {
   /** Takes a call for `key` if the window has room. */
   take(key: string): Admission {
     const now = this.now();
-    const recent = (this.calls.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (recent.length >= this.limit) {
-      this.calls.set(key, recent);
-      return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000)) };
-    }
-    recent.push(now);
+    const recent = this.recent(key, now);
     this.calls.set(key, recent);
+    if (recent.length >= this.limit) return this.refusal(recent, now);
+    recent.push(now);
     if (this.calls.size > 10_000) this.forgetIdle(now);
     return { admitted: true };
+  }
+
+  /** Whether a call for `key` would be taken now, taking none. */
+  check(key: string): Admission {
+    const now = this.now();
+    const recent = this.recent(key, now);
+    return recent.length >= this.limit ? this.refusal(recent, now) : { admitted: true };
+  }
+
+  private recent(key: string, now: number): number[] {
+    return (this.calls.get(key) ?? []).filter((t) => t > now - this.windowMs);
+  }
+
+  private refusal(recent: readonly number[], now: number): Admission {
+    return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000)) };
   }
 
   private forgetIdle(now: number): void {

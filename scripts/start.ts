@@ -26,13 +26,13 @@ const instance = process.argv.find((a) => a.startsWith('--instance='))?.slice('-
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const signIn = signInOf(config); // a production installation without an identity provider stops here, before anything starts
+  signInOf(config); // a production installation without an identity provider stops here, before anything starts
   // The pages first: a build error shows before anything is started (nothing is built when nothing changed).
   await ensureWebBuild();
   engine = await bringUpEngine(config, instance ? { systemProperties: { 'dpf.instance': instance } } : {});
   if (stopping) return;
   system = await startSystem({ config, engine: engine.connection });
-  const { deployment, simulators, workers } = system;
+  const { deployment, simulators, workers, signIn } = system;
   const restUrl = `${engine.connection.baseUrl}/engine-rest`;
   const credentials = engine.credentials;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
       `  Deployment   ${deployment.created ? `new: ${deployment.definitions.map((d) => `${d.key} v${d.version}`).join(', ') || deployment.resources.join(', ')}` : 'unchanged'}`,
       `  Workers      ${workers ? `${workers.topics.length} topics in this process` : 'off here (WORKERS=off): run `npm run workers`'}`,
       simulators ? `  Simulators   ${simulators.url}   (data: ${config.simDataDir})` : '  Simulators   off (SIM_PORT=0)',
-      signIn === 'development' ? `  Sign-in      DEVELOPMENT sign-in is on: POST ${system.apiUrl}/api/dev/login (never in production)` : '',
+      `  Sign-in      ${signIn.issuer}   (${signIn.embedded ? 'the embedded DEVELOPMENT identity provider: its accounts and password are on its sign-in page' : 'OIDC_ISSUER'}; discovery: ${signIn.discoveryUrl})`,
+      signIn.development ? `               development sign-in is on too: POST ${system.apiUrl}/api/dev/login (this machine only, never in production)` : '',
       'Ctrl-C stops everything.',
     ]
       .filter(Boolean)

@@ -49,6 +49,9 @@ import { pagesRouter } from './pages.ts';
 import { apiDocsRouter } from './api-docs-routes.ts';
 import { sessionsFor } from '../sign-in/sessions.ts';
 import { sessionRouter } from '../sign-in/session-routes.ts';
+import { oidcRouter } from '../sign-in/oidc-routes.ts';
+import { OidcRelyingParty } from '../sign-in/oidc-relying-party.ts';
+import { findStaff } from '../staff/staff-store.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
 
 export interface AppOptions {
@@ -66,6 +69,8 @@ export interface AppOptions {
   now?: () => Date;
   /** The deployment checks' thread; one of the app's own (never keeping the process running) unless given. */
   checks?: CheckRunner;
+  /** The OpenID Connect provider's relying party; OIDC_ISSUER's unless given (server/system.ts gives the embedded provider's). */
+  relyingParty?: OidcRelyingParty;
 }
 
 /** Review years a filing may name: the previous calendar year in season, any recent year in a training installation. */
@@ -81,7 +86,7 @@ export function filingRules(config: Config, today: Date): FilingRules {
   };
 }
 
-export function createApp({ config, db, engine, workerStatus = () => undefined, nudgeOutbox, callbacks, log = console.error, now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }) }: AppOptions): express.Express {
+export function createApp({ config, db, engine, workerStatus = () => undefined, nudgeOutbox, callbacks, log = console.error, now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }), relyingParty }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -101,8 +106,22 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(apiDocsRouter());
   app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID, STAFF_REMINDERS_PROCESS_ID]), workersCheck(workerStatus)]));
   // Never in production: signInOf refuses to let a production installation start without an identity provider.
-  if (signInOf(config) === 'development') app.use(devLoginRouter({ db, sessions }));
+  const signIn = signInOf(config);
+  if (signIn.development) app.use(devLoginRouter({ db, sessions }));
   app.use(sessionRouter({ db, sessions }));
+  app.use(
+    oidcRouter({
+      db,
+      sessions,
+      signIn,
+      relyingParty: relyingParty ?? (signIn.provider === 'configured' ? new OidcRelyingParty(signIn) : undefined),
+      secret: config.sessionSecret,
+      usccClaim: config.oidcUsccClaim,
+      findStaff: (sub) => findStaff(db, sub),
+      publicBaseUrl: config.publicBaseUrl,
+      log,
+    }),
+  );
   const seasonOpen = config.filingSeason === 'open';
   const admitBySeason = filingSeasonGate({ db, open: seasonOpen, now });
   app.use(filingRouter({ db, sessions, rules: () => filingRules(config, now()), admitBySeason, now, ...(nudgeOutbox ? { nudgeOutbox } : {}), ...(engine ? { engine } : {}) }));

@@ -18,6 +18,12 @@ import { startWorkerRuntime, type WorkerRuntime } from '../workers/runtime/worke
 import { createApp } from './app.ts';
 import { DepartmentCallbacks } from '../tax-handover/department-callbacks.ts';
 import { signInOf } from '../sign-in/sign-in.ts';
+import { OidcRelyingParty, SignInFailure, type RelyingPartySettings } from '../sign-in/oidc-relying-party.ts';
+import { relyingPartyAddresses } from '../sign-in/oidc-routes.ts';
+import { DevelopmentProviderError, listenDevelopmentIdentityProvider, type DevelopmentIdentityProvider } from '../dev-identity-provider/development-identity-provider.ts';
+import { DEVELOPMENT_ACCOUNTS } from '../dev-identity-provider/development-accounts.ts';
+import { ensureDevelopmentStaff } from '../staff/staff-store.ts';
+import { chinaDateOf } from '../platform/china-date.ts';
 
 export class StartError extends Error {
   override name = 'StartError';
@@ -34,6 +40,8 @@ export interface RunningSystem {
   outbox: OutboxDispatcher;
   deployment: DeploymentResult;
   appliedMigrations: string[];
+  /** The OpenID Connect provider people sign in with: OIDC_ISSUER's, or the embedded development provider's. */
+  signIn: { issuer: string; discoveryUrl: string; embedded: boolean; development: boolean };
   stop(): Promise<void>;
 }
 
@@ -42,6 +50,16 @@ export interface SystemOptions {
   engine: EngineConnection;
   log?: (message: string) => void;
   now?: () => Date;
+}
+
+/**
+ * Every address the system may be reached at on this machine, for the embedded provider's registration of our
+ * client: loopback by number and by name, the listening address, and PUBLIC_BASE_URL.
+ */
+function addressesOf(config: Config, port: number): string[] {
+  const hosts = ['127.0.0.1', 'localhost', '[::1]'];
+  if (!['0.0.0.0', '::', '127.0.0.1', 'localhost', '::1'].includes(config.host)) hosts.push(config.host.includes(':') ? `[${config.host}]` : config.host);
+  return [...hosts.map((h) => `http://${h}:${port}`), ...(config.publicBaseUrl ? [config.publicBaseUrl] : [])];
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
@@ -59,7 +77,7 @@ export async function startSystem({ config, engine: connection, log = console.er
     for (const s of stoppers.splice(0).reverse()) await s().catch((e: unknown) => log(`stopping: ${String(e)}`));
   };
   try {
-    signInOf(config);
+    const signIn = signInOf(config);
     // Shared by the workers (a push names it) and the API (which takes the answers); its address is known once the API listens.
     const callbacks = new DepartmentCallbacks(config);
     await ensureDatabase(config.databaseUrl);
@@ -102,6 +120,24 @@ export async function startSystem({ config, engine: connection, log = console.er
     const outbox = createOutboxDispatcher({ db, engine, intervalMs: config.outboxIntervalMs, log });
     stoppers.push(() => outbox.stop());
 
+    // The embedded provider listens first, so the issuer is known to the API; it answers once the API's address is.
+    let identityProvider: DevelopmentIdentityProvider | undefined;
+    let provider: RelyingPartySettings;
+    if (signIn.provider === 'configured') provider = signIn;
+    else {
+      try {
+        provider = identityProvider = await listenDevelopmentIdentityProvider({ port: config.devIdentityProviderPort, nodeEnv: config.nodeEnv, log });
+      } catch (error) {
+        throw error instanceof DevelopmentProviderError ? new StartError(error.message) : error;
+      }
+      const running = identityProvider;
+      stoppers.push(() => running.close());
+      // Its staff accounts have their entries in the register (in good standing; an existing entry is left as it is).
+      const today = chinaDateOf(now?.() ?? new Date());
+      for (const { staff } of DEVELOPMENT_ACCOUNTS) if (staff) await ensureDevelopmentStaff(db, staff, today);
+    }
+    const relyingParty = new OidcRelyingParty(provider);
+
     const checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs });
     stoppers.push(() => checks.close());
     const app = createApp({
@@ -113,6 +149,7 @@ export async function startSystem({ config, engine: connection, log = console.er
       ...(now ? { now } : {}),
       nudgeOutbox: () => outbox.nudge(),
       callbacks,
+      relyingParty,
       workerStatus: () =>
         workers
           ? { external: false, topics: workers.topics, lastError: workers.lastPollError(), counts: workers.counts }
@@ -122,6 +159,17 @@ export async function startSystem({ config, engine: connection, log = console.er
     const port = await listen(server, config.port, config.host);
     callbacks.listening(config.host, port);
     stoppers.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
+    if (identityProvider) {
+      const addresses = addressesOf(config, port).map(relyingPartyAddresses);
+      identityProvider.serve({ redirectUris: addresses.map((a) => a.redirectUri), postLogoutRedirectUris: addresses.map((a) => a.postLogoutRedirectUri) });
+    }
+    // The provider's discovery document now rather than at the first sign-in: a wrong OIDC_ISSUER stops the start, named.
+    try {
+      await relyingParty.configuration();
+    } catch (error) {
+      if (!(error instanceof SignInFailure)) throw error;
+      throw new StartError(`${identityProvider ? 'the development identity provider' : `OIDC_ISSUER=${relyingParty.issuer}`}: ${error.detail}`);
+    }
     // Last of the checks, so that a taken port or an unreachable database is told first: a department address
     // nobody answers at stops the start, naming it, rather than every filing at its first department check.
     const unreachable = await unreachableDepartments(config);
@@ -140,6 +188,12 @@ export async function startSystem({ config, engine: connection, log = console.er
       outbox,
       deployment,
       appliedMigrations,
+      signIn: {
+        issuer: relyingParty.issuer,
+        discoveryUrl: `${relyingParty.issuer}/.well-known/openid-configuration`,
+        embedded: identityProvider !== undefined,
+        development: signIn.development,
+      },
       stop,
     };
   } catch (error) {

@@ -17,6 +17,7 @@ import { Problem } from '../platform/problem.ts';
 import { setSessionCookie } from './session-cookie.ts';
 import type { Sessions } from './sessions.ts';
 import { isLoopbackAddress } from './loopback.ts';
+import { clientOf } from './client-of.ts';
 import { ROLE_NAMES } from '../platform/http/role-names.ts';
 import { ensureDevelopmentStaff } from '../staff/staff-store.ts';
 
@@ -79,11 +80,4 @@ export function devLoginRouter({ db, sessions }: { db: Db; sessions: Sessions })
     res.json({ token, identity, csrfToken: session.csrfToken });
   });
   return router;
-}
-
-/** What the audit and the session keep of the client: its address and browser. */
-export function clientOf(req: { socket: { remoteAddress?: string | undefined }; get(name: string): string | undefined }): { address?: string; userAgent?: string } {
-  const address = req.socket.remoteAddress;
-  const userAgent = req.get('user-agent');
-  return { ...(address ? { address } : {}), ...(userAgent ? { userAgent } : {}) };
 }

@@ -18,6 +18,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['workers/'],
   ['deployment/', 'deadlines/', 'operations/'],
   ['impact-preview/'],
+  // The embedded development identity provider: the system (server/system.ts) starts it when no OIDC_ISSUER is set.
+  ['dev-identity-provider/'],
   // Every capability's HTTP routes (`*-routes.ts`) sit on all the capabilities' stores and logic: a filing's page
   // gathers its review, rating, tax hand-over and escalations; other routes ask the filing routes who may read a filing.
   [ROUTES],

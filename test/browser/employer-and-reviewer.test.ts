@@ -60,10 +60,13 @@ describe('the employer portal and the caseworker workbench in Chromium', { timeo
     const page = await browser.page();
     await page.goto(url('/portal'));
     await page.waitForURL(/\/login/);
+    // Development sign-in sits below 统一身份认证登录, folded away.
+    await page.getByText('开发环境快捷入口').click();
     await screenshot(page, '01-sign-in');
     // Every role on a phone too: the choice wraps, nothing runs off the screen.
     const phone = await browser.page(undefined, PHONE);
     await phone.goto(url('/login'));
+    await phone.getByText('开发环境快捷入口').click();
     await phone.waitForSelector('text=政策管理人员');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await screenshot(phone, '01a-sign-in-phone');

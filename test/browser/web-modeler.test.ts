@@ -290,6 +290,7 @@ describe('the web modeler in Chromium', { timeout: 180_000 }, () => {
   it('is reached from the sign-in page as 政策管理人员', async () => {
     const page = await browser.page();
     await page.goto(url('/login'));
+    await page.getByText('开发环境快捷入口').click();
     await page.getByText('政策管理人员', { exact: true }).click();
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL(/\/modeler/, { timeout: 30_000 });

@@ -2,6 +2,7 @@
 // dates and numbers, a handling office in the registered city, the paper form's free-text columns, former
 // districts flagged rather than refused, text normalised, and no development sign-in in production.
 import { spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { syntheticUscc } from '../../domain/synthetic.ts';
@@ -185,10 +186,11 @@ describe('text', () => {
 });
 
 describe('production', () => {
-  it('refuses to start without an identity provider, in one line', async () => {
+  it('refuses to start without an OpenID Connect provider, in one line', async () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('OIDC_')));
     const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
       cwd: projectRoot,
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: inject('databaseUrl'), SIM_PORT: '0' },
+      env: { ...env, NODE_ENV: 'production', DATABASE_URL: inject('databaseUrl'), SIM_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -196,17 +198,42 @@ describe('production', () => {
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(
-      'npm start: NODE_ENV=production needs an identity provider (IDENTITY_PROVIDER_URL), and none is configured: development sign-in is never offered in production',
+      'npm start: NODE_ENV=production needs an OpenID Connect provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET), and none is configured: development sign-in and the embedded development provider are never offered in production',
     );
   });
 
-  it('has no development sign-in in an application assembled for production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', IDENTITY_PROVIDER_URL: 'https://idp.example.invalid', SESSION_SECRET: 'a production session key of 32 bytes or more', DATABASE_URL: inject('databaseUrl') });
-    const db = createPool(config.databaseUrl);
+  const production = {
+    NODE_ENV: 'production',
+    OIDC_ISSUER: 'https://idp.example.invalid/realms/zj',
+    OIDC_CLIENT_ID: 'dpf-review',
+    OIDC_CLIENT_SECRET: 'a client secret of at least thirty-two bytes',
+    SESSION_SECRET: 'a session key for the tests, 32 bytes or more',
+    DATABASE_URL: inject('databaseUrl'),
+  };
+
+  it('refuses a provider without this system’s client id and secret', () => {
+    const db = createPool(inject('databaseUrl'));
     try {
-      expect(() => createApp({ config, db })).toThrow(/never offered in production/);
+      expect(() => createApp({ config: loadConfig({ ...production, OIDC_CLIENT_SECRET: '' }), db })).toThrow('OIDC_ISSUER=https://idp.example.invalid/realms/zj needs OIDC_CLIENT_SECRET too');
+      expect(() => loadConfig({ ...production, OIDC_CLIENT_SECRET: 'short' })).toThrow(/OIDC_CLIENT_SECRET must be at least 32 bytes/);
+      expect(() => loadConfig({ ...production, OIDC_ISSUER: 'http://idp.example.gov.cn' })).toThrow(/OIDC_ISSUER must use https/);
     } finally {
       void db.end();
+    }
+  });
+
+  it('has no development sign-in in an application assembled for production with a provider', async () => {
+    const db = createPool(inject('databaseUrl'));
+    const server = createApp({ config: loadConfig(production), db, log: () => undefined }).listen(0, '127.0.0.1');
+    try {
+      await new Promise((resolve) => server.once('listening', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const dev = await fetch(`${url}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'province' }) });
+      expect(dev.status).toBe(404);
+      expect(await (await fetch(`${url}/api/sign-in/options`)).json()).toEqual({ development: false, provider: 'configured' });
+    } finally {
+      server.close();
+      await db.end();
     }
   });
 });

@@ -19,7 +19,8 @@ function start(env: Record<string, string>, marker: string, via: 'tsx' | 'npm' =
   const [command, args] = via === 'npm' ? ['npm', ['start', '--', `--instance=${marker}`]] : [tsx, ['scripts/start.ts', `--instance=${marker}`]];
   const child = spawn(command as string, args as string[], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: inject('databaseUrl'), ...env },
+    // The embedded identity provider on a free port unless a test names one: 3200 may be a developer's own npm start.
+    env: { ...process.env, DATABASE_URL: inject('databaseUrl'), DEV_IDENTITY_PROVIDER_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, as in a terminal: a signal goes to the npm process alone unless sent to the group.
     detached: via === 'npm',
@@ -57,7 +58,7 @@ async function exitWithin(exited: Promise<number | null>, child: ChildProcess, m
 
 describe('npm start', () => {
   it('starts its own engine, serves the API and the simulators on the ports it is given, and SIGINT to npm stops every process it started', async () => {
-    const [apiPort, simPort, enginePort] = [await freePort(), await freePort(), await freePort()];
+    const [apiPort, simPort, enginePort, providerPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const marker = randomUUID();
     const engineDb = `dpf_engine_start_${process.pid}`;
     const engineDbUrl = databaseUrlNamed(inject('databaseUrl'), engineDb);
@@ -71,6 +72,7 @@ describe('npm start', () => {
       ENGINE_PASSWORD: 'start-test-password',
       ENGINE_ADMIN_PASSWORD: 'start-test-admin',
       ENGINE_URL: '',
+      DEV_IDENTITY_PROVIDER_PORT: String(providerPort),
     };
     const { child, output, exited } = start(env, marker, 'npm');
     try {
@@ -85,6 +87,11 @@ describe('npm start', () => {
       expect(health.checks.map((c) => c.state)).toEqual(['up', 'up', 'up', 'up']);
       expect(output.stdout).toContain(`http://127.0.0.1:${apiPort}/api`);
       expect(output.stdout).toContain(`http://127.0.0.1:${enginePort}/operaton/app/cockpit/`);
+      // Without OIDC_ISSUER, the embedded development identity provider, named with its discovery document.
+      const issuer = `http://127.0.0.1:${providerPort}`;
+      expect(output.stdout).toContain(`Sign-in      ${issuer}`);
+      expect(output.stdout).toContain(`discovery: ${issuer}/.well-known/openid-configuration`);
+      expect(((await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string }).issuer).toBe(issuer);
       const engineRest = `http://127.0.0.1:${enginePort}/engine-rest/process-instance`;
       expect((await fetch(engineRest)).status).toBe(401);
       expect((await fetch(engineRest, { headers: { authorization: basicAuthorization('starttest', 'start-test-password') } })).status).toBe(200);
@@ -112,6 +119,21 @@ describe('npm start', () => {
       const { child, output, exited } = start({ PORT: String(port), SIM_PORT: '0', ...engineEnv() }, randomUUID());
       expect(await exitWithin(exited, child, 30_000)).toBe(1);
       expect(output.stderr.trim()).toBe(`npm start: API: port ${port} on 127.0.0.1 is already in use (set PORT to another port)`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('says in one line that the development identity provider’s port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const { child, output, exited } = start({ DEV_IDENTITY_PROVIDER_PORT: String(port), PORT: String(await freePort()), SIM_PORT: '0', ...engineEnv() }, randomUUID());
+      expect(await exitWithin(exited, child, 30_000)).toBe(1);
+      expect(output.stderr.trim()).toBe(
+        `npm start: development identity provider: port ${port} on 127.0.0.1 is already in use (set DEV_IDENTITY_PROVIDER_PORT to another port, or 0 for any)`,
+      );
     } finally {
       blocker.close();
     }

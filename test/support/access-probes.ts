@@ -92,6 +92,12 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
   'POST /api/dev/login': [{ path: () => '/api/dev/login', json: () => ({ role: 'province' }), allowed: [200], sameForEveryone: false }],
   'GET /api/health': [{ path: () => '/api/health', allowed: [200], sameForEveryone: false }],
   'POST /api/session/logout': [{ path: () => '/api/session/logout', allowed: [204], ownSession: true }],
+  // Redirects, followed: on to the provider, whose sign-in page needs the interaction cookie a fetch does not keep
+  // (its own 400 page, the same for everyone but for the interaction's id), or back to /login with why.
+  'GET /auth/login': [{ path: () => '/auth/login', allowed: [400], sameForEveryone: false }],
+  'GET /auth/callback': [{ path: () => '/auth/callback?code=x&state=y', allowed: [200], sameForEveryone: false }],
+  'GET /auth/logout': [{ path: () => '/auth/logout', allowed: [200], ownSession: true }],
+  'POST /auth/logout': [{ path: () => '/auth/logout', allowed: [200], ownSession: true }],
 
   // Unit A's 2025 filing again: the unit online, or at county A1's window — the year is taken (409).
   'POST /api/filings': [

@@ -31,6 +31,8 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     FILING_SEASON: 'open',
     SESSION_SECRET: 'a session key for the tests, 32 bytes or more',
     PORT: '0',
+    // The embedded development identity provider, on a port of its own per system.
+    DEV_IDENTITY_PROVIDER_PORT: '0',
     DEPT_RETRIES: '0',
     WORKER_LONG_POLL_MS: '2000',
     WORKER_RETRY_BACKOFF_MS: '200',

@@ -78,7 +78,7 @@ describe('the contracts and the server', () => {
   afterAll(() => db.end());
   const config = loadConfig({ FILING_SEASON: 'open', SESSION_SECRET: 'a session key for the contract test, 32 bytes', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' });
   const app = createApp({ config, db, log: () => undefined }) as unknown as { router: { stack: Layer[] } };
-  const served = new Set(routesOf(app.router.stack).filter((r) => /^\w+ \/(api|verify)(\/|$)/.test(r)));
+  const served = new Set(routesOf(app.router.stack).filter((r) => /^\w+ \/(api|verify|auth)(\/|$)/.test(r)));
   const contracted = new Set(CONTRACTS.map((c) => `${c.method} ${c.path}`));
 
   it('finds the routes in the router', () => {
@@ -86,7 +86,7 @@ describe('the contracts and the server', () => {
     expect(served).toContain('get /api/filings/{id}');
   });
 
-  it('has a contract for every route the server answers under /api/ and /verify', () => {
+  it('has a contract for every route the server answers under /api/, /auth/ and /verify', () => {
     expect([...served].filter((r) => !contracted.has(r)).sort()).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { api } from '../lib/api.ts';
 import { ROLE_NAMES, useSession, type Identity } from '../lib/session.tsx';
 import { useLoaded } from '../lib/use-loaded.ts';
@@ -60,7 +60,6 @@ export function Shell({ children }: { children: ReactNode }) {
   const { who, signOut } = useSession();
   // Loaded here, not where it is shown: the name's place comes and goes with the width, the name should not.
   const unitName = useUnitName(who);
-  const navigate = useNavigate();
   const { pathname } = useLocation();
   // On a phone the menu needs the room: who is signed in is shown from tablet width up.
   const wide = Grid.useBreakpoint().md ?? true;
@@ -88,9 +87,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {wide && <WhoIsSignedIn who={who} unitName={unitName} />}
             <Button
               icon={<LogoutOutlined />}
-              onClick={() => {
-                void signOut().then(() => navigate('/login'));
-              }}
+              onClick={signOut}
             >
               退出
             </Button>

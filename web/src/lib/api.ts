@@ -32,9 +32,25 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+// Set once the page is leaving to sign out: calls still under way then answer 401, and must not send the page to
+// sign in again instead of letting the sign-out finish.
+let signingOut = false;
+
+export function leavingToSignOut(): void {
+  signingOut = true;
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+// When the server last heard from this page: the session's idle clock restarts at every request.
+let lastRequest = Date.now();
+
+export function lastRequestAt(): number {
+  return lastRequest;
+}
+
 async function send(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
+  lastRequest = Date.now();
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -43,7 +59,7 @@ async function send(method: string, path: string, body?: BodyInit, headers: Reco
   });
   if (res.ok) return res;
   // A session that has ended (idle, expired, signed out elsewhere, revoked): sign in again, then come back.
-  if (res.status === 401 && csrfToken && !path.startsWith('/api/dev/login') && path !== '/api/session') {
+  if (res.status === 401 && csrfToken && !signingOut && !path.startsWith('/api/dev/login') && path !== '/api/session') {
     csrfToken = null;
     window.location.assign(`/login?expired=1&next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
   }

@@ -1,93 +1,67 @@
-// Development sign-in (docs/contracts.md §4): who you are and your scope. In production an identity provider replaces it.
-import { Alert, Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
-import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
-import { checkUscc } from '../../../domain/identifiers/uscc.ts';
-import { zhejiangCounties } from '../../../domain/regions.ts';
-import { ApiError } from '../lib/api.ts';
-import { homeOf, ROLE_NAMES, useSession, type Role } from '../lib/session.tsx';
+// 统一身份认证登录 (docs/sign-in.md): one way in for everyone — on to the identity provider (GET /auth/login), and back
+// here with why, when a sign-in was refused (/login?error=<code>), the session ended (?expired=1) or the person signed
+// out (?signedOut=1). On a development machine, development sign-in below it (GET /api/sign-in/options says whether).
+import { LoginOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Collapse, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useLocation, useSearchParams } from 'react-router-dom';
+import type { SignInOptions } from '../../../api/sign-in.ts';
+import { SIGN_IN_REFUSALS, type SignInRefusal } from '../../../sign-in/sign-in-refusals.ts';
+import { api } from '../lib/api.ts';
+import { DevelopmentSignIn } from './DevelopmentSignIn.tsx';
 
-const COUNTY_ROLES: Role[] = ['clerk', 'reviewer', 'lead'];
-const counties = zhejiangCounties();
-const countyOptions = counties.map((c) => ({ value: c.code, label: `${c.cityName}${c.name}（${c.code}）` }));
-const cityOptions = [...new Map(counties.map((c) => [c.cityCode, c.cityName])).entries()].map(([value, name]) => ({ value, label: `${name}（${value}）` }));
+/** What the address says happened: a refusal by its code (never text from the address), an expired session, a sign-out. */
+function noticeOf(params: URLSearchParams): { type: 'error' | 'warning' | 'success'; text: string } | undefined {
+  const error = params.get('error');
+  if (error) {
+    return { type: 'error', text: Object.hasOwn(SIGN_IN_REFUSALS, error) ? SIGN_IN_REFUSALS[error as SignInRefusal] : '登录未成功，请重新登录' };
+  }
+  if (params.get('expired')) return { type: 'warning', text: '长时间未操作或登录已到期，请重新登录' };
+  if (params.get('signedOut')) return { type: 'success', text: '您已安全退出。如在公共电脑上使用，请关闭浏览器。' };
+  return undefined;
+}
 
-interface Values {
-  role: Role;
-  uscc?: string;
-  regionCode?: string;
+/** A path on this site to return to: from the address (`next`) or from the page that sent the person here. */
+function nextOf(params: URLSearchParams, state: unknown): string | undefined {
+  const next = params.get('next') ?? (state as { from?: string } | null)?.from;
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && next !== '/login' ? next : undefined;
 }
 
 export function SignInPage() {
-  const { signIn } = useSession();
-  const navigate = useNavigate();
+  const [params] = useSearchParams();
   const location = useLocation();
-  const [form] = Form.useForm<Values>();
-  const role = Form.useWatch('role', form) ?? 'employer';
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(values: Values) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const who = await signIn({ role: values.role, ...(values.uscc ? { uscc: values.uscc.trim() } : {}), ...(values.regionCode ? { regionCode: values.regionCode } : {}) });
-      const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/login' ? from : homeOf(who), { replace: true });
-    } catch (e) {
-      if (e instanceof ApiError) {
-        form.setFields(e.errors.map((f) => ({ name: f.path.slice(1) as keyof Values, errors: [f.message] })));
-        if (e.errors.length === 0) setError(e.title);
-      } else setError('无法连接服务器，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const [options, setOptions] = useState<SignInOptions>();
+  useEffect(() => {
+    void api<SignInOptions>('GET', '/api/sign-in/options').then(setOptions, () => setOptions(undefined));
+  }, []);
+  const notice = noticeOf(params);
+  const next = nextOf(params, location.state);
+  const loginHref = `/auth/login${next ? `?next=${encodeURIComponent(next)}` : ''}`;
 
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f6f8', padding: 16 }}>
       <Card style={{ width: '100%', maxWidth: 460 }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>残疾人按比例就业情况联网认证</Typography.Title>
-        <Typography.Paragraph type="secondary">“省内通办”“跨省通办” · 开发环境登录</Typography.Paragraph>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-        <Form form={form} layout="vertical" initialValues={{ role: 'employer' }} onFinish={submit} requiredMark={false}>
-          <Form.Item name="role" label="身份">
-            <Radio.Group
-              optionType="button"
-              // Every role the system has: the province, policy staff and operators sign in here too.
-              options={(['employer', 'clerk', 'reviewer', 'lead', 'city', 'province', 'policy', 'operator'] as Role[]).map((r) => ({ value: r, label: ROLE_NAMES[r] }))}
-            />
-          </Form.Item>
-          {role === 'employer' && (
-            <Form.Item
-              name="uscc"
-              label="统一社会信用代码"
-              rules={[
-                { required: true, message: '请填写统一社会信用代码' },
-                {
-                  validator: async (_rule, value: string | undefined) => {
-                    if (value && checkUscc(value.trim())) throw new Error('统一社会信用代码不正确（18 位，校验位需一致），请核对');
-                  },
-                },
-              ]}
-            >
-              <Input placeholder="18 位，如 91330106…" maxLength={18} autoComplete="off" />
-            </Form.Item>
-          )}
-          {COUNTY_ROLES.includes(role) && (
-            <Form.Item name="regionCode" label="所在县（市、区）" rules={[{ required: true, message: '请选择所在县（市、区）' }]}>
-              <Select showSearch optionFilterProp="label" options={countyOptions} placeholder="选择县（市、区）" />
-            </Form.Item>
-          )}
-          {role === 'city' && (
-            <Form.Item name="regionCode" label="所在市" rules={[{ required: true, message: '请选择所在市' }]}>
-              <Select options={cityOptions} placeholder="选择市" />
-            </Form.Item>
-          )}
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            登录
-          </Button>
-        </Form>
+        <Typography.Paragraph type="secondary">“省内通办”“跨省通办” · 统一身份认证登录</Typography.Paragraph>
+        {notice && <Alert type={notice.type} showIcon message={notice.text} style={{ marginBottom: 16 }} data-testid="sign-in-notice" />}
+        <Button type="primary" size="large" block icon={<LoginOutlined />} href={loginHref} data-testid="oidc-sign-in">
+          统一身份认证登录
+        </Button>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+          用人单位请使用单位的法人账号登录；残联工作人员请使用本人账号登录，角色与所辖范围以人员名册为准。
+        </Typography.Paragraph>
+        {options?.provider === 'embedded' && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            当前为开发环境，使用内置的开发用身份认证服务，预置账号列在其登录页上。
+          </Typography.Paragraph>
+        )}
+        {options?.development && (
+          <Collapse
+            ghost
+            style={{ marginTop: 16 }}
+            items={[{ key: 'development', label: '开发环境快捷入口（仅本机，生产环境不提供）', children: <DevelopmentSignIn next={next} /> }]}
+          />
+        )}
       </Card>
     </div>
   );

@@ -1,0 +1,7 @@
+// Where a person starts, by role: employers in the portal, policy staff in the modeler, other staff in the workbench.
+// The same for the server (where sign-in lands) and the pages.
+import type { Role } from './identity.ts';
+
+export function homeOf(who: { role: Role }): string {
+  return who.role === 'employer' ? '/portal' : who.role === 'policy' ? '/modeler' : '/workbench';
+}
