@@ -94,14 +94,14 @@ async function listedUnits(page: Page, expected: readonly string[]): Promise<str
 describe('统一身份认证登录 in Chromium', { timeout: 120_000 }, () => {
   it('signs an employer in through the provider’s page to its own filings only, and out of both sessions', async () => {
     const page = await browser.page(undefined, DESKTOP);
-    await signIn(page, XIHU.uscc, /^\/portal/, system.apiUrl, { ours: '70-oidc-sign-in', provider: '71-oidc-provider-sign-in' });
+    await signIn(page, XIHU.uscc, /^\/portal/, system.apiUrl, { ours: '80-oidc-sign-in', provider: '81-oidc-provider-sign-in' });
     const list = page.getByTestId('filing-list');
     await list.waitFor();
     expect(await list.innerText()).toContain(XIHU.name);
     expect(await list.innerText()).not.toContain(DAISHAN.name);
     expect(await page.getByTestId(`open-filing-${filingOf.get(DAISHAN.uscc)}`).count()).toBe(0);
     await signOut(page);
-    await screenshot(page, '73-oidc-signed-out');
+    await screenshot(page, '83-oidc-signed-out');
     // The provider's session ended too: signing in again asks for the password.
     await page.getByTestId('oidc-sign-in').click();
     await page.waitForURL((u) => u.pathname.startsWith('/interaction/'));
@@ -114,7 +114,7 @@ describe('统一身份认证登录 in Chromium', { timeout: 120_000 }, () => {
     await phone.getByTestId('oidc-sign-in').click();
     await phone.waitForURL((u) => u.pathname.startsWith('/interaction/'));
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await screenshot(phone, '71a-oidc-provider-sign-in-phone');
+    await screenshot(phone, '81a-oidc-provider-sign-in-phone');
     await phone.fill('#login', DAISHAN.uscc);
     await phone.fill('#password', DEVELOPMENT_PASSWORD);
     await phone.getByRole('button', { name: /登\s*录/ }).click();
@@ -157,7 +157,7 @@ describe('统一身份认证登录 in Chromium', { timeout: 120_000 }, () => {
         // The county's own work waiting in the inbox.
         await page.getByTestId('task-table').getByText(XIHU.name).first().waitFor({ timeout: 30_000 });
         await page.waitForFunction(() => !document.querySelector('[data-testid=task-table] .ant-spin-spinning'));
-        await screenshot(page, '72-oidc-clerk-home');
+        await screenshot(page, '82-oidc-clerk-home');
       }
       expect(await listedUnits(page, sees)).toEqual(sees);
       await signOut(page);
@@ -188,7 +188,7 @@ describe('an idle session', { timeout: 120_000 }, () => {
     // Nothing touched for longer than the idle timeout: the page notices by itself.
     await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('expired') === '1', { timeout: 60_000 });
     await expect(page.getByTestId('sign-in-notice').innerText()).resolves.toContain('长时间未操作');
-    await screenshot(page, '74-oidc-session-expired');
+    await screenshot(page, '84-oidc-session-expired');
     const session = await page.evaluate(async () => (await fetch('/api/session')).status);
     expect(session).toBe(401);
     // Signing in again (the provider still knows the person) lands where the person was.
