@@ -63,7 +63,6 @@ describe('the employer portal and the caseworker workbench in Chromium', { timeo
     // Development sign-in sits below 统一身份认证登录, folded away.
     await page.getByText('开发环境快捷入口').click();
     // The panel unfolds with an animation: the picture waits for it to settle.
-    await page.waitForSelector('.ant-collapse-content-active:not(.ant-motion-collapse)', { state: 'visible' });
     await page.waitForFunction(() => !document.querySelector('.ant-motion-collapse'));
     await screenshot(page, '01-sign-in');
     // Every role on a phone too: the choice wraps, nothing runs off the screen.
