@@ -70,6 +70,7 @@ describe('the employer portal and the caseworker workbench in Chromium', { timeo
     await phone.goto(url('/login'));
     await phone.getByText('开发环境快捷入口').click();
     await phone.waitForSelector('text=政策管理人员');
+    await phone.waitForFunction(() => !document.querySelector('.ant-motion-collapse'));
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await screenshot(phone, '01a-sign-in-phone');
     await page.fill('#uscc', employer.uscc);
