@@ -3,7 +3,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { CERTIFICATE_NUMBER_PATTERN, STAFF_ROLES, STAFF_SUB_PATTERN } from '../staff/staff-roles.ts';
 import { STANDING_CODES } from '../staff/staff-standing.ts';
-import { bodyLimits, invalidRequest, unauthenticated } from './common-problems.ts';
+import { bodyLimits, engineUnavailable, invalidRequest, unauthenticated } from './common-problems.ts';
 import type { ProblemResponse, RouteContract } from './route-contract.ts';
 
 /** Who keeps the register: the province all of it, a city its counties' and its own people. */
@@ -61,7 +61,7 @@ export const staffListQuerySchema = {
   properties: {
     regionCode: { type: 'string', pattern: '^\\d{6}$', description: '本辖区内的县、市 / a county or city in one’s region' },
     role: { enum: STAFF_ROLES },
-    status: { enum: ['expiring', 'expired', 'refused'], description: 'expiring：上岗证 30 天内到期；expired：已过期；refused：不能办理（任何原因） / expiring within 30 days, expired, or not in good standing for any reason' },
+    status: { enum: ['expiring', 'expired', 'refused'], description: 'expiring：上岗证在到期提醒天数内到期（天数读自已部署的 staff-certificate-reminders 流程）；expired：已过期；refused：不能办理（任何原因） / expiring within the deployed reminder’s lead, expired, or not in good standing for any reason' },
     text: { type: 'string', minLength: 1, maxLength: 40, description: '姓名或账号的一部分 / part of the name or login name' },
     limit: { type: 'string', pattern: '^([1-9]\\d?|100)$', description: '1–100，默认 50 / 1 to 100, default 50' },
     offset: { type: 'string', pattern: '^\\d{1,6}$' },
@@ -100,14 +100,23 @@ export const staffMemberSchema = {
 } as const;
 export type StaffMemberView = FromSchema<typeof staffMemberSchema>;
 
+const expiringWithinDays = {
+  type: ['integer', 'null'],
+  minimum: 1,
+  maximum: 365,
+  description:
+    '上岗证到期前多少天提醒市残联、名册标为“即将到期”：读自已部署的 staff-certificate-reminders 流程（提前提醒天数）；流程未部署或引擎暂不可用时为 null / days before a certificate ends that count as expiring: the deployed staff-certificate-reminders diagram’s remindDaysBefore; null when it cannot be read now',
+} as const;
+
 export const staffListSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['total', 'items', 'today'],
+  required: ['total', 'items', 'today', 'expiringWithinDays'],
   properties: {
     total: { type: 'integer' },
     items: { type: 'array', items: staffMemberSchema },
     today: { ...date, description: '今天（北京时间） / today in China' },
+    expiringWithinDays,
   },
 } as const;
 export type StaffList = FromSchema<typeof staffListSchema>;
@@ -115,11 +124,12 @@ export type StaffList = FromSchema<typeof staffListSchema>;
 export const myStandingSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['member', 'standing', 'today'],
+  required: ['member', 'standing', 'today', 'expiringWithinDays'],
   properties: {
     member: { oneOf: [staffMemberSchema, { type: 'null' }], description: '本人在名册中的信息；未登记为 null / one’s own entry, null if none' },
     standing: standingSchema,
     today: date,
+    expiringWithinDays,
   },
 } as const;
 export type MyStanding = FromSchema<typeof myStandingSchema>;
@@ -152,7 +162,10 @@ export const staffContracts: readonly RouteContract[] = [
     callers: [...REGISTER_KEEPERS],
     request: { query: staffListQuerySchema },
     responses: { 200: { description: { zh: '名册', en: 'The register' }, schema: staffListSchema } },
-    problems: [invalidRequest(['REGION_UNKNOWN']), unauthenticated, keepersOnly],
+    problems: [invalidRequest(['REGION_UNKNOWN']), unauthenticated, keepersOnly, {
+      ...engineUnavailable,
+      description: { zh: '按“即将到期”筛选时，读不到已部署流程的提前提醒天数（流程未部署或引擎暂不可用）', en: 'status=expiring while the deployed reminder’s lead cannot be read (not deployed, or the engine is away)' },
+    }],
   },
   {
     method: 'post',

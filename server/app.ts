@@ -133,7 +133,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(employerRouter({ db, sessions }));
   app.use(registrationRouter({ db, sessions, registration: createRegistrationClient(config) }));
   app.use(taskRouter({ db, sessions, engine, now }));
-  app.use(staffRouter({ db, sessions, now }));
+  app.use(staffRouter({ db, sessions, engine, now }));
   app.use(deploymentRouter({ db, sessions, engine, checks, checksPerMinute: config.deploymentChecksPerMinute }));
   app.use(
     policyPreviewRouter({

@@ -42,5 +42,3 @@ export const CERTIFICATE_NUMBER_PATTERN = '^[0-9A-Z][0-9A-Z-]{4,30}[0-9A-Z]$';
 /** A login name or an identity provider's subject. */
 export const STAFF_SUB_PATTERN = '^[A-Za-z0-9._@:-]{1,128}$';
 
-/** How many days ahead a certificate counts as expiring: the city is reminded then, the register highlights it. */
-export const EXPIRING_WITHIN_DAYS = 30;

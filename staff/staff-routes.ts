@@ -14,6 +14,8 @@ import {
 import { checkRegionCode, isZhejiang, regionName } from '../domain/regions.ts';
 import { chinaDateOf, type IsoDate } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
+import type { EngineRest } from '../platform/engine-rest.ts';
+import { CertificateReminderLeadReader } from '../deadlines/certificate-reminder-lead.ts';
 import { audit } from '../platform/http/audit.ts';
 import { checked, identityOf, invalid, localeOf } from '../platform/http/http.ts';
 import type { Identity } from '../platform/http/identity.ts';
@@ -30,6 +32,8 @@ import { createStaff, entryOf, findStaff, listStaff, updateStaff, type StaffEntr
 
 export interface StaffRoutesOptions {
   db: Db;
+  /** Where the certificate reminder's lead is read from (the deployed diagram); none: the lead is unknown. */
+  engine?: EngineRest | undefined;
   /** Who is signed in, and the sessions a keeper ends. */
   sessions: Sessions;
   /** The clock standing and expiry are judged by (tests set it). */
@@ -102,8 +106,9 @@ function changed(before: StaffEntry, { sent, wellFormed }: BodyFields): Partial<
   return { ...before, ...Object.fromEntries([...sent].map((name) => [name, undefined])), ...wellFormed };
 }
 
-export function staffRouter({ db, sessions, now = () => new Date() }: StaffRoutesOptions): Router {
+export function staffRouter({ db, sessions, engine, now = () => new Date() }: StaffRoutesOptions): Router {
   const router = Router();
+  const reminderLead = new CertificateReminderLeadReader(engine);
   const keepers = authenticate(sessions, [...KEEPERS]);
   const today = () => chinaDateOf(now());
   /** The region whose entries the caller keeps; a keeper without one keeps none. */
@@ -119,22 +124,28 @@ export function staffRouter({ db, sessions, now = () => new Date() }: StaffRoute
       throw invalid(req, [{ path: '/regionCode', code: 'REGION_UNKNOWN' }], staffMessages);
     }
     const day = today();
-    const { total, items } = await listStaff(db, scopeOf(who), {
+    const scope = scopeOf(who);
+    const expiringWithinDays = await reminderLead.days();
+    if (q.status === 'expiring' && expiringWithinDays === null) {
+      throw new Problem(503, '暂时读不到上岗证到期提醒的提前天数（提醒流程未部署或流程引擎暂不可用），请稍后再按“即将到期”筛选', 'the deployed reminder lead cannot be read now');
+    }
+    const { total, items } = await listStaff(db, scope, {
       ...(q.regionCode !== undefined ? { regionCode: q.regionCode } : {}),
       ...(q.role !== undefined ? { role: q.role } : {}),
       ...(q.status !== undefined ? { status: q.status } : {}),
+      ...(expiringWithinDays !== null ? { expiringWithinDays } : {}),
       ...(q.text !== undefined ? { text: q.text } : {}),
       limit: q.limit ? Number(q.limit) : 50,
       offset: q.offset ? Number(q.offset) : 0,
     }, day);
-    res.json({ total, items: items.map((m) => present(m, day)), today: day });
+    res.json({ total, items: items.map((m) => present(m, day)), today: day, expiringWithinDays });
   });
 
   router.get('/api/staff/me', authenticate(sessions, STAFF_ROLES), async (req, res) => {
     const who = identityOf(req);
     const day = today();
     const member = await findStaff(db, who.sub);
-    res.json({ member: member ? present(member, day) : null, standing: standingOf(member, day), today: day });
+    res.json({ member: member ? present(member, day) : null, standing: standingOf(member, day), today: day, expiringWithinDays: await reminderLead.days() });
   });
 
   router.post('/api/staff', keepers, async (req, res) => {

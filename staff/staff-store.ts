@@ -7,7 +7,7 @@ import { inTransaction, type Db, type Tx } from '../platform/db.ts';
 import { audit } from '../platform/http/audit.ts';
 import type { Identity } from '../platform/http/identity.ts';
 import { ROLE_NAMES } from '../platform/http/role-names.ts';
-import { EXPIRING_WITHIN_DAYS, isStaffRole, PROVINCE_CODE, regionLevelOf, type StaffRole } from './staff-roles.ts';
+import { isStaffRole, PROVINCE_CODE, regionLevelOf, type StaffRole } from './staff-roles.ts';
 
 /** What the register says of a person: everything an administrator sets. */
 export interface StaffEntry {
@@ -75,7 +75,7 @@ export async function findStaff(db: Db | Tx, sub: string): Promise<StaffMember |
 }
 
 /**
- * `expiring`: active, certificate valid today and ending within EXPIRING_WITHIN_DAYS; `expired`: certificate ended;
+ * `expiring`: active, certificate valid today and ending within `expiringWithinDays` (the deployed reminder's lead); `expired`: certificate ended;
  * `refused`: anyone who may not work on personal data today, for whatever reason (staff-standing.ts).
  */
 export type StaffStatusFilter = 'expiring' | 'expired' | 'refused';
@@ -85,6 +85,8 @@ export interface StaffQuery {
   regionCode?: string;
   role?: StaffRole;
   status?: StaffStatusFilter;
+  /** Days ahead a certificate counts as expiring (status `expiring`). */
+  expiringWithinDays?: number;
   /** Part of the name or of the login name. */
   text?: string;
   limit: number;
@@ -104,7 +106,7 @@ export async function listStaff(db: Db, scopeCode: string, query: StaffQuery, to
   }
   if (query.status === 'expiring') {
     const day = param(today);
-    where.push(`active and certificate_expires_on between ${day}::date and ${day}::date + ${param(EXPIRING_WITHIN_DAYS)}::int`);
+    where.push(`active and certificate_expires_on between ${day}::date and ${day}::date + ${param(query.expiringWithinDays ?? 0)}::int`);
   }
   if (query.status === 'expired') where.push(`certificate_expires_on < ${param(today)}::date`);
   if (query.status === 'refused') {

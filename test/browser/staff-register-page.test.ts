@@ -78,7 +78,7 @@ describe('the staff register page in Chromium', { timeout: 180_000 }, () => {
     expect(await clerk.getByText('工作人员名册').count()).toBe(0);
   });
 
-  it('lists the city’s people: expiring within 30 days highlighted, expired flagged, each one’s standing', async () => {
+  it('lists the city’s people: expiring within the deployed reminder’s 30 days highlighted, expired flagged, each one’s standing', async () => {
     const page = await browser.page(city);
     await openRegister(page);
     expect(await row(page, 'expiring').getAttribute('class')).toContain('wb-row-expiring');

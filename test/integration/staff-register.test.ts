@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { chinaDateOf } from '../../platform/china-date.ts';
+import { readFileSync } from 'node:fs';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
+import { deployDiagram } from '../support/deploy-diagram.ts';
 
 let system: TestSystem;
 let province: string;
@@ -206,6 +208,32 @@ describe('keeping the register', () => {
     expect((await system.request('GET', '/api/staff', { token: hangzhou })).status).toBe(200);
     expect(await audited('staff.revoke_sessions', sub('reviewer'))).toEqual([{ actor: sub('city-hz'), detail: { revokedSessions: 2 } }]);
     expect((await system.request('POST', `/api/staff/${sub('reviewer')}/revoke-sessions`, { token: ningbo })).status).toBe(404);
+  });
+});
+
+describe('the reminder’s lead, read from the deployed diagram', () => {
+  const REMINDERS = readFileSync(new URL('../../processes/staff-certificate-reminders.bpmn', import.meta.url), 'utf8');
+  const withLead = (days: number) => REMINDERS.replace('name="remindDaysBefore" value="30"', `name="remindDaysBefore" value="${days}"`);
+
+  it('calls a certificate expiring within the remindDaysBefore the deployed diagram sets, and says how many days', async () => {
+    const created = await system.request('POST', '/api/staff', { token: hangzhou, body: newEntry('lead-probe', { certificateNumber: `ZJ-LEAD-${seed()}`, certificateExpiresOn: dayFrom(40) }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const expiringNow = async () => {
+      const list = await system.request('GET', `/api/staff?text=${sub('lead-probe')}&status=expiring`, { token: hangzhou });
+      expect(list.status, JSON.stringify(list.body)).toBe(200);
+      return { lead: list.body.expiringWithinDays, subs: list.body.items.map((m: { sub: string }) => m.sub) };
+    };
+    expect(await expiringNow()).toEqual({ lead: 30, subs: [] });
+    try {
+      await deployDiagram(system.rest, 'staff-certificate-reminders', withLead(45), 'test-reminder-lead');
+      expect(await expiringNow()).toEqual({ lead: 45, subs: [sub('lead-probe')] });
+      const me = await system.request('GET', '/api/staff/me', { token: hangzhou });
+      expect(me.body.expiringWithinDays).toBe(45);
+    } finally {
+      // The project's own diagram again, for the suites after this one.
+      await deployDiagram(system.rest, 'staff-certificate-reminders', REMINDERS, 'test-reminder-lead');
+    }
+    expect(await expiringNow()).toEqual({ lead: 30, subs: [] });
   });
 });
 

@@ -1,9 +1,9 @@
 // Tells a staff member, on every workbench page, why they cannot claim or complete tasks nor read personal data (an
-// expired post certificate, no confidentiality agreement, …: GET /api/staff/me), and warns 30 days before the
-// certificate ends. Signing in and the inbox still work; the server refuses the rest whatever the page shows.
+// expired post certificate, no confidentiality agreement, …: GET /api/staff/me), and warns from the day the city is
+// reminded (the deployed reminder's lead, which the same answer carries). Signing in and the inbox still work; the
+// server refuses the rest whatever the page shows.
 import { Alert } from 'antd';
 import type { MyStanding } from '../../../../api/staff.ts';
-import { EXPIRING_WITHIN_DAYS } from '../../../../staff/staff-roles.ts';
 import { api } from '../../lib/api.ts';
 import { useLoaded } from '../../lib/use-loaded.ts';
 
@@ -15,7 +15,8 @@ export function StandingBanner() {
     return <Alert type="error" showIcon banner title={standing.reason} style={{ marginBottom: 16 }} data-testid="standing-banner" />;
   }
   const days = mine.data?.member?.certificateDaysLeft;
-  if (days === null || days === undefined || days > EXPIRING_WITHIN_DAYS) return null;
+  const lead = mine.data?.expiringWithinDays ?? null;
+  if (days === null || days === undefined || lead === null || days > lead) return null;
   return (
     <Alert
       type="warning"

@@ -11,13 +11,14 @@ export interface StaffCriteria {
   text?: string;
 }
 
-const STATUS_CHOICES = [
-  { value: 'expiring', label: '上岗证 30 天内到期' },
+/** `lead`: the deployed reminder's days, named in the choice once known. */
+const statusChoices = (lead: number | null) => [
+  { value: 'expiring', label: lead === null ? '上岗证即将到期' : `上岗证 ${lead} 天内到期` },
   { value: 'expired', label: '上岗证已过期' },
   { value: 'refused', label: '不能办理（任何原因）' },
 ];
 
-export function StaffFilterBar({ regions, roles, onSearch }: { regions: Choice[]; roles: Choice<StaffRole>[]; onSearch: (c: StaffCriteria) => void }) {
+export function StaffFilterBar({ regions, roles, lead, onSearch }: { regions: Choice[]; roles: Choice<StaffRole>[]; lead: number | null; onSearch: (c: StaffCriteria) => void }) {
   const [form] = Form.useForm<StaffCriteria>();
   return (
     <Card size="small">
@@ -29,7 +30,7 @@ export function StaffFilterBar({ regions, roles, onSearch }: { regions: Choice[]
           <Select allowClear placeholder="全部角色" style={{ width: 150 }} options={roles} />
         </Form.Item>
         <Form.Item name="status" label="状态">
-          <Select allowClear placeholder="全部" style={{ width: 190 }} options={STATUS_CHOICES} data-testid="staff-filter-status" />
+          <Select allowClear placeholder="全部" style={{ width: 190 }} options={statusChoices(lead)} data-testid="staff-filter-status" />
         </Form.Item>
         <Form.Item name="text" label="姓名或账号">
           <Input allowClear maxLength={40} style={{ width: 160 }} autoComplete="off" data-testid="staff-filter-text" />

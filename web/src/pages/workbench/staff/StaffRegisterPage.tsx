@@ -1,8 +1,8 @@
 // 工作人员名册 (持证上岗, 信息安全保密协议; notice §四): the province's or the city's people, filtered by region, role and
-// standing; certificates ending within 30 days highlighted, expired ones flagged; registering and changing an entry
+// standing; certificates ending within the deployed reminder's lead highlighted, expired ones flagged; registering and changing an entry
 // with the server's word on each field; 强制下线 ends all of a person's sessions.
 import { Alert, App, Button, Space, Typography } from 'antd';
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import type { StaffList, StaffMemberView } from '../../../../../api/staff.ts';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { api, ApiError } from '../../../lib/api.ts';
@@ -25,8 +25,13 @@ export function StaffRegisterPage() {
   const regions = useMemo(() => regionChoices(who), [who]);
   const roles = useMemo(() => roleChoices(who), [who]);
   const items = list.data?.items ?? [];
-  const expiring = items.filter((m) => m.active && certificateState(m) === 'expiring').length;
-  const expired = items.filter((m) => certificateState(m) === 'expired').length;
+  // The reminder's lead as the deployed diagram sets it (GET /api/staff reads it); kept while another query loads.
+  const [lead, setLead] = useState<number | null>(null);
+  useEffect(() => {
+    if (list.data) setLead(list.data.expiringWithinDays);
+  }, [list.data]);
+  const expiring = items.filter((m) => m.active && certificateState(m, lead) === 'expiring').length;
+  const expired = items.filter((m) => certificateState(m, lead) === 'expired').length;
 
   async function revoke(member: StaffMemberView) {
     try {
@@ -37,7 +42,7 @@ export function StaffRegisterPage() {
     }
   }
 
-  const columns = staffColumns({ me: who?.sub, onEdit: setEditing, onRevoke: (m) => void revoke(m) });
+  const columns = staffColumns({ me: who?.sub, lead, onEdit: setEditing, onRevoke: (m) => void revoke(m) });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="staff-page">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -49,16 +54,16 @@ export function StaffRegisterPage() {
         </Button>
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        联网认证工作人员（含临聘人员）实行持证上岗，并签订信息安全保密协议。上岗证过期、未签订保密协议或已停用的人员仍可登录，但不能办理任务或查看个人信息。上岗证到期前 30 天，系统提醒市残联。
+        联网认证工作人员（含临聘人员）实行持证上岗，并签订信息安全保密协议。上岗证过期、未签订保密协议或已停用的人员仍可登录，但不能办理任务或查看个人信息。{lead !== null && `上岗证到期前 ${lead} 天，系统提醒市残联。`}
       </Typography.Paragraph>
-      <StaffFilterBar regions={regions} roles={roles} onSearch={setCriteria} />
+      <StaffFilterBar regions={regions} roles={roles} lead={lead} onSearch={setCriteria} />
       {list.error && <Alert type="error" showIcon title={loadErrorText(list.error)} action={<Button onClick={list.reload}>重试</Button>} />}
       {(expiring > 0 || expired > 0) && (
         <Alert
           type={expired > 0 ? 'error' : 'warning'}
           showIcon
           data-testid="staff-expiry-summary"
-          title={[expired > 0 ? `${expired} 人的上岗证已过期` : '', expiring > 0 ? `${expiring} 人的上岗证将在 30 天内到期` : ''].filter(Boolean).join('，') + '，请及时组织换证并更新名册'}
+          title={[expired > 0 ? `${expired} 人的上岗证已过期` : '', expiring > 0 ? `${expiring} 人的上岗证将在 ${lead} 天内到期` : ''].filter(Boolean).join('，') + '，请及时组织换证并更新名册'}
         />
       )}
       <ResponsiveTable<StaffMemberView>
@@ -69,8 +74,8 @@ export function StaffRegisterPage() {
         columns={columns}
         dataSource={list.error ? [] : items}
         scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
-        rowClassName={(m) => ({ expired: 'wb-row-overdue', expiring: 'wb-row-expiring' })[certificateState(m) as string] ?? ''}
-        onRow={(m) => ({ 'data-sub': m.sub, 'data-certificate': certificateState(m) }) as HTMLAttributes<HTMLElement>}
+        rowClassName={(m) => ({ expired: 'wb-row-overdue', expiring: 'wb-row-expiring' })[certificateState(m, lead) as string] ?? ''}
+        onRow={(m) => ({ 'data-sub': m.sub, 'data-certificate': certificateState(m, lead) }) as HTMLAttributes<HTMLElement>}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 人` }}
         locale={{ emptyText: '没有符合条件的人员' }}
         cardTitle={(m) => `${m.name}（${m.sub}）`}

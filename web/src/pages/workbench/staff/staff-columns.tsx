@@ -1,22 +1,24 @@
 // The register's columns: who (name and login name), roles, region, the post certificate with its days left
-// (expired in red, expiring within 30 days in orange), the confidentiality agreement, whether the person may work
+// (expired in red, in orange when it ends within the deployed reminder's lead), the confidentiality agreement, whether the person may work
 // today (with the reason), and the keeper's actions: 修改 and 强制下线.
 import { Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { StaffMemberView } from '../../../../../api/staff.ts';
-import { EXPIRING_WITHIN_DAYS } from '../../../../../staff/staff-roles.ts';
 import { ROLE_NAMES } from '../../../lib/session.tsx';
 import { regionLabel } from '../region-label.ts';
 
-/** How a certificate stands today: none, expired, expiring within 30 days, or fine. */
-export function certificateState(m: StaffMemberView): 'none' | 'expired' | 'expiring' | 'valid' {
+/**
+ * How a certificate stands today: none, expired, expiring (within `lead` days: the deployed reminder's, as the server
+ * says it; null when it cannot be read now, and then nothing is called expiring), or fine.
+ */
+export function certificateState(m: StaffMemberView, lead: number | null): 'none' | 'expired' | 'expiring' | 'valid' {
   if (m.certificateDaysLeft === null) return 'none';
   if (m.certificateDaysLeft < 0) return 'expired';
-  return m.certificateDaysLeft <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'valid';
+  return lead !== null && m.certificateDaysLeft <= lead ? 'expiring' : 'valid';
 }
 
-function CertificateExpiry({ member }: { member: StaffMemberView }) {
-  const state = certificateState(member);
+function CertificateExpiry({ member, lead }: { member: StaffMemberView; lead: number | null }) {
+  const state = certificateState(member, lead);
   if (state === 'none') return <Tag color="red">无上岗证</Tag>;
   const days = member.certificateDaysLeft as number;
   return (
@@ -28,7 +30,7 @@ function CertificateExpiry({ member }: { member: StaffMemberView }) {
   );
 }
 
-export function staffColumns(actions: { me: string | undefined; onEdit: (m: StaffMemberView) => void; onRevoke: (m: StaffMemberView) => void }): ColumnsType<StaffMemberView> {
+export function staffColumns(actions: { me: string | undefined; lead: number | null; onEdit: (m: StaffMemberView) => void; onRevoke: (m: StaffMemberView) => void }): ColumnsType<StaffMemberView> {
   return [
     {
       title: '姓名',
@@ -44,7 +46,7 @@ export function staffColumns(actions: { me: string | undefined; onEdit: (m: Staf
     { title: '角色', key: 'roles', width: 170, render: (_v, m) => m.roles.map((r) => <Tag key={r}>{ROLE_NAMES[r]}</Tag>) },
     { title: '所属行政区', key: 'region', width: 200, render: (_v, m) => regionLabel(m.regionCode) },
     { title: '上岗证编号', dataIndex: 'certificateNumber', width: 170, render: (v: string | null) => v ?? '—' },
-    { title: '有效期至', key: 'expiry', width: 200, render: (_v, m) => <CertificateExpiry member={m} /> },
+    { title: '有效期至', key: 'expiry', width: 200, render: (_v, m) => <CertificateExpiry member={m} lead={actions.lead} /> },
     {
       title: '保密协议签订日期',
       key: 'agreement',
