@@ -27,6 +27,7 @@ const args = instance ? [`--instance=${instance}`] : [];
 const log = (line: string) => console.error(`npm start: ${line}`);
 const parts: { engine?: SupervisedPart<unknown>; simulators?: SupervisedPart<unknown>; api?: SupervisedPart<unknown>; workers?: SupervisedPart<unknown> } = {};
 let stopping = false;
+let stopAsked = 0;
 
 async function stopAll(): Promise<void> {
   // The API and the workers finish what they are doing while the engine and the departments still answer.
@@ -66,11 +67,14 @@ async function main(): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (stopping) {
+      // A Ctrl-C in a terminal reaches us twice at once (from the terminal, and forwarded by npm): not a second one.
+      if (Date.now() - stopAsked < 1_000) return;
       console.log(`\n${signal} again: ending every part at once`);
       for (const part of Object.values(parts)) part.kill();
       process.exit(1);
     }
     stopping = true;
+    stopAsked = Date.now();
     const seconds = Math.ceil(workersStopGraceMs(loadConfig()) / 1000);
     console.log(`\n${signal}: stopping… (the API and the workers finish what they are doing first: up to ${seconds} s; Ctrl-C again ends everything at once)`);
     void stopAll().then(() => process.exit(0));
