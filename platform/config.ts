@@ -411,7 +411,7 @@ export const variables = {
   },
   workers: {
     name: 'WORKERS',
-    meaning: '"on": `npm start` runs the external-task workers in its own process; "off": run them elsewhere (`npm run workers`)',
+    meaning: '"on": `npm start` runs the external-task workers (in a process of their own it starts again when it dies; scripts/api.ts run alone: in its process); "off": run them elsewhere (`npm run workers`)',
     default: 'on',
     parse: oneOf('WORKERS', ['on', 'off'] as const),
   },

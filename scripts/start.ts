@@ -1,79 +1,96 @@
-// `npm start`: brings the whole system up on one machine — the engine (built and started, or the one at
-// ENGINE_URL), the database, department simulators, deployment, workers and the API — prints where everything
-// is, and on Ctrl-C, SIGINT or SIGTERM stops all of it: API and workers first, the engine last.
-import { DataFileError } from '../connectors/simulator-kit/data-files.ts';
+// `npm start`: brings the whole system up on one machine and keeps it up. A supervisor only — the parts run as
+// child processes: the engine (built and started, or none: the one at ENGINE_URL), the department simulators, the
+// API (scripts/api.ts: database, migrations, deployment, outbox, pages, sign-in) and the workers
+// (scripts/workers.ts). It starts them in that order, prints where everything is, starts again with back-off any
+// part that dies (saying what died and how), and on Ctrl-C, SIGINT or SIGTERM stops them: API and workers first,
+// the engine last; a second Ctrl-C ends them at once.
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { DatabaseUnreachable } from '../platform/db.ts';
 import { EngineUnavailable } from '../platform/engine-rest.ts';
 import { signInOf } from '../sign-in/sign-in.ts';
-import { startSystem, StartError, type RunningSystem } from '../server/system.ts';
-import { bringUpEngine, type RunningEngine } from './engine/bring-up-engine.ts';
+import { bringUpEngine } from './engine/bring-up-engine.ts';
 import { EngineStartError } from './engine/engine-start-error.ts';
+import { apiPart } from './supervisor/api-part.ts';
+import { banner } from './supervisor/banner.ts';
+import { partEnvironments } from './supervisor/child-environment.ts';
+import { SupervisedPart } from './supervisor/child-process-supervisor.ts';
+import { enginePart } from './supervisor/engine-part.ts';
+import { ChildStartFailure } from './supervisor/node-child.ts';
+import { simulatorsPart } from './supervisor/simulators-part.ts';
+import { workersPart, workersStopGraceMs } from './supervisor/workers-part.ts';
 import { ensureWebBuild } from './web/build-web.ts';
 
-let engine: RunningEngine | undefined;
-let system: RunningSystem | undefined;
+// `--instance=<marker>` (tests): on every child's command line, so every process started can be found.
+const instance = process.argv.find((a) => a.startsWith('--instance='))?.slice('--instance='.length);
+const args = instance ? [`--instance=${instance}`] : [];
+
+const log = (line: string) => console.error(`npm start: ${line}`);
+const parts: { engine?: SupervisedPart<unknown>; simulators?: SupervisedPart<unknown>; api?: SupervisedPart<unknown>; workers?: SupervisedPart<unknown> } = {};
 let stopping = false;
+let stopAsked = 0;
 
 async function stopAll(): Promise<void> {
-  await system?.stop();
-  await engine?.stop();
+  // The API and the workers finish what they are doing while the engine and the departments still answer.
+  await Promise.all([parts.api?.stop(), parts.workers?.stop()]);
+  await parts.simulators?.stop();
+  await parts.engine?.stop();
 }
 
-// `--instance=<marker>` (tests): passed on to the engine's command line, so every process started can be found.
-const instance = process.argv.find((a) => a.startsWith('--instance='))?.slice('--instance='.length);
+function supervise<Facts>(name: keyof typeof parts, part: SupervisedPart<Facts>): Promise<Facts> {
+  parts[name] = part as SupervisedPart<unknown>;
+  return part.start();
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
+  // Taken before the pages are built: Vite's build sets NODE_ENV=production in our environment.
+  const environment = { ...process.env };
   signInOf(config); // a production installation without an identity provider stops here, before anything starts
   // The pages first: a build error shows before anything is started (nothing is built when nothing changed).
   await ensureWebBuild();
-  engine = await bringUpEngine(config, instance ? { systemProperties: { 'dpf.instance': instance } } : {});
+  const engine = await bringUpEngine(config, instance ? { systemProperties: { 'dpf.instance': instance } } : {});
+  const { process: engineProcess, relaunch } = engine;
+  if (engineProcess && relaunch) await supervise('engine', new SupervisedPart(enginePart({ ...engine, process: engineProcess, relaunch }), { log }));
   if (stopping) return;
-  system = await startSystem({ config, engine: engine.connection });
-  const { deployment, simulators, workers, signIn } = system;
-  const restUrl = `${engine.connection.baseUrl}/engine-rest`;
-  const credentials = engine.credentials;
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(
-    [
-      `浙江省残疾人按比例就业情况联网认证 — running (ready in ${seconds} s)`,
-      `  Pages        ${system.apiUrl}/   (employer portal /portal, caseworker workbench /workbench, web modeler /modeler)`,
-      `  API          ${system.apiUrl}/api   (readiness: /api/health)`,
-      `  Engine       ${restUrl}   (${engine.process ? `started here, log: ${engine.process.logFile}` : 'ENGINE_URL'})`,
-      `  Cockpit      ${engine.connection.baseUrl}/operaton/app/cockpit/   Tasklist: /operaton/app/tasklist/   Admin: /operaton/app/admin/`,
-      `               sign in as ${credentials.adminUser}${credentials.file ? `; passwords in ${credentials.file}` : credentials.adminPassword ? ' with ENGINE_ADMIN_PASSWORD' : ''}`,
-      `  Deployment   ${deployment.created ? `new: ${deployment.definitions.map((d) => `${d.key} v${d.version}`).join(', ') || deployment.resources.join(', ')}` : 'unchanged'}`,
-      `  Workers      ${workers ? `${workers.topics.length} topics in this process` : 'off here (WORKERS=off): run `npm run workers`'}`,
-      simulators ? `  Simulators   ${simulators.url}   (data: ${config.simDataDir})` : '  Simulators   off (SIM_PORT=0)',
-      `  Sign-in      ${signIn.issuer}   (${signIn.embedded ? 'the embedded DEVELOPMENT identity provider: its accounts and password are on its sign-in page' : 'OIDC_ISSUER'}; discovery: ${signIn.discoveryUrl})`,
-      signIn.development ? `               development sign-in is on too: POST ${system.apiUrl}/api/dev/login (this machine only, never in production)` : '',
-      'Ctrl-C stops everything.',
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
+  const env = partEnvironments(config, engine.connection, environment);
+  const simulators = config.simPort !== 0 ? await supervise('simulators', new SupervisedPart(simulatorsPart(env.simulators, args), { log })) : undefined;
+  if (stopping) return;
+  const api = await supervise('api', new SupervisedPart(apiPart(env.api, args), { log }));
+  env.apiListening(api.apiUrl, api.signIn.embedded ? api.signIn.issuer : undefined);
+  if (stopping) return;
+  const workers = config.workers === 'on' ? await supervise('workers', new SupervisedPart(workersPart(config, env.workers, args), { log })) : undefined;
+  if (stopping) return;
+  console.log(banner({ seconds: ((Date.now() - started) / 1000).toFixed(1), engine, api, simulators, workers }));
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
+    if (stopping) {
+      // A Ctrl-C in a terminal reaches us twice at once (from the terminal, and forwarded by npm): not a second one.
+      if (Date.now() - stopAsked < 1_000) return;
+      console.log(`\n${signal} again: ending every part at once`);
+      for (const part of Object.values(parts)) part.kill();
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`\n${signal}: stopping… (workers first hand back their tasks: up to ${Math.ceil(loadConfig().workerLongPollMs / 1000)} s)`);
+    stopAsked = Date.now();
+    const seconds = Math.ceil(workersStopGraceMs(loadConfig()) / 1000);
+    console.log(`\n${signal}: stopping… (the API and the workers finish what they are doing first: up to ${seconds} s; Ctrl-C again ends everything at once)`);
     void stopAll().then(() => process.exit(0));
   });
 }
 
 main().catch(async (error: unknown) => {
+  if (stopping) return; // a part ended by a Ctrl-C while it was starting: the stop under way says the rest
   const known =
     error instanceof ConfigError ||
     error instanceof DatabaseUnreachable ||
-    error instanceof StartError ||
-    error instanceof DataFileError ||
+    error instanceof ChildStartFailure ||
     error instanceof EngineStartError ||
     error instanceof EngineUnavailable;
   console.error(known ? `npm start: ${(error as Error).message}` : error);
+  stopping = true;
   await stopAll();
   process.exit(1);
 });

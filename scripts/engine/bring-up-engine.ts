@@ -22,6 +22,11 @@ export interface RunningEngine {
   /** Whether the jar had to be built this time. */
   built: boolean;
   stop(): Promise<void>;
+  /**
+   * Starts our engine again, as before, after it died (its log continued); undefined for an engine at ENGINE_URL.
+   * `stop()` stops the first process only: whoever relaunches stops what it relaunched.
+   */
+  relaunch: (() => Promise<EngineProcess>) | undefined;
 }
 
 export interface BringUpOptions {
@@ -51,7 +56,7 @@ export async function bringUpEngine(config: Config, options: BringUpOptions = {}
       }
       throw error;
     }
-    return { connection, credentials, process: undefined, databaseRole: undefined, built: false, stop: async () => undefined };
+    return { connection, credentials, process: undefined, databaseRole: undefined, built: false, stop: async () => undefined, relaunch: undefined };
   }
 
   const java = findJava();
@@ -67,7 +72,8 @@ export async function bringUpEngine(config: Config, options: BringUpOptions = {}
   const built = await ensureEngineJar({ java, ...(options.onBuildLine ? { onLine: options.onBuildLine } : {}) });
   const logFile = options.logFile ?? defaultEngineLog;
   log(`starting the engine (Java ${java.major}) on 127.0.0.1:${config.enginePort}; its log: ${logFile}`);
-  const process = await startEngineProcess({
+  const launch = (appendLog: boolean) => startEngineProcess({
+    appendLog,
     javaPath: java.path,
     jar: engineJar,
     port: config.enginePort,
@@ -79,6 +85,7 @@ export async function bringUpEngine(config: Config, options: BringUpOptions = {}
     ...(options.systemProperties ? { systemProperties: options.systemProperties } : {}),
     env: { ENGINE_HISTORY_LEVEL: config.engineHistoryLevel, ENGINE_DB_POOL_SIZE: String(config.engineDbPoolSize), ...options.env },
   });
+  const process = await launch(false);
   return {
     connection: { baseUrl: process.baseUrl, user: credentials.user, password: credentials.password },
     credentials,
@@ -86,5 +93,6 @@ export async function bringUpEngine(config: Config, options: BringUpOptions = {}
     databaseRole,
     built,
     stop: () => process.stop(),
+    relaunch: () => launch(true),
   };
 }

@@ -6,6 +6,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createEngineRest, EngineError, EngineUnavailable } from '../../platform/engine-rest.ts';
+import { LastLines, type ProcessEnd } from '../supervisor/last-lines.ts';
 import { EngineStartError } from './engine-start-error.ts';
 import type { EngineCredentials } from './engine-credentials.ts';
 
@@ -23,6 +24,8 @@ export interface EngineProcessOptions {
   systemProperties?: Record<string, string>;
   /** Engine settings of engineEnvironmentAllowList, e.g. its history level and pool size. */
   env?: Record<string, string>;
+  /** Add to the log file instead of starting it afresh (an engine started again keeps the log of the one that died). */
+  appendLog?: boolean;
 }
 
 export interface EngineProcess {
@@ -32,6 +35,10 @@ export interface EngineProcess {
   /** Stops the engine and waits for it to exit. */
   stop(graceMs?: number): Promise<void>;
   readonly exited: Promise<number | null>;
+  /** The same end, with the signal named. */
+  readonly ended: Promise<ProcessEnd>;
+  /** The last lines of its output (stdout and stderr: Spring Boot logs to stdout). */
+  lastLines(): string[];
 }
 
 /**
@@ -111,7 +118,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
   await assertPortFree(options.port);
   const jdbc = jdbcSettings(options.databaseUrl);
   mkdirSync(path.dirname(options.logFile), { recursive: true });
-  const log = createWriteStream(options.logFile, { flags: 'w' });
+  const log = createWriteStream(options.logFile, { flags: options.appendLog ? 'a' : 'w' });
   // Cron timers (timeCycle) are read in the JVM's zone: the procedure's clock is China's, whatever the host's.
   const props = Object.entries({ 'user.timezone': 'Asia/Shanghai', ...options.systemProperties }).map(([k, v]) => `-D${k}=${v}`);
   const child: ChildProcess = spawn(
@@ -135,21 +142,28 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  const tail = new LastLines();
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
-  void exited.then(() => log.end());
+  child.stdout!.on('data', (chunk: Buffer) => tail.add(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => tail.add(chunk));
+  const ended = new Promise<ProcessEnd>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = ended.then(({ code, signal }) => code ?? (signal ? 128 : null));
   // Our own exit, however it comes (an uncaught error included), takes the engine with it.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  void exited.then(() => {
+    log.end();
+    process.removeListener('exit', killOnExit);
+  });
 
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const rest = createEngineRest({ baseUrl, user: options.credentials.user, password: options.credentials.password }, 5_000);
-  let ended = false;
-  void exited.then(() => (ended = true));
+  let gone = false;
+  void exited.then(() => (gone = true));
   const deadline = Date.now() + options.startTimeoutMs;
   for (;;) {
-    if (ended) {
+    if (gone) {
       throw new EngineStartError(`the engine failed to start: see its log at ${options.logFile}`);
     }
     try {
@@ -171,9 +185,11 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
     pid: child.pid!,
     logFile: options.logFile,
     exited,
+    ended,
+    lastLines: () => tail.all(),
     async stop(graceMs = 20_000) {
       process.removeListener('exit', killOnExit);
-      if (ended) return;
+      if (gone) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
