@@ -2,6 +2,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Role } from '../platform/http/identity.ts';
 import type { RouteContract } from './route-contract.ts';
+import { healthSchema, healthStatusSchema } from './system.ts';
 import { engineUnavailable, invalidRequest, bodyLimits, unauthenticated, forbidden, SCHEMA_CODES } from './common-problems.ts';
 
 /** The province reads the incidents; operators read them and retry. */
@@ -81,7 +82,6 @@ export const retryOutcomeSchema = {
 } as const;
 export type RetryOutcome = FromSchema<typeof retryOutcomeSchema>;
 
-const checkState = { enum: ['up', 'down', 'unavailable'] } as const;
 const nullable = <T extends object>(schema: T) => ({ oneOf: [schema, { type: 'null' }] }) as const;
 
 export const operationsHealthSchema = {
@@ -89,15 +89,14 @@ export const operationsHealthSchema = {
   additionalProperties: false,
   required: ['status', 'checkedAt', 'checks', 'departments', 'outbox', 'incidents', 'workers', 'databasePool'],
   properties: {
-    status: { enum: ['ready', 'not_ready'] },
+    status: healthStatusSchema,
     checkedAt: { type: 'string', description: '最近一次后台检查的时间 / when the background check last ran' },
+    // The public health's checks, each with its reason besides.
     checks: {
       type: 'array',
       items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['name', 'state'],
-        properties: { name: { type: 'string' }, state: checkState, detail: { type: 'string', description: '原因或所见 / why down, or what was found' } },
+        ...healthSchema.properties.checks.items,
+        properties: { ...healthSchema.properties.checks.items.properties, detail: { type: 'string', description: '原因或所见 / why down, or what was found' } },
       },
     },
     departments: nullable({

@@ -2,12 +2,15 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { RouteContract } from './route-contract.ts';
 
+/** Ready or not, shared with the operators' health (api/operations.ts). */
+export const healthStatusSchema = { enum: ['ready', 'not_ready'] } as const;
+
 export const healthSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['status', 'checks'],
   properties: {
-    status: { enum: ['ready', 'not_ready'] },
+    status: healthStatusSchema,
     checks: {
       type: 'array',
       items: {
