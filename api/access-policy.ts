@@ -169,6 +169,7 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /api/staff/me': ROLE_ALONE,
 
   // Operators keep the whole province's processes running; the province reads what they see.
+  'GET /api/operations/health': ROLE_ALONE,
   'GET /api/operations/incidents': ROLE_ALONE,
   'POST /api/operations/incidents/retry': ROLE_ALONE,
 

@@ -66,3 +66,16 @@ export const engineUnavailable: ProblemResponse = {
   status: 503,
   description: { zh: '流程引擎暂时不可用', en: 'The process engine is unavailable' },
 };
+
+/** The codes of a 503 any route may answer: the database away for a moment, or the service stopping. */
+export const UNAVAILABLE_CODES = ['DATABASE_UNAVAILABLE', 'SHUTTING_DOWN'] as const;
+
+/** What every route may answer while the database restarts or the service stops (platform/http/http.ts), with Retry-After. */
+export const serviceUnavailable: ProblemResponse = {
+  status: 503,
+  description: {
+    zh: '服务暂时不可用（数据库重启或故障中 DATABASE_UNAVAILABLE，或服务正在停止 SHUTTING_DOWN），请按 Retry-After 稍后再试',
+    en: 'Unavailable for a moment (the database restarting or failing over: DATABASE_UNAVAILABLE; the service stopping: SHUTTING_DOWN); try again after Retry-After',
+  },
+  codes: UNAVAILABLE_CODES,
+};

@@ -15,6 +15,7 @@ import { notificationContracts } from './notifications.ts';
 import { operationsContracts } from './operations.ts';
 import { ratingContracts } from './ratings.ts';
 import type { RouteContract } from './route-contract.ts';
+import { serviceUnavailable } from './common-problems.ts';
 import { seasonContracts } from './season.ts';
 import { signInContracts } from './sign-in.ts';
 import { staffContracts } from './staff.ts';
@@ -22,7 +23,23 @@ import { systemContracts } from './system.ts';
 import { taskContracts } from './tasks.ts';
 import { taxHandoverContracts } from './tax-handover.ts';
 
-export const CONTRACTS: readonly RouteContract[] = [
+/**
+ * Any route may answer 503 while the database is away or the service stops: added to each contract, merged into a
+ * 503 it already has (the engine away); a route whose 503 is a success body of its own (the health) keeps that.
+ */
+function answersUnavailable(contract: RouteContract): RouteContract {
+  if (contract.responses[503]) return contract;
+  const own = contract.problems.find((p) => p.status === 503);
+  if (!own) return { ...contract, problems: [...contract.problems, serviceUnavailable] };
+  const merged = {
+    status: 503,
+    description: { zh: `${own.description.zh}；或${serviceUnavailable.description.zh}`, en: `${own.description.en}; or ${serviceUnavailable.description.en}` },
+    codes: [...(own.codes ?? []), ...(serviceUnavailable.codes ?? [])],
+  };
+  return { ...contract, problems: contract.problems.map((p) => (p === own ? merged : p)) };
+}
+
+export const CONTRACTS: readonly RouteContract[] = ([
   ...systemContracts,
   ...signInContracts,
   ...staffContracts,
@@ -43,4 +60,4 @@ export const CONTRACTS: readonly RouteContract[] = [
   ...operationsContracts,
   ...nationalPlatformContracts,
   ...taxHandoverContracts,
-];
+] as readonly RouteContract[]).map(answersUnavailable);

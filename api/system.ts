@@ -2,12 +2,15 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { RouteContract } from './route-contract.ts';
 
+/** Ready or not, shared with the operators' health (api/operations.ts). */
+export const healthStatusSchema = { enum: ['ready', 'not_ready'] } as const;
+
 export const healthSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['status', 'checks'],
   properties: {
-    status: { enum: ['ready', 'not_ready'] },
+    status: healthStatusSchema,
     checks: {
       type: 'array',
       items: {
@@ -15,9 +18,8 @@ export const healthSchema = {
         additionalProperties: false,
         required: ['name', 'state'],
         properties: {
-          name: { type: 'string', description: 'database, engine, deployment, workers' },
+          name: { type: 'string', description: 'database, engine, deployment, workers; api while the service stops' },
           state: { enum: ['up', 'down', 'unavailable'] },
-          detail: { type: 'string' },
         },
       },
     },
@@ -40,8 +42,8 @@ export const systemContracts: readonly RouteContract[] = [
     tag: 'system',
     summary: { zh: '系统是否就绪', en: 'Whether the system is ready' },
     description: {
-      zh: '数据库、流程引擎、流程部署和外部任务处理程序都就绪时返回 200，否则返回 503 并列出每项检查。',
-      en: 'Answers 200 only when the database, the engine, the deployment and the workers are ready; 503 with each check otherwise.',
+      zh: '数据库、流程引擎、流程部署和外部任务处理程序都就绪时返回 200，否则（或服务正在停止时）返回 503；逐项只给出状态，不含原因。结果由后台定期检查（HEALTH_REFRESH_MS），每次请求不调用引擎。原因与细节见 GET /api/operations/health（运维人员）。',
+      en: 'Answers 200 only when the database, the engine, the deployment and the workers are ready; 503 otherwise (and while the service stops); each part with its state only, no reason. Answered from a check refreshed in the background (HEALTH_REFRESH_MS): no engine call per request. Reasons and details: GET /api/operations/health (operators).',
     },
     callers: 'public',
     responses: {

@@ -83,6 +83,8 @@ export function createOutboxDispatcher({ db, engine, intervalMs, log = console.e
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
+  // Runs failing in a row (the database away): the next waits twice as long, up to a minute, and is logged once.
+  let failures = 0;
 
   async function dispatchBatch(): Promise<{ sent: number; claimed: number }> {
     const tx = await db.connect();
@@ -148,17 +150,22 @@ export function createOutboxDispatcher({ db, engine, intervalMs, log = console.e
     }
     clearTimeout(timer);
     running = dispatchDue()
+      .then((sent) => {
+        if (failures > 0) log(`outbox: works again after ${failures} failed run(s)`);
+        failures = 0;
+        return sent;
+      })
       .catch((error: unknown) => {
-        log(`outbox: ${error instanceof Error ? error.message : String(error)}`);
+        if (failures++ === 0) log(`outbox: ${error instanceof Error ? error.message : String(error)} (backing off)`);
         return 0;
       })
       .finally(() => {
         running = undefined;
         if (stopped) return;
-        if (again) {
+        if (again && failures === 0) {
           again = false;
           run();
-        } else timer = setTimeout(run, intervalMs);
+        } else timer = setTimeout(run, failures > 0 ? Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.min(failures, 16)) : intervalMs);
       });
   }
 

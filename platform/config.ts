@@ -445,6 +445,30 @@ export const variables = {
     default: '5000',
     parse: integer('WORKER_RETRY_BACKOFF_MS', 0, 86400000),
   },
+  databaseStatementTimeoutMs: {
+    name: 'DATABASE_STATEMENT_TIMEOUT_MS',
+    meaning: "longest one SQL statement of the API and the workers may run before PostgreSQL cancels it (statement_timeout; migrations have none)",
+    default: '30000',
+    parse: integer('DATABASE_STATEMENT_TIMEOUT_MS', 100, 3600000),
+  },
+  databaseIdleInTransactionTimeoutMs: {
+    name: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+    meaning: 'a connection left idle inside a transaction this long is ended by PostgreSQL, releasing its locks (idle_in_transaction_session_timeout)',
+    default: '60000',
+    parse: integer('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 100, 3600000),
+  },
+  shutdownGraceMs: {
+    name: 'SHUTDOWN_GRACE_MS',
+    meaning: 'on stop (SIGTERM, Ctrl-C) requests in flight get this long to finish before their connections are closed; new ones are refused at once',
+    default: '20000',
+    parse: integer('SHUTDOWN_GRACE_MS', 0, 600000),
+  },
+  healthRefreshMs: {
+    name: 'HEALTH_REFRESH_MS',
+    meaning: 'how often the readiness GET /api/health answers from is refreshed in the background (database, engine, deployment, workers, departments)',
+    default: '5000',
+    parse: integer('HEALTH_REFRESH_MS', 100, 600000),
+  },
   outboxIntervalMs: {
     name: 'OUTBOX_INTERVAL_MS',
     meaning: 'how often pending engine commands (a new filing\'s process start) are sent when no new filing nudges it',

@@ -10,6 +10,17 @@ export interface EngineConnection {
 }
 
 /** The engine did not answer (down, starting, network): worth retrying later. */
+/**
+ * A 500 of the engine whose cause is its own database away (restarting, connections ended): unavailability, tried
+ * again later — not an answer. The engine words it as a persistence-layer failure, or, when even the rollback failed,
+ * the servlet container answers for it without the engine's `type`.
+ */
+const ENGINE_DATABASE_AWAY = /persistence layer|JDBC Connection|Connection is not available|terminating connection|connection has been closed|not currently accepting connections|I\/O error/i;
+function engineDatabaseAway(status: number, type: string | undefined, message: string, text: string): boolean {
+  if (status !== 500) return false;
+  return type === 'ProcessEnginePersistenceException' || ENGINE_DATABASE_AWAY.test(message) || (type === undefined && /"error"\s*:\s*"Internal Server Error"/.test(text));
+}
+
 export class EngineUnavailable extends Error {
   override name = 'EngineUnavailable';
 }
@@ -80,7 +91,7 @@ export function createEngineRest(connection: EngineConnection, timeoutMs = 30_00
         // not JSON (a proxy's page, say): keep the text
       }
       // 503 from a starting engine or a proxy in front of it is unavailability, not an answer.
-      if (response.status === 502 || response.status === 503 || response.status === 504) {
+      if (response.status === 502 || response.status === 503 || response.status === 504 || engineDatabaseAway(response.status, type, message, text)) {
         throw new EngineUnavailable(`engine at ${connection.baseUrl} answered ${response.status} to ${method} ${path}`);
       }
       throw new EngineError(response.status, type, `engine: ${method} ${path} → ${response.status} ${message}`, details);

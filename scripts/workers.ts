@@ -23,7 +23,7 @@ runPart<WorkersFacts>({
     const unknown = topics.filter((t) => !(WORKER_TOPICS as readonly string[]).includes(t));
     if (unknown.length) throw new ConfigError(`unknown topics: ${unknown.join(', ')} (known: ${WORKER_TOPICS.join(', ')})`);
     // As the application's role, like the API's workers (platform/db.ts).
-    const db = createAppPool(config.databaseUrl);
+    const db = createAppPool(config.databaseUrl, { statementTimeoutMs: config.databaseStatementTimeoutMs, idleInTransactionTimeoutMs: config.databaseIdleInTransactionTimeoutMs });
     const connection = { baseUrl: config.engineUrl, user: config.engineUser, password: config.enginePassword };
     const runtime = startWorkerRuntime({
       engine: connection,

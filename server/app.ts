@@ -27,13 +27,16 @@ import { taxAnswerRouter } from '../tax-handover/tax-answer-routes.ts';
 import { feedbackRouter } from '../filings/feedback-routes.ts';
 import { declarationRouter } from '../filings/declaration-routes.ts';
 import { ratingRouter } from '../ratings/rating-routes.ts';
-import { databaseCheck, deploymentCheck, engineCheck, healthRouter, workersCheck, type WorkerStatus } from './health.ts';
+import { healthRouter, operationsHealthRouter, systemHealth, type SystemHealth, type WorkerStatus } from './health.ts';
+import type { RequestDrain } from './request-drain.ts';
 import { ANNUAL_REVIEW_PROCESS_ID } from '../filings/filing-store.ts';
 
 /** The timer-started process that reminds units in the concentrated filing period (processes/season-reminders.bpmn). */
 const SEASON_REMINDERS_PROCESS_ID = 'season-reminders';
 /** The timer-started process that reminds the cities of post certificates about to end (processes/staff-certificate-reminders.bpmn). */
 const STAFF_REMINDERS_PROCESS_ID = 'staff-certificate-reminders';
+/** The processes the system is not ready without. */
+export const REQUIRED_PROCESS_IDS = [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID, STAFF_REMINDERS_PROCESS_ID] as const;
 import { taskRouter } from '../tasks/task-routes.ts';
 import { staffRouter } from '../staff/staff-routes.ts';
 import { CheckRunner } from '../deployment/check-runner.ts';
@@ -71,6 +74,10 @@ export interface AppOptions {
   checks?: CheckRunner;
   /** The OpenID Connect provider's relying party; OIDC_ISSUER's unless given (server/system.ts gives the embedded provider's). */
   relyingParty?: OidcRelyingParty;
+  /** The health, checked in the background (server/system.ts starts it); one checked when read, at most every HEALTH_REFRESH_MS, unless given. */
+  health?: SystemHealth;
+  /** Counts requests in flight and refuses new ones once the system stops (server/system.ts). */
+  drain?: RequestDrain;
 }
 
 /** Review years a filing may name: the previous calendar year in season, any recent year in a training installation. */
@@ -86,10 +93,11 @@ export function filingRules(config: Config, today: Date): FilingRules {
   };
 }
 
-export function createApp({ config, db, engine, workerStatus = () => undefined, nudgeOutbox, callbacks, log = console.error, now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }), relyingParty }: AppOptions): express.Express {
+export function createApp({ config, db, engine, workerStatus = () => undefined, nudgeOutbox, callbacks, log = console.error, now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }), relyingParty, health = systemHealth({ config, db, engine, workerStatus, processKeys: REQUIRED_PROCESS_IDS, log }), drain }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (drain) app.use(drain.middleware());
   app.use(securityHeaders());
   app.use(requestGuard(config.bodyLimitBytes));
   app.use(
@@ -104,7 +112,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   const sessions = sessionsFor(db, config, now);
 
   app.use(apiDocsRouter());
-  app.use(healthRouter([databaseCheck(db), engineCheck(engine), deploymentCheck(engine, [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID, STAFF_REMINDERS_PROCESS_ID]), workersCheck(workerStatus)]));
+  app.use(healthRouter(health));
   // Never in production: signInOf refuses to let a production installation start without an identity provider.
   const signIn = signInOf(config);
   if (signIn.development) app.use(devLoginRouter({ db, sessions }));
@@ -151,6 +159,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(deadlineRouter({ db, sessions, engine }));
   app.use(calendarRouter({ db, sessions, ...(engine ? { engine } : {}) }));
   app.use(incidentRouter({ db, sessions, ...(engine ? { engine } : {}) }));
+  app.use(operationsHealthRouter({ health, sessions, db }));
   app.use(filingSeasonRouter({ db, sessions, open: seasonOpen, now }));
   app.use(documentRouter({ db, sessions, dir: config.documentDir, maxBytes: config.documentMaxBytes, now }));
   app.use(importRouter({ sessions, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));

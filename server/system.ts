@@ -15,7 +15,9 @@ import { createEngineRest, type EngineConnection, type EngineRest } from '../pla
 import { migrate } from '../platform/migrate.ts';
 import { workerDefinitions, workerSettings } from '../workers/registry.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../workers/runtime/worker-runtime.ts';
-import { createApp } from './app.ts';
+import { createApp, REQUIRED_PROCESS_IDS } from './app.ts';
+import { systemHealth } from './health.ts';
+import { RequestDrain } from './request-drain.ts';
 import { DepartmentCallbacks } from '../tax-handover/department-callbacks.ts';
 import { signInOf } from '../sign-in/sign-in.ts';
 import { OidcRelyingParty, SignInFailure, type RelyingPartySettings } from '../sign-in/oidc-relying-party.ts';
@@ -71,6 +73,21 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
+/**
+ * Stops taking requests (the listener closes: new connections are refused; a request on a connection still open is
+ * answered 503; health says not ready), lets those in flight finish up to `graceMs`, then closes every connection —
+ * an upload cut off there removes its temp files like any aborted upload.
+ */
+async function stopServing(server: http.Server, drain: RequestDrain, graceMs: number, log: (message: string) => void, markStopping: () => void): Promise<void> {
+  markStopping();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const unfinished = await drain.drain(graceMs);
+  if (unfinished > 0) log(`stopping: ${unfinished} request(s) still running after SHUTDOWN_GRACE_MS=${graceMs}: their connections are closed`);
+  server.closeAllConnections();
+  await closed;
+}
+
 export async function startSystem({ config, engine: connection, log = console.error, now }: SystemOptions): Promise<RunningSystem> {
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -82,9 +99,14 @@ export async function startSystem({ config, engine: connection, log = console.er
     const callbacks = new DepartmentCallbacks(config);
     await ensureDatabase(config.databaseUrl);
     // Migrations as DATABASE_URL's user, who owns the tables; everything else as the application's role.
-    const owner = createPool(config.databaseUrl);
+    // Migrations have no statement timeout: building an index on a large table may take longer than any request.
+    const owner = createPool(config.databaseUrl, { log });
     const appliedMigrations = await migrate(owner).finally(() => owner.end());
-    const db = createAppPool(config.databaseUrl);
+    const db = createAppPool(config.databaseUrl, {
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+      idleInTransactionTimeoutMs: config.databaseIdleInTransactionTimeoutMs,
+      log,
+    });
     stoppers.push(() => db.end());
 
     let simulators: RunningSimulators | undefined;
@@ -140,6 +162,14 @@ export async function startSystem({ config, engine: connection, log = console.er
 
     const checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs });
     stoppers.push(() => checks.close());
+    const workerStatus = () =>
+      workers
+        ? { external: false, topics: workers.topics, lastError: workers.lastPollError(), counts: workers.counts }
+        : { external: true, topics: [], lastError: undefined };
+    const health = systemHealth({ config, db, engine, workerStatus, processKeys: REQUIRED_PROCESS_IDS, log });
+    health.start();
+    stoppers.push(async () => health.close());
+    const drain = new RequestDrain();
     const app = createApp({
       config,
       checks,
@@ -150,15 +180,14 @@ export async function startSystem({ config, engine: connection, log = console.er
       nudgeOutbox: () => outbox.nudge(),
       callbacks,
       relyingParty,
-      workerStatus: () =>
-        workers
-          ? { external: false, topics: workers.topics, lastError: workers.lastPollError(), counts: workers.counts }
-          : { external: true, topics: [], lastError: undefined },
+      workerStatus,
+      health,
+      drain,
     });
     const server = http.createServer(app);
     const port = await listen(server, config.port, config.host);
     callbacks.listening(config.host, port);
-    stoppers.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
+    stoppers.push(() => stopServing(server, drain, config.shutdownGraceMs, log, () => health.markStopping()));
     if (identityProvider) {
       const addresses = addressesOf(config, port).map(relyingPartyAddresses);
       identityProvider.serve({ redirectUris: addresses.map((a) => a.redirectUri), postLogoutRedirectUris: addresses.map((a) => a.postLogoutRedirectUri) });

@@ -2,6 +2,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { filingMessages } from '../../filings/declaration/messages.ts';
 import { localeFrom, type FieldMessages, type Locale } from '../field-messages.ts';
+import { isDatabaseUnavailable } from '../db.ts';
 import { Problem, type FieldError } from '../problem.ts';
 import type { Checked, FieldIssue } from '../schema.ts';
 import { normalizeText } from '../text.ts';
@@ -82,9 +83,20 @@ function clientError(error: unknown): Problem | undefined {
   return undefined;
 }
 
-/** The problem an error is answered with: a thrown Problem, or the HTTP layer's client error; undefined for a 500. */
+/** How long a client is asked to wait (Retry-After, seconds) when the database or the engine is away for a moment. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** The database lost or refusing connections (a restart, a fail-over, an outage): 503, try again shortly. */
+function databaseUnavailable(error: unknown): Problem | undefined {
+  return isDatabaseUnavailable(error) ? new Problem(503, '数据库暂时不可用，请稍后再试', undefined, undefined, undefined, { code: 'DATABASE_UNAVAILABLE' }) : undefined;
+}
+
+/**
+ * The problem an error is answered with: a thrown Problem, the HTTP layer's client error, or the database away;
+ * undefined for a 500.
+ */
 export function problemOf(error: unknown): Problem | undefined {
-  return error instanceof Problem ? error : clientError(error);
+  return error instanceof Problem ? error : (clientError(error) ?? databaseUnavailable(error));
 }
 
 /** The status an error is answered with. */
@@ -119,6 +131,8 @@ export function errorHandler(log: (message: string) => void, options: ErrorHandl
       const refused: RefusedRequest = { identity: req.identity, method: req.method, path: req.originalUrl.split('?')[0]!, address: req.ip, status: problem.status };
       await options.onRefused(refused).catch((failure: unknown) => log(`refused request not audited: ${failure instanceof Error ? failure.message : String(failure)}`));
     }
+    // Every 503 is a moment's absence (the database, the engine, a stop under way): say when to ask again.
+    if (problem.status === 503 && !res.get('Retry-After')) res.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   };
 }
