@@ -1,0 +1,77 @@
+// What the fault suite counts at the end, per filing, straight from the two databases: its status, and every effect
+// that must exist at most once — process instances per business key (runtime and history), status entries (one per
+// status and step), certificates, tax pushes, notifications (one per title and deadline), and the outbox rows sent.
+import type pg from 'pg';
+import { ANNUAL_REVIEW_PROCESS_ID } from '../../filings/filing-store.ts';
+
+export const DOUBLE_KINDS = ['process instances', 'status entries', 'certificates', 'tax pushes', 'notifications', 'outbox sends'] as const;
+export type DoubleKind = (typeof DOUBLE_KINDS)[number];
+
+export interface FilingLedger {
+  id: string;
+  uscc: string;
+  status: string;
+  /** When it reached `awaiting_confirmation`, if it did. */
+  resultAt: number | undefined;
+  /** Each effect counted above its expected number, by kind (how many extra). */
+  doubled: Partial<Record<DoubleKind, number>>;
+}
+
+/** The extra rows of each `(filing, kind)` group counted twice or more. */
+async function extras(db: pg.Pool, sql: string, ids: string[]): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ key: string; extra: string }>(sql, [ids]);
+  const map = new Map<string, number>();
+  for (const r of rows) map.set(r.key, (map.get(r.key) ?? 0) + Number(r.extra));
+  return map;
+}
+
+export async function readLedger(appDb: pg.Pool, engineDb: pg.Pool, usccs: string[]): Promise<FilingLedger[]> {
+  const { rows: filings } = await appDb.query<{ id: string; uscc: string; status: string; result_at: Date | null }>(
+    `select f.id, f.employer_uscc as uscc, f.status,
+            (select min(h.at) from filing_status_history h where h.filing_id = f.id and h.status = 'awaiting_confirmation') as result_at
+       from filings f where f.employer_uscc = any($1)`,
+    [usccs],
+  );
+  const ids = filings.map((f) => f.id);
+  const counts: Record<DoubleKind, Map<string, number>> = {
+    // Runtime and history alike: an instance started twice shows in one or the other whatever the history level.
+    'process instances': await extras(
+      engineDb,
+      `select business_key_ as key, greatest(count(*) - 1, 0) as extra from (
+         select id_, business_key_ from act_hi_procinst where proc_def_key_ = '${ANNUAL_REVIEW_PROCESS_ID}' and business_key_ = any($1)
+         union
+         select e.proc_inst_id_, e.business_key_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
+          where e.id_ = e.proc_inst_id_ and d.key_ = '${ANNUAL_REVIEW_PROCESS_ID}' and e.business_key_ = any($1)) instances
+        group by 1 having count(*) > 1`,
+      ids,
+    ),
+    'status entries': await extras(
+      appDb,
+      `select filing_id::text as key, count(*) - 1 as extra from filing_status_history where filing_id = any($1::uuid[])
+        group by filing_id, status, step having count(*) > 1`,
+      ids,
+    ),
+    // No feedback is filed in the suite: one certificate and one push at most.
+    certificates: await extras(appDb, `select filing_id::text as key, count(*) - 1 as extra from certificates where filing_id = any($1::uuid[]) group by 1 having count(*) > 1`, ids),
+    'tax pushes': await extras(appDb, `select filing_id::text as key, count(*) - 1 as extra from tax_handovers where filing_id = any($1::uuid[]) group by 1 having count(*) > 1`, ids),
+    notifications: await extras(
+      appDb,
+      `select filing_id::text as key, count(*) - 1 as extra from notifications where filing_id = any($1::uuid[])
+        group by filing_id, kind, title, due_at having count(*) > 1`,
+      ids,
+    ),
+    'outbox sends': await extras(
+      appDb,
+      `select business_key as key, count(*) - 1 as extra from outbox where business_key = any($1) and dispatched_at is not null
+        group by business_key, command, command_key having count(*) > 1`,
+      ids,
+    ),
+  };
+  return filings.map((f) => ({
+    id: f.id,
+    uscc: f.uscc,
+    status: f.status,
+    resultAt: f.result_at?.getTime(),
+    doubled: Object.fromEntries(DOUBLE_KINDS.flatMap((kind) => (counts[kind].has(f.id) ? [[kind, counts[kind].get(f.id)!]] : []))),
+  }));
+}
