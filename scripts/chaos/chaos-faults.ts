@@ -17,7 +17,10 @@ export interface Fault {
   /** What it does, for the table's legend. */
   what: string;
   inject(ctx: FaultContext): Promise<void>;
-  operate?(ctx: FaultContext): Promise<void>;
+  /** Answers how many filings' department checks the operator had run again (the manual check's completions). */
+  operate?(ctx: FaultContext): Promise<number>;
+  /** The department it switches, whose failed or garbled answers are not queries it answered. */
+  department?: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,7 +82,9 @@ export const FAULTS: readonly Fault[] = [
     },
     async operate(ctx) {
       await retryIncidents(ctx.stack.base, await ctx.operator());
+      return 0;
     },
+    department: DEPARTMENT,
   },
   {
     name: 'department-slower-than-lock',
@@ -98,8 +103,7 @@ export const FAULTS: readonly Fault[] = [
       await sleep(6_000);
       stack.setFault(DEPARTMENT, {});
     },
-    async operate(ctx) {
-      await completeDepartmentChecks(ctx.stack.base, await ctx.operator());
-    },
+    operate: async (ctx) => completeDepartmentChecks(ctx.stack.base, await ctx.operator()),
+    department: DEPARTMENT,
   },
 ];

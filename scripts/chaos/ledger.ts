@@ -4,7 +4,9 @@
 import type pg from 'pg';
 import { ANNUAL_REVIEW_PROCESS_ID } from '../../filings/filing-store.ts';
 
-export const DOUBLE_KINDS = ['process instances', 'status entries', 'certificates', 'tax pushes', 'notifications', 'outbox sends'] as const;
+const STORED_KINDS = ['process instances', 'status entries', 'certificates', 'tax pushes', 'notifications', 'outbox sends'] as const;
+/** Stored effects, counted per filing here; department queries, counted per phase at the simulators (run-chaos.ts). */
+export const DOUBLE_KINDS = [...STORED_KINDS, 'department queries'] as const;
 export type DoubleKind = (typeof DOUBLE_KINDS)[number];
 
 export interface FilingLedger {
@@ -33,7 +35,7 @@ export async function readLedger(appDb: pg.Pool, engineDb: pg.Pool, usccs: strin
     [usccs],
   );
   const ids = filings.map((f) => f.id);
-  const counts: Record<DoubleKind, Map<string, number>> = {
+  const counts: Record<(typeof STORED_KINDS)[number], Map<string, number>> = {
     // Runtime and history alike: an instance started twice shows in one or the other whatever the history level.
     'process instances': await extras(
       engineDb,
@@ -72,6 +74,6 @@ export async function readLedger(appDb: pg.Pool, engineDb: pg.Pool, usccs: strin
     uscc: f.uscc,
     status: f.status,
     resultAt: f.result_at?.getTime(),
-    doubled: Object.fromEntries(DOUBLE_KINDS.flatMap((kind) => (counts[kind].has(f.id) ? [[kind, counts[kind].get(f.id)!]] : []))),
+    doubled: Object.fromEntries(STORED_KINDS.flatMap((kind) => (counts[kind].has(f.id) ? [[kind, counts[kind].get(f.id)!]] : []))),
   }));
 }

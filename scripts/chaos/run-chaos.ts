@@ -47,6 +47,10 @@ interface PhaseRun {
   ended: number;
   incidentsLeft: number;
   error: string | undefined;
+  /** Queries each department answered during the phase. */
+  served: Record<string, number>;
+  /** Filings whose department checks the operator had run again. */
+  rerun: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,6 +76,8 @@ async function openIncidents(stack: ChaosStack): Promise<number> {
 async function runPhase(ctx: FaultContext, fault: Fault | undefined, filings: Filing[]): Promise<PhaseRun> {
   const { stack } = ctx;
   const started = Date.now();
+  const servedBefore = stack.simulators.faults.servedCounts();
+  let rerun = 0;
   const filed = new Set<string>();
   let next = 0;
   let done = 0;
@@ -103,13 +109,28 @@ async function runPhase(ctx: FaultContext, fault: Fault | undefined, filings: Fi
     const now = await countResults(stack, usccs);
     if (now !== undefined && now > results) [results, lastProgress] = [now, Date.now()];
     if (results >= filings.length || Date.now() - lastProgress > STALL_MS) break;
-    if (fault?.operate) await fault.operate(ctx).catch(() => undefined);
+    if (fault?.operate) rerun += await fault.operate(ctx).catch(() => 0);
     await sleep(1_000);
   }
-  return { fault, filings, filed, started, faultEnded, ended: Date.now(), incidentsLeft: await openIncidents(stack), error };
+  const served = Object.fromEntries(Object.entries(stack.simulators.faults.servedCounts()).map(([d, n]) => [d, n - (servedBefore[d] ?? 0)]));
+  return { fault, filings, filed, started, faultEnded, ended: Date.now(), incidentsLeft: await openIncidents(stack), error, served, rerun };
 }
 
-function phaseRow(run: PhaseRun, ledger: Map<string, FilingLedger>, stack: ChaosStack): PhaseRow {
+/**
+ * Department queries beyond one per filing and check: each department's answers per filing in the fault-free
+ * phase are what one review asks; a filing whose checks the operator ran again asks every department but the
+ * registrar and the garbled one once more.
+ */
+function extraQueries(run: PhaseRun, perFiling: Record<string, number>): number {
+  let extra = 0;
+  for (const [department, rate] of Object.entries(perFiling)) {
+    const rerunHere = department !== 'registration' && department !== run.fault?.department ? run.rerun : 0;
+    extra += Math.max(0, (run.served[department] ?? 0) - Math.round(rate * (run.filings.length + rerunHere)));
+  }
+  return extra;
+}
+
+function phaseRow(run: PhaseRun, ledger: Map<string, FilingLedger>, stack: ChaosStack, perFiling: Record<string, number>): PhaseRow {
   const mine = run.filings.map((f) => ledger.get(f.employer.uscc));
   const lostAt: Record<string, number> = {};
   let lastResult = run.started;
@@ -124,6 +145,8 @@ function phaseRow(run: PhaseRun, ledger: Map<string, FilingLedger>, stack: Chaos
     }
     for (const [kind, extra] of Object.entries(entry?.doubled ?? {}) as [DoubleKind, number][]) doubled[kind] = (doubled[kind] ?? 0) + extra;
   }
+  const queries = extraQueries(run, perFiling);
+  if (queries > 0) doubled['department queries'] = queries;
   return {
     phase: run.fault?.name ?? 'fault-free',
     what: run.fault?.what ?? 'no fault: the same stack, the same load',
@@ -187,7 +210,9 @@ export async function runChaos({ filings: total, log = console.log, employees = 
       operator = undefined; // a new session per phase: a fault may have ended the last one
     }
     const ledger = new Map((await readLedger(stack.appDb, stack.engineDb, all.map((f) => f.employer.uscc))).map((e) => [e.uscc, e]));
-    const rows = runs.map((run) => phaseRow(run, ledger, stack));
+    const baseline = runs[0]!;
+    const perFiling = Object.fromEntries(Object.entries(baseline.served).map(([d, n]) => [d, n / baseline.filings.length]));
+    const rows = runs.map((run) => phaseRow(run, ledger, stack, perFiling));
     clean = rows.every((r) => r.lost === 0 && Object.keys(r.doubled).length === 0 && r.deaths.length === 0 && !r.error);
     return { rows, clean, table: formatTable(rows) };
   } finally {
