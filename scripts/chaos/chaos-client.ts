@@ -1,6 +1,6 @@
 // The people of the fault suite, over the API as anyone would: employers filing (retrying, as a browser's user
-// would, while the API is unreachable or answers 5xx), and the operator retrying incidents and completing the
-// manual department-data checks.
+// would, while the API is unreachable or answers 5xx) and confirming their results, and the operator retrying
+// incidents and completing the manual department-data checks.
 import type { Filing } from '../../filings/declaration/filing.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -85,4 +85,17 @@ export async function completeDepartmentChecks(base: string, operator: string): 
     if (answer.status === 200) done++;
   }
   return done;
+}
+
+/** The employer confirms the automatic result of its filing; answers whether it was taken. */
+export async function confirmResult(base: string, uscc: string, filingId: string): Promise<boolean> {
+  const token = await signIn(base, { role: 'employer', uscc }, Date.now() + 10_000).catch(() => undefined);
+  if (!token) return false;
+  const list = await call(base, 'GET', '/api/tasks', token);
+  if (list.status !== 200) return false;
+  const task = (list.body.items as { id: string; taskDefinitionKey: string; filing: { id: string } | null }[]).find(
+    (t) => t.taskDefinitionKey === 'confirm-result' && t.filing?.id === filingId,
+  );
+  if (!task) return false;
+  return (await call(base, 'POST', `/api/tasks/${task.id}/complete`, token, { confirmationDecision: 'confirm' })).status === 200;
 }

@@ -13,8 +13,8 @@ export interface FilingLedger {
   id: string;
   uscc: string;
   status: string;
-  /** When it reached `awaiting_confirmation`, if it did. */
-  resultAt: number | undefined;
+  /** When it first reached each status it reached. */
+  reachedAt: Record<string, number>;
   /** Each effect counted above its expected number, by kind (how many extra). */
   doubled: Partial<Record<DoubleKind, number>>;
 }
@@ -28,9 +28,10 @@ async function extras(db: pg.Pool, sql: string, ids: string[]): Promise<Map<stri
 }
 
 export async function readLedger(appDb: pg.Pool, engineDb: pg.Pool, usccs: string[]): Promise<FilingLedger[]> {
-  const { rows: filings } = await appDb.query<{ id: string; uscc: string; status: string; result_at: Date | null }>(
+  const { rows: filings } = await appDb.query<{ id: string; uscc: string; status: string; reached: Record<string, string> }>(
     `select f.id, f.employer_uscc as uscc, f.status,
-            (select min(h.at) from filing_status_history h where h.filing_id = f.id and h.status = 'awaiting_confirmation') as result_at
+            (select coalesce(jsonb_object_agg(status, at), '{}') from (
+               select h.status, min(h.at) as at from filing_status_history h where h.filing_id = f.id group by h.status) r) as reached
        from filings f where f.employer_uscc = any($1)`,
     [usccs],
   );
@@ -73,7 +74,7 @@ export async function readLedger(appDb: pg.Pool, engineDb: pg.Pool, usccs: strin
     id: f.id,
     uscc: f.uscc,
     status: f.status,
-    resultAt: f.result_at?.getTime(),
+    reachedAt: Object.fromEntries(Object.entries(f.reached).map(([status, at]) => [status, Date.parse(at)])),
     doubled: Object.fromEntries(STORED_KINDS.flatMap((kind) => (counts[kind].has(f.id) ? [[kind, counts[kind].get(f.id)!]] : []))),
   }));
 }

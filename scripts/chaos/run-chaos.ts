@@ -1,17 +1,24 @@
 // The fault suite (`npm run chaos`, and its reduced run in `npm test`): a stack of its own (chaos-stack.ts), a
 // fault-free phase, then one phase per fault (chaos-faults.ts), each with its share of the filings submitted by
 // their employers while the fault happens. Every filing must reach `awaiting_confirmation` (its automatic result:
-// the synthetic declarations have no findings that stop the review), nothing may exist twice (ledger.ts), and no
-// part may die of a fault it was not the target of. Answers the table and whether the run is clean.
+// the synthetic declarations have no findings that stop the review) — and every fifth, whose employer confirms the
+// result as soon as it is told, `certified` with its certificate — nothing may exist twice (ledger.ts), and no part
+// may die of a fault it was not the target of. Answers the table and whether the run is clean.
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import type { Filing } from '../../filings/declaration/filing.ts';
 import { startChaosStack, type ChaosStack } from './chaos-stack.ts';
-import { file, signIn } from './chaos-client.ts';
+import { confirmResult, file, signIn } from './chaos-client.ts';
 import { FAULTS, type Fault, type FaultContext } from './chaos-faults.ts';
 import { DOUBLE_KINDS, readLedger, type DoubleKind, type FilingLedger } from './ledger.ts';
 
-export const EXPECTED_STATUS = 'awaiting_confirmation';
 const CLIENTS = 4;
+/** Every CONFIRMING-th filing of a phase is confirmed by its employer: certified, with a certificate. */
+const CONFIRMING = 5;
+
+/** The state a filing's answers lead to: its automatic result, or certified once its employer confirmed it. */
+export function expectedStatus(indexInPhase: number): 'awaiting_confirmation' | 'certified' {
+  return indexInPhase % CONFIRMING === CONFIRMING - 1 ? 'certified' : 'awaiting_confirmation';
+}
 /** A phase stops waiting for its filings once none has reached its result for this long after the fault. */
 const STALL_MS = 30_000;
 
@@ -55,12 +62,16 @@ interface PhaseRun {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function countResults(stack: ChaosStack, usccs: string[]): Promise<number | undefined> {
+/** The statuses of the phase's filings by employer, or undefined while PostgreSQL is down. */
+async function statuses(stack: ChaosStack, usccs: string[]): Promise<Map<string, { id: string; status: string }> | undefined> {
   try {
-    const { rows } = await stack.appDb.query<{ n: string }>(`select count(*) as n from filings where employer_uscc = any($1) and status = $2`, [usccs, EXPECTED_STATUS]);
-    return Number(rows[0]!.n);
+    const { rows } = await stack.appDb.query<{ uscc: string; id: string; status: string }>(
+      'select employer_uscc as uscc, id, status from filings where employer_uscc = any($1)',
+      [usccs],
+    );
+    return new Map(rows.map((r) => [r.uscc, r]));
   } catch {
-    return undefined; // PostgreSQL down: asked again
+    return undefined;
   }
 }
 
@@ -82,6 +93,29 @@ async function runPhase(ctx: FaultContext, fault: Fault | undefined, filings: Fi
   let next = 0;
   let done = 0;
   const submitDeadline = started + 240_000;
+  const usccs = filings.map((f) => f.employer.uscc);
+  // How many have reached their expected state; meanwhile, the confirming employers confirm what they were told.
+  const confirmed = new Set<string>();
+  const reached = async (confirm: boolean): Promise<number | undefined> => {
+    const now = await statuses(stack, usccs);
+    if (!now) return undefined;
+    let count = 0;
+    for (const [i, uscc] of usccs.entries()) {
+      const filing = now.get(uscc);
+      if (filing?.status === expectedStatus(i)) count++;
+      else if (filing?.status === 'awaiting_confirmation' && !confirmed.has(uscc) && confirm) {
+        if (await confirmResult(stack.base, uscc, filing.id)) confirmed.add(uscc);
+      }
+    }
+    return count;
+  };
+  let confirming = true;
+  const confirmer = (async () => {
+    while (confirming) {
+      await reached(true);
+      await sleep(1_000);
+    }
+  })();
   const submitting = Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (next < filings.length) {
@@ -103,15 +137,16 @@ async function runPhase(ctx: FaultContext, fault: Fault | undefined, filings: Fi
   }
   const faultEnded = Date.now();
   await submitting;
-  const usccs = filings.map((f) => f.employer.uscc);
   let results = 0;
   for (let lastProgress = Date.now(); ; ) {
-    const now = await countResults(stack, usccs);
+    const now = await reached(false);
     if (now !== undefined && now > results) [results, lastProgress] = [now, Date.now()];
     if (results >= filings.length || Date.now() - lastProgress > STALL_MS) break;
     if (fault?.operate) rerun += await fault.operate(ctx).catch(() => 0);
     await sleep(1_000);
   }
+  confirming = false;
+  await confirmer;
   const served = Object.fromEntries(Object.entries(stack.simulators.faults.servedCounts()).map(([d, n]) => [d, n - (servedBefore[d] ?? 0)]));
   return { fault, filings, filed, started, faultEnded, ended: Date.now(), incidentsLeft: await openIncidents(stack), error, served, rerun };
 }
@@ -131,17 +166,18 @@ function extraQueries(run: PhaseRun, perFiling: Record<string, number>): number 
 }
 
 function phaseRow(run: PhaseRun, ledger: Map<string, FilingLedger>, stack: ChaosStack, perFiling: Record<string, number>): PhaseRow {
-  const mine = run.filings.map((f) => ledger.get(f.employer.uscc));
+  const mine = run.filings.map((f, i) => ({ expected: expectedStatus(i), entry: ledger.get(f.employer.uscc) }));
   const lostAt: Record<string, number> = {};
   let lastResult = run.started;
   const doubled: Partial<Record<DoubleKind, number>> = {};
   let reached = 0;
-  for (const entry of mine) {
-    if (entry?.resultAt !== undefined) lastResult = Math.max(lastResult, entry.resultAt);
-    if (entry?.status === EXPECTED_STATUS) reached++;
+  for (const { expected, entry } of mine) {
+    const at = entry?.reachedAt[expected];
+    if (at !== undefined) lastResult = Math.max(lastResult, at);
+    if (entry?.status === expected) reached++;
     else {
-      const at = entry ? entry.status : 'not filed';
-      lostAt[at] = (lostAt[at] ?? 0) + 1;
+      const where = entry ? entry.status : 'not filed';
+      lostAt[where] = (lostAt[where] ?? 0) + 1;
     }
     for (const [kind, extra] of Object.entries(entry?.doubled ?? {}) as [DoubleKind, number][]) doubled[kind] = (doubled[kind] ?? 0) + extra;
   }
