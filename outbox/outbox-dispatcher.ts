@@ -2,6 +2,7 @@
 // exactly once per business key: a command whose effect already exists in the engine (the sender died after the
 // engine acted but before it could mark the row) is marked sent, not repeated. Rows are claimed with
 // `for update skip locked`, so several API processes can dispatch side by side.
+import { crashPoint } from '../platform/crash-points.ts';
 import type { Db } from '../platform/db.ts';
 import { EngineUnavailable, toEngineVariables, type EngineRest} from '../platform/engine-rest.ts';
 import type { OutboxMessage, OutboxProcessStart } from './outbox-commands.ts';
@@ -102,6 +103,7 @@ export function createOutboxDispatcher({ db, engine, intervalMs, log = console.e
         try {
           if (!send) throw new Error(`unknown outbox command "${row.command}"`);
           await send(engine, row);
+          crashPoint('outbox-after-engine-call');
           await tx.query('update outbox set dispatched_at = now(), attempts = attempts + 1, last_error = null where id = $1', [row.id]);
           sent++;
         } catch (error) {

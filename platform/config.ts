@@ -493,6 +493,13 @@ export const variables = {
       return value;
     },
   },
+  faultInjectionCrashPoint: {
+    name: 'FAULT_INJECTION_CRASH_POINT',
+    meaning:
+      'fault suite only (npm run chaos): the crash point (platform/crash-points.ts) at which this process kills itself with SIGKILL, e.g. outbox-after-engine-call; refused in production',
+    default: '',
+    parse: text,
+  },
   simOutage: {
     name: 'SIM_OUTAGE',
     meaning: 'comma-separated simulated departments that answer 503 (e.g. "registration"; fault testing)',
@@ -515,6 +522,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const raw = env[variable.name];
     const fallback = typeof variable.default === 'function' ? variable.default(env) : variable.default;
     config[key] = variable.parse(raw === undefined || raw === '' ? fallback : raw);
+  }
+  // A crash point kills the process on purpose: never armed on a production installation.
+  if (config.nodeEnv === 'production' && config.faultInjectionCrashPoint !== '') {
+    throw new ConfigError('FAULT_INJECTION_CRASH_POINT is for the fault suite only and is refused when NODE_ENV=production');
   }
   return config as Config;
 }

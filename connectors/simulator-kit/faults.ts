@@ -44,6 +44,7 @@ export function faultDefaultsFromConfig(config: Pick<Config, 'simLatencyMs' | 's
 /** The live switches of every simulated department, changed at run time through the admin endpoint. */
 export class FaultSwitches {
   private readonly switches = new Map<string, FaultSwitch>();
+  private readonly served = new Map<string, number>();
 
   constructor(departments: readonly string[], defaults: FaultDefaults) {
     // A misspelt SIM_OUTAGE would silently test nothing; say so at start-up.
@@ -75,6 +76,16 @@ export class FaultSwitches {
     this.switches.set(department, { ...next });
   }
 
+  /** A call let through to the department's own answer (not failed, delayed-only at most): a query it answered. */
+  countServed(department: string): void {
+    this.served.set(department, (this.served.get(department) ?? 0) + 1);
+  }
+
+  /** The calls each department answered itself since the start (the fault suite counts repeated queries by it). */
+  servedCounts(): Record<string, number> {
+    return Object.fromEntries(this.served);
+  }
+
   all(): Record<string, FaultSwitch> {
     return Object.fromEntries([...this.switches].map(([name, value]) => [name, { ...value }]));
   }
@@ -91,7 +102,7 @@ const timerSleep = (ms: number): Promise<void> => new Promise((resolve) => setTi
 /** Applies a department's switch to each call: delay first, then outage (503), random failure (500), malformed (200). */
 export function faultMiddleware(
   department: string,
-  switches: Pick<FaultSwitches, 'get'>,
+  switches: Pick<FaultSwitches, 'get'> & Partial<Pick<FaultSwitches, 'countServed'>>,
   options: FaultMiddlewareOptions = {},
 ): RequestHandler {
   const random = options.random ?? Math.random;
@@ -113,6 +124,7 @@ export function faultMiddleware(
       res.status(200).json({ records: 'not-a-list', simulated: 'malformed answer' });
       return;
     }
+    switches.countServed?.(department);
     next();
   };
 }
