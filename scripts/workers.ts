@@ -31,7 +31,7 @@ function main(): void {
       if (stopping) return;
       stopping = true;
       void runtime
-        .stop(config.workerLockMs)
+        .stop()
         .then(() => db.end())
         .then(() => process.exit(0));
     });

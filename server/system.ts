@@ -113,8 +113,8 @@ export async function startSystem({ config, engine: connection, log = console.er
         log,
       });
       const running = workers;
-      // Before the database pool closes: tasks in hand finish against a live database.
-      stoppers.push(() => running.stop(15_000));
+      // Before the database pool closes: tasks in hand finish against a live database (WORKER_STOP_GRACE_MS).
+      stoppers.push(() => running.stop());
     }
 
     const outbox = createOutboxDispatcher({ db, engine, intervalMs: config.outboxIntervalMs, log });

@@ -50,6 +50,25 @@ afterAll(async () => {
 
 const seed = () => 900_000 + Math.floor(Math.random() * 99_999);
 
+/**
+ * The engine of this run keeps full history; this one answers the history endpoints as an engine at
+ * ENGINE_HISTORY_LEVEL none does (nothing kept), so the dispatcher must decide from the runtime and our records.
+ */
+function withoutHistory(real: EngineRest): EngineRest & { historyAsked: number } {
+  const wrapped = {
+    ...real,
+    historyAsked: 0,
+    get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T> {
+      if (path.startsWith('/history')) {
+        wrapped.historyAsked++;
+        return Promise.resolve((path.endsWith('/count') ? { count: 0 } : []) as T);
+      }
+      return real.get<T>(path, query);
+    },
+  };
+  return wrapped;
+}
+
 /** One pass of a dispatcher that is not left running: what a restarted API does first. */
 async function dispatchOnce(through: EngineRest = engine, log: (m: string) => void = silent): Promise<number> {
   const dispatcher = createOutboxDispatcher({ db, engine: through, intervalMs: 60_000, log });
@@ -105,6 +124,41 @@ describe('outbox to engine', () => {
     expect((await outboxRow(id)).last_error).toBeNull();
   });
 
+  it('at history level none, does not start a second instance when the engine had acted before the API died', async () => {
+    const id = await storeFiling(seed());
+    const filing = (await db.query('select declaration, receiving_region_code from filings where id = $1', [id])).rows[0];
+    await engine.post('/process-definition/key/annual-review/start', {
+      businessKey: id,
+      variables: toEngineVariables(processVariablesOf(id, filing.declaration, filing.receiving_region_code)),
+    });
+    await dispatchOnce(withoutHistory(engine));
+    expect(await instanceCount(id)).toBe(1);
+    expect((await outboxRow(id)).dispatched_at).not.toBeNull();
+  });
+
+  it('at history level none, does not start again a filing whose instance ran and ended, known from what its workers recorded', async () => {
+    const id = await storeFiling(seed());
+    // What an instance that ran (its step recorded a status with its external task) and ended leaves in our database,
+    // while the dispatcher that started it died before marking its row.
+    await db.query(
+      `insert into filing_status_history (filing_id, status, actor, step, source_task_id) select id, status, 'system', 'probe', $2 from filings where id = $1`,
+      [id, `ended-instance-task-${id}`],
+    );
+    const noHistory = withoutHistory(engine);
+    await dispatchOnce(noHistory);
+    expect(await instanceCount(id)).toBe(0);
+    expect((await outboxRow(id)).dispatched_at).not.toBeNull();
+  });
+
+  it('at history level none, starts a filing no instance exists for, once', async () => {
+    const id = await storeFiling(seed());
+    const noHistory = withoutHistory(engine);
+    await dispatchOnce(noHistory);
+    await db.query('update outbox set dispatched_at = null where business_key = $1', [id]);
+    await dispatchOnce(noHistory);
+    expect(await instanceCount(id)).toBe(1);
+  });
+
   it('starts each of many filings exactly once with three dispatchers racing', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push(await storeFiling(seed()));
@@ -129,8 +183,24 @@ describe('messages through the outbox', () => {
   </bpmn:process>
 </bpmn:definitions>`;
 
+  // An instance waiting for the same message twice, as a filing's process waits for feedback again after a re-review.
+  const WAITING_TWICE = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="outbox-probe-twice-definitions" targetNamespace="http://dpf.zj.cn/test">
+  <bpmn:message id="probe-twice-message" name="outbox-probe" />
+  <bpmn:process id="outbox-probe-twice" isExecutable="true" operaton:historyTimeToLive="P1D">
+    <bpmn:startEvent id="start"><bpmn:outgoing>to-wait</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:intermediateCatchEvent id="wait"><bpmn:incoming>to-wait</bpmn:incoming><bpmn:outgoing>to-again</bpmn:outgoing><bpmn:messageEventDefinition messageRef="probe-twice-message" /></bpmn:intermediateCatchEvent>
+    <bpmn:intermediateCatchEvent id="wait-again"><bpmn:incoming>to-again</bpmn:incoming><bpmn:outgoing>to-end</bpmn:outgoing><bpmn:messageEventDefinition messageRef="probe-twice-message" /></bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="end"><bpmn:incoming>to-end</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="to-wait" sourceRef="start" targetRef="wait" />
+    <bpmn:sequenceFlow id="to-again" sourceRef="wait" targetRef="wait-again" />
+    <bpmn:sequenceFlow id="to-end" sourceRef="wait-again" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
   beforeAll(async () => {
     await deployDiagram(engine, 'outbox-probe', WAITING, 'outbox-probe');
+    await deployDiagram(engine, 'outbox-probe-twice', WAITING_TWICE, 'outbox-probe-twice');
   });
 
   const message = (marker: string) => ({ messageName: 'outbox-probe', variables: { probeId: marker }, marker: { name: 'probeId', value: marker } });
@@ -153,6 +223,25 @@ describe('messages through the outbox', () => {
     await dispatchOnce();
     expect(await row(key)).toMatchObject({ attempts: 2, last_error: null, given_up_at: null });
     expect((await row(key)).dispatched_at).not.toBeNull();
+  });
+
+  it('at history level none, does not deliver a message again to an instance that waits for it once more', async () => {
+    const key = `probe-twice-${seed()}`;
+    const instance = await engine.post<{ id: string }>('/process-definition/key/outbox-probe-twice/start', { businessKey: key });
+    await enqueueMessage(db, key, message('m-3'));
+    const noHistory = withoutHistory(engine);
+    await dispatchOnce(noHistory);
+    expect((await row(key)).dispatched_at).not.toBeNull();
+    // The API died after the engine took the message but before the row was marked; the instance now waits for the
+    // same message again. Sent again, the row is found delivered by its marker on the running instance.
+    await db.query(`update outbox set dispatched_at = null where command = 'correlate-message' and business_key = $1`, [key]);
+    await dispatchOnce(noHistory);
+    expect(await row(key)).toMatchObject({ attempts: 2, last_error: null });
+    expect((await row(key)).dispatched_at).not.toBeNull();
+    const running = await engine.get<{ id: string }[]>('/process-instance', { processInstanceIds: instance.id });
+    expect(running).toHaveLength(1);
+    const waiting = await engine.get<{ activityId: string }[]>('/event-subscription', { processInstanceId: instance.id });
+    expect(waiting.map((w) => w.activityId)).toEqual(['wait-again']);
   });
 
   it('gives up a message nobody waits for after its last attempt, and tries it no more', async () => {
