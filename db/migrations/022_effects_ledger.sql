@@ -17,3 +17,9 @@ create table effects (
   check ((state = 'done') = (done_at is not null))
 );
 create index effects_by_business_key on effects (business_key);
+
+-- Engine actions audited as an intent before the engine is called and an outcome after (platform/http/audit.ts): a
+-- crash between the two leaves an intent without an outcome, which the reconciler (operations/engine-intents.ts)
+-- settles from what the engine says. These find such intents, and an intent's outcome, without reading the whole log.
+create index audit_log_engine_intents on audit_log (seq) where action like '%.intent';
+create index audit_log_intent_outcomes on audit_log ((detail ->> 'intentSeq')) where detail ? 'intentSeq';
