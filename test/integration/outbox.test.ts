@@ -69,6 +69,15 @@ function withoutHistory(real: EngineRest): EngineRest & { historyAsked: number }
   return wrapped;
 }
 
+/** What a dispatcher that died right after the engine's answer leaves behind: an instance, and a pending row. */
+async function startedByADispatcherThatDied(id: string): Promise<void> {
+  const filing = (await db.query('select declaration, receiving_region_code from filings where id = $1', [id])).rows[0];
+  await engine.post('/process-definition/key/annual-review/start', {
+    businessKey: id,
+    variables: toEngineVariables(processVariablesOf(id, filing.declaration, filing.receiving_region_code)),
+  });
+}
+
 /** One pass of a dispatcher that is not left running: what a restarted API does first. */
 async function dispatchOnce(through: EngineRest = engine, log: (m: string) => void = silent): Promise<number> {
   const dispatcher = createOutboxDispatcher({ db, engine: through, intervalMs: 60_000, log });
@@ -92,12 +101,7 @@ describe('outbox to engine', () => {
 
   it('does not start a second instance when the engine had acted before the API died', async () => {
     const id = await storeFiling(seed());
-    const filing = (await db.query('select declaration, receiving_region_code from filings where id = $1', [id])).rows[0];
-    // What a dispatcher that died right after the engine's answer leaves behind: an instance, and a pending row.
-    await engine.post('/process-definition/key/annual-review/start', {
-      businessKey: id,
-      variables: toEngineVariables(processVariablesOf(id, filing.declaration, filing.receiving_region_code)),
-    });
+    await startedByADispatcherThatDied(id);
     expect((await outboxRow(id)).dispatched_at).toBeNull();
 
     await dispatchOnce();
@@ -126,11 +130,7 @@ describe('outbox to engine', () => {
 
   it('at history level none, does not start a second instance when the engine had acted before the API died', async () => {
     const id = await storeFiling(seed());
-    const filing = (await db.query('select declaration, receiving_region_code from filings where id = $1', [id])).rows[0];
-    await engine.post('/process-definition/key/annual-review/start', {
-      businessKey: id,
-      variables: toEngineVariables(processVariablesOf(id, filing.declaration, filing.receiving_region_code)),
-    });
+    await startedByADispatcherThatDied(id);
     await dispatchOnce(withoutHistory(engine));
     expect(await instanceCount(id)).toBe(1);
     expect((await outboxRow(id)).dispatched_at).not.toBeNull();
