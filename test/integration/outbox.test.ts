@@ -170,37 +170,28 @@ describe('outbox to engine', () => {
 });
 
 describe('messages through the outbox', () => {
-  // An instance waiting for one message, as a filing's process waits for the employer's feedback.
-  const WAITING = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="outbox-probe-definitions" targetNamespace="http://dpf.zj.cn/test">
-  <bpmn:message id="probe-message" name="outbox-probe" />
-  <bpmn:process id="outbox-probe" isExecutable="true" operaton:historyTimeToLive="P1D">
-    <bpmn:startEvent id="start"><bpmn:outgoing>to-wait</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:intermediateCatchEvent id="wait"><bpmn:incoming>to-wait</bpmn:incoming><bpmn:outgoing>to-end</bpmn:outgoing><bpmn:messageEventDefinition messageRef="probe-message" /></bpmn:intermediateCatchEvent>
+  /**
+   * A process whose instance waits for the message `outbox-probe` at each of `waits` in turn: once, as a filing's
+   * process waits for the employer's feedback, or again, as it waits for feedback again after a re-review.
+   */
+  function waitingProcess(id: string, waits: string[]): string {
+    const flows = ['start', ...waits, 'end'];
+    const step = (i: number) => `<bpmn:incoming>to-${flows[i + 1]}</bpmn:incoming><bpmn:outgoing>to-${flows[i + 2]}</bpmn:outgoing>`;
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="${id}-definitions" targetNamespace="http://dpf.zj.cn/test">
+  <bpmn:message id="${id}-message" name="outbox-probe" />
+  <bpmn:process id="${id}" isExecutable="true" operaton:historyTimeToLive="P1D">
+    <bpmn:startEvent id="start"><bpmn:outgoing>to-${flows[1]}</bpmn:outgoing></bpmn:startEvent>
+    ${waits.map((wait, i) => `<bpmn:intermediateCatchEvent id="${wait}">${step(i)}<bpmn:messageEventDefinition messageRef="${id}-message" /></bpmn:intermediateCatchEvent>`).join('\n    ')}
     <bpmn:endEvent id="end"><bpmn:incoming>to-end</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="to-wait" sourceRef="start" targetRef="wait" />
-    <bpmn:sequenceFlow id="to-end" sourceRef="wait" targetRef="end" />
+    ${flows.slice(1).map((to, i) => `<bpmn:sequenceFlow id="to-${to}" sourceRef="${flows[i]}" targetRef="${to}" />`).join('\n    ')}
   </bpmn:process>
 </bpmn:definitions>`;
-
-  // An instance waiting for the same message twice, as a filing's process waits for feedback again after a re-review.
-  const WAITING_TWICE = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="outbox-probe-twice-definitions" targetNamespace="http://dpf.zj.cn/test">
-  <bpmn:message id="probe-twice-message" name="outbox-probe" />
-  <bpmn:process id="outbox-probe-twice" isExecutable="true" operaton:historyTimeToLive="P1D">
-    <bpmn:startEvent id="start"><bpmn:outgoing>to-wait</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:intermediateCatchEvent id="wait"><bpmn:incoming>to-wait</bpmn:incoming><bpmn:outgoing>to-again</bpmn:outgoing><bpmn:messageEventDefinition messageRef="probe-twice-message" /></bpmn:intermediateCatchEvent>
-    <bpmn:intermediateCatchEvent id="wait-again"><bpmn:incoming>to-again</bpmn:incoming><bpmn:outgoing>to-end</bpmn:outgoing><bpmn:messageEventDefinition messageRef="probe-twice-message" /></bpmn:intermediateCatchEvent>
-    <bpmn:endEvent id="end"><bpmn:incoming>to-end</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="to-wait" sourceRef="start" targetRef="wait" />
-    <bpmn:sequenceFlow id="to-again" sourceRef="wait" targetRef="wait-again" />
-    <bpmn:sequenceFlow id="to-end" sourceRef="wait-again" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+  }
 
   beforeAll(async () => {
-    await deployDiagram(engine, 'outbox-probe', WAITING, 'outbox-probe');
-    await deployDiagram(engine, 'outbox-probe-twice', WAITING_TWICE, 'outbox-probe-twice');
+    await deployDiagram(engine, 'outbox-probe', waitingProcess('outbox-probe', ['wait']), 'outbox-probe');
+    await deployDiagram(engine, 'outbox-probe-twice', waitingProcess('outbox-probe-twice', ['wait', 'wait-again']), 'outbox-probe-twice');
   });
 
   const message = (marker: string) => ({ messageName: 'outbox-probe', variables: { probeId: marker }, marker: { name: 'probeId', value: marker } });
