@@ -11,6 +11,9 @@ export const formsDir = path.join(projectRoot, 'forms');
 /** The name every deployment of this system carries: the engine compares changed resources within it. */
 export const DEPLOYMENT_NAME = 'dpf-annual-review';
 
+/** The source of deployments made from the web modeler (POST /api/deployments); the start deploys the project's files. */
+export const WEB_MODELER_SOURCE = 'web-modeler';
+
 export const DEPLOYABLE = /\.(bpmn|dmn|form)$/;
 
 export interface Resource {
@@ -118,4 +121,25 @@ export async function changedAgainstLatest(engine: EngineRest, resources: Resour
 export async function nothingDeployed(engine: EngineRest): Promise<DeploymentResult> {
   const [latest] = await engine.get<{ id: string }[]>('/deployment', { name: DEPLOYMENT_NAME, sortBy: 'deploymentTime', sortOrder: 'desc', maxResults: 1 });
   return { deploymentId: latest?.id ?? '', created: false, definitions: [], resources: [] };
+}
+
+/**
+ * A deployment the engine holds, read back as deployResources answers it, with its files' text: what the intent
+ * reconciler (operations/engine-intents.ts) records for a modeler deployment whose API died before recording it.
+ */
+export async function deploymentOf(engine: EngineRest, deploymentId: string): Promise<{ result: DeploymentResult; resources: Resource[] }> {
+  const id = encodeURIComponent(deploymentId);
+  const [processes, decisions, held] = await Promise.all([
+    engine.get<EngineDefinition[]>('/process-definition', { deploymentId }),
+    engine.get<EngineDefinition[]>('/decision-definition', { deploymentId }),
+    engine.get<{ id: string; name: string }[]>(`/deployment/${id}/resources`),
+  ]);
+  const definitions: DeployedDefinition[] = [
+    ...processes.map((d) => ({ kind: 'process' as const, key: d.key, version: d.version, id: d.id, resource: d.resource })),
+    ...decisions.map((d) => ({ kind: 'decision' as const, key: d.key, version: d.version, id: d.id, resource: d.resource })),
+  ];
+  const resources = await Promise.all(
+    held.map(async (r) => ({ name: r.name, content: await engine.getText(`/deployment/${id}/resources/${encodeURIComponent(r.id)}/data`) })),
+  );
+  return { result: { deploymentId, created: true, definitions, resources: held.map((r) => r.name) }, resources };
 }

@@ -1,6 +1,8 @@
 // Our record of the deployments policy staff make (db/migrations/015): the engine knows what and when, only we
 // know who and why.
 import type { Db, Tx } from '../platform/db.ts';
+import type { DeploymentResult, Resource } from './deploy-resources.ts';
+import { formIdOf } from './deployment-findings.ts';
 
 export type ResourceKind = 'process' | 'decision' | 'decision-requirements' | 'form';
 
@@ -22,6 +24,19 @@ export interface DeploymentRecord {
   deployedAt: string;
   unchanged: boolean;
   resources: RecordedResource[];
+}
+
+/**
+ * What each submitted file became in the engine: one entry per new definition, or one with version null where the
+ * file was unchanged. Forms have no definition in the engine: key is the form's id, version and definitionId null.
+ */
+export function recordedResources(resources: Resource[], result: DeploymentResult): RecordedResource[] {
+  return resources.flatMap(({ name, content }): RecordedResource[] => {
+    if (name.endsWith('.form')) return [{ name, kind: 'form', key: formIdOf(content) ?? name.replace(/\.form$/, ''), version: null, definitionId: null }];
+    const made = result.definitions.filter((d) => d.resource === name && d.kind !== 'decision-requirements');
+    if (made.length === 0) return [{ name, kind: name.endsWith('.bpmn') ? 'process' : 'decision', key: null, version: null, definitionId: null }];
+    return made.map((d) => ({ name, kind: d.kind, key: d.key, version: d.version, definitionId: d.id }));
+  });
 }
 
 export async function recordDeployment(

@@ -15,8 +15,8 @@ import type { Sessions } from '../sign-in/sessions.ts';
 import { checkResourcesSchema, DEFINITION_READERS, DEPLOYERS, deploySchema, type CheckResourcesRequest, type DeployRequest } from '../api/deployment.ts';
 import { RateLimit } from '../platform/rate-limit.ts';
 import { checkProblem, type CheckRunner } from './check-runner.ts';
-import { changedAgainstLatest, deployResources, nothingDeployed, projectResources, type DeploymentResult, type Resource } from './deploy-resources.ts';
-import { recordDeployment, type RecordedResource } from './deployment-history-store.ts';
+import { changedAgainstLatest, deployResources, nothingDeployed, projectResources, WEB_MODELER_SOURCE, type DeploymentResult, type Resource } from './deploy-resources.ts';
+import { recordDeployment, recordedResources } from './deployment-history-store.ts';
 import { deployedProcessKeys, engineFindings, findingErrors, formIdOf, type CheckContext } from './deployment-findings.ts';
 
 export interface DeploymentRoutesOptions {
@@ -29,7 +29,6 @@ export interface DeploymentRoutesOptions {
   checksPerMinute?: number;
 }
 
-export const WEB_MODELER_SOURCE = 'web-modeler';
 const checkBody = compileSchema<DeployRequest>(deploySchema);
 const checkChecks = compileSchema<CheckResourcesRequest>(checkResourcesSchema);
 
@@ -39,19 +38,6 @@ const messages = createFieldMessages({
   listItems: { resources: ['第 {n} 个文件', 'file {n}'] },
   formatHints: { name: ['应为以 .bpmn、.dmn 或 .form 结尾的文件名（字母、数字、点、横线、下划线）', 'must be a .bpmn, .dmn or .form file name'] },
 });
-
-/**
- * What each submitted file became in the engine: one entry per new definition, or one with version null where the
- * file was unchanged. Forms have no definition in the engine: key is the form's id, version and definitionId null.
- */
-function recordedResources(resources: Resource[], result: DeploymentResult): RecordedResource[] {
-  return resources.flatMap(({ name, content }): RecordedResource[] => {
-    if (name.endsWith('.form')) return [{ name, kind: 'form', key: formIdOf(content) ?? name.replace(/\.form$/, ''), version: null, definitionId: null }];
-    const made = result.definitions.filter((d) => d.resource === name && d.kind !== 'decision-requirements');
-    if (made.length === 0) return [{ name, kind: name.endsWith('.bpmn') ? 'process' : 'decision', key: null, version: null, definitionId: null }];
-    return made.map((d) => ({ name, kind: d.kind, key: d.key, version: d.version, definitionId: d.id }));
-  });
-}
 
 /** The context of a check: what the engine has deployed (without an engine: nothing, and the deployment says so). */
 async function checkContext(engine: EngineRest | undefined): Promise<CheckContext> {

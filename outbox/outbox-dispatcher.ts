@@ -1,10 +1,12 @@
 // Sends the engine commands written to the outbox with the data they belong to (filings/filing-store.ts),
 // exactly once per business key: a command whose effect already exists in the engine (the sender died after the
-// engine acted but before it could mark the row) is marked sent, not repeated. Rows are claimed with
+// engine acted but before it could mark the row) is marked sent, not repeated. "Already done" is decided from the
+// engine's runtime state and our own records, so it holds at every ENGINE_HISTORY_LEVEL; history is a last look. Rows are claimed with
 // `for update skip locked`, so several API processes can dispatch side by side.
 import { crashPoint } from '../platform/crash-points.ts';
 import type { Db } from '../platform/db.ts';
-import { EngineUnavailable, toEngineVariables, type EngineRest} from '../platform/engine-rest.ts';
+import { EngineError, EngineUnavailable, toEngineVariables, type EngineRest } from '../platform/engine-rest.ts';
+import { instanceLeftTraces } from './instance-traces.ts';
 import type { OutboxMessage, OutboxProcessStart } from './outbox-commands.ts';
 
 interface OutboxRow {
@@ -40,15 +42,27 @@ const MAX_BACKOFF_MS = 60_000;
  */
 export const MESSAGE_MAX_ATTEMPTS = 20;
 
-/** Starts the process instance unless one with this business key already exists (running or ended). */
-async function createProcessInstance(engine: EngineRest, row: OutboxRow): Promise<void> {
-  const { processId, variables } = row.payload as OutboxProcessStart;
-  const existing = await engine.get<{ id: string }[]>('/history/process-instance', {
+/**
+ * Whether an instance of the process already exists for the business key, asked without relying on the engine's
+ * history (which an engine at ENGINE_HISTORY_LEVEL none, activity or audit may not keep): a running instance, then a
+ * trace its workers left in our database (an instance that ran and ended), and only then the history, when kept.
+ */
+async function instanceExists(engine: EngineRest, db: Db, row: OutboxRow, processId: string): Promise<boolean> {
+  const running = await engine.get<{ id: string }[]>('/process-instance', { businessKey: row.business_key, processDefinitionKey: processId, maxResults: 1 });
+  if (running.length > 0) return true;
+  if (await instanceLeftTraces(db, row.business_key)) return true;
+  const ended = await engine.get<{ id: string }[]>('/history/process-instance', {
     processInstanceBusinessKey: row.business_key,
     processDefinitionKey: processId,
     maxResults: 1,
   });
-  if (existing.length > 0) return;
+  return ended.length > 0;
+}
+
+/** Starts the process instance unless one with this business key already exists (running or ended). */
+async function createProcessInstance(engine: EngineRest, db: Db, row: OutboxRow): Promise<void> {
+  const { processId, variables } = row.payload as OutboxProcessStart;
+  if (await instanceExists(engine, db, row, processId)) return;
   await engine.post(`/process-definition/key/${encodeURIComponent(processId)}/start`, {
     businessKey: row.business_key,
     variables: toEngineVariables(variables),
@@ -56,12 +70,31 @@ async function createProcessInstance(engine: EngineRest, row: OutboxRow): Promis
 }
 
 /**
- * Correlates a message to the instance of the business key unless its history shows it was delivered (the marker
- * variable set with this value: every update is kept, so a later overwrite does not hide it). A message nobody waits
- * for yet (a department's answer racing its own request's step) fails and is tried again with the back-off.
+ * The variable a correlation of this outbox row sets and nothing else does, never overwritten: read back from the
+ * running instance, it says the message was delivered whatever history the engine keeps.
  */
-async function correlateMessage(engine: EngineRest, row: OutboxRow): Promise<void> {
-  const { messageName, variables, marker } = row.payload as OutboxMessage;
+export function deliveredMarkerOf(rowId: string): string {
+  return `outboxDelivered_${rowId}`;
+}
+
+/** Whether the variable exists on the running instance; an instance gone (ended, deleted) meanwhile holds nothing. */
+async function hasVariable(engine: EngineRest, instanceId: string, name: string): Promise<boolean> {
+  try {
+    await engine.get(`/process-instance/${encodeURIComponent(instanceId)}/variables/${encodeURIComponent(name)}`, { deserializeValue: false });
+    return true;
+  } catch (error) {
+    if (error instanceof EngineError && error.status === 404) return false;
+    throw error;
+  }
+}
+
+/** Whether an instance of the business key took this row's message: its running instances, then history when kept. */
+async function messageDelivered(engine: EngineRest, row: OutboxRow, marker: OutboxMessage['marker']): Promise<boolean> {
+  const running = await engine.get<{ id: string }[]>('/process-instance', { businessKey: row.business_key });
+  for (const instance of running) if (await hasVariable(engine, instance.id, deliveredMarkerOf(row.id))) return true;
+  // An instance that ended after taking the message is only in the history (at level full: every update is kept, so a
+  // later overwrite of the marker does not hide it). Without history nobody waits for the message any more, so a send
+  // repeated there is refused by the engine and cannot double anything.
   const instances = await engine.get<{ id: string }[]>('/history/process-instance', { processInstanceBusinessKey: row.business_key });
   for (const instance of instances) {
     const updates = await engine.get<{ variableName: string; value: unknown }[]>('/history/detail', {
@@ -69,12 +102,27 @@ async function correlateMessage(engine: EngineRest, row: OutboxRow): Promise<voi
       variableUpdates: true,
       deserializeValues: false,
     });
-    if (updates.some((u) => u.variableName === marker.name && u.value === marker.value)) return;
+    if (updates.some((u) => (u.variableName === marker.name && u.value === marker.value) || u.variableName === deliveredMarkerOf(row.id))) return true;
   }
-  await engine.post('/message', { messageName, businessKey: row.business_key, processVariables: toEngineVariables(variables) });
+  return false;
 }
 
-const COMMANDS: Record<string, (engine: EngineRest, row: OutboxRow) => Promise<void>> = {
+/**
+ * Correlates a message to the instance of the business key unless it was delivered already (messageDelivered). A
+ * message nobody waits for yet (a department's answer racing its own request's step) fails and is tried again with
+ * the back-off.
+ */
+async function correlateMessage(engine: EngineRest, _db: Db, row: OutboxRow): Promise<void> {
+  const { messageName, variables, marker } = row.payload as OutboxMessage;
+  if (await messageDelivered(engine, row, marker)) return;
+  await engine.post('/message', {
+    messageName,
+    businessKey: row.business_key,
+    processVariables: toEngineVariables({ ...variables, [deliveredMarkerOf(row.id)]: true }),
+  });
+}
+
+const COMMANDS: Record<string, (engine: EngineRest, db: Db, row: OutboxRow) => Promise<void>> = {
   'create-process-instance': createProcessInstance,
   'correlate-message': correlateMessage,
 };
@@ -102,7 +150,7 @@ export function createOutboxDispatcher({ db, engine, intervalMs, log = console.e
         const send = COMMANDS[row.command];
         try {
           if (!send) throw new Error(`unknown outbox command "${row.command}"`);
-          await send(engine, row);
+          await send(engine, db, row);
           crashPoint('outbox-after-engine-call');
           await tx.query('update outbox set dispatched_at = now(), attempts = attempts + 1, last_error = null where id = $1', [row.id]);
           sent++;

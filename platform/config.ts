@@ -469,6 +469,12 @@ export const variables = {
     default: '5000',
     parse: integer('HEALTH_REFRESH_MS', 100, 600000),
   },
+  workerStopGraceMs: {
+    name: 'WORKER_STOP_GRACE_MS',
+    meaning: 'how long a stopping worker lets the tasks in hand finish before it aborts the rest and hands their locks back',
+    default: '15000',
+    parse: integer('WORKER_STOP_GRACE_MS', 0, 3600000),
+  },
   outboxIntervalMs: {
     name: 'OUTBOX_INTERVAL_MS',
     meaning: 'how often pending engine commands (a new filing\'s process start) are sent when no new filing nudges it',

@@ -1,7 +1,10 @@
 // The one HTTP client mechanism for department systems: every call has a timeout, transient failures are
 // retried with back-off, and every answer is schema-checked before anyone sees it. The three error classes
 // tell a caller what to do: wait and retry later (Unavailable), stop and show someone (BadAnswer, Rejected).
-// No body is read beyond a cap, so a department that answers without end cannot exhaust our memory.
+// No body is read beyond a cap, so a department that answers without end cannot exhaust our memory. A call's
+// whole time, retries and waits included, is bounded, and a call made for a job stops when the job's signal fires
+// (its external task's lock lost, the worker stopping: platform/job-signal.ts).
+import { jobSignal } from './job-signal.ts';
 import { maskNumbersInText } from './masking.ts';
 import { retryAfterMs, retryWithBackoff } from './retry.ts';
 import type { Checked, FieldIssue } from './schema.ts';
@@ -20,6 +23,11 @@ export interface DepartmentHttpOptions {
   maxAnswerBytes?: number;
   /** Longest wait a 429/503 `Retry-After` may ask for; a longer one ends the call at once. 30 s unless given. */
   maxRetryAfterMs?: number;
+  /**
+   * Longest a call may take, every attempt and wait included: a retry that could not finish within it is not
+   * started. 120 s unless given (or the longest Retry-After allowed and one attempt, if longer).
+   */
+  maxTotalMs?: number;
   /** Injectable for tests; defaults to a timer. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -135,6 +143,26 @@ const DEFAULT_MAX_ANSWER_BYTES = 16 * MiB;
 const ERROR_BODY_MAX_BYTES = 1 * MiB;
 // Half the workers' 60 s lock on a task: a department asking for longer is better left to the engine's own retry.
 const DEFAULT_MAX_RETRY_AFTER_MS = 30_000;
+// Two locks' worth: the worker extends its lock every half lock while the call runs (workers/runtime), and a call
+// still going after two minutes is better failed and retried by the engine, where an operator can see it.
+const DEFAULT_MAX_TOTAL_MS = 120_000;
+
+/** A wait that ends early, with the signal's reason, when the signal fires. */
+function abortableSleep(ms: number, signal: AbortSignal | undefined, sleep: (ms: number) => Promise<void>): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    sleep(ms).then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      reject,
+    );
+  });
+}
 
 /**
  * The body as UTF-8 text, at most `maxBytes` of it: `whole` is false when there was more, which is then
@@ -170,10 +198,14 @@ export function createDepartmentHttp(options: DepartmentHttpOptions): Department
   const maxDelayMs = options.maxDelayMs ?? 4000;
   const maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+  // A caller that allows a longer Retry-After allows the call that long, and one attempt more.
+  const maxTotalMs = options.maxTotalMs ?? Math.max(DEFAULT_MAX_TOTAL_MS, maxRetryAfterMs + timeoutMs);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   // Fail at start-up, not on the first job, when the URL is misconfigured.
   const baseUrl = new URL(options.baseUrl).href.replace(/\/+$/, '');
 
-  function describe(error: unknown): string {
+  function describe(error: unknown, signal: AbortSignal | undefined): string {
+    if (signal?.aborted) return `abandoned: ${signal.reason instanceof Error ? signal.reason.message : String(signal.reason)}`;
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       return `timed out after ${timeoutMs} ms`;
     }
@@ -184,12 +216,13 @@ export function createDepartmentHttp(options: DepartmentHttpOptions): Department
     return `network error: ${reason}`;
   }
 
-  async function attempt<T>(method: Method, req: DepartmentRequest<T>): Promise<T | null> {
+  async function attempt<T>(method: Method, req: DepartmentRequest<T>, deadline: number, signal: AbortSignal | undefined): Promise<T | null> {
+    const timeout = AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, deadline - Date.now())));
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'Idempotency-Key': req.idempotencyKey,
     };
-    const init: RequestInit = { method, headers, signal: AbortSignal.timeout(timeoutMs) };
+    const init: RequestInit = { method, headers, signal: signal ? AbortSignal.any([timeout, signal]) : timeout };
     if (req.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(req.body);
@@ -199,14 +232,14 @@ export function createDepartmentHttp(options: DepartmentHttpOptions): Department
     try {
       response = await fetch(baseUrl + req.path, init);
     } catch (error) {
-      throw new TransientFailure(describe(error), { cause: error });
+      throw new TransientFailure(describe(error, signal), { cause: error });
     }
     // Read the body under the same timeout: a department that stalls mid-answer is as unavailable as a silent one.
     const read = async (maxBytes: number) => {
       try {
         return await readAtMost(response.body, maxBytes);
       } catch (error) {
-        throw new TransientFailure(describe(error), { cause: error });
+        throw new TransientFailure(describe(error, signal), { cause: error });
       }
     };
 
@@ -270,19 +303,29 @@ export function createDepartmentHttp(options: DepartmentHttpOptions): Department
     if (!req.path.startsWith('/')) throw new TypeError(`department path must start with "/": ${req.path}`);
     if (!req.idempotencyKey) throw new TypeError('a department call needs an idempotency key');
     let attempts = 0;
+    const signal = jobSignal();
+    const deadline = Date.now() + maxTotalMs;
     try {
       return await retryWithBackoff(
         (n) => {
           attempts = n;
-          return attempt(req.method, req);
+          return attempt(req.method, req, deadline, signal);
         },
         {
           retries,
           baseDelayMs,
           maxDelayMs,
-          isRetryable: (error) => error instanceof TransientFailure && (error.retryAfterMs ?? 0) <= maxRetryAfterMs,
+          isRetryable: (error) => error instanceof TransientFailure && (error.retryAfterMs ?? 0) <= maxRetryAfterMs && !signal?.aborted,
           requestedDelayMs: (error) => (error instanceof TransientFailure ? error.retryAfterMs : undefined),
-          sleep: options.sleep,
+          // A wait that would end past the call's budget is not begun, and one under way ends when the job is let go.
+          sleep: async (ms) => {
+            if (Date.now() + ms >= deadline) throw new TransientFailure(`no time left for another attempt within ${maxTotalMs} ms`);
+            try {
+              await abortableSleep(ms, signal, sleep);
+            } catch (error) {
+              throw new TransientFailure(describe(error, signal), { cause: error });
+            }
+          },
         },
       );
     } catch (error) {

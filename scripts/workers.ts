@@ -32,7 +32,7 @@ runPart<WorkersFacts>({
     });
     return {
       facts: { workerId: runtime.workerId, topics: [...runtime.topics], engineUrl: config.engineUrl },
-      stop: () => runtime.stop(config.workerLockMs).then(() => db.end()),
+      stop: () => runtime.stop().then(() => db.end()),
     };
   },
   describe: (facts) => `workers ${facts.workerId}: ${facts.topics.join(', ')} on ${facts.engineUrl}`,

@@ -9,6 +9,7 @@ import { startSimulators, type RunningSimulators } from '../connectors/simulator
 import { CheckRunner } from '../deployment/check-runner.ts';
 import { deployResources, projectResources, type DeploymentResult } from '../deployment/deploy-resources.ts';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../outbox/outbox-dispatcher.ts';
+import { startIntentReconciler } from '../operations/engine-intents.ts';
 import type { Config } from '../platform/config.ts';
 import { createAppPool, createPool, ensureDatabase, type Db } from '../platform/db.ts';
 import { createEngineRest, type EngineConnection, type EngineRest } from '../platform/engine-rest.ts';
@@ -32,6 +33,8 @@ export class StartError extends Error {
 }
 
 export const PROJECT_FILES_SOURCE = 'project-files';
+/** How often engine actions left without an outcome are looked for (operations/engine-intents.ts). */
+const INTENT_RECONCILE_INTERVAL_MS = 60_000;
 
 export interface RunningSystem {
   apiUrl: string;
@@ -135,12 +138,15 @@ export async function startSystem({ config, engine: connection, log = console.er
         log,
       });
       const running = workers;
-      // Before the database pool closes: tasks in hand finish against a live database.
-      stoppers.push(() => running.stop(15_000));
+      // Before the database pool closes: tasks in hand finish against a live database (WORKER_STOP_GRACE_MS).
+      stoppers.push(() => running.stop());
     }
 
     const outbox = createOutboxDispatcher({ db, engine, intervalMs: config.outboxIntervalMs, log });
     stoppers.push(() => outbox.stop());
+    // Engine actions whose request died between the engine's answer and our record of it: settled now and then.
+    const intents = startIntentReconciler({ db, engine, intervalMs: INTENT_RECONCILE_INTERVAL_MS, log });
+    stoppers.push(() => intents.stop());
 
     // The embedded provider listens first, so the issuer is known to the API; it answers once the API's address is.
     let identityProvider: DevelopmentIdentityProvider | undefined;

@@ -19,6 +19,11 @@ export interface Job {
   /** The process instance's business key: a filing's id. */
   businessKey?: string | null;
   processInstanceId?: string;
+  /**
+   * Fires when the task is no longer this worker's (its lock was lost to another worker) or the worker stops past
+   * its grace: stop, the outcome will not be reported. Department calls made for the job honour it by themselves.
+   */
+  signal?: AbortSignal;
 }
 
 /** `In` documents the variables the handler expects; it checks them itself, since they arrive as unknown. */

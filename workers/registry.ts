@@ -59,13 +59,14 @@ export const WORKER_TOPICS: readonly WorkerTopic[] = TOPIC_MODULES.map((module) 
 export const ELEMENT_TEMPLATES: readonly ElementTemplate[] = TOPIC_MODULES.map((module) => module.template);
 
 /** The runtime settings every worker process takes from the configuration. */
-export function workerSettings(config: Config): Pick<WorkerRuntimeOptions, 'lockDurationMs' | 'maxTasks' | 'longPollMs' | 'retries' | 'retryBackoffMs'> {
+export function workerSettings(config: Config): Pick<WorkerRuntimeOptions, 'lockDurationMs' | 'maxTasks' | 'longPollMs' | 'retries' | 'retryBackoffMs' | 'stopGraceMs'> {
   return {
     lockDurationMs: config.workerLockMs,
     maxTasks: config.workerMaxTasks,
     longPollMs: config.workerLongPollMs,
     retries: config.workerRetries,
     retryBackoffMs: config.workerRetryBackoffMs,
+    stopGraceMs: config.workerStopGraceMs,
   };
 }
 

@@ -7,6 +7,7 @@ import { DepartmentBadAnswer } from '../platform/department-http.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { findTransfer } from '../national-platform/transfer-store.ts';
 import { certifiedResultOf } from '../review/review-store.ts';
+import { effectOnce } from './effect-ledger.ts';
 import { departmentJob, filingIdSchema, filingOf, jobVariables } from './department-job.ts';
 import template from './element-templates/report-to-national-platform.json' with { type: 'json' };
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
@@ -55,12 +56,15 @@ export function createReportToNationalPlatformHandler(
       return failForGood(`该申报尚无审核结果，无法回传认证结果，请核对流程后处理 / ${JOB_TYPE}: no stored review for filing ${filingId}`);
     }
     try {
-      // Keyed by the task: the same task handed out again reports once; a later certification (after feedback) is a
-      // new task and reports its own result.
-      await deps.client.reportResult(
-        transfer.transferId,
-        { filingId, status: 'certified', certifiedCount: result.certifiedCount, ...(certificateCode ? { certificateCode } : {}) },
-        `${filingId}:report:${job.key}`,
+      // Keyed by the task: the same task handed out again reports once (recorded here, and recognised by the platform
+      // by the same key); a later certification (after feedback) is a new task and reports its own result.
+      const key = `${filingId}:report:${job.key}`;
+      await effectOnce(deps.db, { kind: JOB_TYPE, key, businessKey: filingId, sourceTaskId: job.key }, () =>
+        deps.client.reportResult(
+          transfer.transferId,
+          { filingId, status: 'certified', certifiedCount: result.certifiedCount, ...(certificateCode ? { certificateCode } : {}) },
+          key,
+        ),
       );
     } catch (error) {
       if (error instanceof DepartmentBadAnswer) {

@@ -108,6 +108,39 @@ describe('inbound: a filing received in another province for a Zhejiang unit', (
       expect.objectContaining({ filingId, status: 'certified', certifiedCount: 1.5, certificateCode: 'ZJ2026-TEST-0001', resultId: expect.any(String) }),
     ]);
   });
+
+  it('a report recorded done is not sent again; one whose worker died after sending is sent again with the same key, kept once', async () => {
+    const real = createNationalPlatformClient({ nationalPlatformUrl: system.config.nationalPlatformUrl, ...JOB_CALL_SETTINGS });
+    const sent: string[] = [];
+    // The worker dies after the platform took the report, before our record of it: the call happened, nothing is marked done.
+    const dying = createReportToNationalPlatformHandler({
+      db: system.db,
+      client: {
+        reportResult: async (transferId, report, key) => {
+          sent.push(key);
+          await real.reportResult(transferId, report, key);
+          throw new Error('worker killed');
+        },
+      },
+    });
+    const counting = createReportToNationalPlatformHandler({
+      db: system.db,
+      client: { reportResult: (transferId, report, key) => (sent.push(key), real.reportResult(transferId, report, key)) },
+    });
+    const key = '2251799813690002';
+    const variables = { filingId, certificateCode: 'ZJ2026-TEST-0002' };
+    expect(await dying(job(key, variables))).toMatchObject({ kind: 'fail' });
+    const ledger = () => system.db.query('select state from effects where kind = $1 and effect_key = $2', ['report-to-national-platform', `${filingId}:report:${key}`]);
+    expect((await ledger()).rows).toEqual([{ state: 'intent' }]);
+    // The task comes back: the intent is found, the call repeated with the same key, and the platform keeps one result.
+    expect(await counting(job(key, variables))).toEqual({ kind: 'complete', variables: {} });
+    expect((await ledger()).rows).toEqual([{ state: 'done' }]);
+    // Once more: recorded done, so the platform is not asked at all.
+    expect(await counting(job(key, variables))).toEqual({ kind: 'complete', variables: {} });
+    expect(sent).toEqual([`${filingId}:report:${key}`, `${filingId}:report:${key}`]);
+    const held = await platformView('SH-2026-0001');
+    expect(held.results.filter((r: { certificateCode?: string }) => r.certificateCode === 'ZJ2026-TEST-0002')).toHaveLength(1);
+  });
 });
 
 describe('inbound: what the platform may not deliver', () => {

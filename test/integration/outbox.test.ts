@@ -50,6 +50,34 @@ afterAll(async () => {
 
 const seed = () => 900_000 + Math.floor(Math.random() * 99_999);
 
+/**
+ * The engine of this run keeps full history; this one answers the history endpoints as an engine at
+ * ENGINE_HISTORY_LEVEL none does (nothing kept), so the dispatcher must decide from the runtime and our records.
+ */
+function withoutHistory(real: EngineRest): EngineRest & { historyAsked: number } {
+  const wrapped = {
+    ...real,
+    historyAsked: 0,
+    get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T> {
+      if (path.startsWith('/history')) {
+        wrapped.historyAsked++;
+        return Promise.resolve((path.endsWith('/count') ? { count: 0 } : []) as T);
+      }
+      return real.get<T>(path, query);
+    },
+  };
+  return wrapped;
+}
+
+/** What a dispatcher that died right after the engine's answer leaves behind: an instance, and a pending row. */
+async function startedByADispatcherThatDied(id: string): Promise<void> {
+  const filing = (await db.query('select declaration, receiving_region_code from filings where id = $1', [id])).rows[0];
+  await engine.post('/process-definition/key/annual-review/start', {
+    businessKey: id,
+    variables: toEngineVariables(processVariablesOf(id, filing.declaration, filing.receiving_region_code)),
+  });
+}
+
 /** One pass of a dispatcher that is not left running: what a restarted API does first. */
 async function dispatchOnce(through: EngineRest = engine, log: (m: string) => void = silent): Promise<number> {
   const dispatcher = createOutboxDispatcher({ db, engine: through, intervalMs: 60_000, log });
@@ -73,12 +101,7 @@ describe('outbox to engine', () => {
 
   it('does not start a second instance when the engine had acted before the API died', async () => {
     const id = await storeFiling(seed());
-    const filing = (await db.query('select declaration, receiving_region_code from filings where id = $1', [id])).rows[0];
-    // What a dispatcher that died right after the engine's answer leaves behind: an instance, and a pending row.
-    await engine.post('/process-definition/key/annual-review/start', {
-      businessKey: id,
-      variables: toEngineVariables(processVariablesOf(id, filing.declaration, filing.receiving_region_code)),
-    });
+    await startedByADispatcherThatDied(id);
     expect((await outboxRow(id)).dispatched_at).toBeNull();
 
     await dispatchOnce();
@@ -105,6 +128,37 @@ describe('outbox to engine', () => {
     expect((await outboxRow(id)).last_error).toBeNull();
   });
 
+  it('at history level none, does not start a second instance when the engine had acted before the API died', async () => {
+    const id = await storeFiling(seed());
+    await startedByADispatcherThatDied(id);
+    await dispatchOnce(withoutHistory(engine));
+    expect(await instanceCount(id)).toBe(1);
+    expect((await outboxRow(id)).dispatched_at).not.toBeNull();
+  });
+
+  it('at history level none, does not start again a filing whose instance ran and ended, known from what its workers recorded', async () => {
+    const id = await storeFiling(seed());
+    // What an instance that ran (its step recorded a status with its external task) and ended leaves in our database,
+    // while the dispatcher that started it died before marking its row.
+    await db.query(
+      `insert into filing_status_history (filing_id, status, actor, step, source_task_id) select id, status, 'system', 'probe', $2 from filings where id = $1`,
+      [id, `ended-instance-task-${id}`],
+    );
+    const noHistory = withoutHistory(engine);
+    await dispatchOnce(noHistory);
+    expect(await instanceCount(id)).toBe(0);
+    expect((await outboxRow(id)).dispatched_at).not.toBeNull();
+  });
+
+  it('at history level none, starts a filing no instance exists for, once', async () => {
+    const id = await storeFiling(seed());
+    const noHistory = withoutHistory(engine);
+    await dispatchOnce(noHistory);
+    await db.query('update outbox set dispatched_at = null where business_key = $1', [id]);
+    await dispatchOnce(noHistory);
+    expect(await instanceCount(id)).toBe(1);
+  });
+
   it('starts each of many filings exactly once with three dispatchers racing', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push(await storeFiling(seed()));
@@ -116,21 +170,28 @@ describe('outbox to engine', () => {
 });
 
 describe('messages through the outbox', () => {
-  // An instance waiting for one message, as a filing's process waits for the employer's feedback.
-  const WAITING = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="outbox-probe-definitions" targetNamespace="http://dpf.zj.cn/test">
-  <bpmn:message id="probe-message" name="outbox-probe" />
-  <bpmn:process id="outbox-probe" isExecutable="true" operaton:historyTimeToLive="P1D">
-    <bpmn:startEvent id="start"><bpmn:outgoing>to-wait</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:intermediateCatchEvent id="wait"><bpmn:incoming>to-wait</bpmn:incoming><bpmn:outgoing>to-end</bpmn:outgoing><bpmn:messageEventDefinition messageRef="probe-message" /></bpmn:intermediateCatchEvent>
+  /**
+   * A process whose instance waits for the message `outbox-probe` at each of `waits` in turn: once, as a filing's
+   * process waits for the employer's feedback, or again, as it waits for feedback again after a re-review.
+   */
+  function waitingProcess(id: string, waits: string[]): string {
+    const flows = ['start', ...waits, 'end'];
+    const step = (i: number) => `<bpmn:incoming>to-${flows[i + 1]}</bpmn:incoming><bpmn:outgoing>to-${flows[i + 2]}</bpmn:outgoing>`;
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="${id}-definitions" targetNamespace="http://dpf.zj.cn/test">
+  <bpmn:message id="${id}-message" name="outbox-probe" />
+  <bpmn:process id="${id}" isExecutable="true" operaton:historyTimeToLive="P1D">
+    <bpmn:startEvent id="start"><bpmn:outgoing>to-${flows[1]}</bpmn:outgoing></bpmn:startEvent>
+    ${waits.map((wait, i) => `<bpmn:intermediateCatchEvent id="${wait}">${step(i)}<bpmn:messageEventDefinition messageRef="${id}-message" /></bpmn:intermediateCatchEvent>`).join('\n    ')}
     <bpmn:endEvent id="end"><bpmn:incoming>to-end</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="to-wait" sourceRef="start" targetRef="wait" />
-    <bpmn:sequenceFlow id="to-end" sourceRef="wait" targetRef="end" />
+    ${flows.slice(1).map((to, i) => `<bpmn:sequenceFlow id="to-${to}" sourceRef="${flows[i]}" targetRef="${to}" />`).join('\n    ')}
   </bpmn:process>
 </bpmn:definitions>`;
+  }
 
   beforeAll(async () => {
-    await deployDiagram(engine, 'outbox-probe', WAITING, 'outbox-probe');
+    await deployDiagram(engine, 'outbox-probe', waitingProcess('outbox-probe', ['wait']), 'outbox-probe');
+    await deployDiagram(engine, 'outbox-probe-twice', waitingProcess('outbox-probe-twice', ['wait', 'wait-again']), 'outbox-probe-twice');
   });
 
   const message = (marker: string) => ({ messageName: 'outbox-probe', variables: { probeId: marker }, marker: { name: 'probeId', value: marker } });
@@ -153,6 +214,25 @@ describe('messages through the outbox', () => {
     await dispatchOnce();
     expect(await row(key)).toMatchObject({ attempts: 2, last_error: null, given_up_at: null });
     expect((await row(key)).dispatched_at).not.toBeNull();
+  });
+
+  it('at history level none, does not deliver a message again to an instance that waits for it once more', async () => {
+    const key = `probe-twice-${seed()}`;
+    const instance = await engine.post<{ id: string }>('/process-definition/key/outbox-probe-twice/start', { businessKey: key });
+    await enqueueMessage(db, key, message('m-3'));
+    const noHistory = withoutHistory(engine);
+    await dispatchOnce(noHistory);
+    expect((await row(key)).dispatched_at).not.toBeNull();
+    // The API died after the engine took the message but before the row was marked; the instance now waits for the
+    // same message again. Sent again, the row is found delivered by its marker on the running instance.
+    await db.query(`update outbox set dispatched_at = null where command = 'correlate-message' and business_key = $1`, [key]);
+    await dispatchOnce(noHistory);
+    expect(await row(key)).toMatchObject({ attempts: 2, last_error: null });
+    expect((await row(key)).dispatched_at).not.toBeNull();
+    const running = await engine.get<{ id: string }[]>('/process-instance', { processInstanceIds: instance.id });
+    expect(running).toHaveLength(1);
+    const waiting = await engine.get<{ activityId: string }[]>('/event-subscription', { processInstanceId: instance.id });
+    expect(waiting.map((w) => w.activityId)).toEqual(['wait-again']);
   });
 
   it('gives up a message nobody waits for after its last attempt, and tries it no more', async () => {

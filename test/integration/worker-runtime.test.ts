@@ -11,7 +11,7 @@ import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts
 import { createFiling } from '../../filings/filing-store.ts';
 import { createRecordFilingStatusHandler } from '../../workers/record-filing-status.ts';
 import { retryTimeout, startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime/worker-runtime.ts';
-import { complete, fail } from '../../workers/job-outcome.ts';
+import { complete, fail, type Job } from '../../workers/job-outcome.ts';
 import { eventually } from '../support/system.ts';
 import { createdId } from '../support/fixtures.ts';
 import { deployDiagram } from '../support/deploy-diagram.ts';
@@ -55,12 +55,12 @@ async function ended(instanceId: string): Promise<boolean> {
 
 type Handler = Parameters<typeof startWorkerRuntime>[0]['workers'][number]['handler'];
 
-function runtime(topic: string, handler: Handler, extra: { retries?: number; processDefinitionKey?: string } = {}) {
+function runtime(topic: string, handler: Handler, extra: { retries?: number; processDefinitionKey?: string; lockDurationMs?: number; maxTasks?: number } = {}) {
   const r = startWorkerRuntime({
     engine: inject('engine'),
     workers: [{ topic, handler, ...(extra.processDefinitionKey ? { processDefinitionKey: extra.processDefinitionKey } : {}) }],
-    lockDurationMs: 10_000,
-    maxTasks: 5,
+    lockDurationMs: extra.lockDurationMs ?? 10_000,
+    maxTasks: extra.maxTasks ?? 5,
     longPollMs: 1000,
     retries: extra.retries ?? 3,
     retryBackoffMs: 100,
@@ -235,5 +235,93 @@ describe('worker runtime on the engine', () => {
     expect(r.counts.released).toBe(1);
     const [task] = await engine.get<{ workerId: string | null; lockExpirationTime: string | null }[]>('/external-task', { processInstanceId: instanceId });
     expect(task).toMatchObject({ workerId: null, lockExpirationTime: null });
+  });
+
+  it('runs a handler slower than its lock once, extending the lock, and completes it', async () => {
+    const key = 'slow-probe';
+    await deploy(key, oneStepProcess(key, 'slow-probe'));
+    const runs: string[] = [];
+    // A department call of five seconds against a two-second lock, two workers waiting for the topic.
+    const slow: Handler = async (job) => {
+      runs.push(job.key);
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      return complete({});
+    };
+    const first = runtime('slow-probe', slow, { processDefinitionKey: key, lockDurationMs: 2000 });
+    const second = runtime('slow-probe', slow, { processDefinitionKey: key, lockDurationMs: 2000 });
+    const instanceId = await start(key, `slow-${Date.now()}`);
+    await eventually('the instance to end', async () => ((await ended(instanceId)) ? true : undefined), 60_000);
+    expect(runs).toHaveLength(1);
+    expect(first.counts.complete + second.counts.complete).toBe(1);
+    expect(first.counts.lockExtended + second.counts.lockExtended).toBeGreaterThanOrEqual(2);
+    expect(first.counts.lockLost + second.counts.lockLost + first.counts.reportFailed + second.counts.reportFailed).toBe(0);
+  });
+
+  /** A handler that runs until its job is let go, like a department call that never answers. */
+  function untilLetGo(seen: Job[]): Handler {
+    return async (job) => {
+      seen.push(job);
+      await eventually('the job to be let go', async () => (job.signal?.aborted ? true : undefined), 60_000);
+      return complete({ afterLetGo: true });
+    };
+  }
+
+  it('does not report a task whose lock another worker took, and tells its handler to stop', async () => {
+    const key = 'stolen-probe';
+    await deploy(key, oneStepProcess(key, 'stolen-probe'));
+    const seen: Job[] = [];
+    // One task at a time: this worker does not fetch the task again itself while the thief takes it.
+    const r = runtime('stolen-probe', untilLetGo(seen), { processDefinitionKey: key, lockDurationMs: 2000, maxTasks: 1 });
+    const instanceId = await start(key, `stolen-${Date.now()}`);
+    await eventually('the task to be in hand', async () => (seen.length === 1 ? true : undefined));
+    const taskId = seen[0]!.key;
+    // Another worker takes the task through the engine's REST: unlocked, then fetched and locked under its own id.
+    await engine.post(`/external-task/${taskId}/unlock`);
+    const taken = await engine.post<{ id: string }[]>('/external-task/fetchAndLock', {
+      workerId: 'thief',
+      maxTasks: 1,
+      topics: [{ topicName: 'stolen-probe', lockDuration: 60_000, processDefinitionKey: key }],
+    });
+    expect(taken.map((t) => t.id)).toEqual([taskId]);
+    await eventually('the lock loss to be noticed', async () => (r.counts.lockLost === 1 ? true : undefined));
+    expect(seen[0]!.signal?.aborted).toBe(true);
+    expect(r.counts.complete + r.counts.fail + r.counts.bpmnError).toBe(0);
+    const task = await engine.get<{ workerId: string }>(`/external-task/${taskId}`);
+    expect(task.workerId).toBe('thief');
+    expect(await ended(instanceId)).toBe(false);
+    await engine.post(`/external-task/${taskId}/complete`, { workerId: 'thief' });
+    expect(await ended(instanceId)).toBe(true);
+  });
+
+  it('on a stop past its grace aborts the handler in hand and hands its task back for another worker at once', async () => {
+    const key = 'grace-probe';
+    await deploy(key, oneStepProcess(key, 'grace-probe'));
+    const seen: Job[] = [];
+    const logged: string[] = [];
+    const r = startWorkerRuntime({
+      engine: inject('engine'),
+      workers: [{ topic: 'grace-probe', handler: untilLetGo(seen), processDefinitionKey: key }],
+      lockDurationMs: 60_000,
+      maxTasks: 1,
+      longPollMs: 1000,
+      retries: 3,
+      retryBackoffMs: 100,
+      stopGraceMs: 500,
+      log: (m) => logged.push(m),
+    });
+    runtimes.push(r);
+    const instanceId = await start(key, `grace-${Date.now()}`);
+    await eventually('the task to be in hand', async () => (seen.length === 1 ? true : undefined));
+    await r.stop();
+    expect(seen[0]!.signal?.aborted).toBe(true);
+    expect(r.counts.released).toBe(1);
+    expect(r.counts.complete + r.counts.fail).toBe(0);
+    expect(r.inFlight()).toBe(0);
+    expect(logged.some((m) => m.includes(`handed back grace-probe task ${seen[0]!.key}`))).toBe(true);
+    // Unlocked, not left locked for its 60 s: the next worker takes it now.
+    const [task] = await engine.get<{ workerId: string | null; lockExpirationTime: string | null }[]>('/external-task', { processInstanceId: instanceId });
+    expect(task).toMatchObject({ workerId: null, lockExpirationTime: null });
+    runtime('grace-probe', async () => complete({}), { processDefinitionKey: key });
+    await eventually('the instance to end', async () => ((await ended(instanceId)) ? true : undefined), 30_000);
   });
 });

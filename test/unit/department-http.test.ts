@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDepartmentHttp, DepartmentBadAnswer, DepartmentRejected, DepartmentUnavailable, type DepartmentHttpOptions } from '../../platform/department-http.ts';
+import { withJobSignal } from '../../platform/job-signal.ts';
 import { failureOf } from '../support/failure-of.ts';
 
 const ORIGIN = 'http://department.test';
@@ -179,5 +180,46 @@ describe('department client: body size', () => {
       expect(error).toBeInstanceOf(DepartmentUnavailable);
       expect((error as DepartmentUnavailable).lastCause).toBe('timed out after 300 ms');
     });
+  });
+});
+
+describe("department client: the call's whole time, and a job let go", () => {
+  it("does not begin a wait that would end past the call's budget", async () => {
+    const { waits, sleep } = recorder();
+    nock(ORIGIN).get('/records').reply(503, 'maintenance', { 'Retry-After': '2' });
+    const error = await failureOf(get(client({ sleep, maxTotalMs: 1500 })));
+    expect(error).toBeInstanceOf(DepartmentUnavailable);
+    expect((error as DepartmentUnavailable).attempts).toBe(1);
+    expect((error as DepartmentUnavailable).lastCause).toBe('no time left for another attempt within 1500 ms');
+    expect(waits).toEqual([]);
+  });
+
+  it('stops waiting and retrying once the job it runs for is let go (its lock lost)', async () => {
+    const controller = new AbortController();
+    const waits: number[] = [];
+    // The lock is lost while the client waits to retry: the wait ends there, and no further attempt is made.
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      controller.abort(new Error('lock lost'));
+      return new Promise<void>(() => undefined);
+    };
+    nock(ORIGIN).get('/records').times(3).reply(503, 'busy', { 'Retry-After': '1' });
+    const error = await failureOf(withJobSignal(controller.signal, () => get(client({ sleep }))));
+    expect(error).toBeInstanceOf(DepartmentUnavailable);
+    expect((error as DepartmentUnavailable).attempts).toBe(1);
+    expect((error as DepartmentUnavailable).lastCause).toBe('abandoned: lock lost');
+    expect(waits).toEqual([1000]);
+    expect(nock.pendingMocks()).toHaveLength(1);
+  });
+
+  it('ends an attempt under way when the job is let go', async () => {
+    const controller = new AbortController();
+    nock(ORIGIN).get('/records').delay(60_000).reply(200, { ok: 1 });
+    const call = withJobSignal(controller.signal, () => get(client({ timeoutMs: 120_000 })));
+    controller.abort(new Error('the worker is stopping'));
+    const error = await failureOf(call);
+    expect(error).toBeInstanceOf(DepartmentUnavailable);
+    expect((error as DepartmentUnavailable).attempts).toBe(1);
+    expect((error as DepartmentUnavailable).lastCause).toBe('abandoned: the worker is stopping');
   });
 });

@@ -44,6 +44,8 @@ declare module 'camunda-external-task-client-js' {
     handleFailure(task: ExternalTask, options: { errorMessage: string; errorDetails?: string; retries: number; retryTimeout: number }): Promise<void>;
     handleBpmnError(task: ExternalTask, errorCode: string, errorMessage?: string, variables?: Variables): Promise<void>;
     unlock(task: ExternalTask): Promise<void>;
+    /** Sets the lock to expire `newDuration` ms from now; refused (an EngineError with httpStatusCode) when the task is no longer ours. */
+    extendLock(task: ExternalTask, newDuration: number): Promise<void>;
   }
   export interface Subscription {
     unsubscribe(): void;

@@ -1,12 +1,16 @@
 // Runs job handlers as Operaton external-task workers: one subscription per topic with long polling and a lock,
 // each handler's outcome reported to the engine (complete, failure with decreasing retries and a doubling
 // back-off — an incident when none are left — or a BPMN error), and a graceful stop that finishes the tasks in
-// hand and hands back any fetched after the stop began. Several worker processes may run side by side: the
-// engine's lock gives each task to one of them at a time.
+// hand up to a grace, then aborts the rest and hands them back (as it does any fetched after the stop began).
+// Several worker processes may run side by side: the engine's lock gives each task to one of them at a time, and
+// the lock of a task in hand is extended for as long as its handler runs, so a slow department never lets a second
+// worker take the same task. A handler whose lock was lost anyway (taken by another worker) is told through its
+// job's signal and its outcome is not reported.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { BasicAuthInterceptor, Client, Variables, type ExternalTask, type TaskService } from 'camunda-external-task-client-js';
 import type { EngineConnection } from '../../platform/engine-rest.ts';
+import { withJobSignal } from '../../platform/job-signal.ts';
 import type { Job, JobHandler, JobOutcome } from '../job-outcome.ts';
 
 export interface WorkerDefinition {
@@ -27,6 +31,8 @@ export interface WorkerRuntimeOptions {
   /** Attempts of a failing task before the incident. */
   retries: number;
   retryBackoffMs: number;
+  /** How long a stop lets the handlers in hand finish before it aborts them and hands their tasks back. */
+  stopGraceMs?: number;
   workerId?: string;
   log?: (message: string) => void;
 }
@@ -41,8 +47,23 @@ export interface WorkerRuntime {
   /** Why the last fetch from the engine failed; undefined once one works. */
   lastPollError(): string | undefined;
   /** Counts since the start, by outcome. */
-  readonly counts: { complete: number; fail: number; bpmnError: number; released: number; reportFailed: number; conflictRetried: number };
-  /** Stops fetching, finishes what is in hand (up to `graceMs`), hands back what arrives meanwhile. */
+  readonly counts: {
+    complete: number;
+    fail: number;
+    bpmnError: number;
+    /** Tasks handed back to the engine unfinished (fetched while stopping, or aborted past the stop's grace). */
+    released: number;
+    reportFailed: number;
+    conflictRetried: number;
+    /** Lock extensions the engine granted. */
+    lockExtended: number;
+    /** Tasks whose lock was lost while their handler ran: their outcome was not reported. */
+    lockLost: number;
+  };
+  /**
+   * Stops fetching, lets the handlers in hand finish (up to `graceMs`), then aborts those still running and hands
+   * their tasks back (unlock) so another worker takes them at once; hands back what arrives meanwhile.
+   */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -50,6 +71,22 @@ export interface WorkerRuntime {
 const ERROR_MESSAGE_LIMIT = 666;
 /** Reports of one outcome tried against concurrent updates of the same process instance (parallel branches). */
 const CONFLICT_ATTEMPTS = 6;
+/** A stop's grace when none is given. */
+const DEFAULT_STOP_GRACE_MS = 15_000;
+/** How long a stop waits for aborted handlers to come back before it returns. */
+const ABORT_WAIT_MS = 2_000;
+
+/** A task being handled: its lock kept alive until it is reported, given up, or handed back. */
+interface InHand {
+  task: ExternalTask;
+  service: TaskService;
+  abort: AbortController;
+  /** `lost`: the engine refused to extend the lock (another worker has it); `abandoned`: the stop handed it back. */
+  state: 'running' | 'reporting' | 'lost' | 'abandoned';
+  /** When the lock runs out unless extended (our clock). */
+  lockedUntil: number;
+  timer?: NodeJS.Timeout;
+}
 
 /** Date variables (e.g. `${now()}` mappings) reach handlers as ISO strings, like everything else they check. */
 function plainVariables(task: ExternalTask): Record<string, unknown> {
@@ -96,7 +133,8 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     autoPoll: false,
     interceptors: new BasicAuthInterceptor({ username: options.engine.user, password: options.engine.password }) as never,
   });
-  const counts = { complete: 0, fail: 0, bpmnError: 0, released: 0, reportFailed: 0, conflictRetried: 0 };
+  const counts = { complete: 0, fail: 0, bpmnError: 0, released: 0, reportFailed: 0, conflictRetried: 0, lockExtended: 0, lockLost: 0 };
+  const inHand = new Map<string, InHand>();
   let stopping = false;
   let active = 0;
   let releasing = 0;
@@ -187,6 +225,39 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     }
   }
 
+  /** The lock lost or the task handed back: the handler is told to stop, and its outcome will not be reported. */
+  function letGo(entry: InHand, state: 'lost' | 'abandoned', reason: string): void {
+    if (entry.state !== 'running') return;
+    entry.state = state;
+    clearInterval(entry.timer);
+    entry.abort.abort(new Error(reason));
+  }
+
+  /**
+   * Extends the task's lock every half lock, for as long as it is in hand. A refusal by the engine means another
+   * worker has the task (its lock ran out and it was fetched again, or an operator unlocked it); an engine that does
+   * not answer is asked again at the next tick, until the lock would have run out.
+   */
+  function keepLocked(entry: InHand): void {
+    const every = Math.max(250, Math.floor(options.lockDurationMs / 2));
+    entry.timer = setInterval(() => {
+      if (entry.state !== 'running' && entry.state !== 'reporting') return;
+      entry.service.extendLock(entry.task, options.lockDurationMs).then(
+        () => {
+          entry.lockedUntil = Date.now() + options.lockDurationMs;
+          counts.lockExtended++;
+        },
+        (error: unknown) => {
+          const refused = typeof (error as { httpStatusCode?: unknown }).httpStatusCode === 'number';
+          if (!refused && Date.now() < entry.lockedUntil) return;
+          const why = error instanceof Error ? error.message : String(error);
+          log(`workers: lost the lock of ${entry.task.topicName} task ${entry.task.id} (${entry.task.businessKey ?? 'no business key'}): ${why}`);
+          letGo(entry, 'lost', `the lock of task ${entry.task.id} was lost: ${why}`);
+        },
+      );
+    }, every);
+  }
+
   async function handle(definition: WorkerDefinition, task: ExternalTask, service: TaskService): Promise<void> {
     if (stopping) {
       // Fetched by a long poll that was already under way: hand it back at once rather than let its lock run out.
@@ -200,6 +271,16 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       return;
     }
     active++;
+    const lockedUntil = Date.parse(task.lockExpirationTime);
+    const entry: InHand = {
+      task,
+      service,
+      abort: new AbortController(),
+      state: 'running',
+      lockedUntil: Number.isNaN(lockedUntil) ? Date.now() + options.lockDurationMs : lockedUntil,
+    };
+    inHand.set(task.id, entry);
+    keepLocked(entry);
     try {
       const job: Job = {
         key: task.id,
@@ -208,14 +289,22 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
         retries: task.retries ?? options.retries,
         businessKey: task.businessKey,
         processInstanceId: task.processInstanceId,
+        signal: entry.abort.signal,
       };
       let outcome: JobOutcome<object>;
       try {
-        outcome = await definition.handler(job);
+        outcome = await withJobSignal(entry.abort.signal, () => definition.handler(job));
       } catch (error) {
         // Handlers return outcomes; a throw is a bug, reported as an ordinary failure so the engine retries.
         outcome = { kind: 'fail', message: `${definition.topic}: unexpected error: ${error instanceof Error ? error.message : String(error)}` };
       }
+      // Another worker has the task now, or the stop handed it back: whatever this run found is not ours to report.
+      if (entry.state === 'lost') {
+        counts.lockLost++;
+        return;
+      }
+      if (entry.state === 'abandoned') return;
+      entry.state = 'reporting';
       try {
         await reportRetryingConflicts(task, service, outcome);
       } catch (error) {
@@ -225,6 +314,8 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
         log(`workers: could not report ${outcome.kind} of ${definition.topic} task ${task.id}: ${error instanceof Error ? error.message : String(error)}`);
       }
     } finally {
+      clearInterval(entry.timer);
+      inHand.delete(task.id);
       active--;
     }
   }
@@ -248,7 +339,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     lastPollError: () => lastPollError,
     polling: () => polls > 0,
     counts,
-    async stop(graceMs = options.lockDurationMs) {
+    async stop(graceMs = options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS) {
       stopping = true;
       client.stop();
       const deadline = Date.now() + graceMs;
@@ -256,6 +347,22 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       // back (at most the long-poll timeout), so that what it brings is released at once.
       await until(() => polls === 0, Math.min(deadline, Date.now() + options.longPollMs + 5_000));
       await until(() => active === 0 && releasing === 0, deadline);
+      // Past the grace: abort what still runs and hand its task back, so another worker takes it now rather than
+      // when the lock would have run out. Its handler, told through the signal, reports nothing.
+      const abandoned = [...inHand.values()].filter((entry) => entry.state === 'running');
+      for (const entry of abandoned) letGo(entry, 'abandoned', 'the worker is stopping');
+      await Promise.all(
+        abandoned.map(async (entry) => {
+          try {
+            await entry.service.unlock(entry.task);
+            counts.released++;
+            log(`workers: handed back ${entry.task.topicName} task ${entry.task.id} unfinished (stopping)`);
+          } catch (error) {
+            log(`workers: could not hand back task ${entry.task.id}; its lock runs out by itself: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }),
+      );
+      await until(() => active === 0, Date.now() + ABORT_WAIT_MS);
     },
   };
 }
