@@ -25,7 +25,7 @@ export async function tableCounts(client: pg.ClientBase): Promise<Map<string, nu
 
 /** The last entry of the audit trail, or undefined when it is empty. */
 export async function auditHead(client: pg.ClientBase): Promise<ChainAnchor | undefined> {
-  const head = await client.query<ChainAnchor>('select seq::text as seq, hash from audit_log order by seq desc limit 1');
+  const head = await client.query<ChainAnchor>('select seq::text as seq, hash from audit_log order by audit_log.seq desc limit 1');
   return head.rows[0];
 }
 

@@ -108,8 +108,7 @@ function idSetRow(database: string, check: string, source: IdSet, restored: IdSe
 
 const shortHead = (head: ChainAnchor | undefined) => (head ? `head ${head.seq}:${head.hash.slice(0, 12)}…` : 'empty');
 
-async function checkApplicationCopy(copy: Scratch, source: ApplicationFacts, sourceRole: string): Promise<CheckRow[]> {
-  const database = copy.database;
+async function checkApplicationCopy(database: string, copy: Scratch, source: ApplicationFacts): Promise<CheckRow[]> {
   const client = await patientClient(copy.url);
   try {
     const restored = await readApplicationFacts(client, copy.role ?? '');
@@ -127,15 +126,14 @@ async function checkApplicationCopy(copy: Scratch, source: ApplicationFacts, sou
     return [
       ...tableRows(database, source.tables, restored.tables),
       chainRow,
-      idSetRow(database, `grants of ${sourceRole} → ${copy.role}`, source.privileges, restored.privileges),
+      idSetRow(database, "tables and sequences the application's role may use", source.privileges, restored.privileges),
     ];
   } finally {
     await client.end();
   }
 }
 
-async function checkEngineCopy(copy: Scratch, source: EngineSide): Promise<CheckRow[]> {
-  const database = copy.database;
+async function checkEngineCopy(database: string, copy: Scratch, source: EngineSide): Promise<CheckRow[]> {
   const client = await patientClient(copy.url);
   try {
     const restored = await readEngineFacts(client);
@@ -180,7 +178,10 @@ export async function restoreCheck(options: RestoreCheckOptions): Promise<Restor
     await options.afterRestore?.({ application: application.url, engine: engine.url });
 
     log('comparing');
-    const rows = [...(await checkApplicationCopy(application, applicationSource, sourceRole)), ...(await checkEngineCopy(engine, engineSource))];
+    const rows = [
+      ...(await checkApplicationCopy(applicationName, application, applicationSource)),
+      ...(await checkEngineCopy(engineName, engine, engineSource)),
+    ];
     return {
       ok: rows.every((row) => row.ok),
       rows,
