@@ -86,3 +86,9 @@ export async function rolePrivileges(client: pg.ClientBase, role: string): Promi
   );
   return { count: Number(result.rows[0]!.count), digest: result.rows[0]!.digest };
 }
+
+/** The distinct document contents the rows of `documents` point at: their digest and size. */
+export async function documentContents(client: pg.ClientBase): Promise<{ sha256: string; bytes: number }[]> {
+  const found = await client.query<{ sha256: string; bytes: string }>('select sha256, max(size_bytes)::text as bytes from documents group by sha256 order by sha256');
+  return found.rows.map((row) => ({ sha256: row.sha256, bytes: Number(row.bytes) }));
+}

@@ -12,8 +12,9 @@ import type pg from 'pg';
 import type { ChainAnchor } from '../../platform/audit-chain.ts';
 import { walkAuditChain } from '../../platform/audit-chain-walk.ts';
 import { appRoleOf } from '../../platform/db.ts';
+import { documentFilePath } from '../../documents/document-store.ts';
 import { databaseNameOf } from '../engine/engine-database-role.ts';
-import { auditHead, engineFacts, rolePrivileges, tableCounts, type EngineFacts, type IdSet } from './database-facts.ts';
+import { auditHead, documentContents, engineFacts, rolePrivileges, tableCounts, type EngineFacts, type IdSet } from './database-facts.ts';
 import { createScratchDatabase, dropScratch, grantLikeSource, restoreDump, type Scratch } from './scratch-database.ts';
 import { dumpInSnapshot, patientClient } from './snapshot-dump.ts';
 
@@ -26,6 +27,11 @@ export interface RestoreCheckOptions {
   keep?: boolean;
   /** Write the dumps here and keep them (the backup itself); otherwise a temporary folder, removed afterwards. */
   dumpDir?: string;
+  /**
+   * The documents folder to hold the application's dump against (DOCUMENT_DIR, or the copy kept with a backup): every
+   * document row in the dump must find its file there, of its size. Not checked when unset.
+   */
+  documentDir?: string;
   /** The scratch databases' names; by default `<source>_restore_check_<pid>`. */
   scratchNames?: { application: string; engine: string };
   /** Runs on the restored copies before they are checked (the tests change a copy here to see the check notice). */
@@ -69,6 +75,7 @@ interface ApplicationFacts {
   tables: Map<string, number>;
   head?: ChainAnchor;
   privileges: IdSet;
+  documents: { sha256: string; bytes: number }[];
 }
 
 interface EngineSide {
@@ -80,6 +87,7 @@ export const readApplicationFacts = async (client: pg.ClientBase, role: string):
   tables: await tableCounts(client),
   head: await auditHead(client),
   privileges: await rolePrivileges(client, role),
+  documents: await documentContents(client),
 });
 
 const readEngineFacts = async (client: pg.ClientBase): Promise<EngineSide> => ({ tables: await tableCounts(client), engine: await engineFacts(client) });
@@ -104,6 +112,25 @@ function idSetRow(database: string, check: string, source: IdSet, restored: IdSe
   const same = source.count === restored.count && source.digest === restored.digest;
   const otherIds = source.count === restored.count && !same ? ' (other ids)' : '';
   return { database, check, source: String(source.count), restored: `${restored.count}${otherIds}`, ok: same };
+}
+
+/** The documents the dump's rows point at, looked for in `dir`: a backup of the databases without its files is none. */
+async function documentRow(database: string, dir: string, documents: ApplicationFacts['documents']): Promise<CheckRow> {
+  let missing = 0;
+  let otherSize = 0;
+  for (const { sha256, bytes } of documents) {
+    const found = await stat(documentFilePath(dir, sha256)).catch(() => undefined);
+    if (!found) missing += 1;
+    else if (found.size !== bytes) otherSize += 1;
+  }
+  const problems = [missing ? `${missing} missing` : '', otherSize ? `${otherSize} of another size` : ''].filter(Boolean).join(', ');
+  return {
+    database,
+    check: `document files in ${dir}`,
+    source: `${documents.length} referenced`,
+    restored: problems || `${documents.length} present`,
+    ok: !problems,
+  };
 }
 
 const shortHead = (head: ChainAnchor | undefined) => (head ? `head ${head.seq}:${head.hash.slice(0, 12)}…` : 'empty');
@@ -180,6 +207,7 @@ export async function restoreCheck(options: RestoreCheckOptions): Promise<Restor
     log('comparing');
     const rows = [
       ...(await checkApplicationCopy(applicationName, application, applicationSource)),
+      ...(options.documentDir ? [await documentRow(applicationName, options.documentDir, applicationSource.documents)] : []),
       ...(await checkEngineCopy(engineName, engine, engineSource)),
     ];
     return {

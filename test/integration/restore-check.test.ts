@@ -1,10 +1,13 @@
 // `npm run restore-check` (issue 21 point 8) against the run's real databases while the system runs: a filing made
 // and reviewed through the API (audit entries, a running process instance in the engine), then both databases dumped,
 // restored into scratch databases and compared — equal row counts, an intact audit chain ending at the dumped head,
-// the same deployments, definitions and instances. A copy changed after its restore (an audit entry rewritten with
+// the same deployments, definitions and instances, every document row's file in the documents folder. A copy changed after its restore (an audit entry rewritten with
 // its trigger off, a deployment slipped in) is reported as such, and the scratch databases are gone afterwards,
 // whatever the outcome; a kept copy is usable by the application as its own `<copy>_app` role.
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { walkAuditChain } from '../../platform/audit-chain-walk.ts';
@@ -23,6 +26,7 @@ const scratchBase = `${databaseNameOf(applicationUrl)}_rc`;
 const names = (what: string) => ({ application: `${scratchBase}_${what}_app`, engine: `${scratchBase}_${what}_engine` });
 
 let system: TestSystem;
+let emptyFolder: string;
 
 async function onServer<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: databaseUrlNamed(applicationUrl, 'postgres') });
@@ -63,13 +67,21 @@ const row = (rows: CheckRow[], database: string, check: string) => {
 };
 
 beforeAll(async () => {
+  emptyFolder = await mkdtemp(path.join(os.tmpdir(), 'restore-check-test-'));
   system = await startTestSystem();
   // A filing reviewed through the API: audit entries, rows in most tables, a process instance waiting for the employer.
-  await fileAndReview(system, syntheticFiling(21_801, { year: 2025 }));
+  const { id, employer } = await fileAndReview(system, syntheticFiling(21_801, { year: 2025 }));
+  // And a document: its row in the dump, its file in DOCUMENT_DIR.
+  const body = new FormData();
+  body.append('kind', 'evidence');
+  body.append('file', new Blob([new TextEncoder().encode(`%PDF-1.4\n% restore check ${Date.now()}\n%%EOF\n`)], { type: 'application/pdf' }), 'evidence.pdf');
+  const uploaded = await fetch(`${system.apiUrl}/api/filings/${id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${employer}` }, body });
+  expect(uploaded.status, await uploaded.clone().text()).toBe(201);
 }, 180_000);
 
 afterAll(async () => {
   await system?.stop();
+  if (emptyFolder) await rm(emptyFolder, { recursive: true, force: true });
 });
 
 describe('npm run restore-check', () => {
@@ -94,7 +106,7 @@ describe('npm run restore-check', () => {
   }, 120_000);
 
   it('reports equal counts, the chain, the deployments and the running instances, and keeps a usable copy', async () => {
-    const report = await restoreCheck({ applicationUrl, engineUrl, keep: true, scratchNames: names('kept') });
+    const report = await restoreCheck({ applicationUrl, engineUrl, keep: true, scratchNames: names('kept'), documentDir: system.config.documentDir });
     try {
       expect(report.rows.filter((r) => !r.ok)).toEqual([]);
       expect(report.ok).toBe(true);
@@ -108,6 +120,9 @@ describe('npm run restore-check', () => {
       expect(Number(row(report.rows, engine, 'process definitions').source)).toBeGreaterThan(0);
       expect(Number(row(report.rows, engine, 'running process instances').source)).toBeGreaterThan(0);
       expect(report.auditHead?.seq).toMatch(/^[1-9]\d*$/);
+      const documents = row(report.rows, application, `document files in ${system.config.documentDir}`);
+      expect(documents.restored).toBe(documents.source.replace('referenced', 'present'));
+      expect(documents.source).toMatch(/^[1-9]\d* referenced$/);
 
       // The kept copy: the application acts as the copy's own role, which may read but not rewrite the trail.
       const [copyUrl] = report.kept;
@@ -140,6 +155,8 @@ describe('npm run restore-check', () => {
       applicationUrl,
       engineUrl,
       scratchNames: names('tampered'),
+      // A documents folder without the files: the backup of the databases alone is incomplete.
+      documentDir: emptyFolder,
       afterRestore: async (copies) => {
         // With the owner's rights, the trigger turned off first: the one way past it, which the chain must show.
         await onCopy(
@@ -164,6 +181,7 @@ describe('npm run restore-check', () => {
     const table = row(report.rows, engine, 'rows in public.act_re_deployment');
     expect(Number(table.restored)).toBe(Number(table.source) + 1);
     expect(row(report.rows, engine, 'running process instances').ok).toBe(true);
+    expect(row(report.rows, application, `document files in ${emptyFolder}`).restored).toMatch(/^[1-9]\d* missing$/);
     expect(report.kept).toEqual([]);
     expect(await leftovers()).toEqual([]);
   }, 120_000);
