@@ -4,19 +4,18 @@
 // the same deployments, definitions and instances, every document row's file in the documents folder. A copy changed after its restore (an audit entry rewritten with
 // its trigger off, a deployment slipped in) is reported as such, and the scratch databases are gone afterwards,
 // whatever the outcome; a kept copy is usable by the application as its own `<copy>_app` role.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { walkAuditChain } from '../../platform/audit-chain-walk.ts';
-import { projectRoot } from '../../platform/config.ts';
 import { createAppPool, databaseUrlNamed, dropDatabase } from '../../platform/db.ts';
 import { databaseNameOf } from '../../scripts/engine/engine-database-role.ts';
 import { restoreCheck, type CheckRow } from '../../scripts/restore/restore-check.ts';
 import { fileAndReview } from '../support/filing-steps.ts';
 import { syntheticFiling } from '../support/fixtures.ts';
+import { runNpmScript } from '../support/npm-script.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 const applicationUrl = inject('databaseUrl');
@@ -86,18 +85,7 @@ afterAll(async () => {
 
 describe('npm run restore-check', () => {
   it('restores both databases, dumped while the system runs, with equal counts and an intact chain, and exits 0', async () => {
-    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn('npm', ['run', '--silent', 'restore-check'], {
-        cwd: projectRoot,
-        env: { ...process.env, DATABASE_URL: applicationUrl, ENGINE_DATABASE_URL: engineUrl },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const out = { stdout: '', stderr: '' };
-      child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
-      child.once('error', reject);
-      child.once('exit', (code) => resolve({ code, ...out }));
-    });
+    const run = await runNpmScript('restore-check', [], { DATABASE_URL: applicationUrl, ENGINE_DATABASE_URL: engineUrl });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('restore check passed');
     expect(run.stdout).toMatch(/audit chain\s+head \d+:[0-9a-f]{12}…\s+intact, \d+ entries, head \d+:[0-9a-f]{12}…\s+ok/);
