@@ -140,7 +140,8 @@ async function checkApplicationCopy(database: string, copy: Scratch, source: App
   try {
     const restored = await readApplicationFacts(client, copy.role ?? '');
     const chain = await walkAuditChain(client, source.head);
-    const sameHead = (chain.head.seq === (source.head?.seq ?? '0')) && (!source.head || chain.head.hash === source.head.hash);
+    // Walked to its end: the restored head must be the dumped one (the anchor tells only one cut short or rewritten).
+    const sameHead = chain.head.seq === (source.head?.seq ?? '0') && (!source.head || chain.head.hash === source.head.hash);
     const chainRow: CheckRow = {
       database,
       check: 'audit chain',

@@ -37,6 +37,9 @@ export async function createScratchDatabase(sourceUrl: string, name: string): Pr
       if ((error as { code?: string }).code === '42P04') throw new Error(`database "${name}" exists already and is not this check's: drop it or choose another name`);
       throw error;
     }
+    // A copy of personal data: open to its owner and the superusers only — not to the engine's role, say, as the
+    // application's own database is not (scripts/engine/engine-database-role.ts).
+    await admin.query(`revoke connect on database ${pg.escapeIdentifier(name)} from public`);
   });
   return { url: databaseUrlNamed(sourceUrl, name), database: name };
 }

@@ -115,6 +115,11 @@ describe('npm run restore-check', () => {
       // The kept copy: the application acts as the copy's own role, which may read but not rewrite the trail.
       const [copyUrl] = report.kept;
       expect(report.kept.map(databaseNameOf)).toEqual([names('kept').application, names('kept').engine]);
+      // A copy of personal data the engine's role may not open, like the application's own database.
+      const open = await onServer((admin) =>
+        admin.query<{ open: boolean }>(`select has_database_privilege($1, $2, 'connect') as open`, [inject('engineProcess').role, names('kept').application]),
+      );
+      expect(open.rows[0]!.open).toBe(false);
       const app = createAppPool(copyUrl!);
       try {
         const filings = await app.query<{ n: string }>('select count(*) as n from filings');
