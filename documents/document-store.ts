@@ -87,6 +87,11 @@ async function syncPath(target: string): Promise<void> {
   }
 }
 
+/** Where the bytes with this digest live in the document folder `dir` (also read by `npm run restore-check`). */
+export function documentFilePath(dir: string, sha256: string): string {
+  return path.join(dir, sha256.slice(0, 2), sha256);
+}
+
 export class DocumentStore {
   private readonly tempDir: string;
 
@@ -100,7 +105,7 @@ export class DocumentStore {
 
   /** Where the bytes with this digest live. */
   pathOf(sha256: string): string {
-    return path.join(this.dir, sha256.slice(0, 2), sha256);
+    return documentFilePath(this.dir, sha256);
   }
 
   /** Streams `source` to a temp file, hashing and counting as it goes; the temp file is removed on failure. */

@@ -3,14 +3,13 @@
 // entry changed, removed or inserted directly in the database — by someone with the owner's rights, who first turns
 // the trigger off — makes it fail naming the entry; the application's own role cannot change the trail at all; and
 // the entries written before the chain existed are chained by the migration exactly as the application chains.
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../../platform/config.ts';
 import { appRoleOf, createAppPool, createPool, databaseUrlNamed, dropDatabase, type Db } from '../../platform/db.ts';
 import { audit, refusalAudit } from '../../platform/http/audit.ts';
 import { migrate } from '../../platform/migrate.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
+import { runNpmScript, type ScriptRun } from '../support/npm-script.ts';
 import { syntheticFiling } from '../support/fixtures.ts';
 
 const databaseUrl = inject('databaseUrl');
@@ -19,19 +18,8 @@ const scratch: string[] = [];
 const pools: Db[] = [];
 
 /** `npm run audit:verify` against a database, as a child process. */
-function verify(url: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'audit:verify', ...(args.length ? ['--', ...args] : [])], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out = { stdout: '', stderr: '' };
-    child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, ...out }));
-  });
+function verify(url: string, ...args: string[]): Promise<ScriptRun> {
+  return runNpmScript('audit:verify', args, { DATABASE_URL: url });
 }
 
 /** A database of this file's own, migrated (or only up to `before`), dropped with its role after the file. */
