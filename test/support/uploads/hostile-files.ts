@@ -1,6 +1,6 @@
 // Hostile employee lists, made in the test and small on the wire: .xlsx archives written here byte by byte (so an
 // entry can declare a size it does not have, or hold a sheet no spreadsheet program would write), and CSV text.
-import { crc32, deflateRawSync } from 'node:zlib';
+import { deflated, zip } from '../hostile/payloads.ts';
 
 interface Entry {
   name: string;
@@ -9,48 +9,9 @@ interface Entry {
   declaredSize?: number;
 }
 
-/** A zip archive of deflated entries, with the central directory a real one has. */
-export function zipOf(entries: Entry[]): Buffer {
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data, declaredSize } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data, { level: 9 });
-    const size = declaredSize ?? data.length;
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, nameBytes, packed);
-    directory.push(central, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const directoryBytes = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directoryBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directoryBytes, end]);
+/** A zip archive of deflated entries (the hostile-input suite's builder). */
+function zipOf(entries: Entry[]): Buffer {
+  return zip(entries.map(({ name, data, declaredSize }) => ({ ...deflated(name, data), ...(declaredSize !== undefined ? { size: declaredSize } : {}) })));
 }
 
 const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`, 'utf8');
@@ -106,11 +67,11 @@ export const wideRow = () => {
 /** sheet1.xml nested 100 000 elements deep inside its first cell. */
 export const deepXml = (depth = 100_000) => workbookOf(sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is>${'<r>'.repeat(depth)}${'</r>'.repeat(depth)}</is></c></row>`));
 
-/** A shared-strings part that honestly declares 400 MB of spaces (a few hundred KB packed). */
-export const zipBomb = () => workbookOf(sheetXml(''), [{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(400 * 1024 * 1024, 0x20) }]);
+/** A shared-strings part that honestly declares 64 MB of spaces (some 60 KB packed; the limit is 32 MiB). */
+export const zipBomb = () => workbookOf(sheetXml(''), [{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(64 * 1024 * 1024, 0x20) }]);
 
-/** The same 400 MB, but declaring 1 KB: the lie is caught as it unpacks. */
-export const lyingZipBomb = () => workbookOf(sheetXml(''), [{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(400 * 1024 * 1024, 0x20), declaredSize: 1024 }]);
+/** The same 64 MB, but declaring 1 KB: the lie is caught as it unpacks. */
+export const lyingZipBomb = () => workbookOf(sheetXml(''), [{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(64 * 1024 * 1024, 0x20), declaredSize: 1024 }]);
 
 /** 10 MB of line breaks as a CSV. */
 export const newlinesCsv = (bytes = 10_000_000) => Buffer.alloc(bytes, 0x0a);
