@@ -97,7 +97,7 @@ function sendTemplate(res: Response, body: Buffer, type: string, extension: stri
 export function importRouter({ sessions, rules, maxBytes, now, perMinute, reading }: ImportRoutesOptions): Router {
   const router = Router();
   const imports = new RateLimit(perMinute, 60_000);
-  const reader = new OffThreadRunner<ImportJob, ImportOutcome>({ task: '名单读取', entry: READER_ENTRY, ...reading, maxQueued: reading.threads * QUEUED_PER_THREAD });
+  const reader = new OffThreadRunner<ImportJob, ImportOutcome>({ task: '名单读取', entry: READER_ENTRY, ...reading, maxQueued: reading.threads * QUEUED_PER_THREAD, lowPriority: true });
   // The .xlsx depends only on the example's year and the row limit: built once per year.
   let cached: { year: number; maxRows: number; body: Promise<Buffer> } | undefined;
   const xlsx = (year: number, maxRows: number) => {

@@ -5,7 +5,8 @@
 // from its arrival: a job still queued when it passes is refused; a thread still working when it passes is terminated
 // and a fresh one started for the next job. A thread that dies (its heap cap) is replaced the same way; the job it
 // had is refused. The thread runs platform/thread-boot.mjs → `entry`, which answers with serveOffThread().
-import { Worker, parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
 
 export interface OffThreadOptions {
   /** What the threads do, in Chinese, for the refusals' messages: 部署检查, 名单读取 … */
@@ -20,6 +21,11 @@ export interface OffThreadOptions {
   threads?: number;
   /** Jobs that may wait for a thread; one more is refused at once with OffThreadBusyError (default: unbounded). */
   maxQueued?: number;
+  /**
+   * Run the threads at the lowest CPU priority (nice 19, the thread alone: Linux sets it per thread), so that on a
+   * busy machine the thread answering requests is scheduled first and a hostile input costs others no waiting.
+   */
+  lowPriority?: boolean;
 }
 
 /** The job took longer than its limit (its thread, if it had one, was terminated). */
@@ -107,8 +113,8 @@ export class OffThreadRunner<I, O> {
   }
 
   private spawn(): Worker {
-    const { entry, memoryMb, task } = this.options;
-    const worker = new Worker(BOOT, { workerData: { entry }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    const { entry, memoryMb, task, lowPriority = false } = this.options;
+    const worker = new Worker(BOOT, { workerData: { entry, lowPriority }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
     this.started += 1;
     worker.unref();
     worker.on('message', (reply: JobReply<O>) => {
@@ -185,6 +191,13 @@ export class OffThreadRunner<I, O> {
 export function serveOffThread<I, O>(handle: (input: I) => O | Promise<O>): void {
   if (!parentPort) throw new Error('serveOffThread runs in a worker thread (OffThreadRunner starts it)');
   const port = parentPort;
+  if ((workerData as { lowPriority?: boolean } | undefined)?.lowPriority) {
+    try {
+      setPriority(19); // pid 0: on Linux the calling thread only, not the API's own
+    } catch {
+      // not permitted here: the thread runs at the process's priority
+    }
+  }
   port.on('message', async ({ id, input }: JobMessage<I>) => {
     let reply: JobReply<O>;
     try {

@@ -82,6 +82,7 @@ afterAll(async () => {
 async function importFile(bytes: Buffer, name: string, token: string, sendOnly?: number) {
   const body = multipart([{ field: 'file', filename: name, bytes }]);
   const started = performance.now();
+  const at = Date.now();
   const res = await rawRequest(url, {
     method: 'POST',
     path: '/api/employee-imports?year=2025',
@@ -93,17 +94,17 @@ async function importFile(bytes: Buffer, name: string, token: string, sendOnly?:
   const ms = performance.now() - started;
   if (res.status >= 500 && res.status !== 503) throw new Error(`${name} answered ${res.status} ${res.text}; the API logged:\n${apiStderr}`);
   assertKeepsContract('POST', '/api/employee-imports', res.status, String(res.headers['content-type'] ?? ''), res.body);
-  return { status: res.status, retryAfter: Number(res.headers['retry-after']), body: res.body, ms };
+  return { status: res.status, retryAfter: Number(res.headers['retry-after']), body: res.body, ms, at };
 }
 
 /** Runs `work` while a thread of its own times GET /api/session every 20 ms; returns what it measured. */
-async function whileMeasuring<T>(work: () => Promise<T>): Promise<{ result: T; latencies: number[]; failures: string[] }> {
+async function whileMeasuring<T>(work: () => Promise<T>): Promise<{ result: T; latencies: number[]; startedAt: number[]; failures: string[] }> {
   const probe = new Worker(new URL('../support/uploads/latency-probe.mjs', import.meta.url), {
     workerData: { url: `${url}/api/session`, headers: { authorization: `Bearer ${tokens.reviewer}` }, intervalMs: 20 },
   });
   try {
     const result = await work();
-    const measured = new Promise<{ latencies: number[]; failures: string[] }>((resolve) => probe.once('message', resolve));
+    const measured = new Promise<{ latencies: number[]; startedAt: number[]; failures: string[] }>((resolve) => probe.once('message', resolve));
     probe.postMessage('stop');
     return { result, ...(await measured) };
   } finally {
@@ -152,7 +153,7 @@ describe('hostile employee lists', () => {
     expect(Math.max(...files.filter((f) => f.c.status === 400).map((f) => f.bytes.length))).toBeLessThan(10_000_000 + 1);
     const before = memoryOf(apiPid);
 
-    const { result: answers, latencies, failures } = await whileMeasuring(async () => {
+    const { result: answers, latencies, startedAt, failures } = await whileMeasuring(async () => {
       const oneByOne = [];
       for (const { c, bytes } of files) oneByOne.push({ c, answer: await importFile(bytes, c.fileName, tokens.a!, c.sendOnly) });
       // Then all at once, from three users: a bounded pool and queue, not a thread each.
@@ -163,7 +164,9 @@ describe('hostile employee lists', () => {
     });
 
     const after = memoryOf(apiPid);
-    const slowest = [...latencies].sort((x, y) => y - x).slice(0, 5).map(Math.round);
+    // Each of the slowest other requests, with the uploads it met (in flight when it began).
+    const met = (i: number) => answers.oneByOne.concat(answers.burst).filter(({ answer }) => answer.at <= startedAt[i]! + latencies[i]! && answer.at + answer.ms >= startedAt[i]!).map(({ c }) => c.name);
+    const slowest = latencies.map((ms, i) => ({ ms, i })).sort((x, y) => y.ms - x.ms).slice(0, 5).map(({ ms, i }) => `${Math.round(ms)} (${met(i).join(' + ') || 'no upload'})`);
     console.log(
       `hostile uploads: ${latencies.length} probe requests, slowest ${slowest.join(', ')} ms; API process VmHWM ${Math.round(before.peakMb)} → ${Math.round(after.peakMb)} MB, ` +
         `VmRSS ${Math.round(after.nowMb)} MB, threads ${before.threads} → ${after.threads}; ` +
