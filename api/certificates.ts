@@ -81,7 +81,7 @@ export const certificateContracts: readonly RouteContract[] = [
     problems: [
       ...signedIn,
       notCertified,
-      { status: 503, description: { zh: '服务器缺少中文字体，暂时无法生成', en: 'The server lacks a Chinese font to print it' } },
+      { status: 503, description: { zh: '服务器缺少中文字体，或正在生成的确认书过多（见 Retry-After），暂时无法生成', en: 'The server lacks a Chinese font to print it, or is printing too many at once (see Retry-After)' } },
     ],
   },
   {

@@ -82,6 +82,7 @@ export const documentContracts: readonly RouteContract[] = [
       filingNotFound,
       { status: 413, description: { zh: '文件过大', en: 'A file is too large' } },
       { status: 415, description: { zh: '须以 multipart/form-data 上传', en: 'Send the files as multipart/form-data' } },
+      { status: 429, description: { zh: '上传过于频繁（见 Retry-After）', en: 'too many uploads; see Retry-After' }, codes: ['TOO_MANY_UPLOADS'] },
     ],
   },
   {

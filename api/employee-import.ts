@@ -85,10 +85,12 @@ export const employeeImportContracts: readonly RouteContract[] = [
     },
     responses: { 200: { description: { zh: '导入结果', en: 'The rows and their problems' }, schema: importResultPublished } },
     problems: [
-      invalidRequest([...DECLARATION_CODES, 'FILE_TYPE', 'TOO_MANY_FILES', 'NO_HEADER', 'MISSING_COLUMN', 'DUPLICATE_COLUMN', 'UNKNOWN_COLUMN', 'TOO_MANY_ROWS', 'FILE_TOO_COMPLEX', 'CSV_QUOTE']),
+      invalidRequest([...DECLARATION_CODES, 'FILE_TYPE', 'TOO_MANY_FILES', 'NO_HEADER', 'MISSING_COLUMN', 'DUPLICATE_COLUMN', 'UNKNOWN_COLUMN', 'TOO_MANY_ROWS', 'FILE_TOO_COMPLEX', 'CSV_QUOTE', 'ROW_LIMIT', 'COLUMN_LIMIT', 'CELL_LIMIT', 'XML_DEPTH', 'IMPORT_TIMEOUT', 'IMPORT_MEMORY']),
       ...signedIn,
       { status: 413, description: { zh: '文件过大', en: 'The file is too large' } },
       { status: 415, description: { zh: '须以 multipart/form-data 上传', en: 'Send the file as multipart/form-data' } },
+      { status: 429, description: { zh: '导入过于频繁（见 Retry-After）', en: 'too many imports; see Retry-After' }, codes: ['TOO_MANY_IMPORTS'] },
+      { status: 503, description: { zh: '正在读取的名单过多（见 Retry-After）', en: 'too many lists being read; see Retry-After' }, codes: ['IMPORT_BUSY'] },
     ],
   },
 ];

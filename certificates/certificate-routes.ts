@@ -11,9 +11,10 @@ import { readableFiling } from '../filings/filing-routes.ts';
 import { identityOf, invalid, localeOf } from '../platform/http/http.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
-import { CertificateFontMissing, findCertificateFont, type CertificateFont } from './certificate-font.ts';
+import { OffThreadBusyError, OffThreadMemoryError, OffThreadRunner, OffThreadTimeoutError } from '../platform/off-thread.ts';
+import type { PdfJob, PdfReply } from './certificate-pdf-worker.ts';
 import { certificateMessages } from './certificate-messages.ts';
-import { CERTIFICATE_TITLE, renderCertificatePdf } from './certificate-pdf.ts';
+import { CERTIFICATE_TITLE } from './certificate-pdf.ts';
 import { currentCertificate, findCertificate, type Certificate } from './certificate-store.ts';
 import { parseVerificationCode } from './verification-code.ts';
 import { verifyPage, type VerifyOutcome } from './verify-page.ts';
@@ -73,13 +74,18 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
+const PRINTER_ENTRY = new URL('./certificate-pdf-worker.ts', import.meta.url).href;
+// One page of bounded text: well under a second; the font's glyphs need a few dozen MB.
+const PRINT_TIMEOUT_MS = 20_000;
+const PRINT_MEMORY_MB = 256;
+const PRINTS_QUEUED = 8;
+const PRINT_RETRY_AFTER_SECONDS = 5;
+
 export function certificateRouter({ db, sessions, publicBaseUrl, fontPath }: CertificateRoutesOptions): Router {
   const router = Router();
   const baseOf = (req: Request) => publicBaseUrl || `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
-  // Looked up on first use and kept; a failed look-up is tried again on the next request (after the install).
-  let font: CertificateFont | undefined;
-  const fontToPrint = () => (font ??= findCertificateFont(fontPath));
+  const printer = new OffThreadRunner<PdfJob, PdfReply>({ task: '确认书生成', entry: PRINTER_ENTRY, timeoutMs: PRINT_TIMEOUT_MS, memoryMb: PRINT_MEMORY_MB, maxQueued: PRINTS_QUEUED });
 
   router.get('/api/filings/:id/certificate', authenticate(sessions), async (req, res) => {
     const filing = await readableFiling(db, req);
@@ -94,20 +100,15 @@ export function certificateRouter({ db, sessions, publicBaseUrl, fontPath }: Cer
     const certificate = await currentCertificate(db, filing.id);
     if (!certificate) throw new Problem(404, '尚未年审认证', `filing ${filing.id} has no certificate yet`);
     const office = regionName(filing.handlingRegionCode);
-    let pdf: Buffer;
-    try {
-      pdf = await renderCertificatePdf({
-        certificate,
-        verifyUrl: verifyUrl(baseOf(req), certificate.code),
-        font: fontToPrint(),
-        ...(office ? { reviewingOffice: `${office}残疾人联合会` } : {}),
-      });
-    } catch (error) {
-      if (error instanceof CertificateFontMissing) {
-        throw new Problem(503, '服务器缺少打印确认书所需的中文字体，暂时无法生成确认书，请联系系统管理员', error.message);
-      }
-      throw error;
-    }
+    // Printed on the printing thread; a thread that is busy, slow or out of memory is a 503 to retry, never a wait here.
+    const job: PdfJob = { input: { certificate, verifyUrl: verifyUrl(baseOf(req), certificate.code), ...(office ? { reviewingOffice: `${office}残疾人联合会` } : {}) }, fontPath };
+    const printed = await printer.run(job).catch((error: unknown) => {
+      if (!(error instanceof OffThreadBusyError || error instanceof OffThreadTimeoutError || error instanceof OffThreadMemoryError)) throw error;
+      res.set('Retry-After', String(PRINT_RETRY_AFTER_SECONDS));
+      throw new Problem(503, '确认书正在生成的过多，请稍后再试', error.message);
+    });
+    if ('fontMissing' in printed) throw new Problem(503, '服务器缺少打印确认书所需的中文字体，暂时无法生成确认书，请联系系统管理员', printed.fontMissing);
+    const pdf = Buffer.from(printed.pdf.buffer, printed.pdf.byteOffset, printed.pdf.byteLength);
     await audit(db, who, 'certificate.download', { type: 'certificate', id: certificate.code }, { filingId: filing.id, sequence: certificate.sequence });
     res.status(200).set({
       'Content-Type': 'application/pdf',

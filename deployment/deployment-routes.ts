@@ -13,7 +13,7 @@ import { checked, identityOf, localeOf } from '../platform/http/http.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
 import { checkResourcesSchema, DEFINITION_READERS, DEPLOYERS, deploySchema, type CheckResourcesRequest, type DeployRequest } from '../api/deployment.ts';
-import { RateLimit } from '../platform/rate-limit.ts';
+import { RateLimit, tooManyCalls } from '../platform/rate-limit.ts';
 import { checkProblem, type CheckRunner } from './check-runner.ts';
 import { changedAgainstLatest, deployResources, nothingDeployed, projectResources, WEB_MODELER_SOURCE, type DeploymentResult, type Resource } from './deploy-resources.ts';
 import { recordDeployment, recordedResources } from './deployment-history-store.ts';
@@ -106,10 +106,7 @@ export function deploymentRouter(options: DeploymentRoutesOptions): Router {
   router.post('/api/deployments/checks', authenticate(options.sessions, DEFINITION_READERS), async (req, res, next) => {
     try {
       const admission = checksLimit.take(identityOf(req).sub);
-      if (!admission.admitted) {
-        res.set('Retry-After', String(admission.retryAfterSeconds));
-        throw new Problem(429, '检查过于频繁，请稍后再试', `每分钟最多检查 ${checksLimit.limit} 次，请 ${admission.retryAfterSeconds} 秒后再试`, undefined, undefined, { code: 'TOO_MANY_CHECKS' });
-      }
+      if (!admission.admitted) throw tooManyCalls(res, admission, '检查过于频繁，请稍后再试', `每分钟最多检查 ${checksLimit.limit} 次，请 ${admission.retryAfterSeconds} 秒后再试`, 'TOO_MANY_CHECKS');
       const { resources } = checked(req, checkChecks, req.body, messages);
       res.json({ findings: await findings(resources) });
     } catch (error) {

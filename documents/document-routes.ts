@@ -6,6 +6,7 @@ import type { Db } from '../platform/db.ts';
 import { isUuid } from '../platform/ids.ts';
 import { receiveUpload, UploadRejected, type ReceivedUpload } from '../platform/multipart-upload.ts';
 import { Problem } from '../platform/problem.ts';
+import { RateLimit, tooManyCalls } from '../platform/rate-limit.ts';
 import { audit } from '../platform/http/audit.ts';
 import { readableFiling } from '../filings/filing-routes.ts';
 import { requireGoodStanding } from '../staff/good-standing.ts';
@@ -28,6 +29,8 @@ export interface DocumentRoutesOptions {
   maxBytes: number;
   /** The clock the staff register's standing is judged by (tests set it). */
   now?: () => Date;
+  /** Uploads one user may make in any minute (DOCUMENT_UPLOADS_PER_MINUTE). */
+  uploadsPerMinute?: number;
 }
 
 /** Files per request: enough for one visit's paper, small enough that one request stays bounded. */
@@ -64,14 +67,23 @@ function present(doc: StoredDocument) {
   };
 }
 
-export function documentRouter({ db, sessions, dir, maxBytes, now = () => new Date() }: DocumentRoutesOptions): Router {
+export function documentRouter({ db, sessions, dir, maxBytes, now = () => new Date(), uploadsPerMinute = 60 }: DocumentRoutesOptions): Router {
   const store = new DocumentStore(db, dir);
   const router = Router();
+  const uploads = new RateLimit(uploadsPerMinute, 60_000);
 
   router.post('/api/filings/:id/documents', authenticate(sessions), async (req, res) => {
     const who = identityOf(req);
-    const filing = await readableFiling(db, req);
     const zh = localeOf(req) === 'zh';
+    // Counted before the filing is looked up or a byte of the files read.
+    const admission = uploads.take(who.sub);
+    if (!admission.admitted) {
+      res.set('Connection', 'close');
+      throw zh
+        ? tooManyCalls(res, admission, '上传过于频繁，请稍后再试', `每分钟最多上传 ${uploads.limit} 次，请 ${admission.retryAfterSeconds} 秒后再试`, 'TOO_MANY_UPLOADS')
+        : tooManyCalls(res, admission, 'too many uploads; try again later', `at most ${uploads.limit} uploads a minute; retry in ${admission.retryAfterSeconds} s`, 'TOO_MANY_UPLOADS');
+    }
+    const filing = await readableFiling(db, req);
     if (!mayUploadDocument(who, filing)) throw new Problem(403, zh ? '无权为该申报上传材料' : 'you may not add documents to this filing');
     if (!req.is('multipart/form-data')) {
       throw new Problem(415, zh ? '请以 multipart/form-data 方式上传文件' : 'send the files as multipart/form-data');

@@ -8,6 +8,7 @@ import type { FieldIssue } from '../platform/schema.ts';
 import { halfWidth, type Cell } from './cell-values.ts';
 import { EMPLOYEE_COLUMNS, EMPLOYEE_SHEET_NAME, type EmployeeColumn } from './employee-columns.ts';
 import { cellMessage } from './import-messages.ts';
+import { sheetLimitsFor } from './sheet-limits.ts';
 import { columnLetter, readSpreadsheet, type SheetRow } from './spreadsheet.ts';
 
 export interface ImportError {
@@ -123,7 +124,7 @@ function isBlank(row: SheetRow, columns: (EmployeeColumn | undefined)[]): boolea
 
 export async function importEmployees(bytes: Buffer, options: ImportOptions): Promise<ImportOutcome> {
   // One row more than allowed, after the header, is enough to know the list is too long.
-  const sheet = await readSpreadsheet(bytes, { sheetName: EMPLOYEE_SHEET_NAME, maxRows: options.maxEmployees + 2 });
+  const sheet = await readSpreadsheet(bytes, { sheetName: EMPLOYEE_SHEET_NAME, maxRows: options.maxEmployees + 2, limits: sheetLimitsFor(options.maxEmployees) });
   if (!sheet.ok) return { ok: false, issues: [{ path: '/file', code: sheet.code, ...(sheet.params ? { params: sheet.params } : {}) }] };
   const [header, ...rows] = sheet.rows;
   if (!header) return { ok: false, issues: [{ path: '/file', code: 'NO_HEADER' }] };

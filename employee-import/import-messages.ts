@@ -62,6 +62,31 @@ const templates: NonNullable<MessageCatalogue['templates']> = {
     (_f, p) => `一次最多导入 ${String(p.max)} 名残疾职工，请分开申报或联系残联`,
     (_f, p) => `at most ${String(p.max)} employees can be imported at once`,
   ],
+  // The list's limits (sheet-limits.ts) and the reading thread's: the first one a file reached, named.
+  ROW_LIMIT: [
+    (_f, p) => `文件用到了第 ${String(p.row)} 行，超出名单的行数上限（最多到第 ${String(p.max)} 行）；请删除名单以下多余的行（含空行中的格式）后再上传`,
+    (_f, p) => `the file reaches row ${String(p.row)}, past the list's last row ${String(p.max)}; delete the rows below the list`,
+  ],
+  COLUMN_LIMIT: [
+    (_f, p) => `文件第 ${String(p.row)} 行用到了第 ${String(p.column)} 列，超出模板的列范围（最多到 ${String(p.max)} 列）；请删除模板以外的列后再上传`,
+    (_f, p) => `row ${String(p.row)} of the file reaches column ${String(p.column)}, past the template's last column ${String(p.max)}; delete the columns outside the template`,
+  ],
+  CELL_LIMIT: [
+    (_f, p) => `文件的单元格超过 ${String(p.max)} 个，超出一份名单的上限；请使用下载的模板填写`,
+    (_f, p) => `the file has more than ${String(p.max)} cells, more than a list can hold; fill in the downloaded template`,
+  ],
+  XML_DEPTH: [
+    (_f, p) => `文件内部（${String(p.part)}）的层级嵌套超过 ${String(p.max)} 层，无法读取；请在 Excel 中另存为 .xlsx 或 CSV 后上传`,
+    (_f, p) => `the file's part ${String(p.part)} nests deeper than ${String(p.max)} levels; save it again as .xlsx or CSV`,
+  ],
+  IMPORT_TIMEOUT: [
+    (_f, p) => `读取文件超过 ${String(p.seconds)} 秒的时间上限，文件可能过大或过于复杂；请使用下载的模板，或另存为 CSV 后上传`,
+    (_f, p) => `reading the file took longer than ${String(p.seconds)} s; it may be too large or complex — use the template or save it as CSV`,
+  ],
+  IMPORT_MEMORY: [
+    (_f, p) => `读取文件所需内存超过 ${String(p.mb)} MB 的上限，文件可能过大或过于复杂；请使用下载的模板，或另存为 CSV 后上传`,
+    (_f, p) => `reading the file needs more than ${String(p.mb)} MB; it may be too large or complex — use the template or save it as CSV`,
+  ],
   REQUIRED: [(f) => (f === FILE_LABEL[0] ? `请选择${f}` : `请填写${f}`), (f) => `${f} is required`],
   TOO_MANY_FILES: [() => '一次只能导入一个文件', () => 'upload one file at a time'],
 };

@@ -1,11 +1,16 @@
 // Reads an uploaded spreadsheet into rows of cells, whatever the file's name says: an .xlsx is recognised by its
 // content (a zip archive), anything else must be CSV text. Only the non-empty rows are kept, each with the row
-// number Excel shows, and reading stops collecting past `maxRows` so an enormous sheet costs no memory.
+// number Excel shows, and reading stops collecting past `maxRows` so an enormous sheet costs no memory. Before
+// any of it, the file is held to the list's limits (sheet-limits.ts): the first row, column, cell count or XML
+// nesting past them ends the reading with that limit named.
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import type { Cell } from './cell-values.ts';
 import { decodeCsv, looksBinary, parseCsv } from './csv.ts';
+import { scanXmlPart, type LimitBreach, type SheetLimits } from './sheet-limits.ts';
 import { checkZip } from './zip-guard.ts';
+
+export { columnLetter } from './sheet-limits.ts';
 
 export interface SheetRow {
   /** The row number Excel shows (CSV: the record number). */
@@ -16,19 +21,23 @@ export interface SheetRow {
 
 export type SheetRead =
   | { ok: true; rows: SheetRow[]; truncated: boolean }
-  | { ok: false; code: 'FILE_TYPE' | 'FILE_TOO_COMPLEX' | 'CSV_QUOTE'; params?: Record<string, unknown> };
+  | { ok: false; code: 'FILE_TYPE' | 'FILE_TOO_COMPLEX' | 'CSV_QUOTE'; params?: Record<string, unknown> }
+  | ({ ok: false } & LimitBreach);
 
-/** Excel's column letters: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
+export interface ReadOptions {
+  sheetName: string;
+  /** Non-empty rows to collect (header included); one more marks the read `truncated`. */
+  maxRows: number;
+  limits: SheetLimits;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const; // "PK\3\4"
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0] as const; // legacy .xls (and other Office 97 files)
 // A full 2 000-row list unpacks to a few MB; the bound leaves room for styles and pasted pictures.
-const ZIP_LIMITS = { maxEntries: 1000, maxUnzippedBytes: 64 * 1024 * 1024 };
+export const ZIP_LIMITS = { maxEntries: 1000, maxUnzippedBytes: 32 * 1024 * 1024 };
+// Unanchored like exceljs's own test of an entry's path, so that no entry it reads as a sheet escapes the limits.
+const WORKSHEET_PART = /xl\/worksheets\/[^/]*\.xml/i;
+const XML_PART = /\.(xml|rels)$/i;
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
 
@@ -67,10 +76,11 @@ export function plainCell(value: unknown): Cell {
  * stream: the whole-workbook loader expands every data-validation range and merged area cell by cell, which
  * a few whole-column rules (D1:D1048576) turn into tens of seconds and most of a gigabyte per upload.
  */
-async function readXlsx(bytes: Buffer, sheetName: string, limit: number): Promise<SheetRead> {
-  const guard = checkZip(bytes, ZIP_LIMITS);
+async function readXlsx(bytes: Buffer, { sheetName, maxRows: limit, limits }: ReadOptions): Promise<SheetRead> {
+  const guard = checkZip(bytes, ZIP_LIMITS, (name, data) => (XML_PART.test(name) ? scanXmlPart(data, name, WORKSHEET_PART.test(name), limits) : undefined));
   if (guard === 'too_large') return { ok: false, code: 'FILE_TOO_COMPLEX' };
   if (guard === 'malformed') return { ok: false, code: 'FILE_TYPE' };
+  if (guard !== 'ok') return { ok: false, ...guard.refused };
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
@@ -109,18 +119,18 @@ async function readXlsx(bytes: Buffer, sheetName: string, limit: number): Promis
   return { ok: true, rows: chosen.rows, truncated: chosen.truncated };
 }
 
-function readCsvText(bytes: Buffer, limit: number): SheetRead {
+function readCsvText(bytes: Buffer, { maxRows: limit, limits }: ReadOptions): SheetRead {
   if (looksBinary(bytes)) return { ok: false, code: 'FILE_TYPE' };
-  const parsed = parseCsv(decodeCsv(bytes));
-  if (!parsed.ok) return { ok: false, code: 'CSV_QUOTE', params: { row: parsed.record } };
+  const parsed = parseCsv(decodeCsv(bytes), limits);
+  if (!parsed.ok) return parsed.code === 'LIMIT' ? { ok: false, ...parsed.breach } : { ok: false, code: 'CSV_QUOTE', params: { row: parsed.record } };
   const rows = new RowCollector(limit);
   parsed.records.forEach((fields, i) => rows.add({ number: i + 1, cells: fields }));
   return { ok: true, rows: rows.rows, truncated: rows.truncated };
 }
 
 /** Reads at most `maxRows` non-empty rows (header included); `truncated` tells that the file has more. */
-export async function readSpreadsheet(bytes: Buffer, options: { sheetName: string; maxRows: number }): Promise<SheetRead> {
-  if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes, options.sheetName, options.maxRows);
+export async function readSpreadsheet(bytes: Buffer, options: ReadOptions): Promise<SheetRead> {
+  if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes, options);
   if (startsWith(bytes, OLE_MAGIC)) return { ok: false, code: 'FILE_TYPE', params: { legacyExcel: true } };
-  return readCsvText(bytes, options.maxRows);
+  return readCsvText(bytes, options);
 }

@@ -5,7 +5,10 @@
 // between them that the directory does not list.
 import { inflateRawSync } from 'node:zlib';
 
-export type ZipCheck = 'ok' | 'too_large' | 'malformed';
+export type ZipCheck<R = never> = 'ok' | 'too_large' | 'malformed' | { refused: R };
+
+/** Looks at one entry's unpacked bytes as the check goes; what it returns stops the check (the first limit found). */
+export type EntryInspector<R> = (name: string, data: Buffer) => R | undefined;
 
 export interface ZipLimits {
   maxEntries: number;
@@ -28,7 +31,7 @@ function findEndOfDirectory(zip: Buffer): number {
   return -1;
 }
 
-export function checkZip(zip: Buffer, limits: ZipLimits): ZipCheck {
+export function checkZip<R = never>(zip: Buffer, limits: ZipLimits, inspect?: EntryInspector<R>): ZipCheck<R> {
   const end = findEndOfDirectory(zip);
   if (end < 0) return 'malformed';
   const entries = zip.readUInt16LE(end + 10);
@@ -48,6 +51,7 @@ export function checkZip(zip: Buffer, limits: ZipLimits): ZipCheck {
       const compressedSize = zip.readUInt32LE(at + 20);
       const size = zip.readUInt32LE(at + 24);
       const nameLength = zip.readUInt16LE(at + 28);
+      const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
       const extraLength = zip.readUInt16LE(at + 30);
       const commentLength = zip.readUInt16LE(at + 32);
       const localOffset = zip.readUInt32LE(at + 42);
@@ -64,13 +68,17 @@ export function checkZip(zip: Buffer, limits: ZipLimits): ZipCheck {
       // Sizes written after the data (flag bit 3): 12 bytes, or 16 with their optional signature.
       if (flags & 0x8) end += zip.readUInt32LE(end) === DATA_DESCRIPTOR ? 16 : 12;
       spans.push({ start: localOffset, end });
+      let unpacked: Buffer;
       if (method === STORED) {
         if (compressedSize !== size) return 'malformed';
+        unpacked = data;
       } else if (method === DEFLATED) {
         // The cap makes zlib stop at the declared size: an entry that lies about its size is caught before it grows.
-        const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
-        if (inflated.length !== size) return 'malformed';
+        unpacked = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+        if (unpacked.length !== size) return 'malformed';
       } else return 'malformed';
+      const refused = inspect?.(name, unpacked);
+      if (refused !== undefined) return { refused };
     }
   } catch (error) {
     if (error instanceof RangeError && (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'too_large';

@@ -213,6 +213,36 @@ export const variables = {
     default: String(10 * 1024 * 1024),
     parse: integer('DOCUMENT_MAX_BYTES', 1024, 1024 * 1024 * 1024),
   },
+  documentUploadsPerMinute: {
+    name: 'DOCUMENT_UPLOADS_PER_MINUTE',
+    meaning: 'POST /api/filings/{id}/documents calls one user may make in any minute; more answer 429 with Retry-After',
+    default: '60',
+    parse: integer('DOCUMENT_UPLOADS_PER_MINUTE', 1, 100000),
+  },
+  importsPerMinute: {
+    name: 'IMPORTS_PER_MINUTE',
+    meaning: 'POST /api/employee-imports calls one user may make in any minute; more answer 429 with Retry-After',
+    default: '20',
+    parse: integer('IMPORTS_PER_MINUTE', 1, 100000),
+  },
+  importTimeoutMs: {
+    name: 'IMPORT_TIMEOUT_MS',
+    meaning: 'longest reading one uploaded employee list may take (waiting for the reading thread included); then 400 IMPORT_TIMEOUT',
+    default: '30000',
+    parse: integer('IMPORT_TIMEOUT_MS', 100, 600000),
+  },
+  importMemoryMb: {
+    name: 'IMPORT_MEMORY_MB',
+    meaning: 'heap of each thread reading uploaded employee lists, in MB (worker resourceLimits); a list that needs more gets 400 IMPORT_MEMORY',
+    default: '128',
+    parse: integer('IMPORT_MEMORY_MB', 16, 4096),
+  },
+  importThreads: {
+    name: 'IMPORT_THREADS',
+    meaning: 'threads reading uploaded employee lists at once; 4 more lists may wait per thread, further ones answer 503 with Retry-After',
+    default: '1',
+    parse: integer('IMPORT_THREADS', 1, 16),
+  },
   publicBaseUrl: {
     name: 'PUBLIC_BASE_URL',
     meaning: 'the address the public reaches this system at, e.g. https://dpf.example.gov.cn, printed on certification confirmations (<base>/verify/<code>); empty = taken from each request',

@@ -1,6 +1,9 @@
 // At most `limit` calls per key (a user) in any `windowMs`: the times of the last calls are kept per key, so a
 // refusal can say when the next call will be taken (Retry-After). In memory, per API process. A limit on failures
 // only (sign-in attempts) asks `check` before trying and `take`s a call for each failure.
+import type { Response } from 'express';
+import { Problem } from './problem.ts';
+
 export type Admission = { admitted: true } | { admitted: false; retryAfterSeconds: number };
 
 export class RateLimit {
@@ -41,4 +44,10 @@ export class RateLimit {
   private forgetIdle(now: number): void {
     for (const [key, times] of this.calls) if (times.every((t) => t <= now - this.windowMs)) this.calls.delete(key);
   }
+}
+
+/** The 429 for a call a limit refused: Retry-After set on `res`, and the problem to throw (title and detail in Chinese). */
+export function tooManyCalls(res: Response, refusal: Extract<Admission, { admitted: false }>, title: string, detail: string, code: string): Problem {
+  res.set('Retry-After', String(refusal.retryAfterSeconds));
+  return new Problem(429, title, detail, undefined, undefined, { code });
 }

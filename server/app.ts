@@ -161,8 +161,17 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(incidentRouter({ db, sessions, ...(engine ? { engine } : {}) }));
   app.use(operationsHealthRouter({ health, sessions, db }));
   app.use(filingSeasonRouter({ db, sessions, open: seasonOpen, now }));
-  app.use(documentRouter({ db, sessions, dir: config.documentDir, maxBytes: config.documentMaxBytes, now }));
-  app.use(importRouter({ sessions, rules: () => filingRules(config, now()), maxBytes: config.documentMaxBytes, now }));
+  app.use(documentRouter({ db, sessions, dir: config.documentDir, maxBytes: config.documentMaxBytes, now, uploadsPerMinute: config.documentUploadsPerMinute }));
+  app.use(
+    importRouter({
+      sessions,
+      rules: () => filingRules(config, now()),
+      maxBytes: config.documentMaxBytes,
+      now,
+      perMinute: config.importsPerMinute,
+      reading: { timeoutMs: config.importTimeoutMs, memoryMb: config.importMemoryMb, threads: config.importThreads },
+    }),
+  );
   app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(notificationRouter({ db, sessions, now }));
   app.use(certificateRouter({ db, sessions, publicBaseUrl: config.publicBaseUrl, fontPath: config.certificateFont }));

@@ -139,6 +139,9 @@ beforeAll(async () => {
     MAX_EMPLOYEES_PER_FILING: '50',
     DOCUMENT_MAX_BYTES: String(DOCUMENT_MAX_BYTES),
     DOCUMENT_DIR: documentDir,
+    // Every bad upload is sent as one user: the per-user limits are not what this suite tests (hostile-uploads does).
+    IMPORTS_PER_MINUTE: '10000',
+    DOCUMENT_UPLOADS_PER_MINUTE: '10000',
   });
   url = system.apiUrl;
 

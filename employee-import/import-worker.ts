@@ -1,0 +1,12 @@
+// The thread that reads uploaded employee lists (import-routes.ts starts it through the off-thread runner): the
+// spreadsheet's parsing and the rows' checks, whose cost grows with the file, never run on the API's thread.
+import { serveOffThread } from '../platform/off-thread.ts';
+import { importEmployees, type ImportOptions } from './employee-import.ts';
+
+export interface ImportJob {
+  /** The uploaded file (copied to the thread). */
+  bytes: Uint8Array;
+  options: ImportOptions;
+}
+
+serveOffThread(({ bytes, options }: ImportJob) => importEmployees(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), options));
