@@ -14,6 +14,19 @@ export async function saveEvidence(db: Db, filingId: string, source: EvidenceSou
   );
 }
 
+/**
+ * The answer already kept for this filing and source by this very external task (`externalTaskId`): the task handed
+ * out again after its worker or the engine died once it was kept, whose question need not be asked again.
+ */
+export async function evidenceOfTask(db: Db, filingId: string, source: EvidenceSource, externalTaskId: string): Promise<object | undefined> {
+  const result = await db.query<{ facts: object }>('select facts from review_evidence where filing_id = $1 and source = $2 and external_task_id = $3', [
+    filingId,
+    source,
+    externalTaskId,
+  ]);
+  return result.rows[0]?.facts;
+}
+
 /** The evidence recorded for a filing, by source; a source not (yet) heard from is absent. */
 export async function loadEvidence(db: Db, filingId: string): Promise<Partial<Record<EvidenceSource, unknown>>> {
   const result = await db.query<{ source: EvidenceSource; facts: unknown }>('select source, facts from review_evidence where filing_id = $1', [filingId]);
