@@ -47,6 +47,8 @@ export interface RunningSystem {
   appliedMigrations: string[];
   /** The OpenID Connect provider people sign in with: OIDC_ISSUER's, or the embedded development provider's. */
   signIn: { issuer: string; discoveryUrl: string; embedded: boolean; development: boolean };
+  /** Requests the API is answering now: what a stop waits for (SHUTDOWN_GRACE_MS). */
+  requestsInFlight(): number;
   stop(): Promise<void>;
 }
 
@@ -229,6 +231,7 @@ export async function startSystem({ config, engine: connection, log = console.er
         embedded: identityProvider !== undefined,
         development: signIn.development,
       },
+      requestsInFlight: () => drain.requestsInFlight,
       stop,
     };
   } catch (error) {

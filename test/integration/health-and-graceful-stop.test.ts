@@ -134,6 +134,8 @@ describe('a graceful stop', () => {
     const upload = await startUpload();
     const body = JSON.stringify({ role: 'operator' });
     const login = openRequest('/api/dev/login', { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, body.slice(0, 5));
+    // Both in flight at the server (the sign-in's head read, its body not) before the stop begins.
+    await eventually('the upload and the sign-in in flight', async () => (system.requestsInFlight() >= 2 ? true : undefined));
 
     const stopping = system.stop();
     stopped = true;

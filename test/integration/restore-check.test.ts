@@ -18,7 +18,9 @@ import { syntheticFiling } from '../support/fixtures.ts';
 import { runNpmScript } from '../support/npm-script.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
-const applicationUrl = inject('databaseUrl');
+// A database of this suite's own beside the run's (named under it, so the run's set-up drops it if a killed run left it):
+// the run's database holds other suites' document rows whose files went with their temporary folders.
+const applicationUrl = databaseUrlNamed(inject('databaseUrl'), `${databaseNameOf(inject('databaseUrl'))}_rcsource`);
 const engineUrl = inject('engineProcess').databaseUrl;
 // Under the run's database name: the run's set-up drops them if a killed run left them behind.
 const scratchBase = `${databaseNameOf(applicationUrl)}_rc`;
@@ -67,7 +69,7 @@ const row = (rows: CheckRow[], database: string, check: string) => {
 
 beforeAll(async () => {
   emptyFolder = await mkdtemp(path.join(os.tmpdir(), 'restore-check-test-'));
-  system = await startTestSystem();
+  system = await startTestSystem({ DATABASE_URL: applicationUrl });
   // A filing reviewed through the API: audit entries, rows in most tables, a process instance waiting for the employer.
   const { id, employer } = await fileAndReview(system, syntheticFiling(21_801, { year: 2025 }));
   // And a document: its row in the dump, its file in DOCUMENT_DIR.
@@ -80,6 +82,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await system?.stop();
+  await dropDatabase(applicationUrl);
   if (emptyFolder) await rm(emptyFolder, { recursive: true, force: true });
 });
 

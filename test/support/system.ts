@@ -40,7 +40,8 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     ...departmentUrls(await freePort()),
     ...engineEnv(),
     ...env,
-    DATABASE_URL: inject('databaseUrl'),
+    // The run's database, unless a suite needs one of its own (restore-check: a database holding only its data).
+    DATABASE_URL: env.DATABASE_URL ?? inject('databaseUrl'),
   });
   const logged: string[] = [];
   const system = await startSystem({ config, engine: inject('engine'), log: (m) => logged.push(m) });
