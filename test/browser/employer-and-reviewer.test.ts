@@ -185,7 +185,8 @@ describe('the employer portal and the caseworker workbench in Chromium', { timeo
     await page.click('[data-testid=submit-confirmation]');
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await page.waitForSelector('[data-testid=certificate-panel]', { timeout: 60_000 });
-    expect(await statusOf(page)).toBe('certified');
+    // The status entry is the worker's step after the certificate: the page watches until it arrives.
+    await expect.poll(() => statusOf(page), { timeout: 30_000 }).toBe('certified');
     // The feedback deadline the page states is the one the deployed diagram computed for this filing.
     const feedbackWindow = page.locator('[data-testid=feedback-window]');
     await expect.poll(async () => (await feedbackWindow.count()) && (await feedbackWindow.innerText()), { timeout: 60_000 }).toMatch(/请在 .+ 前提交反馈/);
