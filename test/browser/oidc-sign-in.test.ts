@@ -144,12 +144,12 @@ describe('统一身份认证登录 in Chromium', { timeout: 120_000 }, () => {
   const staff = [
     { login: 'clerk.xihu', home: /^\/workbench$/, sees: [XIHU.uscc] },
     { login: 'reviewer.xihu', home: /^\/workbench$/, sees: [XIHU.uscc] },
-    { login: 'city.hangzhou', home: /^\/workbench$/, sees: [XIHU.uscc] },
-    { login: 'province.zj', home: /^\/workbench$/, sees: [XIHU.uscc, DAISHAN.uscc] },
+    { login: 'city.hangzhou', home: /^\/supervision$/, sees: [XIHU.uscc] },
+    { login: 'province.zj', home: /^\/supervision$/, sees: [XIHU.uscc, DAISHAN.uscc] },
     { login: 'operator.zj', home: /^\/workbench$/, sees: [] },
   ];
   for (const { login, home, sees } of staff) {
-    it(`signs ${login} in to the workbench, seeing the filings of their own region only`, async () => {
+    it(`signs ${login} in to their home, seeing the filings of their own region only`, async () => {
       const page = await browser.page();
       await signIn(page, login, home);
       await page.getByTestId('who').waitFor();

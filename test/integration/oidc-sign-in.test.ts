@@ -91,8 +91,8 @@ describe('signing in through the embedded development provider', { timeout: 60_0
     const cases = [
       ['clerk.xihu', '/workbench', { role: 'clerk', regionCode: '330106' }],
       ['reviewer.xihu', '/workbench', { role: 'reviewer', regionCode: '330106' }],
-      ['city.hangzhou', '/workbench', { role: 'city', regionCode: '330100' }],
-      ['province.zj', '/workbench', { role: 'province', regionCode: '330000' }],
+      ['city.hangzhou', '/supervision', { role: 'city', regionCode: '330100' }],
+      ['province.zj', '/supervision', { role: 'province', regionCode: '330000' }],
       ['policy.zj', '/modeler', { role: 'policy' }],
       ['operator.zj', '/workbench', { role: 'operator' }],
     ] as const;

@@ -1,5 +1,5 @@
-// The routes: sign-in, the employer portal (/portal), the caseworker workbench (/workbench) and the web modeler
-// (/modeler), each behind the
+// The routes: sign-in, the employer portal (/portal), the caseworker workbench (/workbench), the supervisors' figures
+// (/supervision) and the web modeler (/modeler), each behind the
 // roles that may use it. A page outside a person's role sends them home; the server refuses the data regardless.
 import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -12,10 +12,14 @@ import { SignInPage } from './pages/SignInPage.tsx';
 const PortalRoutes = lazy(() => import('./pages/portal/PortalRoutes.tsx').then((m) => ({ default: m.PortalRoutes })));
 const WorkbenchRoutes = lazy(() => import('./pages/workbench/WorkbenchRoutes.tsx').then((m) => ({ default: m.WorkbenchRoutes })));
 // The web modeler (bpmn-js, dmn-js, the form editor) is large: only those who may read the definitions load it.
+// The supervisors' figures and their charts (ECharts) load only for those who supervise.
+const SupervisionRoutes = lazy(() => import('./pages/supervision/SupervisionRoutes.tsx').then((m) => ({ default: m.SupervisionRoutes })));
 const ModelerRoutes = lazy(() => import('../../web-modeler/ModelerRoutes.tsx').then((m) => ({ default: m.ModelerRoutes })));
 
 const STAFF: Role[] = ['clerk', 'reviewer', 'lead', 'city', 'province', 'operator', 'policy'];
 /** Who may open the modeler: policy staff change and deploy; the province and operators look (GET /api/definitions). */
+/** Who reads the supervision figures (GET /api/supervision/*): the city and province, a county lead their county. */
+export const SUPERVISORS: Role[] = ['city', 'province', 'lead'];
 export const MODELER_READERS: Role[] = ['policy', 'province', 'operator'];
 
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -37,6 +41,7 @@ export function App() {
       <Route path="/login" element={<SignInPage />} />
       <Route path="/portal/*" element={<RequireRole roles={['employer']}><PortalRoutes /></RequireRole>} />
       <Route path="/workbench/*" element={<RequireRole roles={STAFF}><WorkbenchRoutes /></RequireRole>} />
+      <Route path="/supervision/*" element={<RequireRole roles={SUPERVISORS}><SupervisionRoutes /></RequireRole>} />
       <Route path="/modeler/*" element={<RequireRole roles={MODELER_READERS}><ModelerRoutes /></RequireRole>} />
       <Route path="*" element={<Navigate to={who ? homeOf(who) : '/login'} replace />} />
     </Routes>

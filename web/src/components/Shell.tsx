@@ -12,6 +12,7 @@ const PORTAL_MENU = [
   { key: '/portal/new', label: <Link to="/portal/new">新建年审申报</Link> },
 ];
 const WORKBENCH_MENU = [
+  { key: '/supervision', label: <Link to="/supervision">监管统计</Link> },
   { key: '/workbench', label: <Link to="/workbench">待办任务</Link> },
   { key: '/workbench/filings', label: <Link to="/workbench/filings">申报查询</Link> },
   { key: '/workbench/intake', label: <Link to="/workbench/intake">窗口代为申报</Link> },
@@ -20,6 +21,8 @@ const WORKBENCH_MENU = [
   { key: '/workbench/staff', label: <Link to="/workbench/staff">工作人员名册</Link> },
   { key: '/modeler', label: <Link to="/modeler">流程与规则</Link> },
 ];
+// Who supervises a region's figures: the city and province, a county lead their county.
+const SUPERVISION_ROLES = new Set(['city', 'province', 'lead']);
 const MODELER_ROLES = new Set(['policy', 'province', 'operator']);
 // Who publishes a year's holidays (the server allows policy staff and the province), and operators who watch.
 const CALENDAR_ROLES = new Set(['policy', 'province', 'operator']);
@@ -71,6 +74,7 @@ export function Shell({ children }: { children: ReactNode }) {
       : WORKBENCH_MENU.filter(
           (m) =>
             (m.key !== '/workbench/intake' || who?.role === 'clerk') &&
+            (m.key !== '/supervision' || SUPERVISION_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/modeler' || MODELER_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/workbench/calendar' || CALENDAR_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/workbench/incidents' || INCIDENT_ROLES.has(who?.role ?? '')) &&
