@@ -1,0 +1,214 @@
+// The supervision page (监管统计, issue 22 item 1) in Chromium, on the real system: filings filed and certified in two
+// cities (湖州 and 丽水), then the city of 湖州 signs in. It lands on /supervision, the season at hand chosen (in
+// December still the past year's); every figure on the page equals the API's and our own count over the filings;
+// nothing of 丽水 shows; a figure opens its filings and one of them opens in the workbench; the exits list masked ID
+// numbers and opens the filing; a table exports to an .xlsx; the charts draw under the strict Content-Security-Policy.
+// Screenshots (README tour): supervision-city-desktop, supervision-drill, supervision-city-phone, supervision-print.
+import ExcelJS from 'exceljs';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Filing } from '../../filings/declaration/filing.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
+import { BrowserSession, DESKTOP, launchChromium, PHONE, screenshot } from '../support/browser.ts';
+import { completeFilingTask, fileAndReview, filingWhen } from '../support/filing-steps.ts';
+import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
+
+let system: TestSystem;
+let browser: BrowserSession;
+const cspViolations: string[] = [];
+
+const CITY = '330500'; // 湖州市
+const OTHER_CITY = '331100'; // 丽水市
+const YEAR = 2025;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  browser = new BrowserSession(await launchChromium());
+}, 120_000);
+
+afterAll(async () => {
+  expect(browser?.pageErrors ?? []).toEqual([]);
+  await browser?.close();
+  await system?.stop();
+});
+
+const seed = () => Math.floor(Math.random() * 1e9);
+
+/** Files online as the unit and has the employer confirm the automatic result: certified. */
+async function fileAndCertify(filing: Filing): Promise<string> {
+  const { id, employer } = await fileAndReview(system, filing);
+  await completeFilingTask(system, employer, id, 'confirm-result', { confirmationDecision: 'confirm' });
+  await filingWhen(system, employer, id, 'certified', (f) => f.status === 'certified');
+  return id;
+}
+
+async function staffPage(token: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
+  const page = await browser.page(token, viewport);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  return page;
+}
+
+/** A number on the page as its data-value says. */
+async function valueOf(page: Page | Locator, selector: string): Promise<number> {
+  return Number(await page.locator(selector).first().getAttribute('data-value'));
+}
+
+describe('the supervision page of a city', { timeout: 600_000 }, () => {
+  it('shows its own figures, equal to the API and the filings, drills, exports and prints', async () => {
+    // 湖州: a unit of 吴兴区 filed last year with three disabled employees, this year with two (one left in June):
+    // two exits. A unit of 南浔区 in another industry, both certified; a third waits for its confirmation.
+    const unitSeed = seed();
+    const lastYear = syntheticFiling(unitSeed, { year: YEAR - 1, regionCode: '330502', employees: 3 });
+    const lastYearFiled = await system.request('POST', '/api/filings', {
+      token: await system.login({ role: 'employer', uscc: lastYear.employer.uscc }),
+      body: lastYear,
+    });
+    expect(lastYearFiled.status, JSON.stringify(lastYearFiled.body)).toBe(201);
+    const wuxing = syntheticFiling(unitSeed, { year: YEAR, regionCode: '330502', employees: 2 });
+    wuxing.employees[1]!.employedTo = `${YEAR}-06-30`;
+    const nanxun = syntheticFiling(seed(), { year: YEAR, regionCode: '330503', employees: 1 });
+    nanxun.employer.industryCode = 'I6510';
+    const waiting = syntheticFiling(seed(), { year: YEAR, regionCode: '330502', employees: 1 });
+    const lishui = syntheticFiling(seed(), { year: YEAR, regionCode: '331102', employees: 1 });
+    const [wuxingId, nanxunId, , lishuiId] = await Promise.all([
+      fileAndCertify(wuxing),
+      fileAndCertify(nanxun),
+      fileAndReview(system, waiting).then((f) => f.id),
+      fileAndCertify(lishui),
+    ]);
+
+    const city = await system.login({ role: 'city', regionCode: CITY });
+    const figuresOf = async (regionCode: string, year = YEAR) => {
+      const res = await system.request('GET', `/api/supervision/figures?year=${year}&regionCode=${regionCode}`, { token: city });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body;
+    };
+    // The figures are kept as the filings change: wait until they count ours.
+    const figures = await eventually('the figures to count our filings', async () => {
+      const f = await figuresOf(CITY);
+      return f.progress.certified >= 2 && f.progress.filed >= 3 ? f : undefined;
+    }, 60_000);
+    // Our own count over the filings of the city's counties.
+    const own = (
+      await system.db.query<{ filed: number; certified: number }>(
+        `select count(*) filter (where status not in ('returned', 'withdrawn', 'transferred'))::int as filed,
+                count(*) filter (where status in ('certified', 'feedback', 'sent_to_tax', 'closed'))::int as certified
+           from filings where year = $1 and handling_region_code like $2`,
+        [YEAR, `${CITY.slice(0, 4)}%`],
+      )
+    ).rows[0]!;
+    expect({ filed: figures.progress.filed, certified: figures.progress.certified }).toEqual(own);
+    // The other city's filings are not the city's to read.
+    expect((await system.request('GET', `/api/supervision/figures?year=${YEAR}&regionCode=${OTHER_CITY}`, { token: city })).status).toBe(403);
+
+    // The city starts on its figures, the season at hand chosen: in December the past year is still being certified.
+    const season = (await system.request('GET', '/api/settings/filing-season', { token: city })).body;
+    const seasonYear = season.today < season.status.opensOn ? season.status.reviewYear - 1 : season.status.reviewYear;
+    if (season.today.slice(5, 7) === '12') expect(seasonYear).toBe(Number(season.today.slice(0, 4)) - 1);
+    const page = await staffPage(city);
+    await page.goto(`${system.apiUrl}/`);
+    await page.waitForURL((u) => u.pathname === '/supervision', { timeout: 30_000 });
+    await page.getByTestId('year-picker').filter({ hasText: `${seasonYear} 年度` }).waitFor({ timeout: 30_000 });
+    if (seasonYear !== YEAR) await page.goto(`${system.apiUrl}/supervision?year=${YEAR}&region=${CITY}`);
+    await page.getByTestId('figure-filed').waitFor({ timeout: 30_000 });
+
+    // Every figure as the API has it.
+    const shown = await figuresOf(CITY);
+    for (const [measure, value] of Object.entries(shown.progress)) expect(await valueOf(page, `[data-testid=figure-${measure}]`), measure).toBe(value);
+    expect(await valueOf(page, '[data-testid=figure-certifiedEmployees]')).toBe(shown.employment.certifiedEmployees);
+    expect(await valueOf(page, '[data-testid=figure-belowQuota]')).toBe(shown.employment.belowQuota.units);
+    expect(await valueOf(page, '[data-testid=figure-aboveQuota]')).toBe(shown.employment.aboveQuota.units);
+    const countyRows = page.getByTestId('county-progress-table').locator('tr[data-region]');
+    expect(await countyRows.count()).toBe(shown.byCounty.length);
+    for (const county of shown.byCounty as { regionCode: string; filed: number; certified: number }[]) {
+      const row = page.locator(`[data-testid=county-progress-table] tr[data-region="${county.regionCode}"]`);
+      expect(await valueOf(row, '[data-testid=county-filed]'), county.regionCode).toBe(county.filed);
+      expect(await valueOf(row, '[data-testid=county-certified]'), county.regionCode).toBe(county.certified);
+    }
+    // Nothing of the other city: not in the figures, the regions offered, nor the page.
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('丽水');
+    expect(text).not.toContain(lishui.employer.name);
+    await page.getByTestId('region-picker').click();
+    const regions = await page.locator('.ant-select-dropdown').innerText();
+    expect(regions).toContain('吴兴区');
+    expect(regions).not.toContain('丽水');
+    await page.keyboard.press('Escape');
+
+    // The charts draw on their canvases, and the strict Content-Security-Policy refused nothing.
+    await page.locator('[data-testid=chart-progress-by-county][data-ready=true] canvas').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=chart-industry][data-ready=true] canvas').waitFor();
+    expect(cspViolations).toEqual([]);
+    await screenshot(page, 'supervision-city-desktop');
+
+    // A figure opens the filings it counts; one opens in the workbench.
+    await page.getByTestId('figure-certified').click();
+    const drawer = page.getByTestId('drill-drawer');
+    await drawer.locator(`[data-testid=drill-total][data-total="${shown.progress.certified}"]`).waitFor({ timeout: 30_000 });
+    const drilled = await drawer.getByTestId('drill-table').innerText();
+    expect(drilled).toContain(wuxing.employer.name);
+    expect(drilled).toContain(nanxun.employer.name);
+    expect(drilled).not.toContain(lishui.employer.name);
+    await screenshot(page, 'supervision-drill');
+    // The drill's list exports as it stands.
+    const [drillExport] = await Promise.all([page.waitForEvent('download'), page.locator('.ant-drawer').getByTestId('export-filings').click()]);
+    expect(drillExport.suggestedFilename()).toMatch(/\.xlsx$/);
+    await drawer.getByRole('link', { name: nanxun.employer.name }).click();
+    await page.waitForURL((u) => u.pathname === `/workbench/filings/${nanxunId}`, { timeout: 30_000 });
+    await page.getByTestId('filing-status').first().waitFor({ timeout: 30_000 });
+    await page.goBack();
+    await page.getByTestId('figure-filed').waitFor({ timeout: 30_000 });
+
+    // The exits: last year's third employee, not declared again, and the one who left in June; ID numbers masked.
+    const exits = page.getByTestId('exits-table');
+    await exits.getByText(wuxing.employer.name).first().waitFor({ timeout: 30_000 });
+    const exitsText = await exits.innerText();
+    for (const person of [lastYear.employees[2]!, wuxing.employees[1]!]) {
+      expect(exitsText).toContain(person.name);
+      expect(exitsText).not.toContain(person.idNumber);
+      expect(exitsText).toContain(`${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}`);
+    }
+    expect(exitsText).not.toContain(wuxing.employees[0]!.name);
+    // The exits export, a real workbook with the counties' rows.
+    const [exitsExport] = await Promise.all([page.waitForEvent('download'), page.getByTestId('section-exits').getByTestId('export-exits').click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await exitsExport.path());
+    const cells: string[] = [];
+    for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells).toContain(lastYear.employees[2]!.name);
+    expect(cells.join(' ')).not.toContain(lastYear.employees[2]!.idNumber);
+    // The county table exports too.
+    const [countyExport] = await Promise.all([page.waitForEvent('download'), page.getByTestId('section-progress').getByTestId('export-byCounty').click()]);
+    expect(countyExport.suggestedFilename()).toMatch(/\.xlsx$/);
+    // A row opens its filing.
+    await exits.locator(`tr[data-filing="${wuxingId}"]`).first().click();
+    await page.waitForURL((u) => u.pathname === `/workbench/filings/${wuxingId}`, { timeout: 30_000 });
+    await page.goBack();
+    await page.getByTestId('figure-filed').waitFor({ timeout: 30_000 });
+
+    // On paper: no menu, pickers or buttons; the charts at the paper's width.
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=chart-progress-by-county] canvas');
+      return canvas !== null && Math.round(canvas.getBoundingClientRect().width) === 640;
+    }, undefined, { timeout: 10_000 });
+    expect(await page.locator('.ant-layout-header').isVisible()).toBe(false);
+    expect(await page.getByTestId('print').isVisible()).toBe(false);
+    expect(await page.getByTestId('region-picker').isVisible()).toBe(false);
+    await screenshot(page, 'supervision-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    // On a phone: the same figures, the tables as cards.
+    const phone = await staffPage(city, PHONE);
+    await phone.goto(`${system.apiUrl}/supervision?year=${YEAR}&region=${CITY}`);
+    await phone.getByTestId('figure-filed').waitFor({ timeout: 30_000 });
+    expect(await valueOf(phone, '[data-testid=figure-filed]')).toBe(shown.progress.filed);
+    await phone.locator('[data-testid=chart-progress-by-county][data-ready=true] canvas').waitFor({ timeout: 30_000 });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(phone, 'supervision-city-phone');
+    expect(cspViolations).toEqual([]);
+    expect(lishuiId).toBeTruthy();
+  });
+});
