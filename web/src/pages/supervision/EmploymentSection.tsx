@@ -10,6 +10,7 @@ import { barOption, pieOption } from './chart-options.ts';
 import type { Drill } from './DrillDrawer.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { FigureLink } from './FigureLink.tsx';
+import { headcount, wanYuan } from './figures-format.ts';
 import { MEASURE_NAMES, type Measure } from './measures.ts';
 import { regionRows, shortName, type RegionRow } from './region-rows.ts';
 import { SupervisionChart } from './SupervisionChart.tsx';
@@ -57,7 +58,7 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
   );
   const countyColumns: ColumnsType<RegionRow> = [
     { title: '地区', key: 'region', render: (_v, r) => shortName(r, figures.regionCode) },
-    { title: '认定残疾职工', key: 'certifiedEmployees', width: 110, align: 'right', render: (_v, r) => countyLink(r, 'certifiedEmployees', r.certifiedEmployees, persons(r.certifiedEmployees)) },
+    { title: '认定残疾职工', key: 'certifiedEmployees', width: 110, align: 'right', render: (_v, r) => countyLink(r, 'certifiedEmployees', r.certifiedEmployees, headcount(r.certifiedEmployees)) },
     { title: '未达比例单位', key: 'belowQuotaUnits', width: 110, align: 'right', render: (_v, r) => countyLink(r, 'belowQuota', r.belowQuotaUnits) },
     { title: '差额人数', key: 'shortfall', width: 100, align: 'right', render: (_v, r) => persons(r.shortfall) },
     { title: '预计保障金', key: 'levyEstimate', width: 150, align: 'right', render: (_v, r) => yuan(r.levyEstimate) },
@@ -70,7 +71,7 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
   const industryColumns: ColumnsType<IndustryFigures> = [
     { title: '行业类别', key: 'industry', render: (_v, i) => i.label },
     { title: '申报单位', key: 'units', width: 90, align: 'right', render: (_v, i) => industryLink(i, 'filed', i.units) },
-    { title: '认定残疾职工', key: 'certifiedEmployees', width: 110, align: 'right', render: (_v, i) => industryLink(i, 'certifiedEmployees', i.certifiedEmployees, persons(i.certifiedEmployees)) },
+    { title: '认定残疾职工', key: 'certifiedEmployees', width: 110, align: 'right', render: (_v, i) => industryLink(i, 'certifiedEmployees', i.certifiedEmployees, headcount(i.certifiedEmployees)) },
     { title: '未达比例单位', key: 'belowQuotaUnits', width: 110, align: 'right', render: (_v, i) => industryLink(i, 'belowQuota', i.belowQuotaUnits) },
     { title: '差额人数', key: 'shortfall', width: 100, align: 'right', render: (_v, i) => persons(i.shortfall) },
     { title: '预计保障金', key: 'levyEstimate', width: 150, align: 'right', render: (_v, i) => yuan(i.levyEstimate) },
@@ -87,7 +88,7 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
     <SupervisionSection title="就业情况" testId="section-employment">
       <FigureGrid>
         <FigureTile label="认定残疾职工" hint="年审认证确认的残疾职工人数" testId="tile-certifiedEmployees">
-          <FigureLink value={employment.certifiedEmployees} shown={persons(employment.certifiedEmployees)} onOpen={whole} testId="figure-certifiedEmployees" />
+          <FigureLink value={employment.certifiedEmployees} shown={headcount(employment.certifiedEmployees)} onOpen={whole} testId="figure-certifiedEmployees" />
         </FigureTile>
         <FigureTile label="未达比例单位" hint="安排比例低于法定比例的单位" testId="tile-belowQuota">
           <FigureLink value={belowQuota.units} onOpen={() => drill(figures.regionCode, figures.regionName, 'belowQuota')} testId="figure-belowQuota" />
@@ -96,7 +97,9 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
           <span data-testid="figure-shortfall" data-value={belowQuota.shortfall}>{persons(belowQuota.shortfall)}</span>
         </FigureTile>
         <FigureTile label="预计保障金" hint="按差额人数估算的残疾人就业保障金">
-          <span data-testid="figure-levyEstimate" data-value={belowQuota.levyEstimate}>{yuan(belowQuota.levyEstimate)}</span>
+          <span data-testid="figure-levyEstimate" data-value={belowQuota.levyEstimate} title={yuan(belowQuota.levyEstimate)}>
+            {wanYuan(belowQuota.levyEstimate)}
+          </span>
         </FigureTile>
         <FigureTile label="超比例单位" hint="超过法定比例安排，可作为超比例奖励候选" testId="tile-aboveQuota">
           <FigureLink value={aboveQuota.units} onOpen={() => drill(figures.regionCode, figures.regionName, 'aboveQuota')} testId="figure-aboveQuota" />
@@ -105,14 +108,14 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
           <span data-testid="figure-surplus" data-value={aboveQuota.surplus}>{persons(aboveQuota.surplus)}</span>
         </FigureTile>
       </FigureGrid>
-      <ChartBox title="按残疾类别（证件类型与等级）">
+      <ChartBox title="按残疾类别（证件类型与等级）" hint="点击图形查看认定残疾职工所在单位">
         <div className="sv-charts sv-charts-inner">
           <SupervisionChart option={charts.kinds} title="认定残疾职工按证件类型" testId="chart-certificate-kind" height={260} onPick={whole} />
           <SupervisionChart option={charts.grades} title="认定残疾职工按残疾等级" testId="chart-grade" height={260} onPick={whole} />
         </div>
       </ChartBox>
       {rows.length > 1 && (
-        <ChartBox title="各地区就业情况（点击柱形查看申报）">
+        <ChartBox title="各地区就业情况" hint="点击柱形查看申报">
           <SupervisionChart
             option={charts.counties}
             title="各地区就业情况"
@@ -142,7 +145,7 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
         cardTitle={(r) => shortName(r, figures.regionCode)}
         cardOmit={['region']}
       />
-      <ChartBox title="按行业类别（点击柱形查看申报）">
+      <ChartBox title="按行业类别" hint="点击柱形查看申报">
         <SupervisionChart
           option={charts.industries}
           title="按行业类别的就业情况"
@@ -171,33 +174,37 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
         cardTitle={(i) => i.label}
         cardOmit={['industry']}
       />
-      <ChartBox title="单位安排比例分布（对照法定比例，点击柱形查看申报）">
-        <SupervisionChart
-          option={charts.ratio}
-          title="单位安排比例分布"
-          testId="chart-ratio"
-          height={260}
-          onPick={({ dataIndex }) => {
-            const bucket = employment.ratioBuckets[dataIndex];
-            if (bucket) bucketOpen(bucket);
-          }}
-        />
-      </ChartBox>
-      <div className="sv-table-head">
-        <Typography.Text strong>安排比例分布</Typography.Text>
-        <ExportButton table="ratio" query={scope} fileName={`${figures.regionName}-${scope.year}年度安排比例分布`} />
-      </div>
-      <ResponsiveTable<RatioBucket>
-        data-testid="ratio-table"
-        rowKey="key"
-        size="small"
-        columns={ratioColumns}
-        dataSource={employment.ratioBuckets}
-        pagination={false}
-        locale={{ emptyText: '本地区暂无数据' }}
-        cardTitle={(b) => b.label}
-        cardOmit={['label']}
-      />
+      <ChartGrid>
+        <ChartBox title="单位安排比例分布（对照法定比例）" hint="点击柱形查看申报">
+          <SupervisionChart
+            option={charts.ratio}
+            title="单位安排比例分布"
+            testId="chart-ratio"
+            height={260}
+            onPick={({ dataIndex }) => {
+              const bucket = employment.ratioBuckets[dataIndex];
+              if (bucket) bucketOpen(bucket);
+            }}
+          />
+        </ChartBox>
+        <div>
+          <div className="sv-table-head">
+            <Typography.Text strong>安排比例分布</Typography.Text>
+            <ExportButton table="ratio" query={scope} fileName={`${figures.regionName}-${scope.year}年度安排比例分布`} />
+          </div>
+          <ResponsiveTable<RatioBucket>
+            data-testid="ratio-table"
+            rowKey="key"
+            size="small"
+            columns={ratioColumns}
+            dataSource={employment.ratioBuckets}
+            pagination={false}
+            locale={{ emptyText: '本地区暂无数据' }}
+            cardTitle={(b) => b.label}
+            cardOmit={['label']}
+          />
+        </div>
+      </ChartGrid>
     </SupervisionSection>
   );
 }

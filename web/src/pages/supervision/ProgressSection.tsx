@@ -68,7 +68,7 @@ export function ProgressSection({ figures, scope, onDrill }: { figures: Supervis
           </FigureTile>
         ))}
       </FigureGrid>
-      <ChartBox title={rows.length > 1 ? '各地区申报进度（点击柱形查看申报）' : '申报各环节单位数（点击柱形查看申报）'}>
+      <ChartBox title={rows.length > 1 ? '各地区申报进度' : '申报各环节单位数'} hint="点击柱形查看申报">
         {rows.length > 1 ? (
           <SupervisionChart
             option={byCountyChart}

@@ -83,7 +83,7 @@ export function SupervisionPage() {
       {shown && scope && (
         <>
           <Typography.Text type="secondary" data-testid="computed-at">
-            统计时间：{chineseDateTime(shown.computedAt)}。点击数字或图中柱形，可查看对应的申报。
+            统计时间：{chineseDateTime(shown.computedAt)}<span className="sv-no-print">。点击数字或图中柱形，可查看对应的申报</span>
           </Typography.Text>
           <ProgressSection figures={shown} scope={scope} onDrill={setDrill} />
           <EmploymentSection figures={shown} scope={scope} onDrill={setDrill} />

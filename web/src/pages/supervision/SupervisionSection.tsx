@@ -1,10 +1,12 @@
 // A section of the supervision page: a heading, its export and print-friendly frame (kept on one sheet where it fits).
 import { Card } from 'antd';
 import type { ReactNode } from 'react';
+import { useNarrowScreen } from '../../components/ResponsiveTable.tsx';
 
 export function SupervisionSection({ title, extra, children, testId }: { title: string; extra?: ReactNode; children: ReactNode; testId: string }) {
+  const narrow = useNarrowScreen();
   return (
-    <Card title={title} extra={extra} className="sv-section" data-testid={testId} styles={{ body: { display: 'flex', flexDirection: 'column', gap: 16 } }}>
+    <Card title={title} extra={extra} size={narrow ? 'small' : 'default'} className="sv-section" data-testid={testId} styles={{ body: { display: 'flex', flexDirection: 'column', gap: 16 } }}>
       {children}
     </Card>
   );
@@ -31,10 +33,14 @@ export function ChartGrid({ children }: { children: ReactNode }) {
   return <div className="sv-charts">{children}</div>;
 }
 
-export function ChartBox({ title, children }: { title: string; children: ReactNode }) {
+/** A chart under its caption; the hint (how to open the filings) stays off paper. */
+export function ChartBox({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
   return (
     <figure className="sv-chart-box">
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        {hint && <span className="sv-no-print sv-chart-hint">（{hint}）</span>}
+      </figcaption>
       {children}
     </figure>
   );

@@ -3,7 +3,8 @@
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
-import { persons, yuan } from '../../lib/format.ts';
+import { yuan } from '../../lib/format.ts';
+import { headcount } from './figures-format.ts';
 import { barOption } from './chart-options.ts';
 import type { Drill } from './DrillDrawer.tsx';
 import { FigureLink } from './FigureLink.tsx';
@@ -37,14 +38,14 @@ export function YearsSection({ figures, onDrill }: { figures: SupervisionFigures
     { title: '年度', key: 'year', render: (_v, y) => `${y.year} 年度` },
     { title: '已申报', key: 'filed', width: 90, align: 'right', render: (_v, y) => link(y, 'filed', y.filed) },
     { title: '已年审认证', key: 'certified', width: 100, align: 'right', render: (_v, y) => link(y, 'certified', y.certified) },
-    { title: '认定残疾职工', key: 'certifiedEmployees', width: 110, align: 'right', render: (_v, y) => link(y, 'certifiedEmployees', y.certifiedEmployees, persons(y.certifiedEmployees)) },
+    { title: '认定残疾职工', key: 'certifiedEmployees', width: 110, align: 'right', render: (_v, y) => link(y, 'certifiedEmployees', y.certifiedEmployees, headcount(y.certifiedEmployees)) },
     { title: '未达比例单位', key: 'belowQuotaUnits', width: 110, align: 'right', render: (_v, y) => link(y, 'belowQuota', y.belowQuotaUnits) },
     { title: '预计保障金', key: 'levyEstimate', width: 150, align: 'right', render: (_v, y) => yuan(y.levyEstimate) },
   ];
   const seriesMeasure: Measure[] = ['filed', 'certified', 'belowQuota', 'certifiedEmployees'];
   return (
     <SupervisionSection title="历年对比" testId="section-years">
-      <ChartBox title="历年申报与认证情况（点击柱形查看当年申报）">
+      <ChartBox title="历年申报与认证情况" hint="点击柱形查看当年申报">
         <SupervisionChart
           option={chart}
           title="历年申报与认证情况"

@@ -28,7 +28,7 @@ export function barOption(categories: string[], series: BarSeries[], opts: { uni
     type: 'category' as const,
     data: categories,
     inverse: horizontal,
-    axisLabel: { ...TEXT, interval: 0, rotate: !horizontal && categories.length > 8 ? 30 : 0, width: horizontal ? 110 : 90, overflow: 'truncate' as const },
+    axisLabel: { ...TEXT, interval: 0, rotate: !horizontal && categories.length > 8 ? 30 : 0, width: horizontal ? 168 : 90, overflow: 'truncate' as const },
   };
   const valueAxes = [
     { type: 'value' as const, name: opts.unit, minInterval: 1, nameTextStyle: TEXT, axisLabel: TEXT },
@@ -39,14 +39,14 @@ export function barOption(categories: string[], series: BarSeries[], opts: { uni
     color: PALETTE,
     textStyle: TEXT,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, textStyle: TEXT },
-    legend: series.length > 1 ? { top: 0, textStyle: TEXT } : { show: false },
-    grid: { left: 8, right: 16, top: series.length > 1 || opts.unit ? 36 : 12, bottom: 8, containLabel: true },
+    legend: series.length > 1 ? { type: 'scroll', top: 0, textStyle: TEXT } : { show: false },
+    grid: { left: 8, right: 16, top: series.length > 1 ? 56 : opts.unit ? 32 : 12, bottom: 8, containLabel: true },
     xAxis: horizontal ? valueAxes[0]! : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxes,
     series: series.map((s) =>
       s.line
         ? ({ type: 'line', name: s.name, data: s.values, yAxisIndex: s.rightAxis ? 1 : 0, symbolSize: 8 } satisfies LineSeriesOption)
-        : ({ type: 'bar', name: s.name, data: s.values, yAxisIndex: horizontal ? 0 : s.rightAxis ? 1 : 0, barMaxWidth: 36, label: { show: categories.length <= 12, position: horizontal ? 'right' : 'top', ...TEXT } } satisfies BarSeriesOption),
+        : ({ type: 'bar', name: s.name, data: s.values, yAxisIndex: horizontal ? 0 : s.rightAxis ? 1 : 0, barMaxWidth: 36, label: { show: categories.length * series.length <= 24, position: horizontal ? 'right' : 'top', ...TEXT } } satisfies BarSeriesOption),
     ),
   };
 }
