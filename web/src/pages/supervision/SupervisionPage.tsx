@@ -70,7 +70,9 @@ export function SupervisionPage() {
             disabled={regions.length <= 1}
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 240 }}
-            options={regions.map((r) => ({ value: r.value, label: r.label, className: r.county ? 'sv-county-option' : undefined }))}
+            options={regions.map((r) => ({ value: r.value, label: r.label, county: r.county }))}
+            // A county under its city in the list; the chosen one plain in the box.
+            optionRender={(option) => <span className={option.data.county ? 'sv-county-option' : undefined}>{option.label}</span>}
             onChange={(region: string) => choose({ region })}
           />
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
