@@ -4,7 +4,7 @@ import { Alert, Button, Drawer, Pagination, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ResponsiveTable, useNarrowScreen } from '../../components/ResponsiveTable.tsx';
+import { useNarrowScreen } from '../../components/ResponsiveTable.tsx';
 import { StatusTag } from '../../components/filing/StatusTag.tsx';
 import { api } from '../../lib/api.ts';
 import type { FilingStatus } from '../../lib/filing-types.ts';
@@ -12,6 +12,7 @@ import { persons, yuan } from '../../lib/format.ts';
 import { loadErrorText, useLoaded } from '../../lib/use-loaded.ts';
 import { regionShortName } from '../workbench/region-label.ts';
 import { ExportButton } from './ExportButton.tsx';
+import { FiguresTable } from './FiguresTable.tsx';
 import { percent } from './figures-format.ts';
 import { queryString, type FigureQuery } from './supervision-query.ts';
 import type { SupervisionFiling, SupervisionFilings } from './supervision-shapes.ts';
@@ -72,18 +73,15 @@ export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: 
         <Typography.Text type="secondary" data-testid="drill-total" data-total={list.loading ? undefined : total}>
           {list.loading ? '正在读取…' : `共 ${total} 件申报，点击单位名称查看申报详情`}
         </Typography.Text>
-        <ResponsiveTable<SupervisionFiling>
+        <FiguresTable<SupervisionFiling>
           data-testid="drill-table"
           rowKey="id"
-          size="small"
           loading={list.loading}
           columns={columns}
           dataSource={list.error ? [] : (list.data?.items ?? [])}
-          pagination={false}
           scroll={{ x: 960 }}
-          locale={{ emptyText: '没有对应的申报' }}
+          emptyText="没有对应的申报"
           cardTitle={(f) => <Link to={`/workbench/filings/${f.id}`}>{f.unitName}</Link>}
-          cardOmit={['unit']}
         />
         {total > PAGE_SIZE && <Pagination current={page} pageSize={PAGE_SIZE} total={total} onChange={setPage} showSizeChanger={false} size="small" />}
       </Space>

@@ -1,15 +1,14 @@
 // 就业情况: the disabled employees certified in the region, by certificate kind and grade, by county and industry
 // (行业类别); the units' employment ratio against the quota; the units below it with their shortfall and estimated levy;
 // the units above it (超比例奖励候选). Every number and bar opens the filings behind it.
-import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, type HTMLAttributes } from 'react';
-import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { persons, yuan } from '../../lib/format.ts';
 import { barOption, pieOption } from './chart-options.ts';
 import type { Drill } from './DrillDrawer.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { FigureLink } from './FigureLink.tsx';
+import { FiguresTable } from './FiguresTable.tsx';
 import { headcount, wanYuan } from './figures-format.ts';
 import { MEASURE_NAMES, type Measure } from './measures.ts';
 import { regionRows, shortName, type RegionRow } from './region-rows.ts';
@@ -128,22 +127,16 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
           />
         </ChartBox>
       )}
-      <div className="sv-table-head">
-        <Typography.Text strong>各地区就业情况</Typography.Text>
-        <ExportButton table="byCounty" query={scope} fileName={`${figures.regionName}-${scope.year}年度分地区统计`} />
-      </div>
-      <ResponsiveTable<RegionRow>
+      <FiguresTable<RegionRow>
+        heading="各地区就业情况"
+        exportButton={<ExportButton table="byCounty" query={scope} fileName={`${figures.regionName}-${scope.year}年度分地区统计`} />}
         data-testid="county-employment-table"
         rowKey="regionCode"
-        size="small"
         columns={countyColumns}
         dataSource={rows}
-        pagination={false}
         scroll={{ x: 720 }}
         onRow={(r) => ({ 'data-region': r.regionCode }) as HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: '本地区暂无数据' }}
         cardTitle={(r) => shortName(r, figures.regionCode)}
-        cardOmit={['region']}
       />
       <ChartBox title="按行业类别" hint="点击柱形查看申报">
         <SupervisionChart
@@ -158,21 +151,15 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
           }}
         />
       </ChartBox>
-      <div className="sv-table-head">
-        <Typography.Text strong>按行业类别</Typography.Text>
-        <ExportButton table="byIndustry" query={scope} fileName={`${figures.regionName}-${scope.year}年度分行业统计`} />
-      </div>
-      <ResponsiveTable<IndustryFigures>
+      <FiguresTable<IndustryFigures>
+        heading="按行业类别"
+        exportButton={<ExportButton table="byIndustry" query={scope} fileName={`${figures.regionName}-${scope.year}年度分行业统计`} />}
         data-testid="industry-table"
         rowKey="industryCode"
-        size="small"
         columns={industryColumns}
         dataSource={employment.byIndustry}
-        pagination={false}
         scroll={{ x: 760 }}
-        locale={{ emptyText: '本地区暂无数据' }}
         cardTitle={(i) => i.label}
-        cardOmit={['industry']}
       />
       <ChartGrid>
         <ChartBox title="单位安排比例分布（对照法定比例）" hint="点击柱形查看申报">
@@ -187,23 +174,15 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
             }}
           />
         </ChartBox>
-        <div>
-          <div className="sv-table-head">
-            <Typography.Text strong>安排比例分布</Typography.Text>
-            <ExportButton table="ratio" query={scope} fileName={`${figures.regionName}-${scope.year}年度安排比例分布`} />
-          </div>
-          <ResponsiveTable<RatioBucket>
-            data-testid="ratio-table"
-            rowKey="key"
-            size="small"
-            columns={ratioColumns}
-            dataSource={employment.ratioBuckets}
-            pagination={false}
-            locale={{ emptyText: '本地区暂无数据' }}
-            cardTitle={(b) => b.label}
-            cardOmit={['label']}
-          />
-        </div>
+        <FiguresTable<RatioBucket>
+          heading="安排比例分布"
+          exportButton={<ExportButton table="ratio" query={scope} fileName={`${figures.regionName}-${scope.year}年度安排比例分布`} />}
+          data-testid="ratio-table"
+          rowKey="key"
+          columns={ratioColumns}
+          dataSource={employment.ratioBuckets}
+          cardTitle={(b) => b.label}
+        />
       </ChartGrid>
     </SupervisionSection>
   );

@@ -5,13 +5,13 @@ import { Alert, Button, Pagination, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { api } from '../../lib/api.ts';
 import { monthName } from '../../lib/format.ts';
 import { loadErrorText, useLoaded } from '../../lib/use-loaded.ts';
 import { regionShortName } from '../workbench/region-label.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { FigureLink } from './FigureLink.tsx';
+import { FiguresTable } from './FiguresTable.tsx';
 import { shortName } from './region-rows.ts';
 import { SupervisionSection } from './SupervisionSection.tsx';
 import { queryString, type SupervisionScope } from './supervision-query.ts';
@@ -77,19 +77,16 @@ export function ExitsSection({ scope, regionName }: { scope: SupervisionScope; r
       </Typography.Paragraph>
       {(counties.error ?? list.error) && <Alert type="error" showIcon title={loadErrorText((counties.error ?? list.error)!)} action={<Button onClick={() => { counties.reload(); list.reload(); }}>重试</Button>} />}
       <div className="sv-exits">
-        <ResponsiveTable<CountyCount>
+        <FiguresTable<CountyCount>
           data-testid="exits-county-table"
           rowKey="regionCode"
-          size="small"
           loading={counties.loading}
           columns={countyColumns}
           dataSource={counties.data?.byCounty ?? []}
-          pagination={false}
           rowClassName={(c) => (c.regionCode === county ? 'sv-row-chosen' : '')}
           onRow={(c) => ({ 'data-region': c.regionCode }) as HTMLAttributes<HTMLElement>}
-          locale={{ emptyText: '没有退出人员' }}
+          emptyText="没有退出人员"
           cardTitle={(c) => shortName(c, scope.regionCode)}
-          cardOmit={['region']}
         />
         <Space orientation="vertical" size="small" style={{ width: '100%', minWidth: 0 }}>
           <Space wrap>
@@ -102,20 +99,17 @@ export function ExitsSection({ scope, regionName }: { scope: SupervisionScope; r
               </Button>
             )}
           </Space>
-          <ResponsiveTable<ExitRow>
+          <FiguresTable<ExitRow>
             data-testid="exits-table"
             rowKey="key"
-            size="small"
             loading={list.loading}
             columns={columns}
             dataSource={(list.data?.items ?? []).map((e, i) => ({ ...e, key: `${e.filingId}:${i}` }))}
-            pagination={false}
             scroll={{ x: 860 }}
             rowClassName={() => 'sv-row-openable'}
             onRow={(e) => ({ onClick: () => open(e), 'data-filing': e.filingId }) as HTMLAttributes<HTMLElement>}
-            locale={{ emptyText: '没有退出人员' }}
+            emptyText="没有退出人员"
             cardTitle={(e) => `${e.employeeName}（${e.idNumberMasked}）`}
-            cardOmit={['name', 'id']}
           />
           {total > PAGE_SIZE && <Pagination current={page} pageSize={PAGE_SIZE} total={total} onChange={setPage} showSizeChanger={false} size="small" className="sv-no-print" />}
         </Space>

@@ -4,11 +4,11 @@
 import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, type HTMLAttributes } from 'react';
-import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { barOption } from './chart-options.ts';
 import type { Drill } from './DrillDrawer.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { FigureLink } from './FigureLink.tsx';
+import { FiguresTable } from './FiguresTable.tsx';
 import { count, percent } from './figures-format.ts';
 import { MEASURE_NAMES, PROGRESS_MEASURES, type Measure } from './measures.ts';
 import { regionRows, shortName, type RegionRow } from './region-rows.ts';
@@ -92,23 +92,17 @@ export function ProgressSection({ figures, scope, onDrill }: { figures: Supervis
           />
         )}
       </ChartBox>
-      <div className="sv-table-head">
-        <Typography.Text strong>各地区申报进度与逾期任务</Typography.Text>
-        <ExportButton table="byCounty" query={scope} fileName={`${figures.regionName}-${scope.year}年度分地区统计`} />
-      </div>
-      <ResponsiveTable<RegionRow>
+      <FiguresTable<RegionRow>
+        heading="各地区申报进度与逾期任务"
+        exportButton={<ExportButton table="byCounty" query={scope} fileName={`${figures.regionName}-${scope.year}年度分地区统计`} />}
         data-testid="county-progress-table"
         rowKey="regionCode"
-        size="small"
         columns={columns}
         dataSource={rows}
-        pagination={false}
         scroll={{ x: 760 }}
-        rowClassName={(r) => (r.overdueTasks > 0 ? 'sv-row-overdue' : '')}
+        rowClassName={(r) => (r.overdueTasks > 0 ? 'wb-row-overdue' : '')}
         onRow={(r) => ({ 'data-region': r.regionCode }) as HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: '本地区暂无数据' }}
         cardTitle={(r) => shortName(r, figures.regionCode)}
-        cardOmit={['region']}
       />
     </SupervisionSection>
   );

@@ -18,6 +18,7 @@ import { queryString, type SupervisionScope } from './supervision-query.ts';
 import { currentSeasonYear, regionChoices, yearChoices } from './supervision-scope.ts';
 import type { SupervisionFigures } from './supervision-shapes.ts';
 import { YearsSection } from './YearsSection.tsx';
+import '../workbench/workbench.css';
 import './supervision.css';
 
 export function SupervisionPage() {

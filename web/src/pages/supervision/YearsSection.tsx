@@ -2,7 +2,7 @@
 // the quota and the levy estimated. A year's bar opens that year's certified filings.
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
-import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { FiguresTable } from './FiguresTable.tsx';
 import { yuan } from '../../lib/format.ts';
 import { headcount } from './figures-format.ts';
 import { barOption } from './chart-options.ts';
@@ -58,17 +58,14 @@ export function YearsSection({ figures, onDrill }: { figures: SupervisionFigures
           }}
         />
       </ChartBox>
-      <ResponsiveTable<YearRow>
+      <FiguresTable<YearRow>
         data-testid="years-table"
         rowKey="year"
-        size="small"
         columns={columns}
         dataSource={[...years].reverse()}
-        pagination={false}
         scroll={{ x: 700 }}
-        locale={{ emptyText: '暂无往年数据' }}
+        emptyText="暂无往年数据"
         cardTitle={(y) => `${y.year} 年度`}
-        cardOmit={['year']}
       />
     </SupervisionSection>
   );
