@@ -10,7 +10,7 @@ import { ExportButton } from './ExportButton.tsx';
 import { FigureLink } from './FigureLink.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
 import { count, percent } from './figures-format.ts';
-import { MEASURE_NAMES, PROGRESS_MEASURES, type Measure } from './measures.ts';
+import { isDrillable, MEASURE_NAMES, PROGRESS_MEASURES, type Measure, type ProgressMeasure } from './measures.ts';
 import { regionRows, shortName, type RegionRow } from './region-rows.ts';
 import { SupervisionChart } from './SupervisionChart.tsx';
 import { ChartBox, FigureGrid, FigureTile, SupervisionSection } from './SupervisionSection.tsx';
@@ -38,8 +38,10 @@ export function ProgressSection({ figures, scope, onDrill }: { figures: Supervis
     [progress],
   );
 
-  const link = (row: RegionRow, measure: Measure, value: number) => (
-    <FigureLink value={value} onOpen={() => drill(row.regionCode, row.regionName, measure)} testId={`county-${measure}`} />
+  /** What opens a region's figure: its filings, for the figures that have a list. */
+  const opener = (regionCode: string, name: string, measure: ProgressMeasure) => (isDrillable(measure) ? () => drill(regionCode, name, measure) : undefined);
+  const link = (row: RegionRow, measure: ProgressMeasure, value: number) => (
+    <FigureLink value={value} onOpen={opener(row.regionCode, row.regionName, measure)} testId={`county-${measure}`} />
   );
   const columns: ColumnsType<RegionRow> = [
     { title: '地区', key: 'region', render: (_v, r) => shortName(r, figures.regionCode) },
@@ -63,7 +65,7 @@ export function ProgressSection({ figures, scope, onDrill }: { figures: Supervis
       <FigureGrid>
         {PROGRESS_MEASURES.map((m) => (
           <FigureTile key={m.key} label={m.label} hint={m.hint} testId={`tile-${m.key}`}>
-            <FigureLink value={progress[m.key]} onOpen={() => drill(figures.regionCode, figures.regionName, m.key)} testId={`figure-${m.key}`} />
+            <FigureLink value={progress[m.key]} onOpen={opener(figures.regionCode, figures.regionName, m.key)} testId={`figure-${m.key}`} />
             {m.key !== 'expected' && progress.expected > 0 && <span className="sv-figure-share">{percent(progress[m.key] / progress.expected)}</span>}
           </FigureTile>
         ))}
@@ -77,7 +79,7 @@ export function ProgressSection({ figures, scope, onDrill }: { figures: Supervis
             onPick={({ seriesIndex, dataIndex }) => {
               const row = rows[dataIndex];
               const series = COUNTY_SERIES[seriesIndex];
-              if (row && series) drill(row.regionCode, row.regionName, series.key);
+              if (row && series) opener(row.regionCode, row.regionName, series.key)?.();
             }}
           />
         ) : (
@@ -87,7 +89,7 @@ export function ProgressSection({ figures, scope, onDrill }: { figures: Supervis
             testId="chart-progress-stages"
             onPick={({ dataIndex }) => {
               const m = PROGRESS_MEASURES[dataIndex];
-              if (m) drill(figures.regionCode, figures.regionName, m.key);
+              if (m) opener(figures.regionCode, figures.regionName, m.key)?.();
             }}
           />
         )}

@@ -1,9 +1,14 @@
-// The figures a person may open, in Chinese: the season's progress keys and the employment measures the filings list
-// (GET /api/supervision/filings?measure=) knows.
+// The season's progress figures and the employment measures, in Chinese; which of them open a list of filings
+// (GET /api/supervision/filings?measure=): all but the units expected, some of which have no filing.
+import type { DrillMeasure } from '../../../../api/supervision.ts';
 import type { SupervisionProgress } from './supervision-shapes.ts';
 
 export type ProgressMeasure = keyof SupervisionProgress;
-export type Measure = ProgressMeasure | 'belowQuota' | 'aboveQuota' | 'certifiedEmployees';
+export type Measure = DrillMeasure;
+
+export function isDrillable(measure: ProgressMeasure): measure is ProgressMeasure & Measure {
+  return measure !== 'expected';
+}
 
 export const PROGRESS_MEASURES: readonly { key: ProgressMeasure; label: string; hint: string }[] = [
   { key: 'expected', label: '应申报单位', hint: '上年度已申报的单位及单位名录' },
@@ -17,7 +22,7 @@ export const PROGRESS_MEASURES: readonly { key: ProgressMeasure; label: string; 
   { key: 'sentToTax', label: '已报送税务', hint: '认证结果已推送税务部门' },
 ];
 
-export const MEASURE_NAMES: Record<Measure, string> = {
+export const MEASURE_NAMES: Record<Measure | ProgressMeasure, string> = {
   ...(Object.fromEntries(PROGRESS_MEASURES.map((m) => [m.key, m.label])) as Record<ProgressMeasure, string>),
   belowQuota: '未达比例单位',
   aboveQuota: '超比例单位（奖励候选）',
