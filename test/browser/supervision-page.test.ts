@@ -5,7 +5,7 @@
 // numbers and opens the filing; a table exports to an .xlsx; the charts draw under the strict Content-Security-Policy.
 // Screenshots (README tour): supervision-city-desktop, supervision-drill, supervision-city-phone, supervision-print.
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Filing } from '../../filings/declaration/filing.ts';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
@@ -48,6 +48,17 @@ async function staffPage(token: string, viewport: { width: number; height: numbe
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
   return page;
+}
+
+/** The workbook an export button saves; the server's refusal, if it refused. */
+async function exported(page: Page, button: Locator): Promise<Download> {
+  const answer = page.waitForResponse((r) => r.url().includes('/api/supervision/export'));
+  const download = page.waitForEvent('download');
+  await button.click();
+  const res = await answer;
+  if (!res.ok()) throw new Error(`the export was refused: ${res.status()} ${await res.text()}`);
+  expect(res.headers()['content-type']).toContain('spreadsheetml');
+  return download;
 }
 
 /** A number on the page as its data-value says. */
@@ -127,6 +138,12 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
       expect(await valueOf(row, '[data-testid=county-filed]'), county.regionCode).toBe(county.filed);
       expect(await valueOf(row, '[data-testid=county-certified]'), county.regionCode).toBe(county.certified);
     }
+    // The charts draw on their canvases, and the strict Content-Security-Policy refused nothing.
+    await page.locator('[data-testid=chart-progress-by-county][data-ready=true] canvas').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=chart-industry][data-ready=true] canvas').waitFor();
+    expect(cspViolations).toEqual([]);
+    await screenshot(page, 'supervision-city-desktop');
+
     // Nothing of the other city: not in the figures, the regions offered, nor the page.
     const text = await page.locator('body').innerText();
     expect(text).not.toContain('丽水');
@@ -137,12 +154,6 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
     expect(regions).not.toContain('丽水');
     await page.keyboard.press('Escape');
 
-    // The charts draw on their canvases, and the strict Content-Security-Policy refused nothing.
-    await page.locator('[data-testid=chart-progress-by-county][data-ready=true] canvas').waitFor({ timeout: 30_000 });
-    await page.locator('[data-testid=chart-industry][data-ready=true] canvas').waitFor();
-    expect(cspViolations).toEqual([]);
-    await screenshot(page, 'supervision-city-desktop');
-
     // A figure opens the filings it counts; one opens in the workbench.
     await page.getByTestId('figure-certified').click();
     const drawer = page.getByTestId('drill-drawer');
@@ -151,13 +162,19 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
     expect(drilled).toContain(wuxing.employer.name);
     expect(drilled).toContain(nanxun.employer.name);
     expect(drilled).not.toContain(lishui.employer.name);
+    // Once the drawer has slid in.
+    await page.waitForFunction(() => {
+      const panel = document.querySelector('.ant-drawer-content-wrapper');
+      return panel !== null && Math.abs(panel.getBoundingClientRect().right - window.innerWidth) < 1;
+    });
     await screenshot(page, 'supervision-drill');
     // The drill's list exports as it stands.
-    const [drillExport] = await Promise.all([page.waitForEvent('download'), page.locator('.ant-drawer').getByTestId('export-filings').click()]);
+    const drillExport = await exported(page, page.locator('.ant-drawer').getByTestId('export-filings'));
     expect(drillExport.suggestedFilename()).toMatch(/\.xlsx$/);
     await drawer.getByRole('link', { name: nanxun.employer.name }).click();
     await page.waitForURL((u) => u.pathname === `/workbench/filings/${nanxunId}`, { timeout: 30_000 });
-    await page.getByTestId('filing-status').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('filing-view').getByText(nanxun.employer.name).first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('drill-drawer').count()).toBe(0);
     await page.goBack();
     await page.getByTestId('figure-filed').waitFor({ timeout: 30_000 });
 
@@ -172,7 +189,7 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
     }
     expect(exitsText).not.toContain(wuxing.employees[0]!.name);
     // The exits export, a real workbook with the counties' rows.
-    const [exitsExport] = await Promise.all([page.waitForEvent('download'), page.getByTestId('section-exits').getByTestId('export-exits').click()]);
+    const exitsExport = await exported(page, page.getByTestId('section-exits').getByTestId('export-exits'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await exitsExport.path());
     const cells: string[] = [];
@@ -180,11 +197,12 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
     expect(cells).toContain(lastYear.employees[2]!.name);
     expect(cells.join(' ')).not.toContain(lastYear.employees[2]!.idNumber);
     // The county table exports too.
-    const [countyExport] = await Promise.all([page.waitForEvent('download'), page.getByTestId('section-progress').getByTestId('export-byCounty').click()]);
+    const countyExport = await exported(page, page.getByTestId('section-progress').getByTestId('export-byCounty'));
     expect(countyExport.suggestedFilename()).toMatch(/\.xlsx$/);
     // A row opens its filing.
     await exits.locator(`tr[data-filing="${wuxingId}"]`).first().click();
     await page.waitForURL((u) => u.pathname === `/workbench/filings/${wuxingId}`, { timeout: 30_000 });
+    await page.getByTestId('filing-view').getByText(wuxing.employer.name).first().waitFor({ timeout: 30_000 });
     await page.goBack();
     await page.getByTestId('figure-filed').waitFor({ timeout: 30_000 });
 

@@ -2,6 +2,7 @@
 // (行业类别); the units' employment ratio against the quota; the units below it with their shortfall and estimated levy;
 // the units above it (超比例奖励候选). Every number and bar opens the filings behind it.
 import type { ColumnsType } from 'antd/es/table';
+import { Empty } from 'antd';
 import { useMemo, type HTMLAttributes } from 'react';
 import { persons, yuan } from '../../lib/format.ts';
 import { barOption, pieOption } from './chart-options.ts';
@@ -109,7 +110,11 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
       </FigureGrid>
       <ChartBox title="按残疾类别（证件类型与等级）" hint="点击图形查看认定残疾职工所在单位">
         <div className="sv-charts sv-charts-inner">
-          <SupervisionChart option={charts.kinds} title="认定残疾职工按证件类型" testId="chart-certificate-kind" height={260} onPick={whole} />
+          {employment.certifiedEmployees > 0 ? (
+            <SupervisionChart option={charts.kinds} title="认定残疾职工按证件类型" testId="chart-certificate-kind" height={260} onPick={whole} />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无认定的残疾职工" />
+          )}
           <SupervisionChart option={charts.grades} title="认定残疾职工按残疾等级" testId="chart-grade" height={260} onPick={whole} />
         </div>
       </ChartBox>

@@ -64,7 +64,8 @@ export function pieOption(parts: { name: string; value: number }[], unit: string
         type: 'pie',
         radius: ['38%', '64%'],
         center: ['50%', '45%'],
-        data: parts,
+        // A part of none is no slice (a ring of nothing but zeroes would show equal slices).
+        data: parts.filter((p) => p.value > 0),
         label: { formatter: `{b}\n{c} ${unit}`, ...TEXT },
       },
     ],
