@@ -7,22 +7,53 @@
 import ExcelJS from 'exceljs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
 import type { Filing } from '../../filings/declaration/filing.ts';
-import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
-import { BrowserSession, DESKTOP, launchChromium, PHONE, screenshot } from '../support/browser.ts';
+import { seededRandom } from '../../domain/synthetic.ts';
+import { syntheticEmployee } from '../../filings/declaration/synthetic-filing.ts';
+import { BrowserSession, DESKTOP, launchChromium, PHONE, screenshot, SCREENSHOT_DIR } from '../support/browser.ts';
 import { completeFilingTask, fileAndReview, filingWhen } from '../support/filing-steps.ts';
+import { buildScenario, simDataDirWith, YEAR } from '../support/review-scenarios.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 
 let system: TestSystem;
 let browser: BrowserSession;
+let dataDir: string;
 const cspViolations: string[] = [];
 
 const CITY = '330500'; // 湖州市
 const OTHER_CITY = '331100'; // 丽水市
-const YEAR = 2025;
+
+// Units the departments know (their certificates, wages and insurance in the simulators' data), so the review counts
+// their employees as a season would.
+const S = {
+  // 吴兴区, 100 staff (1.5 required): a disability and a veteran certificate all year, one who left in June → above quota.
+  wuxing: buildScenario({
+    seed: 952_001,
+    regionCode: '330502',
+    averageStaffCount: 100,
+    averageAnnualWage: 80_000,
+    employees: [{ cert: { kind: 'disability', grade: 2 } }, { cert: { kind: 'veteran', grade: 5 } }, { cert: { kind: 'disability', grade: 3 }, employed: { from: `${YEAR}-01-01`, to: `${YEAR}-06-30` } }],
+  }),
+  // 南浔区, 200 staff (3 required), another industry: one counted → below quota.
+  nanxun: buildScenario({ seed: 952_002, regionCode: '330503', averageStaffCount: 200, averageAnnualWage: 80_000, employees: [{ cert: { kind: 'disability', grade: 4 } }] }),
+  // 吴兴区: its result waits for the unit's confirmation.
+  waiting: buildScenario({ seed: 952_003, regionCode: '330502', employees: [{ cert: { kind: 'disability', grade: 1 } }] }),
+  // 丽水市莲都区: another city's.
+  lishui: buildScenario({ seed: 952_004, regionCode: '331102', employees: [{ cert: { kind: 'disability', grade: 2 } }] }),
+};
+S.nanxun.filing.employer.industryCode = 'I6510';
+
+/** The 吴兴 unit's filing of the year before: the same people, and one more who is not declared again. */
+function lastYearOf(filing: Filing): Filing {
+  const previous = YEAR - 1;
+  const dated = filing.employees.map((e) => ({ ...e, employedFrom: `${previous}-01-01`, employedTo: `${previous}-12-31` }));
+  return { ...filing, year: previous, employees: [...dated, syntheticEmployee(seededRandom(952_099), previous)], commitment: { ...filing.commitment, signedAt: `${YEAR}-01-05` } };
+}
 
 beforeAll(async () => {
-  system = await startTestSystem();
+  dataDir = await simDataDirWith(Object.values(S));
+  system = await startTestSystem({ SIM_DATA_DIR: dataDir });
   browser = new BrowserSession(await launchChromium());
 }, 120_000);
 
@@ -30,9 +61,8 @@ afterAll(async () => {
   expect(browser?.pageErrors ?? []).toEqual([]);
   await browser?.close();
   await system?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-const seed = () => Math.floor(Math.random() * 1e9);
 
 /** Files online as the unit and has the employer confirm the automatic result: certified. */
 async function fileAndCertify(filing: Filing): Promise<string> {
@@ -68,21 +98,14 @@ async function valueOf(page: Page | Locator, selector: string): Promise<number> 
 
 describe('the supervision page of a city', { timeout: 600_000 }, () => {
   it('shows its own figures, equal to the API and the filings, drills, exports and prints', async () => {
-    // 湖州: a unit of 吴兴区 filed last year with three disabled employees, this year with two (one left in June):
-    // two exits. A unit of 南浔区 in another industry, both certified; a third waits for its confirmation.
-    const unitSeed = seed();
-    const lastYear = syntheticFiling(unitSeed, { year: YEAR - 1, regionCode: '330502', employees: 3 });
+    // 湖州: the 吴兴 unit filed last year too, with one more person: with the one who left in June, two exits.
+    const [wuxing, nanxun, waiting, lishui] = [S.wuxing.filing, S.nanxun.filing, S.waiting.filing, S.lishui.filing];
+    const lastYear = lastYearOf(wuxing);
     const lastYearFiled = await system.request('POST', '/api/filings', {
       token: await system.login({ role: 'employer', uscc: lastYear.employer.uscc }),
       body: lastYear,
     });
     expect(lastYearFiled.status, JSON.stringify(lastYearFiled.body)).toBe(201);
-    const wuxing = syntheticFiling(unitSeed, { year: YEAR, regionCode: '330502', employees: 2 });
-    wuxing.employees[1]!.employedTo = `${YEAR}-06-30`;
-    const nanxun = syntheticFiling(seed(), { year: YEAR, regionCode: '330503', employees: 1 });
-    nanxun.employer.industryCode = 'I6510';
-    const waiting = syntheticFiling(seed(), { year: YEAR, regionCode: '330502', employees: 1 });
-    const lishui = syntheticFiling(seed(), { year: YEAR, regionCode: '331102', employees: 1 });
     const [wuxingId, nanxunId, , lishuiId] = await Promise.all([
       fileAndCertify(wuxing),
       fileAndCertify(nanxun),
@@ -99,7 +122,7 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
     // The figures are kept as the filings change: wait until they count ours.
     const figures = await eventually('the figures to count our filings', async () => {
       const f = await figuresOf(CITY);
-      return f.progress.certified >= 2 && f.progress.filed >= 3 ? f : undefined;
+      return f.progress.certified >= 2 && f.progress.filed >= 3 && f.employment.certifiedEmployees >= 3 ? f : undefined;
     }, 60_000);
     // Our own count over the filings of the city's counties.
     const own = (
@@ -167,7 +190,7 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
       const panel = document.querySelector('.ant-drawer-content-wrapper');
       return panel !== null && Math.abs(panel.getBoundingClientRect().right - window.innerWidth) < 1;
     });
-    await screenshot(page, 'supervision-drill');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/supervision-drill.png` });
     // The drill's list exports as it stands.
     const drillExport = await exported(page, page.locator('.ant-drawer').getByTestId('export-filings'));
     expect(drillExport.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -182,20 +205,21 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
     const exits = page.getByTestId('exits-table');
     await exits.getByText(wuxing.employer.name).first().waitFor({ timeout: 30_000 });
     const exitsText = await exits.innerText();
-    for (const person of [lastYear.employees[2]!, wuxing.employees[1]!]) {
+    for (const person of [lastYear.employees[3]!, wuxing.employees[2]!]) {
       expect(exitsText).toContain(person.name);
       expect(exitsText).not.toContain(person.idNumber);
       expect(exitsText).toContain(`${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}`);
     }
     expect(exitsText).not.toContain(wuxing.employees[0]!.name);
+    expect(exitsText).not.toContain(wuxing.employees[1]!.name);
     // The exits export, a real workbook with the counties' rows.
     const exitsExport = await exported(page, page.getByTestId('section-exits').getByTestId('export-exits'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await exitsExport.path());
     const cells: string[] = [];
     for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
-    expect(cells).toContain(lastYear.employees[2]!.name);
-    expect(cells.join(' ')).not.toContain(lastYear.employees[2]!.idNumber);
+    expect(cells).toContain(lastYear.employees[3]!.name);
+    expect(cells.join(' ')).not.toContain(lastYear.employees[3]!.idNumber);
     // The county table exports too.
     const countyExport = await exported(page, page.getByTestId('section-progress').getByTestId('export-byCounty'));
     expect(countyExport.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -207,6 +231,8 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
     await page.getByTestId('figure-filed').waitFor({ timeout: 30_000 });
 
     // On paper: no menu, pickers or buttons; the charts at the paper's width.
+    // At A4's width (96 px per inch), as the paper has it.
+    await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
     await page.waitForFunction(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=chart-progress-by-county] canvas');
@@ -217,6 +243,7 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
     expect(await page.getByTestId('region-picker').isVisible()).toBe(false);
     await screenshot(page, 'supervision-print');
     await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(DESKTOP);
 
     // On a phone: the same figures, the tables as cards.
     const phone = await staffPage(city, PHONE);
