@@ -18,6 +18,7 @@ import { saveReview } from '../../review/review-store.ts';
 import { databaseNameOf } from '../../scripts/engine/engine-database-role.ts';
 import type { SupervisionFigures } from '../../supervision/figures-types.ts';
 import { rebuildSupervisionFacts } from '../../supervision/rebuild.ts';
+import { deployDiagram } from '../support/deploy-diagram.ts';
 import { completeFilingTask, fileAndReview, filingWhen } from '../support/filing-steps.ts';
 import { buildScenario, simDataDirWith } from '../support/review-scenarios.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
@@ -241,6 +242,37 @@ describe('figures', () => {
   });
 });
 
+// A county reviewer's task past its due date: a diagram of the test's own offers it to reviewer-330108.
+const OVERDUE_PROCESS = 'test-supervision-overdue';
+const OVERDUE_DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="d-${OVERDUE_PROCESS}" targetNamespace="http://dpf.zj.cn/test">
+  <bpmn:process id="${OVERDUE_PROCESS}" isExecutable="true" operaton:historyTimeToLive="P1D">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="late" name="逾期任务" operaton:candidateGroups="reviewer-330108" operaton:dueDate="\${due}"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="late" />
+    <bpmn:sequenceFlow id="f2" sourceRef="late" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+describe('overdue tasks', () => {
+  it("counts a county's tasks past their due date in this year's figures, with the working days over", async () => {
+    await deployDiagram(system.rest, OVERDUE_PROCESS, OVERDUE_DIAGRAM);
+    const due = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 19);
+    await system.rest.post(`/process-definition/key/${OVERDUE_PROCESS}/start`, { variables: { due: { value: due, type: 'String' } } });
+    const figures = (await get(cityA, `/api/supervision/figures?regionCode=${CITY_A}`)).body as SupervisionFigures;
+    const binjiang = figures.byCounty.find((c) => c.regionCode === '330108')!;
+    expect(binjiang.overdueTasks).toBe(1);
+    // Twenty calendar days hold at least ten working days and at most twenty.
+    expect(binjiang.maxWorkingDaysOver).toBeGreaterThanOrEqual(10);
+    expect(binjiang.maxWorkingDaysOver).toBeLessThanOrEqual(20);
+    expect(figures.byCounty.find((c) => c.regionCode === '330106')?.overdueTasks).toBe(0);
+    // An earlier year's figures hold no overdue tasks (they are of now).
+    const earlier = (await get(cityA, `/api/supervision/figures?year=${YEAR}&regionCode=${CITY_A}`)).body as SupervisionFigures;
+    expect(earlier.byCounty.every((c) => c.overdueTasks === 0)).toBe(true);
+  });
+});
+
 describe('drill lists', () => {
   it('lists the filings behind a figure, within the city', async () => {
     const filed = await get(cityA, `/api/supervision/filings?year=${YEAR}&regionCode=${CITY_A}&measure=filed`);
@@ -294,6 +326,7 @@ describe('exits', () => {
           system.db.query('select * from supervision_filing_facts order by filing_id').then((r) => r.rows),
           system.db.query('select * from supervision_totals where filed <> 0 order by year, county_code, industry').then((r) => r.rows),
           system.db.query('select * from supervision_exits order by filing_id, person_hash').then((r) => r.rows),
+          system.db.query('select * from supervision_exit_totals where exits <> 0 order by year, county_code, reason').then((r) => r.rows),
         ]),
       );
     const kept = await snapshot();
