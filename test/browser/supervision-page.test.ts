@@ -256,4 +256,38 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
     expect(cspViolations).toEqual([]);
     expect(lishuiId).toBeTruthy();
   });
+
+  it('offers the province every city and county, and a county lead their county only', async () => {
+    // The filings of the walk above: the province reads 丽水 as well, each figure as the API has it.
+    const province = await system.login({ role: 'province', regionCode: '330000' });
+    const provincePage = await staffPage(province);
+    await provincePage.goto(`${system.apiUrl}/`);
+    await provincePage.waitForURL((u) => u.pathname === '/supervision', { timeout: 30_000 });
+    await provincePage.getByTestId('figure-filed').waitFor({ timeout: 30_000 });
+    await provincePage.goto(`${system.apiUrl}/supervision?year=${YEAR}&region=${OTHER_CITY}`);
+    await provincePage.getByTestId('supervision-scope').filter({ hasText: '丽水市' }).waitFor({ timeout: 30_000 });
+    const lishui = (await system.request('GET', `/api/supervision/figures?year=${YEAR}&regionCode=${OTHER_CITY}`, { token: province })).body;
+    await provincePage.locator(`[data-testid=figure-certified][data-value="${lishui.progress.certified}"]`).waitFor({ timeout: 30_000 });
+    expect(lishui.progress.certified).toBeGreaterThanOrEqual(1);
+    // The list is long (a virtual list shows a screenful): each city is found by its name, its counties after it.
+    await provincePage.getByTestId('region-picker').click();
+    for (const [typed, offered] of [['浙江', '浙江省（全省）'], ['杭州', '杭州市西湖区'], ['湖州', '湖州市（全市）']] as const) {
+      await provincePage.keyboard.type(typed);
+      await provincePage.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: offered }).first().waitFor({ timeout: 10_000 });
+      for (let i = 0; i < typed.length; i++) await provincePage.keyboard.press('Backspace');
+    }
+    await provincePage.keyboard.press('Escape');
+
+    // A county lead: their county, no other to choose; the city's other county not shown.
+    const lead = await system.login({ role: 'lead', regionCode: '330502' });
+    const leadPage = await staffPage(lead);
+    await leadPage.goto(`${system.apiUrl}/supervision?year=${YEAR}&region=${CITY}`);
+    await leadPage.getByTestId('figure-filed').waitFor({ timeout: 30_000 });
+    expect(await leadPage.getByTestId('supervision-scope').innerText()).toContain('湖州市吴兴区');
+    expect(await leadPage.locator('[data-testid=region-picker].ant-select-disabled').count()).toBe(1);
+    const own = (await system.request('GET', `/api/supervision/figures?year=${YEAR}&regionCode=330502`, { token: lead })).body;
+    expect(await valueOf(leadPage, '[data-testid=figure-filed]')).toBe(own.progress.filed);
+    expect(await leadPage.locator('body').innerText()).not.toContain('南浔区');
+    expect(cspViolations).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 // Which regions and years a supervisor may choose. The province: all of Zhejiang, then every city followed by its
 // counties; a city: itself, then its counties; a county lead: their county only. The server checks the same reach.
 import { regionName, zhejiangCounties } from '../../../../domain/regions.ts';
-import type { Identity } from '../../lib/session.tsx';
+import type { Identity } from '../../../../platform/http/identity.ts';
 import type { FilingSeasonView } from '../../components/filing/use-filing-season.ts';
 
 export interface RegionChoice {
