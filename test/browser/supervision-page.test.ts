@@ -271,10 +271,13 @@ describe('the supervision page of a city', { timeout: 600_000 }, () => {
     expect(lishui.progress.certified).toBeGreaterThanOrEqual(1);
     // The list is long (a virtual list shows a screenful): each city is found by its name, its counties after it.
     await provincePage.getByTestId('region-picker').click();
-    for (const [typed, offered] of [['浙江', '浙江省（全省）'], ['杭州', '杭州市西湖区'], ['湖州', '湖州市（全市）']] as const) {
-      await provincePage.keyboard.type(typed);
-      await provincePage.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: offered }).first().waitFor({ timeout: 10_000 });
-      for (let i = 0; i < typed.length; i++) await provincePage.keyboard.press('Backspace');
+    const search = provincePage.locator('[data-testid=region-picker] input');
+    for (const [typed, offered] of [['浙江', '浙江省（全省）'], ['西湖', '杭州市西湖区'], ['湖州', '湖州市（全市）']] as const) {
+      await search.fill(typed);
+      const option = provincePage.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: offered }).first();
+      await option.waitFor({ timeout: 10_000 }).catch(async (error) => {
+        throw new Error(`${offered} not offered for ${typed}: ${await provincePage.locator('.ant-select-dropdown').innerText()}`, { cause: error });
+      });
     }
     await provincePage.keyboard.press('Escape');
 
