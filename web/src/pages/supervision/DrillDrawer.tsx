@@ -18,7 +18,7 @@ import { queryString, type FigureQuery } from './supervision-query.ts';
 import type { SupervisionFiling, SupervisionFilings } from './supervision-shapes.ts';
 
 export interface Drill {
-  /** What the figure counts, in Chinese: 杭州市西湖区 · 已年审认证. */
+  /** What the figure counts, in Chinese: 杭州市西湖区 · 已认证. */
   title: string;
   query: FigureQuery;
 }

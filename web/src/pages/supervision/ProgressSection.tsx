@@ -6,6 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, type HTMLAttributes } from 'react';
 import { barOption } from './chart-options.ts';
 import type { Drill } from './DrillDrawer.tsx';
+import { PROGRESS_LABELS } from '../../../../supervision/labels.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { FigureLink } from './FigureLink.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
@@ -17,12 +18,7 @@ import { ChartBox, FigureGrid, FigureTile, SupervisionSection } from './Supervis
 import type { SupervisionScope } from './supervision-query.ts';
 import type { SupervisionFigures } from './supervision-shapes.ts';
 
-const COUNTY_SERIES = [
-  { key: 'expected', name: '应申报' },
-  { key: 'filed', name: '已申报' },
-  { key: 'certified', name: '已年审认证' },
-  { key: 'sentToTax', name: '已报送税务' },
-] as const;
+const COUNTY_SERIES = (['expected', 'filed', 'certified', 'sentToTax'] as const).map((key) => ({ key, name: PROGRESS_LABELS[key] }));
 
 export function ProgressSection({ figures, scope, onDrill }: { figures: SupervisionFigures; scope: SupervisionScope; onDrill: (drill: Drill) => void }) {
   const rows = useMemo(() => regionRows(figures.regionCode, figures.byCounty), [figures]);
@@ -45,11 +41,11 @@ export function ProgressSection({ figures, scope, onDrill }: { figures: Supervis
   );
   const columns: ColumnsType<RegionRow> = [
     { title: '地区', key: 'region', render: (_v, r) => shortName(r, figures.regionCode) },
-    { title: '应申报', key: 'expected', width: 90, align: 'right', render: (_v, r) => link(r, 'expected', r.expected) },
-    { title: '已申报', key: 'filed', width: 90, align: 'right', render: (_v, r) => link(r, 'filed', r.filed) },
+    { title: PROGRESS_LABELS.expected, key: 'expected', width: 90, align: 'right', render: (_v, r) => link(r, 'expected', r.expected) },
+    { title: PROGRESS_LABELS.filed, key: 'filed', width: 90, align: 'right', render: (_v, r) => link(r, 'filed', r.filed) },
     { title: '申报率', key: 'filedShare', width: 90, align: 'right', render: (_v, r) => (r.expected > 0 ? percent(r.filed / r.expected) : '—') },
-    { title: '已年审认证', key: 'certified', width: 100, align: 'right', render: (_v, r) => link(r, 'certified', r.certified) },
-    { title: '已报送税务', key: 'sentToTax', width: 100, align: 'right', render: (_v, r) => link(r, 'sentToTax', r.sentToTax) },
+    { title: PROGRESS_LABELS.certified, key: 'certified', width: 100, align: 'right', render: (_v, r) => link(r, 'certified', r.certified) },
+    { title: PROGRESS_LABELS.sentToTax, key: 'sentToTax', width: 100, align: 'right', render: (_v, r) => link(r, 'sentToTax', r.sentToTax) },
     {
       title: '逾期任务',
       key: 'overdueTasks',

@@ -2,6 +2,7 @@
 // the quota and the levy estimated. A year's bar opens that year's certified filings.
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
+import { PROGRESS_LABELS } from '../../../../supervision/labels.ts';
 import { FiguresTable } from './FiguresTable.tsx';
 import { yuan } from '../../lib/format.ts';
 import { headcount } from './figures-format.ts';
@@ -24,8 +25,8 @@ export function YearsSection({ figures, onDrill }: { figures: SupervisionFigures
       barOption(
         years.map((y) => `${y.year}年度`),
         [
-          { name: '已申报（户）', values: years.map((y) => y.filed) },
-          { name: '已年审认证（户）', values: years.map((y) => y.certified) },
+          { name: `${PROGRESS_LABELS.filed}（户）`, values: years.map((y) => y.filed) },
+          { name: `${PROGRESS_LABELS.certified}（户）`, values: years.map((y) => y.certified) },
           { name: '未达比例单位（户）', values: years.map((y) => y.belowQuotaUnits) },
           { name: '认定残疾职工（人）', values: years.map((y) => y.certifiedEmployees), line: true },
         ],
@@ -36,8 +37,8 @@ export function YearsSection({ figures, onDrill }: { figures: SupervisionFigures
   const link = (y: YearRow, measure: Measure, value: number, shown?: string) => <FigureLink value={value} shown={shown} onOpen={() => drill(y.year, measure)} testId={`year-${measure}`} />;
   const columns: ColumnsType<YearRow> = [
     { title: '年度', key: 'year', render: (_v, y) => `${y.year} 年度` },
-    { title: '已申报', key: 'filed', width: 90, align: 'right', render: (_v, y) => link(y, 'filed', y.filed) },
-    { title: '已年审认证', key: 'certified', width: 100, align: 'right', render: (_v, y) => link(y, 'certified', y.certified) },
+    { title: PROGRESS_LABELS.filed, key: 'filed', width: 90, align: 'right', render: (_v, y) => link(y, 'filed', y.filed) },
+    { title: PROGRESS_LABELS.certified, key: 'certified', width: 100, align: 'right', render: (_v, y) => link(y, 'certified', y.certified) },
     { title: '认定残疾职工', key: 'certifiedEmployees', width: 110, align: 'right', render: (_v, y) => link(y, 'certifiedEmployees', y.certifiedEmployees, headcount(y.certifiedEmployees)) },
     { title: '未达比例单位', key: 'belowQuotaUnits', width: 110, align: 'right', render: (_v, y) => link(y, 'belowQuota', y.belowQuotaUnits) },
     { title: '预计保障金', key: 'levyEstimate', width: 150, align: 'right', render: (_v, y) => yuan(y.levyEstimate) },
