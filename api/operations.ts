@@ -422,3 +422,8 @@ export const operationsContracts: readonly RouteContract[] = [
     problems: [...dashboardProblems, engineUnavailable],
   },
 ];
+
+export type RunningFilingsAnswer = FromSchema<typeof runningFilingsSchema>;
+export type DepartmentHealthAnswer = FromSchema<typeof departmentHealthSchema>;
+export type WorkersAndOutboxAnswer = FromSchema<typeof workersAndOutboxSchema>;
+export type TaskDeadlinesAnswer = FromSchema<typeof taskDeadlinesSchema>;

@@ -11,7 +11,7 @@ import { engineProblem, requireEngine } from '../platform/http/engine-problems.t
 import { checked } from '../platform/http/http.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
-import { outboxBacklog } from '../server/health-checks.ts';
+import { outboxBacklog } from '../outbox/outbox-backlog.ts';
 import {
   departmentHealthQuerySchema,
   OPERATIONS_DASHBOARD_READERS,
