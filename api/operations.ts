@@ -163,7 +163,7 @@ export const runningFilingsQuerySchema = {
   additionalProperties: false,
   properties: {
     status: statusOf,
-    page: { type: 'string', pattern: '^[1-9]\\d{0,3}$', description: '第几页，默认 1 / page, 1 by default' },
+    page: { type: 'string', pattern: '^([1-9]\\d?|[1-4]\\d\\d|500)$', description: '第几页（至多 500），默认 1 / page (at most 500), 1 by default' },
     pageSize: { type: 'string', pattern: '^([1-9]\\d?|100)$', description: '每页条数，默认 20 / page size, 20 by default' },
     stuckAfter: {
       type: 'string',
@@ -313,7 +313,7 @@ export const taskDeadlinesSchema = {
         properties: { taskKey: { type: 'string' }, name: { type: 'string' }, ...deadlineCount },
       },
     },
-    complete: { type: 'boolean', description: '分组是否覆盖全部任务（否：只含逾期最久的 2000 个） / whether the breakdown covers every task' },
+    complete: { type: 'boolean', description: '分组是否覆盖全部任务（否：只含逾期最久的 1000 个） / whether the breakdown covers every task' },
   },
 } as const;
 

@@ -48,7 +48,7 @@ const queryMessages = createFieldMessages({
     minutes: ['统计分钟数', 'window in minutes'],
   },
   formatHints: {
-    page: ['应为 1 至 9999 的整数', 'must be a whole number from 1 to 9999'],
+    page: ['应为 1 至 500 的整数', 'must be a whole number from 1 to 500'],
     pageSize: ['应为 1 至 100 的整数', 'must be a whole number from 1 to 100'],
     stuckAfter: ['应为 1 至 60 的整数', 'must be a whole number from 1 to 60'],
     minutes: ['应为 1 至 1440 的整数', 'must be a whole number from 1 to 1440'],

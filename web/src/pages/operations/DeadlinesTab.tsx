@@ -27,7 +27,7 @@ export function DeadlinesTab() {
           <Statistic title={`今天（${d ? chineseDate(d.today) : '…'}）到期`} value={d?.dueToday ?? '—'} />
         </Col>
       </Row>
-      {d && !d.complete && <Alert type="info" showIcon title="任务较多：下表只按逾期最久的 2000 个任务分组，上方总数为全部。" />}
+      {d && !d.complete && <Alert type="info" showIcon title="任务较多：下表只按逾期最久的 1000 个任务分组，上方总数为全部。" />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card size="small" title="按县区">
