@@ -202,7 +202,7 @@ export const runningFilingsSchema = {
         properties: {
           id: { type: 'string' },
           year: { type: 'integer' },
-          unitName: { type: 'string' },
+          unitName: { type: ['string', 'null'], description: '单位名称；运维人员不读申报内容，为 null / the unit; null for operators, who do not read filings' },
           handlingRegionCode: { type: 'string' },
           status: statusOf,
           channel: { type: 'string' },

@@ -8,7 +8,8 @@ import type { EngineRest } from '../platform/engine-rest.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
-import { checked } from '../platform/http/http.ts';
+import { checked, identityOf } from '../platform/http/http.ts';
+import { FILING_READERS } from '../api/access-policy.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
 import { outboxBacklog } from '../outbox/outbox-backlog.ts';
@@ -68,6 +69,8 @@ export function dashboardRouter({ db, sessions, engine, stuckAfterWorkingDays }:
         page: Number(q.page ?? 1),
         pageSize: Number(q.pageSize ?? 20),
         stuckAfterWorkingDays: q.stuckAfter ? Number(q.stuckAfter) : stuckAfterWorkingDays,
+        // Names of units to those who read filings at all (the province reads every county's), not to operators.
+        unitNames: FILING_READERS[identityOf(req).role] !== undefined,
       }),
     );
   });

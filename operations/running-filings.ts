@@ -24,13 +24,16 @@ export interface RunningFilingsQuery {
   page: number;
   pageSize: number;
   stuckAfterWorkingDays: number;
+  /** Whether the units' names are shown: to those who read filings (the province), not to operators. */
+  unitNames: boolean;
   now?: Date;
 }
 
 export interface RunningFiling {
   id: string;
   year: number;
-  unitName: string;
+  /** Null for those who do not read filings (operators): they know a filing by its id, county and step. */
+  unitName: string | null;
   handlingRegionCode: string;
   status: RunningStatus;
   channel: string;
@@ -120,7 +123,7 @@ export async function runningFilings(db: Db, engine: EngineRest | undefined, cal
   const items = page.rows.map((r) => ({
     id: r.id,
     year: r.year,
-    unitName: r.name,
+    unitName: q.unitNames ? r.name : null,
     handlingRegionCode: r.handling_region_code,
     status: r.status,
     channel: r.channel,
