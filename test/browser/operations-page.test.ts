@@ -6,28 +6,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
+import { setDepartmentOutage } from '../support/department-outage.ts';
+import { fileOnline, filingWhen, makeTaskOverdue } from '../support/filing-steps.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 
 const MEDICAL = '医疗保障（医疗保险）';
 let system: TestSystem;
 let browser: BrowserSession;
 
-async function setOutage(department: string, outage: boolean): Promise<void> {
-  const res = await fetch(`${system.simulators!.url}/_admin/faults/${department}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 0, failureRate: 0, outage, malformed: false }),
-  });
-  expect(res.status, await res.text()).toBe(200);
-}
-
-async function file(): Promise<{ id: string; token: string }> {
-  const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { employees: 1 });
-  const token = await system.login({ role: 'employer', uscc: filing.employer.uscc });
-  const filed = await system.request('POST', '/api/filings', { token, body: filing });
-  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-  return { id: filed.body.id as string, token };
-}
+const file = () => fileOnline(system, syntheticFiling(Math.floor(Math.random() * 1e9), { employees: 1 }));
 
 /** Opens a tab by its label; on a phone the tab list scrolls, and a click during its scroll may not take: clicked again. */
 async function openTab(page: Page, label: string): Promise<void> {
@@ -49,7 +36,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (system?.simulators) await setOutage('medical', false);
+  if (system?.simulators) await setDepartmentOutage(system, 'medical', false);
   expect(browser?.pageErrors ?? []).toEqual([]);
   await browser?.close();
   await system?.stop();
@@ -59,12 +46,10 @@ describe('运行监控 as an operator', { timeout: 300_000 }, () => {
   it('shows a department that is down, and retries its incidents from the page once it is back', async () => {
     // A filing that went through before the outage, one task of it overdue, and one that has stood still for long.
     const earlier = await file();
-    const task = await eventually('a person’s task of the earlier filing', async () => (await system.rest.get<any[]>('/task', { processInstanceBusinessKey: earlier.id }))[0], 60_000);
-    const { name, description, priority, assignee, owner, followUp, tenantId } = task;
-    await system.rest.put(`/task/${task.id}`, { name, description, priority, assignee, owner, followUp, tenantId, due: new Date(Date.now() - 3 * 86_400_000).toISOString().replace('Z', '+0000') });
+    await makeTaskOverdue(system, earlier.id, 3);
     await system.db.query(`update filings set updated_at = now() - interval '20 days' where id = $1`, [earlier.id]);
 
-    await setOutage('medical', true);
+    await setDepartmentOutage(system, 'medical', true);
     const held = [await file(), await file()];
     const operator = await system.login({ role: 'operator' });
     await eventually('both medical checks to become incidents', async () => {
@@ -118,19 +103,14 @@ describe('运行监控 as an operator', { timeout: 300_000 }, () => {
       await screenshot(page, `operations-incidents-${size}`);
       if (size === 'desktop') {
         // The department is back: the whole group is retried with one click, and the list empties of it.
-        await setOutage('medical', false);
+        await setDepartmentOutage(system, 'medical', false);
         await group.locator('[data-testid=retry-group]').click();
         await page.getByText(/已重试 \d+ 项/).waitFor({ timeout: 30_000 });
         await group.waitFor({ state: 'detached', timeout: 30_000 });
       }
     }
 
-    for (const { id, token } of held) {
-      await eventually('the filing to go on to its result', async () => {
-        const r = await system.request('GET', `/api/filings/${id}`, { token });
-        return r.body.status === 'awaiting_confirmation' ? r.body : undefined;
-      }, 60_000);
-    }
+    for (const { id, employer } of held) await filingWhen(system, employer, id, 'its result after the retry', (f) => f.status === 'awaiting_confirmation', 60_000);
     const retries = await system.db.query(`select distinct actor_role from audit_log where action = 'incident.retry' and subject_id = any($1)`, [held.map((f) => f.id)]);
     expect(retries.rows).toEqual([{ actor_role: 'operator' }]);
   });
