@@ -513,9 +513,13 @@ export const variables = {
   },
   metricsToken: {
     name: 'METRICS_TOKEN',
-    meaning: 'bearer token a Prometheus scraper presents for GET /metrics (and a worker\'s metrics port) from another machine; at least 32 bytes; empty = only callers on this machine that come directly',
+    meaning: 'bearer token a Prometheus scraper presents for GET /metrics (and a worker\'s metrics port) from another machine (at least 32 characters of A-Z a-z 0-9 - . _ ~ + /); empty = only callers on this machine that come directly',
     default: '',
-    parse: secret('METRICS_TOKEN'),
+    parse: (raw: string): string => {
+      // What a bearer header may carry (RFC 6750), and long enough not to be guessed.
+      if (raw !== '' && !/^[A-Za-z0-9\-._~+/]{32,}=*$/.test(raw)) throw new ConfigError('METRICS_TOKEN must be at least 32 characters of A-Z a-z 0-9 - . _ ~ + /');
+      return raw;
+    },
   },
   workerMetricsPort: {
     name: 'WORKER_METRICS_PORT',
