@@ -15,7 +15,7 @@ import { cachedEngineFigures, type EngineFigures } from './engine-figures.ts';
 import type { SystemHealth } from './health.ts';
 
 /** The gauges read at each scrape, in a registry of this app's own (several apps may share a test's process). */
-function systemGauges(health: SystemHealth, engine: EngineRest | undefined): Registry {
+export function systemGauges(health: SystemHealth, engine: EngineRest | undefined): Registry {
   const registry = new Registry();
   const engineFigures = engine ? cachedEngineFigures(engine, WORKER_TOPICS) : undefined;
   const registers = [registry];
