@@ -15,6 +15,9 @@ export function routePatternOf(req: Request): string {
   return path.startsWith('/api/') || path === '/api' || path === '/metrics' ? 'unmatched' : 'pages';
 }
 
+/** Polled by load balancers and scrapers every few seconds: their answers are logged at debug, their failures not. */
+const POLLED = new Set(['/api/health', '/metrics']);
+
 export function accessLog(log: Log) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = performance.now();
@@ -35,7 +38,8 @@ export function accessLog(log: Log) {
       if (route.includes('/filings/:id') && isUuid(id)) context.filingId = id;
       log('request', {
         ...context,
-        level: status >= 500 ? 'error' : 'info',
+        // Its status says how it went; what went wrong has a line of its own (an unexpected error, a refusal).
+        level: POLLED.has(route) && status < 400 ? 'debug' : 'info',
         access: true,
         method: req.method,
         route,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildScenario, simDataDirWith } from '../support/review-scenarios.ts';
 import { filingWhen, completeFilingTask } from '../support/filing-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { serveWorkerMetrics } from '../../workers/runtime/metrics-server.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests-0123456789';
 const REQUEST_ID = 'abc-logs-and-metrics-0001';
@@ -157,5 +158,23 @@ describe('GET /metrics', () => {
     expect((await fetch(`${system.apiUrl}/metrics`, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status).toBe(403);
     expect((await fetch(`${system.apiUrl}/metrics`, { headers: { authorization: 'Bearer not-the-metrics-token-at-all-000000' } })).status).toBe(403);
     await scrape({ 'X-Forwarded-For': '203.0.113.9', authorization: `Bearer ${METRICS_TOKEN}` });
+  });
+});
+
+describe('a worker process’s metrics port (WORKER_METRICS_PORT)', () => {
+  it('serves the process’s figures at /metrics on this machine or with the token, nothing else', async () => {
+    const server = await serveWorkerMetrics({ port: 0, host: '127.0.0.1', token: METRICS_TOKEN });
+    try {
+      const url = `http://127.0.0.1:${server.port}`;
+      const res = await fetch(`${url}/metrics`);
+      expect(res.status).toBe(200);
+      const samples = parsePrometheus(await res.text());
+      expect(valueOf(samples, 'dpf_external_task_outcomes_total', { topic: 'check-registration', outcome: 'complete' })).toBeGreaterThanOrEqual(1);
+      expect((await fetch(`${url}/metrics`, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status).toBe(403);
+      expect((await fetch(`${url}/metrics`, { headers: { 'X-Forwarded-For': '203.0.113.9', authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(200);
+      expect((await fetch(`${url}/other`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
   });
 });
