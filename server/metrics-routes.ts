@@ -29,24 +29,24 @@ export function systemGauges(health: SystemHealth, engine: EngineRest | undefine
       for (const check of (await health.current()).checks) this.set({ check: check.name }, check.state === 'up' ? 1 : 0);
     },
   });
-  new Gauge({
-    name: 'dpf_ready',
-    help: 'Whether the system is ready (GET /api/health answers 200)',
-    registers,
-    async collect() {
-      this.set((await health.current()).ready ? 1 : 0);
-    },
-  });
-  const outbox = (name: string, help: string, pick: (o: NonNullable<Awaited<ReturnType<SystemHealth['current']>>['details']['outbox']>) => number) =>
+  /** A gauge without labels, read at each scrape; left out when its source could not say (null). */
+  const gauge = (name: string, help: string, read: () => Promise<number | null>) =>
     new Gauge({
       name,
       help,
       registers,
       async collect() {
         this.reset();
-        const backlog = (await health.current()).details.outbox;
-        if (backlog) this.set(pick(backlog));
+        const value = await read();
+        if (value !== null) this.set(value);
       },
+    });
+  const details = async () => (await health.current()).details;
+  gauge('dpf_ready', 'Whether the system is ready (GET /api/health answers 200)', async () => ((await health.current()).ready ? 1 : 0));
+  const outbox = (name: string, help: string, pick: (o: NonNullable<Awaited<ReturnType<typeof details>>['outbox']>) => number) =>
+    gauge(name, help, async () => {
+      const backlog = (await details()).outbox;
+      return backlog ? pick(backlog) : null;
     });
   outbox('dpf_outbox_pending', 'Engine commands in the outbox not yet sent (process starts, messages)', (o) => o.pending);
   outbox('dpf_outbox_failing', 'Outbox commands not yet sent that failed at least once', (o) => o.failing);
@@ -54,29 +54,10 @@ export function systemGauges(health: SystemHealth, engine: EngineRest | undefine
   outbox('dpf_outbox_oldest_pending_age_seconds', 'Age of the oldest command waiting in the outbox; 0 when none', (o) =>
     o.oldestPendingAt ? Math.max(0, (Date.now() - Date.parse(o.oldestPendingAt)) / 1000) : 0,
   );
-  new Gauge({
-    name: 'dpf_incidents_open',
-    help: "The engine's open incidents (external tasks and jobs out of retries)",
-    registers,
-    async collect() {
-      this.reset();
-      const incidents = (await health.current()).details.incidents;
-      if (incidents) this.set(incidents.open);
-    },
-  });
+  gauge('dpf_incidents_open', "The engine's open incidents (external tasks and jobs out of retries)", async () => (await details()).incidents?.open ?? null);
   if (!engineFigures) return registry;
   const figures = engineFigures;
-  const engineGauge = (name: string, help: string, pick: (f: EngineFigures) => number | null) =>
-    new Gauge({
-      name,
-      help,
-      registers,
-      async collect() {
-        this.reset();
-        const value = pick(await figures());
-        if (value !== null) this.set(value);
-      },
-    });
+  const engineGauge = (name: string, help: string, pick: (f: EngineFigures) => number | null) => gauge(name, help, async () => pick(await figures()));
   engineGauge('dpf_engine_process_instances', 'Process instances running in the engine', (f) => f.processInstances);
   engineGauge('dpf_engine_user_tasks', 'User tasks open in the engine', (f) => f.userTasks);
   engineGauge('dpf_engine_failed_jobs', 'Engine jobs (timers, asynchronous steps) with no retries left', (f) => f.failedJobs);
