@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../platform/db.ts';
 import type { PrimitiveValue } from '../platform/engine-rest.ts';
 import { isUuid } from '../platform/ids.ts';
-import { addToLogContext, currentLogContext } from '../platform/log.ts';
+import { addToLogContext, requestIdVariable } from '../platform/log.ts';
 
 /**
  * The request that wrote the command (platform/http/request-id.ts), kept with it: the dispatcher hands it to the
@@ -17,8 +17,7 @@ export interface OutboxTrace {
 /** The request under way, and the filing the command is for, named in its log lines from now on. */
 function traceOf(businessKey: string): OutboxTrace {
   if (isUuid(businessKey)) addToLogContext({ filingId: businessKey });
-  const requestId = currentLogContext()?.requestId;
-  return requestId ? { requestId } : {};
+  return requestIdVariable();
 }
 
 /** The start of a process instance whose business key is given, e.g. a new filing's annual review. */

@@ -48,6 +48,15 @@ export function addToLogContext(fields: LogContext): void {
   if (store) Object.assign(store, fields);
 }
 
+/**
+ * The process variable `requestId` for an engine command made now (a task completed, a process started or messaged):
+ * the workers name it on the lines of the tasks that follow (workers/runtime/worker-runtime.ts).
+ */
+export function requestIdVariable(): { requestId?: string } {
+  const requestId = context.getStore()?.requestId;
+  return requestId ? { requestId } : {};
+}
+
 /** A logger for one part; `destination` is standard error (synchronously, so nothing is lost at exit) unless given. */
 export function createLogger(options: { part?: LogPart; level?: LogLevel; destination?: DestinationStream } = {}): Logger {
   return pino(

@@ -5,12 +5,13 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildScenario, simDataDirWith } from '../support/review-scenarios.ts';
-import { filingWhen, completeFilingTask } from '../support/filing-steps.ts';
+import { filingTask, filingWhen } from '../support/filing-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { serveWorkerMetrics } from '../../workers/runtime/metrics-server.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests-0123456789';
 const REQUEST_ID = 'abc-logs-and-metrics-0001';
+const CONFIRM_ID = 'def-logs-and-metrics-0002';
 
 const scenario = buildScenario({
   seed: 922_001,
@@ -41,7 +42,14 @@ beforeAll(async () => {
   expect(res.headers.get('x-request-id')).toBe(REQUEST_ID);
   filingId = ((await res.json()) as { id: string }).id;
   await filingWhen(system, employer, filingId, 'the automatic result', (f) => f.status === 'awaiting_confirmation');
-  await completeFilingTask(system, employer, filingId, 'confirm-result', { confirmationDecision: 'confirm' });
+  // The employer confirms with a request id of its own: the tasks after it name that request.
+  const task = await filingTask(system, employer, filingId, 'confirm-result');
+  const confirmed = await fetch(`${system.apiUrl}/api/tasks/${task.id}/complete`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${employer}`, 'content-type': 'application/json', 'X-Request-Id': CONFIRM_ID },
+    body: JSON.stringify({ confirmationDecision: 'confirm' }),
+  });
+  expect(confirmed.status).toBe(200);
   await filingWhen(system, employer, filingId, 'certified', (f) => f.status === 'certified');
 }, 240_000);
 
@@ -68,9 +76,17 @@ describe('the log', () => {
     expect(topics).toContain('check-registration');
     expect(topics).toContain('record-filing-status');
     for (const task of tasks) {
-      expect(task, task.msg).toMatchObject({ requestId: REQUEST_ID, filingId, taskId: expect.any(String), processInstanceId: expect.any(String) });
+      expect(task, task.msg).toMatchObject({ filingId, taskId: expect.any(String), processInstanceId: expect.any(String) });
+      expect([REQUEST_ID, CONFIRM_ID], task.msg).toContain(task.requestId);
     }
     expect(tasks.some((l) => l.outcome === 'complete' && typeof l.ms === 'number')).toBe(true);
+    // Before the confirmation the filing's request; after it, the confirmation's.
+    const checks = tasks.filter((l) => l.topic === 'check-registration');
+    expect(checks.length).toBeGreaterThan(0);
+    for (const check of checks) expect(check.requestId).toBe(REQUEST_ID);
+    const after = tasks.filter((l) => l.requestId === CONFIRM_ID);
+    expect(after.length, 'worker lines after the confirmation').toBeGreaterThan(0);
+    expect(after.every((l) => Date.parse(l.time as string) >= Date.parse(tasks.find((t) => t.requestId === REQUEST_ID)!.time as string))).toBe(true);
   });
 
   it('makes its own id for a request without one, and refuses one that is not well formed', async () => {
