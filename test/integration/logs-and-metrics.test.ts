@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildScenario, simDataDirWith } from '../support/review-scenarios.ts';
 import { filingTask, filingWhen } from '../support/filing-steps.ts';
-import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 import { serveWorkerMetrics } from '../../workers/runtime/metrics-server.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests-0123456789';
@@ -87,6 +87,32 @@ describe('the log', () => {
     const after = tasks.filter((l) => l.requestId === CONFIRM_ID);
     expect(after.length, 'worker lines after the confirmation').toBeGreaterThan(0);
     expect(after.every((l) => Date.parse(l.time as string) >= Date.parse(tasks.find((t) => t.requestId === REQUEST_ID)!.time as string))).toBe(true);
+  });
+
+  it('carries a message’s request id through the outbox into the process', async () => {
+    const FEEDBACK_ID = 'ghi-logs-and-metrics-0003';
+    // The feedback is taken once the process waits for it, a moment after the certification.
+    await eventually('the feedback to be taken', async () => {
+      const res = await fetch(`${system.apiUrl}/api/filings/${filingId}/feedback`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${employer}`, 'content-type': 'application/json', 'X-Request-Id': FEEDBACK_ID },
+        body: JSON.stringify({ reason: '第 1 名职工的工资填报有误，申请修改' }),
+      });
+      return res.status === 202 ? true : undefined;
+    });
+    const row = await system.db.query<{ payload: { requestId?: string } }>(`select payload from outbox where business_key = $1 and command = 'correlate-message'`, [filingId]);
+    expect(row.rows.map((r) => r.payload.requestId)).toEqual([FEEDBACK_ID]);
+    const sent = await eventually('the message sent', async () =>
+      lines().find((l) => l.part === 'outbox' && l.filingId === filingId && l.msg.startsWith('outbox: sent correlate-message')),
+    );
+    expect(sent.requestId).toBe(FEEDBACK_ID);
+    const variable = await eventually('the process variable', async () => {
+      const [instance] = await system.rest.get<{ id: string }[]>('/process-instance', { businessKey: filingId });
+      if (!instance) return undefined;
+      const value = await system.rest.get<{ value: string }>(`/process-instance/${instance.id}/variables/requestId`);
+      return value.value === FEEDBACK_ID ? value.value : undefined;
+    });
+    expect(variable).toBe(FEEDBACK_ID);
   });
 
   it('makes its own id for a request without one, and refuses one that is not well formed', async () => {
