@@ -7,8 +7,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { maskNumbersInSerializedText } from './masking.ts';
 
-/** The part of the system a line comes from: its own process, or (outbox) a job inside the API's. */
-export type LogPart = 'api' | 'workers' | 'simulators' | 'supervisor' | 'outbox';
+/**
+ * The part of the system a line comes from: its own process, or (outbox) a job inside the API's. `npm start`'s own
+ * lines stay sentences for the person at its terminal (scripts/start.ts); the parts' lines pass through it as JSON.
+ */
+export type LogPart = 'api' | 'workers' | 'simulators' | 'outbox';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
