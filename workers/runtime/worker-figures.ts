@@ -5,6 +5,7 @@
 // per table; rows older than a day are pruned by the processes themselves, now and then.
 import os from 'node:os';
 import type { Db } from '../../platform/db.ts';
+import { partLog, type Log } from '../../platform/log.ts';
 import { maskNumbersInText } from '../../platform/masking.ts';
 
 /** How often the figures and the heartbeat are written. */
@@ -49,10 +50,10 @@ export interface WorkerFiguresOptions {
   workerId: string;
   topics: readonly string[];
   intervalMs?: number;
-  log?: (message: string) => void;
+  log?: Log;
 }
 
-export function startWorkerFigures({ db, workerId, topics, intervalMs = FIGURES_FLUSH_MS, log = console.error }: WorkerFiguresOptions): WorkerFigures {
+export function startWorkerFigures({ db, workerId, topics, intervalMs = FIGURES_FLUSH_MS, log = partLog('workers') }: WorkerFiguresOptions): WorkerFigures {
   const startedAt = new Date();
   let buckets = new Map<string, Bucket>();
   let flushes = 0;
@@ -132,12 +133,12 @@ export function startWorkerFigures({ db, workerId, topics, intervalMs = FIGURES_
         await db.query(`delete from worker_topic_minutes where minute < now() - interval '${KEEP_HOURS} hours'`);
         await db.query(`delete from worker_processes where last_seen_at < now() - interval '${KEEP_HOURS} hours'`);
       }
-      if (failing) log('workers: figures are written again');
+      if (failing) log('workers: figures are written again', { level: 'info' });
       failing = false;
     } catch (error) {
       // The database away: what was counted is kept for the next flush (merged into its buckets), the log told once.
       for (const b of taken) merge(b);
-      if (!failing) log(`workers: could not write the figures, will try again: ${error instanceof Error ? error.message : String(error)}`);
+      if (!failing) log('workers: could not write the figures, will try again', { level: 'warn', err: error });
       failing = true;
     }
   }
