@@ -4,7 +4,7 @@
 // people read.
 import { DEPLOYMENT_POLICY } from '../deployment/policy/deployment-policy.ts';
 import { EngineError, EngineUnavailable, type EngineRest } from '../platform/engine-rest.ts';
-import { readXmlTree, XmlReadError, type XmlElement } from '../platform/xml-tree.ts';
+import { attribute, descendants, readXmlTree, XmlReadError } from '../platform/xml-tree.ts';
 import { wholeDays } from '../workers/sweep-settings.ts';
 import { JOB_TYPE as REMIND_EXPIRING_CERTIFICATES } from '../workers/remind-expiring-certificates.ts';
 
@@ -12,15 +12,6 @@ export const STAFF_REMINDERS_PROCESS_KEY = 'staff-certificate-reminders';
 const SETTING = 'remindDaysBefore';
 
 const { bpmn: BPMN_NAMESPACE, operaton: OPERATON_NAMESPACE } = DEPLOYMENT_POLICY.bpmn.namespaces as { bpmn: string; operaton: string };
-
-function* descendants(element: XmlElement): Generator<XmlElement> {
-  for (const child of element.children) {
-    yield child;
-    yield* descendants(child);
-  }
-}
-
-const attribute = (element: XmlElement, uri: string, local: string) => element.attributes.find((a) => a.uri === uri && a.local === local)?.value;
 
 /** The reminder lead the BPMN `xml` sets (the first remind-expiring-certificates task's); null when none is valid. */
 export function certificateReminderLead(xml: string): number | null {

@@ -1,7 +1,7 @@
 // The working-day deadlines a diagram sets: each `compute-due-date` task's `workingDays` (and reminder lead), named
 // after the variable its due date goes into (`acceptanceDueAt` → `acceptance`). Pages state deadlines from these,
 // so a deadline changed in the modeler is the deadline people read (issue 18).
-import { readXmlTree, type XmlElement } from '../platform/xml-tree.ts';
+import { attribute, descendants, readXmlTree } from '../platform/xml-tree.ts';
 import { DEPLOYMENT_POLICY } from '../deployment/policy/deployment-policy.ts';
 import { MAX_WORKING_DAYS, MIN_WORKING_DAYS } from '../calendar/working-day-calendar.ts';
 
@@ -27,16 +27,6 @@ export function fixedWorkingDays(text: string | undefined): number | null {
   const days = Number(match[1] ?? match[2]);
   return days >= MIN_WORKING_DAYS && days <= MAX_WORKING_DAYS ? days : null;
 }
-
-function* descendants(element: XmlElement): Generator<XmlElement> {
-  for (const child of element.children) {
-    yield child;
-    yield* descendants(child);
-  }
-}
-
-const attribute = (element: XmlElement, uri: string, local: string) =>
-  element.attributes.find((a) => a.uri === uri && a.local === local)?.value;
 
 /** The deadlines of every compute-due-date task in the BPMN `xml`; throws XmlReadError for unreadable XML. */
 export function diagramDeadlines(xml: string): DiagramDeadlines {

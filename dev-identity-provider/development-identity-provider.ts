@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import Provider, { errors, type Grant, type KoaContextWithOIDC } from 'oidc-provider';
 import { RateLimit } from '../platform/rate-limit.ts';
+import { partLog, type Log } from '../platform/log.ts';
 import { developmentAccount, DEVELOPMENT_PASSWORD } from './development-accounts.ts';
 import { inMemoryAdapter } from './in-memory-adapter.ts';
 import { errorPage, pageSecurityPolicy, signedOutPage, signInPage, signOutPage } from './provider-pages.ts';
@@ -169,9 +170,9 @@ function interactionRoutes(provider: Provider): express.Router {
  * Listens on 127.0.0.1:`port` (0: any free port) so that the issuer is known before the system that uses it starts;
  * answers once `serve` is called. Refuses to run in production.
  */
-export async function listenDevelopmentIdentityProvider(options: { port: number; nodeEnv: string; log?: (message: string) => void }): Promise<DevelopmentIdentityProvider> {
+export async function listenDevelopmentIdentityProvider(options: { port: number; nodeEnv: string; log?: Log }): Promise<DevelopmentIdentityProvider> {
   if (options.nodeEnv === 'production') throw new DevelopmentProviderError('the development identity provider never runs in production');
-  const log = options.log ?? console.error;
+  const log = options.log ?? partLog('api');
   let handler: http.RequestListener = (_req, res) => {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('统一身份认证（开发环境）正在启动');
   };
@@ -204,7 +205,7 @@ export async function listenDevelopmentIdentityProvider(options: { port: number;
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'client_secret_basic',
       });
-      provider.on('server_error', (_ctx, error) => log(`development identity provider: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+      provider.on('server_error', (_ctx, error) => log(`development identity provider: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { level: 'error' }));
       const app = express();
       app.disable('x-powered-by');
       app.use(interactionRoutes(provider));

@@ -9,6 +9,7 @@ import type { Db, Tx } from '../platform/db.ts';
 import { EngineError, type EngineRest } from '../platform/engine-rest.ts';
 import { audit, type Actor, type EngineAction } from '../platform/http/audit.ts';
 import { inTransaction } from '../platform/db.ts';
+import { partLog, type Log } from '../platform/log.ts';
 import { DEPLOYMENT_NAME, deploymentOf, WEB_MODELER_SOURCE } from '../deployment/deploy-resources.ts';
 import { recordDeployment, recordedResources } from '../deployment/deployment-history-store.ts';
 
@@ -31,7 +32,7 @@ export interface ReconcileOptions {
   engine: EngineRest;
   /** An intent younger than this may still be waiting for the engine's answer in a live request. */
   settleMs?: number;
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 const ENGINE_INTENTS = ['task.claim.intent', 'task.unclaim.intent', 'task.complete.intent', 'deployment.create.intent'];
@@ -95,7 +96,7 @@ async function settleDeployment(db: Db, engine: EngineRest, intent: DanglingInte
 }
 
 /** Settles the intents left without an outcome; answers how many it settled. */
-export async function reconcileEngineIntents({ db, engine, settleMs = DEFAULT_SETTLE_MS, log = console.error }: ReconcileOptions): Promise<number> {
+export async function reconcileEngineIntents({ db, engine, settleMs = DEFAULT_SETTLE_MS, log = partLog('api') }: ReconcileOptions): Promise<number> {
   const { rows } = await db.query<DanglingIntent>(
     `select a.seq::text as seq, a.at, a.actor, a.actor_role, a.action, a.subject_type, a.subject_id, a.detail
        from audit_log a
@@ -126,7 +127,7 @@ export async function reconcileEngineIntents({ db, engine, settleMs = DEFAULT_SE
     });
     if (wrote) {
       settled++;
-      log(`engine intents: settled ${action} ${intent.subject_type} ${intent.subject_id} (intent ${intent.seq}) as ${result.outcome}`);
+      log(`engine intents: settled ${action} ${intent.subject_type} ${intent.subject_id} (intent ${intent.seq}) as ${result.outcome}`, { level: 'warn' });
     }
   }
   return settled;
@@ -138,13 +139,13 @@ export interface IntentReconciler {
 
 /** Runs the reconciliation now (a start after a crash) and then every `intervalMs`. */
 export function startIntentReconciler(options: ReconcileOptions & { intervalMs: number }): IntentReconciler {
-  const log = options.log ?? console.error;
+  const log = options.log ?? partLog('api');
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const run = () => {
     running = reconcileEngineIntents(options)
-      .catch((error: unknown) => log(`engine intents: reconciliation failed, will try again: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => log(`engine intents: reconciliation failed, will try again: ${error instanceof Error ? error.message : String(error)}`, { level: 'warn' }))
       .finally(() => {
         if (!stopped) timer = setTimeout(run, options.intervalMs);
       });

@@ -6,8 +6,10 @@
 import { crashPoint } from '../platform/crash-points.ts';
 import type { Db } from '../platform/db.ts';
 import { EngineError, EngineUnavailable, toEngineVariables, type EngineRest } from '../platform/engine-rest.ts';
+import { isUuid } from '../platform/ids.ts';
+import { messageOf, partLog, withLogContext, type Log } from '../platform/log.ts';
 import { instanceLeftTraces } from './instance-traces.ts';
-import type { OutboxMessage, OutboxProcessStart } from './outbox-commands.ts';
+import type { OutboxMessage, OutboxProcessStart, OutboxTrace } from './outbox-commands.ts';
 
 interface OutboxRow {
   id: string;
@@ -29,7 +31,7 @@ export interface OutboxOptions {
   db: Db;
   engine: EngineRest;
   intervalMs: number;
-  log?: (message: string) => void;
+  log?: Log;
   batchSize?: number;
 }
 
@@ -59,13 +61,27 @@ async function instanceExists(engine: EngineRest, db: Db, row: OutboxRow, proces
   return ended.length > 0;
 }
 
+/**
+ * The process variable `requestId`: the request that wrote the row (outbox-commands.ts), set when the process starts
+ * and again by each message, so its external tasks' log lines name the request that last moved the filing.
+ */
+function requestIdOf(row: OutboxRow): { requestId?: string } {
+  const { requestId } = row.payload as OutboxTrace;
+  return typeof requestId === 'string' ? { requestId } : {};
+}
+
+/** The row's request and filing, on every line logged while it is sent. */
+function rowContext(row: OutboxRow) {
+  return { ...requestIdOf(row), ...(isUuid(row.business_key) ? { filingId: row.business_key } : {}) };
+}
+
 /** Starts the process instance unless one with this business key already exists (running or ended). */
 async function createProcessInstance(engine: EngineRest, db: Db, row: OutboxRow): Promise<void> {
   const { processId, variables } = row.payload as OutboxProcessStart;
   if (await instanceExists(engine, db, row, processId)) return;
   await engine.post(`/process-definition/key/${encodeURIComponent(processId)}/start`, {
     businessKey: row.business_key,
-    variables: toEngineVariables(variables),
+    variables: toEngineVariables({ ...variables, ...requestIdOf(row) }),
   });
 }
 
@@ -118,7 +134,7 @@ async function correlateMessage(engine: EngineRest, _db: Db, row: OutboxRow): Pr
   await engine.post('/message', {
     messageName,
     businessKey: row.business_key,
-    processVariables: toEngineVariables({ ...variables, [deliveredMarkerOf(row.id)]: true }),
+    processVariables: toEngineVariables({ ...variables, ...requestIdOf(row), [deliveredMarkerOf(row.id)]: true }),
   });
 }
 
@@ -127,7 +143,7 @@ const COMMANDS: Record<string, (engine: EngineRest, db: Db, row: OutboxRow) => P
   'correlate-message': correlateMessage,
 };
 
-export function createOutboxDispatcher({ db, engine, intervalMs, log = console.error, batchSize = 20 }: OutboxOptions): OutboxDispatcher {
+export function createOutboxDispatcher({ db, engine, intervalMs, log = partLog('outbox'), batchSize = 20 }: OutboxOptions): OutboxDispatcher {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let again = false;
@@ -148,12 +164,14 @@ export function createOutboxDispatcher({ db, engine, intervalMs, log = console.e
       );
       for (const row of rows.rows) {
         const send = COMMANDS[row.command];
+        const fields = { command: row.command, businessKey: row.business_key, outboxId: row.id, attempt: row.attempts + 1 };
         try {
           if (!send) throw new Error(`unknown outbox command "${row.command}"`);
-          await send(engine, db, row);
+          await withLogContext(rowContext(row), () => send(engine, db, row));
           crashPoint('outbox-after-engine-call');
           await tx.query('update outbox set dispatched_at = now(), attempts = attempts + 1, last_error = null where id = $1', [row.id]);
           sent++;
+          withLogContext(rowContext(row), () => log(`outbox: sent ${row.command} ${row.business_key}`, fields));
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
@@ -163,14 +181,15 @@ export function createOutboxDispatcher({ db, engine, intervalMs, log = console.e
                given_up_at = case when $4 then now() end where id = $1`,
             [row.id, message.slice(0, 2000), String(backoff), giveUp],
           );
-          if (giveUp) log(`outbox: gave up ${row.command} ${row.business_key} after ${row.attempts + 1} attempts: ${message}`);
+          const logRow = (line: string, level: 'warn' | 'error') => withLogContext(rowContext(row), () => log(line, { level, ...fields }));
+          if (giveUp) logRow(`outbox: gave up ${row.command} ${row.business_key} after ${row.attempts + 1} attempts: ${message}`, 'error');
           // An engine that is down fails every row alike: stop here and try again later.
           if (error instanceof EngineUnavailable) {
-            log(`outbox: engine unavailable, will retry: ${message}`);
+            logRow(`outbox: engine unavailable, will retry: ${message}`, 'warn');
             break;
           }
           // The engine refused this one (e.g. no such process deployed): the others may still go.
-          log(`outbox: ${row.command} ${row.business_key} failed (attempt ${row.attempts + 1}): ${message}`);
+          logRow(`outbox: ${row.command} ${row.business_key} failed (attempt ${row.attempts + 1}): ${message}`, 'warn');
         }
       }
       await tx.query('commit');
@@ -201,12 +220,12 @@ export function createOutboxDispatcher({ db, engine, intervalMs, log = console.e
     clearTimeout(timer);
     running = dispatchDue()
       .then((sent) => {
-        if (failures > 0) log(`outbox: works again after ${failures} failed run(s)`);
+        if (failures > 0) log(`outbox: works again after ${failures} failed run(s)`, { failures });
         failures = 0;
         return sent;
       })
       .catch((error: unknown) => {
-        if (failures++ === 0) log(`outbox: ${error instanceof Error ? error.message : String(error)} (backing off)`);
+        if (failures++ === 0) log(`outbox: ${messageOf(error)} (backing off)`, { level: 'error' });
         return 0;
       })
       .finally(() => {

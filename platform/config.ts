@@ -493,6 +493,12 @@ export const variables = {
     default: '20000',
     parse: integer('SHUTDOWN_GRACE_MS', 0, 600000),
   },
+  operationsStuckWorkingDays: {
+    name: 'OPERATIONS_STUCK_WORKING_DAYS',
+    meaning: 'a running filing that has not moved for this many working days is listed as stuck on the operators\' dashboard (/operations)',
+    default: '3',
+    parse: integer('OPERATIONS_STUCK_WORKING_DAYS', 1, 60),
+  },
   healthRefreshMs: {
     name: 'HEALTH_REFRESH_MS',
     meaning: 'how often the readiness GET /api/health answers from is refreshed in the background (database, engine, deployment, workers, departments)',
@@ -504,6 +510,28 @@ export const variables = {
     meaning: 'how long a stopping worker lets the tasks in hand finish before it aborts the rest and hands their locks back',
     default: '15000',
     parse: integer('WORKER_STOP_GRACE_MS', 0, 3600000),
+  },
+  logLevel: {
+    name: 'LOG_LEVEL',
+    meaning: 'the lowest level of the JSON log lines every part writes to standard error: debug, info, warn or error (docs/operations.md "日志")',
+    default: 'info',
+    parse: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const),
+  },
+  metricsToken: {
+    name: 'METRICS_TOKEN',
+    meaning: 'bearer token a Prometheus scraper presents for GET /metrics (and a worker\'s metrics port) from another machine (at least 32 characters of A-Z a-z 0-9 - . _ ~ + /); empty = only callers on this machine that come directly',
+    default: '',
+    parse: (raw: string): string => {
+      // What a bearer header may carry (RFC 6750), and long enough not to be guessed.
+      if (raw !== '' && !/^[A-Za-z0-9\-._~+/]{32,}=*$/.test(raw)) throw new ConfigError('METRICS_TOKEN must be at least 32 characters of A-Z a-z 0-9 - . _ ~ + /');
+      return raw;
+    },
+  },
+  workerMetricsPort: {
+    name: 'WORKER_METRICS_PORT',
+    meaning: 'port on which a worker process (npm run workers) serves its Prometheus figures at /metrics (outcomes per topic, department latencies); 0 = off. One port per process',
+    default: '0',
+    parse: integer('WORKER_METRICS_PORT', 0, 65535),
   },
   outboxIntervalMs: {
     name: 'OUTBOX_INTERVAL_MS',

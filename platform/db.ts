@@ -1,5 +1,6 @@
 // PostgreSQL access: the pool, transactions, creating the database when missing, and a clear error when
 // the server cannot be reached.
+import { partLog, type Log } from './log.ts';
 import pg from 'pg';
 
 export type Db = pg.Pool;
@@ -84,7 +85,7 @@ export interface PoolOptions {
   /** A connection idle inside a transaction this long is ended by the server (idle_in_transaction_session_timeout). */
   idleInTransactionTimeoutMs?: number;
   /** Told when a connection is lost; the pool itself opens a new one at the next query. */
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 /** The application's defaults (DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS). */
@@ -97,7 +98,7 @@ export const APP_POOL_TIMEOUTS = { statementTimeoutMs: 30_000, idleInTransaction
  * fails (answered 503 by the API, retried by the loops) and the pool connects anew at the next one.
  */
 export function createPool(url: string, options: PoolOptions = {}): Db {
-  const log = options.log ?? console.error;
+  const log = options.log ?? partLog('api');
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -108,7 +109,7 @@ export function createPool(url: string, options: PoolOptions = {}): Db {
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     ...(options.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } : {}),
   });
-  pool.on('error', (error) => log(`database: an idle connection was lost (${reasonOf(error)}); a new one is opened when needed`));
+  pool.on('error', (error) => log(`database: an idle connection was lost (${reasonOf(error)}); a new one is opened when needed`, { level: 'warn' }));
   // Checked out, the pool's own listener is off: the query in flight carries the error, this only keeps it from throwing.
   pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;

@@ -6,6 +6,7 @@
 // (its external task's lock lost, the worker stopping: platform/job-signal.ts).
 import { jobSignal } from './job-signal.ts';
 import { maskNumbersInText } from './masking.ts';
+import { departmentCallDuration } from './metrics.ts';
 import { retryAfterMs, retryWithBackoff } from './retry.ts';
 import type { Checked, FieldIssue } from './schema.ts';
 
@@ -299,7 +300,21 @@ export function createDepartmentHttp(options: DepartmentHttpOptions): Department
     );
   }
 
+  /** Every call's whole time and outcome, for the workers' figures (platform/metrics.ts). */
   async function request<T>(req: DepartmentRequest<T> & { method: Method }): Promise<T | null> {
+    const started = performance.now();
+    let outcome = 'ok';
+    try {
+      return await call(req);
+    } catch (error) {
+      outcome = error instanceof DepartmentUnavailable ? 'unavailable' : error instanceof DepartmentBadAnswer ? 'bad-answer' : error instanceof DepartmentRejected ? 'rejected' : 'error';
+      throw error;
+    } finally {
+      departmentCallDuration.observe({ department, method: req.method, outcome }, (performance.now() - started) / 1000);
+    }
+  }
+
+  async function call<T>(req: DepartmentRequest<T> & { method: Method }): Promise<T | null> {
     if (!req.path.startsWith('/')) throw new TypeError(`department path must start with "/": ${req.path}`);
     if (!req.idempotencyKey) throw new TypeError('a department call needs an idempotency key');
     let attempts = 0;

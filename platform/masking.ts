@@ -22,6 +22,17 @@ export function maskNumbersInText(text: string): string {
   return text.replace(PERSONAL_NUMBER_IN_TEXT, (n) => maskIdNumber(n));
 }
 
+// In serialised text (a JSON line) a number may follow an escape such as `\n` or a key's letters: only digits count
+// as its neighbours there, and any run of 17 digits or more (with a check character X) is masked whatever stands
+// beside it — numbers run together included (a long number of another kind may be masked too; a log line loses
+// nothing it needs).
+const PERSONAL_NUMBER_IN_SERIALIZED = /\d{17,}[Xx]?/g;
+
+/** Masks every ID or certificate number in serialised text, e.g. a log line as it is written (platform/log.ts). */
+export function maskNumbersInSerializedText(text: string): string {
+  return text.replace(PERSONAL_NUMBER_IN_SERIALIZED, (n) => maskIdNumber(n));
+}
+
 export type MaskRule = 'id' | 'phone';
 
 /** One value masked by its rule. */

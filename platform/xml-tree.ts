@@ -123,4 +123,16 @@ export function nearestId(element: XmlElement | undefined): string {
   return '';
 }
 
+/** Every element below `element`, depth first, in document order. */
+export function* descendants(element: XmlElement): Generator<XmlElement> {
+  for (const child of element.children) {
+    yield child;
+    yield* descendants(child);
+  }
+}
+
+/** The value of the attribute `uri`:`local` (`''` for an unqualified one), or undefined. */
+export const attribute = (element: XmlElement, uri: string, local: string): string | undefined =>
+  element.attributes.find((a) => a.uri === uri && a.local === local)?.value;
+
 export { XMLNS };

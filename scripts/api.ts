@@ -11,6 +11,7 @@ import { runPart } from './supervisor/part-entry.ts';
 
 runPart<ApiFacts>({
   label: 'api',
+  part: 'api',
   known: [ConfigError, DatabaseUnreachable, StartError, EngineUnavailable],
   async start() {
     const config = loadConfig();

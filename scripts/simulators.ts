@@ -13,6 +13,7 @@ class SimulatorsPortTaken extends Error {
 
 runPart<SimulatorsFacts>({
   label: 'simulators',
+  part: 'simulators',
   known: [ConfigError, DataFileError, SimulatorsPortTaken],
   async start() {
     const config = loadConfig();

@@ -6,12 +6,14 @@ import { ConfigError, loadConfig } from '../platform/config.ts';
 import { createAppPool } from '../platform/db.ts';
 import { createEngineRest } from '../platform/engine-rest.ts';
 import { WORKER_TOPICS, workerDefinitions, workerSettings, type WorkerTopic } from '../workers/registry.ts';
+import { serveWorkerMetrics } from '../workers/runtime/metrics-server.ts';
 import { startWorkerRuntime } from '../workers/runtime/worker-runtime.ts';
 import { runPart } from './supervisor/part-entry.ts';
 import type { WorkersFacts } from './supervisor/workers-part.ts';
 
 runPart<WorkersFacts>({
   label: 'npm run workers',
+  part: 'workers',
   known: [ConfigError],
   async start() {
     const config = loadConfig();
@@ -29,11 +31,17 @@ runPart<WorkersFacts>({
       engine: connection,
       workers: workerDefinitions(config, db, createEngineRest(connection), topics as WorkerTopic[]),
       ...workerSettings(config),
+      figures: { db },
     });
+    // Its figures for Prometheus, on a port of its own when asked for (WORKER_METRICS_PORT).
+    const metrics = config.workerMetricsPort > 0 ? await serveWorkerMetrics({ port: config.workerMetricsPort, host: config.host, token: config.metricsToken }) : undefined;
     return {
-      facts: { workerId: runtime.workerId, topics: [...runtime.topics], engineUrl: config.engineUrl },
-      stop: () => runtime.stop().then(() => db.end()),
+      facts: { workerId: runtime.workerId, topics: [...runtime.topics], engineUrl: config.engineUrl, ...(metrics ? { metricsPort: metrics.port } : {}) },
+      stop: () => runtime.stop().then(async () => {
+        await metrics?.close();
+        await db.end();
+      }),
     };
   },
-  describe: (facts) => `workers ${facts.workerId}: ${facts.topics.join(', ')} on ${facts.engineUrl}`,
+  describe: (facts) => `workers ${facts.workerId}: ${facts.topics.join(', ')} on ${facts.engineUrl}${facts.metricsPort ? `   (metrics: :${facts.metricsPort}/metrics)` : ''}`,
 });

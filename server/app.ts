@@ -2,8 +2,13 @@
 import { isUtf8 } from 'node:buffer';
 import express from 'express';
 import { requestGuard } from '../platform/http/request-guard.ts';
+import { requestId } from '../platform/http/request-id.ts';
+import { accessLog } from '../platform/http/access-log.ts';
+import { partLog, type Log } from '../platform/log.ts';
+import { metricsRouter } from './metrics-routes.ts';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
 import { incidentRouter } from '../operations/incident-routes.ts';
+import { dashboardRouter } from '../operations/dashboard-routes.ts';
 import { certificateRouter } from '../certificates/certificate-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
 import type { FilingRules } from '../filings/declaration/validate-filing.ts';
@@ -69,7 +74,8 @@ export interface AppOptions {
   nudgeOutbox?: () => void;
   /** Where departments send later answers and the token they send (the workers hand both out); one of its own unless given. */
   callbacks?: DepartmentCallbacks;
-  log?: (message: string) => void;
+  /** The API's log (platform/log.ts): access lines and what goes wrong. */
+  log?: Log;
   now?: () => Date;
   /** The deployment checks' thread; one of the app's own (never keeping the process running) unless given. */
   checks?: CheckRunner;
@@ -94,10 +100,13 @@ export function filingRules(config: Config, today: Date): FilingRules {
   };
 }
 
-export function createApp({ config, db, engine, workerStatus = () => undefined, nudgeOutbox, callbacks, log = console.error, now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }), relyingParty, health = systemHealth({ config, db, engine, workerStatus, processKeys: REQUIRED_PROCESS_IDS, log }), drain }: AppOptions): express.Express {
+export function createApp({ config, db, engine, workerStatus = () => undefined, nudgeOutbox, callbacks, log = partLog('api'), now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }), relyingParty, health = systemHealth({ config, db, engine, workerStatus, processKeys: REQUIRED_PROCESS_IDS, log }), drain }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // First: every answer — a refusal while stopping included — carries its id and has its access line.
+  app.use(requestId());
+  app.use(accessLog(log));
   if (drain) app.use(drain.middleware());
   app.use(securityHeaders());
   app.use(requestGuard(config.bodyLimitBytes));
@@ -114,6 +123,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
 
   app.use(apiDocsRouter());
   app.use(healthRouter(health));
+  app.use(metricsRouter({ health, engine, token: config.metricsToken }));
   // Never in production: signInOf refuses to let a production installation start without an identity provider.
   const signIn = signInOf(config);
   if (signIn.development) app.use(devLoginRouter({ db, sessions }));
@@ -162,6 +172,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(calendarRouter({ db, sessions, ...(engine ? { engine } : {}) }));
   app.use(incidentRouter({ db, sessions, ...(engine ? { engine } : {}) }));
   app.use(operationsHealthRouter({ health, sessions, db }));
+  app.use(dashboardRouter({ db, sessions, stuckAfterWorkingDays: config.operationsStuckWorkingDays, ...(engine ? { engine } : {}) }));
   app.use(filingSeasonRouter({ db, sessions, open: seasonOpen, now }));
   app.use(documentRouter({ db, sessions, dir: config.documentDir, maxBytes: config.documentMaxBytes, now, uploadsPerMinute: config.documentUploadsPerMinute }));
   app.use(

@@ -2,6 +2,7 @@
 // answers from the last result, so an anonymous caller costs no engine or department call. Operators read the same
 // result with its details (GET /api/operations/health). A part that changes state is logged once, when it does.
 import type { CheckResult, CheckState, HealthCheck } from './health-checks.ts';
+import type { Log } from '../platform/log.ts';
 
 export interface CheckOutcome extends CheckResult {
   name: string;
@@ -19,7 +20,7 @@ export interface HealthMonitorOptions<Details> {
   /** What operators are told besides the checks; each part null-safe on its own (the database may be away). */
   details: () => Promise<Details>;
   refreshMs: number;
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 /** The part that is down while the service stops: no load balancer should send it more. */
@@ -79,6 +80,10 @@ export class HealthMonitor<Details> {
     const before = this.states.get(outcome.name);
     this.states.set(outcome.name, outcome.state);
     if (before === undefined || before === outcome.state) return;
-    this.options.log?.(`health: ${outcome.name} ${before} → ${outcome.state}${outcome.detail && outcome.state !== 'up' ? ` (${outcome.detail})` : ''}`);
+    this.options.log?.(`health: ${outcome.name} ${before} → ${outcome.state}${outcome.detail && outcome.state !== 'up' ? ` (${outcome.detail})` : ''}`, {
+      level: outcome.state === 'up' ? 'info' : 'warn',
+      check: outcome.name,
+      state: outcome.state,
+    });
   }
 }

@@ -21,6 +21,7 @@ import {
   type WorkerStatus,
 } from './health-checks.ts';
 import { HealthMonitor } from './health-monitor.ts';
+import type { Log } from '../platform/log.ts';
 
 export type { WorkerStatus } from './health-checks.ts';
 
@@ -41,7 +42,7 @@ export interface SystemHealthOptions {
   workerStatus: () => WorkerStatus | undefined;
   /** The processes every filing needs deployed. */
   processKeys: readonly string[];
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 const orNull = <T>(work: () => Promise<T>): Promise<T | null> => work().catch(() => null);

@@ -27,6 +27,8 @@ import { DevelopmentProviderError, listenDevelopmentIdentityProvider, type Devel
 import { DEVELOPMENT_ACCOUNTS } from '../dev-identity-provider/development-accounts.ts';
 import { ensureDevelopmentStaff } from '../staff/staff-store.ts';
 import { chinaDateOf } from '../platform/china-date.ts';
+import { logTo, partLog, type Log, type LogPart } from '../platform/log.ts';
+import type { Logger } from 'pino';
 
 export class StartError extends Error {
   override name = 'StartError';
@@ -55,7 +57,10 @@ export interface RunningSystem {
 export interface SystemOptions {
   config: Config;
   engine: EngineConnection;
-  log?: (message: string) => void;
+  /** One log for every part (a test's capture); each part's own JSON lines (platform/log.ts) unless given. */
+  log?: Log;
+  /** The logger the parts' lines go to, each marked with its part (a test's capture of the JSON lines); the process's unless given. */
+  logger?: Logger;
   now?: () => Date;
 }
 
@@ -83,20 +88,22 @@ function listen(server: http.Server, port: number, host: string): Promise<number
  * answered 503; health says not ready), lets those in flight finish up to `graceMs`, then closes every connection —
  * an upload cut off there removes its temp files like any aborted upload.
  */
-async function stopServing(server: http.Server, drain: RequestDrain, graceMs: number, log: (message: string) => void, markStopping: () => void): Promise<void> {
+async function stopServing(server: http.Server, drain: RequestDrain, graceMs: number, log: Log, markStopping: () => void): Promise<void> {
   markStopping();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const unfinished = await drain.drain(graceMs);
-  if (unfinished > 0) log(`stopping: ${unfinished} request(s) still running after SHUTDOWN_GRACE_MS=${graceMs}: their connections are closed`);
+  if (unfinished > 0) log(`stopping: ${unfinished} request(s) still running after SHUTDOWN_GRACE_MS=${graceMs}: their connections are closed`, { level: 'warn', unfinished });
   server.closeAllConnections();
   await closed;
 }
 
-export async function startSystem({ config, engine: connection, log = console.error, now }: SystemOptions): Promise<RunningSystem> {
+export async function startSystem({ config, engine: connection, log: oneLog, logger, now }: SystemOptions): Promise<RunningSystem> {
+  const logOf = (part: LogPart): Log => oneLog ?? (logger ? logTo(logger.child({ part })) : partLog(part));
+  const log = logOf('api');
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const s of stoppers.splice(0).reverse()) await s().catch((e: unknown) => log(`stopping: ${String(e)}`));
+    for (const s of stoppers.splice(0).reverse()) await s().catch((e: unknown) => log(`stopping: ${String(e)}`, { level: 'error', err: e }));
   };
   try {
     const signIn = signInOf(config);
@@ -137,14 +144,15 @@ export async function startSystem({ config, engine: connection, log = console.er
         engine: connection,
         workers: workerDefinitions(config, db, engine, undefined, callbacks),
         ...workerSettings(config),
-        log,
+        log: logOf('workers'),
+        figures: { db },
       });
       const running = workers;
       // Before the database pool closes: tasks in hand finish against a live database (WORKER_STOP_GRACE_MS).
       stoppers.push(() => running.stop());
     }
 
-    const outbox = createOutboxDispatcher({ db, engine, intervalMs: config.outboxIntervalMs, log });
+    const outbox = createOutboxDispatcher({ db, engine, intervalMs: config.outboxIntervalMs, log: logOf('outbox') });
     stoppers.push(() => outbox.stop());
     // Engine actions whose request died between the engine's answer and our record of it: settled now and then.
     const intents = startIntentReconciler({ db, engine, intervalMs: INTENT_RECONCILE_INTERVAL_MS, log });

@@ -10,6 +10,7 @@ import { audit, type Anonymous } from '../platform/http/audit.ts';
 import { homeOf } from '../platform/http/home-pages.ts';
 import { checked } from '../platform/http/http.ts';
 import { RateLimit } from '../platform/rate-limit.ts';
+import type { Log } from '../platform/log.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { callbackQuerySchema, loginQuerySchema, type CallbackQuery, type LoginQuery, type SignInOptions } from '../api/sign-in.ts';
 import { clientOf } from './client-of.ts';
@@ -54,7 +55,7 @@ export interface OidcRoutesOptions {
   findStaff(sub: string): Promise<RegisteredStaff | undefined>;
   /** PUBLIC_BASE_URL: the address the provider sends people back to; empty = the address the request came to. */
   publicBaseUrl: string;
-  log: (message: string) => void;
+  log: Log;
 }
 
 /** A path on this site to go to after signing in, or undefined: never another site, never back into signing in. */
@@ -99,7 +100,7 @@ export function oidcRouter(options: OidcRoutesOptions): Router {
       res.set('cache-control', 'no-store').redirect(302, url.href);
     } catch (error) {
       if (!(error instanceof SignInFailure)) throw error;
-      log(`sign-in: ${error.detail}`);
+      log(`sign-in: ${error.detail}`, { level: 'warn' });
       await refuse(req, res, error.refusal, error.detail);
     }
   });
@@ -128,7 +129,7 @@ export function oidcRouter(options: OidcRoutesOptions): Router {
       res.redirect(302, pending.next ?? homeOf(identity));
     } catch (error) {
       if (!(error instanceof SignInFailure)) throw error;
-      log(`sign-in: ${error.detail}`);
+      log(`sign-in: ${error.detail}`, { level: 'warn' });
       await refuse(req, res, error.refusal, error.detail);
     }
   });
@@ -145,7 +146,7 @@ export function oidcRouter(options: OidcRoutesOptions): Router {
         const url = await relyingParty.endSessionUrl(ended.idToken, relyingPartyAddresses(baseUrlOf(req)).postLogoutRedirectUri);
         if (url) return res.redirect(302, url.href);
       } catch (error) {
-        log(`sign-out: the provider's session could not be ended: ${error instanceof Error ? error.message : String(error)}`);
+        log(`sign-out: the provider's session could not be ended: ${error instanceof Error ? error.message : String(error)}`, { level: 'warn' });
       }
     }
     res.redirect(302, SIGNED_OUT_PATH);

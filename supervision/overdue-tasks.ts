@@ -1,7 +1,7 @@
 // Overdue county tasks for the supervision figures: the engine's open user tasks offered to a county's clerks,
 // reviewers or lead (`<role>-<county>`, tasks/task-groups.ts) whose due date has passed, counted per county, and how
 // many working days (calendar/) the oldest is over. Asked of the engine's REST API (two small queries per county,
-// a few at a time) and kept for a short while, so that a page refreshing its figures does not ask again.
+// a few at a time), kept and refreshed behind the requests, so that a page's figures do not wait for the engine.
 import { workingDaysLeft } from '../calendar/working-days-left.ts';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
@@ -42,37 +42,37 @@ export function engineOverdueTasks({ engine, calendar, now = () => new Date() }:
     return { overdueTasks: count, maxWorkingDaysOver: left !== null && left < 0 ? -left : 0 };
   }
 
-  return async (countyCodes) => {
+  /** Asks the engine about these counties, a few at a time, and keeps the answers. */
+  async function ask(codes: readonly string[]): Promise<void> {
     const at = now();
-    const result = new Map<string, OverdueOfCounty>();
-    const toAsk = countyCodes.filter((code) => {
-      const hit = kept.get(code);
-      if (hit && at.getTime() - hit.at < KEEP_MS) {
-        result.set(code, hit.value);
-        return false;
-      }
-      return true;
-    });
-    if (toAsk.length === 0) return result;
     const days = await calendar();
-    for (let i = 0; i < toAsk.length; i += AT_ONCE) {
-      const batch = toAsk.slice(i, i + AT_ONCE);
-      // The engine away: a county's last answer, however old, rather than a zero that reads as "none overdue".
-      const values = await Promise.all(
-        batch.map((code) =>
-          ofCounty(code, at, days).catch((error: unknown) => {
-            const stale = kept.get(code);
-            if (stale) return stale.value;
-            throw error;
-          }),
-        ),
-      );
-      batch.forEach((code, k) => {
-        const value = values[k]!;
-        if (kept.get(code)?.value !== value) kept.set(code, { at: at.getTime(), value });
-        result.set(code, value);
-      });
+    for (let i = 0; i < codes.length; i += AT_ONCE) {
+      const batch = codes.slice(i, i + AT_ONCE);
+      const values = await Promise.all(batch.map((code) => ofCounty(code, at, days)));
+      batch.forEach((code, k) => kept.set(code, { at: at.getTime(), value: values[k]! }));
     }
-    return result;
+  }
+
+  // A county never asked is asked before answering; one asked longer ago than KEEP_MS is answered from what was kept
+  // and asked again behind the request, so the figures never wait for the engine twice. The engine away keeps the
+  // last answers (never a zero that reads as "none overdue"); with none kept, the request fails as the engine does.
+  const inFlight = new Set<string>();
+  return async (countyCodes) => {
+    const at = now().getTime();
+    const stale = countyCodes.filter((code) => {
+      const hit = kept.get(code);
+      return hit !== undefined && at - hit.at >= KEEP_MS && !inFlight.has(code);
+    });
+    if (stale.length > 0) {
+      for (const code of stale) inFlight.add(code);
+      void ask(stale)
+        .catch(() => undefined)
+        .finally(() => {
+          for (const code of stale) inFlight.delete(code);
+        });
+    }
+    const missing = countyCodes.filter((code) => !kept.has(code));
+    if (missing.length > 0) await ask(missing);
+    return new Map(countyCodes.map((code) => [code, kept.get(code)!.value]));
   };
 }

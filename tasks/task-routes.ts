@@ -3,6 +3,7 @@
 // outside the caller's reach answers 404, exactly like an unknown id, so ids cannot be probed. Claiming, unclaiming
 // and completing work on personal data: staff must be in good standing in the register (持证上岗, 保密协议); reading
 // the inbox and a task stays open, so a person refused is still shown their work and told why.
+import { requestIdVariable } from '../platform/log.ts';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../platform/db.ts';
 import { EngineError, type EngineRest, type PrimitiveValue } from '../platform/engine-rest.ts';
@@ -223,7 +224,8 @@ export function taskRouter(options: TaskRoutesOptions): Router {
       await audited(options.db, who, 'task.complete', { type: 'task', id: task.id }, detail, answered(async () => {
         // Claim first, so the engine's history names who did it even when the client skipped the claim.
         if (task.assignee !== who.sub) await claimTask(engine, task.id, who.sub);
-        await completeTask(engine, task.id, { ...engineValues(checked.value), [completedByVariable(task.taskDefinitionKey)]: who.sub });
+        // The request's id goes with it: the tasks that follow log it (platform/log.ts).
+        await completeTask(engine, task.id, { ...engineValues(checked.value), [completedByVariable(task.taskDefinitionKey)]: who.sub, ...requestIdVariable() });
       }));
       res.json({ id: task.id, completed: true });
     }),

@@ -7,6 +7,7 @@ import { Problem, type FieldError } from '../problem.ts';
 import type { Checked, FieldIssue } from '../schema.ts';
 import { normalizeText } from '../text.ts';
 import type { Identity } from './identity.ts';
+import type { Log } from '../log.ts';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -120,16 +121,16 @@ export interface ErrorHandlerOptions {
 }
 
 /** Turns thrown Problems (and the HTTP layer's client errors) into problem+json; anything else is a logged 500. */
-export function errorHandler(log: (message: string) => void, options: ErrorHandlerOptions = {}) {
+export function errorHandler(log: Log, options: ErrorHandlerOptions = {}) {
   return async (error: unknown, req: Request, res: Response, _next: NextFunction): Promise<void> => {
     let problem = problemOf(error);
     if (!problem) {
-      log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { level: 'error' });
       problem = new Problem(500, '系统繁忙，请稍后再试');
     }
     if ((problem.status === 401 || problem.status === 403) && options.onRefused) {
       const refused: RefusedRequest = { identity: req.identity, method: req.method, path: req.originalUrl.split('?')[0]!, address: req.ip, status: problem.status };
-      await options.onRefused(refused).catch((failure: unknown) => log(`refused request not audited: ${failure instanceof Error ? failure.message : String(failure)}`));
+      await options.onRefused(refused).catch((failure: unknown) => log(`refused request not audited: ${failure instanceof Error ? failure.message : String(failure)}`, { level: 'error' }));
     }
     // Every 503 is a moment's absence (the database, the engine, a stop under way): say when to ask again.
     if (problem.status === 503 && !res.get('Retry-After')) res.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));

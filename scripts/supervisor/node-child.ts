@@ -1,6 +1,7 @@
 // Starts one of our entry scripts (scripts/api.ts, …) as a Node child process with an IPC channel: its output goes
 // on to ours, each line marked with the part's name; it is ready when it says so (child-messages.ts), and a start
-// that fails rejects with the message it reported — or how it ended and its last lines.
+// that fails rejects with the message it reported — or how it ended and its last lines. A JSON log line
+// (platform/log.ts) passes through as it is: it names its part already, and stays one JSON object a line.
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { projectRoot } from '../../platform/config.ts';
@@ -34,10 +35,11 @@ export function startNodeChild<Facts>(options: NodeChildOptions): Promise<{ chil
     detached: true,
   });
   const tail = new LastLines();
-  readline.createInterface({ input: proc.stdout! }).on('line', (line) => console.log(`[${name}] ${line}`));
+  const marked = (line: string) => (line.startsWith('{') ? line : `[${name}] ${line}`);
+  readline.createInterface({ input: proc.stdout! }).on('line', (line) => console.log(marked(line)));
   readline.createInterface({ input: proc.stderr! }).on('line', (line) => {
     tail.add(`${line}\n`);
-    console.error(`[${name}] ${line}`);
+    console.error(marked(line));
   });
   let gone = false;
   const ended = new Promise<ProcessEnd>((resolve) =>

@@ -1,13 +1,19 @@
 // The life of a part's entry script (scripts/api.ts, scripts/simulators.ts, scripts/workers.ts), run by the
 // supervisor of `npm start` or on its own (a systemd unit, a terminal): start, say it is ready, and on SIGTERM or
 // SIGINT — or when the supervisor that started it is gone (its IPC channel closes) — finish and exit 0; a second
-// signal exits at once. A known start failure is one line: told to the supervisor, or printed.
+// signal exits at once. A known start failure is one line: told to the supervisor, or logged. Its log lines are
+// JSON on standard error at LOG_LEVEL (platform/log.ts); the one line saying where it runs, printed when it runs on
+// its own, goes to standard output for the person who started it.
+import { loadConfig } from '../../platform/config.ts';
+import { partLog, setLogLevel, type LogPart } from '../../platform/log.ts';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
 export interface PartEntry<Facts> {
   /** How a failure printed on its own begins, e.g. "npm run workers". */
   label: string;
+  /** The `part` of its log lines. */
+  part: LogPart;
   /** Errors whose message alone says what is wrong (a setting, a taken port); others are printed with their stack. */
   known: ErrorClass[];
   start(): Promise<{ facts: Facts; stop: () => Promise<void> }>;
@@ -17,6 +23,12 @@ export interface PartEntry<Facts> {
 
 export function runPart<Facts>(entry: PartEntry<Facts>): void {
   const supervised = typeof process.send === 'function';
+  const log = partLog(entry.part);
+  try {
+    setLogLevel(loadConfig().logLevel);
+  } catch {
+    // A bad setting stops the start, which says so.
+  }
   entry.start().then(
     ({ facts, stop }) => {
       if (supervised) process.send!({ type: 'ready', facts });
@@ -28,7 +40,7 @@ export function runPart<Facts>(entry: PartEntry<Facts>): void {
         void stop().then(
           () => process.exit(0),
           (error: unknown) => {
-            console.error(error);
+            log(`${entry.label}: stopping failed`, { level: 'error', err: error });
             process.exit(1);
           },
         );
@@ -43,10 +55,10 @@ export function runPart<Facts>(entry: PartEntry<Facts>): void {
       const known = entry.known.some((k) => error instanceof k);
       const message = error instanceof Error ? error.message : String(error);
       if (supervised) {
-        if (!known) console.error(error);
+        if (!known) log(`${entry.label}: could not start: ${message}`, { level: 'error', err: error });
         process.send!({ type: 'failed', message }, () => process.exit(1));
       } else {
-        console.error(known ? `${entry.label}: ${message}` : error);
+        log(`${entry.label}: ${known ? message : `could not start: ${message}`}`, { level: 'error', ...(known ? {} : { err: error }) });
         process.exit(1);
       }
     },

@@ -8,6 +8,8 @@ export interface WorkersFacts {
   workerId: string;
   topics: string[];
   engineUrl: string;
+  /** WORKER_METRICS_PORT, when the process serves its figures. */
+  metricsPort?: number;
 }
 
 export function workersStopGraceMs(config: Config): number {

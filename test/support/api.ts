@@ -25,7 +25,8 @@ export async function startTestApi(env: Record<string, string> = {}, options: { 
   // As the application's role, as npm start runs it.
   const db = createAppPool(config.databaseUrl);
   const logged: string[] = [];
-  const app = createApp({ config, db, log: (m) => logged.push(m), now: options.now, engine: options.engine, nudgeOutbox: options.nudgeOutbox });
+  // What went wrong (warn and error); the access line of every request is no news.
+  const app = createApp({ config, db, log: (m, fields) => (fields?.level === 'warn' || fields?.level === 'error' ? logged.push(m) : undefined), now: options.now, engine: options.engine, nudgeOutbox: options.nudgeOutbox });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -5,6 +5,7 @@ import { simulatorSettings } from '../../connectors/simulated-departments.ts';
 import { loadConfig, type Config } from '../../platform/config.ts';
 import { freePort } from '../../platform/free-port.ts';
 import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
+import { createLogger } from '../../platform/log.ts';
 import { startSystem, type RunningSystem } from '../../server/system.ts';
 import { leaveNoProcessStarts } from './api.ts';
 import { assertKeepsContract } from './contract-check.ts';
@@ -14,6 +15,8 @@ export interface TestSystem extends RunningSystem {
   /** The engine's REST API as the service account. */
   rest: EngineRest;
   login(body: Record<string, unknown>): Promise<string>;
+  /** Every JSON log line the system wrote so far (each part's: api, outbox, workers), as written. */
+  logLines(): readonly string[];
   request(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
 }
 
@@ -43,8 +46,10 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     // The run's database, unless a suite needs one of its own (restore-check: a database holding only its data).
     DATABASE_URL: env.DATABASE_URL ?? inject('databaseUrl'),
   });
-  const logged: string[] = [];
-  const system = await startSystem({ config, engine: inject('engine'), log: (m) => logged.push(m) });
+  // The system's log lines as it writes them (platform/log.ts), kept for the suite to read; debug included.
+  const lines: string[] = [];
+  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void lines.push(line) } });
+  const system = await startSystem({ config, engine: inject('engine'), logger });
   const request: TestSystem['request'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -69,6 +74,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     config,
     rest: createEngineRest(inject('engine')),
     request,
+    logLines: () => lines,
     async login(body) {
       const res = await request('POST', '/api/dev/login', { body });
       if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -82,7 +88,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
       for (const instance of await rest.get<{ id: string }[]>('/process-instance', { maxResults: 10_000 })) {
         await rest.delete(`/process-instance/${instance.id}?skipCustomListeners=true&skipIoMappings=true`).catch(() => undefined);
       }
-      const unexpected = logged.filter((m) => m.includes('unexpected error'));
+      const unexpected = lines.filter((m) => m.includes('unexpected error'));
       if (unexpected.length) throw new Error(`server logged unexpected errors:\n${unexpected.join('\n')}`);
     },
   };

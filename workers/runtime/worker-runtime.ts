@@ -9,9 +9,14 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { BasicAuthInterceptor, Client, Variables, type ExternalTask, type TaskService } from 'camunda-external-task-client-js';
+import type { Db } from '../../platform/db.ts';
 import type { EngineConnection } from '../../platform/engine-rest.ts';
 import { withJobSignal } from '../../platform/job-signal.ts';
+import { isUuid } from '../../platform/ids.ts';
+import { messageOf, partLog, withLogContext, type Log } from '../../platform/log.ts';
+import { externalTaskDuration, externalTaskOutcomes } from '../../platform/metrics.ts';
 import type { Job, JobHandler, JobOutcome } from '../job-outcome.ts';
+import { startWorkerFigures, type WorkerFigures } from './worker-figures.ts';
 
 export interface WorkerDefinition {
   topic: string;
@@ -20,6 +25,8 @@ export interface WorkerDefinition {
   processDefinitionKey?: string;
   /** The process variables the handler reads; all of them when unset (the engine then loads every one). */
   variables?: readonly string[];
+  /** The department the topic asks, by the name operators know (its figures are the department's health). */
+  department?: string;
 }
 
 export interface WorkerRuntimeOptions {
@@ -34,7 +41,9 @@ export interface WorkerRuntimeOptions {
   /** How long a stop lets the handlers in hand finish before it aborts them and hands their tasks back. */
   stopGraceMs?: number;
   workerId?: string;
-  log?: (message: string) => void;
+  log?: Log;
+  /** Where this process records its heartbeat and its tasks' figures for the operators (worker-figures.ts). */
+  figures?: { db: Db; intervalMs?: number };
 }
 
 export interface WorkerRuntime {
@@ -88,10 +97,39 @@ interface InHand {
   timer?: NodeJS.Timeout;
 }
 
+/**
+ * The process variable naming the HTTP request that last moved the instance (outbox/outbox-dispatcher.ts): fetched
+ * with every task for its log lines, and kept from handlers that did not ask for it.
+ */
+const REQUEST_ID_VARIABLE = 'requestId';
+
 /** Date variables (e.g. `${now()}` mappings) reach handlers as ISO strings, like everything else they check. */
-function plainVariables(task: ExternalTask): Record<string, unknown> {
+function plainVariables(task: ExternalTask, definition: WorkerDefinition): Record<string, unknown> {
   const all = task.variables.getAll();
-  return Object.fromEntries(Object.entries(all).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]));
+  const asked = !definition.variables || definition.variables.includes(REQUEST_ID_VARIABLE);
+  return Object.fromEntries(
+    Object.entries(all)
+      .filter(([name]) => asked || name !== REQUEST_ID_VARIABLE)
+      .map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]),
+  );
+}
+
+/** What every log line about the task names: the request, the filing, the topic, the task and its instance. */
+function taskContext(task: ExternalTask) {
+  const requestId: unknown = task.variables.getAll()[REQUEST_ID_VARIABLE];
+  return {
+    ...(typeof requestId === 'string' ? { requestId } : {}),
+    ...(isUuid(task.businessKey) ? { filingId: task.businessKey } : {}),
+    topic: task.topicName,
+    taskId: task.id,
+    processInstanceId: task.processInstanceId,
+  };
+}
+
+/** The outcome a task's figures and lines name; a failure with no retries left is an incident. */
+function outcomeLabel(outcome: JobOutcome<object>, retriesLeft: number): string {
+  if (outcome.kind !== 'fail') return outcome.kind;
+  return (outcome.retries ?? Math.max(0, retriesLeft - 1)) === 0 ? 'incident' : 'fail';
 }
 
 /**
@@ -120,7 +158,7 @@ export function retryTimeout(baseMs: number, attemptsFailed: number): number {
 }
 
 export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime {
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? partLog('workers');
   const workerId = options.workerId ?? `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const client = new Client({
     baseUrl: `${options.engine.baseUrl.replace(/\/+$/, '')}/engine-rest`,
@@ -135,6 +173,10 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   });
   const counts = { complete: 0, fail: 0, bpmnError: 0, released: 0, reportFailed: 0, conflictRetried: 0, lockExtended: 0, lockLost: 0 };
   const inHand = new Map<string, InHand>();
+  // The heartbeat and the tasks' figures, in the database for the operators' dashboard (other processes read them).
+  const figures: WorkerFigures | undefined = options.figures
+    ? startWorkerFigures({ db: options.figures.db, workerId, topics: options.workers.map((w) => w.topic), log, ...(options.figures.intervalMs ? { intervalMs: options.figures.intervalMs } : {}) })
+    : undefined;
   let stopping = false;
   let active = 0;
   let releasing = 0;
@@ -156,7 +198,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   client.on('poll:error', (error: unknown) => {
     // One line per kind of trouble, not one per poll while the engine is down.
     const message = error instanceof Error ? error.message : String(error);
-    if (message !== lastPollError) log(`workers: fetching tasks failed: ${message}`);
+    if (message !== lastPollError) log(`workers: fetching tasks failed: ${message}`, { level: 'warn' });
     lastPollError = message;
   });
   client.on('poll:success', () => {
@@ -186,7 +228,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
           retryTimeout: retries === 0 ? 0 : (outcome.retryBackoffMs ?? retryTimeout(options.retryBackoffMs, attemptsFailed)),
         });
         counts.fail++;
-        if (retries === 0) log(`workers: ${task.topicName} task ${task.id} (${task.businessKey ?? 'no business key'}) is now an incident: ${outcome.message}`);
+        if (retries === 0) log(`workers: ${task.topicName} task ${task.id} (${task.businessKey ?? 'no business key'}) is now an incident: ${outcome.message}`, { level: 'error' });
         return;
       }
     }
@@ -251,20 +293,31 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
           const refused = typeof (error as { httpStatusCode?: unknown }).httpStatusCode === 'number';
           if (!refused && Date.now() < entry.lockedUntil) return;
           const why = error instanceof Error ? error.message : String(error);
-          log(`workers: lost the lock of ${entry.task.topicName} task ${entry.task.id} (${entry.task.businessKey ?? 'no business key'}): ${why}`);
+          withLogContext(taskContext(entry.task), () => log(`workers: lost the lock of ${entry.task.topicName} task ${entry.task.id} (${entry.task.businessKey ?? 'no business key'}): ${why}`, { level: 'warn' }));
           letGo(entry, 'lost', `the lock of task ${entry.task.id} was lost: ${why}`);
         },
       );
     }, every);
   }
 
-  async function handle(definition: WorkerDefinition, task: ExternalTask, service: TaskService): Promise<void> {
+  /** A task handled within its log context, its outcome counted per topic (platform/metrics.ts). */
+  function handle(definition: WorkerDefinition, task: ExternalTask, service: TaskService): Promise<void> {
+    return withLogContext(taskContext(task), () => handleInContext(definition, task, service));
+  }
+
+  function counted(topic: string, outcome: string, startedAt?: number): void {
+    externalTaskOutcomes.inc({ topic, outcome });
+    if (startedAt !== undefined) externalTaskDuration.observe({ topic, outcome }, (performance.now() - startedAt) / 1000);
+  }
+
+  async function handleInContext(definition: WorkerDefinition, task: ExternalTask, service: TaskService): Promise<void> {
     if (stopping) {
       // Fetched by a long poll that was already under way: hand it back at once rather than let its lock run out.
       releasing++;
       try {
         await service.unlock(task).catch(() => undefined);
         counts.released++;
+        counted(definition.topic, 'released');
       } finally {
         releasing--;
       }
@@ -281,10 +334,11 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     };
     inHand.set(task.id, entry);
     keepLocked(entry);
+    const startedAt = performance.now();
     try {
       const job: Job = {
         key: task.id,
-        variables: plainVariables(task),
+        variables: plainVariables(task, definition),
         properties: task.extensionProperties ?? {},
         retries: task.retries ?? options.retries,
         businessKey: task.businessKey,
@@ -292,26 +346,49 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
         signal: entry.abort.signal,
       };
       let outcome: JobOutcome<object>;
+      const began = performance.now();
       try {
         outcome = await withJobSignal(entry.abort.signal, () => definition.handler(job));
       } catch (error) {
         // Handlers return outcomes; a throw is a bug, reported as an ordinary failure so the engine retries.
         outcome = { kind: 'fail', message: `${definition.topic}: unexpected error: ${error instanceof Error ? error.message : String(error)}` };
       }
+      if (entry.state === 'running') {
+        figures?.record({
+          topic: definition.topic,
+          department: definition.department ?? null,
+          durationMs: performance.now() - began,
+          ...(outcome.kind === 'fail' ? { error: outcome.message } : {}),
+        });
+      }
       // Another worker has the task now, or the stop handed it back: whatever this run found is not ours to report.
       if (entry.state === 'lost') {
         counts.lockLost++;
+        counted(definition.topic, 'lockLost', startedAt);
         return;
       }
-      if (entry.state === 'abandoned') return;
+      if (entry.state === 'abandoned') {
+        counted(definition.topic, 'released', startedAt);
+        return;
+      }
       entry.state = 'reporting';
+      const label = outcomeLabel(outcome, task.retries ?? options.retries);
+      const ms = Math.round((performance.now() - startedAt) * 10) / 10;
       try {
         await reportRetryingConflicts(task, service, outcome);
+        counted(definition.topic, label, startedAt);
+        log(`workers: ${definition.topic} ${label}`, {
+          level: outcome.kind === 'complete' ? 'info' : 'warn',
+          outcome: label,
+          ms,
+          ...(outcome.kind === 'complete' ? {} : { reason: outcome.message }),
+        });
       } catch (error) {
         // The lock may have run out and the task gone to another worker, or the engine may be down: the task comes
         // back to some worker either way, and handlers are idempotent.
         counts.reportFailed++;
-        log(`workers: could not report ${outcome.kind} of ${definition.topic} task ${task.id}: ${error instanceof Error ? error.message : String(error)}`);
+        counted(definition.topic, 'reportFailed', startedAt);
+        log(`workers: could not report ${outcome.kind} of ${definition.topic} task ${task.id}: ${messageOf(error)}`, { level: 'warn', outcome: label, ms });
       }
     } finally {
       clearInterval(entry.timer);
@@ -322,7 +399,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
 
   for (const definition of options.workers) {
     const filter = definition.processDefinitionKey ? { processDefinitionKey: definition.processDefinitionKey } : {};
-    const variables = definition.variables ? { variables: [...definition.variables] } : {};
+    const variables = definition.variables ? { variables: [...new Set([...definition.variables, REQUEST_ID_VARIABLE])] } : {};
     client.subscribe(
       definition.topic,
       // Extension properties carry a task's fixed settings (a status, a decision key) without process variables.
@@ -356,13 +433,16 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
           try {
             await entry.service.unlock(entry.task);
             counts.released++;
-            log(`workers: handed back ${entry.task.topicName} task ${entry.task.id} unfinished (stopping)`);
+            withLogContext(taskContext(entry.task), () => log(`workers: handed back ${entry.task.topicName} task ${entry.task.id} unfinished (stopping)`, { level: 'warn' }));
           } catch (error) {
-            log(`workers: could not hand back task ${entry.task.id}; its lock runs out by itself: ${error instanceof Error ? error.message : String(error)}`);
+            withLogContext(taskContext(entry.task), () =>
+              log(`workers: could not hand back task ${entry.task.id}; its lock runs out by itself: ${messageOf(error)}`, { level: 'warn' }),
+            );
           }
         }),
       );
       await until(() => active === 0, Date.now() + ABORT_WAIT_MS);
+      await figures?.stop();
     },
   };
 }
