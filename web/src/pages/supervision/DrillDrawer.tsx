@@ -13,7 +13,7 @@ import { loadErrorText, useLoaded } from '../../lib/use-loaded.ts';
 import { regionShortName } from '../workbench/region-label.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
-import { percent } from './figures-format.ts';
+import { headcount, percent } from './figures-format.ts';
 import { queryString, type FigureQuery } from './supervision-query.ts';
 import type { SupervisionFiling, SupervisionFilings } from './supervision-shapes.ts';
 
@@ -44,7 +44,7 @@ const columns: ColumnsType<SupervisionFiling> = [
   },
   { title: '所在地', key: 'region', width: 150, render: (_v, f) => regionShortName(f.regionCode) },
   { title: '状态', key: 'status', width: 120, render: (_v, f) => <StatusTag status={f.status as FilingStatus} channel={f.channel} /> },
-  { title: '认定残疾职工', key: 'certified', width: 110, align: 'right', render: (_v, f) => persons(f.certifiedEmployees) },
+  { title: '认定残疾职工', key: 'certified', width: 110, align: 'right', render: (_v, f) => headcount(f.certifiedEmployees) },
   { title: '应安排', key: 'required', width: 100, align: 'right', render: (_v, f) => persons(f.requiredEmployees) },
   { title: '安排比例', key: 'ratio', width: 90, align: 'right', render: (_v, f) => percent(f.ratio) },
   { title: '差额', key: 'shortfall', width: 100, align: 'right', render: (_v, f) => persons(f.shortfall) },
