@@ -15,6 +15,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/'],
   ['tasks/'],
   ['completion-checks/'],
+  // The cities' annual summary reports: built on the figures, the certificates' font and the outbox; its workers sit above.
+  ['annual-report/'],
   ['workers/'],
   ['deployment/', 'deadlines/', 'operations/'],
   ['impact-preview/'],
