@@ -1,4 +1,4 @@
-// Job type `start-annual-reports`: the yearly timer of `annual-report` (autumn, the date in the diagram) opens every
+// Job type `start-annual-reports`: the yearly timer of `annual-report-start` (processes/annual-report-start.bpmn: autumn, the date in the diagram) opens every
 // Zhejiang city's summary report of the review year held this year (the China year before this one's: the 2026
 // season reviews 2025) — one process instance per city and year, business key `annual-report-<year>-<city>`, started
 // through the outbox with the report's row, so that a timer fired twice or a task handed out again opens none twice.
