@@ -1,6 +1,7 @@
 // The annual reports in our database (db/migrations/024): opened once per city and year together with their
 // process start, the data section frozen when prepared, each submission a version with its files, each reading by
 // the province with its decision and comment. Every write is idempotent per the engine's external task.
+import { zhejiangCounties } from '../domain/regions.ts';
 import { enqueueProcessStart } from '../outbox/outbox-commands.ts';
 import { inTransaction, type Db } from '../platform/db.ts';
 import type { ReportTexts } from './report-content.ts';
@@ -9,6 +10,11 @@ import type { ReportFigures } from './report-figures.ts';
 export const ANNUAL_REPORT_PROCESS = 'annual-report';
 
 export type StoredReportState = 'starting' | 'drafting' | 'submitted' | 'returned' | 'accepted';
+
+/** Every city of Zhejiang, by code: each sends the province a report. */
+export function zhejiangCityCodes(): string[] {
+  return [...new Set(zhejiangCounties().map((c) => c.cityCode))].sort();
+}
 
 /** The business key of a city's report process: one instance per city and year. */
 export function annualReportKey(year: number, cityCode: string): string {

@@ -4,6 +4,7 @@ import express from 'express';
 import { requestGuard } from '../platform/http/request-guard.ts';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
 import { incidentRouter } from '../operations/incident-routes.ts';
+import { annualReportRouter } from '../annual-report/annual-report-routes.ts';
 import { certificateRouter } from '../certificates/certificate-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
 import type { FilingRules } from '../filings/declaration/validate-filing.ts';
@@ -175,6 +176,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(notificationRouter({ db, sessions, now }));
   app.use(certificateRouter({ db, sessions, publicBaseUrl: config.publicBaseUrl, fontPath: config.certificateFont }));
+  app.use(annualReportRouter({ db, sessions, now, ...(engine ? { engine } : {}) }));
   app.use(pagesRouter(config.webDir));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use((_req, _res, next) => next(new Problem(404, '页面不存在')));

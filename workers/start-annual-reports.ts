@@ -2,8 +2,7 @@
 // Zhejiang city's summary report of the review year held this year (the China year before this one's: the 2026
 // season reviews 2025) — one process instance per city and year, business key `annual-report-<year>-<city>`, started
 // through the outbox with the report's row, so that a timer fired twice or a task handed out again opens none twice.
-import { openAnnualReports } from '../annual-report/report-store.ts';
-import { zhejiangCounties } from '../domain/regions.ts';
+import { openAnnualReports, zhejiangCityCodes } from '../annual-report/report-store.ts';
 import { chinaYearOf } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
 import { departmentJob } from './department-job.ts';
@@ -17,11 +16,6 @@ export interface StartAnnualReportsResult {
   reportYear: number;
   /** Cities whose report this run opened (0 when all were open already). */
   openedReports: number;
-}
-
-/** Every city of Zhejiang, by code. */
-export function zhejiangCityCodes(): string[] {
-  return [...new Set(zhejiangCounties().map((c) => c.cityCode))].sort();
 }
 
 export function createStartAnnualReportsHandler(deps: { db: Db; now?: () => Date }): JobHandler<Record<string, never>, StartAnnualReportsResult> {
