@@ -14,7 +14,7 @@ import { topicModule } from './topic-module.ts';
 export const JOB_TYPE = 'compute-reminder-date';
 
 export interface ComputeReminderDateVariables {
-  /** The deadline, an ISO instant: the report is due before it (`${year + 1}-12-01T00:00:00+08:00`). */
+  /** The deadline, an ISO instant: the report is due by it (`${year + 1}-11-30T23:59:59+08:00`: before 1 December). */
   dueAt: string;
   remindBefore: number;
 }

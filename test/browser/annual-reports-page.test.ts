@@ -17,11 +17,11 @@ const YEAR = chinaYearOf(new Date()) - 1;
 const url = (path: string) => system.apiUrl + path;
 
 /**
- * Once 1 December has passed, the deadline watch fires at once and ends beside the open writing task (the engine then
+ * Once the deadline (30 November) has passed, the deadline watch fires at once and ends beside the open writing task (the engine then
  * moves the task to the instance's main execution): waited for, so that completing the task does not meet that move.
  */
 async function watchSettled(processInstanceId: string): Promise<void> {
-  if (Date.now() < Date.parse(`${YEAR + 1}-12-01T00:00:00+08:00`)) return;
+  if (Date.now() < Date.parse(`${YEAR + 1}-11-30T23:59:59+08:00`)) return;
   await eventually('the deadline watch to end', async () => {
     const ended = await system.rest.get<unknown[]>('/history/activity-instance', { processInstanceId, activityId: 'report-escalated', finished: true });
     return ended.length > 0 ? true : undefined;
@@ -71,9 +71,9 @@ describe('the annual reports page in Chromium', { timeout: 120_000 }, () => {
     expect(await hangzhouRow.innerText()).toContain('审阅');
     const ningboRow = page.locator('tr.ant-table-row', { hasText: '宁波市' });
     expect(await ningboRow.innerText()).toContain('编写中');
-    expect(await ningboRow.innerText()).toContain(`${YEAR + 1}年12月1日前`);
-    // Past 1 December of the year after the review year, an unsubmitted report is flagged.
-    const late = Date.now() >= Date.parse(`${YEAR + 1}-12-01T00:00:00+08:00`);
+    expect(await ningboRow.innerText()).toContain(`${YEAR + 1}年11月30日`);
+    // Past the deadline (30 November of the year after the review year), an unsubmitted report is flagged.
+    const late = Date.now() >= Date.parse(`${YEAR + 1}-11-30T23:59:59+08:00`);
     expect((await ningboRow.innerText()).includes('已逾期')).toBe(late);
     expect(await page.locator('text=菜单').count()).toBe(0);
     await page.waitForSelector('text=年度总结报告');

@@ -103,11 +103,11 @@ describe('the annual report process', () => {
     expect(res.body.values.industryAnalysis).toMatch(/^（草稿/);
     expect(res.body.values.marketDemand).toContain('按差额计算可提供约');
     expect(res.body.values.recommendations).toContain('超比例奖励');
-    // The task carries the diagram's deadline: before 1 December of the year after the review year.
-    expect(new Date(res.body.due).toISOString()).toBe(new Date(`${YEAR + 1}-12-01T00:00:00+08:00`).toISOString());
+    // The task carries the diagram's deadline: the end of 30 November (before 1 December) after the review year.
+    expect(new Date(res.body.due).toISOString()).toBe(new Date(`${YEAR + 1}-11-30T23:59:59+08:00`).toISOString());
     const [status] = (await statusOf(hangzhou)).items;
     expect(status).toMatchObject({ cityCode: CITY, state: 'drafting', taskId: task.id, version: null, docxHref: null });
-    expect(status!.dueAt).toBe(new Date(`${YEAR + 1}-12-01T00:00:00+08:00`).toISOString());
+    expect(status!.dueAt).toBe(new Date(`${YEAR + 1}-11-30T23:59:59+08:00`).toISOString());
     // Ningbo's federation has no such task.
     const ningboTasks = await system.request('GET', '/api/tasks', { token: ningbo });
     expect((ningboTasks.body.items as Task[]).map((t) => t.id)).not.toContain(task.id);

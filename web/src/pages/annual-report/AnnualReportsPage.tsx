@@ -52,7 +52,7 @@ export function AnnualReportsPage() {
       ),
     },
     { title: '报送期限', key: 'dueAt', width: 140, render: (_, item) => deadlineText(item) },
-    { title: '最近报送', key: 'submitted', width: 170, render: (_, item) => submittedText(item) },
+    { title: '最近报送', key: 'submitted', width: 200, render: (_, item) => submittedText(item) },
     {
       title: '审阅意见',
       key: 'review',

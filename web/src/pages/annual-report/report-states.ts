@@ -1,5 +1,5 @@
 // What a person reads about a city's annual report: its state in Chinese with a colour, and the deadline as the date
-// in China (the report is due before it).
+// in China (the last day to submit).
 import type { AnnualReportItem, AnnualReportState } from '../../../../api/annual-report.ts';
 
 export const STATE_LABELS: Record<AnnualReportState, { text: string; color: string }> = {
@@ -12,9 +12,9 @@ export const STATE_LABELS: Record<AnnualReportState, { text: string; color: stri
 
 const chinaDay = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
 
-/** "2026年12月1日前": the deadline is an instant at the start of that China day. */
+/** "2026年11月30日": the last China day of the deadline (it ends at that day's end). */
 export function deadlineText(item: Pick<AnnualReportItem, 'dueAt'>): string {
-  return item.dueAt ? `${chinaDay.format(new Date(item.dueAt))}前` : '—';
+  return item.dueAt ? chinaDay.format(new Date(item.dueAt)) : '—';
 }
 
 export function submittedText(item: Pick<AnnualReportItem, 'version' | 'submittedAt'>): string {
