@@ -8,7 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportFigures } from '../../annual-report/report-figures.ts';
 import { chinaYearOf } from '../../platform/china-date.ts';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
+import { supervisionFigures } from '../../supervision/figures.ts';
 import { docxText, pdfText } from '../support/annual-report-figures.ts';
+import { storeUnitFiling } from '../support/unit-filings.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 
 let system: TestSystem;
@@ -19,6 +22,9 @@ let ningbo: string;
 const CITY = '330100';
 const YEAR = chinaYearOf(new Date()) - 1;
 const KEY = `annual-report-${YEAR}-${CITY}`;
+const seed = Date.now() % 1_000_000;
+/** Hangzhou units filing for the review year, straight into the tables (no process of their own). */
+const fileInHangzhou = (n: number, regionCode: string) => storeUnitFiling(system.db, syntheticFiling(seed + n, { year: YEAR, regionCode }), YEAR);
 
 beforeAll(async () => {
   system = await startTestSystem();
@@ -81,6 +87,7 @@ describe('the annual report process', () => {
   });
 
   it('fired, opens one report per city of Zhejiang, and fired again, none twice', async () => {
+    for (const [n, county] of ['330102', '330106', '330108'].entries()) await fileInHangzhou(n, county);
     for (let round = 0; round < 2; round++) {
       const [timer] = await system.rest.get<{ id: string }[]>('/job', { processDefinitionKey: 'annual-report-start', timers: true });
       await system.rest.post(`/job/${timer!.id}/execute`);
@@ -129,6 +136,13 @@ describe('the annual report process', () => {
   });
 
   it('renders the submission as Word and PDF with the frozen figures and the city’s text; the province returns it with a comment', async () => {
+    const { rows } = await system.db.query<{ figures: ReportFigures }>(`select figures from annual_reports where year = $1 and city_code = $2`, [YEAR, CITY]);
+    const figures = rows[0]!.figures;
+    expect(figures).toMatchObject({ year: YEAR, regionCode: CITY });
+    expect(figures.progress.filed).toBeGreaterThanOrEqual(3);
+    // Frozen: a unit filing after the preparation changes the figures of today, not the report's.
+    await fileInHangzhou(10, '330106');
+    expect((await supervisionFigures(system.db, { year: YEAR, regionCode: CITY })).progress.filed).toBe(figures.progress.filed + 1);
     const task = await inboxTask(hangzhou, 'draft-annual-report');
     const texts = {
       industryAnalysis: '杭州市制造业吸纳残疾人就业最多。\n信息技术服务业未达比例单位集中。',
@@ -142,9 +156,6 @@ describe('the annual report process', () => {
     const row = (await statusOf(province)).items.find((i) => i.cityCode === CITY)!;
     expect(row).toMatchObject({ state: 'submitted', version: 1, overdue: false, taskId: review.id });
 
-    const { rows } = await system.db.query<{ figures: ReportFigures }>(`select figures from annual_reports where year = $1 and city_code = $2`, [YEAR, CITY]);
-    const figures = rows[0]!.figures;
-    expect(figures).toMatchObject({ year: YEAR, regionCode: CITY });
 
     const docx = await download(province, row.docxHref!);
     expect(docx.status).toBe(200);
