@@ -15,6 +15,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/'],
   ['tasks/'],
   ['completion-checks/'],
+  // The supervision figures (read from their own tables), below the workers: the annual report's preparation freezes them.
+  ['supervision/'],
   // The cities' annual summary reports: built on the figures, the certificates' font and the outbox; its workers sit above.
   ['annual-report/'],
   ['workers/'],
