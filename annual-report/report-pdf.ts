@@ -1,7 +1,7 @@
 // The annual summary report as a PDF (pdfkit, in the CJK font the certificates use, certificates/certificate-font.ts):
 // the same title, parts, tables and bar charts as the Word document (report-content.ts), on A4 pages.
-import PDFDocument from 'pdfkit';
-import { CertificateFontMissing, type CertificateFont } from '../certificates/certificate-font.ts';
+import type { CertificateFont } from '../certificates/certificate-font.ts';
+import { openCjkPdf } from '../certificates/cjk-pdf.ts';
 import { count, reportByline, reportSections, reportTitle, type AnnualReportDocument, type ReportBars, type ReportTable } from './report-content.ts';
 
 const MARGIN = 56;
@@ -71,27 +71,13 @@ export async function renderReportPdf(report: AnnualReportDocument, font: Certif
   const title = reportTitle(report.year, report.cityName);
   const sections = reportSections(report);
   const everything = [title, reportByline(report), ...sections.flatMap((s) => [s.heading, ...s.paragraphs, ...s.tables.flatMap((t) => [t.title, ...t.columns, ...t.rows.flat()]), ...s.charts.flatMap((c) => [c.title, ...c.bars.map((b) => b.label)])])].join('');
-  const missing = font.missing(everything);
-  // A rare character the city typed would print as an empty box: say which, rather than hand out a broken report.
-  if (missing.length > 0) throw new CertificateFontMissing(`${font.path} has no glyph for ${missing.join('')}`, { cause: { characters: missing } });
-
   const submitted = new Date(report.submittedAt);
-  const doc = new PDFDocument({
-    size: 'A4',
+  // A rare character the city typed would print as an empty box: refused, saying which (CertificateFontMissing).
+  const pdf = openCjkPdf(font, everything, {
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     info: { Title: title, Author: `${report.cityName}残疾人联合会`, CreationDate: submitted, ModDate: submitted },
-    lang: 'zh-CN',
-    displayTitle: true,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  if (font.family) doc.registerFont('cjk', font.path, font.family);
-  else doc.registerFont('cjk', font.path);
-  doc.font('cjk');
+  const { doc } = pdf;
   const width = doc.page.width - 2 * MARGIN;
 
   doc.fontSize(18).text(title, MARGIN, doc.y, { width, align: 'center' });
@@ -110,7 +96,5 @@ export async function renderReportPdf(report: AnnualReportDocument, font: Certif
     for (const t of section.tables) drawTable(doc, t, width);
     for (const c of section.charts) drawBars(doc, c, width);
   }
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return pdf.finish();
 }
