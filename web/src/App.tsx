@@ -11,6 +11,8 @@ import { SignInPage } from './pages/SignInPage.tsx';
 // Each half loads only when used: an employer's phone never downloads the workbench and its form renderer.
 const PortalRoutes = lazy(() => import('./pages/portal/PortalRoutes.tsx').then((m) => ({ default: m.PortalRoutes })));
 const WorkbenchRoutes = lazy(() => import('./pages/workbench/WorkbenchRoutes.tsx').then((m) => ({ default: m.WorkbenchRoutes })));
+// The cities' annual summary reports: the province and the city federations.
+const AnnualReportsPage = lazy(() => import('./pages/annual-report/AnnualReportsPage.tsx').then((m) => ({ default: m.AnnualReportsPage })));
 // The web modeler (bpmn-js, dmn-js, the form editor) is large: only those who may read the definitions load it.
 const OperationsPage = lazy(() => import('./pages/operations/OperationsPage.tsx').then((m) => ({ default: m.OperationsPage })));
 const ModelerRoutes = lazy(() => import('../../web-modeler/ModelerRoutes.tsx').then((m) => ({ default: m.ModelerRoutes })));
@@ -40,6 +42,7 @@ export function App() {
       <Route path="/login" element={<SignInPage />} />
       <Route path="/portal/*" element={<RequireRole roles={['employer']}><PortalRoutes /></RequireRole>} />
       <Route path="/workbench/*" element={<RequireRole roles={STAFF}><WorkbenchRoutes /></RequireRole>} />
+      <Route path="/supervision/annual-reports" element={<RequireRole roles={['city', 'province']}><AnnualReportsPage /></RequireRole>} />
       <Route path="/modeler/*" element={<RequireRole roles={MODELER_READERS}><ModelerRoutes /></RequireRole>} />
       <Route path="/operations" element={<RequireRole roles={OPERATIONS_READERS}><OperationsPage /></RequireRole>} />
       <Route path="*" element={<Navigate to={who ? homeOf(who) : '/login'} replace />} />
