@@ -5,7 +5,7 @@ import { requestGuard } from '../platform/http/request-guard.ts';
 import { requestId } from '../platform/http/request-id.ts';
 import { accessLog } from '../platform/http/access-log.ts';
 import { partLog, type Log } from '../platform/log.ts';
-import { metricsRouter } from './metrics-routes.ts';
+import { metricsRouter } from './metrics-endpoint.ts';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
 import { incidentRouter } from '../operations/incident-routes.ts';
 import { dashboardRouter } from '../operations/dashboard-routes.ts';
