@@ -183,6 +183,12 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /api/operations/workers': ROLE_ALONE,
   'GET /api/operations/deadlines': ROLE_ALONE,
 
+  // The cities' annual summary reports: a city its own, the province every city's (the region asked for, or the
+  // city in the path).
+  'GET /api/annual-reports': { resource: 'region', reach: { city: 'within-region', province: 'within-region' } },
+  'GET /api/annual-reports/{year}/{cityCode}/report.docx': { resource: 'region', reach: { city: 'within-region', province: 'within-region' } },
+  'GET /api/annual-reports/{year}/{cityCode}/report.pdf': { resource: 'region', reach: { city: 'within-region', province: 'within-region' } },
+
   // Other systems with their own credentials: a person's token is no credential here.
   'POST /api/national-platform/filings': ROLE_ALONE,
   'POST /api/departments/tax/answers': ROLE_ALONE,

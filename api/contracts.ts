@@ -1,5 +1,6 @@
 // Every route's contract, by capability: what GET /api/openapi.json publishes and the contract tests hold the
 // server to.
+import { annualReportContracts } from './annual-report.ts';
 import { calendarContracts } from './calendar.ts';
 import { certificateContracts } from './certificates.ts';
 import { deadlineContracts } from './deadlines.ts';
@@ -59,6 +60,7 @@ export const CONTRACTS: readonly RouteContract[] = ([
   ...impactPreviewContracts,
   ...notificationContracts,
   ...operationsContracts,
+  ...annualReportContracts,
   ...supervisionContracts,
   ...nationalPlatformContracts,
   ...taxHandoverContracts,

@@ -3,9 +3,9 @@
 // anyone can check it, and a place for the reviewing office's seal. Every word on it is Chinese, printed in a CJK
 // font (certificate-font.ts). The code and the address are each printed on one line, never wrapped, so that what
 // is copied from the PDF or typed from the paper is exactly the string.
-import PDFDocument from 'pdfkit';
 import { chinaDateOf } from '../platform/china-date.ts';
-import { CertificateFontMissing, type CertificateFont } from './certificate-font.ts';
+import type { CertificateFont } from './certificate-font.ts';
+import { openCjkPdf } from './cjk-pdf.ts';
 import type { Certificate } from './certificate-store.ts';
 
 export const CERTIFICATE_TITLE = '残疾人按比例就业年审认证确认书';
@@ -74,30 +74,13 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const { rows, statement, notes } = lines(input);
   const sequence = c.sequence > 1 ? `（第${c.sequence}次认证）` : '';
   const everything = [CERTIFICATE_TITLE, sequence, ...rows.flat(), CODE_LABEL, c.code, VERIFY_LABEL, input.verifyUrl, statement, ...notes, SEAL_MARK, SEAL_LABEL].join('');
-  // A character without a glyph would print as an empty box on an official paper: refuse instead.
-  const missing = font.missing(everything);
-  if (missing.length > 0) {
-    throw new CertificateFontMissing(`${font.path} has no glyph for ${missing.join('')}`, { cause: { characters: missing } });
-  }
-
   const issued = new Date(c.issuedAt);
-  const doc = new PDFDocument({
-    size: 'A4',
+  // A character without a glyph would print as an empty box on an official paper: refused there instead.
+  const pdf = openCjkPdf(font, everything, {
     margins: { top: 72, bottom: 60, left: 72, right: 72 },
     info: { Title: `${CERTIFICATE_TITLE}（${c.code}）`, Subject: `${c.employerName} ${c.year}年度`, CreationDate: issued, ModDate: issued },
-    lang: 'zh-CN',
-    displayTitle: true,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-
-  if (font.family) doc.registerFont('cjk', font.path, font.family);
-  else doc.registerFont('cjk', font.path);
-  doc.font('cjk');
+  const { doc } = pdf;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const left = doc.page.margins.left;
 
@@ -158,7 +141,5 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     lineBreak: false,
   });
 
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return pdf.finish();
 }

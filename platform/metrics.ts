@@ -1,7 +1,7 @@
 // The process's Prometheus figures (docs/operations.md "指标"): one registry per process, holding Node's own figures
 // and what this process measures as it works — HTTP requests (the API), external tasks and department calls (the
 // workers, in their process or the API's). The API serves it at GET /metrics with its own gauges beside it
-// (server/metrics-routes.ts); a worker process on WORKER_METRICS_PORT (workers/runtime/metrics-server.ts).
+// (server/metrics-endpoint.ts); a worker process on WORKER_METRICS_PORT (workers/runtime/metrics-server.ts).
 // Labels are names of routes, topics and departments, never a value a person typed: nothing personal is exported.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 

@@ -5,10 +5,12 @@ import { requestGuard } from '../platform/http/request-guard.ts';
 import { requestId } from '../platform/http/request-id.ts';
 import { accessLog } from '../platform/http/access-log.ts';
 import { partLog, type Log } from '../platform/log.ts';
-import { metricsRouter } from './metrics-routes.ts';
+import { metricsRouter } from './metrics-endpoint.ts';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
 import { incidentRouter } from '../operations/incident-routes.ts';
 import { dashboardRouter } from '../operations/dashboard-routes.ts';
+import { annualReportRouter } from '../annual-report/annual-report-routes.ts';
+import { ANNUAL_REPORT_PROCESS } from '../annual-report/report-store.ts';
 import { certificateRouter } from '../certificates/certificate-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
 import type { FilingRules } from '../filings/declaration/validate-filing.ts';
@@ -41,8 +43,10 @@ import { ANNUAL_REVIEW_PROCESS_ID } from '../filings/filing-store.ts';
 const SEASON_REMINDERS_PROCESS_ID = 'season-reminders';
 /** The timer-started process that reminds the cities of post certificates about to end (processes/staff-certificate-reminders.bpmn). */
 const STAFF_REMINDERS_PROCESS_ID = 'staff-certificate-reminders';
+/** The cities' annual reports: the yearly timer that opens them, and the report itself (processes/annual-report*.bpmn). */
+const ANNUAL_REPORT_PROCESS_IDS = ['annual-report-start', ANNUAL_REPORT_PROCESS] as const;
 /** The processes the system is not ready without. */
-export const REQUIRED_PROCESS_IDS = [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID, STAFF_REMINDERS_PROCESS_ID] as const;
+export const REQUIRED_PROCESS_IDS = [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID, STAFF_REMINDERS_PROCESS_ID, ...ANNUAL_REPORT_PROCESS_IDS] as const;
 import { taskRouter } from '../tasks/task-routes.ts';
 import { staffRouter } from '../staff/staff-routes.ts';
 import { CheckRunner } from '../deployment/check-runner.ts';
@@ -188,6 +192,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(notificationRouter({ db, sessions, now }));
   app.use(certificateRouter({ db, sessions, publicBaseUrl: config.publicBaseUrl, fontPath: config.certificateFont }));
+  app.use(annualReportRouter({ db, sessions, now, ...(engine ? { engine } : {}) }));
   app.use(pagesRouter(config.webDir));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use((_req, _res, next) => next(new Problem(404, '页面不存在')));

@@ -8,18 +8,23 @@ import { DepartmentCallbacks } from '../tax-handover/department-callbacks.ts';
 import { checkRegistrationTopic } from './check-registration.ts';
 import type { ElementTemplate } from './element-templates/load-element-templates.ts';
 import { computeDueDateTopic } from './compute-due-date.ts';
+import { computeReminderDateTopic } from './compute-reminder-date.ts';
 import { countEmployeesTopic } from './count-employees.ts';
 import { issueCertificateTopic } from './issue-certificate.ts';
 import { notifyTopic } from './notify.ts';
+import { prepareAnnualReportTopic } from './prepare-annual-report.ts';
 import { pushToTaxTopic } from './push-to-tax.ts';
+import { recordAnnualReportReviewTopic } from './record-annual-report-review.ts';
 import { recordDisputeTopic } from './record-dispute.ts';
 import { recordFilingStatusTopic } from './record-filing-status.ts';
 import { recordManualDecisionTopic } from './record-manual-decision.ts';
 import { remindExpiringCertificatesTopic } from './remind-expiring-certificates.ts';
 import { remindUnfiledUnitsTopic } from './remind-unfiled-units.ts';
+import { renderAnnualReportTopic } from './render-annual-report.ts';
 import { reportToNationalPlatformTopic } from './report-to-national-platform.ts';
 import type { WorkerDefinition, WorkerRuntimeOptions } from './runtime/worker-runtime.ts';
 import { selectDisputedEmployeeTopic } from './select-disputed-employee.ts';
+import { startAnnualReportsTopic } from './start-annual-reports.ts';
 import { transferToNationalPlatformTopic } from './transfer-to-national-platform.ts';
 import { verifyDisabilityCertificatesTopic } from './verify-disability-certificates.ts';
 import { verifyMedicalTopic } from './verify-medical.ts';
@@ -48,6 +53,12 @@ export const TOPIC_MODULES = [
   reportToNationalPlatformTopic,
   remindUnfiledUnitsTopic,
   remindExpiringCertificatesTopic,
+  // The cities' annual summary reports (processes/annual-report.bpmn, started by processes/annual-report-start.bpmn).
+  startAnnualReportsTopic,
+  prepareAnnualReportTopic,
+  computeReminderDateTopic,
+  renderAnnualReportTopic,
+  recordAnnualReportReviewTopic,
 ] as const;
 
 export type WorkerTopic = (typeof TOPIC_MODULES)[number]['topic'];

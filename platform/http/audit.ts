@@ -24,6 +24,7 @@ export type AuditAction =
   | 'employer.update'
   | 'task.read'
   | 'certificate.download'
+  | 'annual_report.download'
   | 'feedback.create'
   | 'filing.modify_declaration'
   | 'rating.set'

@@ -15,8 +15,12 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/'],
   ['tasks/'],
   ['completion-checks/'],
+  // The supervision figures (read from their own tables), below the workers: the annual report's preparation freezes them.
+  ['supervision/'],
+  // The cities' annual summary reports: built on the figures, the certificates' font and the outbox; its workers sit above.
+  ['annual-report/'],
   ['workers/'],
-  ['deployment/', 'deadlines/', 'operations/', 'supervision/'],
+  ['deployment/', 'deadlines/', 'operations/'],
   ['impact-preview/'],
   // The embedded development identity provider: the system (server/system.ts) starts it when no OIDC_ISSUER is set.
   ['dev-identity-provider/'],

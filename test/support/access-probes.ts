@@ -187,6 +187,11 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
   // Its sessions: none, so no prober loses the one it probes with.
   'POST /api/staff/{sub}/revoke-sessions': [{ path: () => `/api/staff/${MATRIX_STAFF.sub}/revoke-sessions`, facts: { region: COUNTY_A1 }, allowed: [200] }],
 
+  // No city has a report in the fixtures: a download in scope is 404, out of scope 403.
+  'GET /api/annual-reports': [{ about: `?regionCode=${CITY_A}`, path: () => `/api/annual-reports?regionCode=${CITY_A}`, facts: { region: CITY_A }, allowed: [200] }],
+  'GET /api/annual-reports/{year}/{cityCode}/report.docx': [{ path: () => `/api/annual-reports/2025/${CITY_A}/report.docx`, facts: { region: CITY_A }, allowed: [200, 404] }],
+  'GET /api/annual-reports/{year}/{cityCode}/report.pdf': [{ path: () => `/api/annual-reports/2025/${CITY_A}/report.pdf`, facts: { region: CITY_A }, allowed: [200, 404] }],
+
   'GET /api/notifications': [{ path: () => '/api/notifications?limit=100', allowed: [200], listed: (fx) => NOTIFICATIONS.map((n) => ({ marker: n.id(fx), facts: n.facts })) }],
   'POST /api/notifications/{id}/read': NOTIFICATIONS.map((n) => ({ about: n.about, path: (fx: AccessFixtures) => `/api/notifications/${n.id(fx)}/read`, facts: n.facts, allowed: [200] })),
 };

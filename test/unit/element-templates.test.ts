@@ -41,7 +41,9 @@ const CONNECTOR_TOPICS: Record<string, string> = {
   'connectors/tax/element-template.json': 'push-to-tax',
   'connectors/national-platform/element-template.json': 'transfer-to-national-platform',
 };
-const CAPABILITY_TOPICS = ['record-filing-status', 'record-dispute', 'record-manual-decision', 'issue-certificate', 'compute-due-date', 'count-employees', 'notify', 'remind-unfiled-units', 'remind-expiring-certificates', 'report-to-national-platform', 'select-disputed-employee'];
+const CAPABILITY_TOPICS = ['record-filing-status', 'record-dispute', 'record-manual-decision', 'issue-certificate', 'compute-due-date', 'count-employees', 'notify', 'remind-unfiled-units', 'remind-expiring-certificates', 'report-to-national-platform', 'select-disputed-employee',
+  // The cities' annual summary reports.
+  'start-annual-reports', 'prepare-annual-report', 'compute-reminder-date', 'render-annual-report', 'record-annual-report-review'];
 
 const clone = <T>(value: T): T => structuredClone(value);
 

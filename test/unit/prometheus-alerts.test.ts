@@ -1,12 +1,12 @@
 // The alerting rules shipped for Prometheus (deploy/prometheus/alerts.yml) name only figures the code exports: a
-// metric renamed in platform/metrics.ts or server/metrics-routes.ts fails here, not silently in production. The file
+// metric renamed in platform/metrics.ts or server/metrics-endpoint.ts fails here, not silently in production. The file
 // is read by a small reader of its own plain shape (groups → rules → alert, expr, for, labels, annotations).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.ts';
 import { processMetrics } from '../../platform/metrics.ts';
-import { systemGauges } from '../../server/metrics-routes.ts';
+import { systemGauges } from '../../server/metrics-endpoint.ts';
 import type { SystemHealth } from '../../server/health.ts';
 import type { EngineRest } from '../../platform/engine-rest.ts';
 

@@ -28,6 +28,9 @@ function reviewedEmployeeIndex(task: TaskDetail): number | undefined {
 /** Which part of the filing each kind of task needs first. */
 const FIRST_TAB: Record<string, FilingTab> = { acceptance: 'documents', 'review-employee': 'documents', 'review-feedback': 'history' };
 
+/** The annual report's tasks (processes/annual-report.bpmn): about a city's report, not a filing. */
+const REPORT_TASKS = new Set(['draft-annual-report', 'review-annual-report']);
+
 export function TaskPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -115,6 +118,13 @@ export function TaskPage() {
         <Col xs={24} xl={15}>
           {t.filing ? (
             <FilingView filingId={t.filing.id} highlightEmployeeIndex={employeeIndex} defaultTab={FIRST_TAB[t.taskDefinitionKey] ?? 'result'} compact />
+          ) : REPORT_TASKS.has(t.taskDefinitionKey) ? (
+            <Alert
+              type="info"
+              showIcon
+              title="年度总结报告"
+              description={<>报告的基本情况由系统按统管数据生成并固定；各稿的 Word 和 PDF 文件及审阅意见见<Link to="/supervision/annual-reports">年度总结报告</Link>页面。</>}
+            />
           ) : (
             <Alert type="info" showIcon title="该任务不属于任何申报" />
           )}

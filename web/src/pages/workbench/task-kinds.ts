@@ -1,4 +1,4 @@
-// The user tasks of processes/annual-review.bpmn by their taskDefinitionKey, in the words caseworkers use.
+// The user tasks of processes/annual-review.bpmn (and annual-report.bpmn) by their taskDefinitionKey, in the words caseworkers use.
 export const TASK_KIND_NAMES: Record<string, string> = {
   acceptance: '受理',
   'review-employee': '人工审核职工',
@@ -9,6 +9,9 @@ export const TASK_KIND_NAMES: Record<string, string> = {
   'resolve-error': '处理流程异常',
   'confirm-result': '确认审核结果',
   'modify-declaration': '修改申报信息',
+  // processes/annual-report.bpmn
+  'draft-annual-report': '编写年度总结报告',
+  'review-annual-report': '审阅年度总结报告',
 };
 
 /** A task's kind in Chinese: the known name, else the engine's name, else the key itself. */
