@@ -17,7 +17,7 @@ export const RATIO_BUCKET_KEYS = ['none', 'under-half', 'below', 'at', 'double']
 export const EXIT_REASON_KEYS = ['left', 'retired', 'certificate-ended', 'not-declared'] as const;
 export const EXPORT_TABLES = ['progress', 'byCounty', 'byIndustry', 'ratio', 'exits', 'filings'] as const;
 
-const yearField = { type: 'string', pattern: '^\\d{4}$', description: '年度，默认今年 / the year, this year by default' } as const;
+const yearField = { type: 'string', pattern: '^\\d{4}$', description: '申报年度，默认正在审核的年度（今年的上一年） / the filings\' year, by default the one under review (last year)' } as const;
 const regionField = {
   type: 'string',
   pattern: '^\\d{6}$',

@@ -12,8 +12,11 @@ export interface OverdueOfCounty {
   maxWorkingDaysOver: number;
 }
 
-/** Overdue county tasks by county code (supervision/overdue-tasks.ts asks the engine); counties absent have none. */
-export type OverdueTasksSource = (countyCodes: readonly string[]) => Promise<ReadonlyMap<string, OverdueOfCounty>>;
+/**
+ * Overdue county tasks of the filings of `year`, by county code (supervision/overdue-tasks.ts asks the engine);
+ * counties absent have none.
+ */
+export type OverdueTasksSource = (year: number, countyCodes: readonly string[]) => Promise<ReadonlyMap<string, OverdueOfCounty>>;
 
 export interface FiguresSources {
   overdueTasks?: OverdueTasksSource;
@@ -64,7 +67,7 @@ export async function supervisionFigures(db: Db, q: { year: number; regionCode: 
   ]);
 
   const counties = countiesWithin(q.regionCode);
-  const overdue = sources.overdueTasks ? await sources.overdueTasks(counties.map((c) => c.regionCode)) : new Map<string, OverdueOfCounty>();
+  const overdue = sources.overdueTasks ? await sources.overdueTasks(q.year, counties.map((c) => c.regionCode)) : new Map<string, OverdueOfCounty>();
   const lastYearFiled = new Map(lastYear.rows.map((r) => [r.county_code, Number(r.filed)]));
 
   const total = emptySums();

@@ -1,5 +1,5 @@
-// Overdue county tasks for the supervision figures: the engine's open user tasks offered to a county's clerks,
-// reviewers or lead (`<role>-<county>`, tasks/task-groups.ts) whose due date has passed, counted per county, and how
+// Overdue county tasks for the supervision figures: the engine's open user tasks of one year's filings (the process
+// variable `year`, filings/filing-store.ts) offered to a county's clerks, reviewers or lead (`<role>-<county>`, tasks/task-groups.ts) whose due date has passed, counted per county, and how
 // many working days (calendar/) the oldest is over. Asked of the engine's REST API (two small queries per county,
 // a few at a time), kept and refreshed behind the requests, so that a page's figures do not wait for the engine.
 import { workingDaysLeft } from '../calendar/working-days-left.ts';
@@ -26,8 +26,9 @@ export interface OverdueTasksOptions {
 export function engineOverdueTasks({ engine, calendar, now = () => new Date() }: OverdueTasksOptions): OverdueTasksSource {
   const kept = new Map<string, { at: number; value: OverdueOfCounty }>();
 
-  async function ofCounty(county: string, at: Date, days: WorkingDayCalendar): Promise<OverdueOfCounty> {
+  async function ofCounty(year: number, county: string, at: Date, days: WorkingDayCalendar): Promise<OverdueOfCounty> {
     const query = {
+      processVariables: [{ name: 'year', operator: 'eq', value: year }],
       candidateGroups: COUNTY_ROLES.map((role) => `${role}-${county}`),
       includeAssignedTasks: true,
       active: true,
@@ -43,13 +44,13 @@ export function engineOverdueTasks({ engine, calendar, now = () => new Date() }:
   }
 
   /** Asks the engine about these counties, a few at a time, and keeps the answers. */
-  async function ask(codes: readonly string[]): Promise<void> {
+  async function ask(year: number, codes: readonly string[]): Promise<void> {
     const at = now();
     const days = await calendar();
     for (let i = 0; i < codes.length; i += AT_ONCE) {
       const batch = codes.slice(i, i + AT_ONCE);
-      const values = await Promise.all(batch.map((code) => ofCounty(code, at, days)));
-      batch.forEach((code, k) => kept.set(code, { at: at.getTime(), value: values[k]! }));
+      const values = await Promise.all(batch.map((code) => ofCounty(year, code, at, days)));
+      batch.forEach((code, k) => kept.set(`${year}:${code}`, { at: at.getTime(), value: values[k]! }));
     }
   }
 
@@ -57,22 +58,23 @@ export function engineOverdueTasks({ engine, calendar, now = () => new Date() }:
   // and asked again behind the request, so the figures never wait for the engine twice. The engine away keeps the
   // last answers (never a zero that reads as "none overdue"); with none kept, the request fails as the engine does.
   const inFlight = new Set<string>();
-  return async (countyCodes) => {
+  return async (year, countyCodes) => {
     const at = now().getTime();
+    const keyOf = (code: string) => `${year}:${code}`;
     const stale = countyCodes.filter((code) => {
-      const hit = kept.get(code);
-      return hit !== undefined && at - hit.at >= KEEP_MS && !inFlight.has(code);
+      const hit = kept.get(keyOf(code));
+      return hit !== undefined && at - hit.at >= KEEP_MS && !inFlight.has(keyOf(code));
     });
     if (stale.length > 0) {
-      for (const code of stale) inFlight.add(code);
-      void ask(stale)
+      for (const code of stale) inFlight.add(keyOf(code));
+      void ask(year, stale)
         .catch(() => undefined)
         .finally(() => {
-          for (const code of stale) inFlight.delete(code);
+          for (const code of stale) inFlight.delete(keyOf(code));
         });
     }
-    const missing = countyCodes.filter((code) => !kept.has(code));
-    if (missing.length > 0) await ask(missing);
-    return new Map(countyCodes.map((code) => [code, kept.get(code)!.value]));
+    const missing = countyCodes.filter((code) => !kept.has(keyOf(code)));
+    if (missing.length > 0) await ask(year, missing);
+    return new Map(countyCodes.map((code) => [code, kept.get(keyOf(code))!.value]));
   };
 }

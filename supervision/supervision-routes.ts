@@ -92,10 +92,11 @@ export function supervisionRouter({ db, sessions, engine, now = () => new Date()
   const router = Router();
   const readers = authenticate(sessions, [...SUPERVISION_READERS]);
   const overdueTasks = engine ? engineOverdueTasks({ engine, calendar: () => loadCalendar(db), now }) : undefined;
-  // Tasks are overdue now: asked for this year's figures only (an earlier year's show none).
-  const sourcesFor = (scope: Scope): FiguresSources => {
+  // Tasks overdue now, of the asked year's filings (the engine's process variable `year`): the season under review
+  // has them whatever the calendar year; a closed year has none left.
+  const sourcesFor = (): FiguresSources => {
     const at = now();
-    return overdueTasks && scope.year === chinaYearOf(at) ? { overdueTasks, now: at } : { now: at };
+    return overdueTasks ? { overdueTasks, now: at } : { now: at };
   };
 
   /** The year and region asked for (the caller's own region and this year by default), checked and within reach. */
@@ -108,7 +109,8 @@ export function supervisionRouter({ db, sessions, engine, now = () => new Date()
     if (!mayRead(who, regionCode)) {
       throw new Problem(403, localeOf(req) === 'zh' ? '只能查看本辖区的统计' : 'only figures within your own region can be read');
     }
-    return { year: q.year !== undefined ? Number(q.year) : chinaYearOf(now()), regionCode };
+    // By default the season under review: this calendar year certifies last year's employment (season/filing-season.ts).
+    return { year: q.year !== undefined ? Number(q.year) : chinaYearOf(now()) - 1, regionCode };
   }
 
   const page = (q: { page?: string; pageSize?: string }) => {
@@ -127,7 +129,7 @@ export function supervisionRouter({ db, sessions, engine, now = () => new Date()
 
   router.get('/api/supervision/figures', readers, async (req, res) => {
     const scope = scopeOf(req, checked(req, checkFigures, { ...req.query }, messages));
-    res.json(await supervisionFigures(db, scope, sourcesFor(scope)));
+    res.json(await supervisionFigures(db, scope, sourcesFor()));
   });
 
   router.get('/api/supervision/filings', readers, async (req, res) => {
@@ -148,7 +150,7 @@ export function supervisionRouter({ db, sessions, engine, now = () => new Date()
   router.get('/api/supervision/export', readers, async (req, res) => {
     const q = checked(req, checkExport, { ...req.query }, messages);
     const scope = scopeOf(req, q);
-    const figures = await supervisionFigures(db, scope, sourcesFor(scope));
+    const figures = await supervisionFigures(db, scope, sourcesFor());
     const all = { limit: EXPORT_MAX_ROWS, offset: 0 };
     const filings = q.table === 'filings' ? await drillItems(db, drillOf(scope, q), all) : [];
     const exits = q.table === 'exits' ? await exitItems(db, exitsOf(scope, q), all) : [];

@@ -4,6 +4,7 @@
 // own over the filings. A unit's previous year stands in the database as history (the review scenarios describe
 // 2025 only), so that exits across two years can be seen: an employee not declared again, one retired by age, one
 // who left mid-year, one whose certificate ended.
+import { chinaYearOf } from '../../platform/china-date.ts';
 import { rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
@@ -256,20 +257,25 @@ const OVERDUE_DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 describe('overdue tasks', () => {
-  it("counts a county's tasks past their due date in this year's figures, with the working days over", async () => {
+  it("counts a county's tasks past their due date in the figures of their filings' year, with the working days over", async () => {
     await deployDiagram(system.rest, OVERDUE_PROCESS, OVERDUE_DIAGRAM);
     const due = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 19);
-    await system.rest.post(`/process-definition/key/${OVERDUE_PROCESS}/start`, { variables: { due: { value: due, type: 'String' } } });
-    const figures = (await get(cityA, `/api/supervision/figures?regionCode=${CITY_A}`)).body as SupervisionFigures;
+    // A task of a filing of the year before, still open: in that year's figures, not in the year under review.
+    const lateYear = YEAR - 1;
+    await system.rest.post(`/process-definition/key/${OVERDUE_PROCESS}/start`, {
+      variables: { due: { value: due, type: 'String' }, year: { value: lateYear, type: 'Integer' } },
+    });
+    const figures = (await get(cityA, `/api/supervision/figures?year=${lateYear}&regionCode=${CITY_A}`)).body as SupervisionFigures;
     const binjiang = figures.byCounty.find((c) => c.regionCode === '330108')!;
     expect(binjiang.overdueTasks).toBe(1);
     // Twenty calendar days hold at least ten working days and at most twenty.
     expect(binjiang.maxWorkingDaysOver).toBeGreaterThanOrEqual(10);
     expect(binjiang.maxWorkingDaysOver).toBeLessThanOrEqual(20);
     expect(figures.byCounty.find((c) => c.regionCode === '330106')?.overdueTasks).toBe(0);
-    // An earlier year's figures hold no overdue tasks (they are of now).
-    const earlier = (await get(cityA, `/api/supervision/figures?year=${YEAR}&regionCode=${CITY_A}`)).body as SupervisionFigures;
-    expect(earlier.byCounty.every((c) => c.overdueTasks === 0)).toBe(true);
+    // The year under review (the default) has no overdue task of its own.
+    const underReview = (await get(cityA, `/api/supervision/figures?regionCode=${CITY_A}`)).body as SupervisionFigures;
+    expect(underReview.year).toBe(chinaYearOf(new Date()) - 1);
+    expect(underReview.byCounty.every((c) => c.overdueTasks === 0)).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import { engineOverdueTasks } from '../../supervision/overdue-tasks.ts';
 
 interface Asked {
   path: string;
-  body: { candidateGroups: string[]; dueBefore: string };
+  body: { candidateGroups: string[]; dueBefore: string; processVariables: unknown[] };
 }
 
 function fakeEngine(answer: (county: string) => { count: number; due: string | null }) {
@@ -33,12 +33,13 @@ describe('overdue county tasks', () => {
   it("asks for each county's clerk, reviewer and lead groups and counts the working days the oldest is over", async () => {
     const { engine, asked } = fakeEngine((county) => (county === '330106' ? { count: 3, due: '2026-11-30T23:59:59.000+0800' } : { count: 0, due: null }));
     const overdue = engineOverdueTasks({ engine, calendar, now: () => clock });
-    const result = await overdue(['330106', '330108']);
+    const result = await overdue(2025, ['330106', '330108']);
     expect(result.get('330106')).toEqual({ overdueTasks: 3, maxWorkingDaysOver: 5 });
     expect(result.get('330108')).toEqual({ overdueTasks: 0, maxWorkingDaysOver: 0 });
     expect(asked.find((a) => a.body.candidateGroups.includes('clerk-330106'))?.body).toMatchObject({
       candidateGroups: ['clerk-330106', 'reviewer-330106', 'lead-330106'],
       dueBefore: '2026-12-07T10:00:00.000+0800',
+      processVariables: [{ name: 'year', operator: 'eq', value: 2025 }],
     });
   });
 
@@ -46,20 +47,20 @@ describe('overdue county tasks', () => {
     let count = 1;
     const { engine, asked, fail } = fakeEngine(() => ({ count, due: null }));
     const overdue = engineOverdueTasks({ engine, calendar, now: () => clock });
-    expect((await overdue(['330106'])).get('330106')?.overdueTasks).toBe(1);
+    expect((await overdue(2025, ['330106'])).get('330106')?.overdueTasks).toBe(1);
     const first = asked.length;
     count = 2;
-    expect((await overdue(['330106'])).get('330106')?.overdueTasks).toBe(1);
+    expect((await overdue(2025, ['330106'])).get('330106')?.overdueTasks).toBe(1);
     expect(asked.length).toBe(first);
     clock = new Date(clock.getTime() + 31_000);
     // Stale: the kept answer now, the engine asked behind it.
-    expect((await overdue(['330106'])).get('330106')?.overdueTasks).toBe(1);
+    expect((await overdue(2025, ['330106'])).get('330106')?.overdueTasks).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect((await overdue(['330106'])).get('330106')?.overdueTasks).toBe(2);
+    expect((await overdue(2025, ['330106'])).get('330106')?.overdueTasks).toBe(2);
     // The engine away: the last answer stays; a county never asked fails as the engine does.
     clock = new Date(clock.getTime() + 31_000);
     fail(true);
-    expect((await overdue(['330106'])).get('330106')?.overdueTasks).toBe(2);
-    await expect(overdue(['330108'])).rejects.toThrow('engine away');
+    expect((await overdue(2025, ['330106'])).get('330106')?.overdueTasks).toBe(2);
+    await expect(overdue(2025, ['330108'])).rejects.toThrow('engine away');
   });
 });
