@@ -172,6 +172,10 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /api/operations/health': ROLE_ALONE,
   'GET /api/operations/incidents': ROLE_ALONE,
   'POST /api/operations/incidents/retry': ROLE_ALONE,
+  'GET /api/operations/running-filings': ROLE_ALONE,
+  'GET /api/operations/departments': ROLE_ALONE,
+  'GET /api/operations/workers': ROLE_ALONE,
+  'GET /api/operations/deadlines': ROLE_ALONE,
 
   // Other systems with their own credentials: a person's token is no credential here.
   'POST /api/national-platform/filings': ROLE_ALONE,

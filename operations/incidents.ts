@@ -6,6 +6,7 @@ import type { Db } from '../platform/db.ts';
 import { EngineError, type EngineRest } from '../platform/engine-rest.ts';
 import { readXmlTree, type XmlElement } from '../platform/xml-tree.ts';
 import { departmentOfTopic } from '../workers/department-of-topic.ts';
+import { incidentCause } from './incident-cause.ts';
 
 /** At most this many incidents are listed: more means an outage, and the oldest ones tell the story. */
 export const INCIDENT_LIST_LIMIT = 1000;
@@ -88,6 +89,7 @@ async function loadIncidents(db: Db, engine: EngineRest): Promise<LoadedIncident
     const topic = incident.configuration ? topics.get(incident.configuration) : undefined;
     const filingId = incident.processInstanceId ? filingOfInstance.get(incident.processInstanceId) : undefined;
     const retryable = RETRYABLE.has(incident.incidentType) && incident.configuration !== null;
+    const department = topic ? (departmentOfTopic(topic) ?? null) : null;
     listed.push({
       target: incident.configuration,
       incident: {
@@ -95,8 +97,9 @@ async function loadIncidents(db: Db, engine: EngineRest): Promise<LoadedIncident
         at: incident.incidentTimestamp,
         kind: incident.incidentType,
         step: { id: incident.activityId, name: (incident.activityId && names.get(incident.activityId)) || incident.activityId || '（未知步骤）' },
-        department: topic ? (departmentOfTopic(topic) ?? null) : null,
+        department,
         message: incident.incidentMessage ?? '',
+        cause: incidentCause(incident.incidentMessage ?? '', department),
         filing: (filingId && filings.get(filingId)) || null,
         retryable,
       },

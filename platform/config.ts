@@ -493,6 +493,12 @@ export const variables = {
     default: '20000',
     parse: integer('SHUTDOWN_GRACE_MS', 0, 600000),
   },
+  operationsStuckWorkingDays: {
+    name: 'OPERATIONS_STUCK_WORKING_DAYS',
+    meaning: 'a running filing that has not moved for this many working days is listed as stuck on the operators\' dashboard (/operations)',
+    default: '3',
+    parse: integer('OPERATIONS_STUCK_WORKING_DAYS', 1, 60),
+  },
   healthRefreshMs: {
     name: 'HEALTH_REFRESH_MS',
     meaning: 'how often the readiness GET /api/health answers from is refreshed in the background (database, engine, deployment, workers, departments)',

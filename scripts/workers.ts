@@ -29,6 +29,7 @@ runPart<WorkersFacts>({
       engine: connection,
       workers: workerDefinitions(config, db, createEngineRest(connection), topics as WorkerTopic[]),
       ...workerSettings(config),
+      figures: { db },
     });
     return {
       facts: { workerId: runtime.workerId, topics: [...runtime.topics], engineUrl: config.engineUrl },

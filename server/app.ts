@@ -4,6 +4,7 @@ import express from 'express';
 import { requestGuard } from '../platform/http/request-guard.ts';
 import { calendarRouter } from '../calendar/calendar-routes.ts';
 import { incidentRouter } from '../operations/incident-routes.ts';
+import { dashboardRouter } from '../operations/dashboard-routes.ts';
 import { certificateRouter } from '../certificates/certificate-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
 import type { FilingRules } from '../filings/declaration/validate-filing.ts';
@@ -160,6 +161,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(calendarRouter({ db, sessions, ...(engine ? { engine } : {}) }));
   app.use(incidentRouter({ db, sessions, ...(engine ? { engine } : {}) }));
   app.use(operationsHealthRouter({ health, sessions, db }));
+  app.use(dashboardRouter({ db, sessions, stuckAfterWorkingDays: config.operationsStuckWorkingDays, ...(engine ? { engine } : {}) }));
   app.use(filingSeasonRouter({ db, sessions, open: seasonOpen, now }));
   app.use(documentRouter({ db, sessions, dir: config.documentDir, maxBytes: config.documentMaxBytes, now, uploadsPerMinute: config.documentUploadsPerMinute }));
   app.use(

@@ -5,7 +5,7 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import { Problem } from '../platform/problem.ts';
 
-const PAGE_PREFIXES = ['/login', '/portal', '/workbench', '/modeler'];
+const PAGE_PREFIXES = ['/login', '/portal', '/workbench', '/modeler', '/operations'];
 
 export function pagesRouter(distDir: string): Router {
   const router = Router();

@@ -138,6 +138,7 @@ export async function startSystem({ config, engine: connection, log = console.er
         workers: workerDefinitions(config, db, engine, undefined, callbacks),
         ...workerSettings(config),
         log,
+        figures: { db },
       });
       const running = workers;
       // Before the database pool closes: tasks in hand finish against a live database (WORKER_STOP_GRACE_MS).

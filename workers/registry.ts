@@ -84,6 +84,6 @@ export function workerDefinitions(
   const wiring = { config, db, engine, callbacks: callbacks ?? new DepartmentCallbacks(config) };
   return topics.map((topic) => {
     const module = TOPIC_MODULES.find((m) => m.topic === topic)!;
-    return { topic, handler: module.handler(wiring), variables: module.variables };
+    return { topic, handler: module.handler(wiring), variables: module.variables, ...(module.department ? { department: module.department.name } : {}) };
   });
 }

@@ -94,7 +94,7 @@ describe('signing in through the embedded development provider', { timeout: 60_0
       ['city.hangzhou', '/workbench', { role: 'city', regionCode: '330100' }],
       ['province.zj', '/workbench', { role: 'province', regionCode: '330000' }],
       ['policy.zj', '/modeler', { role: 'policy' }],
-      ['operator.zj', '/workbench', { role: 'operator' }],
+      ['operator.zj', '/operations', { role: 'operator' }],
     ] as const;
     for (const [login, home, identity] of cases) {
       const { browser, landed } = await signIn(login);

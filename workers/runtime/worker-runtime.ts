@@ -9,9 +9,11 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { BasicAuthInterceptor, Client, Variables, type ExternalTask, type TaskService } from 'camunda-external-task-client-js';
+import type { Db } from '../../platform/db.ts';
 import type { EngineConnection } from '../../platform/engine-rest.ts';
 import { withJobSignal } from '../../platform/job-signal.ts';
 import type { Job, JobHandler, JobOutcome } from '../job-outcome.ts';
+import { startWorkerFigures, type WorkerFigures } from './worker-figures.ts';
 
 export interface WorkerDefinition {
   topic: string;
@@ -20,6 +22,8 @@ export interface WorkerDefinition {
   processDefinitionKey?: string;
   /** The process variables the handler reads; all of them when unset (the engine then loads every one). */
   variables?: readonly string[];
+  /** The department the topic asks, by the name operators know (its figures are the department's health). */
+  department?: string;
 }
 
 export interface WorkerRuntimeOptions {
@@ -35,6 +39,8 @@ export interface WorkerRuntimeOptions {
   stopGraceMs?: number;
   workerId?: string;
   log?: (message: string) => void;
+  /** Where this process records its heartbeat and its tasks' figures for the operators (worker-figures.ts). */
+  figures?: { db: Db; intervalMs?: number };
 }
 
 export interface WorkerRuntime {
@@ -135,6 +141,10 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   });
   const counts = { complete: 0, fail: 0, bpmnError: 0, released: 0, reportFailed: 0, conflictRetried: 0, lockExtended: 0, lockLost: 0 };
   const inHand = new Map<string, InHand>();
+  // The heartbeat and the tasks' figures, in the database for the operators' dashboard (other processes read them).
+  const figures: WorkerFigures | undefined = options.figures
+    ? startWorkerFigures({ db: options.figures.db, workerId, topics: options.workers.map((w) => w.topic), log, ...(options.figures.intervalMs ? { intervalMs: options.figures.intervalMs } : {}) })
+    : undefined;
   let stopping = false;
   let active = 0;
   let releasing = 0;
@@ -292,11 +302,20 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
         signal: entry.abort.signal,
       };
       let outcome: JobOutcome<object>;
+      const began = performance.now();
       try {
         outcome = await withJobSignal(entry.abort.signal, () => definition.handler(job));
       } catch (error) {
         // Handlers return outcomes; a throw is a bug, reported as an ordinary failure so the engine retries.
         outcome = { kind: 'fail', message: `${definition.topic}: unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      if (entry.state === 'running') {
+        figures?.record({
+          topic: definition.topic,
+          department: definition.department ?? null,
+          durationMs: performance.now() - began,
+          ...(outcome.kind === 'fail' ? { error: outcome.message } : {}),
+        });
       }
       // Another worker has the task now, or the stop handed it back: whatever this run found is not ours to report.
       if (entry.state === 'lost') {
@@ -363,6 +382,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
         }),
       );
       await until(() => active === 0, Date.now() + ABORT_WAIT_MS);
+      await figures?.stop();
     },
   };
 }

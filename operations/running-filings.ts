@@ -1,0 +1,153 @@
+// The filings still on their way, as operators watch them: how many stand at each step, and a page of them with the
+// longest without progress first — "stuck" once they have stood still for N working days (OPERATIONS_STUCK_WORKING_DAYS,
+// counted on the working-day calendar). Answered from the partial index of running filings (db/migrations/025), never
+// by reading the finished ones; the engine is asked once per page for the open user task of the filings shown.
+import { CalendarYearUnknown, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
+import { chinaDayNumber } from '../platform/china-date.ts';
+import type { Db } from '../platform/db.ts';
+import type { EngineRest } from '../platform/engine-rest.ts';
+
+import { RUNNING_STATUSES, type RunningStatus } from '../api/operations.ts';
+
+export { RUNNING_STATUSES, type RunningStatus };
+
+// Literal in the SQL so that PostgreSQL can prove the partial index applies (a parameter would hide the list).
+const RUNNING_SQL = `status in (${RUNNING_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+export interface RunningFilingsQuery {
+  /** Only this step; all running steps when unset. */
+  status?: RunningStatus;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  stuckAfterWorkingDays: number;
+  now?: Date;
+}
+
+export interface RunningFiling {
+  id: string;
+  year: number;
+  unitName: string;
+  handlingRegionCode: string;
+  status: RunningStatus;
+  channel: string;
+  /** The engine's open user task of the filing, by its name in the diagram; null when none is open (a system step). */
+  currentTask: string | null;
+  /** When the filing last moved (its status or declaration changed). */
+  since: string;
+  /** Working days since then (null when the calendar cannot count them). */
+  workingDaysStill: number | null;
+  stuck: boolean;
+}
+
+export interface RunningFilings {
+  stuckAfterWorkingDays: number;
+  /** Filings standing still since before this instant are stuck. */
+  stuckSince: string;
+  total: number;
+  stuck: number;
+  byStep: Array<{ status: RunningStatus; count: number; stuck: number }>;
+  /** Of `status` when given, else of all steps; the longest standing still first. */
+  items: RunningFiling[];
+  itemsTotal: number;
+}
+
+/** The start (China time) of the N-th working day counted back from today, today included when it is one. */
+export function stuckCutoff(calendar: WorkingDayCalendar, now: Date, workingDays: number): Date {
+  const provisional = new Set<number>();
+  let day = chinaDayNumber(now);
+  let seen = 0;
+  // A bounded walk: a year has well over N working days.
+  for (let i = 0; i < 800; i++, day--) {
+    if (calendar.isWorkingDay(new Date(day * DAY_MS).toISOString().slice(0, 10), provisional)) seen++;
+    if (seen >= workingDays) break;
+  }
+  return new Date(day * DAY_MS - CHINA_OFFSET_MS);
+}
+
+/** Working days after the China date of `from` up to and including today's; null if a year between is unknown. */
+export function workingDaysSince(calendar: WorkingDayCalendar, from: Date, now: Date): number | null {
+  const provisional = new Set<number>();
+  let count = 0;
+  try {
+    for (let day = chinaDayNumber(from) + 1; day <= chinaDayNumber(now); day++) {
+      if (calendar.isWorkingDay(new Date(day * DAY_MS).toISOString().slice(0, 10), provisional)) count++;
+    }
+  } catch (error) {
+    if (error instanceof CalendarYearUnknown) return null;
+    throw error;
+  }
+  return count;
+}
+
+/** Running filings by step, and a page of them, the longest standing still first. */
+export async function runningFilings(db: Db, engine: EngineRest | undefined, calendar: WorkingDayCalendar, q: RunningFilingsQuery): Promise<RunningFilings> {
+  const now = q.now ?? new Date();
+  const cutoff = stuckCutoff(calendar, now, q.stuckAfterWorkingDays);
+  const counts = await db.query<{ status: RunningStatus; count: string; stuck: string }>(
+    `select status, count(*) as count, count(*) filter (where updated_at < $1) as stuck
+       from filings where ${RUNNING_SQL} group by status`,
+    [cutoff],
+  );
+  const byStep = RUNNING_STATUSES.map((status) => {
+    const row = counts.rows.find((r) => r.status === status);
+    return { status, count: Number(row?.count ?? 0), stuck: Number(row?.stuck ?? 0) };
+  });
+  const page = await db.query<{ id: string; year: number; name: string; handling_region_code: string; status: RunningStatus; channel: string; updated_at: Date }>(
+    `select f.id, f.year, e.name, f.handling_region_code, f.status, f.channel, f.updated_at
+       from filings f join employers e on e.uscc = f.employer_uscc
+      where ${RUNNING_SQL.replace('status', 'f.status')} and ($1::text is null or f.status = $1)
+      order by f.updated_at, f.id
+      limit $2 offset $3`,
+    [q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize],
+  );
+  const tasks = await openTaskNames(engine, page.rows.map((r) => r.id));
+  const items = page.rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    unitName: r.name,
+    handlingRegionCode: r.handling_region_code,
+    status: r.status,
+    channel: r.channel,
+    currentTask: tasks.get(r.id) ?? null,
+    since: r.updated_at.toISOString(),
+    workingDaysStill: workingDaysSince(calendar, r.updated_at, now),
+    stuck: r.updated_at < cutoff,
+  }));
+  const total = byStep.reduce((n, s) => n + s.count, 0);
+  return {
+    stuckAfterWorkingDays: q.stuckAfterWorkingDays,
+    stuckSince: cutoff.toISOString(),
+    total,
+    stuck: byStep.reduce((n, s) => n + s.stuck, 0),
+    byStep,
+    items,
+    itemsTotal: q.status ? (byStep.find((s) => s.status === q.status)?.count ?? 0) : total,
+  };
+}
+
+/** The open user task of each filing (by business key), in one engine call; empty when the engine does not answer. */
+async function openTaskNames(engine: EngineRest | undefined, filingIds: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (!engine || filingIds.length === 0) return names;
+  try {
+    const tasks = await engine.post<{ name: string | null; taskDefinitionKey: string; processInstanceId: string }[]>('/task', {
+      processInstanceBusinessKeyIn: filingIds,
+    });
+    if (tasks.length === 0) return names;
+    const instances = await engine.post<{ id: string; businessKey: string | null }[]>('/process-instance', {
+      processInstanceIds: [...new Set(tasks.map((t) => t.processInstanceId))],
+    });
+    const keyOf = new Map(instances.map((i) => [i.id, i.businessKey]));
+    for (const task of tasks) {
+      const key = keyOf.get(task.processInstanceId);
+      if (key && !names.has(key)) names.set(key, task.name ?? task.taskDefinitionKey);
+    }
+  } catch {
+    // The list serves without the engine's word: the step is our status.
+  }
+  return names;
+}

@@ -1,0 +1,149 @@
+// The operators' dashboard API (/api/operations/*): a department switched off shows failing in the departments'
+// health with its last error, and its incident with the department and a Chinese cause; retried once it is back, the
+// filing resumes. The worker processes are listed alive with their topics (from the heartbeat they write), running
+// filings come stuck first, tasks past their due date are counted by county and kind. The province reads all of it
+// and retries nothing; a clerk reads none of it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
+import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
+
+const MEDICAL = '医疗保障（医疗保险）';
+let system: TestSystem;
+
+async function setOutage(department: string, outage: boolean): Promise<void> {
+  const res = await fetch(`${system.simulators!.url}/_admin/faults/${department}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: 0, failureRate: 0, outage, malformed: false }),
+  });
+  expect(res.status, await res.text()).toBe(200);
+}
+
+async function file(employees = 1): Promise<{ id: string; token: string; county: string }> {
+  const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { employees });
+  const token = await system.login({ role: 'employer', uscc: filing.employer.uscc });
+  const filed = await system.request('POST', '/api/filings', { token, body: filing });
+  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  const { rows } = await system.db.query<{ handling_region_code: string }>('select handling_region_code from filings where id = $1', [filed.body.id]);
+  return { id: filed.body.id as string, token, county: rows[0]!.handling_region_code };
+}
+
+beforeAll(async () => {
+  system = await startTestSystem({ WORKER_RETRIES: '1', WORKER_RETRY_BACKOFF_MS: '200' });
+}, 120_000);
+
+afterAll(async () => {
+  if (system?.simulators) await setOutage('medical', false);
+  await system?.stop();
+});
+
+describe('the operators’ dashboard API', { timeout: 180_000 }, () => {
+  it('lists the worker processes alive with their topics', async () => {
+    const operator = await system.login({ role: 'operator' });
+    const res = await eventually('the workers’ heartbeat', async () => {
+      const r = await system.request('GET', '/api/operations/workers', { token: operator });
+      return r.status === 200 && r.body.workers.some((w: { workerId: string; alive: boolean }) => w.workerId === system.workers!.workerId && w.alive) ? r : undefined;
+    });
+    const mine = res.body.workers.find((w: { workerId: string }) => w.workerId === system.workers!.workerId);
+    expect(mine.topics).toEqual(expect.arrayContaining(['verify-medical', 'record-filing-status']));
+    expect(mine.pid).toBe(process.pid);
+    expect(res.body.outbox).toMatchObject({ pending: expect.any(Number), givenUp: expect.any(Number) });
+  });
+
+  it('shows a department switched off as failing with its last error and its incident; a retry once it is back resumes the filing', async () => {
+    const operator = await system.login({ role: 'operator' });
+    const province = await system.login({ role: 'province', regionCode: '330000' });
+    await setOutage('medical', true);
+    const { id, token } = await file();
+
+    const incident = await eventually('the medical check to become an incident', async () => {
+      const r = await system.request('GET', '/api/operations/incidents', { token: operator });
+      return (r.body.incidents as any[]).find((i) => i.filing?.id === id);
+    }, 60_000);
+    expect(incident).toMatchObject({ department: MEDICAL, retryable: true });
+    expect(incident.cause).toMatch(/暂时无法访问/);
+    expect(incident.cause).not.toMatch(/[a-z]{4,}/i);
+
+    const medical = await eventually('the workers’ figures to show the medical department failing', async () => {
+      const r = await system.request('GET', '/api/operations/departments', { token: operator });
+      expect(r.status).toBe(200);
+      const d = (r.body.departments as any[]).find((x) => x.department === MEDICAL);
+      return d?.state === 'failing' ? d : undefined;
+    });
+    expect(medical.failures).toBeGreaterThan(0);
+    expect(medical.topics).toContain('verify-medical');
+    expect(medical.lastError).toMatch(/暂时无法访问|unavailable/);
+    expect(medical.p95Ms).toBeGreaterThanOrEqual(medical.p50Ms);
+    // Another department answered meanwhile: its figures are there, with no failure.
+    const all = (await system.request('GET', '/api/operations/departments', { token: province })).body.departments as any[];
+    expect(all.find((d) => d.department !== MEDICAL && d.calls > 0 && d.failures === 0)).toBeDefined();
+
+    // The province sees it but may not retry; a clerk sees nothing of it.
+    expect((await system.request('POST', '/api/operations/incidents/retry', { token: province, body: { incidentIds: [incident.id] } })).status).toBe(403);
+    const clerk = await system.login({ role: 'clerk', regionCode: '330106' });
+    for (const path of ['/api/operations/running-filings', '/api/operations/departments', '/api/operations/workers', '/api/operations/deadlines', '/api/operations/incidents']) {
+      expect((await system.request('GET', path, { token: clerk })).status, path).toBe(403);
+      expect((await system.request('GET', path, { token: province })).status, path).toBe(200);
+    }
+
+    await setOutage('medical', false);
+    const retried = await system.request('POST', '/api/operations/incidents/retry', { token: operator, body: { incidentIds: [incident.id] } });
+    expect(retried.status).toBe(200);
+    expect(retried.body.retried).toEqual([incident.id]);
+    await eventually('the filing to go on to its result', async () => {
+      const r = await system.request('GET', `/api/filings/${id}`, { token });
+      return r.body.status === 'awaiting_confirmation' ? r.body : undefined;
+    }, 60_000);
+    const audited = await system.db.query(`select actor_role from audit_log where action = 'incident.retry' and subject_id = $1`, [id]);
+    expect(audited.rows).toEqual([{ actor_role: 'operator' }]);
+    await eventually('the medical department to answer again in the figures', async () => {
+      const r = await system.request('GET', '/api/operations/departments', { token: operator });
+      const d = (r.body.departments as any[]).find((x) => x.department === MEDICAL);
+      return d && d.state !== 'failing' && d.lastOkAt ? d : undefined;
+    });
+  });
+
+  it('lists running filings by step, the stuck ones first, and refuses a bad query field by field', async () => {
+    const operator = await system.login({ role: 'operator' });
+    const stuck = await file();
+    const fresh = await file();
+    // Stood still since long ago: a stuck filing, whatever else the run's database holds.
+    await system.db.query(`update filings set updated_at = now() - interval '400 days' where id = $1`, [stuck.id]);
+    const res = await system.request('GET', '/api/operations/running-filings?stuckAfter=3&pageSize=100', { token: operator });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.items[0]).toMatchObject({ id: stuck.id, stuck: true });
+    expect(res.body.items[0].workingDaysStill).toBeGreaterThan(200);
+    const freshItem = (res.body.items as any[]).find((i) => i.id === fresh.id);
+    if (freshItem) expect(freshItem.stuck).toBe(false);
+    expect(res.body.stuck).toBeGreaterThanOrEqual(1);
+    const step = (res.body.byStep as any[]).find((s) => s.status === res.body.items[0].status);
+    expect(step.count).toBeGreaterThanOrEqual(1);
+    expect(step.stuck).toBeGreaterThanOrEqual(1);
+    expect(res.body.total).toBe((res.body.byStep as any[]).reduce((n, s) => n + s.count, 0));
+
+    const one = await system.request('GET', `/api/operations/running-filings?status=${res.body.items[0].status}&pageSize=1`, { token: operator });
+    expect(one.body.items.map((i: { id: string }) => i.id)).toEqual([stuck.id]);
+
+    const bad = await system.request('GET', '/api/operations/running-filings?stuckAfter=0&pageSize=500&status=certified', { token: operator });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/pageSize', '/status', '/stuckAfter']);
+    expect((await system.request('GET', '/api/operations/departments?minutes=abc', { token: operator })).status).toBe(400);
+  });
+
+  it('counts tasks past their due date by county and kind of task', async () => {
+    const operator = await system.login({ role: 'operator' });
+    const { id, county } = await file();
+    const task = await eventually('a person’s task of the filing', async () => {
+      const tasks = await system.rest.get<any[]>('/task', { processInstanceBusinessKey: id });
+      return tasks[0];
+    }, 60_000);
+    const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().replace('Z', '+0000');
+    const { name, description, priority, assignee, owner, followUp, tenantId } = task;
+    await system.rest.put(`/task/${task.id}`, { name, description, priority, assignee, owner, followUp, tenantId, due: yesterday });
+    const res = await system.request('GET', '/api/operations/deadlines', { token: operator });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.overdue).toBeGreaterThanOrEqual(1);
+    expect((res.body.byCounty as any[]).find((c) => c.regionCode === county)?.overdue).toBeGreaterThanOrEqual(1);
+    expect((res.body.byKind as any[]).find((k) => k.taskKey === task.taskDefinitionKey)?.overdue).toBeGreaterThanOrEqual(1);
+  });
+});
