@@ -76,6 +76,7 @@ const ROLE_ALONE: RouteAccess = { resource: 'nothing' };
 const FILING: RouteAccess = { resource: 'filing', reach: FILING_READERS };
 const OWN_FILING: RouteAccess = { resource: 'filing', reach: { employer: 'own-unit' } };
 const TASK: RouteAccess = { resource: 'task', reach: OWN_GROUPS };
+const SUPERVISION_REGION: RouteAccess = { resource: 'region', reach: { lead: 'within-region', city: 'within-region', province: 'within-region' } };
 const STAFF_MEMBER: RouteAccess = { resource: 'staff-member', reach: { city: 'within-region', province: 'within-region' } };
 
 /** Keyed `METHOD /path` exactly as the route's contract names it. */
@@ -128,6 +129,11 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
 
   'POST /api/filings/{id}/rating': OWN_FILING,
   'GET /api/ratings/summary': { resource: 'region', reach: { reviewer: 'within-region', lead: 'within-region', city: 'within-region', province: 'within-region' } },
+  // Supervision (监管统计): a city its counties, the province all of Zhejiang, a county lead its own county.
+  'GET /api/supervision/figures': SUPERVISION_REGION,
+  'GET /api/supervision/filings': SUPERVISION_REGION,
+  'GET /api/supervision/exits': SUPERVISION_REGION,
+  'GET /api/supervision/export': SUPERVISION_REGION,
 
   'GET /api/employers/mine': ROLE_ALONE,
   'GET /api/employers/{uscc}': { resource: 'unit', reach: { clerk: 'within-region', reviewer: 'within-region', city: 'within-region', province: 'within-region' } },

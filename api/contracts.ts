@@ -19,6 +19,7 @@ import { serviceUnavailable } from './common-problems.ts';
 import { seasonContracts } from './season.ts';
 import { signInContracts } from './sign-in.ts';
 import { staffContracts } from './staff.ts';
+import { supervisionContracts } from './supervision.ts';
 import { systemContracts } from './system.ts';
 import { taskContracts } from './tasks.ts';
 import { taxHandoverContracts } from './tax-handover.ts';
@@ -58,6 +59,7 @@ export const CONTRACTS: readonly RouteContract[] = ([
   ...impactPreviewContracts,
   ...notificationContracts,
   ...operationsContracts,
+  ...supervisionContracts,
   ...nationalPlatformContracts,
   ...taxHandoverContracts,
 ] as readonly RouteContract[]).map(answersUnavailable);

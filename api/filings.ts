@@ -11,6 +11,23 @@ export const FILING_STATUSES = [
   'certified', 'feedback', 'sent_to_tax', 'closed', 'returned', 'transferred', 'withdrawn',
 ] as const;
 
+/** Each status as people read it (the pages, the supervision export). */
+export const FILING_STATUS_NAMES: Readonly<Record<(typeof FILING_STATUSES)[number], string>> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  reviewing: '审核中',
+  awaiting_confirmation: '待单位确认',
+  disputed: '单位有异议',
+  manual_review: '人工审核中',
+  certified: '已年审认证',
+  feedback: '认证反馈中',
+  sent_to_tax: '已报送税务',
+  closed: '已办结',
+  returned: '已退回',
+  transferred: '已转办',
+  withdrawn: '已撤回',
+};
+
 const filingStatusSchema = { enum: FILING_STATUSES, description: '申报状态 / the filing status' } as const;
 const channelSchema = { enum: ['online', 'window'], description: '网上申报或窗口申报 / online or at the service window' } as const;
 const instant = { type: 'string', format: 'date-time' } as const;

@@ -28,6 +28,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, Text>> = {
   'impact-preview': { zh: '规则修改影响预览', en: 'The policy impact preview of a changed decision table' },
   notifications: { zh: '提醒与督办', en: 'Reminders and escalations' },
   operations: { zh: '故障处理：流程故障及其重试', en: 'Operations: incidents and their retry' },
+  supervision: { zh: '监管统计：进度、安排就业、退出与导出', en: 'Supervision: progress, employment, exits and exports' },
   'national-platform': { zh: '跨省通办：全国平台转来的申报', en: 'Cross-province filings delivered by the national platform' },
   'tax-handover': { zh: '税务部门的比对反馈', en: 'The tax bureau’s answers to the pushed results' },
 };

@@ -28,6 +28,7 @@ import { taxAnswerRouter } from '../tax-handover/tax-answer-routes.ts';
 import { feedbackRouter } from '../filings/feedback-routes.ts';
 import { declarationRouter } from '../filings/declaration-routes.ts';
 import { ratingRouter } from '../ratings/rating-routes.ts';
+import { supervisionRouter } from '../supervision/supervision-routes.ts';
 import { healthRouter, operationsHealthRouter, systemHealth, type SystemHealth, type WorkerStatus } from './health.ts';
 import type { RequestDrain } from './request-drain.ts';
 import { ANNUAL_REVIEW_PROCESS_ID } from '../filings/filing-store.ts';
@@ -139,6 +140,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(feedbackRouter({ db, sessions, engine, ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(declarationRouter({ db, sessions, engine, rules: () => filingRules(config, now()) }));
   app.use(ratingRouter({ db, sessions }));
+  app.use(supervisionRouter({ db, sessions, now, ...(engine ? { engine } : {}) }));
   app.use(employerRouter({ db, sessions }));
   app.use(registrationRouter({ db, sessions, registration: createRegistrationClient(config) }));
   app.use(taskRouter({ db, sessions, engine, now }));

@@ -37,6 +37,7 @@ export type AuditAction =
   | 'staff.create'
   | 'staff.update'
   | 'staff.revoke_sessions'
+  | 'supervision.exits_read'
   | EngineAction
   | `${EngineAction}.intent`;
 

@@ -16,7 +16,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['tasks/'],
   ['completion-checks/'],
   ['workers/'],
-  ['deployment/', 'deadlines/', 'operations/'],
+  ['deployment/', 'deadlines/', 'operations/', 'supervision/'],
   ['impact-preview/'],
   // The embedded development identity provider: the system (server/system.ts) starts it when no OIDC_ISSUER is set.
   ['dev-identity-provider/'],

@@ -1,26 +1,12 @@
 // What the API answers about filings and tasks (docs/contracts.md §1, docs/people-and-deadlines.md), as the pages read it.
 import type { Filing, Employee } from '../../../filings/declaration/filing.ts';
-import type { EmployeeReview, FILING_STATUSES } from '../../../api/filings.ts';
+import { FILING_STATUS_NAMES, type EmployeeReview, type FILING_STATUSES } from '../../../api/filings.ts';
 
 export type { Filing, Employee };
 
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
-export const STATUS_NAMES: Record<FilingStatus, string> = {
-  submitted: '已提交',
-  accepted: '已受理',
-  reviewing: '审核中',
-  awaiting_confirmation: '待单位确认',
-  disputed: '单位有异议',
-  manual_review: '人工审核中',
-  certified: '已年审认证',
-  feedback: '认证反馈中',
-  sent_to_tax: '已报送税务',
-  closed: '已办结',
-  returned: '已退回',
-  transferred: '已转办',
-  withdrawn: '已撤回',
-};
+export const STATUS_NAMES: Readonly<Record<FilingStatus, string>> = FILING_STATUS_NAMES;
 
 /** The status as the pages name it: a window filing not yet accepted is 待受理 (its clerks have it), not 已提交. */
 export function statusName(status: FilingStatus, channel?: string): string {
