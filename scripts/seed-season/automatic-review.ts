@@ -16,16 +16,26 @@ export const SEEDED_RULES: RuleVersions = {
   levy: { key: 'levy-policy', id: 'levy-policy:1:seed-season', version: 1 },
 };
 
-export function automaticReview(rand: Random, filing: Filing): ReviewResult {
+/** `countingEnd`: for a declared person whose counting stops in the year (retired, certificate ended), from when. */
+export function automaticReview(
+  rand: Random,
+  filing: Filing,
+  countingEnd: (idNumber: string) => { after: number; reason: 'AGE_OUT_OF_RANGE' | 'CERT_EXPIRED' } | undefined,
+): ReviewResult {
   const { year } = filing;
   const employees: EmployeeResult[] = filing.employees.map((e, index) => {
     const from = Number(e.employedFrom.slice(5, 7));
     const to = Number(e.employedTo.slice(5, 7));
     const notFound = rand() < 0.02;
+    const end = countingEnd(e.idNumber);
     const gap = !notFound && rand() < 0.08 ? new Set([from + Math.floor(rand() * (to - from + 1))]) : new Set<number>();
     const months: MonthResult[] = [];
     for (let m = 1; m <= 12; m++) {
-      const reasons: MonthReasonCode[] = m < from || m > to ? ['NOT_EMPLOYED'] : notFound ? ['CERT_NOT_FOUND'] : gap.has(m) ? ['PENSION_NOT_PAID'] : [];
+      const reasons: MonthReasonCode[] =
+        m < from || m > to ? ['NOT_EMPLOYED']
+        : notFound ? ['CERT_NOT_FOUND']
+        : end && m > end.after ? [end.reason]
+        : gap.has(m) ? ['PENSION_NOT_PAID'] : [];
       months.push({ month: `${year}-${pad2(m)}`, counted: reasons.length === 0, reasons });
     }
     const countedMonths = months.filter((m) => m.counted).length;

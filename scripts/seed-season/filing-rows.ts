@@ -7,7 +7,7 @@ import type { Random } from '../../domain/synthetic.ts';
 import type { FilingStatus } from '../../filings/filing-store.ts';
 import { automaticReview, SEEDED_RULES } from './automatic-review.ts';
 import { copyRow } from './copy-in.ts';
-import { declarationOf, type SeasonUnit } from './unit-history.ts';
+import { countingEndOf, declarationOf, type SeasonUnit } from './unit-history.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -109,7 +109,7 @@ export function filingRows(unit: SeasonUnit, year: number, status: FilingStatus,
 
   const reviewed = steps.some((s) => s.status === 'awaiting_confirmation');
   if (!reviewed) return { id, status, channel: declaration.channel };
-  const review = automaticReview(rand, declaration);
+  const review = automaticReview(rand, declaration, (idNumber) => countingEndOf(unit, year, idNumber));
   out.filing_reviews.push(copyRow([id, JSON.stringify(review), JSON.stringify(SEEDED_RULES), iso(timeOf('automatic-review'))]));
   if (steps.some((s) => s.status === 'disputed')) {
     out.disputes.push(copyRow([id, `{${Math.floor(rand() * declaration.employees.length)}}`, '部分职工社保缴费记录有误，已上传证明材料', `employer-${unit.uscc}`, iso(timeOf('dispute')), `seed-dispute-${id}`]));

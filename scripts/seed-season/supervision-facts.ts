@@ -1,22 +1,10 @@
-// After a bulk load (its triggers stood aside) the supervision tables are made again from the filings in one pass:
-// supervision/rebuild.ts, when that part is present in this checkout.
+// After a bulk load (the supervision triggers stood aside) the supervision tables are made again from the filings in
+// one pass (supervision/rebuild.ts), so the incrementally kept figures match what was loaded.
 import type { Db } from '../../platform/db.ts';
+import { rebuildSupervisionFacts } from '../../supervision/rebuild.ts';
 
-export async function rebuildFacts(db: Db, log: (line: string) => void): Promise<boolean> {
-  // A variable path: the module belongs to another part of the work and may not be merged yet.
-  const modulePath = '../../supervision/rebuild.ts';
-  let rebuild: ((db: Db) => Promise<unknown>) | undefined;
-  try {
-    rebuild = ((await import(modulePath)) as { rebuildSupervisionFacts?: (db: Db) => Promise<unknown> }).rebuildSupervisionFacts;
-  } catch {
-    rebuild = undefined;
-  }
-  if (!rebuild) {
-    log('supervision facts: supervision/rebuild.ts is not in this checkout — not rebuilt');
-    return false;
-  }
+export async function rebuildFacts(db: Db, log: (line: string) => void): Promise<void> {
   const t = performance.now();
-  await rebuild(db);
-  log(`supervision facts rebuilt in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return true;
+  const counts = await rebuildSupervisionFacts(db);
+  log(`supervision facts rebuilt: ${counts.facts.toLocaleString('en')} filing facts, ${counts.exits.toLocaleString('en')} exits in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }

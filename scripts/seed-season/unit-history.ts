@@ -60,7 +60,9 @@ export interface RosterPerson {
   /** Last year and month, when they left or retired within the years seeded. */
   toYear?: number;
   toMonth?: number;
-  exit?: 'left' | 'retired';
+  /** Left the unit (employment ends that month); retired (turned 60 that month, still employed to the year's end,
+   * the review no longer counts the months after); certificate ended (likewise, the months after are not counted). */
+  exit?: 'left' | 'retired' | 'certificate-ended';
 }
 
 export interface SeasonUnit {
@@ -131,7 +133,8 @@ export function seasonUnit(seed: number, index: number, county: CountyWeight, ye
       if (rand() < 0.07) {
         p.toYear = year;
         p.toMonth = int(rand, 1, 11);
-        p.exit = rand() < 0.25 ? 'retired' : 'left';
+        const r = rand();
+        p.exit = r < 0.2 ? 'retired' : r < 0.3 ? 'certificate-ended' : 'left';
         leavers++;
       }
     }
@@ -158,13 +161,21 @@ export function seasonUnit(seed: number, index: number, county: CountyWeight, ye
   };
 }
 
+/** The month from which the review stops counting someone declared for the year, and why (AGE / CERT). */
+export function countingEndOf(unit: SeasonUnit, year: number, idNumber: string): { after: number; reason: 'AGE_OUT_OF_RANGE' | 'CERT_EXPIRED' } | undefined {
+  const p = unit.roster.find((r) => r.idNumber === idNumber);
+  if (!p || p.toYear !== year || p.exit === undefined || p.exit === 'left') return undefined;
+  return { after: p.toMonth!, reason: p.exit === 'retired' ? 'AGE_OUT_OF_RANGE' : 'CERT_EXPIRED' };
+}
+
 /** Who the unit declares for a year, with the months they were employed. */
 function employeesOf(unit: SeasonUnit, year: number): Employee[] {
   const out: Employee[] = [];
   for (const p of unit.roster) {
     if (p.fromYear > year || (p.toYear !== undefined && p.toYear < year)) continue;
     const fromMonth = p.fromYear === year ? p.fromMonth : 1;
-    const toMonth = p.toYear === year ? Math.max(p.toMonth!, fromMonth) : 12;
+    // Only someone who left stops being employed; a retiree or an ended certificate stops being counted (the review).
+    const toMonth = p.toYear === year && p.exit === 'left' ? Math.max(p.toMonth!, fromMonth) : 12;
     const contract = unit.nature === 'government_agency' || unit.nature === 'public_institution' ? 'establishment' : 'contract';
     out.push({
       name: p.name, idNumber: p.idNumber, hukouRegionCode: unit.regionCode, certType: p.certType, certNumber: p.certNumber,
