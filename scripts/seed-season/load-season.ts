@@ -115,7 +115,9 @@ export async function loadSeason(options: LoadOptions): Promise<LoadSummary> {
     for (let index = 0; index < plan.units; index++) {
       const filingYears = years.filter((y) => index >= plan.firstUnitOfYear.get(y)! && index < plan.firstUnitOfYear.get(y)! + plan.filingsPerYear.get(y)!);
       if (filingYears.length === 0) continue;
-      const county = drawCounty(weights, totalWeight, seededRandom((seed * 31 + index) >>> 0)());
+      // The first units of the latest year go one to each county, so that even a small season reaches every county.
+      const nth = index - plan.firstUnitOfYear.get(latest)!;
+      const county = nth >= 0 && nth < weights.length ? weights[nth]! : drawCounty(weights, totalWeight, seededRandom((seed * 31 + index) >>> 0)());
       const unit = seasonUnit(seed, index, county, years, taken);
       lines.employers.push(employerRow(unit, now));
       summary.employers++;
