@@ -10,6 +10,8 @@ import { zhejiangCounties } from '../../domain/regions.ts';
 import type { Identity } from '../../platform/http/identity.ts';
 import { listFilings, type FilingQuery } from '../../filings/filing-store.ts';
 import { supervisionFigures } from '../../supervision/figures.ts';
+import { drillItems, drillTotal, type DrillQuery } from '../../supervision/drill-list.ts';
+import { exitCounts, exitItems } from '../../supervision/exits-store.ts';
 import { runningFilings } from '../../operations/running-filings.ts';
 import { departmentHealth } from '../../operations/department-health.ts';
 import { taskDeadlines } from '../../operations/task-deadlines.ts';
@@ -105,6 +107,13 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<Da
   const supervisor = (s: Scope) => (s.kind === 'county' ? 'lead' : s.kind);
   const staff = (s: Scope): Identity => ({ sub: `bench-${s.kind}`, role: s.kind === 'county' ? 'clerk' : s.kind, regionCode: s.regionCode });
 
+  const anyScope = (rand: Random) => scopeOf(pick(rand, ['county', 'city', 'province'] as const), rand);
+  const drillQuery = (rand: Random): DrillQuery & { scope: Scope } => {
+    const scope = anyScope(rand);
+    const measure = pick(rand, ['certified', 'belowQuota', 'aboveQuota', 'awaitingConfirmation', 'filed'] as const);
+    return { scope, year: year(rand), regionCode: scope.regionCode, measure };
+  };
+
   const measures: Measure[] = [];
   for (const kind of ['county', 'city', 'province'] as const) {
     measures.push({
@@ -126,9 +135,13 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<Da
       via: 'HTTP',
       probe: () => get(`/api/supervision/filings?year=${latest}&regionCode=330000&measure=certified&page=1&pageSize=20`, 'province'),
       run: async (rand) => {
-        const s = scopeOf(pick(rand, ['county', 'city', 'province'] as const), rand);
-        const measure = pick(rand, ['certified', 'belowQuota', 'aboveQuota', 'awaitingConfirmation', 'filed']);
-        await ok(`/api/supervision/filings?year=${year(rand)}&regionCode=${s.regionCode}&measure=${measure}&page=1&pageSize=20`, supervisor(s), s.regionCode);
+        const q = drillQuery(rand);
+        await ok(`/api/supervision/filings?year=${q.year}&regionCode=${q.regionCode}&measure=${q.measure}&page=1&pageSize=20`, supervisor(q.scope), q.regionCode);
+      },
+      replay: async (rand, rec) => {
+        const q = drillQuery(rand);
+        await drillTotal(rec, q);
+        await drillItems(rec, q, { limit: 20, offset: 0 });
       },
     },
     {
@@ -136,8 +149,13 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<Da
       via: 'HTTP',
       probe: () => get(`/api/supervision/exits?year=${latest}&regionCode=330000&page=1&pageSize=20`, 'province'),
       run: async (rand) => {
-        const s = scopeOf(pick(rand, ['county', 'city', 'province'] as const), rand);
+        const s = anyScope(rand);
         await ok(`/api/supervision/exits?year=${year(rand)}&regionCode=${s.regionCode}&page=1&pageSize=20`, supervisor(s), s.regionCode);
+      },
+      replay: async (rand, rec) => {
+        const q = { year: year(rand), regionCode: anyScope(rand).regionCode };
+        await exitCounts(rec, q);
+        await exitItems(rec, q, { limit: 20, offset: 0 });
       },
     },
     {
