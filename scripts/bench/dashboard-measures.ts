@@ -31,6 +31,8 @@ export interface DashboardBenchOptions {
   inboxCounties: string[];
   repetitions: number;
   seed: number;
+  /** Only the measures whose names start with one of these (all when absent). */
+  only?: string[];
   log: (line: string) => void;
 }
 
@@ -231,6 +233,10 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<Da
     },
   });
 
+  if (options.only) {
+    const only = options.only;
+    measures.splice(0, measures.length, ...measures.filter((m) => only.some((prefix) => m.name.startsWith(prefix))));
+  }
   // Routes not in this checkout are named, not measured.
   const rows = new Map<Measure, MeasureRow>();
   const times = new Map<Measure, number[]>();
