@@ -15,7 +15,6 @@ interface Connection {
 class CopyIn extends EventEmitter {
   rowCount = 0;
   private error: Error | undefined;
-  private copying = false;
   constructor(
     private readonly text: string,
     private readonly source: AsyncIterable<string>,
@@ -29,7 +28,6 @@ class CopyIn extends EventEmitter {
   }
 
   handleCopyInResponse(connection: Connection): void {
-    this.copying = true;
     void this.pump(connection);
   }
 
@@ -53,10 +51,9 @@ class CopyIn extends EventEmitter {
     this.rowCount = Number(/\d+$/.exec(message.text ?? '')?.[0] ?? 0);
   }
 
+  // The server refused (a bad row, a bad table): the pump stops; ReadyForQuery follows and ends the query.
   handleError(error: Error): void {
     this.error ??= error;
-    // Outside COPY mode (e.g. a bad table name) no ReadyForQuery waits on us to end the copy.
-    if (!this.copying) return;
   }
 
   handleReadyForQuery(): void {

@@ -2,7 +2,7 @@
 // (one COPY per table, fed batch by batch from one generator), rebuilds the indexes set aside, and counts what it
 // made so a test can compare.
 import pg from 'pg';
-import { createPool, ensureDatabase, type Db } from '../../platform/db.ts';
+import { createPool, dropDatabase, ensureDatabase, type Db } from '../../platform/db.ts';
 import { migrate } from '../../platform/migrate.ts';
 import { seededRandom } from '../../domain/synthetic.ts';
 import { ChunkQueue } from './chunk-queue.ts';
@@ -55,7 +55,6 @@ async function freshDatabase(url: string, replace: boolean, log: (line: string) 
     await db.end();
   }
   if (replace) {
-    const { dropDatabase } = await import('../../platform/db.ts');
     await dropDatabase(url);
     await ensureDatabase(url);
   }
@@ -84,7 +83,7 @@ export async function loadSeason(options: LoadOptions): Promise<LoadSummary> {
     };
     const queues = Object.fromEntries(tables.map((t) => [t, new ChunkQueue()])) as Record<SeededTable, ChunkQueue>;
     const copyClients: pg.PoolClient[] = [];
-    for (const _ of tables) {
+    for (let i = 0; i < tables.length; i++) {
       const client = await db.connect();
       clients.push(client);
       copyClients.push(client);
