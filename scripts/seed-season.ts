@@ -40,7 +40,9 @@ const share = Number(values.tasks);
 if (!(share >= 0 && share <= 1)) throw new Error('--tasks must be a share from 0 to 1');
 
 const log = (line: string) => console.log(line);
-const { databaseUrl, engineDatabaseUrl } = seasonDatabases(values.database);
+const { databaseUrl, engineDatabaseUrl, isDevelopersOwn } = seasonDatabases(values.database);
+// Named explicitly, DATABASE_URL's own database may be loaded (when it holds no filings), never dropped.
+if (isDevelopersOwn && values.replace) throw new Error('--replace would drop DATABASE_URL\'s own database: name another with --database');
 const t0 = performance.now();
 if (values.replace) await dropEngineDatabase(engineDatabaseUrl);
 const summary = await loadSeason({ databaseUrl, filings, years, seed: Number(values.seed), now: new Date(), replace: values.replace, log });

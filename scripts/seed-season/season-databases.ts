@@ -5,9 +5,15 @@ import { databaseUrlNamed } from '../../platform/db.ts';
 
 export const DEFAULT_SEASON_DATABASE = 'dpf_season';
 
-export function seasonDatabases(named: string | undefined): { databaseUrl: string; engineDatabaseUrl: string } {
+export function seasonDatabases(named: string | undefined): { databaseUrl: string; engineDatabaseUrl: string; isDevelopersOwn: boolean } {
   const config = loadConfig();
   const databaseUrl = named ?? databaseUrlNamed(config.databaseUrl, DEFAULT_SEASON_DATABASE);
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  return { databaseUrl, engineDatabaseUrl: databaseUrlNamed(config.engineDatabaseUrl, `${name}_engine`) };
+  const own = new URL(config.databaseUrl);
+  const target = new URL(databaseUrl);
+  return {
+    databaseUrl,
+    engineDatabaseUrl: databaseUrlNamed(config.engineDatabaseUrl, `${name}_engine`),
+    isDevelopersOwn: own.host === target.host && own.pathname === target.pathname,
+  };
 }
