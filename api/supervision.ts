@@ -3,7 +3,7 @@
 // table as an Excel file. The figures' shape is supervision/figures-types.ts (the annual report freezes the same).
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Role } from '../platform/http/identity.ts';
-import type { RouteContract } from './route-contract.ts';
+import type { JsonSchema, RouteContract } from './route-contract.ts';
 import { invalidRequest, signedIn } from './common-problems.ts';
 
 /** A city its counties, the province all of Zhejiang, a county lead its county. */
@@ -145,64 +145,54 @@ const regionProblems = [
   ...signedIn,
 ];
 
+/** Every supervision route: a GET for the readers, its query checked, a 400 with field errors, 401 and 403. */
+function supervisionRoute(route: Pick<RouteContract, 'path' | 'operationId' | 'summary' | 'description' | 'responses'> & { query: JsonSchema }): RouteContract {
+  const { query, ...rest } = route;
+  return { method: 'get', tag: 'supervision', callers: SUPERVISION_READERS, request: { query }, problems: regionProblems, ...rest };
+}
+
 export const supervisionContracts: readonly RouteContract[] = [
-  {
-    method: 'get',
+  supervisionRoute({
     path: '/api/supervision/figures',
     operationId: 'getSupervisionFigures',
-    tag: 'supervision',
     summary: { zh: '监管统计数字', en: 'Supervision figures' },
     description: {
       zh: '一个年度、一个行政区的申报进度、超期任务、安排就业情况与历年比较；由数据库随申报变化维护的汇总表得出。',
       en: 'A year and region’s filing progress, overdue tasks, employment picture and earlier years, from totals the database keeps as filings move.',
     },
-    callers: SUPERVISION_READERS,
-    request: { query: supervisionFiguresQuerySchema },
+    query: supervisionFiguresQuerySchema,
     responses: { 200: { description: { zh: '统计数字', en: 'The figures' }, schema: supervisionFiguresSchema } },
-    problems: regionProblems,
-  },
-  {
-    method: 'get',
+  }),
+  supervisionRoute({
     path: '/api/supervision/filings',
     operationId: 'listSupervisionFilings',
-    tag: 'supervision',
     summary: { zh: '统计数字背后的申报', en: 'The filings behind a figure' },
     description: { zh: '按县（区）、单位排列，分页。', en: 'By county, then unit, paged.' },
-    callers: SUPERVISION_READERS,
-    request: { query: supervisionFilingsQuerySchema },
+    query: supervisionFilingsQuerySchema,
     responses: { 200: { description: { zh: '一页申报', en: 'One page of filings' }, schema: supervisionFilingListSchema } },
-    problems: regionProblems,
-  },
-  {
-    method: 'get',
+  }),
+  supervisionRoute({
     path: '/api/supervision/exits',
     operationId: 'listSupervisionExits',
-    tag: 'supervision',
     summary: { zh: '残疾职工退出情况', en: 'Exits of disabled employees' },
     description: {
       zh: '上年度申报、本年度未申报的残疾职工，以及本年度中途停止计算的残疾职工，附数据所示原因；姓名和遮蔽的身份证号，读取留痕。',
       en: 'Disabled employees declared last year and not this year, or whose months stop during the year, with the reason the data gives; names and masked ID numbers, the read audited.',
     },
-    callers: SUPERVISION_READERS,
-    request: { query: supervisionExitsQuerySchema },
+    query: supervisionExitsQuerySchema,
     responses: { 200: { description: { zh: '各县数量和一页名单', en: 'Counts by county and one page of the list' }, schema: supervisionExitListSchema } },
-    problems: regionProblems,
-  },
-  {
-    method: 'get',
+  }),
+  supervisionRoute({
     path: '/api/supervision/export',
     operationId: 'exportSupervisionTable',
-    tag: 'supervision',
     summary: { zh: '导出统计表（Excel）', en: 'Export a table (Excel)' },
     description: {
       zh: '与页面相同的表，中文表头；申报和退出名单至多 100000 行，退出名单的读取留痕。',
       en: 'The page’s tables with Chinese headings; the filing and exit lists up to 100 000 rows, the exit list’s read audited.',
     },
-    callers: SUPERVISION_READERS,
-    request: { query: supervisionExportQuerySchema },
+    query: supervisionExportQuerySchema,
     responses: {
       200: { description: { zh: 'Excel 文件', en: 'The workbook' }, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     },
-    problems: regionProblems,
-  },
+  }),
 ];

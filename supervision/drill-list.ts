@@ -4,6 +4,7 @@
 // supervision_totals where the figure is one it keeps, else it is counted from the same index.
 import type { Db } from '../platform/db.ts';
 import type { DrillMeasure } from '../api/supervision.ts';
+import { pageClause, type Page } from './page-clause.ts';
 import { regionRange } from './region-range.ts';
 
 export interface DrillQuery {
@@ -51,6 +52,8 @@ const BUCKET_COLUMNS: Readonly<Record<string, string>> = {
   double: 'bucket_double',
 };
 
+const SHORT_BUCKETS: readonly string[] = ['none', 'under-half', 'below'];
+
 interface Built {
   where: string;
   params: unknown[];
@@ -71,7 +74,11 @@ async function keptTotal(db: Db, q: DrillQuery): Promise<number | undefined> {
   const { from, to } = regionRange(q.regionCode);
   let column = MEASURES[q.measure].total;
   if (q.ratioBucket !== undefined) {
-    if (q.measure !== 'filed' && q.measure !== 'certified') return undefined;
+    // A bucket holds certified units only; the ones short of the required count are all below quota.
+    const short = SHORT_BUCKETS.includes(q.ratioBucket);
+    if (q.measure === 'belowQuota' && !short) return 0;
+    if (q.measure === 'aboveQuota' && short) return 0;
+    if (!['filed', 'certified', 'belowQuota'].includes(q.measure)) return undefined;
     column = BUCKET_COLUMNS[q.ratioBucket] ?? '';
   }
   if (column === '') return undefined;
@@ -92,17 +99,15 @@ export async function drillTotal(db: Db, q: DrillQuery): Promise<number> {
   return Number(result.rows[0]!.total);
 }
 
-export async function drillItems(db: Db, q: DrillQuery, page: { limit: number; offset: number }): Promise<DrillItem[]> {
+export async function drillItems(db: Db, q: DrillQuery, page: Page): Promise<DrillItem[]> {
   const { where, params } = conditions(q);
-  const limit = `$${params.push(page.limit)}`;
-  const offset = `$${params.push(page.offset)}`;
   const result = await db.query<{
     filing_id: string; uscc: string; unit_name: string; county_code: string; status: string; channel: 'online' | 'window';
     certified_employees: number; required_count: string; shortfall: string; levy_estimate: string; ratio: string | null;
   }>(
     `select filing_id, uscc, unit_name, county_code, status, channel, certified_employees, required_count, shortfall, levy_estimate, ratio
        from supervision_filing_facts where ${where}
-      order by county_code, uscc, filing_id limit ${limit} offset ${offset}`,
+      order by county_code, uscc, filing_id ${pageClause(params, page)}`,
     params,
   );
   return result.rows.map((r) => ({

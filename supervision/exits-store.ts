@@ -3,6 +3,7 @@
 import type { Db } from '../platform/db.ts';
 import { regionName } from '../domain/regions.ts';
 import { EXIT_REASONS, type ExitReason } from './labels.ts';
+import { pageClause, type Page } from './page-clause.ts';
 import { regionRange } from './region-range.ts';
 
 export interface ExitQuery {
@@ -31,27 +32,27 @@ function conditions(q: ExitQuery): { where: string; params: unknown[] } {
   return { where, params };
 }
 
+/** Counts per county from supervision_exit_totals (kept by trigger), not a count over the list. */
 export async function exitCounts(db: Db, q: ExitQuery): Promise<{ total: number; byCounty: Array<{ regionCode: string; regionName: string; count: number }> }> {
   const { where, params } = conditions(q);
   const result = await db.query<{ county_code: string; count: string }>(
-    `select county_code, count(*)::text as count from supervision_exits where ${where} group by county_code order by county_code`,
+    `select county_code, sum(exits)::text as count from supervision_exit_totals where ${where}
+      group by county_code having sum(exits) > 0 order by county_code`,
     params,
   );
   const byCounty = result.rows.map((r) => ({ regionCode: r.county_code, regionName: regionName(r.county_code) ?? r.county_code, count: Number(r.count) }));
   return { total: byCounty.reduce((n, c) => n + c.count, 0), byCounty };
 }
 
-export async function exitItems(db: Db, q: ExitQuery, page: { limit: number; offset: number }): Promise<ExitItem[]> {
+export async function exitItems(db: Db, q: ExitQuery, page: Page): Promise<ExitItem[]> {
   const { where, params } = conditions(q);
-  const limit = `$${params.push(page.limit)}`;
-  const offset = `$${params.push(page.offset)}`;
   const result = await db.query<{
     filing_id: string; uscc: string; unit_name: string; county_code: string; employee_name: string; id_number_masked: string;
     reason: ExitReason; last_month: string | null;
   }>(
     `select filing_id, uscc, unit_name, county_code, employee_name, id_number_masked, reason, last_month
        from supervision_exits where ${where}
-      order by county_code, uscc, person_hash limit ${limit} offset ${offset}`,
+      order by county_code, uscc, person_hash ${pageClause(params, page)}`,
     params,
   );
   return result.rows.map((r) => ({

@@ -11,12 +11,13 @@ export interface RebuildCounts {
 
 export async function rebuildSupervisionFacts(db: Db, options: { year?: number } = {}): Promise<RebuildCounts> {
   return inTransaction(db, async (tx) => {
-    await tx.query('lock table supervision_filing_facts, supervision_totals, supervision_exits in exclusive mode');
+    await tx.query('lock table supervision_filing_facts, supervision_totals, supervision_exits, supervision_exit_totals in exclusive mode');
     // The row triggers would add each fact to its totals one by one; the totals are summed once below instead.
     await tx.query(`set local supervision.bulk = 'on'`);
     const year = options.year ?? null;
     const byYear = (column: string) => `($1::integer is null or ${column} = $1)`;
     await tx.query(`delete from supervision_totals where ${byYear('year')}`, [year]);
+    await tx.query(`delete from supervision_exit_totals where ${byYear('year')}`, [year]);
     await tx.query(`delete from supervision_exits where ${byYear('year')}`, [year]);
     await tx.query(`delete from supervision_filing_facts where ${byYear('year')}`, [year]);
     const facts = await tx.query(`insert into supervision_filing_facts select * from supervision_fact_source where ${byYear('year')}`, [year]);
@@ -37,6 +38,10 @@ export async function rebuildSupervisionFacts(db: Db, options: { year?: number }
     );
     const exits = await tx.query(
       `insert into supervision_exits select x.* from filings f cross join lateral supervision_exits_of(f.id) x where ${byYear('f.year')}`,
+      [year],
+    );
+    await tx.query(
+      `insert into supervision_exit_totals select year, county_code, reason, count(*) from supervision_exits where ${byYear('year')} group by year, county_code, reason`,
       [year],
     );
     return { facts: facts.rowCount ?? 0, exits: exits.rowCount ?? 0 };

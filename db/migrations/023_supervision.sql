@@ -128,6 +128,16 @@ create table supervision_exits (
   primary key (filing_id, person_hash)
 );
 create index supervision_exits_by_region on supervision_exits (year, county_code, uscc, person_hash);
+create index supervision_exits_by_reason on supervision_exits (year, reason, county_code, uscc, person_hash);
+
+-- Exits counted per (year, county, reason), kept by a trigger on supervision_exits: the list's counts by county.
+create table supervision_exit_totals (
+  year         integer not null,
+  county_code  text not null,
+  reason       text not null,
+  exits        integer not null default 0,
+  primary key (year, county_code, reason)
+);
 
 -- The key of the person hash: readable by the owner only; the hash is computed by a SECURITY DEFINER function.
 create table supervision_hash_key (
@@ -374,6 +384,25 @@ end
 $$;
 create trigger supervision_facts_to_totals after insert or update or delete on supervision_filing_facts
   for each row execute function supervision_facts_to_totals();
+
+create function supervision_exits_to_totals() returns trigger
+language plpgsql as $$
+begin
+  if current_setting('supervision.bulk', true) = 'on' then
+    return null;
+  end if;
+  if tg_op = 'DELETE' then
+    update supervision_exit_totals set exits = exits - 1
+     where year = old.year and county_code = old.county_code and reason = old.reason;
+  else
+    insert into supervision_exit_totals as t (year, county_code, reason, exits) values (new.year, new.county_code, new.reason, 1)
+    on conflict (year, county_code, reason) do update set exits = t.exits + 1;
+  end if;
+  return null;
+end
+$$;
+create trigger supervision_exits_to_totals after insert or delete on supervision_exits
+  for each row execute function supervision_exits_to_totals();
 
 -- Brings one filing's fact row (and, with `exits`, its exits) up to date; a change of whether it is filed or of its
 -- declaration reaches the unit's filing of the next year too, whose "new unit" and exits depend on this one.

@@ -150,6 +150,12 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
 
   'POST /api/filings/{id}/rating': [{ path: (fx) => `/api/filings/${fx.certified.id}/rating`, facts: FILING_FACTS, json: () => ({ score: 5, comment: '办理顺畅' }), allowed: [200, 201] }],
   'GET /api/ratings/summary': [{ about: `?regionCode=${COUNTY_A1}`, path: () => `/api/ratings/summary?regionCode=${COUNTY_A1}`, facts: { region: COUNTY_A1 }, allowed: [200] }],
+  'GET /api/supervision/figures': [{ about: `?regionCode=${COUNTY_A1}`, path: () => `/api/supervision/figures?year=2025&regionCode=${COUNTY_A1}`, facts: { region: COUNTY_A1 }, allowed: [200] }],
+  'GET /api/supervision/filings': [{ about: `?regionCode=${COUNTY_A1}`, path: () => `/api/supervision/filings?year=2025&regionCode=${COUNTY_A1}`, facts: { region: COUNTY_A1 }, allowed: [200] }],
+  'GET /api/supervision/exits': [{ about: `?regionCode=${COUNTY_A1}`, path: () => `/api/supervision/exits?year=2025&regionCode=${COUNTY_A1}`, facts: { region: COUNTY_A1 }, allowed: [200] }],
+  'GET /api/supervision/export': [
+    { about: `?regionCode=${COUNTY_A1}`, path: () => `/api/supervision/export?table=byCounty&year=2025&regionCode=${COUNTY_A1}`, facts: { region: COUNTY_A1 }, allowed: [200] },
+  ],
 
   'GET /api/employers/{uscc}': [{ path: () => `/api/employers/${UNIT_A.uscc}`, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 }, allowed: [200] }],
   'PATCH /api/employers/{uscc}': [
