@@ -163,7 +163,7 @@ export const runningFilingsQuerySchema = {
   additionalProperties: false,
   properties: {
     status: statusOf,
-    page: { type: 'string', pattern: '^[1-9]\\d{0,3}$', description: '第几页，默认 1 / page, 1 by default' },
+    page: { type: 'string', pattern: '^([1-9]\\d?|[1-4]\\d\\d|500)$', description: '第几页（至多 500），默认 1 / page (at most 500), 1 by default' },
     pageSize: { type: 'string', pattern: '^([1-9]\\d?|100)$', description: '每页条数，默认 20 / page size, 20 by default' },
     stuckAfter: {
       type: 'string',
@@ -202,7 +202,7 @@ export const runningFilingsSchema = {
         properties: {
           id: { type: 'string' },
           year: { type: 'integer' },
-          unitName: { type: 'string' },
+          unitName: { type: ['string', 'null'], description: '单位名称；运维人员不读申报内容，为 null / the unit; null for operators, who do not read filings' },
           handlingRegionCode: { type: 'string' },
           status: statusOf,
           channel: { type: 'string' },
@@ -313,7 +313,7 @@ export const taskDeadlinesSchema = {
         properties: { taskKey: { type: 'string' }, name: { type: 'string' }, ...deadlineCount },
       },
     },
-    complete: { type: 'boolean', description: '分组是否覆盖全部任务（否：只含逾期最久的 2000 个） / whether the breakdown covers every task' },
+    complete: { type: 'boolean', description: '分组是否覆盖全部任务（否：只含逾期最久的 1000 个） / whether the breakdown covers every task' },
   },
 } as const;
 
@@ -422,3 +422,8 @@ export const operationsContracts: readonly RouteContract[] = [
     problems: [...dashboardProblems, engineUnavailable],
   },
 ];
+
+export type RunningFilingsAnswer = FromSchema<typeof runningFilingsSchema>;
+export type DepartmentHealthAnswer = FromSchema<typeof departmentHealthSchema>;
+export type WorkersAndOutboxAnswer = FromSchema<typeof workersAndOutboxSchema>;
+export type TaskDeadlinesAnswer = FromSchema<typeof taskDeadlinesSchema>;

@@ -8,10 +8,11 @@ import type { EngineRest } from '../platform/engine-rest.ts';
 import { createFieldMessages } from '../platform/field-messages.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { engineProblem, requireEngine } from '../platform/http/engine-problems.ts';
-import { checked } from '../platform/http/http.ts';
+import { checked, identityOf } from '../platform/http/http.ts';
+import { FILING_READERS } from '../api/access-policy.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
-import { outboxBacklog } from '../server/health-checks.ts';
+import { outboxBacklog } from '../outbox/outbox-backlog.ts';
 import {
   departmentHealthQuerySchema,
   OPERATIONS_DASHBOARD_READERS,
@@ -48,7 +49,7 @@ const queryMessages = createFieldMessages({
     minutes: ['统计分钟数', 'window in minutes'],
   },
   formatHints: {
-    page: ['应为 1 至 9999 的整数', 'must be a whole number from 1 to 9999'],
+    page: ['应为 1 至 500 的整数', 'must be a whole number from 1 to 500'],
     pageSize: ['应为 1 至 100 的整数', 'must be a whole number from 1 to 100'],
     stuckAfter: ['应为 1 至 60 的整数', 'must be a whole number from 1 to 60'],
     minutes: ['应为 1 至 1440 的整数', 'must be a whole number from 1 to 1440'],
@@ -68,6 +69,8 @@ export function dashboardRouter({ db, sessions, engine, stuckAfterWorkingDays }:
         page: Number(q.page ?? 1),
         pageSize: Number(q.pageSize ?? 20),
         stuckAfterWorkingDays: q.stuckAfter ? Number(q.stuckAfter) : stuckAfterWorkingDays,
+        // Names of units to those who read filings at all (the province reads every county's), not to operators.
+        unitNames: FILING_READERS[identityOf(req).role] !== undefined,
       }),
     );
   });

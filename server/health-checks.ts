@@ -4,6 +4,7 @@ import { DEPARTMENT_URL_KEYS, unreachableDepartments } from '../connectors/depar
 import { variables, type Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
+export { outboxBacklog, type OutboxBacklog } from '../outbox/outbox-backlog.ts';
 
 export type CheckState = 'up' | 'down' | 'unavailable';
 
@@ -110,29 +111,6 @@ export async function departmentReachability(config: Config): Promise<Department
     const down = unreachable.get(variable);
     return { variable, url: config[key], reachable: !down, ...(down ? { reason: down.reason } : {}) };
   });
-}
-
-export interface OutboxBacklog {
-  /** Commands waiting to be sent to the engine. */
-  pending: number;
-  /** Of those, the ones that failed at least once. */
-  failing: number;
-  /** When the oldest waiting command was written; null when none waits. */
-  oldestPendingAt: string | null;
-  /** Messages given up after their attempts (they need a person). */
-  givenUp: number;
-}
-
-export async function outboxBacklog(db: Db): Promise<OutboxBacklog> {
-  const { rows } = await db.query<{ pending: string; failing: string; oldest: Date | null; given_up: string }>(
-    `select count(*) filter (where dispatched_at is null and given_up_at is null) as pending,
-            count(*) filter (where dispatched_at is null and given_up_at is null and attempts > 0) as failing,
-            min(created_at) filter (where dispatched_at is null and given_up_at is null) as oldest,
-            count(*) filter (where given_up_at is not null and dispatched_at is null) as given_up
-       from outbox where dispatched_at is null`,
-  );
-  const row = rows[0]!;
-  return { pending: Number(row.pending), failing: Number(row.failing), oldestPendingAt: row.oldest?.toISOString() ?? null, givenUp: Number(row.given_up) };
 }
 
 /** The engine's open incidents, counted (the list itself is GET /api/operations/incidents). */

@@ -32,6 +32,7 @@ create table worker_topic_minutes (
   primary key (minute, worker_id, topic)
 );
 
--- Running filings oldest progress first (the stuck ones), and their count by step, without reading the finished ones.
-create index filings_running_by_progress on filings (updated_at, status)
+-- Running filings oldest progress first (the stuck ones), and their count by step, without reading the finished ones:
+-- the columns a page lists are included, so even a page deep in the list is read from the index alone.
+create index filings_running_by_progress on filings (updated_at, status) include (id, year, employer_uscc, handling_region_code, channel)
   where status in ('submitted', 'accepted', 'reviewing', 'awaiting_confirmation', 'disputed', 'manual_review', 'feedback', 'returned');

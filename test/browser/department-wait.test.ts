@@ -6,19 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
+import { setDepartmentOutage } from '../support/department-outage.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 
 let system: TestSystem;
 let browser: BrowserSession;
-
-async function setOutage(department: string, outage: boolean): Promise<void> {
-  const res = await fetch(`${system.simulators!.url}/_admin/faults/${department}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 0, failureRate: 0, outage, malformed: false }),
-  });
-  expect(res.status, await res.text()).toBe(200);
-}
 
 beforeAll(async () => {
   system = await startTestSystem({ WORKER_RETRIES: '1', WORKER_RETRY_BACKOFF_MS: '200' });
@@ -26,7 +18,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (system?.simulators) await setOutage('medical', false);
+  if (system?.simulators) await setDepartmentOutage(system, 'medical', false);
   expect(browser?.pageErrors ?? []).toEqual([]);
   await browser?.close();
   await system?.stop();
@@ -34,7 +26,7 @@ afterAll(async () => {
 
 describe("the employer's page while a department does not answer", { timeout: 240_000 }, () => {
   it('names the department and says the operators have it, at 1366 px and at 375 px', async () => {
-    await setOutage('medical', true);
+    await setDepartmentOutage(system, 'medical', true);
     const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { employees: 1 });
     const token = await system.login({ role: 'employer', uscc: filing.employer.uscc });
     const filed = await system.request('POST', '/api/filings', { token, body: filing });
@@ -75,7 +67,7 @@ describe("the employer's page while a department does not answer", { timeout: 24
       await screenshot(page, `22-incidents-${name}`);
       if (name === 'desktop') {
         // The department is back: the whole group is retried with one click, and the list empties.
-        await setOutage('medical', false);
+        await setDepartmentOutage(system, 'medical', false);
         await group.locator('[data-testid=retry-group]').click();
         await page.getByText(/已重试 \d+ 项/).waitFor({ timeout: 30_000 });
         await group.waitFor({ state: 'detached', timeout: 30_000 });

@@ -146,7 +146,7 @@ describe('统一身份认证登录 in Chromium', { timeout: 120_000 }, () => {
     { login: 'reviewer.xihu', home: /^\/workbench$/, sees: [XIHU.uscc] },
     { login: 'city.hangzhou', home: /^\/workbench$/, sees: [XIHU.uscc] },
     { login: 'province.zj', home: /^\/workbench$/, sees: [XIHU.uscc, DAISHAN.uscc] },
-    { login: 'operator.zj', home: /^\/workbench$/, sees: [] },
+    { login: 'operator.zj', home: /^\/operations$/, sees: [] },
   ];
   for (const { login, home, sees } of staff) {
     it(`signs ${login} in to the workbench, seeing the filings of their own region only`, async () => {

@@ -5,27 +5,19 @@
 // and retries nothing; a clerk reads none of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
+import { setDepartmentOutage } from '../support/department-outage.ts';
+import { fileOnline, filingWhen, makeTaskOverdue } from '../support/filing-steps.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
 
 const MEDICAL = '医疗保障（医疗保险）';
 let system: TestSystem;
 
-async function setOutage(department: string, outage: boolean): Promise<void> {
-  const res = await fetch(`${system.simulators!.url}/_admin/faults/${department}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 0, failureRate: 0, outage, malformed: false }),
-  });
-  expect(res.status, await res.text()).toBe(200);
-}
-
-async function file(employees = 1): Promise<{ id: string; token: string; county: string }> {
-  const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { employees });
-  const token = await system.login({ role: 'employer', uscc: filing.employer.uscc });
-  const filed = await system.request('POST', '/api/filings', { token, body: filing });
-  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-  const { rows } = await system.db.query<{ handling_region_code: string }>('select handling_region_code from filings where id = $1', [filed.body.id]);
-  return { id: filed.body.id as string, token, county: rows[0]!.handling_region_code };
+/** A filing filed online now, with its county. */
+async function file(): Promise<{ id: string; token: string; county: string }> {
+  const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { employees: 1 });
+  const { id, employer } = await fileOnline(system, filing);
+  const { rows } = await system.db.query<{ handling_region_code: string }>('select handling_region_code from filings where id = $1', [id]);
+  return { id, token: employer, county: rows[0]!.handling_region_code };
 }
 
 beforeAll(async () => {
@@ -33,7 +25,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (system?.simulators) await setOutage('medical', false);
+  if (system?.simulators) await setDepartmentOutage(system, 'medical', false);
   await system?.stop();
 });
 
@@ -53,7 +45,7 @@ describe('the operators’ dashboard API', { timeout: 180_000 }, () => {
   it('shows a department switched off as failing with its last error and its incident; a retry once it is back resumes the filing', async () => {
     const operator = await system.login({ role: 'operator' });
     const province = await system.login({ role: 'province', regionCode: '330000' });
-    await setOutage('medical', true);
+    await setDepartmentOutage(system, 'medical', true);
     const { id, token } = await file();
 
     const incident = await eventually('the medical check to become an incident', async () => {
@@ -86,14 +78,11 @@ describe('the operators’ dashboard API', { timeout: 180_000 }, () => {
       expect((await system.request('GET', path, { token: province })).status, path).toBe(200);
     }
 
-    await setOutage('medical', false);
+    await setDepartmentOutage(system, 'medical', false);
     const retried = await system.request('POST', '/api/operations/incidents/retry', { token: operator, body: { incidentIds: [incident.id] } });
     expect(retried.status).toBe(200);
     expect(retried.body.retried).toEqual([incident.id]);
-    await eventually('the filing to go on to its result', async () => {
-      const r = await system.request('GET', `/api/filings/${id}`, { token });
-      return r.body.status === 'awaiting_confirmation' ? r.body : undefined;
-    }, 60_000);
+    await filingWhen(system, token, id, 'its result after the retry', (f) => f.status === 'awaiting_confirmation', 60_000);
     const audited = await system.db.query(`select actor_role from audit_log where action = 'incident.retry' and subject_id = $1`, [id]);
     expect(audited.rows).toEqual([{ actor_role: 'operator' }]);
     await eventually('the medical department to answer again in the figures', async () => {
@@ -107,6 +96,8 @@ describe('the operators’ dashboard API', { timeout: 180_000 }, () => {
     const operator = await system.login({ role: 'operator' });
     const stuck = await file();
     const fresh = await file();
+    // Once its review is done and it waits for the employer: nothing moves it meanwhile.
+    await filingWhen(system, stuck.token, stuck.id, 'its result', (f) => f.status === 'awaiting_confirmation');
     // Stood still since long ago: a stuck filing, whatever else the run's database holds.
     await system.db.query(`update filings set updated_at = now() - interval '400 days' where id = $1`, [stuck.id]);
     const res = await system.request('GET', '/api/operations/running-filings?stuckAfter=3&pageSize=100', { token: operator });
@@ -133,13 +124,7 @@ describe('the operators’ dashboard API', { timeout: 180_000 }, () => {
   it('counts tasks past their due date by county and kind of task', async () => {
     const operator = await system.login({ role: 'operator' });
     const { id, county } = await file();
-    const task = await eventually('a person’s task of the filing', async () => {
-      const tasks = await system.rest.get<any[]>('/task', { processInstanceBusinessKey: id });
-      return tasks[0];
-    }, 60_000);
-    const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().replace('Z', '+0000');
-    const { name, description, priority, assignee, owner, followUp, tenantId } = task;
-    await system.rest.put(`/task/${task.id}`, { name, description, priority, assignee, owner, followUp, tenantId, due: yesterday });
+    const task = await makeTaskOverdue(system, id, 2);
     const res = await system.request('GET', '/api/operations/deadlines', { token: operator });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.overdue).toBeGreaterThanOrEqual(1);

@@ -36,12 +36,27 @@ export function filingWhen(system: TestSystem, token: string, id: string, what: 
   }, deadlineMs);
 }
 
-/** Files a declaration online as its employer; answers once the automatic result waits for confirmation. */
-export async function fileAndReview(system: TestSystem, filing: Filing): Promise<{ id: string; employer: string; reviewed: any }> {
+/** Files a declaration online as its employer; answers its id and the employer's token at once. */
+export async function fileOnline(system: TestSystem, filing: Filing): Promise<{ id: string; employer: string }> {
   const employer = await system.login({ role: 'employer', uscc: filing.employer.uscc });
   const res = await system.request('POST', '/api/filings', { token: employer, body: filing });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const id = res.body.id as string;
+  return { id: res.body.id as string, employer };
+}
+
+/** Moves the due date of the filing's first open user task `days` days into the past, as if it had been missed. */
+export async function makeTaskOverdue(system: TestSystem, filingId: string, days: number): Promise<{ id: string; taskDefinitionKey: string }> {
+  const task = await eventually(`a person's task of filing ${filingId}`, async () => (await system.rest.get<any[]>('/task', { processInstanceBusinessKey: filingId }))[0], 60_000);
+  // The engine's task update sets every field it is given: the task's own, with the due date changed.
+  const { name, description, priority, assignee, owner, followUp, tenantId } = task;
+  const due = new Date(Date.now() - days * 86_400_000).toISOString().replace('Z', '+0000');
+  await system.rest.put(`/task/${task.id}`, { name, description, priority, assignee, owner, followUp, tenantId, due });
+  return task;
+}
+
+/** Files a declaration online as its employer; answers once the automatic result waits for confirmation. */
+export async function fileAndReview(system: TestSystem, filing: Filing): Promise<{ id: string; employer: string; reviewed: any }> {
+  const { id, employer } = await fileOnline(system, filing);
   const reviewed = await filingWhen(system, employer, id, 'the automatic result', (f) => f.status === 'awaiting_confirmation' && f.review !== null && f.review !== undefined);
   return { id, employer, reviewed };
 }

@@ -12,11 +12,14 @@ import { SignInPage } from './pages/SignInPage.tsx';
 const PortalRoutes = lazy(() => import('./pages/portal/PortalRoutes.tsx').then((m) => ({ default: m.PortalRoutes })));
 const WorkbenchRoutes = lazy(() => import('./pages/workbench/WorkbenchRoutes.tsx').then((m) => ({ default: m.WorkbenchRoutes })));
 // The web modeler (bpmn-js, dmn-js, the form editor) is large: only those who may read the definitions load it.
+const OperationsPage = lazy(() => import('./pages/operations/OperationsPage.tsx').then((m) => ({ default: m.OperationsPage })));
 const ModelerRoutes = lazy(() => import('../../web-modeler/ModelerRoutes.tsx').then((m) => ({ default: m.ModelerRoutes })));
 
 const STAFF: Role[] = ['clerk', 'reviewer', 'lead', 'city', 'province', 'operator', 'policy'];
 /** Who may open the modeler: policy staff change and deploy; the province and operators look (GET /api/definitions). */
 export const MODELER_READERS: Role[] = ['policy', 'province', 'operator'];
+/** Who opens the operators' dashboard (运行监控): operators, and the province reading it. */
+const OPERATIONS_READERS: Role[] = ['operator', 'province'];
 
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const { who } = useSession();
@@ -38,6 +41,7 @@ export function App() {
       <Route path="/portal/*" element={<RequireRole roles={['employer']}><PortalRoutes /></RequireRole>} />
       <Route path="/workbench/*" element={<RequireRole roles={STAFF}><WorkbenchRoutes /></RequireRole>} />
       <Route path="/modeler/*" element={<RequireRole roles={MODELER_READERS}><ModelerRoutes /></RequireRole>} />
+      <Route path="/operations" element={<RequireRole roles={OPERATIONS_READERS}><OperationsPage /></RequireRole>} />
       <Route path="*" element={<Navigate to={who ? homeOf(who) : '/login'} replace />} />
     </Routes>
   );

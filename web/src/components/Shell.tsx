@@ -16,15 +16,15 @@ const WORKBENCH_MENU = [
   { key: '/workbench/filings', label: <Link to="/workbench/filings">申报查询</Link> },
   { key: '/workbench/intake', label: <Link to="/workbench/intake">窗口代为申报</Link> },
   { key: '/workbench/calendar', label: <Link to="/workbench/calendar">节假日安排</Link> },
-  { key: '/workbench/incidents', label: <Link to="/workbench/incidents">故障处理</Link> },
+  { key: '/operations', label: <Link to="/operations">运行监控</Link> },
   { key: '/workbench/staff', label: <Link to="/workbench/staff">工作人员名册</Link> },
   { key: '/modeler', label: <Link to="/modeler">流程与规则</Link> },
 ];
 const MODELER_ROLES = new Set(['policy', 'province', 'operator']);
 // Who publishes a year's holidays (the server allows policy staff and the province), and operators who watch.
 const CALENDAR_ROLES = new Set(['policy', 'province', 'operator']);
-// Who reads the steps that stopped (operators retry them; the province watches).
-const INCIDENT_ROLES = new Set(['operator', 'province']);
+// Who reads the operators' dashboard with the steps that stopped (operators retry them; the province watches).
+const OPERATIONS_ROLES = new Set(['operator', 'province']);
 // Who keeps the staff register (持证上岗): the province and the cities.
 const STAFF_REGISTER_ROLES = new Set(['province', 'city']);
 
@@ -73,7 +73,7 @@ export function Shell({ children }: { children: ReactNode }) {
             (m.key !== '/workbench/intake' || who?.role === 'clerk') &&
             (m.key !== '/modeler' || MODELER_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/workbench/calendar' || CALENDAR_ROLES.has(who?.role ?? '')) &&
-            (m.key !== '/workbench/incidents' || INCIDENT_ROLES.has(who?.role ?? '')) &&
+            (m.key !== '/operations' || OPERATIONS_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/workbench/staff' || STAFF_REGISTER_ROLES.has(who?.role ?? '')),
         );
   const selected = menu.map((m) => m.key).filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];

@@ -1,6 +1,6 @@
 // One group of incidents (a department, or a step of the system's own): its count and 全部重试, then each incident —
 // as a table on wide screens, as cards below tablet width, where a table would hide the step and the cause.
-import { Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { chineseDateTime } from '../../../lib/format.ts';
 import { unitText, type Incident, type IncidentGroup } from './incident-groups.ts';
 
@@ -44,7 +44,7 @@ export function IncidentGroupCard({ group, wide, mayRetry, busy, onRetry }: Inci
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label="单位">{unitText(i)}</Descriptions.Item>
                 <Descriptions.Item label="步骤">{i.step.name}</Descriptions.Item>
-                <Descriptions.Item label="原因">{i.message}</Descriptions.Item>
+                <Descriptions.Item label="原因">{i.cause}</Descriptions.Item>
                 <Descriptions.Item label="发生时间">{chineseDateTime(i.at)}</Descriptions.Item>
               </Descriptions>
               {mayRetry && i.retryable && retryOne(i)}
@@ -61,7 +61,8 @@ export function IncidentGroupCard({ group, wide, mayRetry, busy, onRetry }: Inci
           columns={[
             { title: '单位', key: 'unit', render: (_v, i) => unitText(i) },
             { title: '步骤', key: 'step', width: 200, render: (_v, i) => i.step.name },
-            { title: '原因', dataIndex: 'message', ellipsis: { showTitle: true } },
+            // The cause in plain words; the engine's message (the technical detail) on hover.
+            { title: '原因', key: 'cause', ellipsis: { showTitle: false }, render: (_v, i) => <Tooltip title={i.message}>{i.cause}</Tooltip> },
             { title: '发生时间', key: 'at', width: 170, render: (_v, i) => chineseDateTime(i.at) },
             ...(mayRetry
               ? [

@@ -1,35 +1,13 @@
-// 故障处理: the steps that stopped and wait for an operator — grouped by the department they ask (or the step, for
-// the system's own), each with the unit and filing it holds up — and retrying one, or all of a group once the cause
-// is fixed (a department back, a year's holidays published). The province reads; operators retry. Cockpit remains
-// for anything else.
-import { Alert, Empty, Grid, Space, Typography } from 'antd';
-import { api } from '../../../lib/api.ts';
-import { useSession } from '../../../lib/session.tsx';
-import { loadErrorText, useLoaded } from '../../../lib/use-loaded.ts';
-import { groupsOf, type Incident } from './incident-groups.ts';
-import { IncidentGroupCard } from './IncidentGroupCard.tsx';
-import { useIncidentRetry } from './use-incident-retry.ts';
+// 故障处理: the incident list (IncidentList.tsx) as a page of its own; the operators' dashboard (/operations) shows
+// the same list in a tab. Cockpit remains for anything else.
+import { Space, Typography } from 'antd';
+import { IncidentList } from './IncidentList.tsx';
 
 export function IncidentsPage() {
-  const { who } = useSession();
-  const incidents = useLoaded(() => api<{ incidents: Incident[] }>('GET', '/api/operations/incidents'), []);
-  const { busy, retry } = useIncidentRetry(incidents.reload);
-  const mayRetry = who?.role === 'operator';
-  // Below tablet width each incident is a card: a table would hide the step and the cause off screen.
-  const wide = Grid.useBreakpoint().md ?? true;
-
-  const groups = groupsOf(incidents.data?.incidents ?? []);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="incidents-page">
       <Typography.Title level={3} style={{ margin: 0 }}>故障处理</Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        系统多次重试仍未完成的步骤在此等待处理，申报停在该步骤。排除原因（如部门接口恢复、节假日安排发布）后重试，申报从停下的步骤继续；再次失败的会重新列在这里。
-      </Typography.Paragraph>
-      {incidents.error && <Alert type="error" showIcon title={loadErrorText(incidents.error)} />}
-      {!incidents.loading && !incidents.error && groups.length === 0 && <Empty description="没有待处理的故障" data-testid="no-incidents" />}
-      {groups.map((group) => (
-        <IncidentGroupCard key={group.key} group={group} wide={wide} mayRetry={mayRetry} busy={busy} onRetry={(key, ids) => void retry(key, ids)} />
-      ))}
+      <IncidentList />
     </Space>
   );
 }
