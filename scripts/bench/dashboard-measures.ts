@@ -169,7 +169,7 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<Da
         await ok(`/api/operations/running-filings?page=1&pageSize=20${status ? `&status=${status}` : ''}`, 'operator', '330000');
       },
       replay: async (_rand, rec) => {
-        await runningFilings(rec, engine, await loadCalendar(rec), { page: 1, pageSize: 20, stuckAfterWorkingDays: 5 });
+        await runningFilings(rec, engine, await loadCalendar(rec), { page: 1, pageSize: 20, stuckAfterWorkingDays: 5, unitNames: false });
       },
     },
     {
