@@ -20,6 +20,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '22' },
     // After the measures, make the proposed filing-search indexes in the seeded database and measure the search again.
     'proposed-indexes': { type: 'boolean', default: false },
+    // Comma-separated beginnings of measure names (e.g. "filing search,task inbox"): only those.
+    only: { type: 'string' },
   },
 });
 const { databaseUrl, engineDatabaseUrl } = seasonDatabases(values.database);
@@ -39,6 +41,7 @@ try {
     const result = await benchDashboard({
       base: system.base, engine: system.engine, db, years, inboxCounties,
       repetitions: Number(values.repetitions), seed: Number(values.seed), log: (line) => console.log(line),
+      ...(values.only ? { only: values.only.split(',').map((p) => p.trim()) } : {}),
     });
     console.log(`\n${result.table}\n`);
     if (result.slowest) {
