@@ -22,11 +22,20 @@ export interface ScratchSystem {
   stop(): Promise<void>;
 }
 
-/** Spawns the system; `env` adds to or overrides its environment (department URLs, latency, worker settings). */
-export async function spawnScratchSystem(name: string, env: Record<string, string>): Promise<ScratchSystem> {
+/** Databases of a lasting system (a seeded season): `stop` leaves them. */
+export interface KeptDatabases {
+  databaseUrl: string;
+  engineDatabaseUrl: string;
+}
+
+/**
+ * Spawns the system; `env` adds to or overrides its environment (department URLs, latency, worker settings).
+ * With `kept`, on those databases (made by the start when missing, left by `stop`) instead of scratch ones.
+ */
+export async function spawnScratchSystem(name: string, env: Record<string, string>, kept?: KeptDatabases): Promise<ScratchSystem> {
   const config = loadConfig();
-  const databaseUrl = databaseUrlNamed(config.databaseUrl, `dpf_${name}_${process.pid}`);
-  const engineDatabaseUrl = databaseUrlNamed(config.engineDatabaseUrl, `dpf_engine_${name}_${process.pid}`);
+  const databaseUrl = kept?.databaseUrl ?? databaseUrlNamed(config.databaseUrl, `dpf_${name}_${process.pid}`);
+  const engineDatabaseUrl = kept?.engineDatabaseUrl ?? databaseUrlNamed(config.engineDatabaseUrl, `dpf_engine_${name}_${process.pid}`);
   const [port, enginePort] = [await freePort(), await freePort()];
   const account = { user: 'bench', password: 'bench-password' };
   const t0 = performance.now();
@@ -67,6 +76,7 @@ export async function spawnScratchSystem(name: string, env: Record<string, strin
         server.kill('SIGINT');
         await exited;
       }
+      if (kept) return;
       await dropDatabase(databaseUrl);
       await dropEngineDatabase(engineDatabaseUrl);
     },
