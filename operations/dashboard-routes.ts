@@ -22,7 +22,7 @@ import {
 } from '../api/operations.ts';
 import { departmentHealth } from './department-health.ts';
 import { runningFilings } from './running-filings.ts';
-import { taskDeadlines } from './task-deadlines.ts';
+import { keptTaskDeadlines } from './kept-task-deadlines.ts';
 import { workerProcesses } from './workers-alive.ts';
 
 export interface DashboardRoutesOptions {
@@ -59,6 +59,7 @@ const queryMessages = createFieldMessages({
 export function dashboardRouter({ db, sessions, engine, stuckAfterWorkingDays }: DashboardRoutesOptions): Router {
   const router = Router();
   const readers = authenticate(sessions, OPERATIONS_DASHBOARD_READERS);
+  const deadlines = engine ? keptTaskDeadlines(db, engine) : undefined;
 
   router.get('/api/operations/running-filings', readers, async (req, res) => {
     const q = checked(req, checkRunningQuery, { ...req.query }, queryMessages);
@@ -86,9 +87,10 @@ export function dashboardRouter({ db, sessions, engine, stuckAfterWorkingDays }:
   });
 
   router.get('/api/operations/deadlines', readers, async (_req, res) => {
-    const engineRest = requireEngine(engine);
+    // No engine configured: refused as the engine's routes are (no keeper is made without one).
+    if (!deadlines) throw requireEngine(engine);
     try {
-      res.set('Cache-Control', 'no-store').json(await taskDeadlines(db, engineRest));
+      res.set('Cache-Control', 'no-store').json(await deadlines());
     } catch (error) {
       throw engineProblem(error);
     }

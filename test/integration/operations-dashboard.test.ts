@@ -8,6 +8,7 @@ import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { setDepartmentOutage } from '../support/department-outage.ts';
 import { fileOnline, filingWhen, makeTaskOverdue } from '../support/filing-steps.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
+import type { Tx } from '../../platform/db.ts';
 
 const MEDICAL = '医疗保障（医疗保险）';
 let system: TestSystem;
@@ -121,14 +122,49 @@ describe('the operators’ dashboard API', { timeout: 180_000 }, () => {
     expect((await system.request('GET', '/api/operations/departments?minutes=abc', { token: operator })).status).toBe(400);
   });
 
+  it('keeps the running filings’ counts by step and day equal to a recount as filings move', async () => {
+    const { id } = await file();
+    // Kept (migration 027) against counted, by step and China day of last progress; a row kept at zero is no row.
+    const mismatch = async (tx: Tx) =>
+      (await tx.query(
+        `with kept as (select status, day, filings::bigint as n from running_filing_days where filings <> 0),
+              counted as (select status, running_filing_day(updated_at) as day, count(*) as n from filings
+                           where running_filing_status(status) group by 1, 2)
+         (select * from kept except select * from counted) union all (select * from counted except select * from kept)`,
+      )).rows;
+    const tx = await system.db.connect();
+    try {
+      // Moved by hand inside a transaction given back, so the filing's own process is not disturbed.
+      await tx.query('begin');
+      expect(await mismatch(tx)).toEqual([]);
+      const moves = [
+        `update filings set status = 'manual_review', updated_at = now() - interval '30 days' where id = $1`,
+        `update filings set updated_at = now() - interval '3 days' where id = $1`,
+        `update filings set status = 'disputed' where id = $1`,
+        `update filings set status = 'closed', updated_at = now() where id = $1`,
+        `update filings set status = 'returned' where id = $1`,
+      ];
+      for (const move of moves) {
+        await tx.query(move, [id]);
+        expect(await mismatch(tx), move).toEqual([]);
+      }
+    } finally {
+      await tx.query('rollback');
+      tx.release();
+    }
+  });
+
   it('counts tasks past their due date by county and kind of task', async () => {
     const operator = await system.login({ role: 'operator' });
     const { id, county } = await file();
     const task = await makeTaskOverdue(system, id, 2);
-    const res = await system.request('GET', '/api/operations/deadlines', { token: operator });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // The view is kept and asked again behind the requests (operations/kept-task-deadlines.ts): polled until it shows.
+    const res = await eventually('the overdue task in the deadlines', async () => {
+      const r = await system.request('GET', '/api/operations/deadlines', { token: operator });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body.byCounty as any[]).find((c) => c.regionCode === county)?.overdue >= 1 ? r : undefined;
+    });
     expect(res.body.overdue).toBeGreaterThanOrEqual(1);
-    expect((res.body.byCounty as any[]).find((c) => c.regionCode === county)?.overdue).toBeGreaterThanOrEqual(1);
     expect((res.body.byKind as any[]).find((k) => k.taskKey === task.taskDefinitionKey)?.overdue).toBeGreaterThanOrEqual(1);
   });
 });
