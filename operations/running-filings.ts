@@ -73,17 +73,32 @@ export function stuckCutoff(calendar: WorkingDayCalendar, now: Date, workingDays
 
 /** Working days after the China date of `from` up to and including today's; null if a year between is unknown. */
 export function workingDaysSince(calendar: WorkingDayCalendar, from: Date, now: Date): number | null {
+  return workingDaysSinceEach(calendar, [from], now)[0]!;
+}
+
+/**
+ * `workingDaysSince` of each instant, in one walk back from today to the earliest of them (a page's filings may have
+ * stood still for years: one walk of a few hundred days, not one per filing).
+ */
+export function workingDaysSinceEach(calendar: WorkingDayCalendar, froms: Date[], now: Date): Array<number | null> {
   const provisional = new Set<number>();
-  let count = 0;
-  try {
-    for (let day = chinaDayNumber(from) + 1; day <= chinaDayNumber(now); day++) {
-      if (calendar.isWorkingDay(new Date(day * DAY_MS).toISOString().slice(0, 10), provisional)) count++;
+  const fromDays = froms.map((from) => chinaDayNumber(from));
+  const today = chinaDayNumber(now);
+  // After the walk reaches day d: the working days in d..today, or null once a year between is unknown.
+  const afterDay = new Map<number, number | null>();
+  let count: number | null = 0;
+  for (let day = today; day > Math.min(today, ...fromDays); day--) {
+    if (count !== null) {
+      try {
+        if (calendar.isWorkingDay(new Date(day * DAY_MS).toISOString().slice(0, 10), provisional)) count++;
+      } catch (error) {
+        if (!(error instanceof CalendarYearUnknown)) throw error;
+        count = null;
+      }
     }
-  } catch (error) {
-    if (error instanceof CalendarYearUnknown) return null;
-    throw error;
+    afterDay.set(day, count);
   }
-  return count;
+  return fromDays.map((day) => (day >= today ? 0 : (afterDay.get(day + 1) ?? 0)));
 }
 
 type StepCount = { status: RunningStatus; count: string; stuck: string };
@@ -107,23 +122,14 @@ async function stepCounts(db: Db, cutoff: Date): Promise<StepCount[]> {
 export async function runningFilings(db: Db, engine: EngineRest | undefined, calendar: WorkingDayCalendar, q: RunningFilingsQuery): Promise<RunningFilings> {
   const now = q.now ?? new Date();
   const cutoff = stuckCutoff(calendar, now, q.stuckAfterWorkingDays);
-  const counts = await stepCounts(db, cutoff);
+  // The counts, and the page with its open tasks from the engine, asked at the same time.
+  const [counts, { page, tasks }] = await Promise.all([stepCounts(db, cutoff), pageWithTasks(db, engine, q)]);
   const byStep = RUNNING_STATUSES.map((status) => {
     const row = counts.find((r) => r.status === status);
     return { status, count: Number(row?.count ?? 0), stuck: Number(row?.stuck ?? 0) };
   });
-  // The page is cut from the index first, and only its rows are joined to their units.
-  const page = await db.query<{ id: string; year: number; name: string; handling_region_code: string; status: RunningStatus; channel: string; updated_at: Date }>(
-    `select f.id, f.year, e.name, f.handling_region_code, f.status, f.channel, f.updated_at
-       from (select id, year, employer_uscc, handling_region_code, status, channel, updated_at from filings
-              where ${RUNNING_SQL} and ($1::text is null or status = $1)
-              order by updated_at, id limit $2 offset $3) f
-       join employers e on e.uscc = f.employer_uscc
-      order by f.updated_at, f.id`,
-    [q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize],
-  );
-  const tasks = await openTaskNames(engine, page.rows.map((r) => r.id));
-  const items = page.rows.map((r) => ({
+  const still = workingDaysSinceEach(calendar, page.rows.map((r) => r.updated_at), now);
+  const items = page.rows.map((r, i) => ({
     id: r.id,
     year: r.year,
     unitName: q.unitNames ? r.name : null,
@@ -132,7 +138,7 @@ export async function runningFilings(db: Db, engine: EngineRest | undefined, cal
     channel: r.channel,
     currentTask: tasks.get(r.id) ?? null,
     since: r.updated_at.toISOString(),
-    workingDaysStill: workingDaysSince(calendar, r.updated_at, now),
+    workingDaysStill: still[i] ?? null,
     stuck: r.updated_at < cutoff,
   }));
   const total = byStep.reduce((n, s) => n + s.count, 0);
@@ -145,6 +151,21 @@ export async function runningFilings(db: Db, engine: EngineRest | undefined, cal
     items,
     itemsTotal: q.status ? (byStep.find((s) => s.status === q.status)?.count ?? 0) : total,
   };
+}
+
+/** A page of the running filings, the longest standing still first, and the engine's open user task of each. */
+async function pageWithTasks(db: Db, engine: EngineRest | undefined, q: RunningFilingsQuery) {
+  // The page is cut from the index first, and only its rows are joined to their units.
+  const page = await db.query<{ id: string; year: number; name: string; handling_region_code: string; status: RunningStatus; channel: string; updated_at: Date }>(
+    `select f.id, f.year, e.name, f.handling_region_code, f.status, f.channel, f.updated_at
+       from (select id, year, employer_uscc, handling_region_code, status, channel, updated_at from filings
+              where ${RUNNING_SQL} and ($1::text is null or status = $1)
+              order by updated_at, id limit $2 offset $3) f
+       join employers e on e.uscc = f.employer_uscc
+      order by f.updated_at, f.id`,
+    [q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize],
+  );
+  return { page, tasks: await openTaskNames(engine, page.rows.map((r) => r.id)) };
 }
 
 /** The open user task of each filing (by business key), in one engine call; empty when the engine does not answer. */
