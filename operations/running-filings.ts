@@ -1,7 +1,8 @@
 // The filings still on their way, as operators watch them: how many stand at each step, and a page of them with the
 // longest without progress first — "stuck" once they have stood still for N working days (OPERATIONS_STUCK_WORKING_DAYS,
 // counted on the working-day calendar). The counts are kept by triggers (db/migrations/027); the page is cut from the
-// partial index of running filings (db/migrations/025), never by reading the finished ones; the engine is asked once per page for the open user task of the filings shown.
+// partial index of running filings (db/migrations/025), never by reading the finished ones; the engine is asked once
+// per page for the open user task of the filings shown (and once more for process instances not seen before).
 import { CalendarYearUnknown, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import { chinaDayNumber } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
@@ -168,7 +169,15 @@ async function pageWithTasks(db: Db, engine: EngineRest | undefined, q: RunningF
   return { page, tasks: await openTaskNames(engine, page.rows.map((r) => r.id)) };
 }
 
-/** The open user task of each filing (by business key), in one engine call; empty when the engine does not answer. */
+/**
+ * Each process instance's business key (its filing), as the engine answered it: an instance's business key never
+ * changes, so what was learnt stays true; the engine is asked only about instances not seen yet. Bounded: the oldest
+ * learnt are forgotten first.
+ */
+const businessKeyOf = new Map<string, string | null>();
+const BUSINESS_KEYS_KEPT = 20_000;
+
+/** The open user task of each filing (by business key); empty when the engine does not answer. */
 async function openTaskNames(engine: EngineRest | undefined, filingIds: string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   if (!engine || filingIds.length === 0) return names;
@@ -177,12 +186,17 @@ async function openTaskNames(engine: EngineRest | undefined, filingIds: string[]
       processInstanceBusinessKeyIn: filingIds,
     });
     if (tasks.length === 0) return names;
-    const instances = await engine.post<{ id: string; businessKey: string | null }[]>('/process-instance', {
-      processInstanceIds: [...new Set(tasks.map((t) => t.processInstanceId))],
-    });
-    const keyOf = new Map(instances.map((i) => [i.id, i.businessKey]));
+    const unknown = [...new Set(tasks.map((t) => t.processInstanceId))].filter((id) => !businessKeyOf.has(id));
+    if (unknown.length > 0) {
+      const instances = await engine.post<{ id: string; businessKey: string | null }[]>('/process-instance', { processInstanceIds: unknown });
+      for (const i of instances) businessKeyOf.set(i.id, i.businessKey);
+      for (const id of businessKeyOf.keys()) {
+        if (businessKeyOf.size <= BUSINESS_KEYS_KEPT) break;
+        businessKeyOf.delete(id);
+      }
+    }
     for (const task of tasks) {
-      const key = keyOf.get(task.processInstanceId);
+      const key = businessKeyOf.get(task.processInstanceId);
       if (key && !names.has(key)) names.set(key, task.name ?? task.taskDefinitionKey);
     }
   } catch {
