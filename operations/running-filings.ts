@@ -7,6 +7,7 @@ import { CalendarYearUnknown, type WorkingDayCalendar } from '../calendar/workin
 import { chinaDayNumber } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';
 import type { EngineRest } from '../platform/engine-rest.ts';
+import { keptOpenTaskNames } from './kept-task-names.ts';
 
 import { RUNNING_STATUSES, type RunningStatus } from '../api/operations.ts';
 
@@ -166,41 +167,19 @@ async function pageWithTasks(db: Db, engine: EngineRest | undefined, q: RunningF
       order by f.updated_at, f.id`,
     [q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize],
   );
-  return { page, tasks: await openTaskNames(engine, page.rows.map((r) => r.id)) };
+  const names = engine ? keptOpenTaskNames(engine) : undefined;
+  const tasks = names ? await names.of(page.rows.map((r) => r.id)) : new Map<string, string>();
+  // The first page of every step is kept fresh behind the requests: the page an operator opens next.
+  if (names) names.warm(() => firstPagesOfEachStep(db, q.pageSize));
+  return { page, tasks };
 }
 
-/**
- * Each process instance's business key (its filing), as the engine answered it: an instance's business key never
- * changes, so what was learnt stays true; the engine is asked only about instances not seen yet. Bounded: the oldest
- * learnt are forgotten first.
- */
-const businessKeyOf = new Map<string, string | null>();
-const BUSINESS_KEYS_KEPT = 20_000;
-
-/** The open user task of each filing (by business key); empty when the engine does not answer. */
-async function openTaskNames(engine: EngineRest | undefined, filingIds: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  if (!engine || filingIds.length === 0) return names;
-  try {
-    const tasks = await engine.post<{ name: string | null; taskDefinitionKey: string; processInstanceId: string }[]>('/task', {
-      processInstanceBusinessKeyIn: filingIds,
-    });
-    if (tasks.length === 0) return names;
-    const unknown = [...new Set(tasks.map((t) => t.processInstanceId))].filter((id) => !businessKeyOf.has(id));
-    if (unknown.length > 0) {
-      const instances = await engine.post<{ id: string; businessKey: string | null }[]>('/process-instance', { processInstanceIds: unknown });
-      for (const i of instances) businessKeyOf.set(i.id, i.businessKey);
-      for (const id of businessKeyOf.keys()) {
-        if (businessKeyOf.size <= BUSINESS_KEYS_KEPT) break;
-        businessKeyOf.delete(id);
-      }
-    }
-    for (const task of tasks) {
-      const key = businessKeyOf.get(task.processInstanceId);
-      if (key && !names.has(key)) names.set(key, task.name ?? task.taskDefinitionKey);
-    }
-  } catch {
-    // The list serves without the engine's word: the step is our status.
-  }
-  return names;
+/** The ids of the first page of each running step, the longest standing still first. */
+async function firstPagesOfEachStep(db: Db, pageSize: number): Promise<string[]> {
+  const pages = await Promise.all(
+    RUNNING_STATUSES.map((status) =>
+      db.query<{ id: string }>(`select id from filings where ${RUNNING_SQL} and status = $1 order by updated_at, id limit $2`, [status, pageSize]),
+    ),
+  );
+  return pages.flatMap((p) => p.rows.map((r) => r.id));
 }
