@@ -73,14 +73,10 @@ export function stuckCutoff(calendar: WorkingDayCalendar, now: Date, workingDays
   return new Date(day * DAY_MS - CHINA_OFFSET_MS);
 }
 
-/** Working days after the China date of `from` up to and including today's; null if a year between is unknown. */
-export function workingDaysSince(calendar: WorkingDayCalendar, from: Date, now: Date): number | null {
-  return workingDaysSinceEach(calendar, [from], now)[0]!;
-}
-
 /**
- * `workingDaysSince` of each instant, in one walk back from today to the earliest of them (a page's filings may have
- * stood still for years: one walk of a few hundred days, not one per filing).
+ * Working days after the China date of each instant up to and including today's (null where a year between is
+ * unknown), in one walk back from today to the earliest of them: a page's filings may have stood still for years, so
+ * one walk of a few hundred days, not one per filing.
  */
 export function workingDaysSinceEach(calendar: WorkingDayCalendar, froms: Date[], now: Date): Array<number | null> {
   const provisional = new Set<number>();
