@@ -46,22 +46,23 @@ async function employeeNumberOf(engine: EngineRest, task: EngineTask): Promise<n
 }
 
 /**
- * The employee numbers of manual-review tasks, by task id, in one engine query: the variable sits on the task's own
- * execution (the review's instance). A task whose execution holds none (a diagram that sets it higher up) is read
+ * The employee numbers of the manual-review tasks among `tasks`, by task id, in one engine query: the variable sits
+ * on the task's own execution (the review's instance). A task whose execution holds none (a diagram that sets it higher up) is read
  * through the task, one by one, as before — an inbox of a few hundred reviews must not cost a few hundred calls.
  */
-async function employeeNumbersOf(engine: EngineRest, tasks: readonly EngineTask[]): Promise<Map<string, number | undefined>> {
+export async function employeeNumbersOf(engine: EngineRest, tasks: readonly EngineTask[]): Promise<Map<string, number | undefined>> {
   const byTask = new Map<string, number | undefined>();
-  const executions = [...new Set(tasks.map((t) => t.executionId).filter((id): id is string => typeof id === 'string'))];
+  const reviews = tasks.filter((t) => t.taskDefinitionKey === MANUAL_REVIEW_TASK);
+  const executions = [...new Set(reviews.map((t) => t.executionId).filter((id): id is string => typeof id === 'string'))];
   if (executions.length > 0) {
     const variables = await engine.post<{ executionId: string; value: unknown }[]>('/variable-instance?deserializeValues=false', {
       variableName: 'employeeNumber',
       executionIdIn: executions,
     });
     const byExecution = new Map(variables.map((v) => [v.executionId, v.value]));
-    for (const t of tasks) if (t.executionId && byExecution.has(t.executionId)) byTask.set(t.id, employeeNumber(byExecution.get(t.executionId)));
+    for (const t of reviews) if (t.executionId && byExecution.has(t.executionId)) byTask.set(t.id, employeeNumber(byExecution.get(t.executionId)));
   }
-  for (const t of tasks) if (!byTask.has(t.id)) byTask.set(t.id, await employeeNumberOf(engine, t));
+  for (const t of reviews) if (!byTask.has(t.id)) byTask.set(t.id, await employeeNumberOf(engine, t));
   return byTask;
 }
 
@@ -75,18 +76,19 @@ interface Row {
 }
 
 /**
- * The employee each manual-review task among `tasks` is about, by task id; `filingOf` gives a task's filing id.
- * Other tasks, and tasks whose employee cannot be found, are left out.
+ * The employee each manual-review task among `tasks` is about, by task id; `numbers` are their employee numbers
+ * (employeeNumbersOf) and `filingOf` gives a task's filing id. Other tasks, and tasks whose employee cannot be found,
+ * are left out.
  */
 export async function reviewedEmployees(
   db: Db,
-  engine: EngineRest,
   tasks: readonly EngineTask[],
+  numbers: ReadonlyMap<string, number | undefined>,
   filingOf: (task: EngineTask) => string | undefined,
 ): Promise<Map<string, ReviewedEmployee>> {
-  const reviews = tasks.filter((t) => t.taskDefinitionKey === MANUAL_REVIEW_TASK);
-  const numbers = await employeeNumbersOf(engine, reviews);
-  const wanted = reviews.map((t) => ({ task: t, filingId: filingOf(t), number: numbers.get(t.id) }));
+  const wanted = tasks
+    .filter((t) => t.taskDefinitionKey === MANUAL_REVIEW_TASK)
+    .map((t) => ({ task: t, filingId: filingOf(t), number: numbers.get(t.id) }));
   const known = wanted.filter((w): w is { task: EngineTask; filingId: string; number: number } => w.number !== undefined && isUuid(w.filingId ?? ''));
   if (known.length === 0) return new Map();
   const rows = await db.query<Row>(

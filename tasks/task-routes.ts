@@ -35,7 +35,7 @@ import { filingSummaries, type FilingSummary } from './filing-summary.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { provisionalDueInstants } from '../calendar/provisional-deadlines.ts';
 import { taskDeadline, type TaskDeadline } from '../calendar/working-days-left.ts';
-import { reviewedEmployees, type ReviewedEmployee } from './reviewed-employee.ts';
+import { employeeNumbersOf, reviewedEmployees, type ReviewedEmployee } from './reviewed-employee.ts';
 import { requireGoodStanding } from '../staff/good-standing.ts';
 
 export interface TaskRoutesOptions {
@@ -104,14 +104,19 @@ async function reachableTask(engine: EngineRest, who: Identity, id: string): Pro
 
 /** Tasks as the inbox and the task page show them: with their filing, deadline and (manual review) employee. */
 async function presentAll(engine: EngineRest, db: Db, tasks: EngineTask[], now: Date) {
-  const keys = await businessKeysOf(engine, tasks.map((t) => t.processInstanceId));
-  const filingOf = (t: EngineTask) => keys.get(t.processInstanceId);
-  // One after another: a request holds one database connection at a time.
-  const summaries = await filingSummaries(db, [...keys.values()]);
+  // The engine's lookups run while our database is read; our reads stay one after another (one connection each).
+  const keysAsked = businessKeysOf(engine, tasks.map((t) => t.processInstanceId));
+  const numbersAsked = employeeNumbersOf(engine, tasks);
+  // Neither may be left to reject unobserved while the database is read.
+  keysAsked.catch(() => undefined);
+  numbersAsked.catch(() => undefined);
   // Read fresh per request: an administrator may just have published a year.
   const calendar = await loadCalendar(db);
   const provisional = await provisionalDueInstants(db, tasks.map((t) => t.processInstanceId));
-  const employees = await reviewedEmployees(db, engine, tasks, filingOf);
+  const keys = await keysAsked;
+  const filingOf = (t: EngineTask) => keys.get(t.processInstanceId);
+  const summaries = await filingSummaries(db, [...keys.values()]);
+  const employees = await reviewedEmployees(db, tasks, await numbersAsked, filingOf);
   return tasks.map((t) => {
     const key = filingOf(t);
     const deadline = taskDeadline(calendar, now, t.due, provisional.get(t.processInstanceId));
