@@ -1,4 +1,4 @@
-// `npm run bench:dashboard [-- --database URL --repetitions 30 --proposed-indexes]`: against a season seeded by `npm run seed:season`
+// `npm run bench:dashboard [-- --database URL --repetitions 30 --only …]`: against a season seeded by `npm run seed:season`
 // (its database and its engine's beside it), starts the system as `npm start` does and measures p50/p95/max of the
 // dashboards' requests through the real HTTP API with random scopes — supervision figures, drill list and exits, the
 // operations views, the filing search, a county's task inbox — and the bare engine's task query for the same county
@@ -11,15 +11,12 @@ import { benchDashboard } from './bench/dashboard-measures.ts';
 import { spawnScratchSystem } from './bench/scratch-system.ts';
 import { busiestCounties } from './seed-season/open-tasks.ts';
 import { seasonDatabases } from './seed-season/season-databases.ts';
-import { PROPOSED_FILING_SEARCH_INDEXES } from './seed-season/proposed-indexes.ts';
 
 const { values } = parseArgs({
   options: {
     database: { type: 'string' },
     repetitions: { type: 'string', default: '30' },
     seed: { type: 'string', default: '22' },
-    // After the measures, make the proposed filing-search indexes in the seeded database and measure the search again.
-    'proposed-indexes': { type: 'boolean', default: false },
     // Comma-separated beginnings of measure names (e.g. "filing search,task inbox"): only those.
     only: { type: 'string' },
   },
@@ -48,21 +45,6 @@ try {
       const byP95 = result.rows.filter((r) => !r.missing).sort((a, b) => b.p95 - a.p95)[0];
       if (byP95) console.log(`slowest measure by p95: ${byP95.name} (${byP95.p95.toFixed(1)} ms)`);
       console.log(`slowest SQL statement (replayed in-process, of ${result.slowest.measure}):\n  ${result.slowest.sql}\n  values ${JSON.stringify(result.slowest.values)}\n\nEXPLAIN (ANALYZE, BUFFERS):\n${result.slowest.plan}`);
-    }
-    if (values['proposed-indexes']) {
-      console.log('\nmaking the proposed filing-search indexes (scripts/seed-season/proposed-indexes.ts)…');
-      for (const statement of PROPOSED_FILING_SEARCH_INDEXES) {
-        const t = performance.now();
-        await db.query(statement);
-        console.log(`  ${statement} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
-      }
-      await db.query('vacuum analyze filings');
-      const again = await benchDashboard({
-        base: system.base, engine: system.engine, db, years, inboxCounties, only: ['filing search'],
-        repetitions: Number(values.repetitions), seed: Number(values.seed), log: (line) => console.log(line),
-      });
-      console.log(`\nfiling search with the proposed indexes:\n${again.table}\n`);
-      if (again.slowest) console.log(`its slowest SQL statement:\n  ${again.slowest.sql}\n  values ${JSON.stringify(again.slowest.values)}\n\nEXPLAIN (ANALYZE, BUFFERS):\n${again.slowest.plan}`);
     }
   } finally {
     await system.stop();

@@ -10,6 +10,8 @@ export interface EngineTask {
   due: string | null;
   followUp: string | null;
   processInstanceId: string;
+  /** The execution the task waits in (where a multi-instance step keeps its own variables). */
+  executionId?: string | null;
   processDefinitionId: string;
   operatonFormRef?: { key: string; binding: string; version: number | null } | null;
   formKey?: string | null;

@@ -29,17 +29,41 @@ export interface ReviewedEmployee {
   evidence: EvidenceItem[];
 }
 
-/** The employee number of a manual-review task: the variable its multi-instance step set, read through the task. */
+const employeeNumber = (value: unknown): number | undefined => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+};
+
+/** The employee number of one manual-review task: the variable its multi-instance step set, read through the task. */
 async function employeeNumberOf(engine: EngineRest, task: EngineTask): Promise<number | undefined> {
   try {
-    const variable = await engine.get<{ value: unknown }>(`/task/${encodeURIComponent(task.id)}/variables/employeeNumber`);
-    const n = Number(variable.value);
-    return Number.isInteger(n) && n >= 1 ? n : undefined;
+    return employeeNumber((await engine.get<{ value: unknown }>(`/task/${encodeURIComponent(task.id)}/variables/employeeNumber`)).value);
   } catch (error) {
     // Completed meanwhile, or a diagram without the variable: the row just names nobody.
     if (error instanceof EngineError && error.status === 404) return undefined;
     throw error;
   }
+}
+
+/**
+ * The employee numbers of the manual-review tasks among `tasks`, by task id, in one engine query: the variable sits
+ * on the task's own execution (the review's instance). A task whose execution holds none (a diagram that sets it higher up) is read
+ * through the task, one by one, as before — an inbox of a few hundred reviews must not cost a few hundred calls.
+ */
+export async function employeeNumbersOf(engine: EngineRest, tasks: readonly EngineTask[]): Promise<Map<string, number | undefined>> {
+  const byTask = new Map<string, number | undefined>();
+  const reviews = tasks.filter((t) => t.taskDefinitionKey === MANUAL_REVIEW_TASK);
+  const executions = [...new Set(reviews.map((t) => t.executionId).filter((id): id is string => typeof id === 'string'))];
+  if (executions.length > 0) {
+    const variables = await engine.post<{ executionId: string; value: unknown }[]>('/variable-instance?deserializeValues=false', {
+      variableName: 'employeeNumber',
+      executionIdIn: executions,
+    });
+    const byExecution = new Map(variables.map((v) => [v.executionId, v.value]));
+    for (const t of reviews) if (t.executionId && byExecution.has(t.executionId)) byTask.set(t.id, employeeNumber(byExecution.get(t.executionId)));
+  }
+  for (const t of reviews) if (!byTask.has(t.id)) byTask.set(t.id, await employeeNumberOf(engine, t));
+  return byTask;
 }
 
 interface Row {
@@ -52,20 +76,19 @@ interface Row {
 }
 
 /**
- * The employee each manual-review task among `tasks` is about, by task id; `filingOf` gives a task's filing id.
- * Other tasks, and tasks whose employee cannot be found, are left out.
+ * The employee each manual-review task among `tasks` is about, by task id; `numbers` are their employee numbers
+ * (employeeNumbersOf) and `filingOf` gives a task's filing id. Other tasks, and tasks whose employee cannot be found,
+ * are left out.
  */
 export async function reviewedEmployees(
   db: Db,
-  engine: EngineRest,
   tasks: readonly EngineTask[],
+  numbers: ReadonlyMap<string, number | undefined>,
   filingOf: (task: EngineTask) => string | undefined,
 ): Promise<Map<string, ReviewedEmployee>> {
-  const wanted = await Promise.all(
-    tasks
-      .filter((t) => t.taskDefinitionKey === MANUAL_REVIEW_TASK)
-      .map(async (t) => ({ task: t, filingId: filingOf(t), number: await employeeNumberOf(engine, t) })),
-  );
+  const wanted = tasks
+    .filter((t) => t.taskDefinitionKey === MANUAL_REVIEW_TASK)
+    .map((t) => ({ task: t, filingId: filingOf(t), number: numbers.get(t.id) }));
   const known = wanted.filter((w): w is { task: EngineTask; filingId: string; number: number } => w.number !== undefined && isUuid(w.filingId ?? ''));
   if (known.length === 0) return new Map();
   const rows = await db.query<Row>(

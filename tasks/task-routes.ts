@@ -16,7 +16,6 @@ import { authenticate } from '../sign-in/authenticate.ts';
 import type { Identity } from '../platform/http/identity.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
 import {
-  businessKeysOf,
   candidateGroupsOfTask,
   claimTask,
   completeTask,
@@ -31,11 +30,12 @@ import { checkFormValues, formMessages, type FormSchema } from './form-values.ts
 import { formVariableNames } from './form-fields.ts';
 import { completionCheckOf } from '../completion-checks/completion-checks.ts';
 import { candidateGroupsOf, completedByVariable } from './task-groups.ts';
+import { BusinessKeyCache } from './business-key-cache.ts';
 import { filingSummaries, type FilingSummary } from './filing-summary.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { provisionalDueInstants } from '../calendar/provisional-deadlines.ts';
 import { taskDeadline, type TaskDeadline } from '../calendar/working-days-left.ts';
-import { reviewedEmployees, type ReviewedEmployee } from './reviewed-employee.ts';
+import { employeeNumbersOf, reviewedEmployees, type ReviewedEmployee } from './reviewed-employee.ts';
 import { requireGoodStanding } from '../staff/good-standing.ts';
 
 export interface TaskRoutesOptions {
@@ -103,15 +103,20 @@ async function reachableTask(engine: EngineRest, who: Identity, id: string): Pro
 }
 
 /** Tasks as the inbox and the task page show them: with their filing, deadline and (manual review) employee. */
-async function presentAll(engine: EngineRest, db: Db, tasks: EngineTask[], now: Date) {
-  const keys = await businessKeysOf(engine, tasks.map((t) => t.processInstanceId));
-  const filingOf = (t: EngineTask) => keys.get(t.processInstanceId);
-  // One after another: a request holds one database connection at a time.
-  const summaries = await filingSummaries(db, [...keys.values()]);
+async function presentAll(engine: EngineRest, db: Db, businessKeys: BusinessKeyCache, tasks: EngineTask[], now: Date) {
+  // The engine's lookups run while our database is read; our reads stay one after another (one connection each).
+  const keysAsked = businessKeys.of(engine, tasks.map((t) => t.processInstanceId));
+  const numbersAsked = employeeNumbersOf(engine, tasks);
+  // Neither may be left to reject unobserved while the database is read.
+  keysAsked.catch(() => undefined);
+  numbersAsked.catch(() => undefined);
   // Read fresh per request: an administrator may just have published a year.
   const calendar = await loadCalendar(db);
   const provisional = await provisionalDueInstants(db, tasks.map((t) => t.processInstanceId));
-  const employees = await reviewedEmployees(db, engine, tasks, filingOf);
+  const keys = await keysAsked;
+  const filingOf = (t: EngineTask) => keys.get(t.processInstanceId);
+  const summaries = await filingSummaries(db, [...keys.values()]);
+  const employees = await reviewedEmployees(db, tasks, await numbersAsked, filingOf);
   return tasks.map((t) => {
     const key = filingOf(t);
     const deadline = taskDeadline(calendar, now, t.due, provisional.get(t.processInstanceId));
@@ -120,8 +125,8 @@ async function presentAll(engine: EngineRest, db: Db, tasks: EngineTask[], now: 
 }
 
 /** The filing a task is about: its process's business key. */
-async function filingIdOf(engine: EngineRest, task: EngineTask): Promise<string> {
-  const key = (await businessKeysOf(engine, [task.processInstanceId])).get(task.processInstanceId);
+async function filingIdOf(engine: EngineRest, businessKeys: BusinessKeyCache, task: EngineTask): Promise<string> {
+  const key = (await businessKeys.of(engine, [task.processInstanceId])).get(task.processInstanceId);
   if (!key) throw new Problem(409, '该任务不属于任何申报，无法在此办理', `process instance ${task.processInstanceId} has no business key`);
   return key;
 }
@@ -149,6 +154,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
   const router = Router();
   const auth = authenticate(options.sessions);
   const now = options.now ?? (() => new Date());
+  const businessKeys = new BusinessKeyCache();
   // Every route: the caller, the engine, and engine trouble turned into a problem the client can act on.
   const route = (handler: (call: TaskCall) => Promise<void>) => [
     auth,
@@ -171,7 +177,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
     '/api/tasks',
     ...route(async ({ res, who, engine }) => {
       const tasks = await listTasksFor(engine, candidateGroupsOf(who), who.sub);
-      res.json({ total: tasks.length, items: await presentAll(engine, options.db, tasks, now()) });
+      res.json({ total: tasks.length, items: await presentAll(engine, options.db, businessKeys, tasks, now()) });
     }),
   );
 
@@ -180,7 +186,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
     ...taskRoute(async ({ res, who, engine, task }) => {
       const form = task.operatonFormRef ? await formOf(engine, task) : null;
       const names = form ? formVariableNames(form) : [];
-      const [shown] = await presentAll(engine, options.db, [task], now());
+      const [shown] = await presentAll(engine, options.db, businessKeys, [task], now());
       const values = await taskValues(engine, task.id, names);
       // A task shows its filing and its form's values: a read of them, audited like a filing's.
       await audit(options.db, who, 'task.read', { type: 'task', id: task.id }, { taskDefinitionKey: task.taskDefinitionKey, processInstanceId: task.processInstanceId });
@@ -217,7 +223,7 @@ export function taskRouter(options: TaskRoutesOptions): Router {
       // What only the filing can tell (declared employees, uploaded evidence), for the forms that need it.
       const more = completionCheckOf(form.id);
       if (more) {
-        const issues = await more.check(options.db, await filingIdOf(engine, task), checked.value);
+        const issues = await more.check(options.db, await filingIdOf(engine, businessKeys, task), checked.value);
         if (issues.length > 0) throw invalid(req, issues, formMessages(form, more.templates));
       }
       const detail = { taskDefinitionKey: task.taskDefinitionKey, processInstanceId: task.processInstanceId };
