@@ -3,6 +3,7 @@
 // for KEEP_MS and asked again behind the request that finds it older; a filing never asked is asked before answering.
 // The list may thus show a task finished a few seconds ago; the filing's step (our status) is always read fresh.
 import type { EngineRest } from '../platform/engine-rest.ts';
+import { BusinessKeyCache } from '../tasks/business-key-cache.ts';
 
 const KEEP_MS = 10_000;
 /** Filings whose task name is kept at most (the oldest asked are forgotten first). */
@@ -30,7 +31,7 @@ export function keptOpenTaskNames(engine: EngineRest): KeptOpenTaskNames {
 function keeperOf(engine: EngineRest): KeptOpenTaskNames {
   const kept = new Map<string, { at: number; name: string | null }>();
   // An instance's business key never changes: learnt once, the engine is asked only about instances not seen yet.
-  const businessKeyOf = new Map<string, string | null>();
+  const businessKeys = new BusinessKeyCache();
   let behind: Promise<void> | undefined;
 
   async function ask(filingIds: string[]): Promise<void> {
@@ -38,11 +39,7 @@ function keeperOf(engine: EngineRest): KeptOpenTaskNames {
     const tasks = await engine.post<{ name: string | null; taskDefinitionKey: string; processInstanceId: string }[]>('/task', {
       processInstanceBusinessKeyIn: filingIds,
     });
-    const unknown = [...new Set(tasks.map((t) => t.processInstanceId))].filter((id) => !businessKeyOf.has(id));
-    if (unknown.length > 0) {
-      const instances = await engine.post<{ id: string; businessKey: string | null }[]>('/process-instance', { processInstanceIds: unknown });
-      for (const i of instances) businessKeyOf.set(i.id, i.businessKey);
-    }
+    const businessKeyOf = await businessKeys.of(engine, tasks.map((t) => t.processInstanceId));
     const names = new Map<string, string>();
     for (const task of tasks) {
       const key = businessKeyOf.get(task.processInstanceId);
@@ -53,7 +50,6 @@ function keeperOf(engine: EngineRest): KeptOpenTaskNames {
       kept.set(id, { at, name: names.get(id) ?? null });
     }
     forgetOldest(kept);
-    forgetOldest(businessKeyOf);
   }
 
   function askBehind(filingIds: () => Promise<string[]>): void {
