@@ -98,6 +98,8 @@ describe('the tax answer, pushed and called back over HTTP', () => {
           messageName: 'tax-answer',
           variables: { taxConsistent: false, levyCollected: 60000.5, taxReceiptId: receiptId, taxAnswerId: receiptId },
           marker: { name: 'taxAnswerId', value: receiptId },
+          // The bureau's callback request, carried to the process for the logs (platform/http/request-id.ts).
+          requestId: expect.any(String),
         },
       },
     ]);
