@@ -102,6 +102,22 @@ async function reachableTask(engine: EngineRest, who: Identity, id: string): Pro
   return task;
 }
 
+/**
+ * A task completed by someone else between our lookup and the next engine call makes the engine answer 500 (a null
+ * task inside it, seen on GET /task/{id}/deployed-form): that is a task gone, not a fault of ours; so is a concurrent
+ * update the engine refused.
+ */
+async function goneOrThrow(engine: EngineRest, id: string, error: unknown): Promise<never> {
+  if (error instanceof EngineError && error.status >= 500 && !(await findTask(engine, id).catch(() => 'unknown'))) {
+    throw new Problem(404, '任务已办结或不存在，请刷新任务列表', `task ${id} went away during the request`);
+  }
+  // Two people acting on one task at once: the engine's optimistic lock refuses the second (OptimisticLockingException).
+  if (error instanceof EngineError && (error.type === 'OptimisticLockingException' || /updated by another transaction concurrently/.test(error.message))) {
+    throw new Problem(409, '该任务刚被他人处理，请刷新后重试', `task ${id}: ${error.message}`);
+  }
+  throw error;
+}
+
 /** Tasks as the inbox and the task page show them: with their filing, deadline and (manual review) employee. */
 async function presentAll(engine: EngineRest, db: Db, businessKeys: BusinessKeyCache, tasks: EngineTask[], now: Date) {
   // The engine's lookups run while our database is read; our reads stay one after another (one connection each).
@@ -165,12 +181,16 @@ export function taskRouter(options: TaskRoutesOptions): Router {
   ];
   // Routes about one task the caller may act on; an unknown or unreachable one is 404.
   const taskRoute = (handler: (call: TaskCall & { task: EngineTask }) => Promise<void>) =>
-    route(async (call) => handler({ ...call, task: await reachableTask(call.engine, call.who, String(call.req.params.id)) }));
+    route(async (call) => {
+      const task = await reachableTask(call.engine, call.who, String(call.req.params.id));
+      await handler({ ...call, task }).catch((error: unknown) => goneOrThrow(call.engine, task.id, error));
+    });
   // Acting on a task: the register's refusal first, before anything about the task is looked up.
   const actionRoute = (handler: (call: TaskCall & { task: EngineTask }) => Promise<void>) =>
     route(async (call) => {
       await requireGoodStanding(options.db, call.who, now());
-      await handler({ ...call, task: await reachableTask(call.engine, call.who, String(call.req.params.id)) });
+      const task = await reachableTask(call.engine, call.who, String(call.req.params.id));
+      await handler({ ...call, task }).catch((error: unknown) => goneOrThrow(call.engine, task.id, error));
     });
 
   router.get(

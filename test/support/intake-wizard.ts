@@ -51,6 +51,23 @@ export async function fillIntakeUnit(page: Page, employer: Filing['employer'], c
   await page.fill('#averageStaffCount', String(employer.averageStaffCount));
   await page.fill('#averageAnnualWage', String(employer.averageAnnualWage));
   await page.click('[data-testid=intake-next]');
+  await reachEmployeeStep(page);
+}
+
+/**
+ * Waits for the employees' step after 下一步. The steps stay in the page, hidden, so a refused unit step would let the
+ * import run unseen: a refusal is reported with the form's own messages; a tap the page did not take is tapped again,
+ * as a clerk would.
+ */
+async function reachEmployeeStep(page: Page): Promise<void> {
+  const employees = page.locator('[data-testid=employee-import]');
+  for (let tap = 0; tap < 2; tap++) {
+    if (await employees.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) return;
+    const errors = await page.locator('[data-testid=employer-form] .ant-form-item-explain-error').allInnerTexts();
+    if (errors.length > 0) throw new Error(`the unit step was refused: ${errors.join('; ')}`);
+    await page.click('[data-testid=intake-next]');
+  }
+  await employees.waitFor({ state: 'visible', timeout: 10_000 });
 }
 
 /** Imports the employee list from the CSV at `csvPath` (of `count` employees) and goes on to the paper's check. */
