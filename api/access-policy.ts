@@ -189,6 +189,11 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /api/annual-reports/{year}/{cityCode}/report.docx': { resource: 'region', reach: { city: 'within-region', province: 'within-region' } },
   'GET /api/annual-reports/{year}/{cityCode}/report.pdf': { resource: 'region', reach: { city: 'within-region', province: 'within-region' } },
 
+  // Over-quota rewards: a county its own units, a city its counties, the province all (the region asked for, or the
+  // caller's own); the payment sheet is a city's (the city asked for).
+  'GET /api/rewards': { resource: 'region', reach: { clerk: 'within-region', reviewer: 'within-region', lead: 'within-region', city: 'within-region', province: 'within-region' } },
+  'GET /api/rewards/export.xlsx': { resource: 'region', reach: { city: 'within-region', province: 'within-region' } },
+
   // Other systems with their own credentials: a person's token is no credential here.
   'POST /api/national-platform/filings': ROLE_ALONE,
   'POST /api/departments/tax/answers': ROLE_ALONE,

@@ -1,6 +1,7 @@
 // Every route's contract, by capability: what GET /api/openapi.json publishes and the contract tests hold the
 // server to.
 import { annualReportContracts } from './annual-report.ts';
+import { rewardContracts } from './rewards.ts';
 import { calendarContracts } from './calendar.ts';
 import { certificateContracts } from './certificates.ts';
 import { deadlineContracts } from './deadlines.ts';
@@ -61,6 +62,7 @@ export const CONTRACTS: readonly RouteContract[] = ([
   ...notificationContracts,
   ...operationsContracts,
   ...annualReportContracts,
+  ...rewardContracts,
   ...supervisionContracts,
   ...nationalPlatformContracts,
   ...taxHandoverContracts,

@@ -186,7 +186,7 @@ export const taskContracts: readonly RouteContract[] = [
     request: { params: taskIdParams, body: taskValuesSchema },
     responses: { 200: { description: { zh: '已办理', en: 'Completed' }, schema: taskCompletedSchema } },
     problems: [
-      ...jsonBodyProblems(['READONLY_FIELD', 'HIDDEN_FIELD', 'RANGE', 'EVIDENCE_MISSING', 'MONTH_RANGE', 'EMPLOYEE_NUMBER_RANGE', 'EMPLOYEE_NUMBER_REPEATED']),
+      ...jsonBodyProblems(['READONLY_FIELD', 'HIDDEN_FIELD', 'RANGE', 'EVIDENCE_MISSING', 'MONTH_RANGE', 'EMPLOYEE_NUMBER_RANGE', 'EMPLOYEE_NUMBER_REPEATED', 'EXCLUSION_LINE', 'EXCLUSION_REPEATED', 'EXCLUSION_NOT_CANDIDATE']),
       ...signedInGoodStanding,
       taskNotFound,
       notHere,

@@ -1,12 +1,14 @@
 // Checks a DMN file before it is deployed: dmnlint's rules (every decision named, no repeated requirement) and
 // this project's — the file is one the worker can evaluate exactly as the engine does (decision tables and
 // literal expressions, supported hit policies, every FEEL text parses, no empty output), every decision has a
-// history time to live, and a `reason` output names only reason codes of docs/contracts.md §2.
+// history time to live, and a `reason` output names only reason codes of docs/contracts.md §2 (a `rewardReason`
+// output only the over-quota reward's codes, rewards/reward-reasons.ts).
 import { createRequire } from 'node:module';
 import { DmnModdle } from 'dmn-moddle';
 import { DecisionModelError, readDecisionModel } from '../dmn-evaluator/decision-model.ts';
 import { FeelSyntaxError } from '../dmn-evaluator/feel-expression.ts';
 import { MONTH_REASON_CODES } from '../review/review-result.ts';
+import { REWARD_REASON_CODES } from '../rewards/reward-reasons.ts';
 import type { LintFinding } from './bpmn-lint.ts';
 import { outputShapeFindings } from './policy/decision-output-shape.ts';
 import { dmnPolicyFindings } from './policy/dmn-rules.ts';
@@ -27,7 +29,11 @@ const resolver = {
   resolveConfig: (pkg: string, name: string) => require(`dmnlint/config/${name}`) as unknown,
 };
 
-const KNOWN_REASONS = new Set<string>(MONTH_REASON_CODES);
+/** The outputs whose every entry must be one of the agreed codes, by output name. */
+const KNOWN_CODES: Readonly<Record<string, { words: string; codes: ReadonlySet<string> }>> = {
+  reason: { words: '不计入原因', codes: new Set<string>(MONTH_REASON_CODES) },
+  rewardReason: { words: '奖励原因', codes: new Set<string>(REWARD_REASON_CODES) },
+};
 const STRING_LITERAL = /^"([^"\\]*)"$/;
 
 /** Lints DMN XML; an empty list means the file may be deployed. */
@@ -58,16 +64,17 @@ export async function lintDmn(xml: string): Promise<LintFinding[]> {
     const logic = decision.logic;
     if (logic.kind !== 'table') continue;
     logic.outputs.forEach((output, column) => {
-      if (output.name !== 'reason') return;
+      const known = Object.hasOwn(KNOWN_CODES, output.name) ? KNOWN_CODES[output.name] : undefined;
+      if (!known) return;
       for (const rule of logic.rules) {
         const text = rule.outputEntries[column]!.text.trim();
         const code = STRING_LITERAL.exec(text)?.[1];
-        if (code === undefined || !KNOWN_REASONS.has(code)) {
+        if (code === undefined || !known.codes.has(code)) {
           findings.push({
             rule: 'reason-codes-known',
             elementId: rule.id,
             category: 'error',
-            message: `决策 ${decision.id} 规则 ${rule.id} 的不计入原因 ${text} 不是约定的原因代码（${[...KNOWN_REASONS].join('、')}）`,
+            message: `决策 ${decision.id} 规则 ${rule.id} 的${known.words} ${text} 不是约定的原因代码（${[...known.codes].join('、')}）`,
           });
         }
       }

@@ -10,6 +10,8 @@ import { calendarRouter } from '../calendar/calendar-routes.ts';
 import { incidentRouter } from '../operations/incident-routes.ts';
 import { dashboardRouter } from '../operations/dashboard-routes.ts';
 import { annualReportRouter } from '../annual-report/annual-report-routes.ts';
+import { rewardRouter } from '../rewards/reward-routes.ts';
+import { OVER_QUOTA_REWARD_PROCESS } from '../rewards/reward-store.ts';
 import { ANNUAL_REPORT_PROCESS } from '../annual-report/report-store.ts';
 import { certificateRouter } from '../certificates/certificate-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
@@ -45,8 +47,16 @@ const SEASON_REMINDERS_PROCESS_ID = 'season-reminders';
 const STAFF_REMINDERS_PROCESS_ID = 'staff-certificate-reminders';
 /** The cities' annual reports: the yearly timer that opens them, and the report itself (processes/annual-report*.bpmn). */
 const ANNUAL_REPORT_PROCESS_IDS = ['annual-report-start', ANNUAL_REPORT_PROCESS] as const;
+/** Over-quota rewards: the yearly timer that opens each city's round, and the round (processes/over-quota-reward*.bpmn). */
+const OVER_QUOTA_REWARD_PROCESS_IDS = ['over-quota-reward-start', OVER_QUOTA_REWARD_PROCESS] as const;
 /** The processes the system is not ready without. */
-export const REQUIRED_PROCESS_IDS = [ANNUAL_REVIEW_PROCESS_ID, SEASON_REMINDERS_PROCESS_ID, STAFF_REMINDERS_PROCESS_ID, ...ANNUAL_REPORT_PROCESS_IDS] as const;
+export const REQUIRED_PROCESS_IDS = [
+  ANNUAL_REVIEW_PROCESS_ID,
+  SEASON_REMINDERS_PROCESS_ID,
+  STAFF_REMINDERS_PROCESS_ID,
+  ...ANNUAL_REPORT_PROCESS_IDS,
+  ...OVER_QUOTA_REWARD_PROCESS_IDS,
+] as const;
 import { taskRouter } from '../tasks/task-routes.ts';
 import { staffRouter } from '../staff/staff-routes.ts';
 import { CheckRunner } from '../deployment/check-runner.ts';
@@ -193,6 +203,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(notificationRouter({ db, sessions, now }));
   app.use(certificateRouter({ db, sessions, publicBaseUrl: config.publicBaseUrl, fontPath: config.certificateFont }));
   app.use(annualReportRouter({ db, sessions, now, ...(engine ? { engine } : {}) }));
+  app.use(rewardRouter({ db, sessions, now }));
   app.use(pagesRouter(config.webDir));
   app.use('/api', (_req, _res, next) => next(new Problem(404, '接口不存在')));
   app.use((_req, _res, next) => next(new Problem(404, '页面不存在')));

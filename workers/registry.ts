@@ -8,6 +8,7 @@ import { DepartmentCallbacks } from '../tax-handover/department-callbacks.ts';
 import { checkRegistrationTopic } from './check-registration.ts';
 import type { ElementTemplate } from './element-templates/load-element-templates.ts';
 import { computeDueDateTopic } from './compute-due-date.ts';
+import { evaluateOverQuotaRewardsTopic } from './evaluate-over-quota-rewards.ts';
 import { computeReminderDateTopic } from './compute-reminder-date.ts';
 import { countEmployeesTopic } from './count-employees.ts';
 import { issueCertificateTopic } from './issue-certificate.ts';
@@ -16,6 +17,8 @@ import { prepareAnnualReportTopic } from './prepare-annual-report.ts';
 import { pushToTaxTopic } from './push-to-tax.ts';
 import { recordAnnualReportReviewTopic } from './record-annual-report-review.ts';
 import { recordDisputeTopic } from './record-dispute.ts';
+import { recordRewardApprovalTopic } from './record-reward-approval.ts';
+import { recordRewardConfirmationTopic } from './record-reward-confirmation.ts';
 import { recordFilingStatusTopic } from './record-filing-status.ts';
 import { recordManualDecisionTopic } from './record-manual-decision.ts';
 import { remindExpiringCertificatesTopic } from './remind-expiring-certificates.ts';
@@ -24,7 +27,9 @@ import { renderAnnualReportTopic } from './render-annual-report.ts';
 import { reportToNationalPlatformTopic } from './report-to-national-platform.ts';
 import type { WorkerDefinition, WorkerRuntimeOptions } from './runtime/worker-runtime.ts';
 import { selectDisputedEmployeeTopic } from './select-disputed-employee.ts';
+import { selectRewardCountyTopic } from './select-reward-county.ts';
 import { startAnnualReportsTopic } from './start-annual-reports.ts';
+import { startOverQuotaRewardsTopic } from './start-over-quota-rewards.ts';
 import { transferToNationalPlatformTopic } from './transfer-to-national-platform.ts';
 import { verifyDisabilityCertificatesTopic } from './verify-disability-certificates.ts';
 import { verifyMedicalTopic } from './verify-medical.ts';
@@ -59,6 +64,12 @@ export const TOPIC_MODULES = [
   computeReminderDateTopic,
   renderAnnualReportTopic,
   recordAnnualReportReviewTopic,
+  // Over-quota rewards (processes/over-quota-reward.bpmn, started by processes/over-quota-reward-start.bpmn).
+  startOverQuotaRewardsTopic,
+  evaluateOverQuotaRewardsTopic,
+  selectRewardCountyTopic,
+  recordRewardConfirmationTopic,
+  recordRewardApprovalTopic,
 ] as const;
 
 export type WorkerTopic = (typeof TOPIC_MODULES)[number]['topic'];

@@ -25,6 +25,8 @@ export type AuditAction =
   | 'task.read'
   | 'certificate.download'
   | 'annual_report.download'
+  | 'rewards.read'
+  | 'rewards.export'
   | 'feedback.create'
   | 'filing.modify_declaration'
   | 'rating.set'

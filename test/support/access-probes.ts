@@ -192,6 +192,9 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
   'GET /api/annual-reports/{year}/{cityCode}/report.docx': [{ path: () => `/api/annual-reports/2025/${CITY_A}/report.docx`, facts: { region: CITY_A }, allowed: [200, 404] }],
   'GET /api/annual-reports/{year}/{cityCode}/report.pdf': [{ path: () => `/api/annual-reports/2025/${CITY_A}/report.pdf`, facts: { region: CITY_A }, allowed: [200, 404] }],
 
+  'GET /api/rewards': [{ about: `?region=${COUNTY_A1}`, path: () => `/api/rewards?year=2024&region=${COUNTY_A1}`, facts: { region: COUNTY_A1 }, allowed: [200] }],
+  'GET /api/rewards/export.xlsx': [{ about: `?city=${CITY_A}`, path: () => `/api/rewards/export.xlsx?year=2024&city=${CITY_A}`, facts: { region: CITY_A }, allowed: [200] }],
+
   'GET /api/notifications': [{ path: () => '/api/notifications?limit=100', allowed: [200], listed: (fx) => NOTIFICATIONS.map((n) => ({ marker: n.id(fx), facts: n.facts })) }],
   'POST /api/notifications/{id}/read': NOTIFICATIONS.map((n) => ({ about: n.about, path: (fx: AccessFixtures) => `/api/notifications/${n.id(fx)}/read`, facts: n.facts, allowed: [200] })),
 };
