@@ -13,6 +13,7 @@ const PortalRoutes = lazy(() => import('./pages/portal/PortalRoutes.tsx').then((
 const WorkbenchRoutes = lazy(() => import('./pages/workbench/WorkbenchRoutes.tsx').then((m) => ({ default: m.WorkbenchRoutes })));
 // The cities' annual summary reports: the province and the city federations.
 const AnnualReportsPage = lazy(() => import('./pages/annual-report/AnnualReportsPage.tsx').then((m) => ({ default: m.AnnualReportsPage })));
+const RewardsPage = lazy(() => import('./pages/supervision/rewards/RewardsPage.tsx').then((m) => ({ default: m.RewardsPage })));
 const OperationsPage = lazy(() => import('./pages/operations/OperationsPage.tsx').then((m) => ({ default: m.OperationsPage })));
 // The supervisors' figures and their charts (ECharts) load only for those who supervise.
 const SupervisionRoutes = lazy(() => import('./pages/supervision/SupervisionRoutes.tsx').then((m) => ({ default: m.SupervisionRoutes })));
@@ -22,6 +23,8 @@ const ModelerRoutes = lazy(() => import('../../web-modeler/ModelerRoutes.tsx').t
 const STAFF: Role[] = ['clerk', 'reviewer', 'lead', 'city', 'province', 'operator', 'policy'];
 /** Who reads the supervision figures (GET /api/supervision/*): the city and province, a county lead their county. */
 export const SUPERVISORS: Role[] = ['city', 'province', 'lead'];
+/** Over-quota rewards: a county's staff see their candidates, the city and province theirs (api/rewards.ts REWARD_READERS). */
+const REWARD_READERS: Role[] = ['clerk', 'reviewer', 'lead', 'city', 'province'];
 /** Who may open the modeler: policy staff change and deploy; the province and operators look (GET /api/definitions). */
 export const MODELER_READERS: Role[] = ['policy', 'province', 'operator'];
 /** Who opens the operators' dashboard (运行监控): operators, and the province reading it. */
@@ -47,6 +50,7 @@ export function App() {
       <Route path="/portal/*" element={<RequireRole roles={['employer']}><PortalRoutes /></RequireRole>} />
       <Route path="/workbench/*" element={<RequireRole roles={STAFF}><WorkbenchRoutes /></RequireRole>} />
       <Route path="/supervision/annual-reports" element={<RequireRole roles={['city', 'province']}><AnnualReportsPage /></RequireRole>} />
+      <Route path="/supervision/rewards" element={<RequireRole roles={REWARD_READERS}><RewardsPage /></RequireRole>} />
       <Route path="/supervision/*" element={<RequireRole roles={SUPERVISORS}><SupervisionRoutes /></RequireRole>} />
       <Route path="/modeler/*" element={<RequireRole roles={MODELER_READERS}><ModelerRoutes /></RequireRole>} />
       <Route path="/operations" element={<RequireRole roles={OPERATIONS_READERS}><OperationsPage /></RequireRole>} />

@@ -30,6 +30,7 @@ const FIRST_TAB: Record<string, FilingTab> = { acceptance: 'documents', 'review-
 
 /** The annual report's tasks (processes/annual-report.bpmn): about a city's report, not a filing. */
 const REPORT_TASKS = new Set(['draft-annual-report', 'review-annual-report']);
+const REWARD_TASKS = new Set(['confirm-reward-candidates', 'approve-over-quota-rewards']);
 
 export function TaskPage() {
   const { id = '' } = useParams();
@@ -124,6 +125,13 @@ export function TaskPage() {
               showIcon
               title="年度总结报告"
               description={<>报告的基本情况由系统按统管数据生成并固定；各稿的 Word 和 PDF 文件及审阅意见见<Link to="/supervision/annual-reports">年度总结报告</Link>页面。</>}
+            />
+          ) : REWARD_TASKS.has(t.taskDefinitionKey) ? (
+            <Alert
+              type="info"
+              showIcon
+              title="超比例奖励"
+              description={<>候选单位由系统按奖励规则判断，依据和原因、各县的确认或排除理由见<Link to="/supervision/rewards">超比例奖励</Link>页面。</>}
             />
           ) : (
             <Alert type="info" showIcon title="该任务不属于任何申报" />

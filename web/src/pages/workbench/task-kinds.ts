@@ -12,6 +12,9 @@ export const TASK_KIND_NAMES: Record<string, string> = {
   // processes/annual-report.bpmn
   'draft-annual-report': '编写年度总结报告',
   'review-annual-report': '审阅年度总结报告',
+  // processes/over-quota-reward.bpmn
+  'confirm-reward-candidates': '确认超比例奖励候选单位',
+  'approve-over-quota-rewards': '审批超比例奖励',
 };
 
 /** A task's kind in Chinese: the known name, else the engine's name, else the key itself. */
