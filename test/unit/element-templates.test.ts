@@ -43,7 +43,9 @@ const CONNECTOR_TOPICS: Record<string, string> = {
 };
 const CAPABILITY_TOPICS = ['record-filing-status', 'record-dispute', 'record-manual-decision', 'issue-certificate', 'compute-due-date', 'count-employees', 'notify', 'remind-unfiled-units', 'remind-expiring-certificates', 'report-to-national-platform', 'select-disputed-employee',
   // The cities' annual summary reports.
-  'start-annual-reports', 'prepare-annual-report', 'compute-reminder-date', 'render-annual-report', 'record-annual-report-review'];
+  'start-annual-reports', 'prepare-annual-report', 'compute-reminder-date', 'render-annual-report', 'record-annual-report-review',
+  // Over-quota rewards.
+  'start-over-quota-rewards', 'evaluate-over-quota-rewards', 'select-reward-county', 'record-reward-confirmation', 'record-reward-approval'];
 
 const clone = <T>(value: T): T => structuredClone(value);
 
