@@ -26,6 +26,15 @@ describe('DMN lint', () => {
     ]);
   });
 
+  it('finds a reward reason that is not one of the over-quota reward codes', async () => {
+    const rewards = (outputs: string[]) =>
+      dmnFile(decisionTable({ id: 'reward', hitPolicy: 'FIRST', inputs: [{ expr: 'surplus' }], outputs: [{ name: 'rewardReason' }], rules: outputs.map((o) => [['-'], [o]]) }));
+    expect(await lintDmn(rewards(['"ELIGIBLE"', '"NOT_ABOVE_QUOTA"']))).toEqual([]);
+    const unknown = await lintDmn(rewards(['"ELIGIBLE"', '"PENSION_NOT_PAID"']));
+    expect(unknown.map((f) => [f.rule, f.elementId])).toEqual([['reason-codes-known', 'reward-r2']]);
+    expect(unknown[0]!.message).toContain('奖励原因');
+  });
+
   it('refuses any expression language but FEEL, loops, quantifiers, function definitions and calls outside the few built-ins', async () => {
     const table = (entry: string) => dmnFile(decisionTable({ id: 'd', inputs: [{ expr: 'n' }], outputs: [{ name: 'o' }], rules: [[['-'], [entry]]] }));
     for (const entry of ['count(for i in 1..100000000 return i)', 'some x in [1] satisfies true', 'string(n) + "|"', 'execution.getVariable("x")', '(function(x) x)(1)']) {
