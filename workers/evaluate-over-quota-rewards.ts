@@ -64,11 +64,12 @@ export function evaluateUnit(decision: DeployedDecision, year: number, cityCode:
   if (typeof amountPerPerson !== 'number' || !Number.isFinite(amountPerPerson) || amountPerPerson < 0) {
     throw new RewardOutcomeError(`决策 ${decision.key} 的输出 amountPerPerson 应为不小于 0 的数`);
   }
+  // Nothing above the quota is nothing to reward, whatever a row of the table says.
   const paid = eligible && unit.surplus > 0;
   return {
     ...unit,
     eligible: paid,
-    reasonCode: rewardReason,
+    reasonCode: eligible && !paid ? 'NOT_ABOVE_QUOTA' : rewardReason,
     amountPerPerson: paid ? amountPerPerson : 0,
     amount: paid ? Math.round(unit.surplus * amountPerPerson * 100) / 100 : 0,
   };
