@@ -190,6 +190,11 @@ describe('master-data-sync', () => {
     const findings = await system.db.query('select * from register_change_findings where filing_id = $1', [filingId]);
     expect(findings.rows).toEqual([expect.objectContaining({ uscc: UNIT.employer.uscc, change_type: 'deregistered', status_after: 'deregistered', region_code: HANDLING })]);
     const reviewer = await system.login({ role: 'reviewer', regionCode: HANDLING });
+    // On the filing's page for the staff, not the employer's.
+    const seen = await system.request('GET', `/api/filings/${filingId}`, { token: reviewer });
+    expect(seen.body.registerChanges).toEqual([expect.objectContaining({ registrar: 'samr', changeType: 'deregistered', status: 'deregistered', effectiveOn: '2026-06-15' })]);
+    const employer = await system.login({ role: 'employer', uscc: UNIT.employer.uscc });
+    expect((await system.request('GET', `/api/filings/${filingId}`, { token: employer })).body.registerChanges).toBeUndefined();
     const task = await filingTask(system, reviewer, filingId, 'decide-unit-status-change');
     const other = await system.login({ role: 'reviewer', regionCode: '330102' });
     const theirs = await system.request('GET', '/api/tasks', { token: other });
