@@ -179,6 +179,38 @@ describe('master-data-sync', () => {
     expect(await unit(orgUnit)).toMatchObject({ status: 'deregistered', industry_code: 'S9221' });
   });
 
+  it('a malformed answer applies nothing of the batch: an incident for an operator, read again once the feed is well', async () => {
+    const at = lastOf('samr');
+    const changed: RegistrarChangeRecord = { registrar: 'samr', sequence: at + 1, uscc: NEW_UNIT.employer.uscc, changeType: 'abnormal-removed', effectiveOn: '2026-07-01' };
+    await publish(changed);
+    const faults = `${system.simulators!.url}/_admin/faults/registrar-changes`;
+    const setMalformed = (malformed: boolean) =>
+      fetch(faults, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 0, failureRate: 0, outage: false, malformed }) });
+    expect((await setMalformed(true)).status).toBe(200);
+    try {
+      const id = await startSync();
+      const incidents = await eventually('three malformed-answer incidents', async () => {
+        const found = await system.rest.get<any[]>('/incident', { processInstanceId: id });
+        return found.length === 3 ? found : undefined;
+      }, 30_000);
+      for (const incident of incidents) expect(incident.incidentMessage).toContain('变更数据不符合接口约定，本批未应用任何记录');
+      expect(await cursor('samr')).toBe(at);
+      expect((await unit(NEW_UNIT.employer.uscc)).status).toBe('abnormal');
+      expect((await setMalformed(false)).status).toBe(200);
+      const operator = await system.login({ role: 'operator' });
+      const retried = await system.request('POST', '/api/operations/incidents/retry', { token: operator, body: { incidentIds: incidents.map((i) => i.id) } });
+      expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+      await eventually('the sync ended after the retry', async () => {
+        const [instance] = await system.rest.get<{ state: string }[]>('/history/process-instance', { processInstanceId: id });
+        return instance?.state === 'COMPLETED' ? true : undefined;
+      }, 30_000);
+    } finally {
+      await setMalformed(false);
+    }
+    expect(await cursor('samr')).toBe(at + 1);
+    expect((await unit(NEW_UNIT.employer.uscc)).status).toBe('active');
+  });
+
   it('a deregistration while a filing is under way gives the county a finding and a task; returned, the filing ends', async () => {
     const clerk = await system.login({ role: 'clerk', regionCode: HANDLING });
     const filed = await system.request('POST', '/api/filings', { token: clerk, body: { ...UNIT, channel: 'window', receivingRegionCode: HANDLING } });
