@@ -332,6 +332,22 @@ export const filingDetailSchema = {
         properties: { variable: { type: 'string' }, label: { type: 'string' }, dueAt: { type: 'string' }, provisional: { type: 'boolean' } },
       },
     },
+    registerChanges: {
+      type: 'array',
+      description: '办理期间登记机关推送的单位注销、列入经营异常名录或非正常户（单位看不到） / the unit deregistered or listed while the filing was under way (not shown to the employer)',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['registrar', 'changeType', 'status', 'effectiveOn', 'recordedAt'],
+        properties: {
+          registrar: { enum: ['samr', 'civil', 'org'] },
+          changeType: { type: 'string' },
+          status: { enum: ['deregistered', 'abnormal', 'irregular'] },
+          effectiveOn: { type: 'string', format: 'date' },
+          recordedAt: instant,
+        },
+      },
+    },
     escalations: {
       type: 'array',
       description: '逾期上报（单位看不到） / missed deadlines escalated (not shown to the employer)',

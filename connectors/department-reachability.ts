@@ -8,6 +8,7 @@ import { variables, type Config } from '../platform/config.ts';
 /** The configuration keys of the departments' addresses. */
 export const DEPARTMENT_URL_KEYS = [
   'registrationUrl',
+  'registrarChangesUrl',
   'dpfUrl',
   'veteransUrl',
   'pensionUrl',

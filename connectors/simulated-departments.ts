@@ -1,5 +1,6 @@
 // Every department simulator `npm start` and the tests serve; a new connector adds its simulator here.
 import { registrationSimulator } from './registration/simulator.ts';
+import { registrarChangesSimulator } from './registrar-changes/simulator.ts';
 import { nationalPensionSimulator, pensionSimulator } from './hrss/simulator.ts';
 import { medicalSimulator } from './medical/simulator.ts';
 import { wagesSimulator } from './wages/simulator.ts';
@@ -11,6 +12,7 @@ import type { SimulatedDepartment } from './simulator-kit/server.ts';
 
 export const simulatedDepartments: SimulatedDepartment[] = [
   registrationSimulator,
+  registrarChangesSimulator,
   pensionSimulator,
   nationalPensionSimulator,
   medicalSimulator,
@@ -27,6 +29,7 @@ export function simulatorSettings(port: number): Record<string, string> {
   return {
     SIM_PORT: String(port),
     DEPT_REGISTRATION_URL: `${base}/registration`,
+    DEPT_REGISTRAR_CHANGES_URL: `${base}/registrar-changes`,
     DEPT_DPF_URL: `${base}/dpf`,
     DEPT_VETERANS_URL: `${base}/veterans`,
     DEPT_PENSION_URL: `${base}/pension`,

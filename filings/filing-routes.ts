@@ -19,6 +19,7 @@ import type { Filing } from './declaration/filing.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { filingListQuerySchema, filingReadQuerySchema, type FilingListQuery, type FilingReadQuery } from '../api/filings.ts';
 import { escalationsOf, type StoredNotification } from '../notifications/notification-store.ts';
+import { registerChangeFindingsOf } from './register-change-findings.ts';
 import { presentReview } from '../review/present-review.ts';
 import { findReview, type StoredReview } from '../review/review-store.ts';
 import { canReadFiling, mayFile, mayRevealPersonalNumbers } from '../platform/http/access.ts';
@@ -187,7 +188,13 @@ export function filingRouter({ db, sessions, rules, admitBySeason, nudgeOutbox, 
       feedbackWindow: engine && filing.status === 'certified' ? await feedbackWindowOrNull(engine, filing.id, filing.status) : null,
       dueDates: engine ? await processDeadlinesOf(engine, await loadCalendar(db), filing.id) : [],
       // Missed deadlines escalated to the county lead or the city: the staff's supervision, not the employer's.
-      ...(who.role === 'employer' ? {} : { escalations: (await escalationsOf(db, filing.id)).map(presentEscalation) }),
+      ...(who.role === 'employer'
+        ? {}
+        : {
+            escalations: (await escalationsOf(db, filing.id)).map(presentEscalation),
+            // The unit deregistered or listed while the filing was under way: for the county to weigh (docs/registrar-feeds.md).
+            registerChanges: await registerChangeFindingsOf(db, filing.id),
+          }),
     });
   });
 

@@ -279,6 +279,12 @@ export const variables = {
     default: simulatedDepartmentUrl('registration'),
     parse: text,
   },
+  registrarChangesUrl: {
+    name: 'DEPT_REGISTRAR_CHANGES_URL',
+    meaning: "base URL of the registrars' change feeds (market regulation, civil affairs, organisation office; docs/registrar-feeds.md)",
+    default: simulatedDepartmentUrl('registrar-changes'),
+    parse: text,
+  },
   dpfUrl: {
     name: 'DEPT_DPF_URL',
     meaning: 'base URL of the DPF disability certificate register',

@@ -289,6 +289,34 @@ function write(file: string, data: unknown) {
 }
 const registrations: Registration[] = units.map(({ uscc, name, registrar, status, changedAt }) => ({ uscc, name, registrar, status, changedAt }));
 write('registrations.json', registrations.sort(byKeys<Registration>('uscc')));
+// The registrars' change feeds (connectors/registrar-changes): each unit's registration first, so the register fills
+// from the feeds, then its status change where it is not active; numbered per registrar from 1, without gaps. Derived
+// from the registrations alone (no random draw), so the other files stay as they were.
+const CHANGE_BY_STATUS = { deregistered: 'deregistered', abnormal: 'abnormal-listed' } as const;
+const SAMR_INDUSTRIES = ['C3831', 'F5271', 'I6510', 'E4813', 'H6210', 'L7212'];
+const nextSequence = new Map<string, number>();
+const sequenceOf = (registrar: string) => {
+  const next = (nextSequence.get(registrar) ?? 0) + 1;
+  nextSequence.set(registrar, next);
+  return next;
+};
+const registrarChanges = [...units].sort(byKeys<Unit>('uscc')).flatMap((unit, index) => {
+  const registeredOn = unit.status === 'active' ? unit.changedAt : `${Number(unit.changedAt.slice(0, 4)) - 8}${unit.changedAt.slice(4)}`;
+  const registered = {
+    registrar: unit.registrar,
+    sequence: sequenceOf(unit.registrar),
+    uscc: unit.uscc,
+    changeType: 'registered',
+    effectiveOn: registeredOn,
+    name: unit.name,
+    regionCode: unit.regionCode,
+    industryCode: unit.registrar === 'samr' ? SAMR_INDUSTRIES[index % SAMR_INDUSTRIES.length]! : null,
+    unitNature: unit.nature,
+  };
+  if (unit.status === 'active') return [registered];
+  return [registered, { registrar: unit.registrar, sequence: sequenceOf(unit.registrar), uscc: unit.uscc, changeType: CHANGE_BY_STATUS[unit.status], effectiveOn: unit.changedAt }];
+});
+write('registrar-changes.json', registrarChanges);
 write('dpf-certificates.json', dpfCertificates.sort(byKeys<DpfCertificate>('certNumber')));
 write('veteran-certificates.json', veteranCertificates.sort(byKeys<VeteranCertificate>('certNumber')));
 write('pension.json', pension.sort(byKeys<Paid>('idNumber', 'uscc', 'month')));

@@ -14,6 +14,7 @@ import { countEmployeesTopic } from './count-employees.ts';
 import { issueCertificateTopic } from './issue-certificate.ts';
 import { notifyTopic } from './notify.ts';
 import { prepareAnnualReportTopic } from './prepare-annual-report.ts';
+import { pullRegistrarChangesTopic } from './pull-registrar-changes.ts';
 import { pushToTaxTopic } from './push-to-tax.ts';
 import { recordAnnualReportReviewTopic } from './record-annual-report-review.ts';
 import { recordDisputeTopic } from './record-dispute.ts';
@@ -70,6 +71,8 @@ export const TOPIC_MODULES = [
   selectRewardCountyTopic,
   recordRewardConfirmationTopic,
   recordRewardApprovalTopic,
+  // The register of units kept current from the registrars' change feeds (processes/master-data-sync.bpmn).
+  pullRegistrarChangesTopic,
 ] as const;
 
 export type WorkerTopic = (typeof TOPIC_MODULES)[number]['topic'];

@@ -12,7 +12,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['api/'],
   ['review/', 'employers/', 'national-platform/'],
   ['filings/'],
-  ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/'],
+  // The register of units (units/): kept from the registrars' feeds, read beside the filings.
+  ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/', 'units/'],
   ['tasks/'],
   ['completion-checks/'],
   // The supervision figures (read from their own tables), below the workers: the annual report's preparation freezes them.

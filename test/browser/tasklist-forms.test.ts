@@ -45,6 +45,8 @@ const PROCESS_VALUES: Record<string, { value: unknown; type: string }> = {
   levyCollected: { value: 38400, type: 'Double' },
   errorCode: { value: 'INVALID_VARIABLES', type: 'String' },
   errorMessage: { value: '流程变量不合规', type: 'String' },
+  registerStatus: { value: 'deregistered', type: 'String' },
+  registerChangeEffectiveOn: { value: '2026-06-15', type: 'String' },
 };
 
 /** One user task per form, side by side. */

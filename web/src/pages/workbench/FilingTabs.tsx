@@ -1,5 +1,5 @@
 // A filing's tabs for caseworkers: the result, the declaration, the documents (with the upload the role makes), the
-// process with its deadlines and history, and the escalations.
+// process with its deadlines and history, and the escalations; above the result, the unit's register changes.
 import { Badge, Empty, Space, Tabs, Typography } from 'antd';
 import { DocumentList } from '../../components/filing/DocumentList.tsx';
 import { ReviewResult } from '../../components/filing/ReviewResult.tsx';
@@ -11,6 +11,7 @@ import { EmployerDetails } from './EmployerDetails.tsx';
 import { EscalationList } from './EscalationList.tsx';
 import { FilingFacts } from './FilingFacts.tsx';
 import { ProcessDeadlines } from './ProcessDeadlines.tsx';
+import { RegisterChangeAlerts } from './RegisterChangeAlerts.tsx';
 
 /** What each role adds to a filing's documents: clerks the paper's scans, reviewers what they gather. */
 const UPLOADS: Partial<Record<Role, 'scan' | 'evidence'>> = { clerk: 'scan', reviewer: 'evidence' };
@@ -27,7 +28,12 @@ export function FilingTabs({ filing: f, defaultTab, highlightEmployeeIndex }: { 
         {
           key: 'result',
           label: '审核结果',
-          children: f.review ? <ReviewResult review={f.review} /> : <Empty description="自动审核尚未完成" />,
+          children: (
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+              <RegisterChangeAlerts changes={f.registerChanges ?? []} />
+              {f.review ? <ReviewResult review={f.review} /> : <Empty description="自动审核尚未完成" />}
+            </Space>
+          ),
         },
         {
           key: 'declaration',
