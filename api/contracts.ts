@@ -24,6 +24,7 @@ import { supervisionContracts } from './supervision.ts';
 import { systemContracts } from './system.ts';
 import { taskContracts } from './tasks.ts';
 import { taxHandoverContracts } from './tax-handover.ts';
+import { unitContracts } from './units.ts';
 
 /**
  * Any route may answer 503 while the database is away or the service stops: added to each contract, merged into a
@@ -62,6 +63,7 @@ export const CONTRACTS: readonly RouteContract[] = ([
   ...operationsContracts,
   ...annualReportContracts,
   ...supervisionContracts,
+  ...unitContracts,
   ...nationalPlatformContracts,
   ...taxHandoverContracts,
 ] as readonly RouteContract[]).map(answersUnavailable);

@@ -17,6 +17,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['completion-checks/'],
   // The supervision figures (read from their own tables), below the workers: the annual report's preparation freezes them.
   ['supervision/'],
+  // The register of units: read from its own tables and the filings'; the feeds' workers, above, write it.
+  ['units/'],
   // The cities' annual summary reports: built on the figures, the certificates' font and the outbox; its workers sit above.
   ['annual-report/'],
   ['workers/'],
