@@ -83,6 +83,7 @@ export const unitDetailSchema = row({
     type: 'array',
     description: '状态变更记录，新的在前 / the status history, newest first',
     items: row({
+      id: { type: 'integer', description: '变更记录编号 / the change record' },
       changeType: { enum: REGISTER_CHANGE_TYPES },
       changeTypeLabel: text,
       statusBefore: { enum: [...REGISTER_STATUSES, null] },

@@ -65,6 +65,7 @@ function presentUnit(u: RegisteredUnit) {
 
 function presentChange(c: RegisterChange) {
   return {
+    id: c.id,
     changeType: c.changeType,
     changeTypeLabel: changeTypeLabel(c.changeType),
     statusBefore: c.statusBefore,

@@ -103,6 +103,7 @@ export async function findUnit(db: Db, uscc: string): Promise<RegisteredUnit | u
 }
 
 export interface RegisterChange {
+  id: number;
   changeType: RegisterChangeType;
   statusBefore: RegisterStatus | null;
   statusAfter: RegisterStatus;
@@ -117,15 +118,16 @@ export interface RegisterChange {
 /** The unit's changes, newest first (by the day they took effect, then as recorded). */
 export async function registerChanges(db: Db, uscc: string): Promise<RegisterChange[]> {
   const result = await db.query<{
-    change_type: RegisterChangeType; status_before: RegisterStatus | null; status_after: RegisterStatus; effective_on: string;
+    id: string; change_type: RegisterChangeType; status_before: RegisterStatus | null; status_after: RegisterStatus; effective_on: string;
     registrar: string; sequence: string | null; source: string; changes: Record<string, unknown>; recorded_at: Date;
   }>(
-    `select change_type, status_before, status_after, effective_on::text as effective_on, registrar, sequence::text as sequence,
+    `select id::text as id, change_type, status_before, status_after, effective_on::text as effective_on, registrar, sequence::text as sequence,
             source, changes, recorded_at
        from unit_register_changes where uscc = $1 order by effective_on desc, id desc`,
     [uscc],
   );
   return result.rows.map((r) => ({
+    id: Number(r.id),
     changeType: r.change_type,
     statusBefore: r.status_before,
     statusAfter: r.status_after,

@@ -6,14 +6,11 @@
 // elsewhere, and a field-level 400 for a malformed code or filter.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { UnitDetail, UnitList } from '../../api/units.ts';
-import { usccCheckCharacter } from '../../domain/identifiers/uscc.ts';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { databaseUrlNamed, dropDatabase } from '../../platform/db.ts';
-import type { ReviewResult } from '../../review/review-result.ts';
-import { saveReview } from '../../review/review-store.ts';
 import { databaseNameOf } from '../../scripts/engine/engine-database-role.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
-import { storeUnitFiling } from '../support/unit-filings.ts';
+import { insertHistoryYear, insertRegisterChange, insertRegisterRow, registerUscc, storeCertifiedFiling, type RegisterRow } from '../support/unit-register-rows.ts';
 
 const applicationUrl = databaseUrlNamed(inject('databaseUrl'), `${databaseNameOf(inject('databaseUrl'))}_unit_register`);
 
@@ -21,11 +18,7 @@ const XIHU = '330106';
 const BINJIANG = '330108';
 const HAISHU = '330203';
 
-/** A valid code: registrar character, type, the county and a serial. */
-const uscc = (prefix: '91' | '52' | '12', region: string, serial: string) => {
-  const body = `${prefix}${region}${serial.padStart(9, '0')}`;
-  return body + usccCheckCharacter(body);
-};
+const uscc = registerUscc;
 
 const U = {
   // Xihu, market regulation: listed abnormal in 2024 and removed; filed 2025 here under another name, 2021 imported.
@@ -48,39 +41,17 @@ let cityNingbo: string;
 let province: string;
 let filingId: string;
 
-async function register(u: { uscc: string; name: string }, registrar: string, status: string, since: string, region: string, nature: string, industry: string | null = null) {
-  await system.db.query(
-    `insert into unit_register (uscc, name, registrar, status, status_since, region_code, industry_code, unit_nature, registered_on)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, '2015-03-02')`,
-    [u.uscc, u.name, registrar, status, since, region, industry, nature],
-  );
-}
+const register = (u: { uscc: string; name: string }, registrar: RegisterRow['registrar'], status: RegisterRow['status'], since: string, region: string, nature: string, industry?: string) =>
+  insertRegisterRow(system.db, { ...u, registrar, status, since, region, nature, ...(industry ? { industry } : {}) });
 
-async function change(u: string, registrar: string, sequence: number | null, type: string, before: string | null, after: string, on: string, changes: object = {}) {
-  await system.db.query(
-    `insert into unit_register_changes (uscc, registrar, sequence, change_type, status_before, status_after, effective_on, changes, source)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [u, registrar, sequence, type, before, after, on, JSON.stringify(changes), sequence === null ? 'initial-load' : `feed:${registrar}`],
-  );
-}
+const change = (uscc: string, registrar: string, sequence: number | null, type: string, before: string | null, after: string, on: string, changes: object = {}) =>
+  insertRegisterChange(system.db, { uscc, registrar, sequence, type, before, after, on, changes });
 
 /** The filer's 2025 filing, certified with 1 counted against 2 required and a levy of 48 000, under a name of its own. */
-async function storeCertifiedFiling(): Promise<string> {
+function storeFilersFiling(): Promise<string> {
   const base = syntheticFiling(923_001, { year: 2025, regionCode: XIHU, employees: 1 });
   const filing = { ...base, employer: { ...base.employer, uscc: U.filer.uscc, name: '西湖名录测试甲公司', industryCode: 'C3311' } };
-  const id = await storeUnitFiling(system.db, filing, 2025, 'certified');
-  const result = {
-    year: 2025,
-    certifiedCount: 1,
-    requiredCount: 2,
-    shortfall: 1,
-    levyEstimate: { base: 48_000, reductionRate: 0, payable: 48_000, exempt: false, wageBase: 96_000, wageBaseCap: 232_000, quotaRatio: 0.015, actualRatio: 0.0075 },
-    employerFindings: [],
-    employees: [],
-  } as unknown as ReviewResult;
-  const rules = { key: 'test', id: 'test:1', version: 1 };
-  await saveReview(system.db, id, result, { counting: rules, weight: rules, levy: rules }, `unit-register:${id}`);
-  return id;
+  return storeCertifiedFiling(system.db, filing, { certified: 1, required: 2, levy: 48_000 });
 }
 
 beforeAll(async () => {
@@ -95,12 +66,8 @@ beforeAll(async () => {
   await register(U.irregular, 'civil', 'irregular', '2025-02-01', XIHU, 'social_organization');
   await register(U.ningbo, 'org', 'active', '2010-01-01', HAISHU, 'public_institution');
   for (const b of BATCH) await register(b, 'samr', 'active', '2020-01-01', XIHU, 'enterprise');
-  filingId = await storeCertifiedFiling();
-  await system.db.query(
-    `insert into review_history (uscc, year, unit_name, region_code, staff_count, average_wage, certified_count, required_count, levy_paid, import_id)
-     values ($1, 2021, $2, $3, 120, 86000.00, 1, 1.8, 12000.50, gen_random_uuid())`,
-    [U.filer.uscc, U.filer.name, XIHU],
-  );
+  filingId = await storeFilersFiling();
+  await insertHistoryYear(system.db, { uscc: U.filer.uscc, year: 2021, name: U.filer.name, region: XIHU, staff: 120, wage: 86_000, certified: 1, required: 1.8, levyPaid: 12_000.5 });
   await system.db.query(`insert into levy_collections (uscc, year, amount, collected_on) values ($1, 2025, 36000, '2026-07-15'), ($1, 2021, 12000.50, null)`, [U.filer.uscc]);
   clerkXihu = await system.login({ role: 'clerk', regionCode: XIHU });
   cityHangzhou = await system.login({ role: 'city', regionCode: '330100' });
