@@ -52,7 +52,7 @@ const yearColumns: ColumnsType<Year> = [
       </Space>
     ),
   },
-  { title: '申报状态', key: 'status', width: 130, render: (_v, y) => (y.filing ? <StatusTag status={y.filing.status as FilingStatus} channel={y.filing.channel} /> : y.history ? '已认证（历史）' : '—') },
+  { title: '申报状态', key: 'status', width: 130, render: (_v, y) => (y.filing ? <StatusTag status={y.filing.status as FilingStatus} channel={y.filing.channel} /> : y.history ? '系统启用前年审' : '—') },
   { title: '认证安排人数', key: 'certified', width: 120, align: 'right', render: (_v, y) => persons(y.filing?.certifiedCount ?? y.history?.certifiedCount) },
   { title: '应安排人数', key: 'required', width: 110, align: 'right', render: (_v, y) => persons(y.filing?.requiredCount ?? y.history?.requiredCount) },
   {
