@@ -70,7 +70,8 @@ const unitProperties = {
 } as const;
 
 export const unitListSchema = row({
-  total: { type: 'integer' },
+  total: { type: 'integer', description: '符合条件的单位数，至多计到 10000 / the units found, counted up to 10 000' },
+  totalCapped: { type: 'boolean', description: '多于 10000 个时为 true（total 为 10000），请缩小查询范围 / true when more than 10 000 were found' },
   items: { type: 'array', items: row(unitProperties) },
 });
 export type UnitList = FromSchema<typeof unitListSchema>;
@@ -158,8 +159,8 @@ export const unitContracts: readonly RouteContract[] = [
     tag: 'units',
     summary: { zh: '单位名录查询', en: 'Search the register of units' },
     description: {
-      zh: '市场监管、民政、机构编制部门登记的单位，按统一社会信用代码或名称开头、行政区、登记状态和登记机关查询，按县（区）、状态、代码排列，分页。',
-      en: 'The units the three registrars keep, by code or name prefix, region, status and registrar; by county, status and code, paged.',
+      zh: '市场监管、民政、机构编制部门登记的单位，按统一社会信用代码或名称开头、行政区、登记状态和登记机关查询，按县（区）、状态、代码排列，分页；总数至多计到 10000。',
+      en: 'The units the three registrars keep, by code or name prefix, region, status and registrar; by county, status and code, paged; the total counted up to 10 000.',
     },
     callers: UNIT_REGISTER_READERS,
     request: { query: unitSearchQuerySchema },

@@ -106,7 +106,7 @@ export function unitRouter({ db, sessions }: { db: Db; sessions: Sessions }): Ro
     const q = checked(req, checkSearch, { ...req.query }, messages);
     const regionCode = regionOf(req, q.regionCode);
     const size = q.pageSize !== undefined ? Number(q.pageSize) : DEFAULT_PAGE_SIZE;
-    const { total, items } = await searchUnits(db, {
+    const { total, totalCapped, items } = await searchUnits(db, {
       regionCode,
       ...(q.uscc !== undefined ? { usccPrefix: q.uscc } : {}),
       ...(q.name !== undefined ? { namePrefix: q.name } : {}),
@@ -115,7 +115,7 @@ export function unitRouter({ db, sessions }: { db: Db; sessions: Sessions }): Ro
       limit: size,
       offset: (Number(q.page ?? '1') - 1) * size,
     });
-    res.json({ total, items: items.map(presentUnit) });
+    res.json({ total, totalCapped, items: items.map(presentUnit) });
   });
 
   router.get('/api/units/:uscc', readers, async (req, res) => {

@@ -65,6 +65,9 @@ function fromRow(r: UnitRow): RegisteredUnit {
   };
 }
 
+/** How far a search counts its units: past this, the list says "more than" and asks for narrower criteria. */
+export const COUNT_CAP = 10_000;
+
 /** `like` reads % and _ as wildcards: a prefix typed with them means the characters themselves. */
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -72,9 +75,9 @@ const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${
  * A page of units, by county, status and code: the order of unit_register_by_region (region_code, status, uscc), so
  * a page of a county, a city or the province is one range of that index however large the register; a name prefix
  * goes through unit_register_by_name, a code prefix through the primary key (a range below the prefix followed by
- * 'Z', which no USCC character reaches).
+ * 'Z', which no USCC character reaches). The total is counted up to COUNT_CAP.
  */
-export async function searchUnits(db: Db, q: UnitSearch): Promise<{ total: number; items: RegisteredUnit[] }> {
+export async function searchUnits(db: Db, q: UnitSearch): Promise<{ total: number; totalCapped: boolean; items: RegisteredUnit[] }> {
   const { from, to } = regionRange(q.regionCode);
   const params: unknown[] = [from, to];
   const where = ['region_code between $1 and $2'];
@@ -87,14 +90,16 @@ export async function searchUnits(db: Db, q: UnitSearch): Promise<{ total: numbe
   if (q.registrar) where.push(`registrar = $${params.push(q.registrar)}`);
   const condition = where.join(' and ');
   const [count, rows] = await Promise.all([
-    db.query<{ total: string }>(`select count(*)::text as total from unit_register where ${condition}`, params),
+    // Counted up to the cap only: a province of millions counts in milliseconds, and nobody pages past it.
+    db.query<{ total: string }>(`select count(*)::text as total from (select 1 from unit_register where ${condition} limit ${COUNT_CAP + 1}) found`, params),
     db.query<UnitRow>(
       `select ${COLUMNS} from unit_register where ${condition}
         order by region_code, status, uscc limit $${params.length + 1} offset $${params.length + 2}`,
       [...params, q.limit, q.offset],
     ),
   ]);
-  return { total: Number(count.rows[0]?.total ?? 0), items: rows.rows.map(fromRow) };
+  const counted = Number(count.rows[0]?.total ?? 0);
+  return { total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP, items: rows.rows.map(fromRow) };
 }
 
 export async function findUnit(db: Db, uscc: string): Promise<RegisteredUnit | undefined> {

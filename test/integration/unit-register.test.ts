@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { UnitDetail, UnitList } from '../../api/units.ts';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { databaseUrlNamed, dropDatabase } from '../../platform/db.ts';
+import { COUNT_CAP } from '../../units/unit-store.ts';
 import { databaseNameOf } from '../../scripts/engine/engine-database-role.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { insertHistoryYear, insertRegisterChange, insertRegisterRow, registerUscc, storeCertifiedFiling, type RegisterRow } from '../support/unit-register-rows.ts';
@@ -17,6 +18,7 @@ const applicationUrl = databaseUrlNamed(inject('databaseUrl'), `${databaseNameOf
 const XIHU = '330106';
 const BINJIANG = '330108';
 const HAISHU = '330203';
+const YINZHOU = '330212';
 
 const uscc = registerUscc;
 
@@ -65,6 +67,13 @@ beforeAll(async () => {
   await change(U.gone.uscc, 'samr', 77, 'deregistered', 'active', 'deregistered', '2025-06-30');
   await register(U.irregular, 'civil', 'irregular', '2025-02-01', XIHU, 'social_organization');
   await register(U.ningbo, 'org', 'active', '2010-01-01', HAISHU, 'public_institution');
+  // 鄞州区: more units than a search counts.
+  await system.db.query(
+    `insert into unit_register (uscc, name, registrar, status, status_since, region_code, unit_nature)
+     select '9133021200' || lpad(i::text, 7, '0') || 'X', '鄞州名录批量单位' || i, 'samr', 'active', '2020-01-01', $1, 'enterprise'
+       from generate_series(1, $2::integer) i`,
+    [YINZHOU, COUNT_CAP + 1],
+  );
   for (const b of BATCH) await register(b, 'samr', 'active', '2020-01-01', XIHU, 'enterprise');
   filingId = await storeFilersFiling();
   await insertHistoryYear(system.db, { uscc: U.filer.uscc, year: 2021, name: U.filer.name, region: XIHU, staff: 120, wage: 86_000, certified: 1, required: 1.8, levyPaid: 12_000.5 });
@@ -98,6 +107,7 @@ describe('searching the register', () => {
     const page3 = (await get(clerkXihu, '/api/units?pageSize=10&page=3')).body as UnitList;
     expect(page3.total).toBe(XIHU_UNITS.length);
     expect(codes(page3)).toEqual(codes(list).slice(20, 30));
+    expect(list.totalCapped).toBe(false);
 
     // Another county of the same city is not the clerk's.
     const other = await get(clerkXihu, `/api/units?regionCode=${BINJIANG}`);
@@ -127,10 +137,10 @@ describe('searching the register', () => {
     const binjiang = (await get(cityHangzhou, `/api/units?regionCode=${BINJIANG}`)).body as UnitList;
     expect(binjiang.items).toEqual([expect.objectContaining({ uscc: U.gone.uscc, status: 'deregistered', statusLabel: '注销', statusSince: '2025-06-30' })]);
     expect((await get(cityHangzhou, `/api/units?regionCode=${HAISHU}`)).status).toBe(403);
-    const ningbo = (await get(cityNingbo, '/api/units')).body as UnitList;
+    const ningbo = (await get(cityNingbo, `/api/units?regionCode=${HAISHU}`)).body as UnitList;
     expect(codes(ningbo)).toEqual([U.ningbo.uscc]);
-    const all = (await get(province, '/api/units?pageSize=100')).body as UnitList;
-    expect(all.total).toBe(XIHU_UNITS.length + 2);
+    const hangzhouAll = (await get(province, '/api/units?regionCode=330100&pageSize=100')).body as UnitList;
+    expect(hangzhouAll).toMatchObject({ total: XIHU_UNITS.length + 1, totalCapped: false });
     const haishu = (await get(province, `/api/units?regionCode=${HAISHU}&registrar=org`)).body as UnitList;
     expect(haishu.items).toEqual([expect.objectContaining({ uscc: U.ningbo.uscc, registrarLabel: '机构编制' })]);
   });
@@ -148,6 +158,17 @@ describe('searching the register', () => {
     const employer = await system.login({ role: 'employer', uscc: U.filer.uscc });
     expect((await get(employer, '/api/units')).status).toBe(403);
     expect((await get(employer, `/api/units/${U.filer.uscc}`)).status).toBe(403);
+  });
+
+  it('counts up to 10 000 and says there are more', async () => {
+    const many = (await get(cityNingbo, '/api/units?pageSize=100')).body as UnitList;
+    expect(many).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(many.items).toHaveLength(100);
+    const all = (await get(province, '/api/units')).body as UnitList;
+    expect(all).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    // The last page there is to turn to.
+    const last = (await get(province, `/api/units?regionCode=${YINZHOU}&pageSize=100&page=${COUNT_CAP / 100}`)).body as UnitList;
+    expect(last.items).toHaveLength(100);
   });
 });
 

@@ -128,7 +128,7 @@ export function UnitRegisterPage() {
       {total > 0 && (
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Typography.Text type="secondary" data-testid="unit-total">
-            共 {total} 个单位
+            {list.data?.totalCapped ? `超过 ${total} 个单位，仅可翻阅前 ${total} 个，请缩小查询范围` : `共 ${total} 个单位`}
           </Typography.Text>
           <Pagination
             size="small"
