@@ -58,7 +58,8 @@ function presentUnit(u: RegisteredUnit) {
     regionCode: u.regionCode,
     regionName: regionName(u.regionCode) ?? u.regionCode,
     industryCode: u.industryCode,
-    industryLabel: u.industryCode ? industryLabel(u.industryCode.charAt(0).toUpperCase()) : null,
+    // The GB/T 4754 section letter leads a full code (C3311); a code without one has no section to name.
+    industryLabel: u.industryCode && /^[A-T]/i.test(u.industryCode) ? industryLabel(u.industryCode.charAt(0).toUpperCase()) : null,
     unitNature: u.unitNature,
   };
 }
@@ -79,7 +80,7 @@ function presentChange(c: RegisterChange) {
     changedFields: Object.entries(c.changes).map(([field, value]) => ({
       field,
       label: changedFieldLabel(field),
-      value: field === 'regionCode' && typeof value === 'string' ? `${regionName(value) ?? value}（${value}）` : String(value ?? ''),
+      value: field === 'regionCode' && typeof value === 'string' ? `${regionName(value) ?? value}（${value}）` : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value ?? ''),
     })),
     recordedAt: c.recordedAt,
   };

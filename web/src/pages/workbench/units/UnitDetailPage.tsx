@@ -15,7 +15,7 @@ import type { FilingStatus } from '../../../lib/filing-types.ts';
 import { chineseDate, persons, yuan } from '../../../lib/format.ts';
 import { loadErrorText, useLoaded } from '../../../lib/use-loaded.ts';
 import { regionLabel } from '../region-label.ts';
-import { RegisterStatusTag, unitNatureName } from './unit-display.tsx';
+import { industryText, RegisterStatusTag, unitNatureName } from './unit-display.tsx';
 
 type Change = UnitDetail['changes'][number];
 type Year = UnitDetail['years'][number];
@@ -101,7 +101,7 @@ function UnitView({ unit }: { unit: UnitDetail }) {
           <Descriptions.Item label="登记状态">{`${unit.statusLabel}（${chineseDate(unit.statusSince)}起）`}</Descriptions.Item>
           <Descriptions.Item label="所属行政区">{regionLabel(unit.regionCode)}</Descriptions.Item>
           <Descriptions.Item label="单位性质">{unitNatureName(unit.unitNature)}</Descriptions.Item>
-          <Descriptions.Item label="行业">{unit.industryCode ? `${unit.industryLabel ?? ''}（${unit.industryCode}）` : '登记机关未提供'}</Descriptions.Item>
+          <Descriptions.Item label="行业">{industryText(unit, '登记机关未提供')}</Descriptions.Item>
           <Descriptions.Item label="成立日期">{chineseDate(unit.registeredOn)}</Descriptions.Item>
         </Descriptions>
       </Card>

@@ -12,7 +12,7 @@ import { chineseDate } from '../../../lib/format.ts';
 import { useSession } from '../../../lib/session.tsx';
 import { loadErrorText, useLoaded } from '../../../lib/use-loaded.ts';
 import { regionShortName } from '../region-label.ts';
-import { RegisterStatusTag, unitNatureName, unitRegionChoices } from './unit-display.tsx';
+import { industryText, RegisterStatusTag, unitNatureName, unitRegionChoices } from './unit-display.tsx';
 import { UnitFilterBar, type UnitCriteria } from './UnitFilterBar.tsx';
 
 type Unit = UnitList['items'][number];
@@ -43,7 +43,7 @@ function unitColumns(onOpen: (u: Unit) => void): ColumnsType<Unit> {
     { title: '登记机关', dataIndex: 'registrarLabel', width: 100 },
     { title: '所属行政区', key: 'region', width: 150, render: (_v, u) => regionShortName(u.regionCode) },
     { title: '单位性质', key: 'nature', width: 120, render: (_v, u) => unitNatureName(u.unitNature) },
-    { title: '行业', key: 'industry', width: 150, render: (_v, u) => (u.industryCode ? `${u.industryLabel ?? ''}（${u.industryCode}）` : '—') },
+    { title: '行业', key: 'industry', width: 150, render: (_v, u) => industryText(u) },
     {
       title: '操作',
       key: 'open',

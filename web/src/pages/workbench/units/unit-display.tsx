@@ -17,6 +17,12 @@ export function RegisterStatusTag({ status }: { status: RegisterStatus }) {
   );
 }
 
+/** 制造业（C3311）; the bare code when it names no section; `none` when the registrar gives none. */
+export function industryText(unit: { industryCode: string | null; industryLabel: string | null }, none = '—'): string {
+  if (!unit.industryCode) return none;
+  return unit.industryLabel ? `${unit.industryLabel}（${unit.industryCode}）` : unit.industryCode;
+}
+
 export function unitNatureName(nature: string): string {
   return (UNIT_NATURE_NAMES as Record<string, string>)[nature] ?? nature;
 }
