@@ -77,6 +77,7 @@ const FILING: RouteAccess = { resource: 'filing', reach: FILING_READERS };
 const OWN_FILING: RouteAccess = { resource: 'filing', reach: { employer: 'own-unit' } };
 const TASK: RouteAccess = { resource: 'task', reach: OWN_GROUPS };
 const SUPERVISION_REGION: RouteAccess = { resource: 'region', reach: { lead: 'within-region', city: 'within-region', province: 'within-region' } };
+const UNIT_REGISTER_REACH: ReachByRole = { clerk: 'within-region', reviewer: 'within-region', lead: 'within-region', city: 'within-region', province: 'within-region' };
 const STAFF_MEMBER: RouteAccess = { resource: 'staff-member', reach: { city: 'within-region', province: 'within-region' } };
 
 /** Keyed `METHOD /path` exactly as the route's contract names it. */
@@ -134,6 +135,10 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /api/supervision/filings': SUPERVISION_REGION,
   'GET /api/supervision/exits': SUPERVISION_REGION,
   'GET /api/supervision/export': SUPERVISION_REGION,
+
+  // The register of units (单位名录): county staff their county's units, a city its counties', the province all.
+  'GET /api/units': { resource: 'region', reach: UNIT_REGISTER_REACH },
+  'GET /api/units/{uscc}': { resource: 'unit', reach: UNIT_REGISTER_REACH },
 
   'GET /api/employers/mine': ROLE_ALONE,
   'GET /api/employers/{uscc}': { resource: 'unit', reach: { clerk: 'within-region', reviewer: 'within-region', city: 'within-region', province: 'within-region' } },

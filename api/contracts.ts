@@ -25,6 +25,7 @@ import { supervisionContracts } from './supervision.ts';
 import { systemContracts } from './system.ts';
 import { taskContracts } from './tasks.ts';
 import { taxHandoverContracts } from './tax-handover.ts';
+import { unitContracts } from './units.ts';
 
 /**
  * Any route may answer 503 while the database is away or the service stops: added to each contract, merged into a
@@ -64,6 +65,7 @@ export const CONTRACTS: readonly RouteContract[] = ([
   ...annualReportContracts,
   ...rewardContracts,
   ...supervisionContracts,
+  ...unitContracts,
   ...nationalPlatformContracts,
   ...taxHandoverContracts,
 ] as readonly RouteContract[]).map(answersUnavailable);

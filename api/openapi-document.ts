@@ -31,6 +31,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, Text>> = {
   'annual-reports': { zh: '各市年度总结报告：状态与报告文件', en: "The cities' annual summary reports: their state and files" },
   supervision: { zh: '监管统计：进度、安排就业、退出与导出', en: 'Supervision: progress, employment, exits and exports' },
   rewards: { zh: '超比例奖励：候选单位、确认、审批与发放表', en: 'Over-quota rewards: candidates, confirmation, approval and the payment sheet' },
+  units: { zh: '单位名录：三个登记机关的单位、状态变更与历年结果', en: 'The register of units: the three registrars\' units, their changes and years' },
   'national-platform': { zh: '跨省通办：全国平台转来的申报', en: 'Cross-province filings delivered by the national platform' },
   'tax-handover': { zh: '税务部门的比对反馈', en: 'The tax bureau’s answers to the pushed results' },
 };

@@ -37,6 +37,7 @@ import { feedbackRouter } from '../filings/feedback-routes.ts';
 import { declarationRouter } from '../filings/declaration-routes.ts';
 import { ratingRouter } from '../ratings/rating-routes.ts';
 import { supervisionRouter } from '../supervision/supervision-routes.ts';
+import { unitRouter } from '../units/unit-routes.ts';
 import { healthRouter, operationsHealthRouter, systemHealth, type SystemHealth, type WorkerStatus } from './health.ts';
 import type { RequestDrain } from './request-drain.ts';
 import { ANNUAL_REVIEW_PROCESS_ID } from '../filings/filing-store.ts';
@@ -165,6 +166,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(ratingRouter({ db, sessions }));
   app.use(supervisionRouter({ db, sessions, now, ...(engine ? { engine } : {}) }));
   app.use(employerRouter({ db, sessions }));
+  app.use(unitRouter({ db, sessions }));
   app.use(registrationRouter({ db, sessions, registration: createRegistrationClient(config) }));
   app.use(taskRouter({ db, sessions, engine, now }));
   app.use(staffRouter({ db, sessions, engine, now }));

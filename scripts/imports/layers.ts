@@ -12,12 +12,13 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['api/'],
   ['review/', 'employers/', 'national-platform/'],
   ['filings/'],
-  // The register of units (units/): kept from the registrars' feeds, read beside the filings.
-  ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/', 'units/'],
+  ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/'],
   ['tasks/'],
   ['completion-checks/'],
   // The supervision figures (read from their own tables), below the workers: the annual report's preparation freezes them.
   ['supervision/'],
+  // The register of units: read from its own tables and the filings'; the feeds' workers, above, write it.
+  ['units/'],
   // The cities' annual summary reports: built on the figures, the certificates' font and the outbox; its workers sit above.
   ['annual-report/'],
   ['workers/'],

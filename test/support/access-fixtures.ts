@@ -5,6 +5,7 @@
 // the window of county A2 and handled in A1. Every person in them bears a name no text of the system contains, so a
 // leak of any of them can be searched for.
 import { expect } from 'vitest';
+import { registrarOf } from '../../domain/identifiers/uscc.ts';
 import type { Filing } from '../../filings/declaration/filing.ts';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { completeFilingTask, fileAndReview, filingTask, filingWhen } from './filing-steps.ts';
@@ -195,6 +196,12 @@ export async function buildAccessFixtures(system: TestSystem): Promise<AccessFix
     receivedFiling(system, unitAFiling(2021, TAGS[4])),
   ]);
   const filings = [certified, awaiting, window, feedback, received];
+  // Unit A in the register of units, in its county, as a registrar's feed would have entered it.
+  await system.db.query(
+    `insert into unit_register (uscc, name, registrar, status, status_since, region_code, unit_nature)
+     values ($1, $2, $3, 'active', '2015-03-02', $4, $5) on conflict (uscc) do nothing`,
+    [UNIT_A.uscc, UNIT_A.name, registrarOf(UNIT_A.uscc) ?? 'samr', COUNTY_A1, certified.declaration.employer.unitNature],
+  );
   // The unit's legal representative is the same in every declaration: the unit's, not one filing's.
   const { legalRepIdNumber } = certified.declaration.employer;
   const unitSecrets = [UNIT_A.name, UNIT_A.uscc, legalRepIdNumber];

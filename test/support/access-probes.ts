@@ -166,6 +166,9 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
       allowed: [200],
     },
   ],
+  // The register of units: unit A entered in county A1 (access-fixtures.ts); the list narrowed to its code.
+  'GET /api/units': [{ path: () => `/api/units?uscc=${UNIT_A.uscc}`, allowed: [200], listed: () => [{ marker: UNIT_A.uscc, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 } }] }],
+  'GET /api/units/{uscc}': [{ path: () => `/api/units/${UNIT_A.uscc}`, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 }, allowed: [200] }],
   'GET /api/registrations/{uscc}': [{ path: () => `/api/registrations/${UNIT_A.uscc}`, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 }, allowed: [200], aboutUnitA: true }],
   'POST /api/employee-imports': [{ path: () => '/api/employee-imports?year=2025', form: csvForm, allowed: [200] }],
 

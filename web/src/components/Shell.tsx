@@ -16,6 +16,7 @@ const WORKBENCH_MENU = [
   { key: '/workbench', label: <Link to="/workbench">待办任务</Link> },
   { key: '/workbench/filings', label: <Link to="/workbench/filings">申报查询</Link> },
   { key: '/workbench/intake', label: <Link to="/workbench/intake">窗口代为申报</Link> },
+  { key: '/workbench/units', label: <Link to="/workbench/units">单位名录</Link> },
   { key: '/workbench/calendar', label: <Link to="/workbench/calendar">节假日安排</Link> },
   { key: '/operations', label: <Link to="/operations">运行监控</Link> },
   { key: '/workbench/staff', label: <Link to="/workbench/staff">工作人员名册</Link> },
@@ -32,6 +33,8 @@ const CALENDAR_ROLES = new Set(['policy', 'province', 'operator']);
 const OPERATIONS_ROLES = new Set(['operator', 'province']);
 // Who keeps the staff register (持证上岗): the province and the cities.
 const STAFF_REGISTER_ROLES = new Set(['province', 'city']);
+// The register of units (单位名录): county staff their county, a city its counties, the province all.
+const UNIT_REGISTER_ROLES = new Set(['clerk', 'reviewer', 'lead', 'city', 'province']);
 // The cities' annual summary reports: the cities write them, the province reads them.
 const ANNUAL_REPORT_ROLES = new Set(['province', 'city']);
 // Over-quota rewards: the county confirms its candidates, the city approves, the province follows.
@@ -85,6 +88,7 @@ export function Shell({ children }: { children: ReactNode }) {
             (m.key !== '/workbench/calendar' || CALENDAR_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/operations' || OPERATIONS_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/workbench/staff' || STAFF_REGISTER_ROLES.has(who?.role ?? '')) &&
+            (m.key !== '/workbench/units' || UNIT_REGISTER_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/supervision/annual-reports' || ANNUAL_REPORT_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/supervision/rewards' || REWARD_ROLES.has(who?.role ?? '')),
         );
