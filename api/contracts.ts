@@ -11,6 +11,7 @@ import { employeeImportContracts } from './employee-import.ts';
 import { employerContracts } from './employers.ts';
 import { filingContracts } from './filings.ts';
 import { impactPreviewContracts } from './impact-preview.ts';
+import { lastYearStartContracts } from './last-year-start.ts';
 import { nationalPlatformContracts } from './national-platform.ts';
 import { notificationContracts } from './notifications.ts';
 import { operationsContracts } from './operations.ts';
@@ -46,6 +47,7 @@ export const CONTRACTS: readonly RouteContract[] = ([
   ...signInContracts,
   ...staffContracts,
   ...filingContracts,
+  ...lastYearStartContracts,
   ...taskContracts,
   ...documentContracts,
   ...certificateContracts,

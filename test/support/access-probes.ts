@@ -166,6 +166,8 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
       allowed: [200],
     },
   ],
+  // 上年数据导入 for 2026: unit A's certified 2025 filing, handled in A1.
+  'GET /api/last-year-start/{uscc}': [{ path: () => `/api/last-year-start/${UNIT_A.uscc}?year=2026`, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 }, allowed: [200] }],
   'GET /api/registrations/{uscc}': [{ path: () => `/api/registrations/${UNIT_A.uscc}`, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 }, allowed: [200], aboutUnitA: true }],
   'POST /api/employee-imports': [{ path: () => '/api/employee-imports?year=2025', form: csvForm, allowed: [200] }],
 
