@@ -2,7 +2,7 @@
 // or the review year imported as history — as a draft to complete and submit with POST /api/filings.
 import type { FromSchema } from 'json-schema-to-ts';
 import { invalidRequest, signedIn } from './common-problems.ts';
-import type { JsonSchema, RouteContract } from './route-contract.ts';
+import type { RouteContract } from './route-contract.ts';
 
 export const lastYearStartQuerySchema = {
   type: 'object',
@@ -20,7 +20,7 @@ const usccParams = { type: 'object', required: ['uscc'], properties: { uscc: { t
 export const CONFIRMATION_CODES = ['EMPLOYMENT_ENDED', 'CONTRACT_ENDED', 'RETIRED', 'CERTIFICATE_ENDED'] as const;
 
 // The draft's parts hold any subset of the declaration's fields (what the year before had, less the new year's figures).
-const partialObject: JsonSchema = { type: 'object', additionalProperties: true };
+const partialObject = { type: 'object', additionalProperties: true } as const;
 
 export const lastYearDraftSchema = {
   type: 'object',
@@ -62,6 +62,8 @@ export const lastYearDraftSchema = {
     },
   },
 } as const;
+
+export type LastYearDraft = FromSchema<typeof lastYearDraftSchema>;
 
 export const lastYearStartContracts: readonly RouteContract[] = [
   {

@@ -11,6 +11,7 @@ import { useSession } from '../../../lib/session.tsx';
 import type { CommitmentValues } from './CommitmentStep.tsx';
 import { useEmployerPrefill } from './use-employer-prefill.ts';
 import { useExistingFiling } from './use-existing-filing.ts';
+import { useLastYearDraft } from '../../../components/filing/use-last-year-draft.ts';
 
 export const STEP_COMMITMENT = 2;
 export const STEP_CONFIRM = 3;
@@ -58,6 +59,8 @@ export function useNewFilingWizard() {
   });
   const { year, employerForm } = wizard;
   const existing = useExistingFiling(year);
+  // 上年数据导入: the unit's declaration of the year before, if it has one.
+  const lastYear = useLastYearDraft(who?.uscc, year);
 
   useEffect(() => {
     if (prefill) employerForm.setFieldsValue(prefill.values);
@@ -67,5 +70,5 @@ export function useNewFilingWizard() {
     commitmentForm.setFieldsValue({ materials: commitmentMaterials(year) });
   }, [year, commitmentForm]);
 
-  return { wizard, commitmentForm, prefill, signedAt, existing: existing.existing };
+  return { wizard, commitmentForm, prefill, signedAt, existing: existing.existing, lastYear };
 }

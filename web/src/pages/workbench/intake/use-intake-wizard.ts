@@ -8,6 +8,7 @@ import { useDeclarationWizard, type CreatedFiling } from '../../../components/fi
 import { useSession } from '../../../lib/session.tsx';
 import { intakeCheckRoute, type IntakeCheckValues } from './IntakeCheckForm.tsx';
 import { useUnitPrefill } from './use-unit-prefill.ts';
+import { useLastYearDraft } from '../../../components/filing/use-last-year-draft.ts';
 
 export const STEP_INTAKE = 2;
 export const STEP_SCANS = 3;
@@ -53,6 +54,8 @@ export function useIntakeWizard() {
   const { year, employerForm } = wizard;
   const uscc = Form.useWatch('uscc', employerForm) as string | undefined;
   const prefill = useUnitPrefill(uscc, year);
+  // 上年数据导入: the unit's declaration of the year before, where this county handled it.
+  const lastYear = useLastYearDraft(uscc, year);
 
   // Fill only what the clerk has not typed yet.
   useEffect(() => {
@@ -66,5 +69,5 @@ export function useIntakeWizard() {
     checkForm.setFieldsValue({ commitment: { materials: commitmentMaterials(year), signedAt: dayjs() } });
   }, [year, checkForm]);
 
-  return { wizard, checkForm, created, prefill };
+  return { wizard, checkForm, created, prefill, lastYear };
 }
