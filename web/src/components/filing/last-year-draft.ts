@@ -26,5 +26,7 @@ export function applyDraft(draft: LastYearDraft, keepMasked: boolean): DraftAppl
     const d = draft.employees[i];
     return d?.needsConfirmation ? { ...row, confirmation: { reasons: d.reasons.map((r) => r.message), confirmed: false } } : row;
   });
-  return { employer: keepMasked ? employer : withoutMasked(employer), employerKept, rows };
+  // The unit's figures of the new year are the person's to give, whatever another prefill put there.
+  const blanks: EmployerValues = { averageStaffCount: undefined, averageAnnualWage: undefined };
+  return { employer: { ...blanks, ...(keepMasked ? employer : withoutMasked(employer)) }, employerKept, rows };
 }
