@@ -62,9 +62,11 @@ export function useNewFilingWizard() {
   // 上年数据导入: the unit's declaration of the year before, if it has one.
   const lastYear = useLastYearDraft(who?.uscc, year);
 
+  // A prefill that arrives after 从上年数据导入 does not overwrite what was imported.
+  const { startedFrom } = wizard;
   useEffect(() => {
-    if (prefill) employerForm.setFieldsValue(prefill.values);
-  }, [prefill, employerForm]);
+    if (prefill && !startedFrom) employerForm.setFieldsValue(prefill.values);
+  }, [prefill, employerForm, startedFrom]);
 
   useEffect(() => {
     commitmentForm.setFieldsValue({ materials: commitmentMaterials(year) });

@@ -57,13 +57,14 @@ export function useIntakeWizard() {
   // 上年数据导入: the unit's declaration of the year before, where this county handled it.
   const lastYear = useLastYearDraft(uscc, year);
 
-  // Fill only what the clerk has not typed yet.
+  // Fill only what the clerk has not typed yet, nor imported from last year.
+  const { startedFrom } = wizard;
   useEffect(() => {
-    if (!prefill) return;
+    if (!prefill || startedFrom) return;
     const current = employerForm.getFieldsValue(true) as Record<string, unknown>;
     const blanks = Object.fromEntries(Object.entries(prefill.values).filter(([k]) => current[k] === undefined || current[k] === null || current[k] === ''));
     employerForm.setFieldsValue(blanks);
-  }, [prefill, employerForm]);
+  }, [prefill, employerForm, startedFrom]);
 
   useEffect(() => {
     checkForm.setFieldsValue({ commitment: { materials: commitmentMaterials(year), signedAt: dayjs() } });
