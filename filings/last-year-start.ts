@@ -6,7 +6,7 @@
 // Nothing is stored: the draft is submitted like any other declaration and checked as if typed.
 import type { Db } from '../platform/db.ts';
 import type { Employee, Employer, Filing } from './declaration/filing.ts';
-import { restoreKeptNumbers, type KeptNumbers } from './kept-numbers.ts';
+import { isMaskedNumber, restoreKeptNumbers, type KeptNumbers } from './kept-numbers.ts';
 
 /** Where the previous year's declaration comes from. */
 export type LastYearSource = 'filing' | 'history';
@@ -152,6 +152,16 @@ export function draftFrom(last: LastYearDeclaration, present: <T>(value: T) => T
   return { source: last.source, fromYear: last.fromYear, filingId: last.filingId, employer, employees };
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a body (unchecked, of any shape or depth) holds a masked number where the declaration has personal numbers. */
+function sendsMaskedNumbers(body: unknown): boolean {
+  if (!isObject(body)) return false;
+  const employer = body.employer;
+  if (isObject(employer) && ['legalRepIdNumber', 'legalRepPhone', 'handlerPhone'].some((f) => isMaskedNumber(employer[f]))) return true;
+  return Array.isArray(body.employees) && body.employees.some((e) => isObject(e) && ['idNumber', 'certNumber', 'phone'].some((f) => isMaskedNumber(e[f])));
+}
+
 /**
  * An employer's new declaration may send back the personal numbers its draft showed masked: they mean "as declared
  * last year" and are put back from the unit's previous declaration before the body is checked (kept-numbers.ts), so
@@ -159,7 +169,7 @@ export function draftFrom(last: LastYearDeclaration, present: <T>(value: T) => T
  * clerks type the numbers from the paper: their bodies are left as sent.
  */
 export async function keepLastYearNumbers(db: Db, who: { role: string; uscc?: string | undefined }, body: unknown): Promise<KeptNumbers> {
-  if (who.role !== 'employer' || !who.uscc || typeof body !== 'object' || body === null || !JSON.stringify(body).includes('*')) return { body, issues: [] };
+  if (who.role !== 'employer' || !who.uscc || !sendsMaskedNumbers(body)) return { body, issues: [] };
   const year = (body as { year?: unknown }).year;
   const last = Number.isInteger(year) ? await lastYearDeclaration(db, who.uscc, (year as number) - 1) : undefined;
   return restoreKeptNumbers(body, { ...(last?.declaration ?? { employer: {} as Employer, employees: [] }) } as Filing);

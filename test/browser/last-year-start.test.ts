@@ -2,7 +2,9 @@
 // copies the unit and its employees (numbers masked, kept as last year's), flags the one who left as 待确认 and will
 // not go on until it is confirmed or removed; the new year's figures typed, the filing is stored with last year's
 // whole numbers. On a phone the same offer and flags fit the screen.
-// Screenshots: 40-last-year-offer, 41-last-year-unit, 42-last-year-confirm, 43-last-year-confirm-phone, 44-last-year-offer-phone.
+// At the window the clerk's copy leaves the numbers blank, to be typed from the paper.
+// Screenshots: 40-last-year-offer, 41-last-year-unit, 42-last-year-confirm, 43-last-year-confirm-phone, 44-last-year-offer-phone,
+// 45-last-year-window.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Employee, Filing } from '../../filings/declaration/filing.ts';
@@ -124,5 +126,24 @@ describe('从上年数据导入 in the employer\'s wizard', { timeout: 120_000 }
     await page.click('[data-testid=confirm-employee-1]');
     expect(await page.locator('[data-testid=confirmation-list]').count()).toBe(0);
     expect(await page.locator('[data-testid=needs-confirmation-1]').count()).toBe(0);
+  });
+
+  it('copies last year at the window without the masked numbers', async () => {
+    const page = await browser.page(await system.login({ role: 'clerk', regionCode: last.employer.regionCode }));
+    await page.goto(`${system.apiUrl}/workbench/intake`);
+    await page.waitForSelector('[data-testid=employer-form]');
+    await page.fill('#uscc', last.employer.uscc);
+    await page.locator('[data-testid=last-year-offer]').waitFor({ timeout: 30_000 });
+    await page.click('[data-testid=last-year-start]');
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.locator('[data-testid=last-year-started]').waitFor();
+    expect(await page.locator('#name').inputValue()).toBe(last.employer.name);
+    expect(await page.locator('#legalRepIdNumber').inputValue()).toBe('');
+    await page.click('[data-testid=intake-next]');
+    await page.locator('[data-testid=confirmation-list]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid=employee-cell-0-name] input').inputValue()).toBe(last.employees[0]!.name);
+    expect(await page.locator('[data-testid=employee-cell-0-idNumber] input').inputValue()).toBe('');
+    expect(await page.locator('[data-testid=needs-confirmation-1]').innerText()).toBe('待确认');
+    await screenshot(page, '45-last-year-window');
   });
 });
