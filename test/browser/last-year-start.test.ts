@@ -139,6 +139,12 @@ describe('从上年数据导入 in the employer\'s wizard', { timeout: 120_000 }
     await page.locator('[data-testid=last-year-started]').waitFor();
     expect(await page.locator('#name').inputValue()).toBe(last.employer.name);
     expect(await page.locator('#legalRepIdNumber').inputValue()).toBe('');
+    // The clerk types the numbers and the new year's figures from the paper.
+    await page.fill('#legalRepIdNumber', last.employer.legalRepIdNumber);
+    await page.fill('#legalRepPhone', last.employer.legalRepPhone);
+    await page.fill('#handlerPhone', last.employer.handlerPhone);
+    await page.fill('#averageStaffCount', '255');
+    await page.fill('#averageAnnualWage', '81000');
     await page.click('[data-testid=intake-next]');
     await page.locator('[data-testid=confirmation-list]').waitFor({ timeout: 10_000 });
     expect(await page.locator('[data-testid=employee-cell-0-name] input').inputValue()).toBe(last.employees[0]!.name);
