@@ -108,6 +108,8 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
     ],
   },
   'GET /api/filings': FILING,
+  // 上年数据导入: the unit's own employer; the clerks of the county that handled its previous declaration.
+  'GET /api/last-year-start/{uscc}': { resource: 'unit', reach: { employer: 'own-unit', clerk: 'within-region' } },
   'PUT /api/filings/{id}/declaration': OWN_FILING,
   'POST /api/filings/{id}/feedback': OWN_FILING,
 

@@ -12,6 +12,7 @@ import { employeeImportContracts } from './employee-import.ts';
 import { employerContracts } from './employers.ts';
 import { filingContracts } from './filings.ts';
 import { impactPreviewContracts } from './impact-preview.ts';
+import { lastYearStartContracts } from './last-year-start.ts';
 import { nationalPlatformContracts } from './national-platform.ts';
 import { notificationContracts } from './notifications.ts';
 import { operationsContracts } from './operations.ts';
@@ -48,6 +49,7 @@ export const CONTRACTS: readonly RouteContract[] = ([
   ...signInContracts,
   ...staffContracts,
   ...filingContracts,
+  ...lastYearStartContracts,
   ...taskContracts,
   ...documentContracts,
   ...certificateContracts,

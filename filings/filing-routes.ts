@@ -32,6 +32,7 @@ import { findRating } from '../ratings/rating-store.ts';
 import { latestTaxHandover } from '../tax-handover/tax-handover-store.ts';
 import { findTransfer } from '../national-platform/transfer-store.ts';
 import { requireGoodStanding } from '../staff/good-standing.ts';
+import { keepLastYearNumbers } from './last-year-start.ts';
 import { createFiling, earlierRequest, type CreateFilingResult, employerDiscrepancies, findFiling, intakeNotices, listFilings, statusHistory, type FilingQuery, type StoredFiling } from './filing-store.ts';
 
 export interface FilingRoutesOptions {
@@ -132,13 +133,18 @@ export function filingRouter({ db, sessions, rules, admitBySeason, nudgeOutbox, 
     const locale = localeOf(req);
     // A retry of a request that was taken gets its filing as it was taken — even once the season, or the years a
     // filing may name, have moved on since; a key used for another request is refused before anything else.
-    const repeat = await earlierRequest(db, who, key, normalizeText(req.body).value as Filing);
+    // Numbers an employer's draft from last year showed masked are last year's (last-year-start.ts).
+    const kept = await keepLastYearNumbers(db, who, req.body);
+    const repeat = await earlierRequest(db, who, key, normalizeText(kept.body).value as Filing);
     let stored: CreateFilingResult;
     let notices: FieldError[] = [];
     if (repeat) stored = repeat;
     else {
-      const result = validateFiling(req.body, rules());
-      if (!result.ok) throw invalid(req, result.issues);
+      const result = validateFiling(kept.body, rules());
+      // A masked number that names nothing declared is reported as that, not as a wrong format besides.
+      const unmatched = new Set(kept.issues.map((i) => i.path));
+      const issues = [...kept.issues, ...(result.ok ? [] : result.issues.filter((i) => !unmatched.has(i.path)))];
+      if (!result.ok || issues.length > 0) throw invalid(req, issues);
       const { filing } = result;
       const permission = mayFile(who, filing.channel, filing.employer.uscc, filing.receivingRegionCode);
       if (!permission.ok) throw new Problem(403, permission.reason);

@@ -35,6 +35,7 @@ import { DepartmentCallbacks } from '../tax-handover/department-callbacks.ts';
 import { taxAnswerRouter } from '../tax-handover/tax-answer-routes.ts';
 import { feedbackRouter } from '../filings/feedback-routes.ts';
 import { declarationRouter } from '../filings/declaration-routes.ts';
+import { lastYearRouter } from '../filings/last-year-routes.ts';
 import { ratingRouter } from '../ratings/rating-routes.ts';
 import { supervisionRouter } from '../supervision/supervision-routes.ts';
 import { unitRouter } from '../units/unit-routes.ts';
@@ -163,6 +164,7 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
   app.use(nationalPlatformRouter({ db, token: config.nationalPlatformToken, rules: () => filingRules(config, now()), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(feedbackRouter({ db, sessions, engine, ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(declarationRouter({ db, sessions, engine, rules: () => filingRules(config, now()) }));
+  app.use(lastYearRouter({ db, sessions }));
   app.use(ratingRouter({ db, sessions }));
   app.use(supervisionRouter({ db, sessions, now, ...(engine ? { engine } : {}) }));
   app.use(employerRouter({ db, sessions }));

@@ -41,6 +41,7 @@ export type AuditAction =
   | 'staff.update'
   | 'staff.revoke_sessions'
   | 'supervision.exits_read'
+  | 'filing.last_year_start'
   | EngineAction
   | `${EngineAction}.intent`;
 

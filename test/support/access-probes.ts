@@ -169,6 +169,8 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
   // The register of units: unit A entered in county A1 (access-fixtures.ts); the list narrowed to its code.
   'GET /api/units': [{ path: () => `/api/units?uscc=${UNIT_A.uscc}`, allowed: [200], listed: () => [{ marker: UNIT_A.uscc, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 } }] }],
   'GET /api/units/{uscc}': [{ path: () => `/api/units/${UNIT_A.uscc}`, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 }, allowed: [200] }],
+  // 上年数据导入 for 2026: unit A's certified 2025 filing, handled in A1.
+  'GET /api/last-year-start/{uscc}': [{ path: () => `/api/last-year-start/${UNIT_A.uscc}?year=2026`, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 }, allowed: [200] }],
   'GET /api/registrations/{uscc}': [{ path: () => `/api/registrations/${UNIT_A.uscc}`, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 }, allowed: [200], aboutUnitA: true }],
   'POST /api/employee-imports': [{ path: () => '/api/employee-imports?year=2025', form: csvForm, allowed: [200] }],
 

@@ -1,7 +1,8 @@
 // The disabled-employee list typed as a table (附件1 §二(二)): one row per person, every cell checked as it is typed
 // with the server's own rules, every problem — the page's or the server's — at its cell and in a list above.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { ConfirmationList } from './ConfirmationList.tsx';
 import type { ColumnsType } from 'antd/es/table';
 import { EmployeeCell } from './EmployeeCell.tsx';
 import { EMPLOYEE_COLUMNS } from './employee-columns.ts';
@@ -37,9 +38,12 @@ export function EmployeeTable({ rows, onChange, year, showAll, listError }: Empl
       fixed: 'left',
       align: 'center',
       render: (_value, row, index) => (
-        <Typography.Text type={problemsByRow[index]?.size ? 'danger' : undefined} strong={Boolean(problemsByRow[index]?.size)}>
-          {index + 1}
-        </Typography.Text>
+        <Space orientation="vertical" size={2} align="center">
+          <Typography.Text type={problemsByRow[index]?.size ? 'danger' : undefined} strong={Boolean(problemsByRow[index]?.size)}>
+            {index + 1}
+          </Typography.Text>
+          {row.confirmation && !row.confirmation.confirmed && <Tag color="warning" style={{ marginInlineEnd: 0 }} data-testid={`needs-confirmation-${index}`}>待确认</Tag>}
+        </Space>
       ),
     },
     ...EMPLOYEE_COLUMNS.map((column) => ({
@@ -70,6 +74,7 @@ export function EmployeeTable({ rows, onChange, year, showAll, listError }: Empl
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {listError && <Alert type="error" showIcon title={listError} data-testid="employee-list-error" />}
+      <ConfirmationList rows={rows} onChange={onChange} />
       {summary.length > 0 && <EmployeeProblemSummary problems={summary} />}
       <Table<EmployeeRow>
         data-testid="employee-table"

@@ -16,6 +16,8 @@ export interface EmployeeRow {
   touched: Partial<Record<string, true>>;
   /** The masked numbers a row of a filed declaration was loaded with: sent back unchanged, they keep what was filed. */
   kept?: Partial<Record<string, string>>;
+  /** A row from last year's declaration (上年数据导入) whose employment, contract or certificate ended: the employer's word first. */
+  confirmation?: { reasons: string[]; confirmed: boolean };
 }
 
 /** The personal numbers the API shows employers masked. */
@@ -103,4 +105,14 @@ export function withServerErrors(rows: readonly EmployeeRow[], errors: readonly 
     byRow.set(at.index, messages);
   }
   return { rows: rows.map((row, i) => ({ ...row, serverErrors: byRow.get(i) ?? {} })), others };
+}
+
+/** The rows from last year still waiting for the person to confirm them or remove them. */
+export function unconfirmedRows(rows: readonly EmployeeRow[]): number[] {
+  return rows.flatMap((row, index) => (row.confirmation && !row.confirmation.confirmed ? [index] : []));
+}
+
+/** What the list says while rows from last year wait to be confirmed or removed. */
+export function unconfirmedMessage(indexes: readonly number[]): string {
+  return `第 ${indexes.map((i) => i + 1).join('、')} 名残疾职工标记为“待确认”，请逐一确认仍在本单位就业或删除后再继续`;
 }

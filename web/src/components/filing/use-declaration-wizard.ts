@@ -12,7 +12,9 @@ import { filingIssues } from './declaration-checks.ts';
 import { routeDeclarationErrors, STEP_EMPLOYEES, STEP_UNIT, type ExtraFormRoute, type FieldName } from './declaration-errors.ts';
 import { cleanEmployer } from './EmployerForm.tsx';
 import { tableProblems } from './employee-problems.ts';
-import { newRow, toEmployee, type EmployeeRow } from './employee-rows.ts';
+import { employeePath } from './declaration-checks.ts';
+import { isKept, newRow, toEmployee, unconfirmedMessage, unconfirmedRows, type EmployeeRow } from './employee-rows.ts';
+import { applyDraft, type LastYearDraft } from './last-year-draft.ts';
 import { useFilingSeason } from './use-filing-season.ts';
 
 export interface Refusal {
@@ -57,6 +59,9 @@ export function useDeclarationWizard<Extra>(options: DeclarationWizardOptions<Ex
   const [errorSteps, setErrorSteps] = useState<number[]>([]);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // The unit's masked numbers a draft from last year kept (field → as shown), and which year it came from.
+  const [employerKept, setEmployerKept] = useState<Record<string, string>>({});
+  const [startedFrom, setStartedFrom] = useState<LastYearDraft | null>(null);
   // One key per declaration: a repeated click or a retried request files once.
   const idempotencyKey = useRef(crypto.randomUUID());
   const year = chosenYear ?? season?.status.reviewYear ?? dayjs().year() - 1;
@@ -84,12 +89,27 @@ export function useDeclarationWizard<Extra>(options: DeclarationWizardOptions<Ex
     window.scrollTo({ top: 0 });
   };
 
+  /** 上年数据导入: the unit and the employees replaced by last year's draft (masked numbers kept for the employer only). */
+  const startFromLastYear = (draft: LastYearDraft, keepMasked: boolean) => {
+    const applied = applyDraft(draft, keepMasked);
+    employerForm.setFieldsValue(applied.employer);
+    setEmployerKept(applied.employerKept);
+    setRows(applied.rows.length > 0 ? applied.rows : [newRow()]);
+    setListError(undefined);
+    setStartedFrom(draft);
+  };
+
   const stepIsValid = async (current: number): Promise<boolean> => {
     if (current === STEP_UNIT) return passes(employerForm);
     if (current === STEP_EMPLOYEES) {
       setShowAll(true);
       if (rows.length === 0) {
         setListError('请至少填写一名残疾职工');
+        return false;
+      }
+      const waiting = unconfirmedRows(rows);
+      if (waiting.length > 0) {
+        setListError(unconfirmedMessage(waiting));
         return false;
       }
       setListError(undefined);
@@ -115,9 +135,23 @@ export function useDeclarationWizard<Extra>(options: DeclarationWizardOptions<Ex
 
   const submit = async () => {
     if (options.checkExtraOnSubmit && !(await passes(extraForm))) return;
+    const waiting = unconfirmedRows(rows);
+    if (waiting.length > 0) {
+      setListError(unconfirmedMessage(waiting));
+      setStep(STEP_EMPLOYEES);
+      setRefusal({ title: '还有标记为“待确认”的残疾职工', messages: [unconfirmedMessage(waiting)] });
+      return;
+    }
     const body = declaration();
-    // The server's own checks first, in the page: most refusals never need the trip.
-    const issues = filingIssues(body, { from: year, to: year });
+    // The server's own checks first, in the page: most refusals never need the trip. Masked numbers kept from last
+    // year are the server's to check.
+    const keptPath = (path: string) => {
+      const at = employeePath(path);
+      if (at) return rows[at.index] !== undefined && isKept(rows[at.index] as EmployeeRow, at.field);
+      const field = path.startsWith('/employer/') ? path.slice('/employer/'.length) : '';
+      return Object.hasOwn(employerKept, field) && employerForm.getFieldValue(field) === employerKept[field];
+    };
+    const issues = filingIssues(body, { from: year, to: year }).filter((i) => !keptPath(i.path));
     if (issues.length > 0) {
       showRefusal(issues, '申报内容还有需要修改的地方');
       return;
@@ -142,7 +176,7 @@ export function useDeclarationWizard<Extra>(options: DeclarationWizardOptions<Ex
   /** The Steps' items, a step still holding errors marked red while another is shown. */
   const stepItems = (titles: readonly string[]) => titles.map((title, i) => ({ title, ...(errorSteps.includes(i) && i !== step ? { status: 'error' as const } : {}) }));
 
-  return { season, year, setChosenYear, openYears, employerForm, step, setStep, rows, setRows, showAll, listError, refusal, setRefusal, submitting, declaration, next, submit, stepItems };
+  return { season, year, setChosenYear, openYears, employerForm, step, setStep, rows, setRows, showAll, listError, refusal, setRefusal, submitting, declaration, next, submit, stepItems, employerKept, startedFrom, startFromLastYear };
 }
 
 export type DeclarationWizard = ReturnType<typeof useDeclarationWizard>;

@@ -6,6 +6,7 @@ import { STEP_EMPLOYEES, STEP_UNIT } from '../../../components/filing/declaratio
 import { EmployeesStep } from '../../../components/filing/EmployeesStep.tsx';
 import { EmployerForm } from '../../../components/filing/EmployerForm.tsx';
 import { FilingYearChoice } from '../../../components/filing/FilingYearChoice.tsx';
+import { LastYearStart } from '../../../components/filing/LastYearStart.tsx';
 import { PrefillNotice } from '../../../components/filing/PrefillNotice.tsx';
 import { RefusalAlert } from '../../../components/filing/RefusalAlert.tsx';
 import { STATUS_NAMES } from '../../../lib/filing-types.ts';
@@ -17,7 +18,7 @@ import { STEP_COMMITMENT, STEP_CONFIRM, useNewFilingWizard } from './use-new-fil
 const STEP_TITLES = ['单位信息', '残疾职工', '承诺书', '确认提交'];
 
 export function NewFilingPage() {
-  const { wizard, commitmentForm, prefill, signedAt, existing } = useNewFilingWizard();
+  const { wizard, commitmentForm, prefill, signedAt, existing, lastYear } = useNewFilingWizard();
   const { season, year, step, setStep, employerForm, openYears } = wizard;
   const unitName = Form.useWatch('name', employerForm) as string | undefined;
 
@@ -45,8 +46,10 @@ export function NewFilingPage() {
           data-testid="wizard-steps"
         />
         <div hidden={step !== STEP_UNIT}>
-          <PrefillNotice prefill={prefill} unit="本单位" check="请核对" retype="并更新；证件号码和电话请重新填写" />
-          <EmployerForm form={employerForm} year={year} usccLocked />
+          <LastYearStart draft={lastYear} startedFrom={wizard.startedFrom} onStart={(draft) => wizard.startFromLastYear(draft, true)}
+            numbers="；证件号码和电话只显示部分号码，未修改时沿用上年度的号码" />
+          {!wizard.startedFrom && <PrefillNotice prefill={prefill} unit="本单位" check="请核对" retype="并更新；证件号码和电话请重新填写" />}
+          <EmployerForm form={employerForm} year={year} usccLocked kept={wizard.employerKept} />
         </div>
         <div hidden={step !== STEP_EMPLOYEES}>
           <EmployeesStep wizard={wizard} />

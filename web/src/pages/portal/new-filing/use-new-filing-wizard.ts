@@ -11,6 +11,7 @@ import { useSession } from '../../../lib/session.tsx';
 import type { CommitmentValues } from './CommitmentStep.tsx';
 import { useEmployerPrefill } from './use-employer-prefill.ts';
 import { useExistingFiling } from './use-existing-filing.ts';
+import { useLastYearDraft } from '../../../components/filing/use-last-year-draft.ts';
 
 export const STEP_COMMITMENT = 2;
 export const STEP_CONFIRM = 3;
@@ -58,14 +59,18 @@ export function useNewFilingWizard() {
   });
   const { year, employerForm } = wizard;
   const existing = useExistingFiling(year);
+  // 上年数据导入: the unit's declaration of the year before, if it has one.
+  const lastYear = useLastYearDraft(who?.uscc, year);
 
+  // A prefill that arrives after 从上年数据导入 does not overwrite what was imported.
+  const { startedFrom } = wizard;
   useEffect(() => {
-    if (prefill) employerForm.setFieldsValue(prefill.values);
-  }, [prefill, employerForm]);
+    if (prefill && !startedFrom) employerForm.setFieldsValue(prefill.values);
+  }, [prefill, employerForm, startedFrom]);
 
   useEffect(() => {
     commitmentForm.setFieldsValue({ materials: commitmentMaterials(year) });
   }, [year, commitmentForm]);
 
-  return { wizard, commitmentForm, prefill, signedAt, existing: existing.existing };
+  return { wizard, commitmentForm, prefill, signedAt, existing: existing.existing, lastYear };
 }

@@ -8,6 +8,7 @@ import { STEP_EMPLOYEES, STEP_UNIT } from '../../../components/filing/declaratio
 import { EmployeesStep } from '../../../components/filing/EmployeesStep.tsx';
 import { EmployerForm } from '../../../components/filing/EmployerForm.tsx';
 import { FilingYearChoice } from '../../../components/filing/FilingYearChoice.tsx';
+import { LastYearStart } from '../../../components/filing/LastYearStart.tsx';
 import { PrefillNotice } from '../../../components/filing/PrefillNotice.tsx';
 import { RefusalAlert } from '../../../components/filing/RefusalAlert.tsx';
 import { STATUS_NAMES } from '../../../lib/filing-types.ts';
@@ -32,7 +33,7 @@ export function IntakePage() {
 
 function IntakeWizard({ onRestart }: { onRestart: () => void }) {
   const { who } = useSession();
-  const { wizard, checkForm, created, prefill } = useIntakeWizard();
+  const { wizard, checkForm, created, prefill, lastYear } = useIntakeWizard();
   const { season, year, step, setStep, employerForm, openYears, rows } = wizard;
 
   return (
@@ -67,6 +68,10 @@ function IntakeWizard({ onRestart }: { onRestart: () => void }) {
           data-testid="intake-steps"
         />
         <div hidden={step !== STEP_UNIT}>
+          {!created && (
+            <LastYearStart draft={lastYear} startedFrom={wizard.startedFrom} onStart={(draft) => wizard.startFromLastYear(draft, false)}
+              numbers="；证件号码和电话不导入，请对照纸质材料填写" />
+          )}
           <PrefillNotice prefill={prefill} unit="该单位" check="请对照纸质材料核对" />
           <EmployerForm form={employerForm} year={year} usccLocked={created !== null} />
         </div>

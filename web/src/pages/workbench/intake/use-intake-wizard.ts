@@ -8,6 +8,7 @@ import { useDeclarationWizard, type CreatedFiling } from '../../../components/fi
 import { useSession } from '../../../lib/session.tsx';
 import { intakeCheckRoute, type IntakeCheckValues } from './IntakeCheckForm.tsx';
 import { useUnitPrefill } from './use-unit-prefill.ts';
+import { useLastYearDraft } from '../../../components/filing/use-last-year-draft.ts';
 
 export const STEP_INTAKE = 2;
 export const STEP_SCANS = 3;
@@ -53,18 +54,21 @@ export function useIntakeWizard() {
   const { year, employerForm } = wizard;
   const uscc = Form.useWatch('uscc', employerForm) as string | undefined;
   const prefill = useUnitPrefill(uscc, year);
+  // 上年数据导入: the unit's declaration of the year before, where this county handled it.
+  const lastYear = useLastYearDraft(uscc, year);
 
-  // Fill only what the clerk has not typed yet.
+  // Fill only what the clerk has not typed yet, nor imported from last year.
+  const { startedFrom } = wizard;
   useEffect(() => {
-    if (!prefill) return;
+    if (!prefill || startedFrom) return;
     const current = employerForm.getFieldsValue(true) as Record<string, unknown>;
     const blanks = Object.fromEntries(Object.entries(prefill.values).filter(([k]) => current[k] === undefined || current[k] === null || current[k] === ''));
     employerForm.setFieldsValue(blanks);
-  }, [prefill, employerForm]);
+  }, [prefill, employerForm, startedFrom]);
 
   useEffect(() => {
     checkForm.setFieldsValue({ commitment: { materials: commitmentMaterials(year), signedAt: dayjs() } });
   }, [year, checkForm]);
 
-  return { wizard, checkForm, created, prefill };
+  return { wizard, checkForm, created, prefill, lastYear };
 }
