@@ -22,6 +22,8 @@ import { remindExpiringCertificatesTopic } from './remind-expiring-certificates.
 import { remindUnfiledUnitsTopic } from './remind-unfiled-units.ts';
 import { renderAnnualReportTopic } from './render-annual-report.ts';
 import { reportToNationalPlatformTopic } from './report-to-national-platform.ts';
+import { fetchLevyCollectionsTopic } from './fetch-levy-collections.ts';
+import { shareEmploymentWithMarketRegulationTopic } from './share-employment-with-market-regulation.ts';
 import type { WorkerDefinition, WorkerRuntimeOptions } from './runtime/worker-runtime.ts';
 import { selectDisputedEmployeeTopic } from './select-disputed-employee.ts';
 import { startAnnualReportsTopic } from './start-annual-reports.ts';
@@ -59,6 +61,9 @@ export const TOPIC_MODULES = [
   computeReminderDateTopic,
   renderAnnualReportTopic,
   recordAnnualReportReviewTopic,
+  // The yearly share-back to market regulation and the levy collected (processes/employment-share-back.bpmn).
+  fetchLevyCollectionsTopic,
+  shareEmploymentWithMarketRegulationTopic,
 ] as const;
 
 export type WorkerTopic = (typeof TOPIC_MODULES)[number]['topic'];
