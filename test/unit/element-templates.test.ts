@@ -40,10 +40,13 @@ const CONNECTOR_TOPICS: Record<string, string> = {
   'connectors/wages/element-template.json': 'verify-wages',
   'connectors/tax/element-template.json': 'push-to-tax',
   'connectors/national-platform/element-template.json': 'transfer-to-national-platform',
+  'connectors/market-share/element-template.json': 'share-employment-with-market-regulation',
 };
 const CAPABILITY_TOPICS = ['record-filing-status', 'record-dispute', 'record-manual-decision', 'issue-certificate', 'compute-due-date', 'count-employees', 'notify', 'remind-unfiled-units', 'remind-expiring-certificates', 'report-to-national-platform', 'select-disputed-employee',
   // The cities' annual summary reports.
-  'start-annual-reports', 'prepare-annual-report', 'compute-reminder-date', 'render-annual-report', 'record-annual-report-review'];
+  'start-annual-reports', 'prepare-annual-report', 'compute-reminder-date', 'render-annual-report', 'record-annual-report-review',
+  // The yearly share-back: the levy collected (the tax connector's template is push-to-tax's).
+  'fetch-levy-collections'];
 
 const clone = <T>(value: T): T => structuredClone(value);
 
