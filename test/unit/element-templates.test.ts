@@ -216,9 +216,18 @@ describe('the capability templates', () => {
   });
 
   it('connector templates ask for nothing: the process variable filingId is all they take', () => {
-    for (const file of Object.keys(CONNECTOR_TOPICS)) {
+    for (const file of Object.keys(CONNECTOR_TOPICS).filter((f) => !f.includes('/market-share/'))) {
       expect(readTemplate(file).properties.filter((p) => p.type !== 'Hidden'), file).toEqual([]);
     }
+  });
+
+  it('the share-back to market regulation asks only for its batch size, 200 by default', () => {
+    const { batchSize } = settings(readTemplate('connectors/market-share/element-template.json'));
+    expect(batchSize?.label).toBe('每批单位数');
+    expect(batchSize?.value).toBe('200');
+    const pattern = new RegExp((batchSize?.constraints?.pattern as { value: string }).value);
+    expect(['1', '200', '500'].every((v) => pattern.test(v))).toBe(true);
+    expect(['0', '', '1000'].some((v) => pattern.test(v))).toBe(false);
   });
 });
 
