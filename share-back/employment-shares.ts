@@ -131,8 +131,9 @@ export async function storeShareAnswers(db: Db, batch: ShareBatch, results: read
 /** Where the year's share-back stands. */
 export async function shareCounts(db: Db, year: number): Promise<ShareCounts> {
   const { rows } = await db.query<ShareCounts>(
-    `select (select count(*) from (${CERTIFIED_UNITS}) c
-              where not exists (select 1 from employment_shares s where s.uscc = c.uscc and s.year = $1))::int
+    `select (select count(*) from supervision_filing_facts c
+              where c.year = $1 and c.certified and c.uscc like '${MARKET_REGULATED}'
+                and not exists (select 1 from employment_shares s where s.uscc = c.uscc and s.year = $1))::int
             + count(*) filter (where outcome is null or resend)::int as remaining,
             count(*) filter (where outcome = 'accepted')::int as accepted,
             count(*) filter (where outcome = 'rejected' and not resend)::int as rejected

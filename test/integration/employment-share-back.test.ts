@@ -198,6 +198,13 @@ describe('the yearly share-back to market regulation', () => {
     await completed(instance);
     expect((await shares()).find((r) => r.uscc === rejected)).toMatchObject({ outcome: 'accepted', reject_reason: null, attempt: 2 });
     expect(served() - before).toBe(1);
+
+    // Operators (and the province, reading) see where the year stands; an employer does not.
+    const operator = await system.login({ role: 'operator', userId: 'operator.share-back' });
+    const state = await system.request('GET', '/api/operations/share-back', { token: operator });
+    expect(state.status).toBe(200);
+    expect(state.body.years.find((y: { year: number }) => y.year === YEAR)).toEqual({ year: YEAR, accepted: units.length + 4, rejected: 0, awaitingAnswer: 0 });
+    expect((await system.request('GET', '/api/operations/share-back', { token: province })).status).toBe(200);
   });
 
   it('shows the levy collected beside the estimate in the supervision figures, the filings behind them and the Excel export', async () => {
