@@ -189,6 +189,7 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /api/operations/departments': ROLE_ALONE,
   'GET /api/operations/workers': ROLE_ALONE,
   'GET /api/operations/deadlines': ROLE_ALONE,
+  'GET /api/operations/share-back': ROLE_ALONE,
 
   // The cities' annual summary reports: a city its own, the province every city's (the region asked for, or the
   // city in the path).

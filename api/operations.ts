@@ -317,6 +317,30 @@ export const taskDeadlinesSchema = {
   },
 } as const;
 
+// The yearly share-back to market regulation (docs/share-back.md): where each year stands.
+export const shareBackStateSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['years'],
+  properties: {
+    years: {
+      type: 'array',
+      description: '各年审年度，新的在前 / each review year, newest first',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['year', 'accepted', 'rejected', 'awaitingAnswer'],
+        properties: {
+          year: { type: 'integer' },
+          accepted: { type: 'integer', description: '市场监管部门已接收的单位 / units accepted' },
+          rejected: { type: 'integer', description: '被拒收的单位（故障待处理） / units rejected (an incident to settle)' },
+          awaitingAnswer: { type: 'integer', description: '已报送尚无答复的单位 / units sent without a stored answer' },
+        },
+      },
+    },
+  },
+} as const;
+
 const dashboardProblems = [unauthenticated, forbidden];
 
 export const operationsContracts: readonly RouteContract[] = [
@@ -421,9 +445,24 @@ export const operationsContracts: readonly RouteContract[] = [
     responses: { 200: { description: { zh: '期限情况', en: 'the deadlines' }, schema: taskDeadlinesSchema } },
     problems: [...dashboardProblems, engineUnavailable],
   },
+  {
+    method: 'get',
+    path: '/api/operations/share-back',
+    operationId: 'getShareBackState',
+    tag: 'operations',
+    summary: { zh: '就业情况共享市场监管部门的进展', en: 'The share-back to market regulation, by year' },
+    description: {
+      zh: '每个年审年度已被市场监管部门接收、被拒收和已报送尚无答复的单位数（docs/share-back.md）。',
+      en: 'Per review year, the units market regulation accepted, rejected, and those sent without a stored answer (docs/share-back.md).',
+    },
+    callers: OPERATIONS_DASHBOARD_READERS,
+    responses: { 200: { description: { zh: '各年度的进展', en: 'each year' }, schema: shareBackStateSchema } },
+    problems: dashboardProblems,
+  },
 ];
 
 export type RunningFilingsAnswer = FromSchema<typeof runningFilingsSchema>;
 export type DepartmentHealthAnswer = FromSchema<typeof departmentHealthSchema>;
 export type WorkersAndOutboxAnswer = FromSchema<typeof workersAndOutboxSchema>;
+export type ShareBackStateAnswer = FromSchema<typeof shareBackStateSchema>;
 export type TaskDeadlinesAnswer = FromSchema<typeof taskDeadlinesSchema>;

@@ -74,6 +74,8 @@ const text = { type: 'string' } as const;
 const row = <const P extends Record<string, unknown>>(properties: P) =>
   ({ type: 'object', additionalProperties: false, required: Object.keys(properties) as (keyof P & string)[], properties }) as const;
 
+const collectedField = { type: 'number', description: '税务部门报告的已征收保障金（元） / levy the tax bureau reports collected, yuan' } as const;
+
 export const supervisionFiguresSchema = row({
   year: int,
   regionCode: text,
@@ -89,7 +91,7 @@ export const supervisionFiguresSchema = row({
       regionCode: text, regionName: text, expected: int, filed: int, certified: int, sentToTax: int,
       overdueTasks: { type: 'integer', description: '超期未办的县级任务 / county tasks past their due date' },
       maxWorkingDaysOver: { type: 'integer', description: '最长超期工作日数 / the most working days any is over' },
-      certifiedEmployees: int, belowQuotaUnits: int, shortfall: num, levyEstimate: num, aboveQuotaUnits: int,
+      certifiedEmployees: int, belowQuotaUnits: int, shortfall: num, levyEstimate: num, levyCollected: collectedField, aboveQuotaUnits: int,
     }),
   },
   employment: row({
@@ -103,10 +105,11 @@ export const supervisionFiguresSchema = row({
     ratioBuckets: { type: 'array', items: row({ key: text, label: text, units: int }) },
     belowQuota: row({ units: int, shortfall: num, levyEstimate: num }),
     aboveQuota: row({ units: int, surplus: num }),
+    levyCollected: row({ units: int, amount: collectedField }),
   }),
   years: {
     type: 'array',
-    items: row({ year: int, filed: int, certified: int, certifiedEmployees: int, belowQuotaUnits: int, levyEstimate: num }),
+    items: row({ year: int, filed: int, certified: int, certifiedEmployees: int, belowQuotaUnits: int, levyEstimate: num, levyCollected: collectedField }),
   },
 });
 
@@ -117,6 +120,7 @@ export const supervisionFilingListSchema = row({
     items: row({
       id: text, uscc: text, unitName: text, regionCode: text, status: text, channel: { enum: ['online', 'window'] },
       certifiedEmployees: int, requiredEmployees: num, shortfall: num, levyEstimate: num,
+      levyCollected: { type: ['number', 'null'], description: '税务部门报告的已征收保障金（元），未报告时为 null / the levy the tax bureau reports collected, null when not reported' },
       ratio: { type: ['number', 'null'], description: '实际安排比例（认证后） / the actual ratio, once certified' },
     }),
   },

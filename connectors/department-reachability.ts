@@ -17,6 +17,7 @@ export const DEPARTMENT_URL_KEYS = [
   'wagesUrl',
   'taxUrl',
   'nationalPlatformUrl',
+  'marketShareUrl',
 ] as const satisfies readonly (keyof Config)[];
 
 export interface UnreachableDepartment {

@@ -8,6 +8,7 @@ import { dpfSimulator } from './dpf/simulator.ts';
 import { veteransSimulator } from './veterans/simulator.ts';
 import { taxSimulator } from './tax/simulator.ts';
 import { nationalPlatformSimulator } from './national-platform/simulator.ts';
+import { marketShareSimulator } from './market-share/simulator.ts';
 import type { SimulatedDepartment } from './simulator-kit/server.ts';
 
 export const simulatedDepartments: SimulatedDepartment[] = [
@@ -21,6 +22,7 @@ export const simulatedDepartments: SimulatedDepartment[] = [
   veteransSimulator,
   taxSimulator,
   nationalPlatformSimulator,
+  marketShareSimulator,
 ];
 
 /** The settings that point every department at the simulators on `port` (other than the default 3100). */
@@ -38,5 +40,6 @@ export function simulatorSettings(port: number): Record<string, string> {
     DEPT_WAGES_URL: `${base}/wages`,
     DEPT_TAX_URL: `${base}/tax`,
     DEPT_NATIONAL_PLATFORM_URL: `${base}/national-platform`,
+    DEPT_MARKET_SHARE_URL: `${base}/market-share`,
   };
 }

@@ -24,6 +24,7 @@ import { departmentHealth } from './department-health.ts';
 import { runningFilings } from './running-filings.ts';
 import { keptTaskDeadlines } from './kept-task-deadlines.ts';
 import { workerProcesses } from './workers-alive.ts';
+import { shareBackStates } from '../share-back/employment-shares.ts';
 
 export interface DashboardRoutesOptions {
   db: Db;
@@ -84,6 +85,10 @@ export function dashboardRouter({ db, sessions, engine, stuckAfterWorkingDays }:
   router.get('/api/operations/workers', readers, async (_req, res) => {
     const [outbox, workers] = await Promise.all([outboxBacklog(db), workerProcesses(db)]);
     res.set('Cache-Control', 'no-store').json({ outbox, workers });
+  });
+
+  router.get('/api/operations/share-back', readers, async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ years: await shareBackStates(db) });
   });
 
   router.get('/api/operations/deadlines', readers, async (_req, res) => {

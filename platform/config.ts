@@ -327,6 +327,12 @@ export const variables = {
     default: simulatedDepartmentUrl('tax'),
     parse: text,
   },
+  marketShareUrl: {
+    name: 'DEPT_MARKET_SHARE_URL',
+    meaning: 'base URL of market regulation’s intake of the units’ yearly employment of disabled people (sharing back, 附件2 §二)',
+    default: simulatedDepartmentUrl('market-share'),
+    parse: text,
+  },
   nationalPlatformUrl: {
     name: 'DEPT_NATIONAL_PLATFORM_URL',
     meaning: 'base URL of the national platform (跨省通办): filings of units registered in other provinces go out, results go back',

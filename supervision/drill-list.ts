@@ -26,6 +26,8 @@ export interface DrillItem {
   requiredEmployees: number;
   shortfall: number;
   levyEstimate: number;
+  /** the levy the tax bureau reports collected for the unit-year; null when it reported none */
+  levyCollected: number | null;
   ratio: number | null;
 }
 
@@ -104,8 +106,10 @@ export async function drillItems(db: Db, q: DrillQuery, page: Page): Promise<Dri
   const result = await db.query<{
     filing_id: string; uscc: string; unit_name: string; county_code: string; status: string; channel: 'online' | 'window';
     certified_employees: number; required_count: string; shortfall: string; levy_estimate: string; ratio: string | null;
+    levy_collected: string | null;
   }>(
-    `select filing_id, uscc, unit_name, county_code, status, channel, certified_employees, required_count, shortfall, levy_estimate, ratio
+    `select filing_id, uscc, unit_name, county_code, status, channel, certified_employees, required_count, shortfall, levy_estimate, ratio,
+            (select l.amount from levy_collections l where l.uscc = supervision_filing_facts.uscc and l.year = supervision_filing_facts.year) as levy_collected
        from supervision_filing_facts where ${where}
       order by county_code, uscc, filing_id ${pageClause(params, page)}`,
     params,
@@ -121,6 +125,7 @@ export async function drillItems(db: Db, q: DrillQuery, page: Page): Promise<Dri
     requiredEmployees: Number(r.required_count),
     shortfall: Number(r.shortfall),
     levyEstimate: Number(r.levy_estimate),
+    levyCollected: r.levy_collected === null ? null : Number(r.levy_collected),
     ratio: r.ratio === null ? null : Number(r.ratio),
   }));
 }

@@ -47,11 +47,12 @@ function tableOf(table: ExportTable, figures: SupervisionFigures, filings: Drill
           { header: '已申报', width: 10 }, { header: '已认证', width: 10 }, { header: '已推送税务', width: 12 },
           { header: '超期任务', width: 10 }, { header: '最长超期（工作日）', width: 18 }, { header: '认证残疾职工（人）', width: 18 },
           { header: '未达比例单位', width: 14 }, { header: '差额（人）', width: 12, format: '0.00' },
-          { header: '预计保障金（元）', width: 18, format: MONEY }, { header: '超比例单位', width: 12 },
+          { header: '预计保障金（元）', width: 18, format: MONEY }, { header: '税务已征收保障金（元）', width: 22, format: MONEY },
+          { header: '超比例单位', width: 12 },
         ],
         rows: figures.byCounty.map((c) => [
           c.regionCode, c.regionName, c.expected, c.filed, c.certified, c.sentToTax, c.overdueTasks, c.maxWorkingDaysOver,
-          c.certifiedEmployees, c.belowQuotaUnits, c.shortfall, c.levyEstimate, c.aboveQuotaUnits,
+          c.certifiedEmployees, c.belowQuotaUnits, c.shortfall, c.levyEstimate, c.levyCollected, c.aboveQuotaUnits,
         ]),
       };
     case 'byIndustry':
@@ -83,12 +84,13 @@ function tableOf(table: ExportTable, figures: SupervisionFigures, filings: Drill
           { header: '县（市、区）', width: 14 }, { header: '统一社会信用代码', width: 22 }, { header: '单位名称', width: 30 },
           { header: '申报方式', width: 10 }, { header: '状态', width: 12 }, { header: '认证残疾职工（人）', width: 18 },
           { header: '应安排（人）', width: 12, format: '0.00' }, { header: '差额（人）', width: 12, format: '0.00' },
-          { header: '预计保障金（元）', width: 18, format: MONEY }, { header: '实际比例', width: 10, format: RATIO },
+          { header: '预计保障金（元）', width: 18, format: MONEY }, { header: '税务已征收保障金（元）', width: 22, format: MONEY },
+          { header: '实际比例', width: 10, format: RATIO },
         ],
         rows: filings.map((f) => [
           f.regionCode, f.uscc, f.unitName, CHANNEL_NAMES[f.channel] ?? f.channel,
           FILING_STATUS_NAMES[f.status as keyof typeof FILING_STATUS_NAMES] ?? f.status, f.certifiedEmployees, f.requiredEmployees,
-          f.shortfall, f.levyEstimate, f.ratio,
+          f.shortfall, f.levyEstimate, f.levyCollected, f.ratio,
         ]),
       };
   }

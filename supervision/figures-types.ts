@@ -30,6 +30,8 @@ export interface SupervisionCountyRow {
   belowQuotaUnits: number;
   shortfall: number;
   levyEstimate: number;
+  /** levy the tax bureau reports collected from the county's filers of the year (附件2 §三) */
+  levyCollected: number;
   aboveQuotaUnits: number;
 }
 
@@ -53,6 +55,8 @@ export interface SupervisionEmployment {
   ratioBuckets: Array<{ key: string; label: string; units: number }>;
   belowQuota: { units: number; shortfall: number; levyEstimate: number };
   aboveQuota: { units: number; surplus: number };
+  /** the year's filers whose collected levy the tax bureau reported, and its sum (beside belowQuota's estimate) */
+  levyCollected: { units: number; amount: number };
 }
 
 export interface SupervisionYearRow {
@@ -62,6 +66,7 @@ export interface SupervisionYearRow {
   certifiedEmployees: number;
   belowQuotaUnits: number;
   levyEstimate: number;
+  levyCollected: number;
 }
 
 export interface SupervisionFigures {

@@ -5,6 +5,7 @@ import type { Db } from '../platform/db.ts';
 import { regionName } from '../domain/regions.ts';
 import type { SupervisionCountyRow, SupervisionFigures, SupervisionIndustryRow } from './figures-types.ts';
 import { CERTIFICATE_KINDS, GRADES, industryLabel, RATIO_BUCKETS } from './labels.ts';
+import { levyCollectedSums } from './levy-collected.ts';
 import { countiesWithin, regionRange } from './region-range.ts';
 
 export interface OverdueOfCounty {
@@ -48,7 +49,7 @@ function cents(value: number): number {
 
 export async function supervisionFigures(db: Db, q: { year: number; regionCode: string }, sources: FiguresSources = {}): Promise<SupervisionFigures> {
   const { from, to } = regionRange(q.regionCode);
-  const [cells, lastYear, years] = await Promise.all([
+  const [cells, lastYear, years, collected] = await Promise.all([
     db.query<Sums & { county_code: string; industry: string }>(
       `select county_code, industry, ${SUM_LIST} from supervision_totals
         where year = $1 and county_code between $2 and $3 group by county_code, industry`,
@@ -64,6 +65,7 @@ export async function supervisionFigures(db: Db, q: { year: number; regionCode: 
         where year <= $1 and county_code between $2 and $3 group by year order by year`,
       [q.year, from, to],
     ),
+    levyCollectedSums(db, q),
   ]);
 
   const counties = countiesWithin(q.regionCode);
@@ -107,6 +109,7 @@ export async function supervisionFigures(db: Db, q: { year: number; regionCode: 
       belowQuotaUnits: s.below_quota_units,
       shortfall: cents(s.shortfall),
       levyEstimate: cents(s.levy_estimate),
+      levyCollected: cents(collected.byCounty.get(regionCode) ?? 0),
       aboveQuotaUnits: s.above_quota_units,
     };
   });
@@ -149,6 +152,7 @@ export async function supervisionFigures(db: Db, q: { year: number; regionCode: 
       ratioBuckets: RATIO_BUCKETS.map((b) => ({ key: b.key, label: b.label, units: total[b.column] })),
       belowQuota: { units: total.below_quota_units, shortfall: cents(total.shortfall), levyEstimate: cents(total.levy_estimate) },
       aboveQuota: { units: total.above_quota_units, surplus: cents(total.surplus) },
+      levyCollected: { units: collected.units, amount: cents(collected.amount) },
     },
     years: years.rows.map((r) => ({
       year: Number(r.year),
@@ -157,6 +161,7 @@ export async function supervisionFigures(db: Db, q: { year: number; regionCode: 
       certifiedEmployees: r.certified_employees,
       belowQuotaUnits: r.below_quota_units,
       levyEstimate: cents(r.levy_estimate),
+      levyCollected: cents(collected.byYear.get(Number(r.year)) ?? 0),
     })),
   };
 }

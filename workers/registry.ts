@@ -26,6 +26,8 @@ import { remindExpiringCertificatesTopic } from './remind-expiring-certificates.
 import { remindUnfiledUnitsTopic } from './remind-unfiled-units.ts';
 import { renderAnnualReportTopic } from './render-annual-report.ts';
 import { reportToNationalPlatformTopic } from './report-to-national-platform.ts';
+import { fetchLevyCollectionsTopic } from './fetch-levy-collections.ts';
+import { shareEmploymentWithMarketRegulationTopic } from './share-employment-with-market-regulation.ts';
 import type { WorkerDefinition, WorkerRuntimeOptions } from './runtime/worker-runtime.ts';
 import { selectDisputedEmployeeTopic } from './select-disputed-employee.ts';
 import { selectRewardCountyTopic } from './select-reward-county.ts';
@@ -73,6 +75,9 @@ export const TOPIC_MODULES = [
   recordRewardApprovalTopic,
   // The register of units kept current from the registrars' change feeds (processes/master-data-sync.bpmn).
   pullRegistrarChangesTopic,
+  // The yearly share-back to market regulation and the levy collected (processes/employment-share-back.bpmn).
+  fetchLevyCollectionsTopic,
+  shareEmploymentWithMarketRegulationTopic,
 ] as const;
 
 export type WorkerTopic = (typeof TOPIC_MODULES)[number]['topic'];

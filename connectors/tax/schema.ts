@@ -15,7 +15,28 @@ export interface TaxResultRecord {
   levyCollected: number;
   /** The simulated bureau leaves this many of the unit's first pushes for the year unanswered (a silent bureau). */
   unansweredPushes?: number;
+  /** The day the levy was collected, as the levy-collections read reports it (附件2 §三); none when not given. */
+  collectedOn?: string;
 }
+
+/** The levy the bureau reports collected from one unit for one levy year (附件2 §三): GET /levy-collections. */
+export interface LevyCollection {
+  uscc: string;
+  year: number;
+  /** Yuan, two decimals. */
+  amount: number;
+  /** YYYY-MM-DD, or null when the bureau does not say. */
+  collectedOn: string | null;
+}
+
+/** One page of a year's levy collections, in USCC order; `next` is the `after` of the following page, null at the end. */
+export interface LevyCollectionPage {
+  items: LevyCollection[];
+  next: string | null;
+}
+
+/** The most collections one page holds. */
+export const MAX_LEVY_PAGE = 1000;
 
 /** The certified result DPF pushes (docs/domain.md §3 step 6); no personal data. */
 export interface CertifiedResult {
@@ -72,6 +93,29 @@ export const taxResultRecordSchema = {
     consistent: { type: 'boolean' },
     levyCollected: yuan,
     unansweredPushes: { type: 'integer', minimum: 0, maximum: 100 },
+    collectedOn: { type: 'string', format: 'date' },
+  },
+} as const;
+
+export const levyCollectionPageSchema = {
+  type: 'object',
+  required: ['items', 'next'],
+  properties: {
+    items: {
+      type: 'array',
+      maxItems: MAX_LEVY_PAGE,
+      items: {
+        type: 'object',
+        required: ['uscc', 'year', 'amount', 'collectedOn'],
+        properties: {
+          uscc: { type: 'string', pattern: USCC_PATTERN },
+          year,
+          amount: yuan,
+          collectedOn: { type: ['string', 'null'], format: 'date' },
+        },
+      },
+    },
+    next: { type: ['string', 'null'], pattern: USCC_PATTERN },
   },
 } as const;
 

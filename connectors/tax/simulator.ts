@@ -13,7 +13,9 @@ import { loadDataFile } from '../simulator-kit/data-files.ts';
 import type { SimulatedDepartment } from '../simulator-kit/server.ts';
 import {
   checkingCertifiedCount,
+  MAX_LEVY_PAGE,
   taxPushSchema,
+  type LevyCollection,
   taxResultRecordSchema,
   type TaxAnswer,
   type TaxCallback,
@@ -192,6 +194,22 @@ export function createTaxRouter(records: readonly TaxResultRecord[], receipts: M
       return;
     }
     scheduleAnswer(entry, settings);
+  });
+
+  // The levy collected per unit for a levy year (附件2 §三): the records of that year, in USCC order, a page at a time.
+  const sortedRecords = [...records].sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
+  router.get('/levy-collections', (req, res) => {
+    const year = Number(req.query.year);
+    const limit = req.query.limit === undefined ? MAX_LEVY_PAGE : Number(req.query.limit);
+    const after = typeof req.query.after === 'string' ? req.query.after : null;
+    if (!Number.isInteger(year) || year < 2000 || year > 2100 || !Number.isInteger(limit) || limit < 1 || limit > MAX_LEVY_PAGE) {
+      res.status(400).json({ error: 'bad_request', message: `year (2000–2100) is required, limit at most ${MAX_LEVY_PAGE}` });
+      return;
+    }
+    const ofYear = sortedRecords.filter((r) => r.year === year && (after === null || r.uscc > after));
+    const page = ofYear.slice(0, limit);
+    const items: LevyCollection[] = page.map((r) => ({ uscc: r.uscc, year: r.year, amount: r.levyCollected, collectedOn: r.collectedOn ?? null }));
+    res.json({ items, next: ofYear.length > limit ? page[page.length - 1]!.uscc : null });
   });
 
   return router;

@@ -11,9 +11,9 @@ export const HANGZHOU_FIGURES: ReportFigures = {
   computedAt: '2026-10-01T01:00:05.000Z',
   progress: { expected: 1280, filed: 1175, online: 1042, window: 133, accepted: 1160, awaitingConfirmation: 37, disputed: 12, certified: 1096, sentToTax: 1021 },
   byCounty: [
-    { regionCode: '330102', regionName: '上城区', expected: 402, filed: 380, certified: 361, sentToTax: 350, overdueTasks: 2, maxWorkingDaysOver: 3, certifiedEmployees: 512.5, belowQuotaUnits: 97, shortfall: 143.25, levyEstimate: 1543200, aboveQuotaUnits: 41 },
-    { regionCode: '330106', regionName: '西湖区', expected: 478, filed: 431, certified: 400, sentToTax: 371, overdueTasks: 0, maxWorkingDaysOver: 0, certifiedEmployees: 633, belowQuotaUnits: 121, shortfall: 188, levyEstimate: 2104000, aboveQuotaUnits: 52 },
-    { regionCode: '330108', regionName: '滨江区', expected: 400, filed: 364, certified: 335, sentToTax: 300, overdueTasks: 5, maxWorkingDaysOver: 7, certifiedEmployees: 287, belowQuotaUnits: 140, shortfall: 260.5, levyEstimate: 3310500, aboveQuotaUnits: 18 },
+    { regionCode: '330102', regionName: '上城区', expected: 402, filed: 380, certified: 361, sentToTax: 350, overdueTasks: 2, maxWorkingDaysOver: 3, certifiedEmployees: 512.5, belowQuotaUnits: 97, shortfall: 143.25, levyEstimate: 1543200, levyCollected: 1502000, aboveQuotaUnits: 41 },
+    { regionCode: '330106', regionName: '西湖区', expected: 478, filed: 431, certified: 400, sentToTax: 371, overdueTasks: 0, maxWorkingDaysOver: 0, certifiedEmployees: 633, belowQuotaUnits: 121, shortfall: 188, levyEstimate: 2104000, levyCollected: 2011000, aboveQuotaUnits: 52 },
+    { regionCode: '330108', regionName: '滨江区', expected: 400, filed: 364, certified: 335, sentToTax: 300, overdueTasks: 5, maxWorkingDaysOver: 7, certifiedEmployees: 287, belowQuotaUnits: 140, shortfall: 260.5, levyEstimate: 3310500, levyCollected: 3120400, aboveQuotaUnits: 18 },
   ],
   employment: {
     certifiedEmployees: 1432.5,
@@ -41,10 +41,11 @@ export const HANGZHOU_FIGURES: ReportFigures = {
     ],
     belowQuota: { units: 358, shortfall: 591.75, levyEstimate: 6957700 },
     aboveQuota: { units: 111, surplus: 96.5 },
+    levyCollected: { units: 330, amount: 6633400 },
   },
   years: [
-    { year: 2024, filed: 1120, certified: 1090, certifiedEmployees: 1388, belowQuotaUnits: 370, levyEstimate: 7120000 },
-    { year: 2025, filed: 1175, certified: 1096, certifiedEmployees: 1432.5, belowQuotaUnits: 358, levyEstimate: 6957700 },
+    { year: 2024, filed: 1120, certified: 1090, certifiedEmployees: 1388, belowQuotaUnits: 370, levyEstimate: 7120000, levyCollected: 6980000 },
+    { year: 2025, filed: 1175, certified: 1096, certifiedEmployees: 1432.5, belowQuotaUnits: 358, levyEstimate: 6957700, levyCollected: 6633400 },
   ],
 };
 

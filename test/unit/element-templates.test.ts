@@ -41,12 +41,15 @@ const CONNECTOR_TOPICS: Record<string, string> = {
   'connectors/tax/element-template.json': 'push-to-tax',
   'connectors/national-platform/element-template.json': 'transfer-to-national-platform',
   'connectors/registrar-changes/element-template.json': 'pull-registrar-changes',
+  'connectors/market-share/element-template.json': 'share-employment-with-market-regulation',
 };
 const CAPABILITY_TOPICS = ['record-filing-status', 'record-dispute', 'record-manual-decision', 'issue-certificate', 'compute-due-date', 'count-employees', 'notify', 'remind-unfiled-units', 'remind-expiring-certificates', 'report-to-national-platform', 'select-disputed-employee',
   // The cities' annual summary reports.
   'start-annual-reports', 'prepare-annual-report', 'compute-reminder-date', 'render-annual-report', 'record-annual-report-review',
   // Over-quota rewards.
-  'start-over-quota-rewards', 'evaluate-over-quota-rewards', 'select-reward-county', 'record-reward-confirmation', 'record-reward-approval'];
+  'start-over-quota-rewards', 'evaluate-over-quota-rewards', 'select-reward-county', 'record-reward-confirmation', 'record-reward-approval',
+  // The yearly share-back: the levy collected (the tax connector's template is push-to-tax's).
+  'fetch-levy-collections'];
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -216,10 +219,20 @@ describe('the capability templates', () => {
   });
 
   it('connector templates ask for nothing: the process variable filingId is all they take', () => {
-    // The registrars' feed is no filing's: its task is set to a registrar and a batch size instead (tested below).
-    for (const file of Object.keys(CONNECTOR_TOPICS).filter((f) => f !== 'connectors/registrar-changes/element-template.json')) {
+    // The registrars' feed and the share-back are no filing's: their tasks are set to a registrar, a year or a batch
+    // size instead (tested below).
+    for (const file of Object.keys(CONNECTOR_TOPICS).filter((f) => !f.includes('/registrar-changes/') && !f.includes('/market-share/'))) {
       expect(readTemplate(file).properties.filter((p) => p.type !== 'Hidden'), file).toEqual([]);
     }
+  });
+
+  it('the share-back to market regulation asks only for its batch size, 200 by default', () => {
+    const { batchSize } = settings(readTemplate('connectors/market-share/element-template.json'));
+    expect(batchSize?.label).toBe('每批单位数');
+    expect(batchSize?.value).toBe('200');
+    const pattern = new RegExp((batchSize?.constraints?.pattern as { value: string }).value);
+    expect(['1', '200', '500'].every((v) => pattern.test(v))).toBe(true);
+    expect(['0', '', '1000'].some((v) => pattern.test(v))).toBe(false);
   });
 });
 

@@ -72,7 +72,7 @@ describe('the regions a supervisor may pick', () => {
 describe('the rows of the per-region tables', () => {
   const county = (regionCode: string, regionName: string, n: number): CountyFigures => ({
     regionCode, regionName, expected: n, filed: n, certified: n, sentToTax: 0, overdueTasks: n, maxWorkingDaysOver: n * 2,
-    certifiedEmployees: n * 3, belowQuotaUnits: 1, shortfall: 0.5, levyEstimate: 1000, aboveQuotaUnits: 0,
+    certifiedEmployees: n * 3, belowQuotaUnits: 1, shortfall: 0.5, levyEstimate: 1000, levyCollected: 900, aboveQuotaUnits: 0,
   });
   const counties = [county('330102', '杭州市上城区', 1), county('330106', '杭州市西湖区', 2), county('330502', '湖州市吴兴区', 4)];
 

@@ -24,6 +24,8 @@ describe('the topic modules', () => {
       'push-to-tax': '税务（认证结果报送）',
       'transfer-to-national-platform': '全国残疾人按比例就业联网认证平台',
       'report-to-national-platform': '全国残疾人按比例就业联网认证平台',
+      'fetch-levy-collections': '税务（残保金征收情况）',
+      'share-employment-with-market-regulation': '市场监管（就业情况共享）',
     });
     expect(departmentOfTopic('no-such-topic')).toBeUndefined();
   });

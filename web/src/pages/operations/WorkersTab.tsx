@@ -1,7 +1,7 @@
 // 消息与进程: the commands waiting to be sent to the engine (the outbox) and those given up, which need a person; then
 // the worker processes as they record themselves — alive or not, where, since when, and the topics they serve.
 import { Alert, Badge, Card, Col, Descriptions, Grid, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import type { WorkersAndOutboxAnswer } from '../../../../api/operations.ts';
+import type { ShareBackStateAnswer, WorkersAndOutboxAnswer } from '../../../../api/operations.ts';
 import { api } from '../../lib/api.ts';
 import { chineseDateTime } from '../../lib/format.ts';
 import { loadErrorText } from '../../lib/use-loaded.ts';
@@ -77,6 +77,34 @@ export function WorkersTab() {
           </Card>
         ))
       )}
+      <ShareBackCard />
     </Space>
+  );
+}
+
+/** 就业情况共享: where each review year's share-back to market regulation stands (docs/share-back.md). */
+function ShareBackCard() {
+  const loaded = useRefreshed(() => api<ShareBackStateAnswer>('GET', '/api/operations/share-back'), []);
+  const years = loaded.data?.years ?? [];
+  return (
+    <Card size="small" title="就业情况共享市场监管部门" data-testid="share-back">
+      {loaded.error && <Alert type="error" showIcon title={loadErrorText(loaded.error)} />}
+      {years.length === 0 ? (
+        <Typography.Text type="secondary">尚未共享任何年度</Typography.Text>
+      ) : (
+        <Table
+          size="small"
+          rowKey="year"
+          dataSource={years}
+          pagination={false}
+          columns={[
+            { title: '年审年度', key: 'year', render: (_v, y) => `${y.year} 年度` },
+            { title: '已接收', key: 'accepted', align: 'right', render: (_v, y) => y.accepted },
+            { title: '被拒收', key: 'rejected', align: 'right', render: (_v, y) => (y.rejected > 0 ? <Typography.Text type="danger">{y.rejected}</Typography.Text> : 0) },
+            { title: '待答复', key: 'awaiting', align: 'right', render: (_v, y) => y.awaitingAnswer },
+          ]}
+        />
+      )}
+    </Card>
   );
 }

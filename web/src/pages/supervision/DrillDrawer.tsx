@@ -49,6 +49,7 @@ const columns: ColumnsType<SupervisionFiling> = [
   { title: '安排比例', key: 'ratio', width: 90, align: 'right', render: (_v, f) => percent(f.ratio) },
   { title: '差额', key: 'shortfall', width: 100, align: 'right', render: (_v, f) => persons(f.shortfall) },
   { title: '预计保障金', key: 'levy', width: 140, align: 'right', render: (_v, f) => yuan(f.levyEstimate) },
+  { title: '税务已征收', key: 'levyCollected', width: 140, align: 'right', render: (_v, f) => (f.levyCollected === null ? '—' : yuan(f.levyCollected)) },
 ];
 
 export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {

@@ -62,6 +62,7 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
     { title: '未达比例单位', key: 'belowQuotaUnits', width: 110, align: 'right', render: (_v, r) => countyLink(r, 'belowQuota', r.belowQuotaUnits) },
     { title: '差额人数', key: 'shortfall', width: 100, align: 'right', render: (_v, r) => persons(r.shortfall) },
     { title: '预计保障金', key: 'levyEstimate', width: 150, align: 'right', render: (_v, r) => yuan(r.levyEstimate) },
+    { title: '税务已征收', key: 'levyCollected', width: 150, align: 'right', render: (_v, r) => yuan(r.levyCollected) },
     { title: '超比例单位', key: 'aboveQuotaUnits', width: 100, align: 'right', render: (_v, r) => countyLink(r, 'aboveQuota', r.aboveQuotaUnits) },
   ];
 
@@ -99,6 +100,11 @@ export function EmploymentSection({ figures, scope, onDrill }: { figures: Superv
         <FigureTile label="预计保障金" hint="按差额人数估算的残疾人就业保障金">
           <span data-testid="figure-levyEstimate" data-value={belowQuota.levyEstimate} title={yuan(belowQuota.levyEstimate)}>
             {wanYuan(belowQuota.levyEstimate)}
+          </span>
+        </FigureTile>
+        <FigureTile label="税务已征收保障金" hint={`税务部门报告的已征收残疾人就业保障金（${employment.levyCollected.units} 户）`}>
+          <span data-testid="figure-levyCollected" data-value={employment.levyCollected.amount} title={yuan(employment.levyCollected.amount)}>
+            {wanYuan(employment.levyCollected.amount)}
           </span>
         </FigureTile>
         <FigureTile label="超比例单位" hint="超过法定比例安排，可作为超比例奖励候选" testId="tile-aboveQuota">

@@ -42,6 +42,7 @@ export function YearsSection({ figures, onDrill }: { figures: SupervisionFigures
     { title: '认定残疾职工', key: 'certifiedEmployees', width: 110, align: 'right', render: (_v, y) => link(y, 'certifiedEmployees', y.certifiedEmployees, headcount(y.certifiedEmployees)) },
     { title: '未达比例单位', key: 'belowQuotaUnits', width: 110, align: 'right', render: (_v, y) => link(y, 'belowQuota', y.belowQuotaUnits) },
     { title: '预计保障金', key: 'levyEstimate', width: 150, align: 'right', render: (_v, y) => yuan(y.levyEstimate) },
+    { title: '税务已征收', key: 'levyCollected', width: 150, align: 'right', render: (_v, y) => yuan(y.levyCollected) },
   ];
   const seriesMeasure: Measure[] = ['filed', 'certified', 'belowQuota', 'certifiedEmployees'];
   return (

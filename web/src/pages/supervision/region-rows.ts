@@ -7,7 +7,7 @@ export interface RegionRow extends CountyFigures {
   children?: RegionRow[];
 }
 
-const SUMMED = ['expected', 'filed', 'certified', 'sentToTax', 'overdueTasks', 'certifiedEmployees', 'belowQuotaUnits', 'shortfall', 'levyEstimate', 'aboveQuotaUnits'] as const;
+const SUMMED = ['expected', 'filed', 'certified', 'sentToTax', 'overdueTasks', 'certifiedEmployees', 'belowQuotaUnits', 'shortfall', 'levyEstimate', 'levyCollected', 'aboveQuotaUnits'] as const;
 
 export function isProvince(regionCode: string): boolean {
   return regionCode.endsWith('0000');
