@@ -39,6 +39,8 @@ export type AuditAction =
   | 'staff.update'
   | 'staff.revoke_sessions'
   | 'supervision.exits_read'
+  | 'review_history.import'
+  | 'review_history.check'
   | EngineAction
   | `${EngineAction}.intent`;
 
