@@ -13,6 +13,8 @@ const PortalRoutes = lazy(() => import('./pages/portal/PortalRoutes.tsx').then((
 const WorkbenchRoutes = lazy(() => import('./pages/workbench/WorkbenchRoutes.tsx').then((m) => ({ default: m.WorkbenchRoutes })));
 // The cities' annual summary reports: the province and the city federations.
 const AnnualReportsPage = lazy(() => import('./pages/annual-report/AnnualReportsPage.tsx').then((m) => ({ default: m.AnnualReportsPage })));
+// The 2020–2021 review history import: the province and the city federations.
+const HistoryImportPage = lazy(() => import('./pages/supervision/HistoryImportPage.tsx').then((m) => ({ default: m.HistoryImportPage })));
 const OperationsPage = lazy(() => import('./pages/operations/OperationsPage.tsx').then((m) => ({ default: m.OperationsPage })));
 // The supervisors' figures and their charts (ECharts) load only for those who supervise.
 const SupervisionRoutes = lazy(() => import('./pages/supervision/SupervisionRoutes.tsx').then((m) => ({ default: m.SupervisionRoutes })));
@@ -47,6 +49,7 @@ export function App() {
       <Route path="/portal/*" element={<RequireRole roles={['employer']}><PortalRoutes /></RequireRole>} />
       <Route path="/workbench/*" element={<RequireRole roles={STAFF}><WorkbenchRoutes /></RequireRole>} />
       <Route path="/supervision/annual-reports" element={<RequireRole roles={['city', 'province']}><AnnualReportsPage /></RequireRole>} />
+      <Route path="/supervision/history-import" element={<RequireRole roles={['city', 'province']}><HistoryImportPage /></RequireRole>} />
       <Route path="/supervision/*" element={<RequireRole roles={SUPERVISORS}><SupervisionRoutes /></RequireRole>} />
       <Route path="/modeler/*" element={<RequireRole roles={MODELER_READERS}><ModelerRoutes /></RequireRole>} />
       <Route path="/operations" element={<RequireRole roles={OPERATIONS_READERS}><OperationsPage /></RequireRole>} />
