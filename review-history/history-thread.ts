@@ -1,7 +1,5 @@
 // The thread that reads uploaded history workbooks (history-import-job.ts starts it through the off-thread runner):
 // 100 000 unit-years are parsed and checked here, never on the API's thread.
-// First: exceljs must find the streaming decoder in place when it loads.
-import { resetExcelDecoder } from '../employee-import/exceljs-utf8.ts';
 import { serveOffThread } from '../platform/off-thread.ts';
 import { checkHistoryWorkbook, type HistoryCheckOptions } from './history-check.ts';
 
@@ -10,7 +8,4 @@ export interface HistoryReadJob {
   options: HistoryCheckOptions;
 }
 
-serveOffThread(({ bytes, options }: HistoryReadJob) => {
-  resetExcelDecoder();
-  return checkHistoryWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
-});
+serveOffThread(({ bytes, options }: HistoryReadJob) => checkHistoryWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), options));

@@ -14,7 +14,7 @@ import { createPool, databaseUrlNamed, dropDatabase, ensureDatabase, type Db } f
 import { migrate } from '../../platform/migrate.ts';
 import { HistoryImporter } from '../../review-history/history-import-job.ts';
 import { readImport } from '../../review-history/history-store.ts';
-import { largeHistoryWorkbook, type EmployeeRow, type UnitRow } from '../../test/support/history-workbook.ts';
+import { largeHistoryWorkbook, type EmployeeRow, type UnitRow } from './history-workbooks.ts';
 
 const { values } = parseArgs({ options: { units: { type: 'string', default: '100000' }, employees: { type: 'string', default: '20000' } } });
 const unitYears = Number(values.units);

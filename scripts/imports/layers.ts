@@ -12,7 +12,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['api/'],
   ['review/', 'employers/', 'national-platform/'],
   ['filings/'],
-  ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/'],
+  ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/', 'review-history/'],
   ['tasks/'],
   ['completion-checks/'],
   // The supervision figures (read from their own tables), below the workers: the annual report's preparation freezes them.

@@ -10,7 +10,7 @@ import { projectRoot } from '../../platform/config.ts';
 import { seededRandom, syntheticUscc } from '../../domain/synthetic.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { BrowserSession, launchChromium, PHONE, screenshot } from '../support/browser.ts';
-import { historyWorkbook } from '../support/history-workbook.ts';
+import { historyWorkbook } from '../../scripts/bench/history-workbooks.ts';
 import type { Page } from 'playwright-core';
 
 const rand = seededRandom(23_081);

@@ -11,7 +11,7 @@ import { unfiledUnits } from '../../notifications/unfiled-units.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { assertKeepsContract } from '../support/contract-check.ts';
 import { syntheticEmployee } from '../support/fixtures.ts';
-import { historyWorkbook, type EmployeeRow, type UnitRow } from '../support/history-workbook.ts';
+import { historyWorkbook, type EmployeeRow, type UnitRow } from '../../scripts/bench/history-workbooks.ts';
 import { eventually } from '../support/system.ts';
 
 const rand = seededRandom(23_030);

@@ -1,5 +1,5 @@
 // History workbooks as a person fills them: the downloaded template (or a fresh one) with unit-year rows and employee
-// rows, employees written with the labels the template shows. Used by the history import's tests and its benchmark.
+// rows, employees written with the labels the template shows. The history import's benchmark and its tests use them.
 import ExcelJS from 'exceljs';
 import type { Employee } from '../../filings/declaration/filing.ts';
 import { CERT_TYPES, EMPLOYMENT_TYPES } from '../../employee-import/employee-columns.ts';
