@@ -21,7 +21,7 @@ import { compileSchema, type FieldIssue } from '../platform/schema.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
 import type { HistoryImporter } from './history-import-job.ts';
-import { readImport, type HistoryImport } from './history-store.ts';
+import { endAbandonedImports, readImport, type HistoryImport } from './history-store.ts';
 import { historyTemplate } from './history-template.ts';
 
 export interface HistoryRoutesOptions {
@@ -128,6 +128,7 @@ export function historyRouter({ db, sessions, importer, lastYear, maxBytes, perM
   router.get('/api/review-history/imports/:id', importers, async (req, res) => {
     const { id } = checked(req, checkParams, req.params, importMessages);
     const who = identityOf(req);
+    await endAbandonedImports(db);
     const record = await readImport(db, id);
     // One's own imports; the province every import.
     if (!record || (record.createdBy !== who.sub && who.role !== 'province')) {

@@ -60,6 +60,20 @@ export async function finishImport(db: Db | Tx, id: string, end: { state: Import
   );
 }
 
+/**
+ * An import whose record has not moved for a quarter of an hour was cut off by a stop of the API (its reading has a
+ * time limit, each written batch moves the record): its transaction never committed, so nothing of it was written.
+ */
+export async function endAbandonedImports(db: Db): Promise<void> {
+  await db.query(
+    `update review_history_imports
+        set state = 'failed', finished_at = now(), updated_at = now(), error_count = 1,
+            errors = jsonb_build_array(jsonb_build_object('sheet', '', 'row', 0, 'column', '', 'code', 'IMPORT_ABANDONED',
+              'message', '导入因系统重启而中断，未写入任何数据；请重新导入'))
+      where state in ('reading', 'checking', 'writing') and updated_at < now() - interval '15 minutes'`,
+  );
+}
+
 export async function readImport(db: Db, id: string): Promise<(HistoryImport & { createdRole: string }) | undefined> {
   const result = await db.query<{
     id: string; dry_run: boolean; state: ImportState; created_by: string; created_role: string; region_code: string; file_name: string;
