@@ -151,6 +151,11 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /api/templates/employees.xlsx': ROLE_ALONE,
   'GET /api/templates/employees.csv': ROLE_ALONE,
   'POST /api/employee-imports': ROLE_ALONE,
+  // The history import (通知 §六): each unit of the workbook is held to the importer's region row by row (an
+  // OUT_OF_SCOPE problem at its cell, nothing written); an import's record is its creator's (and the province's).
+  'GET /api/templates/review-history.xlsx': ROLE_ALONE,
+  'POST /api/review-history/imports': ROLE_ALONE,
+  'GET /api/review-history/imports/{id}': ROLE_ALONE,
 
   'GET /api/calendar/years': ROLE_ALONE,
   'PUT /api/calendar/years/{year}': ROLE_ALONE,

@@ -17,6 +17,7 @@ import { nationalPlatformContracts } from './national-platform.ts';
 import { notificationContracts } from './notifications.ts';
 import { operationsContracts } from './operations.ts';
 import { ratingContracts } from './ratings.ts';
+import { reviewHistoryContracts } from './review-history.ts';
 import type { RouteContract } from './route-contract.ts';
 import { serviceUnavailable } from './common-problems.ts';
 import { seasonContracts } from './season.ts';
@@ -56,6 +57,7 @@ export const CONTRACTS: readonly RouteContract[] = ([
   ...ratingContracts,
   ...employerContracts,
   ...employeeImportContracts,
+  ...reviewHistoryContracts,
   ...calendarContracts,
   ...seasonContracts,
   ...deadlineContracts,

@@ -18,6 +18,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, Text>> = {
   ratings: { zh: '用人单位对服务的评价', en: "The employer's rating of the service" },
   employers: { zh: '用人单位基础信息与登记信息', en: 'Unit master data and registration lookups' },
   'employee-import': { zh: '残疾职工名单导入与模板', en: 'Employee-list import and its templates' },
+  'review-history': { zh: '历史年审数据（2020–2021 年度）导入与模板', en: 'The review history before the system (2020–2021): its template and import' },
   'sign-in': { zh: '登录（仅开发环境）', en: 'Sign-in (development only)' },
   staff: { zh: '工作人员名册：持证上岗与保密协议', en: 'The staff register: post certificates and confidentiality agreements' },
   system: { zh: '系统状态与接口文档', en: 'System readiness and this API description' },

@@ -3,9 +3,12 @@
 // its own units, a city its counties, the province all — and the approved rewards of a city as the payment workbook.
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Role } from '../platform/http/identity.ts';
-import { REWARD_REASON_CODES } from '../rewards/reward-reasons.ts';
 import { invalidRequest, signedIn } from './common-problems.ts';
 import type { RouteContract } from './route-contract.ts';
+
+/** The reasons the over-quota reward decision may give (output `rewardReason`; words in rewards/reward-reasons.ts). */
+export const REWARD_REASON_CODES = ['ELIGIBLE', 'NOT_ABOVE_QUOTA', 'RATIO_MARGIN_NOT_MET', 'TOO_FEW_EMPLOYEES', 'TOO_FEW_YEARS', 'NO_RULE'] as const;
+export type RewardReasonCode = (typeof REWARD_REASON_CODES)[number];
 
 /** County staff read their county's candidates, a city its counties', the province all. */
 export const REWARD_READERS: readonly Role[] = ['clerk', 'reviewer', 'lead', 'city', 'province'];

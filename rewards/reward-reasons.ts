@@ -1,7 +1,9 @@
 // The reasons the over-quota reward decision (processes/over-quota-reward.dmn, output `rewardReason`) may give, with
 // the words staff read. The DMN lint holds the table to these codes, so every stored reason has a Chinese label.
-export const REWARD_REASON_CODES = ['ELIGIBLE', 'NOT_ABOVE_QUOTA', 'RATIO_MARGIN_NOT_MET', 'TOO_FEW_EMPLOYEES', 'TOO_FEW_YEARS', 'NO_RULE'] as const;
-export type RewardReasonCode = (typeof REWARD_REASON_CODES)[number];
+// The codes themselves are the API's (api/rewards.ts), which sits below this folder.
+import { REWARD_REASON_CODES, type RewardReasonCode } from '../api/rewards.ts';
+
+export { REWARD_REASON_CODES, type RewardReasonCode };
 
 export const REWARD_REASON_LABELS: Readonly<Record<RewardReasonCode, string>> = {
   ELIGIBLE: '符合奖励条件',

@@ -5,7 +5,7 @@
 import { cityCodeOf, regionName } from '../domain/regions.ts';
 import { enqueueProcessStart } from '../outbox/outbox-commands.ts';
 import { inTransaction, type Db } from '../platform/db.ts';
-import { regionRange } from '../supervision/region-range.ts';
+import { regionRange } from '../domain/region-range.ts';
 import type { RewardReasonCode } from './reward-reasons.ts';
 
 export const OVER_QUOTA_REWARD_PROCESS = 'over-quota-reward';

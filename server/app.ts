@@ -17,6 +17,9 @@ import { certificateRouter } from '../certificates/certificate-routes.ts';
 import { documentRouter } from '../documents/document-routes.ts';
 import type { FilingRules } from '../filings/declaration/validate-filing.ts';
 import { importRouter } from '../employee-import/import-routes.ts';
+import { HistoryImporter } from '../review-history/history-import-job.ts';
+import { historyRouter } from '../review-history/history-routes.ts';
+import { lastHistoryYear } from '../review-history/history-years.ts';
 import { notificationRouter } from '../notifications/notification-routes.ts';
 import type { Config } from '../platform/config.ts';
 import { chinaYearOf } from '../platform/china-date.ts';
@@ -116,6 +119,11 @@ export function filingRules(config: Config, today: Date): FilingRules {
   };
 }
 
+// The history workbook's limits: 100 000 unit-years with their employees are some 10 MB zipped and read in seconds.
+const HISTORY_MAX_BYTES = 64 * 1024 * 1024;
+const HISTORY_READ_TIMEOUT_MS = 180_000;
+const HISTORY_READ_MEMORY_MB = 1536;
+
 export function createApp({ config, db, engine, workerStatus = () => undefined, nudgeOutbox, callbacks, log = partLog('api'), now = () => new Date(), checks = new CheckRunner({ timeoutMs: config.deploymentCheckTimeoutMs }), relyingParty, health = systemHealth({ config, db, engine, workerStatus, processKeys: REQUIRED_PROCESS_IDS, log }), drain }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -203,6 +211,9 @@ export function createApp({ config, db, engine, workerStatus = () => undefined, 
       reading: { timeoutMs: config.importTimeoutMs, memoryMb: config.importMemoryMb, threads: config.importThreads },
     }),
   );
+  // The 2020–2021 review history (docs/review-history.md): a province's workbook is far larger than an employee list.
+  const historyImporter = new HistoryImporter({ db, reading: { timeoutMs: HISTORY_READ_TIMEOUT_MS, memoryMb: HISTORY_READ_MEMORY_MB }, lastYear: () => lastHistoryYear(now()), now, log });
+  app.use(historyRouter({ db, sessions, importer: historyImporter, lastYear: () => lastHistoryYear(now()), maxBytes: HISTORY_MAX_BYTES, perMinute: config.importsPerMinute }));
   app.use(taxAnswerRouter({ db, callbacks: callbacks ?? new DepartmentCallbacks(config), ...(nudgeOutbox ? { nudgeOutbox } : {}) }));
   app.use(notificationRouter({ db, sessions, now }));
   app.use(certificateRouter({ db, sessions, publicBaseUrl: config.publicBaseUrl, fontPath: config.certificateFont }));

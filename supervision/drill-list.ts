@@ -5,7 +5,7 @@
 import type { Db } from '../platform/db.ts';
 import type { DrillMeasure } from '../api/supervision.ts';
 import { pageClause, type Page } from './page-clause.ts';
-import { regionRange } from './region-range.ts';
+import { regionRange } from '../domain/region-range.ts';
 
 export interface DrillQuery {
   year: number;

@@ -4,7 +4,7 @@ import type { Db } from '../platform/db.ts';
 import { regionName } from '../domain/regions.ts';
 import { EXIT_REASONS, type ExitReason } from './labels.ts';
 import { pageClause, type Page } from './page-clause.ts';
-import { regionRange } from './region-range.ts';
+import { regionRange } from '../domain/region-range.ts';
 
 export interface ExitQuery {
   year: number;

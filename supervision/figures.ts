@@ -1,12 +1,13 @@
 // The supervision figures of a year and region (docs/supervision.md), read from supervision_totals, which the
 // database keeps per (year, county, industry section) as filings move (migration 023): a province's year is at most
-// counties × 21 rows, never a scan of filings. Overdue tasks come from the engine, through `sources`.
+// counties × 21 rows, never a scan of filings. Overdue tasks come from the engine, through `sources`. The years before
+// the system count from the imported history (review_history): last year's filers, and the years' comparison.
 import type { Db } from '../platform/db.ts';
 import { regionName } from '../domain/regions.ts';
 import type { SupervisionCountyRow, SupervisionFigures, SupervisionIndustryRow } from './figures-types.ts';
 import { CERTIFICATE_KINDS, GRADES, industryLabel, RATIO_BUCKETS } from './labels.ts';
 import { levyCollectedSums } from './levy-collected.ts';
-import { countiesWithin, regionRange } from './region-range.ts';
+import { countiesWithin, regionRange } from '../domain/region-range.ts';
 
 export interface OverdueOfCounty {
   overdueTasks: number;
@@ -49,7 +50,7 @@ function cents(value: number): number {
 
 export async function supervisionFigures(db: Db, q: { year: number; regionCode: string }, sources: FiguresSources = {}): Promise<SupervisionFigures> {
   const { from, to } = regionRange(q.regionCode);
-  const [cells, lastYear, years, collected] = await Promise.all([
+  const [cells, lastYear, years, history, collected] = await Promise.all([
     db.query<Sums & { county_code: string; industry: string }>(
       `select county_code, industry, ${SUM_LIST} from supervision_totals
         where year = $1 and county_code between $2 and $3 group by county_code, industry`,
@@ -65,12 +66,16 @@ export async function supervisionFigures(db: Db, q: { year: number; regionCode: 
         where year <= $1 and county_code between $2 and $3 group by year order by year`,
       [q.year, from, to],
     ),
+    importedHistory(db, q.year, from, to),
     levyCollectedSums(db, q),
   ]);
 
   const counties = countiesWithin(q.regionCode);
   const overdue = sources.overdueTasks ? await sources.overdueTasks(q.year, counties.map((c) => c.regionCode)) : new Map<string, OverdueOfCounty>();
   const lastYearFiled = new Map(lastYear.rows.map((r) => [r.county_code, Number(r.filed)]));
+  // Last year's filers include the units whose last year was imported as history; a unit that filed this year for the
+  // first time here, but is in last year's history, is one of those, not a new unit.
+  for (const [county, units] of history.lastYearUnits) lastYearFiled.set(county, (lastYearFiled.get(county) ?? 0) + units);
 
   const total = emptySums();
   const byCountySums = new Map<string, Sums>();
@@ -92,7 +97,7 @@ export async function supervisionFigures(db: Db, q: { year: number; regionCode: 
   }
   countyList.sort((a, b) => a.regionCode.localeCompare(b.regionCode));
 
-  const expectedOf = (code: string, sums: Sums): number => (lastYearFiled.get(code) ?? 0) + sums.new_units;
+  const expectedOf = (code: string, sums: Sums): number => (lastYearFiled.get(code) ?? 0) + sums.new_units - (history.newButImported.get(code) ?? 0);
   const byCounty: SupervisionCountyRow[] = countyList.map(({ regionCode, regionName: name }) => {
     const s = byCountySums.get(regionCode) ?? emptySums();
     const late = overdue.get(regionCode);
@@ -154,14 +159,93 @@ export async function supervisionFigures(db: Db, q: { year: number; regionCode: 
       aboveQuota: { units: total.above_quota_units, surplus: cents(total.surplus) },
       levyCollected: { units: collected.units, amount: cents(collected.amount) },
     },
+    years: mergeYears(
+      years.rows.map((r) => ({
+        year: Number(r.year),
+        filed: r.filed,
+        certified: r.certified,
+        certifiedEmployees: r.certified_employees,
+        belowQuotaUnits: r.below_quota_units,
+        levyEstimate: cents(r.levy_estimate),
+        levyCollected: cents(collected.byYear.get(Number(r.year)) ?? 0),
+      })),
+      history.years,
+    ),
+  };
+}
+
+type YearRow = SupervisionFigures['years'][number];
+
+interface ImportedHistory {
+  /** Units of last year's history (with no filing here that year), by county. */
+  lastYearUnits: Map<string, number>;
+  /** This year's new units (no filing last year) that are in last year's history, by county. */
+  newButImported: Map<string, number>;
+  /** Each imported year up to `year`: every unit-year counts as filed and certified, the levy paid as its levy. */
+  years: YearRow[];
+}
+
+/**
+ * The review years before the system (review_history, docs/review-history.md) as the figures count them. The history
+ * is small beside the filings (two years of a province) and indexed by year and region.
+ */
+async function importedHistory(db: Db, year: number, from: string, to: string): Promise<ImportedHistory> {
+  const [last, fresh, years] = await Promise.all([
+    db.query<{ region_code: string; units: number }>(
+      `select h.region_code, count(*)::int as units from review_history h
+        where h.year = $1 and h.region_code between $2 and $3
+          and not exists (select 1 from filings f where f.employer_uscc = h.uscc and f.year = h.year
+                           and f.status not in ('returned', 'withdrawn', 'transferred'))
+        group by h.region_code`,
+      [year - 1, from, to],
+    ),
+    db.query<{ county_code: string; units: number }>(
+      `select s.county_code, count(*)::int as units from supervision_filing_facts s
+        where s.year = $1 and s.new_unit and s.county_code between $2 and $3
+          and exists (select 1 from review_history h where h.uscc = s.uscc and h.year = $1 - 1)
+        group by s.county_code`,
+      [year, from, to],
+    ),
+    db.query<{ year: number; units: number; employees: number; below: number; levy: number }>(
+      `select h.year, count(*)::int as units, coalesce(sum(e.people), 0)::int as employees,
+              count(*) filter (where h.certified_count < h.required_count)::int as below, sum(h.levy_paid)::float8 as levy
+         from review_history h
+         left join lateral (select count(*) as people from review_history_employees e where e.uscc = h.uscc and e.year = h.year) e on true
+        where h.year <= $1 and h.region_code between $2 and $3
+        group by h.year order by h.year`,
+      [year, from, to],
+    ),
+  ]);
+  return {
+    lastYearUnits: new Map(last.rows.map((r) => [r.region_code, r.units])),
+    newButImported: new Map(fresh.rows.map((r) => [r.county_code, r.units])),
     years: years.rows.map((r) => ({
       year: Number(r.year),
-      filed: r.filed,
-      certified: r.certified,
-      certifiedEmployees: r.certified_employees,
-      belowQuotaUnits: r.below_quota_units,
-      levyEstimate: cents(r.levy_estimate),
-      levyCollected: cents(collected.byYear.get(Number(r.year)) ?? 0),
+      filed: r.units,
+      certified: r.units,
+      certifiedEmployees: r.employees,
+      belowQuotaUnits: r.below,
+      levyEstimate: cents(Number(r.levy)),
+      // The tax bureau's collections are reported per unit-year whichever way the year was reviewed: counted once,
+      // with the filed years (mergeYears keeps the filed row's figure).
+      levyCollected: 0,
     })),
   };
+}
+
+/** The filings' years and the imported ones, a year's figures added where both have it. */
+function mergeYears(filed: YearRow[], imported: YearRow[]): YearRow[] {
+  const byYear = new Map(filed.map((r) => [r.year, { ...r }]));
+  for (const r of imported) {
+    const row = byYear.get(r.year);
+    if (!row) byYear.set(r.year, r);
+    else {
+      row.filed += r.filed;
+      row.certified += r.certified;
+      row.certifiedEmployees += r.certifiedEmployees;
+      row.belowQuotaUnits += r.belowQuotaUnits;
+      row.levyEstimate = cents(row.levyEstimate + r.levyEstimate);
+    }
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
 }

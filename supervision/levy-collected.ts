@@ -3,7 +3,7 @@
 // in the region (a unit's collection counts in the county its filing is handled by, as its estimate does). Read
 // through the facts' filed index for the region, then each unit-year's row by its key.
 import type { Db } from '../platform/db.ts';
-import { regionRange } from './region-range.ts';
+import { regionRange } from '../domain/region-range.ts';
 
 export interface LevyCollectedSums {
   /** county code → yuan collected, for the figures' year */

@@ -4,7 +4,7 @@
 // and where its latest filing declares it otherwise than the register does. Reads only: the register is written by
 // the registrars' feeds (units/apply-register-change.ts), never by a filing.
 import type { Db } from '../platform/db.ts';
-import { regionRange } from '../supervision/region-range.ts';
+import { regionRange } from '../domain/region-range.ts';
 import type { RegisterChangeType, RegisterRegistrar, RegisterStatus } from '../api/units.ts';
 
 export interface UnitSearch {

@@ -1,6 +1,7 @@
 // Job type `remind-unfiled-units`: on a day inside the concentrated filing period (China date, the season in force),
-// reminds every unit that filed last season and has not yet filed this season, in a notification to
-// `employer-<uscc>`; a unit reminded within the last `remindAgainAfterDays` days (the task's setting) is left alone.
+// reminds every unit that filed last season (or whose last year was imported as history, notifications/unfiled-units.ts)
+// and has not yet filed this season, in a notification to `employer-<uscc>`; a unit reminded within the last
+// `remindAgainAfterDays` days (the task's setting) is left alone.
 // Outside the period it does nothing. The process `season-reminders` runs it every morning.
 import { chinaDateOf, type IsoDate } from '../platform/china-date.ts';
 import type { Db } from '../platform/db.ts';

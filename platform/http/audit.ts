@@ -42,6 +42,8 @@ export type AuditAction =
   | 'staff.revoke_sessions'
   | 'supervision.exits_read'
   | 'filing.last_year_start'
+  | 'review_history.import'
+  | 'review_history.check'
   | EngineAction
   | `${EngineAction}.intent`;
 

@@ -4,8 +4,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Problem } from '../problem.ts';
 
-/** Routes that take multipart uploads (documents/, employee-import/); every other route with a body takes JSON. */
-const MULTIPART_ROUTES = [/^\/api\/filings\/[^/]+\/documents\/?$/, /^\/api\/employee-imports\/?$/];
+/** Routes that take multipart uploads (documents/, employee-import/, review-history/); every other route with a body takes JSON. */
+const MULTIPART_ROUTES = [/^\/api\/filings\/[^/]+\/documents\/?$/, /^\/api\/employee-imports\/?$/, /^\/api\/review-history\/imports\/?$/];
 const ENCODINGS = new Set(['identity', 'gzip', 'deflate']);
 
 function hasBody(req: Request): boolean {

@@ -12,8 +12,10 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['api/'],
   ['review/', 'employers/', 'national-platform/'],
   ['filings/'],
-  ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/', 'share-back/'],
+  ['documents/', 'notifications/', 'ratings/', 'tax-handover/', 'certificates/', 'employee-import/', 'share-back/', 'review-history/'],
   ['tasks/'],
+  // Over-quota rewards: candidates and decisions; the county's confirmation check, above, reads them.
+  ['rewards/'],
   ['completion-checks/'],
   // The supervision figures (read from their own tables), below the workers: the annual report's preparation freezes them.
   ['supervision/'],

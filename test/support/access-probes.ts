@@ -173,6 +173,10 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
   'GET /api/last-year-start/{uscc}': [{ path: () => `/api/last-year-start/${UNIT_A.uscc}?year=2026`, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 }, allowed: [200] }],
   'GET /api/registrations/{uscc}': [{ path: () => `/api/registrations/${UNIT_A.uscc}`, facts: { unit: UNIT_A.uscc, region: COUNTY_A1 }, allowed: [200], aboutUnitA: true }],
   'POST /api/employee-imports': [{ path: () => '/api/employee-imports?year=2025', form: csvForm, allowed: [200] }],
+  // A CSV is no history workbook: refused before any import is recorded (nothing written, whoever asks).
+  'POST /api/review-history/imports': [{ path: () => '/api/review-history/imports?dryRun=true', form: csvForm, allowed: [400] }],
+  // No import of the probers' exists: an admitted caller learns only that.
+  'GET /api/review-history/imports/{id}': [{ path: () => '/api/review-history/imports/00000000-0000-4000-8000-000000000000', allowed: [404] }],
 
   'PUT /api/calendar/years/{year}': [{ path: () => '/api/calendar/years/2027', json: () => ({}), allowed: [400] }],
   'GET /api/calendar/due-date': [{ path: () => '/api/calendar/due-date?from=2026-02-10T09%3A00%3A00%2B08%3A00&workingDays=3', allowed: [200] }],

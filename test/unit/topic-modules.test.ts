@@ -21,6 +21,7 @@ describe('the topic modules', () => {
       'verify-pension': '人力社保（养老保险）',
       'verify-medical': '医疗保障（医疗保险）',
       'verify-wages': '税务（工资发放）',
+      'pull-registrar-changes': '登记机关变更数据',
       'push-to-tax': '税务（认证结果报送）',
       'transfer-to-national-platform': '全国残疾人按比例就业联网认证平台',
       'report-to-national-platform': '全国残疾人按比例就业联网认证平台',

@@ -14,6 +14,8 @@ const WorkbenchRoutes = lazy(() => import('./pages/workbench/WorkbenchRoutes.tsx
 // The cities' annual summary reports: the province and the city federations.
 const AnnualReportsPage = lazy(() => import('./pages/annual-report/AnnualReportsPage.tsx').then((m) => ({ default: m.AnnualReportsPage })));
 const RewardsPage = lazy(() => import('./pages/supervision/rewards/RewardsPage.tsx').then((m) => ({ default: m.RewardsPage })));
+// The 2020–2021 review history import: the province and the city federations.
+const HistoryImportPage = lazy(() => import('./pages/supervision/HistoryImportPage.tsx').then((m) => ({ default: m.HistoryImportPage })));
 const OperationsPage = lazy(() => import('./pages/operations/OperationsPage.tsx').then((m) => ({ default: m.OperationsPage })));
 // The supervisors' figures and their charts (ECharts) load only for those who supervise.
 const SupervisionRoutes = lazy(() => import('./pages/supervision/SupervisionRoutes.tsx').then((m) => ({ default: m.SupervisionRoutes })));
@@ -51,6 +53,7 @@ export function App() {
       <Route path="/workbench/*" element={<RequireRole roles={STAFF}><WorkbenchRoutes /></RequireRole>} />
       <Route path="/supervision/annual-reports" element={<RequireRole roles={['city', 'province']}><AnnualReportsPage /></RequireRole>} />
       <Route path="/supervision/rewards" element={<RequireRole roles={REWARD_READERS}><RewardsPage /></RequireRole>} />
+      <Route path="/supervision/history-import" element={<RequireRole roles={['city', 'province']}><HistoryImportPage /></RequireRole>} />
       <Route path="/supervision/*" element={<RequireRole roles={SUPERVISORS}><SupervisionRoutes /></RequireRole>} />
       <Route path="/modeler/*" element={<RequireRole roles={MODELER_READERS}><ModelerRoutes /></RequireRole>} />
       <Route path="/operations" element={<RequireRole roles={OPERATIONS_READERS}><OperationsPage /></RequireRole>} />

@@ -22,6 +22,7 @@ const WORKBENCH_MENU = [
   { key: '/workbench/staff', label: <Link to="/workbench/staff">工作人员名册</Link> },
   { key: '/supervision/annual-reports', label: <Link to="/supervision/annual-reports">年度总结报告</Link> },
   { key: '/supervision/rewards', label: <Link to="/supervision/rewards">超比例奖励</Link> },
+  { key: '/supervision/history-import', label: <Link to="/supervision/history-import">历史数据导入</Link> },
   { key: '/modeler', label: <Link to="/modeler">流程与规则</Link> },
 ];
 // Who supervises a region's figures: the city and province, a county lead their county.
@@ -39,6 +40,8 @@ const UNIT_REGISTER_ROLES = new Set(['clerk', 'reviewer', 'lead', 'city', 'provi
 const ANNUAL_REPORT_ROLES = new Set(['province', 'city']);
 // Over-quota rewards: the county confirms its candidates, the city approves, the province follows.
 const REWARD_ROLES = new Set(['clerk', 'reviewer', 'lead', 'city', 'province']);
+// The 2020–2021 review history import: the province and the cities.
+const HISTORY_IMPORT_ROLES = new Set(['province', 'city']);
 
 /** The signed-in unit's name, once known (null before its first filing names it); undefined for staff. */
 function useUnitName(who: Identity | null): string | null | undefined {
@@ -90,7 +93,8 @@ export function Shell({ children }: { children: ReactNode }) {
             (m.key !== '/workbench/staff' || STAFF_REGISTER_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/workbench/units' || UNIT_REGISTER_ROLES.has(who?.role ?? '')) &&
             (m.key !== '/supervision/annual-reports' || ANNUAL_REPORT_ROLES.has(who?.role ?? '')) &&
-            (m.key !== '/supervision/rewards' || REWARD_ROLES.has(who?.role ?? '')),
+            (m.key !== '/supervision/rewards' || REWARD_ROLES.has(who?.role ?? '')) &&
+            (m.key !== '/supervision/history-import' || HISTORY_IMPORT_ROLES.has(who?.role ?? '')),
         );
   const selected = menu.map((m) => m.key).filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
   return (

@@ -1,6 +1,6 @@
 // A region asked for (a county, a city xxxx00 or the province 330000) as the range of county codes it covers: the
 // supervision tables are keyed by county, so a city or the province is one range scan of their indexes.
-import { isWithin, regionName, zhejiangCounties } from '../domain/regions.ts';
+import { isWithin, regionName, zhejiangCounties } from './regions.ts';
 
 export interface RegionRange {
   /** lowest and highest county code covered (inclusive) */
