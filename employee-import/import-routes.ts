@@ -6,9 +6,9 @@ import { attachmentDisposition } from '../documents/content-disposition.ts';
 import { filingMessages } from '../filings/declaration/messages.ts';
 import type { FilingRules } from '../filings/declaration/validate-filing.ts';
 import { chinaYearOf } from '../platform/china-date.ts';
-import { receiveUpload, UploadRejected, type ReceivedUpload, type Stager } from '../platform/multipart-upload.ts';
+import { receiveWorkbook } from '../platform/http/workbook-upload.ts';
 import { Problem } from '../platform/problem.ts';
-import { compileSchema, type FieldIssue } from '../platform/schema.ts';
+import { compileSchema } from '../platform/schema.ts';
 import { importQuerySchema, type ImportQuery } from '../api/employee-import.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
@@ -53,35 +53,8 @@ function readingProblem(req: Request, res: Response, error: unknown): unknown {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TEMPLATE_NAME = '残疾职工名单模板';
-// Room for the part headers around the one file.
-const FORM_OVERHEAD_BYTES = 16 * 1024;
 
 const checkQuery = compileSchema<ImportQuery>(importQuerySchema);
-
-interface HeldFile {
-  bytes: Buffer;
-}
-
-// The list is read whole anyway, and is at most the size limit: memory spares a temp file that would hold
-// personal data on disk.
-const inMemory: Stager<HeldFile> = {
-  async stage(source) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of source) chunks.push(chunk as Buffer);
-    return { bytes: Buffer.concat(chunks) };
-  },
-  async discard() {},
-};
-
-/** 413, closing the connection so the rest of an oversized body is not read. */
-function tooLarge(req: Request, res: Response, maxBytes: number): Problem {
-  res.set('Connection', 'close');
-  // The limit is at least 1 KB (DOCUMENT_MAX_BYTES), so KB or MB always reads well.
-  const size = maxBytes >= 1024 * 1024 ? `${Number((maxBytes / (1024 * 1024)).toFixed(1))} MB` : `${Number((maxBytes / 1024).toFixed(1))} KB`;
-  return localeOf(req) === 'zh'
-    ? new Problem(413, `导入的文件不能超过 ${size}`, `the file is over ${maxBytes} bytes`)
-    : new Problem(413, `the file must be at most ${size}`, `the file is over ${maxBytes} bytes`);
-}
 
 function sendTemplate(res: Response, body: Buffer, type: string, extension: string): void {
   res.status(200).set({
@@ -134,26 +107,7 @@ export function importRouter({ sessions, rules, maxBytes, now, perMinute, readin
     if (year < filing.yearFrom || year > filing.yearTo) {
       throw invalid(req, [{ path: '/year', code: 'YEAR_RANGE', params: { from: filing.yearFrom, to: filing.yearTo } }], filingMessages);
     }
-    if (!req.is('multipart/form-data')) {
-      throw new Problem(415, zh ? '请以 multipart/form-data 方式上传文件' : 'send the file as multipart/form-data');
-    }
-    // A declared length that cannot fit is refused before a byte is read.
-    if (Number(req.get('content-length')) > maxBytes + 1 + FORM_OVERHEAD_BYTES) throw tooLarge(req, res, maxBytes);
-
-    let received: ReceivedUpload<HeldFile>;
-    try {
-      received = await receiveUpload(req, inMemory, { maxFileBytes: maxBytes, maxFiles: 1 });
-    } catch (error) {
-      if (!(error instanceof UploadRejected)) throw error;
-      if (error.reason === 'too_large') throw tooLarge(req, res, maxBytes);
-      if (error.reason === 'malformed') throw invalid(req, [{ path: '/', code: 'FORMAT' }], importMessages);
-      throw new Problem(400, zh ? '上传中断' : 'upload interrupted', 'the client closed the request before it ended');
-    }
-
-    const issues: FieldIssue[] = [...received.issues, ...Object.keys(received.fields).map((name) => ({ path: `/${name}`, code: 'UNKNOWN_FIELD' }))];
-    const [file] = received.files;
-    if (!file && !issues.some((i) => i.code === 'TOO_MANY_FILES')) issues.push({ path: '/file', code: 'REQUIRED' });
-    if (!file || issues.length > 0) throw invalid(req, issues, importMessages);
+    const file = await receiveWorkbook(req, res, { maxBytes, messages: importMessages });
 
     // Read on the reading thread, within its time and memory; the file is copied there.
     const job: ImportJob = { bytes: file.bytes, options: { year, today: filing.today, maxEmployees: filing.maxEmployees, locale: localeOf(req) } };

@@ -1,7 +1,7 @@
 // The history import's routes (api/review-history.ts, docs/review-history.md): the template, the upload that starts a
 // dry run or an import, and the import's record a page polls for its progress and problems. The upload is answered
 // 202 as soon as the file is received; the reading, checking and writing go on in the background (history-import-job.ts).
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { attachmentDisposition } from '../documents/content-disposition.ts';
 import { importMessages } from '../employee-import/import-messages.ts';
 import {
@@ -13,11 +13,11 @@ import {
   type HistoryImportView,
 } from '../api/review-history.ts';
 import type { Db } from '../platform/db.ts';
-import { checked, identityOf, invalid, localeOf } from '../platform/http/http.ts';
-import { receiveUpload, UploadRejected, type ReceivedUpload, type Stager } from '../platform/multipart-upload.ts';
+import { checked, identityOf, localeOf } from '../platform/http/http.ts';
+import { receiveWorkbook } from '../platform/http/workbook-upload.ts';
 import { Problem } from '../platform/problem.ts';
 import { RateLimit, tooManyCalls } from '../platform/rate-limit.ts';
-import { compileSchema, type FieldIssue } from '../platform/schema.ts';
+import { compileSchema } from '../platform/schema.ts';
 import { authenticate } from '../sign-in/authenticate.ts';
 import type { Sessions } from '../sign-in/sessions.ts';
 import type { HistoryImporter } from './history-import-job.ts';
@@ -37,36 +37,14 @@ export interface HistoryRoutesOptions {
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const FORM_OVERHEAD_BYTES = 16 * 1024;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 const checkQuery = compileSchema<HistoryImportQuery>(historyImportQuerySchema);
 const checkParams = compileSchema<HistoryImportParams>(historyImportParamsSchema);
 
-interface HeldFile {
-  bytes: Buffer;
-  name: string;
-}
-
-// A workbook is read whole anyway: memory spares a temp file holding personal data on disk.
-const inMemory: Stager<HeldFile> = {
-  async stage(source, originalName) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of source) chunks.push(chunk as Buffer);
-    return { bytes: Buffer.concat(chunks), name: originalName };
-  },
-  async discard() {},
-};
-
 function view(record: HistoryImport): HistoryImportView {
   const { id, dryRun, state, fileName, rowsTotal, rowsDone, employeesTotal, replaced, errorCount, errors, createdAt, finishedAt } = record;
   return { id, dryRun, state, fileName, rowsTotal, rowsDone, employeesTotal, replaced, errorCount, errors, createdAt, finishedAt };
-}
-
-function tooLarge(req: Request, res: Response, maxBytes: number): Problem {
-  res.set('Connection', 'close');
-  const size = `${Number((maxBytes / (1024 * 1024)).toFixed(1))} MB`;
-  return localeOf(req) === 'zh' ? new Problem(413, `导入的文件不能超过 ${size}`) : new Problem(413, `the file must be at most ${size}`);
 }
 
 export function historyRouter({ db, sessions, importer, lastYear, maxBytes, perMinute }: HistoryRoutesOptions): Router {
@@ -102,23 +80,12 @@ export function historyRouter({ db, sessions, importer, lastYear, maxBytes, perM
         : tooManyCalls(res, admission, 'too many imports; try again later', `at most ${uploads.limit} a minute`, 'TOO_MANY_IMPORTS');
     }
     const query = checked(req, checkQuery, req.query, importMessages);
-    if (!req.is('multipart/form-data')) throw new Problem(415, zh ? '请以 multipart/form-data 方式上传文件' : 'send the file as multipart/form-data');
-    if (Number(req.get('content-length')) > maxBytes + 1 + FORM_OVERHEAD_BYTES) throw tooLarge(req, res, maxBytes);
-    let received: ReceivedUpload<HeldFile>;
-    try {
-      received = await receiveUpload(req, inMemory, { maxFileBytes: maxBytes, maxFiles: 1 });
-    } catch (error) {
-      if (!(error instanceof UploadRejected)) throw error;
-      if (error.reason === 'too_large') throw tooLarge(req, res, maxBytes);
-      if (error.reason === 'malformed') throw invalid(req, [{ path: '/', code: 'FORMAT' }], importMessages);
-      throw new Problem(400, zh ? '上传中断' : 'upload interrupted');
-    }
-    const issues: FieldIssue[] = [...received.issues, ...Object.keys(received.fields).map((name) => ({ path: `/${name}`, code: 'UNKNOWN_FIELD' }))];
-    const [file] = received.files;
-    if (!file && !issues.some((i) => i.code === 'TOO_MANY_FILES')) issues.push({ path: '/file', code: 'REQUIRED' });
     // Not a workbook at all: said at once, no import recorded.
-    if (file && !ZIP_MAGIC.every((b, i) => file.bytes[i] === b)) issues.push({ path: '/file', code: 'FILE_TYPE', ...(file.bytes[0] === 0xd0 ? { params: { legacyExcel: true } } : {}) });
-    if (!file || issues.length > 0) throw invalid(req, issues, importMessages);
+    const file = await receiveWorkbook(req, res, {
+      maxBytes,
+      messages: importMessages,
+      check: (f) => (ZIP_MAGIC.every((byte, i) => f.bytes[i] === byte) ? [] : [{ path: '/file', code: 'FILE_TYPE', ...(f.bytes[0] === 0xd0 ? { params: { legacyExcel: true } } : {}) }]),
+    });
 
     const started = await importer.start(who, { bytes: file.bytes, name: file.name }, query.dryRun === 'true');
     const record = await readImport(db, started.id);

@@ -325,6 +325,38 @@ describe('exits', () => {
     for (const idNumber of [history.gone.idNumber, history.retired.idNumber, left!.idNumber, ended!.idNumber]) expect(stored).not.toContain(idNumber);
   });
 
+  it('compares a unit with no filing here last year with its imported history (review_history): who is not declared again left', async () => {
+    // Unit a1 files for the first time in 2025; its 2024 review came in the 2020–2024 workbook (docs/review-history.md).
+    const filing = S.a1.filing;
+    const rand = seededRandom(931_777);
+    const stays = filing.employees[0]!;
+    const gone = { name: syntheticName(rand), idNumber: syntheticIdNumber(rand, { regionCode: '330106', birthFrom: '1980-01-01', birthTo: '1990-12-31', male: false }) };
+    const asImported = (e: { name: string; idNumber: string }) => ({ ...e, certType: stays.certType, certNumber: stays.certNumber, disabilityGrade: stays.disabilityGrade, employmentType: stays.employmentType, employedFrom: '2024-01-01', employedTo: '2024-12-31', annualWage: 60_000 });
+    const refresh = () => system.db.query('select supervision_refresh($1, true)', [ids.a1]);
+    await system.db.query(
+      `insert into review_history (uscc, year, unit_name, region_code, staff_count, average_wage, certified_count, required_count, levy_paid, import_id)
+       values ($1, 2024, $2, '330106', 100, 80000, 2, 1.5, 0, $3)`,
+      [filing.employer.uscc, filing.employer.name, randomUUID()],
+    );
+    await system.db.query(
+      `insert into review_history_employees (uscc, year, position, employee) values ($1, 2024, 0, $2), ($1, 2024, 1, $3)`,
+      [filing.employer.uscc, JSON.stringify(asImported(stays)), JSON.stringify(asImported(gone))],
+    );
+    try {
+      await refresh();
+      const res = await get(cityA, `/api/supervision/exits?year=${YEAR}&regionCode=330106&pageSize=100`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const fromHistory = res.body.items.filter((i: { filingId: string }) => i.filingId === ids.a1);
+      // The one declared in 2024 and not in 2025; the one declared in both is no exit.
+      expect(fromHistory).toEqual([expect.objectContaining({ employeeName: gone.name, reason: 'not-declared', lastMonth: '2024-12', idNumberMasked: maskIdNumber(gone.idNumber) })]);
+    } finally {
+      await system.db.query('delete from review_history where uscc = $1 and year = 2024', [filing.employer.uscc]);
+      await refresh();
+    }
+    const after = await get(cityA, `/api/supervision/exits?year=${YEAR}&regionCode=330106&pageSize=100`);
+    expect(after.body.items.filter((i: { filingId: string }) => i.filingId === ids.a1)).toEqual([]);
+  });
+
   it('the rebuild gives the same tables the triggers kept', async () => {
     const snapshot = async () =>
       JSON.stringify(
