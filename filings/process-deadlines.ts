@@ -1,4 +1,4 @@
-// The working-day deadlines a filing's process has computed (受理, 人工审核, 反馈, 报送税务, 税务反馈), read from its
+// The working-day deadlines a filing's process has computed (受理, 人工审核, 反馈, 报送税务, 税务反馈, 登记状态核实), read from its
 // variables as the diagram named them, each marked provisional while it ends in a year whose holidays are not yet
 // published (the calendar knows every year up to `knownThrough`; a deadline ending later crossed an unknown year).
 import { chinaYearOf } from '../platform/china-date.ts';
@@ -13,6 +13,8 @@ const DEADLINES = [
   ['feedbackDueAt', '反馈期限'],
   ['taxDueAt', '报送税务期限'],
   ['taxAnswerDueAt', '等待税务核对结果期限'],
+  // Only while a registrar's change is being checked (docs/registrar-feeds.md).
+  ['unitStatusDueAt', '登记状态核实期限'],
 ] as const;
 
 export interface ProcessDeadline {

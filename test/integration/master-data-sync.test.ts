@@ -228,6 +228,14 @@ describe('master-data-sync', () => {
     const employer = await system.login({ role: 'employer', uscc: UNIT.employer.uscc });
     expect((await system.request('GET', `/api/filings/${filingId}`, { token: employer })).body.registerChanges).toBeUndefined();
     const task = await filingTask(system, reviewer, filingId, 'decide-unit-status-change');
+    // Due in the working days the diagram's 计算核实期限 sets (5), counted on the working-day calendar.
+    expect(task.due).toEqual(expect.any(String));
+    expect(task.workingDaysLeft).toBeGreaterThanOrEqual(4);
+    expect(task.workingDaysLeft).toBeLessThanOrEqual(5);
+    const deadlines = (await system.request('GET', `/api/filings/${filingId}`, { token: reviewer })).body.dueDates;
+    const unitStatusDue = deadlines.find((d: { variable: string }) => d.variable === 'unitStatusDueAt');
+    expect(unitStatusDue).toMatchObject({ label: '登记状态核实期限' });
+    expect(new Date(unitStatusDue.dueAt).getTime()).toBe(new Date(task.due).getTime());
     const other = await system.login({ role: 'reviewer', regionCode: '330102' });
     const theirs = await system.request('GET', '/api/tasks', { token: other });
     expect(theirs.body.items.some((t: any) => t.id === task.id)).toBe(false);

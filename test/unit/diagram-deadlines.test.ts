@@ -29,6 +29,8 @@ describe('the deadlines a diagram sets', () => {
       tax: { workingDays: 20, remindBefore: 3 },
       feedback: { workingDays: 7, remindBefore: null },
       taxAnswer: { workingDays: 5, remindBefore: null },
+      // The county's check of a registrar's change reported during the filing (event sub-process 单位登记状态变化).
+      unitStatus: { workingDays: 5, remindBefore: null },
     });
   });
 
