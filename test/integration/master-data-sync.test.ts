@@ -235,7 +235,7 @@ describe('master-data-sync', () => {
     const deadlines = (await system.request('GET', `/api/filings/${filingId}`, { token: reviewer })).body.dueDates;
     const unitStatusDue = deadlines.find((d: { variable: string }) => d.variable === 'unitStatusDueAt');
     expect(unitStatusDue).toMatchObject({ label: '登记状态核实期限' });
-    expect(new Date(unitStatusDue.dueAt).getTime()).toBe(new Date(task.due).getTime());
+    expect(new Date(unitStatusDue.dueAt).getTime()).toBe(new Date(String(task.due)).getTime());
     const other = await system.login({ role: 'reviewer', regionCode: '330102' });
     const theirs = await system.request('GET', '/api/tasks', { token: other });
     expect(theirs.body.items.some((t: any) => t.id === task.id)).toBe(false);
