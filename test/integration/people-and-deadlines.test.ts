@@ -513,6 +513,7 @@ describe('deadlines are the diagram\'s', () => {
       tax: { workingDays: 20, remindBefore: 3 },
       feedback: { workingDays: 7, remindBefore: null },
       taxAnswer: { workingDays: 5, remindBefore: null },
+      unitStatus: { workingDays: 5, remindBefore: null },
     });
     const ofEarlier = await system.request('GET', `/api/filings/${earlier}/deadlines`, { token: clerk });
     expect(ofEarlier.status).toBe(200);
