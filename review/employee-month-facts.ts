@@ -24,6 +24,8 @@ export interface EmployeeFacts {
   birthYear: number;
   birthMonth: number;
   employmentType: string;
+  /** 岗位类别 as declared, `other` when not declared: `management_technical` | `other`. */
+  postType: string;
 }
 
 /** The variables of the `employee-month` decision (and of the decisions it requires). */
@@ -148,6 +150,7 @@ export function employeeFactSheets(filing: Filing, evidence: DepartmentEvidence)
       birthYear: Number(birthDate.slice(0, 4)),
       birthMonth: Number(birthDate.slice(5, 7)),
       employmentType: employee.employmentType,
+      postType: employee.postType ?? 'other',
     };
     const cert = certificateOf(employee, index, evidence);
     person.certGrade = cert.grade;
@@ -171,6 +174,7 @@ export function employeeFactSheets(filing: Filing, evidence: DepartmentEvidence)
           birthYear: person.birthYear,
           birthMonth: person.birthMonth,
           employmentType: person.employmentType,
+          postType: person.postType,
           duplicate,
           employedInMonth: overlaps(month, employee.employedFrom, employee.employedTo),
           certFound: cert.found,

@@ -209,8 +209,16 @@ function employerFindings(filing: Filing, registration: RegistrationCheck | unde
 }
 
 
-function levyEstimate(filing: Filing, certifiedHundredths: number, decisions: ReviewDecisions): { levy: LevyEstimate; requiredHundredths: number; shortfallHundredths: number } {
-  const { averageStaffCount: staff, averageAnnualWage, unitNature, regionCode } = filing.employer;
+/**
+ * The staff number the quota is taken of: the declared average, with dispatched workers moved to the unit their
+ * agreement counts them in (review/dispatch-staff.ts). May carry hundredths.
+ */
+function quotaStaffCount(filing: Filing): number {
+  return filing.employer.averageStaffCount;
+}
+
+function levyEstimate(filing: Filing, staff: number, certifiedHundredths: number, decisions: ReviewDecisions): { levy: LevyEstimate; requiredHundredths: number; shortfallHundredths: number } {
+  const { averageAnnualWage, unitNature, regionCode } = filing.employer;
   const actualRatio = certifiedHundredths / (staff * 100);
   const variables = { year: filing.year, unitNature, averageStaffCount: staff, actualRatio, cityCode: cityCodeOf(regionCode) };
   const out = single(decisions.levy, variables);
@@ -263,7 +271,7 @@ export function judgeFiling(
   const { employees, weightedMonths } = judgeEmployees(filing, sheets, decisions, manualDecisions);
   // Σ weights of counted months ÷ 12, to two decimals: 100/12 never ends in a half, so rounding is unambiguous.
   const certifiedHundredths = Math.round((weightedMonths * 100) / 12);
-  const { levy, requiredHundredths, shortfallHundredths } = levyEstimate(filing, certifiedHundredths, decisions);
+  const { levy, requiredHundredths, shortfallHundredths } = levyEstimate(filing, quotaStaffCount(filing), certifiedHundredths, decisions);
   return {
     year: filing.year,
     certifiedCount: fromHundredths(certifiedHundredths),

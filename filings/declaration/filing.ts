@@ -3,6 +3,8 @@ import type { UnitNature } from '../../domain/identifiers/uscc.ts';
 
 export type CertType = 'disability' | 'veteran' | 'police';
 export type EmploymentType = 'contract' | 'establishment' | 'dispatch' | 'other';
+/** 岗位类别: women in management or technical posts retire at 55 (under the 2025 reform, up to 58), others at 50. */
+export type PostType = 'management_technical' | 'other';
 
 export interface Employer {
   uscc: string;
@@ -38,7 +40,15 @@ export interface Employee {
   jobPost: string;
   annualWage: number;
   employmentType: EmploymentType;
-  /** A dispatched worker counts at the dispatch agency unless both units agreed it counts here (at the host). */
+  /** 岗位类别; absent means `other` (the default a policy switch may change, docs/review.md §Policy choices). */
+  postType?: PostType;
+  /**
+   * 劳务派遣: the dispatch agency's USCC (required when employmentType is `dispatch`). The agency pays pension,
+   * medical insurance and wages, so those are checked against it; when it equals the filing's own USCC, this filing
+   * is the agency's.
+   */
+  dispatchAgencyUscc?: string;
+  /** 劳务派遣: the written agreement between agency and host counts the person in THIS filing's unit (财税〔2015〕72号 art. 8). */
   dispatchCountedHere?: boolean;
   contractStart?: string;
   contractEnd?: string;
