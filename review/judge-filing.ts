@@ -58,7 +58,7 @@ export type OutputShape = 'reason' | 'number' | 'boolean';
 export const DECISION_OUTPUTS: Record<keyof ReviewDecisions, Record<string, OutputShape>> = {
   counting: { '*': 'reason' },
   weight: { weight: 'number' },
-  levy: { exempt: 'boolean', reductionRate: 'number', quotaRatio: 'number', wageBaseCap: 'number' },
+  levy: { exempt: 'boolean', reductionRate: 'number', quotaRatio: 'number', wageBaseCap: 'number', requiredCountRounded: 'boolean' },
 };
 
 const SHAPE_TEXT: Record<OutputShape, string> = { reason: '约定的不计入原因代码', number: '数值', boolean: '布尔值（true/false）' };
@@ -217,10 +217,33 @@ function quotaStaffCount(filing: Filing): number {
   return filing.employer.averageStaffCount;
 }
 
-function levyEstimate(filing: Filing, staff: number, certifiedHundredths: number, decisions: ReviewDecisions): { levy: LevyEstimate; requiredHundredths: number; shortfallHundredths: number } {
+/** n ÷ d rounded half up, for n ≥ 0 and d > 0. */
+const divideRounded = (n: bigint, d: bigint): bigint => (2n * n + d) / (2n * d);
+
+const PERSON_E8 = 100_000_000n; // counts in hundred-millionths of a person: staff (hundredths) × ratio (millionths)
+const HUNDREDTHS_E8 = 1_000_000n; // one hundredth of a person in those units
+
+/**
+ * The quota and the levy estimate (财税〔2015〕72号 art. 8): (staff × ratio − certified) × wage base, then the reduction.
+ * Exact: staff in hundredths, the ratio in millionths, the certified count in hundredths and the wage in fen are
+ * integers, their products BigInts, and the one rounding is the payable's fen (half up). The required count is
+ * taken unrounded unless `levy-policy` says `requiredCountRounded` (switch `required-count-rounded`); the result
+ * shows required count and shortfall to two decimals. The tier is judged on the ratio `tier-ratio` picks: the
+ * certified count's (`actualRatio`) or the unrounded Σ weight × months ÷ 12's (`exactRatio`) — each one integer
+ * division, so a ratio of exactly 1 % is the same double as the table's 0.01.
+ */
+function levyEstimate(
+  filing: Filing,
+  staff: number,
+  weightedMonths: number,
+  certifiedHundredths: number,
+  decisions: ReviewDecisions,
+): { levy: LevyEstimate; requiredHundredths: number; shortfallHundredths: number } {
   const { averageAnnualWage, unitNature, regionCode } = filing.employer;
-  const actualRatio = certifiedHundredths / (staff * 100);
-  const variables = { year: filing.year, unitNature, averageStaffCount: staff, actualRatio, cityCode: cityCodeOf(regionCode) };
+  const staffHundredths = Math.round(staff * 100);
+  const actualRatio = certifiedHundredths / staffHundredths;
+  const exactRatio = (weightedMonths * 100) / (12 * staffHundredths);
+  const variables = { year: filing.year, unitNature, averageStaffCount: staff, actualRatio, exactRatio, cityCode: cityCodeOf(regionCode) };
   const out = single(decisions.levy, variables);
   const id = decisions.levy.decisionId;
   if (!out) throw new RuleOutcomeError(`决策 ${id} 没有命中任何规则`);
@@ -230,31 +253,40 @@ function levyEstimate(filing: Filing, staff: number, certifiedHundredths: number
     if (typeof value !== 'number' || !Number.isFinite(value)) throw wrongShape(decisions.levy, variables, output, 'number');
     return value;
   };
+  const booleanOr = (output: string, absent: boolean): boolean => {
+    const value = out[output] ?? null;
+    if (value !== null && typeof value !== 'boolean') throw wrongShape(decisions.levy, variables, output, 'boolean');
+    return value ?? absent;
+  };
   const quotaRatio = numberOr('quotaRatio', '安排比例');
   const reductionRate = numberOr('reductionRate', '减征比例');
   const wageBaseCap = numberOr('wageBaseCap', '工资基数上限');
-  const exemptValue = out.exempt ?? null;
-  if (exemptValue !== null && typeof exemptValue !== 'boolean') throw wrongShape(decisions.levy, variables, 'exempt', 'boolean');
-  const exempt = exemptValue === true;
+  const exempt = booleanOr('exempt', false);
+  // Rule versions from before the switch have no such output; they rounded, and a filing they judged keeps that.
+  const requiredCountRounded = booleanOr('requiredCountRounded', true);
 
-  const requiredHundredths = Math.round((staff * Math.round(quotaRatio * 1e6)) / 1e4);
-  const shortfallHundredths = Math.max(0, requiredHundredths - certifiedHundredths);
+  const requiredExact = BigInt(staffHundredths) * BigInt(Math.round(quotaRatio * 1e6));
+  const required = requiredCountRounded ? divideRounded(requiredExact, HUNDREDTHS_E8) * HUNDREDTHS_E8 : requiredExact;
+  const certified = BigInt(certifiedHundredths) * HUNDREDTHS_E8;
+  const shortfall = required > certified ? required - certified : 0n;
   const wageBase = Math.min(averageAnnualWage, wageBaseCap);
-  const baseFen = Math.round((shortfallHundredths * Math.round(wageBase * 100)) / 100);
-  const payableFen = exempt ? 0 : Math.round((baseFen * (1000 - Math.round(reductionRate * 1000))) / 1000);
+  const wageFen = BigInt(Math.round(wageBase * 100));
+  const paidPermille = exempt ? 0n : BigInt(1000 - Math.round(reductionRate * 1000));
+  const baseFen = divideRounded(shortfall * wageFen, PERSON_E8);
+  const payableFen = divideRounded(shortfall * wageFen * paidPermille, PERSON_E8 * 1000n);
   return {
     levy: {
-      base: baseFen / 100,
+      base: Number(baseFen) / 100,
       reductionRate,
-      payable: payableFen / 100,
+      payable: Number(payableFen) / 100,
       exempt,
       wageBase,
       wageBaseCap,
       quotaRatio,
       actualRatio: Math.round(actualRatio * 1e6) / 1e6,
     },
-    requiredHundredths,
-    shortfallHundredths,
+    requiredHundredths: Number(divideRounded(required, HUNDREDTHS_E8)),
+    shortfallHundredths: Number(divideRounded(shortfall, HUNDREDTHS_E8)),
   };
 }
 
@@ -271,7 +303,7 @@ export function judgeFiling(
   const { employees, weightedMonths } = judgeEmployees(filing, sheets, decisions, manualDecisions);
   // Σ weights of counted months ÷ 12, to two decimals: 100/12 never ends in a half, so rounding is unambiguous.
   const certifiedHundredths = Math.round((weightedMonths * 100) / 12);
-  const { levy, requiredHundredths, shortfallHundredths } = levyEstimate(filing, quotaStaffCount(filing), certifiedHundredths, decisions);
+  const { levy, requiredHundredths, shortfallHundredths } = levyEstimate(filing, quotaStaffCount(filing), weightedMonths, certifiedHundredths, decisions);
   return {
     year: filing.year,
     certifiedCount: fromHundredths(certifiedHundredths),

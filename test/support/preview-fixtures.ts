@@ -55,8 +55,9 @@ export const levyTable = (reductionRate = '0') =>
       { name: 'reductionRate', typeRef: 'double' },
       { name: 'wageBaseCap', typeRef: 'double' },
       { name: 'exempt', typeRef: 'boolean' },
+      { name: 'requiredCountRounded', typeRef: 'boolean' },
     ],
-    rules: [[['-'], ['0.015', reductionRate, '200000', 'false']]],
+    rules: [[['-'], ['0.015', reductionRate, '200000', 'false', 'true']]],
   });
 
 /** A filing of 200 staff at 100 000 a year whose people (grade 2, certificate held) earn the given monthly wage all year. */

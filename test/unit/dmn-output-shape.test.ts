@@ -27,8 +27,8 @@ const levy = (exempt: string, reductionRate: string, extra: { name: string; type
   decisionTable({
     id: 'levy-policy',
     inputs: [{ expr: 'year', typeRef: 'integer' }],
-    outputs: [{ name: 'exempt', typeRef: 'boolean' }, { name: 'reductionRate', typeRef: 'double' }, { name: 'quotaRatio', typeRef: 'double' }, { name: 'wageBaseCap', typeRef: 'double' }, ...extra],
-    rules: [[['-'], [exempt, reductionRate, '0.015', '2 * averageSocialWage', ...extra.map(() => '"说明"')]]],
+    outputs: [{ name: 'exempt', typeRef: 'boolean' }, { name: 'reductionRate', typeRef: 'double' }, { name: 'quotaRatio', typeRef: 'double' }, { name: 'wageBaseCap', typeRef: 'double' }, { name: 'requiredCountRounded', typeRef: 'boolean' }, ...extra],
+    rules: [[['-'], [exempt, reductionRate, '0.015', '2 * averageSocialWage', 'false', ...extra.map(() => '"说明"')]]],
   });
 
 describe('DMN lint rule output-shape', () => {
@@ -73,6 +73,7 @@ describe('DMN lint rule output-shape', () => {
       ['levy-policy', '决策 levy-policy 缺少自动审核读取的输出 reductionRate'],
       ['levy-policy', '决策 levy-policy 缺少自动审核读取的输出 quotaRatio'],
       ['levy-policy', '决策 levy-policy 缺少自动审核读取的输出 wageBaseCap'],
+      ['levy-policy', '决策 levy-policy 缺少自动审核读取的输出 requiredCountRounded'],
     ]);
   });
 
