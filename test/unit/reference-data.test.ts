@@ -55,6 +55,12 @@ describe('minimum wage and county tier by month', () => {
     expect(minimumOf('330602', 202108)).toEqual({ tier: 2, wage: 2070 });
   });
 
+  it('moves Jingning (331127), provisionally in tier 4, to tier 3 in August 2021', () => {
+    expect(minimumOf('331127', 202107)).toEqual({ tier: 4, wage: 1500 });
+    expect(minimumOf('331127', 202108)).toEqual({ tier: 3, wage: 1840 });
+    expect(minimumOf('331127', 201711)).toEqual({ tier: null, wage: null });
+  });
+
   it('gives each county the 2025 figure of its tier from January 2025', () => {
     expect(minimumOf('330602', 202412)).toEqual({ tier: 2, wage: 2070 });
     expect(minimumOf('330602', 202501)).toEqual({ tier: 2, wage: 2260 });
