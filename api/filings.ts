@@ -172,7 +172,7 @@ export const reviewSchema = {
     levyEstimate: {
       type: 'object',
       additionalProperties: false,
-      required: ['base', 'reductionRate', 'payable', 'exempt', 'wageBase', 'wageBaseCap', 'quotaRatio', 'actualRatio'],
+      required: ['base', 'reductionRate', 'payable', 'exempt', 'wageBase', 'wageBaseCap', 'quotaRatio', 'actualRatio', 'provisional'],
       properties: {
         base: { type: 'number' },
         reductionRate: { type: 'number' },
@@ -182,6 +182,7 @@ export const reviewSchema = {
         wageBaseCap: { type: 'number' },
         quotaRatio: { type: 'number' },
         actualRatio: { type: 'number' },
+        provisional: { type: 'boolean', description: '社会平均工资为暂定值（未找到公布数）/ the average social wage behind the cap is provisional' },
       },
     },
     employerFindings: {

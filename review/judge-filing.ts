@@ -238,7 +238,7 @@ function levyEstimate(
   weightedMonths: number,
   certifiedHundredths: number,
   decisions: ReviewDecisions,
-): { levy: LevyEstimate; requiredHundredths: number; shortfallHundredths: number } {
+): { levy: Omit<LevyEstimate, 'provisional'>; requiredHundredths: number; shortfallHundredths: number } {
   const { averageAnnualWage, unitNature, regionCode } = filing.employer;
   const staffHundredths = Math.round(staff * 100);
   const actualRatio = certifiedHundredths / staffHundredths;
@@ -290,6 +290,23 @@ function levyEstimate(
   };
 }
 
+/** The decision the levy decision requires for the local average social wage; its `provisional` marks a figure not yet published. */
+const AVERAGE_SOCIAL_WAGE = 'average-social-wage';
+
+/**
+ * Whether the average social wage behind the levy's cap is provisional: `average-social-wage` evaluated on its own
+ * (the levy decision answers only its own outputs). A levy decision that does not require it has no such figure.
+ */
+function averageWageProvisional(filing: Filing, decisions: ReviewDecisions): boolean {
+  const { model, decisionId } = decisions.levy;
+  if (!model.decisions.get(decisionId)?.requires.includes(AVERAGE_SOCIAL_WAGE)) return false;
+  const wage: LoadedDecision = { model, decisionId: AVERAGE_SOCIAL_WAGE };
+  const variables = { year: filing.year, cityCode: cityCodeOf(filing.employer.regionCode) };
+  const value = single(wage, variables)?.provisional ?? null;
+  if (value !== null && typeof value !== 'boolean') throw wrongShape(wage, variables, 'provisional', 'boolean');
+  return value === true;
+}
+
 export function judgeFiling(
   filing: Filing,
   evidence: DepartmentEvidence,
@@ -309,7 +326,7 @@ export function judgeFiling(
     certifiedCount: fromHundredths(certifiedHundredths),
     requiredCount: fromHundredths(requiredHundredths),
     shortfall: fromHundredths(shortfallHundredths),
-    levyEstimate: levy,
+    levyEstimate: { ...levy, provisional: averageWageProvisional(filing, decisions) },
     employerFindings: employerFindings(filing, registration),
     employees,
   };

@@ -3,7 +3,7 @@
 import type { Filing } from '../filings/declaration/filing.ts';
 import type { Locale } from '../platform/field-messages.ts';
 import { maskIdNumber } from '../platform/masking.ts';
-import { EMPLOYER_FINDING_TEXT, MANUAL_DECISION_TEXT, MONTH_REASON_TEXT, monthList } from './reason-messages.ts';
+import { EMPLOYER_FINDING_TEXT, MANUAL_DECISION_TEXT, MONTH_REASON_TEXT, levyCaveat, monthList } from './reason-messages.ts';
 import type { EmployeeResult, ManualReviewApplied, MonthResult } from './review-result.ts';
 import type { StoredReview } from './review-store.ts';
 
@@ -64,7 +64,8 @@ export function presentReview(review: StoredReview, declaration: Filing, reveal:
       ...manual,
     };
   });
-  const levy = result.levyEstimate;
+  // Reviews stored before the provisional marking existed lack it.
+  const levy = { ...result.levyEstimate, provisional: result.levyEstimate.provisional ?? false };
   // After a reviewer's decision the figures are no longer the data comparison's alone.
   const how = result.employees.some((e) => e.manualReview) ? '经与各部门数据比对和残联人工审核' : '经与各部门数据比对';
   const summary =
@@ -72,7 +73,7 @@ export function presentReview(review: StoredReview, declaration: Filing, reveal:
       ? `${how}，${result.year} 年度认定安排残疾人就业 ${fixed2(result.certifiedCount)} 人，` +
         `按 ${(levy.quotaRatio * 100).toFixed(1)}% 比例应安排 ${fixed2(result.requiredCount)} 人，` +
         (result.shortfall > 0
-          ? `尚差 ${fixed2(result.shortfall)} 人；` + (levy.exempt ? '本单位符合暂免征收条件，暂免缴纳残疾人就业保障金。' : `预计应缴残疾人就业保障金 ${money(levy.payable)} 元（以税务部门核定为准）。`)
+          ? `尚差 ${fixed2(result.shortfall)} 人；` + (levy.exempt ? '本单位符合暂免征收条件，暂免缴纳残疾人就业保障金。' : `预计应缴残疾人就业保障金 ${money(levy.payable)} 元（${levyCaveat(levy.provisional)}）。`)
           : '已达到规定比例，无需缴纳残疾人就业保障金。')
       : `Certified ${fixed2(result.certifiedCount)} of ${fixed2(result.requiredCount)} required; estimated levy ${fixed2(levy.payable)} yuan.`;
   return {

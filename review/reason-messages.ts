@@ -43,3 +43,9 @@ export function monthList(months: readonly string[], locale: Locale): string {
   if (locale === 'en') return `${year}-${numbers.join(', ')}`;
   return `${year}年${numbers.join('月、')}月`;
 }
+
+/**
+ * What a levy estimate says of itself wherever it is shown: the tax bureau decides the levy; and, when the average
+ * social wage behind the cap is provisional (no published figure found), that the figure is provisional.
+ */
+export const levyCaveat = (provisional: boolean): string => (provisional ? '以税务部门核定为准；社会平均工资为暂定值' : '以税务部门核定为准');

@@ -80,6 +80,11 @@ export interface LevyEstimate {
   quotaRatio: number;
   /** certified ÷ average staff count */
   actualRatio: number;
+  /**
+   * The average social wage the cap rests on is a provisional figure (`average-social-wage` output `provisional`:
+   * no published figure was found for the city and year), so the estimate says 社会平均工资为暂定值.
+   */
+  provisional: boolean;
 }
 
 export interface ReviewResult {

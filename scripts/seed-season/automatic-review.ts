@@ -8,6 +8,8 @@ import type { EmployeeResult, MonthReasonCode, MonthResult, ReviewResult, RuleVe
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const pad2 = (n: number) => String(n).padStart(2, '0');
+// Like every average social wage shipped in processes/levy-estimate.dmn, this cap rests on no published figure:
+// the seeded estimates say so (`provisional`).
 const WAGE_BASE_CAP = 330_000;
 
 export const SEEDED_RULES: RuleVersions = {
@@ -57,7 +59,7 @@ export function automaticReview(
     certifiedCount,
     requiredCount,
     shortfall,
-    levyEstimate: { base, reductionRate, payable: exempt ? 0 : round2(base * (1 - reductionRate)), exempt, wageBase, wageBaseCap: WAGE_BASE_CAP, quotaRatio: 0.015, actualRatio: round2(actualRatio * 10000) / 10000 },
+    levyEstimate: { base, reductionRate, payable: exempt ? 0 : round2(base * (1 - reductionRate)), exempt, wageBase, wageBaseCap: WAGE_BASE_CAP, quotaRatio: 0.015, actualRatio: round2(actualRatio * 10000) / 10000, provisional: true },
     employerFindings: [],
     employees,
   };

@@ -2,7 +2,8 @@
 // employee of the result and of the declared list is a card whose 认定结果, 计入月数, 原因说明 and numbers lie within
 // the screen; once certified the page gives the feedback deadline the process computed (暂定 when provisional);
 // feedback filed on the page is shown at once with its state, then the reviewer's answer; while the filing is
-// reviewed again the old confirmation says the new result will replace it. Screenshots 45–48 (README tour).
+// reviewed again the old confirmation says the new result will replace it; an estimate resting on a provisional
+// average social wage says so. Screenshots 45–48 (README tour).
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
@@ -119,6 +120,12 @@ describe("the employer's result, feedback and re-review", { timeout: 150_000 }, 
     const desk = await openFiling('[data-testid=review-result] tr[data-testid=review-row-0]');
     expect(await desk.locator('[data-layout=cards]').count()).toBe(0);
     expect(await desk.locator('[data-testid=review-result] tr[data-testid^=review-row-]').count()).toBe(result.review.employees.length);
+    // Every average social wage shipped is provisional (docs/review.md §Reference data): the estimate says so.
+    expect(result.review.levyEstimate.provisional).toBe(true);
+    const caveat = desk.locator('[data-testid=review-figures] [data-testid=levy-caveat]');
+    expect(await caveat.getAttribute('data-provisional')).toBe('true');
+    expect(await caveat.innerText()).toBe('以税务部门核定为准；社会平均工资为暂定值');
+    await screenshot(desk, 'result-provisional-wage');
   });
 
   it('gives the feedback deadline the process computed once certified, marked 暂定 while provisional', async () => {

@@ -28,7 +28,7 @@ function review(certifiedCount: number, requiredCount: number): ReviewResult {
     certifiedCount,
     requiredCount,
     shortfall: Math.max(0, Math.round((requiredCount - certifiedCount) * 100) / 100),
-    levyEstimate: { base: 0, reductionRate: 0, payable: 0, exempt: false, wageBase: 80000, wageBaseCap: 260000, quotaRatio: 0.015, actualRatio: 0.0117 },
+    levyEstimate: { base: 0, reductionRate: 0, payable: 0, exempt: false, wageBase: 80000, wageBaseCap: 260000, quotaRatio: 0.015, actualRatio: 0.0117, provisional: false },
     employerFindings: [],
     employees: [],
   };

@@ -12,7 +12,7 @@ export async function storeCertifiedResult(db: Db, filingId: string, counts: { c
     certifiedCount: counts.certifiedCount,
     requiredCount,
     shortfall: Math.max(0, requiredCount - counts.certifiedCount),
-    levyEstimate: { base: 0, reductionRate: 0, payable: 0, exempt: false, wageBase: 0, wageBaseCap: 0, quotaRatio: 0.015, actualRatio: 0 },
+    levyEstimate: { base: 0, reductionRate: 0, payable: 0, exempt: false, wageBase: 0, wageBaseCap: 0, quotaRatio: 0.015, actualRatio: 0, provisional: false },
     employerFindings: [],
     employees: [],
   };

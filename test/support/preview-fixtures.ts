@@ -8,7 +8,6 @@ import { monthsOf, type DepartmentEvidence } from '../../review/employee-month-f
 import { decisionTable } from './dmn-fixtures.ts';
 
 const YEAR = 2025;
-const ALL = monthsOf(YEAR).map((m) => m.month);
 
 export const minimumWageTable = (amount: number | string) =>
   decisionTable({ id: 'min-wage', inputs: [{ expr: 'regionCode' }], outputs: [{ name: 'minimumWage', typeRef: 'integer' }], rules: [[['-'], [String(amount)]]] });
@@ -60,11 +59,15 @@ export const levyTable = (reductionRate = '0') =>
     rules: [[['-'], ['0.015', reductionRate, '200000', 'false', 'true']]],
   });
 
-/** A filing of 200 staff at 100 000 a year whose people (grade 2, certificate held) earn the given monthly wage all year. */
-export function previewFiling(seed: number, regionCode: string, wages: number[]): PreviewFiling {
-  const declaration = syntheticFiling(seed, { year: YEAR, regionCode, employees: wages.length });
+/**
+ * A filing of 200 staff at 100 000 a year whose people (grade 2, certificate held) earn the given monthly wage all
+ * year (2025 unless `year` says otherwise).
+ */
+export function previewFiling(seed: number, regionCode: string, wages: number[], year = YEAR): PreviewFiling {
+  const ALL = monthsOf(year).map((m) => m.month);
+  const declaration = syntheticFiling(seed, { year, regionCode, employees: wages.length });
   declaration.employer = { ...declaration.employer, averageStaffCount: 200, averageAnnualWage: 100_000 };
-  declaration.employees = declaration.employees.map((e) => ({ ...e, certType: 'disability', disabilityGrade: 2, employedFrom: `${YEAR}-01-01`, employedTo: `${YEAR}-12-31` }));
+  declaration.employees = declaration.employees.map((e) => ({ ...e, certType: 'disability', disabilityGrade: 2, employedFrom: `${year}-01-01`, employedTo: `${year}-12-31` }));
   const evidence: DepartmentEvidence = {
     dpfCertificates: wages.map((_w, index) => ({ index, found: true, nameMatches: true, idMatches: true, grade: 2, validFrom: '2020-01-01', validUntil: '2030-12-31', category: 4, status: 'valid' as const })),
     veteranCertificates: [],

@@ -7,6 +7,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import type { EmployeeReview, Review } from '../../lib/filing-types.ts';
 import { chineseDateTime, persons, yuan } from '../../lib/format.ts';
+import { levyCaveat } from '../../../../review/reason-messages.ts';
 import { ResponsiveTable, useNarrowScreen } from '../ResponsiveTable.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
 
@@ -59,7 +60,8 @@ function Figures({ review }: { review: Review }) {
       <Col span={24}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           实际安排比例 {percent(levy.actualRatio)}；计征工资基数 {yuan(levy.wageBase)}（上年平均工资，最高不超过当地社会平均工资的 2 倍即 {yuan(levy.wageBaseCap)}）；
-          {levy.reductionRate > 0 ? `减征 ${Math.round(levy.reductionRate * 100)}%；` : ''}以税务部门核定为准。
+          {levy.reductionRate > 0 ? `减征 ${Math.round(levy.reductionRate * 100)}%；` : ''}
+          <span data-testid="levy-caveat" data-provisional={levy.provisional}>{levyCaveat(levy.provisional)}</span>。
         </Typography.Text>
       </Col>
     </Row>
