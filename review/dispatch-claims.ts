@@ -48,6 +48,11 @@ export async function heldElsewhere(tx: Tx, filingId: string, filing: Filing): P
   if (candidates.length === 0) return [];
   // One lock per review year: two filings of one person reviewed at once would otherwise both find the month free.
   await tx.query(`select pg_advisory_xact_lock(hashtext('dispatch-claims'), $1)`, [filing.year]);
+  // A filing withdrawn or returned counts nobody any more: its months are free (a new filing of the unit claims anew).
+  await tx.query(
+    `delete from dispatch_claims c using filings f where c.year = $1 and f.id = c.filing_id and f.status in ('withdrawn', 'returned')`,
+    [filing.year],
+  );
   const { rows } = await tx.query<{ idx: number; months: string[]; filing_id: string; employee_index: number; agency_uscc: string }>(
     `select x.idx, array_agg(c.month order by c.month) as months, c.filing_id, c.employee_index, c.agency_uscc
        from unnest($3::text[], $4::text[], $5::int[]) as x (id_number, agency, idx)
