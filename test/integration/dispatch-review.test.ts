@@ -115,7 +115,7 @@ describe('dispatched workers', () => {
     expectFigures(host.review, { certifiedCount: 0, quotaStaffCount: 100, requiredCount: 1.5, shortfall: 1.5, base: 120_000, payable: 108_000 });
   });
 
-  it('both claim the person: the later review is refused the months, both counties see it, and a re-run changes nothing', async () => {
+  it('both claim the person: the later review is refused the months, both counties see it, a re-run changes nothing, a withdrawal frees them', async () => {
     const host = await reviewOf(hostD);
     expect.soft(host.review.employees[0]).toMatchObject({ countedMonths: 12, reasons: [] });
     // staff 100 + 1 = 101; required 1.515 → 1.52; 0.52 × 80 000 = 41 600 → 37 440.
@@ -163,5 +163,13 @@ describe('dispatched workers', () => {
       expect((await count({ key: randomUUID(), variables: { filingId }, retries: 3 } as never)).kind).toBe('complete');
     }
     expect(await snapshot()).toEqual(before);
+
+    // The host's filing withdrawn (as its process would set it): the agency's next review takes the months.
+    await system.db.query(`update filings set status = 'withdrawn' where id = $1`, [host.id]);
+    expect((await count({ key: randomUUID(), variables: { filingId: agency.id }, retries: 3 } as never)).kind).toBe('complete');
+    const after = await snapshot();
+    expect(after.agency).toMatchObject({ certifiedCount: 1, quotaStaffCount: 200, employees: [{ countedMonths: 12, reasons: [] }] });
+    expect(after.claims.map((c: any) => c.filing_id)).toEqual(Array(12).fill(agency.id));
+    expect(after.conflicts).toEqual([]);
   });
 });
