@@ -168,6 +168,7 @@ export const reviewSchema = {
   properties: {
     certifiedCount: { type: 'number' },
     requiredCount: { type: 'number' },
+    quotaStaffCount: { type: 'number', description: '计算应安排人数所用的在职职工人数（含劳务派遣调整） / the staff number the quota was taken of, dispatch moves included' },
     shortfall: { type: 'number' },
     levyEstimate: {
       type: 'object',
@@ -345,6 +346,29 @@ export const filingDetailSchema = {
           changeType: { type: 'string' },
           status: { enum: ['deregistered', 'abnormal', 'irregular'] },
           effectiveOn: { type: 'string', format: 'date' },
+          recordedAt: instant,
+        },
+      },
+    },
+    dispatchClaims: {
+      type: 'array',
+      description: '同一劳务派遣人员同月被本申报和同年度另一份申报都计入（单位看不到） / a dispatched person counted by this and another filing of the year (not shown to the employer)',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['side', 'index', 'idNumberMasked', 'agencyUscc', 'months', 'other', 'recordedAt'],
+        properties: {
+          side: { enum: ['refused', 'holding'], description: 'refused：本申报后计入，该月不计入；holding：本申报先计入' },
+          index: { type: 'integer', minimum: 0 },
+          idNumberMasked: { type: 'string' },
+          agencyUscc: { type: 'string' },
+          months: { type: 'array', items: { type: 'string' } },
+          other: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['filingId', 'uscc', 'unitName', 'regionCode'],
+            properties: { filingId: { type: 'string' }, uscc: { type: 'string' }, unitName: { type: 'string' }, regionCode: { type: 'string' } },
+          },
           recordedAt: instant,
         },
       },

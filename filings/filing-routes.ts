@@ -20,6 +20,7 @@ import { compileSchema } from '../platform/schema.ts';
 import { filingListQuerySchema, filingReadQuerySchema, type FilingListQuery, type FilingReadQuery } from '../api/filings.ts';
 import { escalationsOf, type StoredNotification } from '../notifications/notification-store.ts';
 import { registerChangeFindingsOf } from './register-change-findings.ts';
+import { dispatchClaimFindingsOf } from './dispatch-claim-findings.ts';
 import { presentReview } from '../review/present-review.ts';
 import { findReview, type StoredReview } from '../review/review-store.ts';
 import { canReadFiling, mayFile, mayRevealPersonalNumbers } from '../platform/http/access.ts';
@@ -200,6 +201,8 @@ export function filingRouter({ db, sessions, rules, admitBySeason, nudgeOutbox, 
             escalations: (await escalationsOf(db, filing.id)).map(presentEscalation),
             // The unit deregistered or listed while the filing was under way: for the county to weigh (docs/registrar-feeds.md).
             registerChanges: await registerChangeFindingsOf(db, filing.id),
+            // A dispatched person's months this filing and another of the year both counted (docs/review.md §Dispatch).
+            dispatchClaims: await dispatchClaimFindingsOf(db, filing.id),
           }),
     });
   });

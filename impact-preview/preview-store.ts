@@ -3,6 +3,7 @@
 import type { Filing } from '../filings/declaration/filing.ts';
 import type { Db } from '../platform/db.ts';
 import type { DepartmentEvidence } from '../review/employee-month-facts.ts';
+import { storedClaimedElsewhere } from '../review/dispatch-claims.ts';
 import { decisionsInForceOf } from '../review/manual-review-store.ts';
 import type { EvidenceSource } from '../review/review-store.ts';
 import type { RegistrationCheck } from '../review/department-facts.ts';
@@ -74,7 +75,7 @@ export async function* previewFilings(db: Db, selection: PreviewSelection): Asyn
     if (rows.rows.length === 0) return;
     after = rows.rows[rows.rows.length - 1]!.id;
     const ids = rows.rows.map((r) => r.id);
-    const [evidence, manual] = await Promise.all([evidenceOf(db, ids), decisionsInForceOf(db, ids)]);
+    const [evidence, manual, claimed] = await Promise.all([evidenceOf(db, ids), decisionsInForceOf(db, ids), storedClaimedElsewhere(db, ids)]);
     const batch: PreviewFiling[] = [];
     for (const row of rows.rows) {
       const stored = evidence.get(row.id) ?? {};
@@ -85,7 +86,8 @@ export async function* previewFilings(db: Db, selection: PreviewSelection): Asyn
         employerName: row.declaration.employer.name,
         regionCode: row.handling_region_code,
         declaration: row.declaration,
-        evidence: departments,
+        // A dispatched person's months another filing holds stay held: the preview replays the stored finding.
+        evidence: { ...departments, claimedElsewhere: claimed.get(row.id) ?? [] },
         registration: (stored.registration as { registration?: RegistrationCheck } | undefined)?.registration,
         manualDecisions: manual.get(row.id) ?? new Map(),
       });

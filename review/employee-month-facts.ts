@@ -4,6 +4,7 @@ import type { Employee, Filing } from '../filings/declaration/filing.ts';
 import { birthDateOf, isMale } from '../domain/identifiers/id-number.ts';
 import { cityCodeOf } from '../domain/regions.ts';
 import { daysInMonth, nextDay } from '../platform/china-date.ts';
+import type { ClaimedElsewhere } from './dispatch-claims.ts';
 import type { DisabilityCertificateFacts, MedicalFacts, PensionFacts, VeteranCertificateFacts, WageFacts } from './department-facts.ts';
 
 /** The departments' answers about one filing, as the verify-* jobs recorded them. */
@@ -13,6 +14,11 @@ export interface DepartmentEvidence {
   pension: PensionFacts[];
   medical: MedicalFacts[];
   wages: WageFacts[];
+  /**
+   * The months of a dispatched employee another filing of the year already counts (review/dispatch-claims.ts), by
+   * index; absent or empty when none. Not a department's answer: count-employees reads it from the claims.
+   */
+  claimedElsewhere?: ClaimedElsewhere[];
 }
 
 /** The variables of the person-level decisions (certificate weight, retirement age). */
@@ -45,6 +51,8 @@ export interface EmployeeMonthFacts extends EmployeeFacts {
   pensionPaid: boolean;
   medicalPaid: boolean;
   dispatchCountedHere: boolean;
+  /** Another filing of the year (the agency's or a host's) already counts this dispatched person this month. */
+  claimedElsewhereInMonth: boolean;
   /** The employer's county and city: the minimum wage is the one where the work is done. */
   regionCode: string;
   cityCode: string;
@@ -157,6 +165,7 @@ export function employeeFactSheets(filing: Filing, evidence: DepartmentEvidence)
     const paid = (list: { index: number; paidMonths: string[] }[]) => new Set(list.find((p) => p.index === index)?.paidMonths ?? []);
     const pensionMonths = paid(evidence.pension);
     const medicalMonths = paid(evidence.medical);
+    const heldElsewhere = new Set(evidence.claimedElsewhere?.find((c) => c.index === index)?.months ?? []);
     const wageByMonth = new Map((evidence.wages.find((w) => w.index === index)?.months ?? []).map((w) => [w.month, w.amount]));
     const hasContract = Boolean(employee.contractStart);
     const contractLengthMonths = hasContract && employee.contractEnd ? wholeMonthsBetween(employee.contractStart!, employee.contractEnd) : null;
@@ -187,6 +196,7 @@ export function employeeFactSheets(filing: Filing, evidence: DepartmentEvidence)
           pensionPaid: pensionMonths.has(month.month),
           medicalPaid: medicalMonths.has(month.month),
           dispatchCountedHere: employee.dispatchCountedHere === true,
+          claimedElsewhereInMonth: heldElsewhere.has(month.month),
           regionCode,
           cityCode,
           monthKey: month.key,

@@ -10,6 +10,7 @@ import type { DecisionModel } from '../dmn-evaluator/decision-model.ts';
 import { evaluateDecision } from '../dmn-evaluator/evaluate-decision.ts';
 import type { FeelContext, FeelValue } from '../dmn-evaluator/feel-value.ts';
 import type { RegistrationCheck } from './department-facts.ts';
+import { quotaStaffWithDispatch } from './dispatch-staff.ts';
 import { employeeFactSheets, type DepartmentEvidence, type EmployeeFactSheet } from './employee-month-facts.ts';
 import type { ManualDecision } from './manual-review-store.ts';
 import {
@@ -213,8 +214,8 @@ function employerFindings(filing: Filing, registration: RegistrationCheck | unde
  * The staff number the quota is taken of: the declared average, with dispatched workers moved to the unit their
  * agreement counts them in (review/dispatch-staff.ts). May carry hundredths.
  */
-function quotaStaffCount(filing: Filing): number {
-  return filing.employer.averageStaffCount;
+function quotaStaffCount(filing: Filing, employees: readonly EmployeeResult[]): number {
+  return quotaStaffWithDispatch(filing, employees);
 }
 
 /** n ÷ d rounded half up, for n ≥ 0 and d > 0. */
@@ -320,9 +321,11 @@ export function judgeFiling(
   const { employees, weightedMonths } = judgeEmployees(filing, sheets, decisions, manualDecisions);
   // Σ weights of counted months ÷ 12, to two decimals: 100/12 never ends in a half, so rounding is unambiguous.
   const certifiedHundredths = Math.round((weightedMonths * 100) / 12);
-  const { levy, requiredHundredths, shortfallHundredths } = levyEstimate(filing, quotaStaffCount(filing), weightedMonths, certifiedHundredths, decisions);
+  const staff = quotaStaffCount(filing, employees);
+  const { levy, requiredHundredths, shortfallHundredths } = levyEstimate(filing, staff, weightedMonths, certifiedHundredths, decisions);
   return {
     year: filing.year,
+    quotaStaffCount: staff,
     certifiedCount: fromHundredths(certifiedHundredths),
     requiredCount: fromHundredths(requiredHundredths),
     shortfall: fromHundredths(shortfallHundredths),

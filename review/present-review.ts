@@ -79,6 +79,7 @@ export function presentReview(review: StoredReview, declaration: Filing, reveal:
   return {
     certifiedCount: result.certifiedCount,
     requiredCount: result.requiredCount,
+    ...(result.quotaStaffCount === undefined ? {} : { quotaStaffCount: result.quotaStaffCount }),
     shortfall: result.shortfall,
     levyEstimate: levy,
     employerFindings: result.employerFindings.map((f) => ({ ...f, message: EMPLOYER_FINDING_TEXT[f.code][locale] })),

@@ -89,6 +89,11 @@ export interface LevyEstimate {
 
 export interface ReviewResult {
   year: number;
+  /**
+   * The staff number the quota was taken of: the declared average with dispatched workers moved to the unit their
+   * agreement counts them in (review/dispatch-staff.ts). Absent in results stored before it was kept.
+   */
+  quotaStaffCount?: number;
   certifiedCount: number;
   requiredCount: number;
   shortfall: number;

@@ -1,6 +1,6 @@
 // The automatic review in PostgreSQL: each department's answer about a filing (evidence) and the review's result.
 // Writes are keyed by filing (and source), so a task handed out again after a worker died overwrites its own row.
-import type { Db } from '../platform/db.ts';
+import type { Db, Tx } from '../platform/db.ts';
 import type { ReviewResult, RuleVersions } from './review-result.ts';
 
 export const EVIDENCE_SOURCES = ['registration', 'dpf-certificates', 'veteran-certificates', 'pension', 'medical', 'wages'] as const;
@@ -49,7 +49,7 @@ export async function findReview(db: Db, filingId: string): Promise<StoredReview
 }
 
 /** Keeps the review's result; the rule versions of an earlier run of the same filing are never replaced. */
-export async function saveReview(db: Db, filingId: string, result: ReviewResult, rules: RuleVersions, externalTaskId: string): Promise<void> {
+export async function saveReview(db: Db | Tx, filingId: string, result: ReviewResult, rules: RuleVersions, externalTaskId: string): Promise<void> {
   await db.query(
     `insert into filing_reviews (filing_id, result, rules, external_task_id) values ($1, $2, $3, $4)
      on conflict (filing_id) do update set result = excluded.result, external_task_id = excluded.external_task_id, reviewed_at = now()`,

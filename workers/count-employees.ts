@@ -2,7 +2,8 @@
 // (DMN read from the engine and evaluated here, all months in one step), then the quota and the levy estimate,
 // and keeps the result with the filing. A filing judged once keeps the decision versions it was judged under.
 // After a manual review the reviewers' decisions in force replace the automatic result of the employees they name.
-import type { Db } from '../platform/db.ts';
+// A dispatched person's months another filing of the year already counts are not counted here (docs/review.md §Dispatch).
+import { inTransaction, type Db } from '../platform/db.ts';
 import { compileSchema } from '../platform/schema.ts';
 import { DecisionModelError } from '../dmn-evaluator/decision-model.ts';
 import { DecisionNotDeployed, type DeployedDecision, type DeployedDecisions } from '../dmn-evaluator/deployed-decisions.ts';
@@ -10,7 +11,8 @@ import { DecisionEvaluationError } from '../dmn-evaluator/evaluate-decision.ts';
 import { FeelSyntaxError } from '../dmn-evaluator/feel-expression.ts';
 import type { DepartmentEvidence } from '../review/employee-month-facts.ts';
 import { judgeFiling, RuleOutcomeError, type ReviewDecisions } from '../review/judge-filing.ts';
-import type { DecisionVersion, RuleVersions } from '../review/review-result.ts';
+import type { DecisionVersion, ReviewResult, RuleVersions } from '../review/review-result.ts';
+import { claimedElsewhere, heldElsewhere, recordClaims } from '../review/dispatch-claims.ts';
 import { findReview, loadEvidence, saveReview, type EvidenceSource } from '../review/review-store.ts';
 import { decisionsInForce } from '../review/manual-review-store.ts';
 import type { RegistrationCheck } from '../review/department-facts.ts';
@@ -107,17 +109,24 @@ export function createCountEmployeesHandler(deps: CountEmployeesDeps): JobHandle
     const decisions: ReviewDecisions = { counting: loaded(deployed.counting), weight: loaded(deployed.weight), levy: loaded(deployed.levy) };
     const manualDecisions = await decisionsInForce(deps.db, filing.id);
 
-    let result;
+    // The judgement, the dispatch claims it reads and the ones it makes, and the result: one transaction, so a re-run
+    // (count-employees may run twice) finds its own claims and writes the same rows (review/dispatch-claims.ts).
+    let result: ReviewResult;
     try {
-      result = judgeFiling(filing.declaration, evidence, registration, decisions, manualDecisions);
+      result = await inTransaction(deps.db, async (tx) => {
+        const held = await heldElsewhere(tx, filing.id, filing.declaration);
+        const judged = judgeFiling(filing.declaration, { ...evidence, claimedElsewhere: claimedElsewhere(held) }, registration, decisions, manualDecisions);
+        await recordClaims(tx, filing.id, filing.declaration, judged, held);
+        const rules: RuleVersions = { counting: versionOf(deployed.counting), weight: versionOf(deployed.weight), levy: versionOf(deployed.levy) };
+        await saveReview(tx, filing.id, judged, earlier?.rules ?? rules, job.key);
+        return judged;
+      });
     } catch (error) {
       if (error instanceof RuleOutcomeError || error instanceof DecisionEvaluationError) {
         return failForGood(`${JOB_TYPE}: 认定规则有误，请政策管理人员修正后重试 / the rules need fixing: ${error.message}`);
       }
       throw error;
     }
-    const rules: RuleVersions = { counting: versionOf(deployed.counting), weight: versionOf(deployed.weight), levy: versionOf(deployed.levy) };
-    await saveReview(deps.db, filing.id, result, earlier?.rules ?? rules, job.key);
     return complete({
       certifiedCount: result.certifiedCount,
       requiredCount: result.requiredCount,

@@ -1,10 +1,10 @@
 // Job type `verify-medical`: asks medical security which months each declared employee's medical insurance
-// was paid by the employer in the review year, and completes with those facts per employee. The counting
+// was paid by the employer (a dispatched employee's: by the agency) in the review year, and completes with those facts per employee. The counting
 // rules decide what they mean.
 import { createMedicalClient, type MedicalClient } from '../connectors/medical/client.ts';
 import template from '../connectors/medical/element-template.json' with { type: 'json' };
-import { MAX_ID_NUMBERS_PER_QUERY } from '../connectors/medical/schema.ts';
-import { queryDeclared } from '../connectors/person-month-query/declared.ts';
+import { MAX_ID_NUMBERS_PER_QUERY, type MedicalRecord } from '../connectors/medical/schema.ts';
+import { perEmployee, queryDeclared } from '../connectors/person-month-query/declared.ts';
 import { paidMonthsByPerson, type PaidMonths } from '../connectors/person-month-query/months.ts';
 import type { Db } from '../platform/db.ts';
 import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
@@ -27,11 +27,12 @@ export interface VerifyMedicalDeps {
 
 export function createVerifyMedicalHandler(deps: VerifyMedicalDeps): JobHandler<FilingJobVariables, VerifyMedicalResult> {
   return filingJob({ topic: JOB_TYPE, department: DEPARTMENT }, deps.db, async ({ filing, idempotencyKey }) => {
-    const answer = await queryDeclared((query) => deps.client.query(query, idempotencyKey), filing.declaration);
+    // Under the unit that pays: a dispatched employee's months are the agency's (connectors/person-month-query/declared.ts).
+    const answer = await queryDeclared((query, key) => deps.client.query(query, key), filing.declaration, idempotencyKey);
     if (!answer.ok) return failForGood(`${JOB_TYPE}: ${answer.people} people, more than the ${MAX_ID_NUMBERS_PER_QUERY} one query may carry`);
 
-    const monthsOf = paidMonthsByPerson(answer.records);
-    const medical = filing.declaration.employees.map((employee, index): MedicalFacts => ({ index, ...monthsOf(employee.idNumber) }));
+    const months = perEmployee<MedicalRecord, PaidMonths>(filing.declaration, answer.byPayer, paidMonthsByPerson);
+    const medical = months.map((paid, index): MedicalFacts => ({ index, ...paid }));
     return complete({ medical });
   });
 }

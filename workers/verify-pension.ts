@@ -1,13 +1,14 @@
-// Job type `verify-pension`: asks HRSS which months each declared employee's pension was paid by the employer
-// in the review year, and completes with those facts per employee. The counting rules decide what they mean.
+// Job type `verify-pension`: asks HRSS which months each declared employee's pension was paid by the employer (for
+// a dispatched employee: the agency) in the review year, and completes with those facts per employee. The counting
+// rules decide what they mean.
 import { createPensionClient, type PensionClient } from '../connectors/hrss/client.ts';
 import template from '../connectors/hrss/element-template.json' with { type: 'json' };
 import { MAX_ID_NUMBERS_PER_QUERY, PENSION_SOURCES, type PensionSource } from '../connectors/hrss/schema.ts';
-import { paidMonthsByPerson, type PaidMonths } from '../connectors/person-month-query/months.ts';
+import { allAnswered, payerKey, payerOf, peopleByPayer } from '../connectors/person-month-query/declared.ts';
+import { paidMonthsByPerson } from '../connectors/person-month-query/months.ts';
 import type { Employee } from '../filings/declaration/filing.ts';
 import { isZhejiang } from '../domain/regions.ts';
 import type { Db } from '../platform/db.ts';
-import { DepartmentBadAnswer } from '../platform/department-http.ts';
 import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
 import { complete, failForGood, type JobHandler } from './job-outcome.ts';
 import type { Department } from './topic-module.ts';
@@ -42,40 +43,31 @@ export function createVerifyPensionHandler(deps: VerifyPensionDeps): JobHandler<
     const { employer, employees, year } = filing.declaration;
 
     const sources = employees.map(pensionSourceOf);
-    // Each person once per interface, even when declared twice (the duplicate rule is decided elsewhere).
-    const idNumbersBySource = new Map<PensionSource, Set<string>>(PENSION_SOURCES.map((s) => [s, new Set()]));
-    employees.forEach((employee, index) => idNumbersBySource.get(sources[index]!)!.add(employee.idNumber));
-    const asked = PENSION_SOURCES.filter((source) => idNumbersBySource.get(source)!.size > 0);
+    // One call per interface and paying unit (a dispatched employee's pension is paid by the agency), each person
+    // once in it, even when declared twice (the duplicate rule is decided elsewhere).
+    const asked = PENSION_SOURCES.flatMap((source) => {
+      const people = employees.filter((_, index) => sources[index] === source);
+      return [...peopleByPayer(people, employer.uscc)].map(([uscc, idNumbers]) => ({ source, uscc, idNumbers }));
+    });
 
-    for (const source of asked) {
-      const count = idNumbersBySource.get(source)!.size;
-      if (count > MAX_ID_NUMBERS_PER_QUERY) {
+    for (const { source, idNumbers } of asked) {
+      if (idNumbers.length > MAX_ID_NUMBERS_PER_QUERY) {
         return failForGood(
-          `${JOB_TYPE}: ${count} people for the ${source} pension interface, more than the ${MAX_ID_NUMBERS_PER_QUERY} one query may carry`,
+          `${JOB_TYPE}: ${idNumbers.length} people for the ${source} pension interface, more than the ${MAX_ID_NUMBERS_PER_QUERY} one query may carry`,
         );
       }
     }
 
-    // At most one call per interface, both at once.
-    const settled = await Promise.allSettled(
-      asked.map((source) =>
-        deps.client.query(source, { uscc: employer.uscc, year, idNumbers: [...idNumbersBySource.get(source)!] }, idempotencyKey),
-      ),
+    // All calls at once; each interface keys its own calls, an agency's with its USCC (declared.ts payerKey).
+    const answers = await allAnswered(
+      asked.map(({ source, uscc, idNumbers }) => deps.client.query(source, { uscc, year, idNumbers }, payerKey(idempotencyKey, uscc, employer.uscc))),
     );
-    // Both calls settle before we decide. A bad answer from either interface wins over the other being unavailable
-    // or refusing us: no retry cures it. Otherwise the first error decides; departmentJob maps what is rethrown.
-    const errors = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
-    if (errors.length > 0) throw errors.find((e) => e instanceof DepartmentBadAnswer) ?? errors[0];
+    const monthsOf = new Map(asked.map(({ source, uscc }, i) => [`${source} ${uscc}`, paidMonthsByPerson(answers[i]!)]));
 
-    const answers = new Map<PensionSource, (idNumber: string) => PaidMonths>();
-    settled.forEach((s, i) => {
-      if (s.status === 'fulfilled') answers.set(asked[i]!, paidMonthsByPerson(s.value));
-    });
-
-    // Every employee's source was asked, and any call that failed has thrown above, so each has its answer.
+    // Every employee's source and payer was asked, and any call that failed has thrown above, so each has its answer.
     const pension = employees.map((employee, index): PensionFacts => {
       const source = sources[index]!;
-      return { index, source, ...answers.get(source)!(employee.idNumber) };
+      return { index, source, ...monthsOf.get(`${source} ${payerOf(employee, employer.uscc)}`)!(employee.idNumber) };
     });
     return complete({ pension });
   });

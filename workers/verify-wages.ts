@@ -1,9 +1,9 @@
-// Job type `verify-wages`: asks the tax withholding data what the employer paid each declared employee in each
-// month of the review year, and completes with those facts per employee. The counting rules (minimum wage)
-// decide what they mean.
+// Job type `verify-wages`: asks the tax withholding data what the employer (for a dispatched employee: the agency)
+// paid each declared employee in each month of the review year, and completes with those facts per employee. The
+// counting rules (minimum wage) decide what they mean.
 import { createWagesClient, type WagesClient } from '../connectors/wages/client.ts';
 import template from '../connectors/wages/element-template.json' with { type: 'json' };
-import { queryDeclared } from '../connectors/person-month-query/declared.ts';
+import { perEmployee, queryDeclared } from '../connectors/person-month-query/declared.ts';
 import { MAX_ID_NUMBERS_PER_QUERY, type WageRecord } from '../connectors/wages/schema.ts';
 import type { Db } from '../platform/db.ts';
 import { filingCheckTopic, filingJob, type FilingJobVariables } from './filing-job.ts';
@@ -47,15 +47,16 @@ function monthsByPerson(records: readonly WageRecord[]): Map<string, MonthWage[]
 
 export function createVerifyWagesHandler(deps: VerifyWagesDeps): JobHandler<FilingJobVariables, VerifyWagesResult> {
   return filingJob({ topic: JOB_TYPE, department: DEPARTMENT }, deps.db, async ({ filing, idempotencyKey }) => {
-    const answer = await queryDeclared((query) => deps.client.query(query, idempotencyKey), filing.declaration);
+    // Under the unit that pays: a dispatched employee's wages are the agency's (connectors/person-month-query/declared.ts).
+    const answer = await queryDeclared((query, key) => deps.client.query(query, key), filing.declaration, idempotencyKey);
     if (!answer.ok) return failForGood(`${JOB_TYPE}: ${answer.people} people, more than the ${MAX_ID_NUMBERS_PER_QUERY} one query may carry`);
 
-    const byPerson = monthsByPerson(answer.records);
     // A copy per index, so facts of a person declared twice never share an array.
-    const wages = filing.declaration.employees.map((employee, index): WageFacts => ({
-      index,
-      months: (byPerson.get(employee.idNumber) ?? []).map((m) => ({ ...m })),
-    }));
+    const months = perEmployee<WageRecord, MonthWage[]>(filing.declaration, answer.byPayer, (records) => {
+      const byPerson = monthsByPerson(records);
+      return (idNumber) => (byPerson.get(idNumber) ?? []).map((m) => ({ ...m }));
+    });
+    const wages = months.map((paid, index): WageFacts => ({ index, months: paid }));
     return complete({ wages });
   });
 }

@@ -139,6 +139,30 @@ describe('verify-pension over HTTP', () => {
     expect(JSON.stringify(outcome)).not.toMatch(/\d{17}[\dX]/);
   });
 
+  it('asks about a dispatched person under the agency that pays, one call per interface and payer, each with its own key', async () => {
+    // `partial` is dispatched by OTHER_UNIT, which paid September and October; declared also as the host's own worker.
+    const dispatched: Employee = { ...partial, employmentType: 'dispatch', dispatchAgencyUscc: OTHER_UNIT, dispatchCountedHere: true };
+    const filingId = await storeFiling(73_106, [fullYear, dispatched, hukouOutside, { ...dispatched }]);
+    calls.length = 0;
+
+    expect(await handler(job(filingId))).toEqual({
+      kind: 'complete',
+      variables: {
+        pension: [
+          { index: 0, source: 'zhejiang', paidMonths: range(1, 12), unpaidMonths: [] },
+          { index: 1, source: 'zhejiang', paidMonths: [month(9), month(10)], unpaidMonths: [] },
+          { index: 2, source: 'national', paidMonths: range(3, 12), unpaidMonths: [] },
+          { index: 3, source: 'zhejiang', paidMonths: [month(9), month(10)], unpaidMonths: [] },
+        ],
+      },
+    });
+    expect(calls.map((c) => [c.source, c.idNumbers, c.key]).sort()).toEqual([
+      ['national', [hukouOutside.idNumber], `${filingId}:verify-pension`],
+      ['zhejiang', [fullYear.idNumber], `${filingId}:verify-pension`],
+      ['zhejiang', [partial.idNumber], `${filingId}:verify-pension:${OTHER_UNIT}`],
+    ].sort());
+  });
+
   it('skips an interface nobody is routed to', async () => {
     const filingId = await storeFiling(73_103, [fullYear, partial]);
     calls.length = 0;

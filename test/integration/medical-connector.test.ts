@@ -98,6 +98,28 @@ describe('verify-medical over HTTP', () => {
     expect(JSON.stringify(outcome)).not.toMatch(/\d{17}[\dX]/);
   });
 
+  it('asks about a dispatched person under the agency that pays, in its own call with its own key', async () => {
+    const dispatched: Employee = { ...atAnotherUnit, employmentType: 'dispatch', dispatchAgencyUscc: OTHER_UNIT, dispatchCountedHere: true };
+    const filingId = await storeFiling(73_204, [fullYear, dispatched, unknown]);
+    calls.length = 0;
+
+    expect(await handler(job(filingId))).toEqual({
+      kind: 'complete',
+      variables: {
+        medical: [
+          { index: 0, paidMonths: range(1, 12), unpaidMonths: [] },
+          // Insured by the agency all year: under the host's USCC there is nothing.
+          { index: 1, paidMonths: range(1, 12), unpaidMonths: [] },
+          { index: 2, paidMonths: [], unpaidMonths: [] },
+        ],
+      },
+    });
+    expect(calls).toEqual([
+      { idNumbers: [fullYear.idNumber, unknown.idNumber], key: `${filingId}:verify-medical` },
+      { idNumbers: [atAnotherUnit.idNumber], key: `${filingId}:verify-medical:${OTHER_UNIT}` },
+    ]);
+  });
+
   departmentJobContract({
     department: 'medical',
     simulators: () => env.sim,

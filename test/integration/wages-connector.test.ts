@@ -103,6 +103,21 @@ describe('verify-wages over HTTP', () => {
     expect(JSON.stringify(outcome)).not.toMatch(/\d{17}[\dX]/);
   });
 
+  it('asks about a dispatched person under the agency that pays, in its own call with its own key', async () => {
+    const dispatched: Employee = { ...paidElsewhere, employmentType: 'dispatch', dispatchAgencyUscc: OTHER_UNIT, dispatchCountedHere: true };
+    const filingId = await storeFiling(73_304, [dispatched, leftInApril]);
+    calls.length = 0;
+
+    expect(await handler(job(filingId))).toEqual({
+      kind: 'complete',
+      variables: { wages: [{ index: 0, months: wagesOf(range(1, 12), 6000) }, { index: 1, months: wagesOf(range(1, 3), 2400) }] },
+    });
+    expect(calls).toEqual([
+      { idNumbers: [paidElsewhere.idNumber], key: `${filingId}:verify-wages:${OTHER_UNIT}` },
+      { idNumbers: [leftInApril.idNumber], key: `${filingId}:verify-wages` },
+    ]);
+  });
+
   departmentJobContract({
     department: 'wages',
     simulators: () => env.sim,

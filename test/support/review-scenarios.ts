@@ -30,6 +30,8 @@ export interface EmployeeSpec {
   /** Default 2024-01-01 … 2026-12-31; null: none declared (establishment staff). */
   contract?: { start: string; end: string } | null;
   dispatchCountedHere?: boolean;
+  /** 劳务派遣: the agency's USCC, declared; the agency pays, so wages, pension and medical records are under it. */
+  dispatchAgencyUscc?: string;
   /** Paid every employed month unless `wages` says otherwise; default 6000. */
   monthlyWage?: number;
   /** Per month: an amount, several payments, or null for no payment that month. */
@@ -103,6 +105,8 @@ let veteranSerial = 0;
 function buildEmployee(rand: Random, spec: EmployeeSpec, uscc: string, earlier: Employee[], records: DepartmentRecords): Employee {
   const year = YEAR;
   const employed = spec.employed ?? { from: `${year}-01-01`, to: `${year}-12-31` };
+  // The unit the departments hold the person's months under: the agency for a dispatched person who names one.
+  const payer = spec.dispatchAgencyUscc ?? uscc;
   const employmentType = spec.employmentType ?? 'contract';
   const contract = spec.contract === undefined ? { start: `${year - 1}-01-01`, end: `${year + 1}-12-31` } : spec.contract;
 
@@ -146,15 +150,15 @@ function buildEmployee(rand: Random, spec: EmployeeSpec, uscc: string, earlier: 
     const given = spec.wages && m in spec.wages ? spec.wages[m] : monthlyWage;
     if (given === null || given === undefined) continue;
     for (const amount of Array.isArray(given) ? given : [given]) {
-      records['wages.json'].push({ idNumber, uscc, month: monthKey(m), amount });
+      records['wages.json'].push({ idNumber, uscc: payer, month: monthKey(m), amount });
       annualWage += amount;
     }
   }
 
   const pensionFile = hukou.startsWith('33') ? 'pension.json' : 'national-pension.json';
   const contributions = (file: 'pension.json' | 'national-pension.json' | 'medical.json', paid: readonly Month[], unpaid: readonly Month[]) => {
-    for (const m of paid) records[file].push({ idNumber, uscc, month: monthKey(m), paid: true });
-    for (const m of unpaid) records[file].push({ idNumber, uscc, month: monthKey(m), paid: false });
+    for (const m of paid) records[file].push({ idNumber, uscc: payer, month: monthKey(m), paid: true });
+    for (const m of unpaid) records[file].push({ idNumber, uscc: payer, month: monthKey(m), paid: false });
   };
   contributions(pensionFile, spec.pensionPaid ?? employedMonths, spec.pensionUnpaid ?? []);
   contributions('medical.json', spec.medicalPaid ?? employedMonths, spec.medicalUnpaid ?? []);
@@ -172,6 +176,7 @@ function buildEmployee(rand: Random, spec: EmployeeSpec, uscc: string, earlier: 
     jobPost: '装配工',
     annualWage,
     employmentType,
+    ...(spec.dispatchAgencyUscc === undefined ? {} : { dispatchAgencyUscc: spec.dispatchAgencyUscc }),
     ...(spec.dispatchCountedHere === undefined ? {} : { dispatchCountedHere: spec.dispatchCountedHere }),
     ...(contract ? { contractStart: contract.start, contractEnd: contract.end } : {}),
     employedFrom: employed.from,
@@ -205,6 +210,16 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
   const status = spec.registration ?? 'active';
   records['registrations.json'].push({ uscc, name: employer.name, registrar: 'samr', status, changedAt: status === 'active' ? '2016-03-01' : '2025-09-30' });
   return { filing: { ...base, employer, employees }, records };
+}
+
+/**
+ * The agency's side of a dispatched person a host scenario declares (built with `dispatchAgencyUscc` = the agency's
+ * USCC): the agency's filing declares the same person, naming itself as the agency, with its side of the agreement.
+ * The department records stay the host scenario's (they are under the agency already).
+ */
+export function declaredByAgency(agency: Scenario, dispatched: Employee, dispatchCountedHere: boolean): Scenario {
+  const employee: Employee = { ...dispatched, employmentType: 'dispatch', dispatchAgencyUscc: agency.filing.employer.uscc, dispatchCountedHere };
+  return { ...agency, filing: { ...agency.filing, employees: [...agency.filing.employees, employee] } };
 }
 
 /** A temporary SIM_DATA_DIR: the shipped seed data plus every scenario's records. Throws on any clash with the seed. */

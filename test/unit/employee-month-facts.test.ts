@@ -49,6 +49,13 @@ describe('employee-month facts', () => {
   };
   const sheets = employeeFactSheets(filing, evidence);
 
+  it('marks the months another filing already counts of a dispatched person, and only those', () => {
+    const claimed = employeeFactSheets(filing, { ...evidence, claimedElsewhere: [{ index: 1, months: ['2025-04', '2025-05'] }] });
+    expect(claimed[1]!.months.filter((m) => m.facts.claimedElsewhereInMonth).map((m) => m.month)).toEqual(['2025-04', '2025-05']);
+    expect(claimed[0]!.months.some((m) => m.facts.claimedElsewhereInMonth)).toBe(false);
+    expect(sheets.flatMap((s) => s.months).some((m) => m.facts.claimedElsewhereInMonth)).toBe(false);
+  });
+
   it('reads each department per month, absent months as not paid', () => {
     const months = sheets[0]!.months.map((m) => m.facts);
     expect(months.map((m) => m.pensionPaid).slice(0, 4)).toEqual([true, false, true, false]);

@@ -52,7 +52,8 @@ function Figures({ review }: { review: Review }) {
   return (
     <Row gutter={[16, 16]} data-testid="review-figures">
       <Col xs={12} md={6}><Statistic title="认定安排残疾人就业" value={persons(review.certifiedCount)} /></Col>
-      <Col xs={12} md={6}><Statistic title={`应安排（${percent(levy.quotaRatio)}）`} value={persons(review.requiredCount)} /></Col>
+      {/* The staff number the quota was taken of, dispatched workers moved with their agreement (docs/review.md §Dispatch). */}
+      <Col xs={12} md={6}><Statistic title={review.quotaStaffCount === undefined ? `应安排（${percent(levy.quotaRatio)}）` : `应安排（在职职工 ${review.quotaStaffCount} 人 × ${percent(levy.quotaRatio)}）`} value={persons(review.requiredCount)} /></Col>
       <Col xs={12} md={6}><Statistic title="差额" value={persons(review.shortfall)} /></Col>
       <Col xs={12} md={6}>
         <Statistic title="预计应缴残疾人就业保障金" value={levy.exempt ? '暂免征收' : yuan(levy.payable)} styles={{ content: { color: levy.payable > 0 ? '#cf1322' : '#389e0d' } }} />

@@ -11,6 +11,7 @@ import { EmployerDetails } from './EmployerDetails.tsx';
 import { EscalationList } from './EscalationList.tsx';
 import { FilingFacts } from './FilingFacts.tsx';
 import { ProcessDeadlines } from './ProcessDeadlines.tsx';
+import { DispatchClaimAlerts } from './DispatchClaimAlerts.tsx';
 import { RegisterChangeAlerts } from './RegisterChangeAlerts.tsx';
 
 /** What each role adds to a filing's documents: clerks the paper's scans, reviewers what they gather. */
@@ -31,6 +32,7 @@ export function FilingTabs({ filing: f, defaultTab, highlightEmployeeIndex }: { 
           children: (
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               <RegisterChangeAlerts changes={f.registerChanges ?? []} />
+              <DispatchClaimAlerts claims={f.dispatchClaims ?? []} />
               {f.review ? <ReviewResult review={f.review} /> : <Empty description="自动审核尚未完成" />}
             </Space>
           ),
