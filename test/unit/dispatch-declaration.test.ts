@@ -6,6 +6,7 @@ import type { Employee } from '../../filings/declaration/filing.ts';
 import { filingMessages } from '../../filings/declaration/messages.ts';
 import { syntheticDispatchedEmployee, syntheticEmployee, syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { validateEmployee, validateFiling } from '../../filings/declaration/validate-filing.ts';
+import { draftFrom } from '../../filings/last-year-start.ts';
 
 const YEAR = 2025;
 const rules = { maxEmployees: 2000, yearFrom: 2020, yearTo: 2026, today: new Date('2026-03-01T00:00:00Z') };
@@ -82,5 +83,15 @@ describe('岗位类别 (postType)', () => {
     const issues = issuesOf({ ...syntheticEmployee(rand, YEAR), postType: 'manager' });
     expect(issues.map((i) => [i.path, i.code])).toEqual([['/employees/0/postType', 'FORMAT']]);
     expect(filingMessages.messageFor(issues[0]!, 'zh')).toContain('第 1 名残疾职工的岗位类别只能是');
+  });
+});
+
+describe('上年数据导入 (last-year start)', () => {
+  it('carries the post type, the agency and the agreement into the draft', () => {
+    const last = syntheticFiling(9, { year: 2024, dispatched: { count: 1, agencyUscc: AGENCY } });
+    last.employees[0] = { ...last.employees[0]!, postType: 'management_technical' };
+    const draft = draftFrom({ source: 'filing', fromYear: 2024, filingId: null, regionCode: '330106', declaration: last, ends: new Map() }, (v) => v);
+    expect(draft.employees[0]!.employee.postType).toBe('management_technical');
+    expect(draft.employees[2]!.employee).toMatchObject({ employmentType: 'dispatch', dispatchAgencyUscc: AGENCY, dispatchCountedHere: true });
   });
 });
