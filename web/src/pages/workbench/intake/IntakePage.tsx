@@ -17,6 +17,7 @@ import { regionLabel } from '../region-label.ts';
 import { IntakeButtons } from './IntakeButtons.tsx';
 import { IntakeCheckForm } from './IntakeCheckForm.tsx';
 import { IntakeScans } from './IntakeScans.tsx';
+import { toEmployee } from '../../../components/filing/employee-rows.ts';
 import { STEP_INTAKE, STEP_SCANS, useIntakeWizard } from './use-intake-wizard.ts';
 
 const STEP_TITLES = ['单位信息', '残疾职工', '材料核对与承诺', '上传扫描件'];
@@ -81,7 +82,7 @@ function IntakeWizard({ onRestart }: { onRestart: () => void }) {
         <div hidden={step !== STEP_INTAKE}>
           <IntakeCheckForm form={checkForm} year={year} />
         </div>
-        {step === STEP_SCANS && created && <IntakeScans created={created} employeeNames={rows.map((r) => String(r.values.name ?? ''))} />}
+        {step === STEP_SCANS && created && <IntakeScans created={created} employees={rows.map((r) => toEmployee(r.values))} />}
         <IntakeButtons wizard={wizard} created={created} onRestart={onRestart} />
       </Card>
     </Space>
