@@ -59,12 +59,15 @@ describe("the window clerk's intake in Chromium", () => {
     const page = await clerkPage();
     await openIntake(page, system.apiUrl);
     await fillIntakeUnit(page, employer, COUNTY);
-    await importIntakeEmployees(page, path.join(files, 'employees.csv'), filing.employees.length);
-    // The dispatched worker came with the agency and the agreement; the step asked for the agreement.
-    expect(await page.locator('[data-testid=employee-cell-2-dispatchAgencyUscc] input').inputValue()).toBe(agency);
-    expect(await page.locator('[data-testid=employee-cell-2-dispatchCountedHere]').innerText()).toContain('是，计入本单位');
-    expect(await page.locator('[data-testid=employee-cell-0-dispatchAgencyUscc] input').isDisabled()).toBe(true);
-    expect(await page.locator('[data-testid=dispatch-agreement-request]').count()).toBe(1);
+    await importIntakeEmployees(page, path.join(files, 'employees.csv'), filing.employees.length, async () => {
+      // The dispatched worker came with the agency and the agreement; the step asks for the agreement.
+      expect(await page.locator('[data-testid=employee-cell-2-dispatchAgencyUscc] input').inputValue()).toBe(agency);
+      expect(await page.locator('[data-testid=employee-cell-2-dispatchCountedHere]').innerText()).toContain('是，计入本单位');
+      expect(await page.locator('[data-testid=employee-cell-0-dispatchAgencyUscc] input').isDisabled()).toBe(true);
+      expect(await page.locator('[data-testid=dispatch-agreement-request]').isVisible()).toBe(true);
+      await page.locator('[data-testid=employee-cell-2-dispatchCountedHere]').scrollIntoViewIfNeeded();
+      await screenshot(page, '11a-window-intake-dispatched-worker');
+    });
 
     // The paper is incomplete: what is missing is written down, the signed letter checked.
     await page.locator('[data-testid=intake-materials-complete]').getByText('材料不齐全，待补正').click();
