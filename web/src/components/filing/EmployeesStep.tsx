@@ -4,7 +4,6 @@ import { AGREEMENT_REQUEST, countsDispatchedHere } from './dispatch-agreements.t
 import { EmployeeImport } from './EmployeeImport.tsx';
 import { EmployeeTable } from './EmployeeTable.tsx';
 import { rowsFrom } from './employee-rows.ts';
-import type { Employee } from '../../lib/filing-types.ts';
 import type { DeclarationWizard } from './use-declaration-wizard.ts';
 
 export function EmployeesStep({ wizard }: { wizard: Pick<DeclarationWizard, 'year' | 'rows' | 'setRows' | 'showAll' | 'listError'> }) {
@@ -22,7 +21,7 @@ export function EmployeesStep({ wizard }: { wizard: Pick<DeclarationWizard, 'yea
         }
       />
       <EmployeeTable rows={rows} onChange={setRows} year={year} showAll={showAll} listError={listError} />
-      {countsDispatchedHere(rows.map((r) => r.values as Partial<Employee>)) && (
+      {countsDispatchedHere(rows.map((r) => r.values)) && (
         <Alert type="info" showIcon title="劳务派遣协议" description={AGREEMENT_REQUEST} data-testid="dispatch-agreement-request" />
       )}
     </Space>

@@ -31,7 +31,7 @@ export function dispatchAgreements(employees: readonly Declared[], documents: re
 }
 
 /** Whether a list being declared counts a dispatched worker here: the pages then ask for the agreement. */
-export function countsDispatchedHere(employees: readonly Partial<Declared>[]): boolean {
+export function countsDispatchedHere(employees: readonly { employmentType?: unknown; dispatchCountedHere?: unknown }[]): boolean {
   return employees.some((e) => e.employmentType === 'dispatch' && e.dispatchCountedHere === true);
 }
 
