@@ -5,7 +5,7 @@ import { invalidRequest, signedIn, signedInGoodStanding } from './common-problem
 import { filingIdParams, filingNotFound } from './filings.ts';
 import type { RouteContract } from './route-contract.ts';
 
-export const DOCUMENT_KINDS = ['scan', 'evidence', 'other'] as const;
+export const DOCUMENT_KINDS = ['scan', 'evidence', 'other', 'dispatch_agreement'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** The upload's text fields besides its files: what the document is, and the employee (0-based) it is about. */
@@ -14,8 +14,16 @@ export const uploadFieldsSchema = {
   required: ['kind'],
   additionalProperties: false,
   properties: {
-    kind: { enum: DOCUMENT_KINDS, description: 'scan 纸质申报扫描件, evidence 证据, other 其他 / a scan of the paper form, evidence, other' },
-    employeeIndex: { type: 'string', pattern: '^(0|[1-9][0-9]{0,5})$', description: '所涉职工在申报中的位置（从 0 起） / the employee it is about, from 0' },
+    kind: {
+      enum: DOCUMENT_KINDS,
+      description:
+        'scan 纸质申报扫描件, evidence 证据, other 其他, dispatch_agreement 劳务派遣协议（须指明该派遣单位的一名劳务派遣职工） / a scan of the paper form, evidence, other, a dispatch agreement (naming one dispatched worker of that agency)',
+    },
+    employeeIndex: {
+      type: 'string',
+      pattern: '^(0|[1-9][0-9]{0,5})$',
+      description: '所涉职工在申报中的位置（从 0 起）；派遣协议覆盖与该职工同一派遣单位的全部劳务派遣职工 / the employee it is about, from 0; a dispatch agreement covers every worker of that employee\'s agency',
+    },
   },
 } as const;
 export type UploadFields = FromSchema<typeof uploadFieldsSchema>;
@@ -77,7 +85,7 @@ export const documentContracts: readonly RouteContract[] = [
     request: { params: filingIdParams, body: uploadFormSchema, contentType: 'multipart/form-data' },
     responses: { 201: { description: { zh: '已保存的材料', en: 'The stored documents' }, schema: documentListSchema } },
     problems: [
-      { ...invalidRequest(['FILE_TYPE', 'TOO_MANY_FILES', 'EMPLOYEE_INDEX']), description: { zh: '表单有误，或上传中断', en: 'Invalid form, or the upload was interrupted' } },
+      { ...invalidRequest(['FILE_TYPE', 'TOO_MANY_FILES', 'EMPLOYEE_INDEX', 'NOT_DISPATCHED']), description: { zh: '表单有误，或上传中断', en: 'Invalid form, or the upload was interrupted' } },
       ...signedIn,
       filingNotFound,
       { status: 413, description: { zh: '文件过大', en: 'A file is too large' } },

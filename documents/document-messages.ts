@@ -29,6 +29,10 @@ export const documentMessages = createFieldMessages({
           ? `${f} must be from 0 to ${Number(p.count) - 1} (the filing declares ${String(p.count)} employees)`
           : `the filing declares no employees, so ${f} cannot be given`,
     ],
+    NOT_DISPATCHED: [
+      (_f, p) => `派遣协议须对应一名用工性质为“劳务派遣”的职工，第 ${Number(p.index) + 1} 名残疾职工不是劳务派遣人员`,
+      (_f, p) => `a dispatch agreement must name a dispatched worker; employee ${Number(p.index) + 1} is not dispatched`,
+    ],
     TOO_MANY_FILES: [(_f, p) => `一次最多上传 ${String(p.max)} 个文件`, (_f, p) => `at most ${String(p.max)} files per upload`],
   },
 });

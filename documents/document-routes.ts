@@ -101,7 +101,7 @@ export function documentRouter({ db, sessions, dir, maxBytes, now = () => new Da
       throw new Problem(400, zh ? '上传中断' : 'upload interrupted', 'the client closed the request before it ended');
     }
 
-    const form = checkUpload(received, filing.declaration.employees.length);
+    const form = checkUpload(received, filing.declaration.employees);
     if (!form.ok) {
       await store.discard(received.files);
       throw invalid(req, form.issues, documentMessages);

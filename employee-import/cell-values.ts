@@ -9,7 +9,7 @@ export type CellRead<T> =
   | { ok: true; value: T | undefined } // undefined: the cell is empty
   | { ok: false; code: string; params?: Record<string, unknown> };
 
-export type CellReader = (cell: Cell) => CellRead<string | number>;
+export type CellReader = (cell: Cell) => CellRead<string | number | boolean>;
 
 const empty = { ok: true, value: undefined } as const;
 const value = <T>(v: T): CellRead<T> => ({ ok: true, value: v });
@@ -160,3 +160,15 @@ export function readChoice(choices: readonly Choice[]): (cell: Cell) => CellRead
     return code === undefined ? problem('CHOICE', { choices: shown }) : value(code);
   });
 }
+
+const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓']);
+const NO = new Set(['否', 'n', 'no', 'false', '0', '×', '✗']);
+
+/** A yes-or-no answer: 是/否 as the template offers, an Excel TRUE/FALSE, or the ways people abbreviate them. */
+export const readYesNo = guarded((cell): CellRead<boolean> => {
+  const text = halfWidth(asText(cell)).replace(/\s+/g, '').toLowerCase();
+  if (text === '') return empty;
+  if (YES.has(text)) return value(true);
+  if (NO.has(text)) return value(false);
+  return problem('CHOICE', { choices: ['是', '否'] });
+});

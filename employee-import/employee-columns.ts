@@ -12,8 +12,8 @@ import {
   readPersonalNumber,
   readText,
   readWholeNumber,
-  type Cell,
-  type CellRead,
+  readYesNo,
+  type CellReader,
   type Choice,
 } from './cell-values.ts';
 
@@ -24,7 +24,7 @@ export interface EmployeeColumn {
   /** The header in English, for messages in English. */
   english: string;
   field: keyof Employee;
-  read: (cell: Cell) => CellRead<string | number>;
+  read: CellReader;
   /** Other headers people write for the same column (older templates, a dropped unit). */
   aliases?: readonly string[];
   /** A file without this column cannot be imported; the others may be left out when nobody needs them. */
@@ -63,6 +63,14 @@ export const EMPLOYMENT_TYPES: readonly Choice[] = [
   { code: 'dispatch', labels: ['劳务派遣', '派遣'] },
   { code: 'other', labels: ['其他'] },
 ];
+
+/** 岗位类别: the post decides the retirement age of women (docs/review.md §Policy choices); blank is 其他岗位. */
+export const POST_TYPES: readonly Choice[] = [
+  { code: 'management_technical', labels: ['管理或技术岗位', '管理岗位', '技术岗位', '专业技术岗位', '管理岗', '技术岗', '管理或技术岗'] },
+  { code: 'other', labels: ['其他岗位', '其他', '工勤技能岗位', '工勤岗位', '普通岗位'] },
+];
+
+export const YES_NO = ['是', '否'] as const;
 
 /** docs/domain.md §5: the category digit of a second-generation disability certificate. */
 export const DISABILITY_CATEGORIES: Readonly<Record<string, number>> = {
@@ -123,6 +131,11 @@ export const EMPLOYEE_COLUMNS: readonly EmployeeColumn[] = [
     hint: '如 仓库管理员、客服专员',
   },
   {
+    header: '岗位类别', english: 'post type', field: 'postType', read: readChoice(POST_TYPES), headerRequired: false,
+    format: 'general', dropdown: labelsOf(POST_TYPES), width: 16,
+    hint: `选填，从下拉列表选择：${labelsOf(POST_TYPES).join('、')}；不填按其他岗位（女职工的退休年龄按岗位类别确定）`,
+  },
+  {
     header: '实际支付工资（元）', english: 'annual wage (yuan)', field: 'annualWage', read: readMoney, headerRequired: true,
     aliases: ['实际支付工资'], format: 'money', width: 18,
     hint: '申报年度全年实际支付的工资总额，单位元，可带两位小数',
@@ -131,6 +144,16 @@ export const EMPLOYEE_COLUMNS: readonly EmployeeColumn[] = [
     header: '用工性质', english: 'employment type', field: 'employmentType', read: readChoice(EMPLOYMENT_TYPES),
     headerRequired: true, format: 'general', dropdown: labelsOf(EMPLOYMENT_TYPES), width: 12,
     hint: `从下拉列表选择：${labelsOf(EMPLOYMENT_TYPES).join('、')}`,
+  },
+  {
+    header: '派遣单位统一社会信用代码', english: "dispatch agency's USCC", field: 'dispatchAgencyUscc', read: readCode, headerRequired: false,
+    requiredWhen: '劳务派遣人员必填', aliases: ['派遣单位信用代码', '派遣单位代码'], format: 'text', width: 24,
+    hint: '劳务派遣人员必填：派遣单位（劳务派遣公司）的 18 位统一社会信用代码；本单位就是派遣单位的，填本单位代码；其他用工性质的职工须留空',
+  },
+  {
+    header: '派遣协议约定计入本单位', english: 'agreement counts here', field: 'dispatchCountedHere', read: readYesNo, headerRequired: false,
+    requiredWhen: '劳务派遣人员必填', aliases: ['协议约定在本单位计算'], format: 'general', dropdown: YES_NO, width: 16,
+    hint: '劳务派遣人员必填：派遣单位与用工单位书面协议约定该职工计入本单位安排残疾人就业人数的填“是”，约定计入对方单位的填“否”（同一人只能在一方计算）；须上传派遣协议；其他用工性质的职工须留空',
   },
   {
     header: '劳动合同起始日期', english: 'contract start', field: 'contractStart', read: readDate, headerRequired: false, requiredWhen: '合同制职工必填',

@@ -3,8 +3,8 @@
 // example; and a CSV with the header row only, for those who prefer plain text.
 import ExcelJS from 'exceljs';
 import type { Employee } from '../filings/declaration/filing.ts';
-import { syntheticEmployee } from '../filings/declaration/synthetic-filing.ts';
-import { seededRandom } from '../domain/synthetic.ts';
+import { syntheticDispatchedEmployee, syntheticEmployee } from '../filings/declaration/synthetic-filing.ts';
+import { seededRandom, syntheticUscc } from '../domain/synthetic.ts';
 import { csvLine } from './csv.ts';
 import {
   CERT_TYPES,
@@ -14,6 +14,7 @@ import {
   EMPLOYEE_SHEET_NAME,
   EMPLOYMENT_TYPES,
   INSTRUCTIONS_SHEET_NAME,
+  POST_TYPES,
   type ColumnFormat,
   type EmployeeColumn,
 } from './employee-columns.ts';
@@ -32,7 +33,13 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 /** A made-up employee for the instructions: synthetic numbers with correct check digits, never a real person. */
 export function exampleEmployee(year: number): Employee {
   // The optional columns filled too, as the paper form words them, so every column shows what it takes.
-  return { ...syntheticEmployee(seededRandom(20_250_101), year), socialInsurance: '养老、医疗', contributions: '12个月' };
+  return { ...syntheticEmployee(seededRandom(20_250_101), year), postType: 'other', socialInsurance: '养老、医疗', contributions: '12个月' };
+}
+
+/** A made-up dispatched worker, for the example of the columns only dispatched workers fill. */
+export function exampleDispatchedEmployee(year: number): Employee {
+  const rand = seededRandom(20_250_102);
+  return syntheticDispatchedEmployee(rand, year, syntheticUscc(rand, { prefix: '91', regionCode: '330106' }), true);
 }
 
 /** A value as a person would type it into the column: labels for coded values, the name for a category. */
@@ -46,6 +53,10 @@ function shownValue(employee: Employee, column: EmployeeColumn): string | number
       return label(EDUCATION_LEVELS);
     case 'employmentType':
       return label(EMPLOYMENT_TYPES);
+    case 'postType':
+      return label(POST_TYPES);
+    case 'dispatchCountedHere':
+      return value === undefined ? '' : value ? '是' : '否';
     case 'disabilityCategory':
       return Object.entries(DISABILITY_CATEGORIES).find(([, n]) => n === value)?.[0] ?? '';
     default:
@@ -62,7 +73,8 @@ const NOTES = [
   '3. 日期可填 2025-01-01、2025/1/1 或 2025年1月1日；在岗起止日期须在申报年度内。',
   '4. 导入时会逐行检查，有误的行会列出行号、列名和原因，改正后重新导入即可；没有问题的行直接加入申报名单。',
   '5. 也可另存为 CSV（逗号分隔）后导入。',
-  '6. 下表“示例”列为虚构数据，仅供参考，请勿填入名单。',
+  '6. 劳务派遣人员：用工性质选“劳务派遣”，并填写派遣单位统一社会信用代码和“派遣协议约定计入本单位”（是/否）；同一人按派遣单位与用工单位的书面协议只在一方计算，申报后请上传派遣协议。',
+  '7. 下表“示例”列为虚构数据，仅供参考，请勿填入名单。',
 ];
 
 function addListSheet(workbook: ExcelJS.Workbook, maxRows: number): void {
@@ -121,7 +133,7 @@ function addListSheet(workbook: ExcelJS.Workbook, maxRows: number): void {
   });
 }
 
-function addInstructionsSheet(workbook: ExcelJS.Workbook, example: Employee): void {
+function addInstructionsSheet(workbook: ExcelJS.Workbook, example: Employee, dispatched: Employee): void {
   const sheet = workbook.addWorksheet(INSTRUCTIONS_SHEET_NAME);
   sheet.columns = [
     { key: 'header', width: 20 },
@@ -139,7 +151,8 @@ function addInstructionsSheet(workbook: ExcelJS.Workbook, example: Employee): vo
   });
   for (const column of EMPLOYEE_COLUMNS) {
     // As text, so the example ID shows all its digits exactly as it should be typed.
-    sheet.addRow([column.header, requirement(column), column.hint, String(shownValue(example, column))]);
+    // A column only dispatched workers fill shows the dispatched example's value.
+    sheet.addRow([column.header, requirement(column), column.hint, String(shownValue(example, column) || shownValue(dispatched, column))]);
   }
   sheet.getColumn('hint').alignment = { wrapText: true, vertical: 'top' };
 }
@@ -149,7 +162,7 @@ export async function xlsxTemplate(options: { maxRows: number; exampleYear: numb
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '残疾人按比例就业情况联网认证';
   addListSheet(workbook, options.maxRows);
-  addInstructionsSheet(workbook, exampleEmployee(options.exampleYear));
+  addInstructionsSheet(workbook, exampleEmployee(options.exampleYear), exampleDispatchedEmployee(options.exampleYear));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -58,7 +58,8 @@ const NEW_YEAR_EMPLOYEE_FIELDS = ['employedFrom', 'employedTo', 'annualWage', 'c
 /** The Employee fields a history row may hold (migration 028): anything else in its jsonb is not copied. */
 const EMPLOYEE_FIELDS: readonly (keyof Employee)[] = [
   'name', 'idNumber', 'hukouRegionCode', 'certType', 'certNumber', 'disabilityCategory', 'disabilityGrade', 'education', 'phone',
-  'jobPost', 'annualWage', 'employmentType', 'dispatchCountedHere', 'contractStart', 'contractEnd', 'employedFrom', 'employedTo',
+  'jobPost', 'postType', 'annualWage', 'employmentType', 'dispatchAgencyUscc', 'dispatchCountedHere', 'contractStart', 'contractEnd',
+  'employedFrom', 'employedTo',
   'socialInsurance', 'contributions',
 ];
 

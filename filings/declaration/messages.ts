@@ -39,6 +39,9 @@ const labels: MessageCatalogue['labels'] = {
   jobPost: ['就业岗位', 'job post'],
   annualWage: ['实际支付工资', 'annual wage'],
   employmentType: ['用工性质', 'employment type'],
+  postType: ['岗位类别', 'post type'],
+  dispatchAgencyUscc: ['派遣单位统一社会信用代码', "dispatch agency's unified social credit code"],
+  dispatchCountedHere: ['派遣协议约定计入本单位', 'agreement counts the person here'],
   contractStart: ['劳动合同起始日期', 'contract start'],
   contractEnd: ['劳动合同终止日期', 'contract end'],
   employedFrom: ['在岗起始日期', 'employed from'],
@@ -86,6 +89,10 @@ export const filingTemplates: NonNullable<MessageCatalogue['templates']> = {
     (f, p) => `${f}与统一社会信用代码中的登记地（${p.registered}）不在同一个市，请填写单位所属的县（市、区）`,
     (f, p) => `${f} is not in the city where the unit is registered (${p.registered})`,
   ],
+  DISPATCH_ONLY: [
+    (f) => `${f}只用于用工性质为“劳务派遣”的职工，请删除或将用工性质改为劳务派遣`,
+    (f) => `${f} applies only to a dispatched employee (employment type dispatch)`,
+  ],
   WINDOW_ONLY: [(f) => `${f}只用于窗口申报`, (f) => `${f} applies to window filings only`],
   DATE_IN_FUTURE: [(f) => `${f}不能晚于申报当天`, (f) => `${f} cannot be after the day of filing`],
   PHONE_FORMAT: [
@@ -109,6 +116,7 @@ export const filingMessages = createFieldMessages({
   formatHints: {
     averageStaffCount: ['应为大于 0 的人数', 'must be a number of people above 0'],
     averageAnnualWage: ['应为大于 0 的金额（元）', 'must be an amount in yuan above 0'],
+    dispatchAgencyUscc: ['应为 18 位统一社会信用代码（数字和大写字母）', 'must be an 18-character unified social credit code'],
     socialInsurance: ['应为申报表上填写的文字（如“养老、医疗”），最多 200 字，或结构化的参保信息', 'must be the text of the paper form (at most 200 characters) or the structured form'],
     contributions: ['应为申报表上填写的文字（如“12个月”），最多 200 字，或结构化的缴费信息', 'must be the text of the paper form (at most 200 characters) or the structured form'],
   },

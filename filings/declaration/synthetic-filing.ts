@@ -29,14 +29,40 @@ export function syntheticEmployee(rand: Random, year: number, overrides: Partial
   };
 }
 
-export function syntheticFiling(seed: number, opts: { year?: number; regionCode?: string; employees?: number } = {}): Filing {
+/**
+ * A worker dispatched by `agencyUscc` (劳务派遣): no labour contract with the host, the agreement counting the person
+ * here or at the agency as `countedHere` says.
+ */
+export function syntheticDispatchedEmployee(
+  rand: Random,
+  year: number,
+  agencyUscc: string,
+  countedHere: boolean,
+  overrides: Partial<Employee> = {},
+): Employee {
+  const { contractStart: _start, contractEnd: _end, ...employee } = syntheticEmployee(rand, year);
+  return { ...employee, employmentType: 'dispatch', dispatchAgencyUscc: agencyUscc, dispatchCountedHere: countedHere, ...overrides };
+}
+
+export interface SyntheticFilingOptions {
+  year?: number;
+  regionCode?: string;
+  employees?: number;
+  /**
+   * Adds this many dispatched workers after the others, from one synthetic agency (or `agencyUscc`), the
+   * agreement counting them here unless `countedHere` is false.
+   */
+  dispatched?: { count: number; agencyUscc?: string; countedHere?: boolean };
+}
+
+export function syntheticFiling(seed: number, opts: SyntheticFilingOptions = {}): Filing {
   const rand = seededRandom(seed);
   const year = opts.year ?? 2025;
   const regionCode = opts.regionCode ?? '330106';
   const uscc = syntheticUscc(rand, { prefix: '91', regionCode });
   const legalRep = syntheticPerson(rand);
   const handler = syntheticPerson(rand);
-  return {
+  const filing: Filing = {
     year,
     channel: 'online',
     employer: {
@@ -62,4 +88,10 @@ export function syntheticFiling(seed: number, opts: { year?: number; regionCode?
     employees: Array.from({ length: opts.employees ?? 2 }, () => syntheticEmployee(rand, year)),
     commitment: { signer: handler.name, signedAt: `${year + 1}-01-05`, accepted: true },
   };
+  if (!opts.dispatched) return filing;
+  // Drawn after everything else, so a seed gives the same unit and employees with or without dispatched workers.
+  const { count, countedHere = true } = opts.dispatched;
+  const agencyUscc = opts.dispatched.agencyUscc ?? syntheticUscc(rand, { prefix: '91', regionCode });
+  const dispatched = Array.from({ length: count }, () => syntheticDispatchedEmployee(rand, year, agencyUscc, countedHere));
+  return { ...filing, employees: [...filing.employees, ...dispatched] };
 }

@@ -143,6 +143,7 @@ function employeeIssues(e: Json, at: string, year: unknown, rules: Pick<FilingRu
     if (e.contractStart === undefined) add(`${at}/contractStart`, 'REQUIRED');
     if (e.contractEnd === undefined) add(`${at}/contractEnd`, 'REQUIRED');
   }
+  dispatchIssues(e, at, add);
   if (isText(e.contractStart) && isText(e.contractEnd) && e.contractEnd < e.contractStart) {
     add(`${at}/contractEnd`, 'DATE_ORDER', { after: 'contractStart' });
   }
@@ -160,6 +161,26 @@ function employeeIssues(e: Json, at: string, year: unknown, rules: Pick<FilingRu
     for (const field of ['employedFrom', 'employedTo'] as const) {
       const value = e[field];
       if (isText(value) && !value.startsWith(`${year}-`)) add(`${at}/${field}`, 'DATE_OUTSIDE_YEAR', { year });
+    }
+  }
+}
+
+/**
+ * 劳务派遣 (财税〔2015〕72号 art. 8): a dispatched employee names the agency (a valid USCC; this filing's own when the
+ * filer is the agency) and says whether the written agreement counts the person here. Anyone else may not carry
+ * either field: a stray agency or agreement is a mistake to correct, not something to drop unseen.
+ */
+function dispatchIssues(e: Json, at: string, add: Report): void {
+  if (e.employmentType === 'dispatch') {
+    if (e.dispatchAgencyUscc === undefined) add(`${at}/dispatchAgencyUscc`, 'REQUIRED');
+    else if (isText(e.dispatchAgencyUscc)) {
+      const problem = checkUscc(e.dispatchAgencyUscc);
+      if (problem) add(`${at}/dispatchAgencyUscc`, problem);
+    }
+    if (e.dispatchCountedHere === undefined) add(`${at}/dispatchCountedHere`, 'REQUIRED');
+  } else if (e.employmentType !== undefined) {
+    for (const field of ['dispatchAgencyUscc', 'dispatchCountedHere'] as const) {
+      if (e[field] !== undefined) add(`${at}/${field}`, 'DISPATCH_ONLY');
     }
   }
 }

@@ -1,6 +1,7 @@
 // The window's own wizard in a real Chromium against the whole system: a clerk of the county files on a unit's
 // behalf from its paper — the unit typed in, the employee list imported from the template, the materials found
-// incomplete with what is missing — then scans the paper onto the filing. The filing is registered as submitted,
+// incomplete with what is missing, one worker dispatched by an agency counted here — then scans the paper and the
+// dispatch agreement onto the filing. The filing is registered as submitted,
 // awaiting acceptance, with what is missing in its history. The screen is saved as a screenshot (README "A tour of
 // the pages").
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -9,14 +10,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
-import { BrowserSession, launchChromium, ONE_PAGE_PDF, screenshot } from '../support/browser.ts';
+import { BrowserSession, launchChromium, ONE_PAGE_PDF, PHONE, screenshot } from '../support/browser.ts';
 import { employeeCsv } from '../support/employee-csv.ts';
 import { fillIntakeUnit, importIntakeEmployees, openIntake } from '../support/intake-wizard.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 const COUNTY = '330106';
 const MISSING = '缺少残疾职工劳动合同复印件';
-const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { regionCode: COUNTY, employees: 2 });
+// Two contract employees and a worker dispatched by an agency, the agreement counting the worker here.
+const filing = syntheticFiling(Math.floor(Math.random() * 1e9), { regionCode: COUNTY, employees: 2, dispatched: { count: 1 } });
+const agency = filing.employees[2]!.dispatchAgencyUscc!;
 const employer = filing.employer;
 
 let system: TestSystem;
@@ -40,6 +43,7 @@ beforeAll(async () => {
     path.join(files, '申报材料扫描件.pdf'),
     ONE_PAGE_PDF,
   );
+  await writeFile(path.join(files, '劳务派遣协议.pdf'), ONE_PAGE_PDF);
 }, 120_000);
 
 afterAll(async () => {
@@ -55,7 +59,15 @@ describe("the window clerk's intake in Chromium", () => {
     const page = await clerkPage();
     await openIntake(page, system.apiUrl);
     await fillIntakeUnit(page, employer, COUNTY);
-    await importIntakeEmployees(page, path.join(files, 'employees.csv'), filing.employees.length);
+    await importIntakeEmployees(page, path.join(files, 'employees.csv'), filing.employees.length, async () => {
+      // The dispatched worker came with the agency and the agreement; the step asks for the agreement.
+      expect(await page.locator('[data-testid=employee-cell-2-dispatchAgencyUscc] input').inputValue()).toBe(agency);
+      expect(await page.locator('[data-testid=employee-cell-2-dispatchCountedHere]').innerText()).toContain('是，计入本单位');
+      expect(await page.locator('[data-testid=employee-cell-0-dispatchAgencyUscc] input').isDisabled()).toBe(true);
+      expect(await page.locator('[data-testid=dispatch-agreement-request]').isVisible()).toBe(true);
+      await page.locator('[data-testid=employee-cell-2-dispatchCountedHere]').scrollIntoViewIfNeeded();
+      await screenshot(page, '11a-window-intake-dispatched-worker');
+    });
 
     // The paper is incomplete: what is missing is written down, the signed letter checked.
     await page.locator('[data-testid=intake-materials-complete]').getByText('材料不齐全，待补正').click();
@@ -71,6 +83,16 @@ describe("the window clerk's intake in Chromium", () => {
     await page.click('[data-testid=document-upload-submit]');
     await expect.poll(() => page.locator('[data-testid=document-row]').filter({ hasText: '申报材料扫描件.pdf' }).count(), { timeout: 15_000 }).toBe(1);
     await screenshot(page, '11-window-intake');
+
+    // The agreement of the dispatched worker's agency is expected, and uploaded on the spot from the paper.
+    const agencyLine = page.locator('[data-testid=dispatch-agency]').filter({ hasText: agency });
+    await expect.poll(() => agencyLine.innerText()).toContain('待上传');
+    await page.setInputFiles('[data-testid=dispatch-agreement-upload] input[type=file]', path.join(files, '劳务派遣协议.pdf'));
+    await page.click('[data-testid=dispatch-agreement-upload-submit]');
+    await expect.poll(() => agencyLine.innerText(), { timeout: 15_000 }).toContain('已上传 1 份');
+    await expect.poll(() => page.locator('[data-testid=document-row][data-kind=dispatch_agreement]').count(), { timeout: 15_000 }).toBe(1);
+    await page.locator('[data-testid=dispatch-agreements]').scrollIntoViewIfNeeded();
+    await screenshot(page, '11b-window-intake-dispatch-agreement');
 
     await page.click('[data-testid=intake-open-filing]');
     await page.waitForURL(/\/workbench\/filings\/[0-9a-f-]{36}$/, { timeout: 20_000 });
@@ -88,5 +110,16 @@ describe("the window clerk's intake in Chromium", () => {
     const documents = await system.request('GET', `/api/filings/${filingId}/documents`, { token: clerkToken });
     expect(documents.status).toBe(200);
     expect(JSON.stringify(documents.body)).toContain('申报材料扫描件.pdf');
+    expect(documents.body.items).toContainEqual(expect.objectContaining({ kind: 'dispatch_agreement', employeeIndex: 2, originalName: '劳务派遣协议.pdf' }));
+
+    // On a phone the caseworkers' 材料 tab shows the agreement beside its agency, and the declaration the agency.
+    const phone = await browser.page(clerkToken, PHONE);
+    await phone.goto(url(`/workbench/filings/${filingId}`));
+    await phone.waitForSelector('[data-testid=filing-view]');
+    await phone.getByRole('tab', { name: '材料' }).click();
+    const onPhone = phone.locator('[data-testid=dispatch-agency]').filter({ hasText: agency });
+    await expect.poll(() => onPhone.innerText(), { timeout: 15_000 }).toContain('已上传 1 份');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(phone, '11c-dispatch-agreement-phone');
   }, 120_000);
 });

@@ -118,13 +118,13 @@ describe('dispatched workers', () => {
   it('both claim the person: the later review is refused the months, both counties see it, a re-run changes nothing, a withdrawal frees them', async () => {
     const host = await reviewOf(hostD);
     expect.soft(host.review.employees[0]).toMatchObject({ countedMonths: 12, reasons: [] });
-    // staff 100 + 1 = 101; required 1.515 → 1.52; 0.52 × 80 000 = 41 600 → 37 440.
-    expectFigures(host.review, { certifiedCount: 1, quotaStaffCount: 101, requiredCount: 1.52, shortfall: 0.52, base: 41_600, payable: 37_440 });
+    // staff 100 + 1 = 101; required 1.515 (shown 1.52); 0.515 × 80 000 = 41 200 → 37 080.
+    expectFigures(host.review, { certifiedCount: 1, quotaStaffCount: 101, requiredCount: 1.52, shortfall: 0.52, base: 41_200, payable: 37_080 });
 
     const agency = await reviewOf(agencyDFiling);
     expect.soft(agency.review.employees[0]).toMatchObject({ countedMonths: 0, reasons: ELSEWHERE, months: allMonths(ELSEWHERE) });
-    // The host counts the person: 200 − 1 = 199; required 2.985 → 2.99 × 80 000 = 239 200 → 215 280.
-    expectFigures(agency.review, { certifiedCount: 0, quotaStaffCount: 199, requiredCount: 2.99, shortfall: 2.99, base: 239_200, payable: 215_280 });
+    // The host counts the person: 200 − 1 = 199; required 2.985 (shown 2.99) × 80 000 = 238 800 → 214 920.
+    expectFigures(agency.review, { certifiedCount: 0, quotaStaffCount: 199, requiredCount: 2.99, shortfall: 2.99, base: 238_800, payable: 214_920 });
 
     const idNumber = hostD.filing.employees[0]!.idNumber;
     const masked = `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`;

@@ -187,6 +187,34 @@ describe('uploading, listing and downloading', () => {
   });
 });
 
+describe('劳务派遣协议 (dispatch agreements)', () => {
+  it('takes an agreement named by a dispatched worker of its agency, and refuses one without a worker or with one not dispatched', async () => {
+    // Two contract employees (0, 1) and two dispatched workers (2, 3) of one agency, counted here.
+    const filing = syntheticFiling(305, { dispatched: { count: 2 } });
+    const token = await api.login({ role: 'employer', uscc: filing.employer.uscc });
+    const created = await api.request('POST', '/api/filings', { token, body: filing });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const agreement = { bytes: syntheticPdf('dispatch-agreement'), name: '劳务派遣协议.pdf', type: 'application/pdf' };
+
+    const stored = await upload(api, token, id, { kind: 'dispatch_agreement', employeeIndex: '3', files: [agreement] });
+    expect(stored.status).toBe(201);
+    expect(stored.body.items).toEqual([expect.objectContaining({ kind: 'dispatch_agreement', employeeIndex: 3, originalName: '劳务派遣协议.pdf' })]);
+    const listed = await api.request('GET', `/api/filings/${id}/documents`, { token });
+    expect(listed.body.items.map((d: { kind: string }) => d.kind)).toEqual(['dispatch_agreement']);
+
+    const withoutWorker = await upload(api, token, id, { kind: 'dispatch_agreement', files: [agreement] });
+    expect(withoutWorker.status).toBe(400);
+    expect(withoutWorker.body.errors).toEqual([{ path: '/employeeIndex', code: 'REQUIRED', message: '请选择所涉残疾职工序号' }]);
+    const notDispatched = await upload(api, token, id, { kind: 'dispatch_agreement', employeeIndex: '0', files: [agreement] });
+    expect(notDispatched.status).toBe(400);
+    expect(notDispatched.body.errors).toEqual([
+      { path: '/employeeIndex', code: 'NOT_DISPATCHED', message: '派遣协议须对应一名用工性质为“劳务派遣”的职工，第 1 名残疾职工不是劳务派遣人员' },
+    ]);
+    expect(await documentCount(api, id)).toBe(1);
+  });
+});
+
 describe('rejected uploads store nothing', () => {
   async function expectNothingStored(run: () => Promise<void>) {
     const before = { rows: await documentCount(api, filingId), files: await filesIn(dir) };
@@ -232,7 +260,7 @@ describe('rejected uploads store nothing', () => {
       const english = await upload(api, employer, filingId, { kind: 'photo', files: [] }, { 'accept-language': 'en' });
       expect(english.status).toBe(400);
       expect(english.body.errors).toEqual([
-        { path: '/kind', code: 'FORMAT', message: 'document kind must be one of scan, evidence, other' },
+        { path: '/kind', code: 'FORMAT', message: 'document kind must be one of scan, evidence, other, dispatch_agreement' },
         { path: '/file', code: 'REQUIRED', message: 'file is required' },
       ]);
     });

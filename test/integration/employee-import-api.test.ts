@@ -10,9 +10,9 @@ import { syntheticEmployee, syntheticFiling } from '../support/fixtures.ts';
 import { assertKeepsContract } from '../support/contract-check.ts';
 
 const HEADERS = [
-  '姓名', '身份证号', '户籍所在地代码', '证件类型', '证号', '残疾类别', '残疾等级', '文化程度', '联系电话', '就业岗位',
-  '实际支付工资（元）', '用工性质', '劳动合同起始日期', '劳动合同终止日期', '在岗起始日期', '在岗终止日期', '参保信息',
-  '上年度缴费信息',
+  '姓名', '身份证号', '户籍所在地代码', '证件类型', '证号', '残疾类别', '残疾等级', '文化程度', '联系电话', '就业岗位', '岗位类别',
+  '实际支付工资（元）', '用工性质', '派遣单位统一社会信用代码', '派遣协议约定计入本单位', '劳动合同起始日期', '劳动合同终止日期',
+  '在岗起始日期', '在岗终止日期', '参保信息', '上年度缴费信息',
 ];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -20,8 +20,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 function rowOf(e: Employee): (string | number | Date)[] {
   const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : '');
   return [
-    e.name, e.idNumber, e.hukouRegionCode, '残疾人证', e.certNumber, '肢体', e.disabilityGrade, '高中', e.phone, e.jobPost,
-    e.annualWage, '合同制', date(e.contractStart), date(e.contractEnd), date(e.employedFrom), date(e.employedTo),
+    e.name, e.idNumber, e.hukouRegionCode, '残疾人证', e.certNumber, '肢体', e.disabilityGrade, '高中', e.phone, e.jobPost, '',
+    e.annualWage, '合同制', '', '', date(e.contractStart), date(e.contractEnd), date(e.employedFrom), date(e.employedTo),
   ];
 }
 
@@ -213,7 +213,7 @@ describe('files that cannot be imported', () => {
     const res = await upload(csv, '名单.csv');
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
-      { path: '/file', code: 'UNKNOWN_COLUMN', message: '第 1 行第 S 列的表头“年龄”不是模板中的列，请删除该列或改用下载的模板' },
+      { path: '/file', code: 'UNKNOWN_COLUMN', message: '第 1 行第 V 列的表头“年龄”不是模板中的列，请删除该列或改用下载的模板' },
     ]);
   });
 

@@ -68,7 +68,8 @@ beforeAll(async () => {
   );
   const [h0, h1] = HISTORY.employees as [Employee, Employee];
   const historyRows = [
-    { ...h0, annualWage: 58000 },
+    // A dispatched worker in a management post: the agency, the agreement and the post are carried into the draft.
+    { ...h0, annualWage: 58000, postType: 'management_technical', employmentType: 'dispatch', dispatchAgencyUscc: NONE.employer.uscc, dispatchCountedHere: true },
     // Declared to have left in March.
     { name: h1.name, idNumber: h1.idNumber, certType: h1.certType, certNumber: h1.certNumber, disabilityGrade: h1.disabilityGrade, employmentType: 'other', employedFrom: '2024-01-01', employedTo: '2024-03-31', annualWage: 9000 },
   ];
@@ -172,6 +173,7 @@ describe('GET /api/last-year-start/{uscc}: the draft from the imported history',
     const [h0, h1] = res.body.employees;
     expect(h0).toMatchObject({ needsConfirmation: false, employee: { name: HISTORY.employees[0]!.name, idNumber: maskIdNumber(HISTORY.employees[0]!.idNumber) } });
     expect(h0.employee.annualWage).toBeUndefined();
+    expect(h0.employee).toMatchObject({ postType: 'management_technical', employmentType: 'dispatch', dispatchAgencyUscc: NONE.employer.uscc, dispatchCountedHere: true });
     expect(h1.needsConfirmation).toBe(true);
     expect(h1.reasons[0]).toMatchObject({ code: 'EMPLOYMENT_ENDED' });
     expect(h1.reasons[0].message).toContain('2024-03-31');

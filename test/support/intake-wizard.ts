@@ -70,13 +70,17 @@ async function reachEmployeeStep(page: Page): Promise<void> {
   await employees.waitFor({ state: 'visible', timeout: 10_000 });
 }
 
-/** Imports the employee list from the CSV at `csvPath` (of `count` employees) and goes on to the paper's check. */
-export async function importIntakeEmployees(page: Page, csvPath: string, count: number): Promise<void> {
+/**
+ * Imports the employee list from the CSV at `csvPath` (of `count` employees) and goes on to the paper's check;
+ * `beforeNext` looks at the imported list first.
+ */
+export async function importIntakeEmployees(page: Page, csvPath: string, count: number, beforeNext?: () => Promise<void>): Promise<void> {
   await page.setInputFiles('[data-testid=import-file]', csvPath);
   // The list is read on a thread of its own (the first import after a start boots it): wait for the server's answer,
   // not for a row count the table's blank row may already match.
   await page.waitForSelector('[data-testid=import-result], [data-testid=import-file-error]', { timeout: 30_000 });
   expect(await page.locator('[data-testid=import-file-error]').count()).toBe(0);
   await expect.poll(() => page.locator('[data-testid=employee-table] tbody tr.ant-table-row').count()).toBe(count);
+  await beforeNext?.();
   await page.click('[data-testid=intake-next]');
 }

@@ -30,7 +30,7 @@ export interface EmployeeSpec {
   /** Default 2024-01-01 … 2026-12-31; null: none declared (establishment staff). */
   contract?: { start: string; end: string } | null;
   dispatchCountedHere?: boolean;
-  /** 劳务派遣: the agency's USCC, declared; the agency pays, so wages, pension and medical records are under it. */
+  /** 劳务派遣: the agency's USCC; default the filing unit's own (it is the agency, so it pays), as a declaration must name one. */
   dispatchAgencyUscc?: string;
   /** Paid every employed month unless `wages` says otherwise; default 6000. */
   monthlyWage?: number;
@@ -176,8 +176,9 @@ function buildEmployee(rand: Random, spec: EmployeeSpec, uscc: string, earlier: 
     jobPost: '装配工',
     annualWage,
     employmentType,
-    ...(spec.dispatchAgencyUscc === undefined ? {} : { dispatchAgencyUscc: spec.dispatchAgencyUscc }),
-    ...(spec.dispatchCountedHere === undefined ? {} : { dispatchCountedHere: spec.dispatchCountedHere }),
+    // A dispatched worker names the agency and the agreement's side (a declaration requires both; unsaid: not here).
+    ...(employmentType === 'dispatch' ? { dispatchAgencyUscc: spec.dispatchAgencyUscc ?? uscc, dispatchCountedHere: spec.dispatchCountedHere ?? false } : {}),
+    ...(employmentType !== 'dispatch' && spec.dispatchCountedHere !== undefined ? { dispatchCountedHere: spec.dispatchCountedHere } : {}),
     ...(contract ? { contractStart: contract.start, contractEnd: contract.end } : {}),
     employedFrom: employed.from,
     employedTo: employed.to,

@@ -4,12 +4,14 @@ import ExcelJS from 'exceljs';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../domain/synthetic.ts';
-import { readChoice, readCode, readDate, readMoney, readText, readWholeNumber } from '../../employee-import/cell-values.ts';
+import { readChoice, readCode, readDate, readMoney, readText, readWholeNumber, readYesNo } from '../../employee-import/cell-values.ts';
 import { csvLine, decodeCsv, looksBinary, parseCsv } from '../../employee-import/csv.ts';
 import { CERT_TYPES, DISABILITY_CATEGORIES, EMPLOYEE_COLUMNS, EDUCATION_LEVELS } from '../../employee-import/employee-columns.ts';
 import { importEmployees, matchHeader, type ImportOptions } from '../../employee-import/employee-import.ts';
 import { csvTemplate, exampleEmployee, xlsxTemplate } from '../../employee-import/employee-template.ts';
 import { checkZip } from '../../employee-import/zip-guard.ts';
+import { syntheticDispatchedEmployee } from '../../filings/declaration/synthetic-filing.ts';
+import { syntheticUscc } from '../../domain/synthetic.ts';
 import { syntheticEmployee } from '../support/fixtures.ts';
 
 const column = (field: string) => EMPLOYEE_COLUMNS.find((c) => c.field === field)!;
@@ -21,8 +23,11 @@ function csvRow(e: ReturnType<typeof syntheticEmployee>, overrides: Record<strin
   const shown: Record<string, string> = {
     name: e.name, idNumber: e.idNumber, hukouRegionCode: e.hukouRegionCode, certType: '残疾人证', certNumber: e.certNumber,
     disabilityCategory: '肢体', disabilityGrade: String(e.disabilityGrade), education: '高中', phone: e.phone, jobPost: e.jobPost,
-    annualWage: String(e.annualWage), employmentType: '合同制', contractStart: e.contractStart!, contractEnd: e.contractEnd!,
-    employedFrom: e.employedFrom, employedTo: e.employedTo,
+    annualWage: String(e.annualWage), employmentType: e.employmentType === 'dispatch' ? '劳务派遣' : '合同制',
+    contractStart: e.contractStart ?? '', contractEnd: e.contractEnd ?? '', employedFrom: e.employedFrom, employedTo: e.employedTo,
+    ...(e.postType ? { postType: e.postType === 'management_technical' ? '管理或技术岗位' : '其他岗位' } : {}),
+    ...(e.dispatchAgencyUscc ? { dispatchAgencyUscc: e.dispatchAgencyUscc } : {}),
+    ...(e.dispatchCountedHere !== undefined ? { dispatchCountedHere: e.dispatchCountedHere ? '是' : '否' } : {}),
     ...(typeof e.socialInsurance === 'string' ? { socialInsurance: e.socialInsurance } : {}),
     ...(typeof e.contributions === 'string' ? { contributions: e.contributions } : {}),
     ...overrides,
@@ -249,7 +254,66 @@ describe('importing a list', () => {
         expect(blank.ok && blank.result.errors, c.header).toEqual([]);
       }
     }
-    expect([...said.values()].filter((r) => r.requirement === '选填').length).toBe(2);
+    expect([...said.values()].filter((r) => r.requirement === '选填').length).toBe(3);
+    expect(said.get('派遣协议约定计入本单位')).toMatchObject({ requirement: '劳务派遣人员必填', example: '是' });
+    expect(said.get('岗位类别')).toMatchObject({ requirement: '选填', example: '其他岗位' });
+  });
+});
+
+describe('dispatched workers and 岗位类别', () => {
+  const rand = seededRandom(24);
+  const agency = syntheticUscc(rand, { prefix: '91', regionCode: '330106' });
+  const dispatched = syntheticDispatchedEmployee(rand, 2025, agency, true, { postType: 'management_technical' });
+  const contract = syntheticEmployee(rand, 2025);
+
+  it('reads yes or no the ways people write it', () => {
+    for (const yes of ['是', ' 是 ', 'Y', 'yes', true, 1, '√']) expect(readYesNo(yes)).toEqual({ ok: true, value: true });
+    for (const no of ['否', 'N', 'FALSE', false, 0]) expect(readYesNo(no)).toEqual({ ok: true, value: false });
+    expect(readYesNo('')).toEqual({ ok: true, value: undefined });
+    expect(readYesNo('可能')).toEqual({ ok: false, code: 'CHOICE', params: { choices: ['是', '否'] } });
+  });
+
+  it('imports a dispatched worker with the agency, the agreement and the post type', async () => {
+    const other = syntheticDispatchedEmployee(rand, 2025, agency, false);
+    const csv = csvLine(headers) + csvRow(dispatched) + csvRow(other, { postType: '其他' });
+    const outcome = await importEmployees(Buffer.from(csv), options);
+    expect(outcome).toEqual({ ok: true, result: { employees: [dispatched, { ...other, postType: 'other' }], errors: [] } });
+  });
+
+  it('names each missing, wrong or misplaced dispatch cell by row and column', async () => {
+    const wrongCheck = agency.slice(0, 17) + (agency.endsWith('0') ? '1' : '0');
+    const csv =
+      csvLine(headers) +
+      csvRow(dispatched, { dispatchAgencyUscc: '', dispatchCountedHere: '' }) +
+      csvRow(dispatched, { dispatchAgencyUscc: wrongCheck, dispatchCountedHere: '可能', postType: '经理' }) +
+      csvRow(contract, { dispatchAgencyUscc: agency, dispatchCountedHere: '否' });
+    const outcome = await importEmployees(Buffer.from(csv), options);
+    expect(outcome.ok && outcome.result.employees).toEqual([]);
+    expect(outcome.ok && outcome.result.errors.map(({ row, column, code, message }) => ({ row, column, code, message }))).toEqual([
+      { row: 2, column: '派遣单位统一社会信用代码', code: 'REQUIRED', message: '请填写第 2 行的派遣单位统一社会信用代码' },
+      { row: 2, column: '派遣协议约定计入本单位', code: 'REQUIRED', message: '请填写第 2 行的派遣协议约定计入本单位' },
+      { row: 3, column: '岗位类别', code: 'CHOICE', message: '第 3 行的岗位类别只能是：管理或技术岗位、其他岗位' },
+      { row: 3, column: '派遣单位统一社会信用代码', code: 'USCC_CHECKSUM', message: '第 3 行的派遣单位统一社会信用代码校验位不正确，请核对' },
+      { row: 3, column: '派遣协议约定计入本单位', code: 'CHOICE', message: '第 3 行的派遣协议约定计入本单位只能是：是、否' },
+      {
+        row: 4, column: '派遣单位统一社会信用代码', code: 'DISPATCH_ONLY',
+        message: '第 4 行的派遣单位统一社会信用代码只用于用工性质为“劳务派遣”的职工，请删除或将用工性质改为劳务派遣',
+      },
+      {
+        row: 4, column: '派遣协议约定计入本单位', code: 'DISPATCH_ONLY',
+        message: '第 4 行的派遣协议约定计入本单位只用于用工性质为“劳务派遣”的职工，请删除或将用工性质改为劳务派遣',
+      },
+    ]);
+  });
+
+  it('still imports a list made from the template before these columns', async () => {
+    const added = new Set(['postType', 'dispatchAgencyUscc', 'dispatchCountedHere']);
+    const older = EMPLOYEE_COLUMNS.filter((c) => !added.has(c.field));
+    const row = csvRow(contract);
+    const cells = parseCsv(row);
+    const kept = cells.ok ? cells.records[0]!.filter((_cell, i) => !added.has(EMPLOYEE_COLUMNS[i]!.field)) : [];
+    const outcome = await importEmployees(Buffer.from(csvLine(older.map((c) => c.header)) + csvLine(kept)), options);
+    expect(outcome).toEqual({ ok: true, result: { employees: [contract], errors: [] } });
   });
 });
 

@@ -30,20 +30,20 @@ describe('the off-thread runner', () => {
 });
 
 describe('the list limits', () => {
-  const limits = sheetLimitsFor(5); // rows to 1 006, columns A…AD, 7 × 30 cells, 32 deep
+  const limits = sheetLimitsFor(5); // rows to 1 006, columns A…AG, 7 × 33 cells, 32 deep
   const sheet = (body: string) => Buffer.from(`<?xml version="1.0"?><worksheet><sheetData>${body}</sheetData></worksheet>`);
 
   it('follows rows and cells without references, and ignores comments and CDATA', () => {
     expect(scanXmlPart(sheet('<row><c><v>1</v></c></row>'.repeat(6)), 's.xml', true, limits)).toBeUndefined();
     expect(scanXmlPart(sheet(`<row r="1006"/><row/>`), 's.xml', true, limits)).toEqual({ code: 'ROW_LIMIT', params: { row: 1007, max: 1006 } });
-    expect(scanXmlPart(sheet(`<row r="2"><c r="AC2"/><c/><c/></row>`), 's.xml', true, limits)).toEqual({ code: 'COLUMN_LIMIT', params: { row: 2, column: 'AE', max: 'AD' } });
+    expect(scanXmlPart(sheet(`<row r="2"><c r="AF2"/><c/><c/></row>`), 's.xml', true, limits)).toEqual({ code: 'COLUMN_LIMIT', params: { row: 2, column: 'AH', max: 'AG' } });
     expect(scanXmlPart(sheet(`<!-- <row r="99999"> --><![CDATA[<c r="XFD1">]]><row r="1"/>`), 's.xml', true, limits)).toBeUndefined();
-    expect(scanXmlPart(sheet(`<row r="1">${'<c r="A1"/>'.repeat(211)}</row>`), 's.xml', true, limits)).toEqual({ code: 'CELL_LIMIT', params: { max: 210 } });
+    expect(scanXmlPart(sheet(`<row r="1">${'<c r="A1"/>'.repeat(232)}</row>`), 's.xml', true, limits)).toEqual({ code: 'CELL_LIMIT', params: { max: 231 } });
   });
 
   it('refuses a declared dimension past the limits before any row, and deep nesting in any part', () => {
     const declared = Buffer.from('<worksheet><dimension ref="A1:XFD300000"/><sheetData><row r="1"/></sheetData></worksheet>');
-    expect(scanXmlPart(declared, 's.xml', true, limits)).toEqual({ code: 'COLUMN_LIMIT', params: { row: 300000, column: 'XFD', max: 'AD' } });
+    expect(scanXmlPart(declared, 's.xml', true, limits)).toEqual({ code: 'COLUMN_LIMIT', params: { row: 300000, column: 'XFD', max: 'AG' } });
     const deep = Buffer.from(`<a>${'<b x=">">'.repeat(40)}</a>`);
     expect(scanXmlPart(deep, 'xl/styles.xml', false, limits)).toEqual({ code: 'XML_DEPTH', params: { part: 'xl/styles.xml', max: 32 } });
     expect(scanXmlPart(Buffer.from(`<a>${'<b/>'.repeat(100)}</a>`), 'xl/styles.xml', false, limits)).toBeUndefined();
@@ -52,6 +52,6 @@ describe('the list limits', () => {
   it('stops a CSV at the first record or field past the limits', () => {
     expect(parseCsv('\n'.repeat(5000), limits)).toEqual({ ok: false, code: 'LIMIT', breach: { code: 'ROW_LIMIT', params: { row: 1007, max: 1006 } } });
     expect(parseCsv('\n'.repeat(1006), limits)).toMatchObject({ ok: true });
-    expect(parseCsv(`a\r\n${','.repeat(40)}\r\n`, limits)).toEqual({ ok: false, code: 'LIMIT', breach: { code: 'COLUMN_LIMIT', params: { row: 2, column: 'AE', max: 'AD' } } });
+    expect(parseCsv(`a\r\n${','.repeat(40)}\r\n`, limits)).toEqual({ ok: false, code: 'LIMIT', breach: { code: 'COLUMN_LIMIT', params: { row: 2, column: 'AH', max: 'AG' } } });
   });
 });

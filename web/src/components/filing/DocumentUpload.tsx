@@ -2,34 +2,45 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Select, Upload } from 'antd';
 import type { StoredDocument } from '../../lib/filing-types.ts';
-import { useDocumentUpload, type UploadValues } from './use-document-upload.ts';
+import { useDocumentUpload, type UploadKind, type UploadValues } from './use-document-upload.ts';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 const MAX_FILES = 10;
 
 export interface DocumentUploadProps {
   filingId: string;
-  kind: 'scan' | 'evidence';
+  kind: UploadKind;
   employeeNames: string[] | undefined;
   employeeIndex: number | undefined;
+  /** What the employee choice offers instead of every employee by name (a dispatch agreement: one worker per agency). */
+  employeeChoices?: { value: number; label: string }[];
   onUploaded: (items: StoredDocument[]) => void;
 }
 
-export function DocumentUpload({ filingId, kind, employeeNames, employeeIndex, onUploaded }: DocumentUploadProps) {
+const TITLES: Record<UploadKind, string> = { scan: '上传申报材料扫描件', evidence: '上传证明材料', dispatch_agreement: '上传劳务派遣协议' };
+const CHOICE: Record<UploadKind, { label: string; required: string; placeholder: string }> = {
+  scan: { label: '证明材料所属职工', required: '请选择该证明材料所属的职工', placeholder: '选择职工' },
+  evidence: { label: '证明材料所属职工', required: '请选择该证明材料所属的职工', placeholder: '选择职工' },
+  dispatch_agreement: { label: '协议的派遣单位', required: '请选择该协议对应的派遣单位', placeholder: '选择派遣单位' },
+};
+
+export function DocumentUpload({ filingId, kind, employeeNames, employeeIndex, employeeChoices, onUploaded }: DocumentUploadProps) {
   const [form] = Form.useForm<UploadValues>();
-  const askEmployee = kind === 'evidence' && employeeIndex === undefined && (employeeNames?.length ?? 0) > 0;
+  const choices = employeeChoices ?? (employeeNames ?? []).map((name, i) => ({ value: i, label: `第 ${i + 1} 名 ${name}` }));
+  const askEmployee = kind !== 'scan' && employeeIndex === undefined && choices.length > 0;
+  const testId = kind === 'dispatch_agreement' ? 'dispatch-agreement-upload' : 'document-upload';
   const { files, setFiles, busy, errors, send } = useDocumentUpload({ filingId, kind, employeeIndex, askEmployee, form, onUploaded });
 
   return (
-    <Card size="small" title={kind === 'scan' ? '上传申报材料扫描件' : '上传证明材料'} data-testid="document-upload">
+    <Card size="small" title={TITLES[kind]} data-testid={testId}>
       <Form form={form} layout="vertical" onFinish={send} requiredMark={false}>
         {askEmployee && (
-          <Form.Item name="employeeIndex" label="证明材料所属职工" rules={[{ required: true, message: '请选择该证明材料所属的职工' }]}>
+          <Form.Item name="employeeIndex" label={CHOICE[kind].label} rules={[{ required: true, message: CHOICE[kind].required }]}>
             <Select
-              placeholder="选择职工"
+              placeholder={CHOICE[kind].placeholder}
               style={{ maxWidth: 320 }}
-              options={employeeNames!.map((name, i) => ({ value: i, label: `第 ${i + 1} 名 ${name}` }))}
-              data-testid="document-upload-employee"
+              options={choices}
+              data-testid={`${testId}-employee`}
             />
           </Form.Item>
         )}
@@ -60,7 +71,7 @@ export function DocumentUpload({ filingId, kind, employeeNames, employeeIndex, o
             }
           />
         )}
-        <Button type="primary" htmlType="submit" loading={busy} disabled={files.length === 0} data-testid="document-upload-submit">
+        <Button type="primary" htmlType="submit" loading={busy} disabled={files.length === 0} data-testid={`${testId}-submit`}>
           上传
         </Button>
       </Form>

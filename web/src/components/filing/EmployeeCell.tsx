@@ -1,10 +1,10 @@
 // One editable cell of the employee table: the right editor for the field (text, choice, amount, date), red when
 // something is wrong with it, and the sentence saying what, right below.
-import { Checkbox, DatePicker, Input, InputNumber, Select, Typography } from 'antd';
+import { DatePicker, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { memo } from 'react';
 import { regionName } from '../../../../domain/regions.ts';
-import { CERT_TYPES, DISABILITY_CATEGORIES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, gradeChoices } from './declaration-labels.ts';
+import { CERT_TYPES, DISABILITY_CATEGORIES, DISPATCH_AGREEMENT_CHOICES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, gradeChoices, POST_TYPES } from './declaration-labels.ts';
 import { selectIfMasked, type EmployeeField } from './employee-rows.ts';
 
 export function cellId(rowKey: string, field: string): string {
@@ -46,10 +46,11 @@ function Editor({ rowKey, field, value, certType, employmentType, year, message,
   const status = message ? 'error' : undefined;
   const set = (v: unknown) => onValue(rowKey, field, v);
   const leave = () => onLeave(rowKey, field);
-  const select = (options: { value: string | number; label: string }[], disabled = false) => (
+  const select = (options: { value: string | number; label: string }[], disabled = false, placeholder = '请选择') => (
     <Select id={id} status={status} value={value as string | number | undefined} options={options} onChange={set} onBlur={leave}
-      disabled={disabled} placeholder="请选择" style={{ width: '100%' }} allowClear />
+      disabled={disabled} placeholder={placeholder} style={{ width: '100%' }} allowClear />
   );
+  const dispatched = employmentType === 'dispatch';
   switch (field) {
     case 'certType':
       return select(CERT_TYPES);
@@ -66,11 +67,20 @@ function Editor({ rowKey, field, value, certType, employmentType, year, message,
         <InputNumber id={id} status={status} value={typeof value === 'number' ? value : null} min={0} precision={2} style={{ width: '100%' }}
           onChange={(v) => set(v ?? undefined)} onBlur={leave} placeholder="元" />
       );
+    case 'postType':
+      return select(POST_TYPES, false, '其他岗位');
     case 'dispatchCountedHere':
+      // The agreement is a yes or a no; only a dispatched worker has one.
       return (
-        <Checkbox id={id} checked={value === true} disabled={employmentType !== 'dispatch'} onChange={(e) => set(e.target.checked)} onBlur={leave}>
-          在本单位计算
-        </Checkbox>
+        <Select id={id} status={status} value={value === true ? 'here' : value === false ? 'elsewhere' : undefined} options={DISPATCH_AGREEMENT_CHOICES}
+          onChange={(v) => onValue(rowKey, field, v === undefined ? undefined : v === 'here')} onBlur={leave} disabled={!dispatched}
+          placeholder={dispatched ? '请选择' : '仅劳务派遣'} style={{ width: '100%' }} allowClear />
+      );
+    case 'dispatchAgencyUscc':
+      // The code has capitals only: typed in lower case, it is the same code.
+      return (
+        <Input id={id} status={status} value={dispatched ? text(value) : ''} maxLength={18} disabled={!dispatched}
+          placeholder={dispatched ? '18 位统一社会信用代码' : '仅劳务派遣'} onChange={(e) => set(e.target.value.toUpperCase())} onBlur={leave} />
       );
     default:
       break;

@@ -1,5 +1,6 @@
 // The wizards' second step: the disabled employees, imported from the template (replacing or appending) or typed.
-import { Space } from 'antd';
+import { Alert, Space } from 'antd';
+import { AGREEMENT_REQUEST, countsDispatchedHere } from './dispatch-agreements.ts';
 import { EmployeeImport } from './EmployeeImport.tsx';
 import { EmployeeTable } from './EmployeeTable.tsx';
 import { rowsFrom } from './employee-rows.ts';
@@ -20,6 +21,9 @@ export function EmployeesStep({ wizard }: { wizard: Pick<DeclarationWizard, 'yea
         }
       />
       <EmployeeTable rows={rows} onChange={setRows} year={year} showAll={showAll} listError={listError} />
+      {countsDispatchedHere(rows.map((r) => r.values)) && (
+        <Alert type="info" showIcon title="劳务派遣协议" description={AGREEMENT_REQUEST} data-testid="dispatch-agreement-request" />
+      )}
     </Space>
   );
 }

@@ -8,12 +8,19 @@ export function commitmentMaterials(year: number): string[] {
   return ['用人单位信息', `${year}年安排就业的残疾人信息`, '劳动合同/残疾人在编证明', '发放给残疾人的工资信息', '残疾人参保缴费信息'];
 }
 
-export function CommitmentMaterialsField({ name, label, year }: { name: FieldName; label: string; year: number }) {
+/**
+ * The material a list that counts a dispatched worker here adds, as the letter's 其他材料 line: offered unticked, so
+ * whoever ticks it says the agreement was brought (at the window) or is vouched for (online).
+ */
+export const DISPATCH_AGREEMENT_MATERIAL = '劳务派遣协议（派遣单位与用工单位签订）';
+
+export function CommitmentMaterialsField({ name, label, year, dispatchAgreement = false }: { name: FieldName; label: string; year: number; dispatchAgreement?: boolean }) {
+  const materials = [...commitmentMaterials(year), ...(dispatchAgreement ? [DISPATCH_AGREEMENT_MATERIAL] : [])];
   return (
     <Form.Item name={name} label={label}>
       <Checkbox.Group>
         <Row gutter={[8, 8]}>
-          {commitmentMaterials(year).map((m) => (
+          {materials.map((m) => (
             <Col xs={24} md={12} key={m}>
               <Checkbox value={m}>{m}</Checkbox>
             </Col>

@@ -53,6 +53,27 @@ export const EMPLOYMENT_TYPES: Choice[] = [
   { value: 'other', label: '其他' },
 ];
 
+/** 岗位类别: women in management or technical posts retire later; not chosen is 其他岗位. */
+export const POST_TYPES: Choice[] = [
+  { value: 'management_technical', label: '管理或技术岗位' },
+  { value: 'other', label: '其他岗位' },
+];
+
+/** 劳务派遣: which unit the written agreement between agency and host counts the person in (财税〔2015〕72号 第八条). */
+export const DISPATCH_AGREEMENT_CHOICES: Choice[] = [
+  { value: 'here', label: '是，计入本单位' },
+  { value: 'elsewhere', label: '否，计入对方单位' },
+];
+
+/** 用工性质 as read back: for a dispatched worker with the agency and where the agreement counts the person. */
+export function employmentTypeText(e: { employmentType?: string; dispatchAgencyUscc?: string; dispatchCountedHere?: boolean }): string {
+  const type = labelOf(EMPLOYMENT_TYPES, e.employmentType);
+  if (e.employmentType !== 'dispatch') return type;
+  const agency = e.dispatchAgencyUscc ? `派遣单位 ${e.dispatchAgencyUscc}` : '派遣单位未填';
+  const agreement = e.dispatchCountedHere === undefined ? '协议约定未填' : e.dispatchCountedHere ? '协议约定计入本单位' : '协议约定计入对方单位';
+  return `${type}（${agency}，${agreement}）`;
+}
+
 /** docs/domain.md §5: the category digit of a second-generation disability certificate. */
 export const DISABILITY_CATEGORIES: Choice<number>[] = [
   { value: 1, label: '1 视力' },

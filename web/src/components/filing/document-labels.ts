@@ -2,8 +2,13 @@
 import type { StoredDocument } from '../../lib/filing-types.ts';
 import { ROLE_NAMES, type Role } from '../../lib/session.tsx';
 
-export const DOCUMENT_KIND_NAMES: Record<StoredDocument['kind'], string> = { scan: '申报材料扫描件', evidence: '证明材料', other: '其他材料' };
-export const KIND_COLORS: Record<StoredDocument['kind'], string> = { scan: 'blue', evidence: 'orange', other: 'default' };
+export const DOCUMENT_KIND_NAMES: Record<StoredDocument['kind'], string> = {
+  scan: '申报材料扫描件',
+  evidence: '证明材料',
+  other: '其他材料',
+  dispatch_agreement: '劳务派遣协议',
+};
+export const KIND_COLORS: Record<StoredDocument['kind'], string> = { scan: 'blue', evidence: 'orange', other: 'default', dispatch_agreement: 'purple' };
 
 export function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -59,7 +59,7 @@ export function isKept(row: EmployeeRow, field: string): boolean {
   return kept !== undefined && row.values[field as EmployeeField] === kept;
 }
 
-/** What a row declares: trimmed text, blanks left out, and the dispatch agreement only for dispatched workers. */
+/** What a row declares: trimmed text, blanks left out, and the agency and agreement only for dispatched workers. */
 export function toEmployee(values: EmployeeValues): Employee {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(values)) {
@@ -69,7 +69,10 @@ export function toEmployee(values: EmployeeValues): Employee {
       if (text !== '') out[field] = text;
     } else out[field] = value;
   }
-  if (out.employmentType !== 'dispatch') delete out.dispatchCountedHere;
+  if (out.employmentType !== 'dispatch') {
+    delete out.dispatchAgencyUscc;
+    delete out.dispatchCountedHere;
+  }
   return out as unknown as Employee;
 }
 

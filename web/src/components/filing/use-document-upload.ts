@@ -5,13 +5,16 @@ import { useState } from 'react';
 import { ApiError, upload } from '../../lib/api.ts';
 import type { StoredDocument } from '../../lib/filing-types.ts';
 
+/** The kinds a page offers to upload (the API's `other` is not offered). */
+export type UploadKind = 'scan' | 'evidence' | 'dispatch_agreement';
+
 export interface UploadValues {
   employeeIndex?: number;
 }
 
 export interface DocumentUploadOptions {
   filingId: string;
-  kind: 'scan' | 'evidence';
+  kind: UploadKind;
   /** The employee the uploads belong to, when the page already knows. */
   employeeIndex: number | undefined;
   /** True when the form asks whose evidence it is. */

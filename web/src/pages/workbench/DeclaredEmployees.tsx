@@ -3,7 +3,7 @@
 import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
-import { CERT_TYPES, DISABILITY_CATEGORIES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, labelOf } from '../../components/filing/declaration-labels.ts';
+import { CERT_TYPES, DISABILITY_CATEGORIES, EDUCATION_LEVELS, employmentTypeText, labelOf, POST_TYPES } from '../../components/filing/declaration-labels.ts';
 import type { Employee } from '../../lib/filing-types.ts';
 import { chineseDate, yuan } from '../../lib/format.ts';
 
@@ -35,7 +35,8 @@ export function DeclaredEmployees({ employees, highlightIndex }: { employees: Em
     },
     { title: '文化程度', key: 'education', width: 100, render: (_v, r) => labelOf(EDUCATION_LEVELS, r.education) },
     { title: '就业岗位', dataIndex: 'jobPost', width: 110 },
-    { title: '用工性质', key: 'employmentType', width: 100, render: (_v, r) => labelOf(EMPLOYMENT_TYPES, r.employmentType) },
+    { title: '岗位类别', key: 'postType', width: 120, render: (_v, r) => labelOf(POST_TYPES, r.postType ?? 'other') },
+    { title: '用工性质', key: 'employmentType', width: 200, render: (_v, r) => <span data-testid="employee-employment-type">{employmentTypeText(r)}</span> },
     { title: '劳动合同期限', key: 'contract', width: 250, render: (_v, r) => period(r.contractStart, r.contractEnd) },
     { title: '在岗期间', key: 'employed', width: 250, render: (_v, r) => period(r.employedFrom, r.employedTo) },
     { title: '年实际支付工资', key: 'wage', width: 140, align: 'right', render: (_v, r) => yuan(r.annualWage) },
@@ -51,7 +52,7 @@ export function DeclaredEmployees({ employees, highlightIndex }: { employees: Em
       columns={columns}
       dataSource={employees.map((e, index) => ({ ...e, index }))}
       pagination={employees.length > 20 ? { pageSize: 20 } : false}
-      scroll={{ x: 2100 }}
+      scroll={{ x: 2320 }}
       rowClassName={(r) => (r.index === highlightIndex ? 'wb-row-highlight' : '')}
       onRow={(r) => ({ 'data-testid': 'declared-employee', 'data-index': r.index }) as HTMLAttributes<HTMLElement>}
     />

@@ -1,6 +1,8 @@
 // A filing's tabs for caseworkers: the result, the declaration, the documents (with the upload the role makes), the
 // process with its deadlines and history, and the escalations; above the result, the unit's register changes.
 import { Badge, Empty, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { DispatchAgreements } from '../../components/filing/DispatchAgreements.tsx';
 import { DocumentList } from '../../components/filing/DocumentList.tsx';
 import { ReviewResult } from '../../components/filing/ReviewResult.tsx';
 import { StatusTimeline } from '../../components/filing/StatusTimeline.tsx';
@@ -22,6 +24,8 @@ export type FilingTab = 'result' | 'declaration' | 'documents' | 'history' | 'es
 export function FilingTabs({ filing: f, defaultTab, highlightEmployeeIndex }: { filing: FilingDetail; defaultTab: FilingTab; highlightEmployeeIndex?: number }) {
   const { who } = useSession();
   const escalations = f.escalations ?? [];
+  // An agreement uploaded above the list lists the documents afresh.
+  const [documentsVersion, setDocumentsVersion] = useState(0);
   return (
     <Tabs
       defaultActiveKey={defaultTab}
@@ -54,13 +58,22 @@ export function FilingTabs({ filing: f, defaultTab, highlightEmployeeIndex }: { 
           key: 'documents',
           label: '材料',
           children: (
-            <DocumentList
-              filingId={f.id}
-              employeeNames={f.employees.map((e) => e.name)}
-              highlightEmployeeIndex={highlightEmployeeIndex}
-              uploadKind={who ? UPLOADS[who.role] : undefined}
-              employeeIndex={who?.role === 'reviewer' ? highlightEmployeeIndex : undefined}
-            />
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+              <DispatchAgreements
+                filingId={f.id}
+                employees={f.employees}
+                mayUpload={Boolean(who && UPLOADS[who.role])}
+                onUploaded={() => setDocumentsVersion((v) => v + 1)}
+              />
+              <DocumentList
+                key={documentsVersion}
+                filingId={f.id}
+                employeeNames={f.employees.map((e) => e.name)}
+                highlightEmployeeIndex={highlightEmployeeIndex}
+                uploadKind={who ? UPLOADS[who.role] : undefined}
+                employeeIndex={who?.role === 'reviewer' ? highlightEmployeeIndex : undefined}
+              />
+            </Space>
           ),
         },
         {

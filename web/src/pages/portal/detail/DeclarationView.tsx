@@ -5,7 +5,7 @@ import type { HTMLAttributes } from 'react';
 import type { Employee } from '../../../../../filings/declaration/filing.ts';
 import { regionName } from '../../../../../domain/regions.ts';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
-import { CERT_TYPES, ECONOMIC_TYPES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, UNIT_NATURE_NAMES, labelOf } from '../../../components/filing/declaration-labels.ts';
+import { CERT_TYPES, ECONOMIC_TYPES, EDUCATION_LEVELS, employmentTypeText, POST_TYPES, UNIT_NATURE_NAMES, labelOf } from '../../../components/filing/declaration-labels.ts';
 import type { FilingDetail } from '../../../lib/filing-types.ts';
 import { chineseDate, yuan } from '../../../lib/format.ts';
 
@@ -60,7 +60,8 @@ export function EmployeesView({ employees }: { employees: Employee[] }) {
         { title: '残疾等级', dataIndex: 'disabilityGrade', render: (v: number) => `${v} 级` },
         { title: '文化程度', dataIndex: 'education', render: (v: string) => labelOf(EDUCATION_LEVELS, v) },
         { title: '就业岗位', dataIndex: 'jobPost' },
-        { title: '用工性质', dataIndex: 'employmentType', render: (v: string) => labelOf(EMPLOYMENT_TYPES, v) },
+        { title: '岗位类别', key: 'postType', render: (_v, e) => labelOf(POST_TYPES, e.postType ?? 'other') },
+        { title: '用工性质', key: 'employmentType', render: (_v, e) => employmentTypeText(e) },
         { title: '在岗期间', key: 'period', render: (_v, e) => `${chineseDate(e.employedFrom)} 至 ${chineseDate(e.employedTo)}` },
         { title: '实际支付工资', dataIndex: 'annualWage', render: (v: number) => yuan(v) },
       ]}

@@ -1,5 +1,7 @@
 // The filing as declared (unit, employees), its history, and its documents.
 import { Card, Col, Row, Space, Tabs } from 'antd';
+import { useState } from 'react';
+import { DispatchAgreements } from '../../../components/filing/DispatchAgreements.tsx';
 import { DocumentList } from '../../../components/filing/DocumentList.tsx';
 import { StatusTimeline } from '../../../components/filing/StatusTimeline.tsx';
 import type { FilingDetail } from '../../../lib/filing-types.ts';
@@ -7,6 +9,7 @@ import { EmployeesView, EmployerView } from './DeclarationView.tsx';
 
 /** `documentsVersion`: a new value lists the documents afresh (after evidence was uploaded elsewhere on the page). */
 export function FilingRecords({ filing, documentsVersion }: { filing: FilingDetail; documentsVersion: number }) {
+  const [agreementsVersion, setAgreementsVersion] = useState(0);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
@@ -24,8 +27,9 @@ export function FilingRecords({ filing, documentsVersion }: { filing: FilingDeta
           <Card title="办理进度" size="small">
             <StatusTimeline history={filing.history} />
           </Card>
+          <DispatchAgreements filingId={filing.id} employees={filing.employees} mayUpload onUploaded={() => setAgreementsVersion((v) => v + 1)} />
           <Card title="申报材料" size="small">
-            <DocumentList filingId={filing.id} employeeNames={filing.employees.map((e) => e.name)} key={documentsVersion} />
+            <DocumentList filingId={filing.id} employeeNames={filing.employees.map((e) => e.name)} key={`${documentsVersion}-${agreementsVersion}`} />
           </Card>
         </Space>
       </Col>

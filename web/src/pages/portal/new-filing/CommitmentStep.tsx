@@ -16,9 +16,11 @@ export interface CommitmentStepProps {
   year: number;
   unitName: string | undefined;
   signedAt: string;
+  /** The list counts a dispatched worker here: the letter also vouches for the agreement. */
+  dispatchAgreement: boolean;
 }
 
-export function CommitmentStep({ form, year, unitName, signedAt }: CommitmentStepProps) {
+export function CommitmentStep({ form, year, unitName, signedAt, dispatchAgreement }: CommitmentStepProps) {
   return (
     <Form form={form} layout="vertical" data-testid="commitment-form">
       <Card size="small" style={{ background: '#fffdf7', marginBottom: 16 }}>
@@ -29,7 +31,7 @@ export function CommitmentStep({ form, year, unitName, signedAt }: CommitmentSte
         <Typography.Paragraph style={{ textIndent: '2em' }}>
           在办理 {year} 年度按比例安排残疾人就业审核认定事项中所提交的下列材料真实、有效，复印件与原件一致。如有隐瞒或提供的材料虚假，愿意承担一切法律后果。
         </Typography.Paragraph>
-        <CommitmentMaterialsField name="materials" label="承诺的材料" year={year} />
+        <CommitmentMaterialsField name="materials" label="承诺的材料" year={year} dispatchAgreement={dispatchAgreement} />
         <Form.Item name="otherMaterial" label="其他材料（选填）">
           <Input maxLength={200} placeholder="如：劳务派遣协议" />
         </Form.Item>

@@ -3,7 +3,7 @@ import { Descriptions } from 'antd';
 import type { Employee, Filing } from '../../../../../filings/declaration/filing.ts';
 import { regionName } from '../../../../../domain/regions.ts';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
-import { CERT_TYPES, EMPLOYMENT_TYPES, UNIT_NATURE_NAMES, labelOf } from '../../../components/filing/declaration-labels.ts';
+import { CERT_TYPES, employmentTypeText, UNIT_NATURE_NAMES, labelOf } from '../../../components/filing/declaration-labels.ts';
 import { chineseDate, yuan } from '../../../lib/format.ts';
 
 export function ConfirmStep({ filing }: { filing: Filing }) {
@@ -43,7 +43,7 @@ export function ConfirmStep({ filing }: { filing: Filing }) {
           { title: '姓名', dataIndex: 'name' },
           { title: '身份证号', dataIndex: 'idNumber' },
           { title: '证件类型', dataIndex: 'certType', render: (v: string) => labelOf(CERT_TYPES, v) },
-          { title: '用工性质', dataIndex: 'employmentType', render: (v: string) => labelOf(EMPLOYMENT_TYPES, v) },
+          { title: '用工性质', key: 'employmentType', render: (_v, e) => employmentTypeText(e) },
           { title: '在岗期间', key: 'period', render: (_v, e) => `${chineseDate(e.employedFrom)} 至 ${chineseDate(e.employedTo)}` },
           { title: '实际支付工资', dataIndex: 'annualWage', render: (v: number) => yuan(v) },
         ]}

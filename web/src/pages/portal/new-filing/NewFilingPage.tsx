@@ -13,6 +13,7 @@ import { STATUS_NAMES } from '../../../lib/filing-types.ts';
 import { CommitmentStep } from './CommitmentStep.tsx';
 import { ConfirmStep } from './ConfirmStep.tsx';
 import { SeasonNotice } from './SeasonNotice.tsx';
+import { countsDispatchedHere } from '../../../components/filing/dispatch-agreements.ts';
 import { STEP_COMMITMENT, STEP_CONFIRM, useNewFilingWizard } from './use-new-filing-wizard.ts';
 
 const STEP_TITLES = ['单位信息', '残疾职工', '承诺书', '确认提交'];
@@ -55,7 +56,7 @@ export function NewFilingPage() {
           <EmployeesStep wizard={wizard} />
         </div>
         <div hidden={step !== STEP_COMMITMENT}>
-          <CommitmentStep form={commitmentForm} year={year} unitName={unitName} signedAt={signedAt} />
+          <CommitmentStep form={commitmentForm} year={year} unitName={unitName} signedAt={signedAt} dispatchAgreement={countsDispatchedHere(wizard.rows.map((r) => r.values))} />
         </div>
         {step === STEP_CONFIRM && <ConfirmStep filing={wizard.declaration()} />}
         <Space style={{ marginTop: 24 }} wrap>

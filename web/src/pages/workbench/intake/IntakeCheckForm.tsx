@@ -17,7 +17,8 @@ export function intakeCheckRoute(step: number): ExtraFormRoute {
   return { parts: ['commitment', 'windowIntake'], fieldOf: (part, field) => [part, field ?? (part === 'commitment' ? 'accepted' : 'materialsComplete')], step };
 }
 
-export function IntakeCheckForm({ form, year }: { form: FormInstance<IntakeCheckValues>; year: number }) {
+/** `dispatchAgreement`: the list counts a dispatched worker here, so the paper should include the agreement. */
+export function IntakeCheckForm({ form, year, dispatchAgreement }: { form: FormInstance<IntakeCheckValues>; year: number; dispatchAgreement: boolean }) {
   const complete = Form.useWatch(['windowIntake', 'materialsComplete'], form);
   const deadlines = useDeadlines();
   return (
@@ -51,7 +52,7 @@ export function IntakeCheckForm({ form, year }: { form: FormInstance<IntakeCheck
           <Input.TextArea rows={2} maxLength={500} showCount placeholder="如：缺少残疾职工劳动合同复印件" data-testid="intake-missing-materials" />
         </Form.Item>
       )}
-      <CommitmentMaterialsField name={['commitment', 'materials']} label="单位承诺的材料（按纸质承诺书勾选）" year={year} />
+      <CommitmentMaterialsField name={['commitment', 'materials']} label="单位承诺的材料（按纸质承诺书勾选）" year={year} dispatchAgreement={dispatchAgreement} />
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name={['commitment', 'signer']} label="承诺书签字人（法定代表人或授权经办人）" rules={[{ required: true, whitespace: true, message: '请填写承诺书签字人' }]}>

@@ -17,6 +17,8 @@ import { regionLabel } from '../region-label.ts';
 import { IntakeButtons } from './IntakeButtons.tsx';
 import { IntakeCheckForm } from './IntakeCheckForm.tsx';
 import { IntakeScans } from './IntakeScans.tsx';
+import { countsDispatchedHere } from '../../../components/filing/dispatch-agreements.ts';
+import { toEmployee } from '../../../components/filing/employee-rows.ts';
 import { STEP_INTAKE, STEP_SCANS, useIntakeWizard } from './use-intake-wizard.ts';
 
 const STEP_TITLES = ['单位信息', '残疾职工', '材料核对与承诺', '上传扫描件'];
@@ -79,9 +81,9 @@ function IntakeWizard({ onRestart }: { onRestart: () => void }) {
           <EmployeesStep wizard={wizard} />
         </div>
         <div hidden={step !== STEP_INTAKE}>
-          <IntakeCheckForm form={checkForm} year={year} />
+          <IntakeCheckForm form={checkForm} year={year} dispatchAgreement={countsDispatchedHere(rows.map((r) => r.values))} />
         </div>
-        {step === STEP_SCANS && created && <IntakeScans created={created} employeeNames={rows.map((r) => String(r.values.name ?? ''))} />}
+        {step === STEP_SCANS && created && <IntakeScans created={created} employees={rows.map((r) => toEmployee(r.values))} />}
         <IntakeButtons wizard={wizard} created={created} onRestart={onRestart} />
       </Card>
     </Space>
