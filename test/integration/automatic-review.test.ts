@@ -13,6 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.ts';
 import { buildScenario, monthKey, simDataDirWith, type Scenario } from '../support/review-scenarios.ts';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.ts';
+import { registerUscc } from '../support/unit-register-rows.ts';
+
+/** The dispatch agency of the `dispatch` scenario: another unit, under which the departments hold the workers' months. */
+const DISPATCH_AGENCY = registerUscc('91', '330106', 'DA0000001');
 
 let system: TestSystem;
 let dataDir: string;
@@ -105,10 +109,10 @@ const S = {
     seed: 920_013,
     averageStaffCount: 120,
     averageAnnualWage: 80_000,
-    // Both paid and insured by the host here, so only the dispatch rule tells them apart.
+    // Both dispatched by one agency, which pays and insures them, so only the agreement tells them apart.
     employees: [
-      { cert: { kind: 'disability', grade: 4 }, employmentType: 'dispatch' },
-      { cert: { kind: 'disability', grade: 4 }, employmentType: 'dispatch', dispatchCountedHere: true },
+      { cert: { kind: 'disability', grade: 4 }, employmentType: 'dispatch', dispatchAgencyUscc: DISPATCH_AGENCY, dispatchCountedHere: false },
+      { cert: { kind: 'disability', grade: 4 }, employmentType: 'dispatch', dispatchAgencyUscc: DISPATCH_AGENCY, dispatchCountedHere: true },
     ],
   }),
   smallEnterprise: buildScenario({
@@ -513,12 +517,13 @@ describe('automatic review', { timeout: 90_000 }, () => {
       months: months({ '1-12': ['DISPATCH_COUNTED_ELSEWHERE'] }),
     });
     expectEmployee(review.employees[1], { weight: 1, countedMonths: 12, contribution: 1, reasons: [], months: months() });
-    // required 120 × 1.5% = 1.80, shortfall 0.80; ratio 1 / 120 = 0.008333 → 90% of 0.8 × 80 000 = 64 000 → 57 600
+    // The one counted here moves into the staff: 120 + 1 = 121; required 121 × 1.5% = 1.815 (shown 1.82), shortfall
+    // 0.815; ratio 1 / 121 = 0.008264 → 90% of 0.815 × 80 000 = 65 200 → 58 680
     expectTotals(review, {
       certifiedCount: 1,
-      requiredCount: 1.8,
-      shortfall: 0.8,
-      levy: { base: 64_000, reductionRate: 0.1, payable: 57_600, exempt: false, wageBase: 80_000, wageBaseCap: 260_000, actualRatio: 0.008333 },
+      requiredCount: 1.82,
+      shortfall: 0.82,
+      levy: { base: 65_200, reductionRate: 0.1, payable: 58_680, exempt: false, wageBase: 80_000, wageBaseCap: 260_000, actualRatio: 0.008264 },
     });
   });
 
