@@ -1,8 +1,10 @@
-// A DMN 1.3 file read into decisions this project can evaluate: decision tables and literal expressions, with
-// the decisions each requires (its DRG). The engine deploys the same file; evaluate-decision.ts judges it the way
-// Operaton does, and the conformance test holds the two to identical results.
+// A DMN file (1.1 to 1.5, read as 1.3 as Operaton reads it) read into decisions this project can evaluate:
+// decision tables and literal expressions, with the decisions each requires (its DRG). The engine deploys the same
+// file; evaluate-decision.ts judges it the way Operaton does, and the conformance test holds the two to identical
+// results. What the two would not judge alike is refused here, each problem named on its element.
 import { DmnModdle, type ModdleElement } from 'dmn-moddle';
-import { FeelExpression, FeelUnaryTest } from './feel-expression.ts';
+import { FeelExpression, FeelSyntaxError, FeelUnaryTest } from './feel-expression.ts';
+import { normalizeDmnNamespaces } from './dmn-namespaces.ts';
 
 /** The hit policies Operaton 1.0 evaluates (PRIORITY and OUTPUT ORDER it does not). Aggregations are not used here. */
 export const HIT_POLICIES = ['UNIQUE', 'FIRST', 'ANY', 'RULE ORDER', 'COLLECT'] as const;
@@ -59,10 +61,20 @@ export interface DecisionModel {
   decisions: Map<string, Decision>;
 }
 
+/** One thing in the file the worker cannot evaluate as the engine does, on the element that holds it. */
+export interface ModelProblem {
+  /** The element's id, or the nearest enclosing one with an id ('' for the file). */
+  elementId: string;
+  message: string;
+}
+
 export class DecisionModelError extends Error {
-  constructor(message: string) {
+  /** Every problem of the file, each on its element (at least one). */
+  readonly problems: ModelProblem[];
+  constructor(message: string, problems?: ModelProblem[]) {
     super(message);
     this.name = 'DecisionModelError';
+    this.problems = problems ?? [{ elementId: '', message }];
   }
 }
 
@@ -81,35 +93,105 @@ function attribute(element: ModdleElement, local: string): string | null {
   return null;
 }
 
-function readTable(decisionId: string, table: ModdleElement): DecisionTable {
-  const hitPolicy = (typeof table.hitPolicy === 'string' ? table.hitPolicy : 'UNIQUE') as HitPolicy;
-  if (!HIT_POLICIES.includes(hitPolicy)) throw new DecisionModelError(`决策 ${decisionId}：不支持命中策略 ${hitPolicy}`);
-  if (table.aggregation) throw new DecisionModelError(`决策 ${decisionId}：不使用 COLLECT 聚合（${String(table.aggregation)}）`);
-  const inputs = list(table.input).map((input) => ({
-    id: input.id ?? '',
-    label: typeof input.label === 'string' ? input.label : '',
-    expression: new FeelExpression(text(input.inputExpression)),
-    typeRef: ((input.inputExpression as ModdleElement | undefined)?.typeRef as string | undefined) ?? null,
-  }));
+/** The problems of one file, collected element by element, so that one mistake does not hide the next. */
+class Problems {
+  readonly list: ModelProblem[] = [];
+  add(elementId: string, message: string): void {
+    this.list.push({ elementId, message });
+  }
+  /** A FEEL text compiled, or its problem recorded on the element (then a stand-in, never evaluated: the file is refused). */
+  feel<T>(elementId: string, where: string, compile: () => T, standIn: () => T): T {
+    try {
+      return compile();
+    } catch (error) {
+      if (!(error instanceof FeelSyntaxError)) throw error;
+      this.add(elementId, `${where}：${error.message}`);
+      return standIn();
+    }
+  }
+}
+
+/**
+ * A temporal literal (`@"2025-01-01"`, `@"P1M"`) outside string literals. The FEEL rule already refuses date(),
+ * time() and duration(); this is the one other way to a date, time or duration value, and those the worker would
+ * carry between decisions as text where the engine carries Java dates: refused, so neither ever sees one.
+ */
+function hasTemporalLiteral(text: string): boolean {
+  return text.replace(/"(?:[^"\\]|\\.)*"/g, (literal, offset: number) => (text[offset - 1] === '@' ? literal : '""')).includes('@');
+}
+
+/**
+ * A name the caller passes or a decision answers must be one FEEL name: feelin (and the engine's FEEL) read
+ * `days in weekend` as the test `days in weekend`, never as a variable of that name.
+ */
+const PLAIN_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
+function checkName(problems: Problems, elementId: string, what: string, name: string): void {
+  if (PLAIN_NAME.test(name)) return;
+  problems.add(
+    elementId,
+    `${what}「${name}」不是一个 FEEL 名称（含空格、运算符或关键字）：表达式会把它读成运算而不是这个变量，工作进程与引擎都不能按名称读取它；请改为不含空格的名称（如 ${name.replace(/[^\p{L}\p{N}_]+(\p{L})?/gu, (_m, c: string | undefined) => (c ?? '').toUpperCase()) || 'name'}）`,
+  );
+}
+
+function expression(problems: Problems, elementId: string, where: string, text: string): FeelExpression {
+  if (hasTemporalLiteral(text)) problems.add(elementId, `${where}：${TEMPORAL_MESSAGE}（${text.trim()}）`);
+  return problems.feel(elementId, where, () => new FeelExpression(text), () => new FeelExpression('null'));
+}
+
+function unaryTest(problems: Problems, elementId: string, where: string, text: string): FeelUnaryTest {
+  if (hasTemporalLiteral(text)) problems.add(elementId, `${where}：${TEMPORAL_MESSAGE}（${text.trim()}）`);
+  return problems.feel(elementId, where, () => new FeelUnaryTest(text), () => new FeelUnaryTest('-'));
+}
+
+const TEMPORAL_MESSAGE = '不允许日期、时间或期间值（@"…"）：工作进程与引擎对它们的运算和比较不一致；请用整数表示月份（如 202501）或天数';
+
+function readTable(problems: Problems, decisionId: string, table: ModdleElement): DecisionTable {
+  const tableId = table.id ?? decisionId;
+  let hitPolicy = (typeof table.hitPolicy === 'string' ? table.hitPolicy : 'UNIQUE') as HitPolicy;
+  if (!HIT_POLICIES.includes(hitPolicy)) {
+    problems.add(tableId, `决策 ${decisionId}：不支持命中策略 ${hitPolicy}（可用：${HIT_POLICIES.join('、')}）`);
+    hitPolicy = 'UNIQUE';
+  }
+  if (table.aggregation) problems.add(tableId, `决策 ${decisionId}：不使用 COLLECT 聚合（${String(table.aggregation)}）`);
+  const inputs = list(table.input).map((input, k) => {
+    const inputExpression = input.inputExpression as ModdleElement | undefined;
+    const id = inputExpression?.id ?? input.id ?? tableId;
+    return {
+      id: input.id ?? '',
+      label: typeof input.label === 'string' ? input.label : '',
+      expression: expression(problems, id, `决策 ${decisionId} 第 ${k + 1} 个条件列的输入表达式`, text(inputExpression)),
+      typeRef: (inputExpression?.typeRef as string | undefined) ?? null,
+    };
+  });
   const outputs = list(table.output).map((output) => {
-    if (typeof output.name !== 'string' || output.name === '') throw new DecisionModelError(`决策 ${decisionId}：输出列 ${output.id ?? ''} 没有名称`);
-    return { id: output.id ?? '', label: typeof output.label === 'string' ? output.label : '', name: output.name, typeRef: (output.typeRef as string | undefined) ?? null };
+    const id = output.id ?? tableId;
+    if (typeof output.name !== 'string' || output.name === '') problems.add(id, `决策 ${decisionId}：输出列 ${output.id ?? ''} 没有名称`);
+    else checkName(problems, id, `决策 ${decisionId} 的输出列名称`, output.name);
+    if (output.defaultOutputEntry) {
+      problems.add(
+        id,
+        `决策 ${decisionId} 的输出列 ${typeof output.name === 'string' ? output.name : ''} 设有默认输出（defaultOutputEntry）：流程引擎（Operaton 1.0）不使用它，没有规则命中时结果为空；请删去默认输出，改在表末尾加一条各条件均为 - 的规则（命中策略 FIRST）`,
+      );
+    }
+    return { id: output.id ?? '', label: typeof output.label === 'string' ? output.label : '', name: typeof output.name === 'string' ? output.name : '', typeRef: (output.typeRef as string | undefined) ?? null };
   });
   const rules = list(table.rule).map((rule) => {
-    const inputEntries = list(rule.inputEntry).map((entry) => new FeelUnaryTest(text(entry)));
-    const outputEntries = list(rule.outputEntry).map((entry) => {
-      if (text(entry).trim() === '') throw new DecisionModelError(`决策 ${decisionId}：规则 ${rule.id ?? ''} 有空的输出`);
-      return new FeelExpression(text(entry));
+    const ruleId = rule.id ?? tableId;
+    const inputEntries = list(rule.inputEntry).map((entry, k) => unaryTest(problems, entry.id ?? ruleId, `决策 ${decisionId} 规则 ${rule.id ?? ''} 第 ${k + 1} 个条件`, text(entry)));
+    const outputEntries = list(rule.outputEntry).map((entry, k) => {
+      if (text(entry).trim() === '') problems.add(entry.id ?? ruleId, `决策 ${decisionId}：规则 ${rule.id ?? ''} 有空的输出`);
+      return expression(problems, entry.id ?? ruleId, `决策 ${decisionId} 规则 ${rule.id ?? ''} 第 ${k + 1} 个输出`, text(entry) || 'null');
     });
     if (inputEntries.length !== inputs.length || outputEntries.length !== outputs.length) {
-      throw new DecisionModelError(`决策 ${decisionId}：规则 ${rule.id ?? ''} 的条件或输出个数与表头不符`);
+      problems.add(ruleId, `决策 ${decisionId}：规则 ${rule.id ?? ''} 的条件或输出个数与表头不符`);
     }
     return { id: rule.id ?? '', description: text(rule.description as unknown) || String(rule.description ?? ''), inputEntries, outputEntries };
   });
   return { kind: 'table', hitPolicy, inputs, outputs, rules };
 }
 
-function readDecision(element: ModdleElement): Decision {
+function readDecision(problems: Problems, element: ModdleElement): Decision {
   const id = element.id ?? '';
   const logic = element.decisionLogic as ModdleElement | undefined;
   const requires = list(element.informationRequirement)
@@ -117,35 +199,67 @@ function readDecision(element: ModdleElement): Decision {
     .filter((href) => href !== '')
     .map((href) => href.replace(/^#/, ''));
   let decisionLogic: Decision['logic'];
-  if (logic?.$type === 'dmn:DecisionTable') decisionLogic = readTable(id, logic);
+  if (logic?.$type === 'dmn:DecisionTable') decisionLogic = readTable(problems, id, logic);
   else if (logic?.$type === 'dmn:LiteralExpression') {
     const variable = element.variable as ModdleElement | undefined;
-    const variableName = typeof variable?.name === 'string' && variable.name !== '' ? variable.name : id;
-    decisionLogic = { kind: 'literal', variableName, typeRef: (variable?.typeRef as string | undefined) ?? null, expression: new FeelExpression(text(logic)) };
-  } else throw new DecisionModelError(`决策 ${id}：只支持决策表和字面表达式（这里是 ${logic?.$type ?? '空'}）`);
+    const named = typeof variable?.name === 'string' && variable.name !== '';
+    const variableName = named ? (variable.name as string) : id;
+    if (named) checkName(problems, id, `决策 ${id} 的结果变量名称`, variableName);
+    decisionLogic = { kind: 'literal', variableName, typeRef: (variable?.typeRef as string | undefined) ?? null, expression: expression(problems, logic.id ?? id, `决策 ${id} 的字面表达式`, text(logic)) };
+  } else {
+    problems.add(id, `决策 ${id}：只支持决策表和字面表达式（这里是 ${logic?.$type ?? '空'}）`);
+    decisionLogic = { kind: 'literal', variableName: id, typeRef: null, expression: new FeelExpression('null') };
+  }
   return { id, name: element.name ?? id, requires, logic: decisionLogic, historyTimeToLive: attribute(element, 'historyTimeToLive') };
 }
 
-/** Reads a DMN file; throws DecisionModelError (or FeelSyntaxError) for what this project cannot evaluate. */
+/**
+ * Reads a DMN file; throws DecisionModelError, with every problem on its element, when any part of it is one
+ * this project cannot evaluate exactly as the engine does.
+ */
 export async function readDecisionModel(xml: string): Promise<DecisionModel> {
   let parsed;
   try {
-    parsed = await new DmnModdle().fromXML(xml, 'dmn:Definitions');
+    parsed = await new DmnModdle().fromXML(normalizeDmnNamespaces(xml), 'dmn:Definitions');
   } catch (error) {
     throw new DecisionModelError(`DMN 文件无法读取：${error instanceof Error ? error.message : String(error)}`);
   }
   const root = parsed.rootElement;
+  if (root.$type !== 'dmn:Definitions') throw new DecisionModelError('DMN 文件无法读取：根元素不是 DMN 1.1–1.5 的 definitions');
+  const problems = new Problems();
+  for (const warning of parsed.warnings) {
+    // dmn-moddle drops an element it cannot read, a second one of an id among them, with only a warning.
+    const duplicate = /duplicate ID <([^>]*)>/.exec(warning.message)?.[1];
+    if (duplicate !== undefined) problems.add(duplicate, `id ${duplicate} 重复：每个元素须有唯一的 id（同 id 的决策会相互覆盖）`);
+    else if (/unparsable content <(?:\w+:)?decision>/.test(warning.message)) problems.add('', `有一个决策无法读取：${warning.message.split('\n')[0]}`);
+  }
   const decisions = new Map<string, Decision>();
   for (const element of list(root.drgElement)) {
+    if (element.$type === 'dmn:InputData') {
+      const variable = element.variable as ModdleElement | undefined;
+      const name = typeof variable?.name === 'string' && variable.name !== '' ? variable.name : element.name;
+      if (typeof name === 'string' && name !== '') checkName(problems, element.id ?? '', '输入数据名称', name);
+      continue;
+    }
     if (element.$type !== 'dmn:Decision') continue;
-    const decision = readDecision(element);
+    if (!element.id) {
+      // The engine keys a decision by its id: without one it is neither deployable nor callable, and two would collide.
+      problems.add('', `决策「${element.name ?? ''}」缺少 id：流程引擎以 id 作为决策的键，请为它设定唯一的 id`);
+      continue;
+    }
+    if (decisions.has(element.id)) {
+      problems.add(element.id, `决策 id ${element.id} 重复：每个决策须有唯一的 id`);
+      continue;
+    }
+    const decision = readDecision(problems, element);
     decisions.set(decision.id, decision);
   }
   for (const decision of decisions.values()) {
     for (const required of decision.requires) {
-      if (!decisions.has(required)) throw new DecisionModelError(`决策 ${decision.id} 依赖的决策 ${required} 不在同一文件中`);
+      if (!decisions.has(required)) problems.add(decision.id, `决策 ${decision.id} 依赖的决策 ${required} 不在同一文件中`);
     }
   }
+  if (problems.list.length > 0) throw new DecisionModelError(problems.list.map((p) => p.message).join('；'), problems.list);
   return { id: root.id ?? '', name: root.name ?? '', decisions };
 }
 
