@@ -353,6 +353,25 @@ describe('what the evaluator reads beyond the shipped files agrees with the engi
     const variables = { ...noMatch, wage: { value: 2100, type: 'Double' } }; // rule 3 refuses 330102: nothing matches
     expect(await engine.post(`/decision-definition/${definition!.id}/evaluate`, { variables })).toEqual([]);
   }, 60_000);
+
+  it('a name with spaces and a keyword: the engine may read `days in weekend` as a variable of that name, feelin never does — so the lint refuses such names', async () => {
+    const literal = `<decision id="spaced-name" name="spaced-name" operaton:historyTimeToLive="P30D"><variable name="answer" typeRef="boolean" /><literalExpression id="spaced-name-text"><text>days in weekend</text></literalExpression></decision>`;
+    const declared = '<inputData id="spaced-input" name="days in weekend"><variable name="days in weekend" /></inputData>';
+    const xml = dmnFile(literal).replace('id="test-definitions"', 'id="spaced-name-definitions"');
+    expect(await lintDmn(dmnFile(literal, declared))).toMatchObject([{ rule: 'evaluable', elementId: 'spaced-input' }]);
+    await deployAsIs([{ name: 'spaced-name.dmn', content: xml }], 'dmn-conformance-spaced-name');
+    const [definition] = await engine.get<{ id: string }[]>('/decision-definition', { key: 'spaced-name', latestVersion: 'true' });
+    const model = await readDecisionModel(xml);
+    const both = async (point: Point) => [canonical(ourOutcome(model, 'spaced-name', point, () => {})), canonical(await engineOutcome(engine, definition!.id, point, new Map()))];
+    // Given only the spaced variable, the engine answers its value; the worker the test `days in weekend` (null).
+    expect(await both({ 'days in weekend': true })).toEqual(['[{"answer":null}]', '[{"answer":true}]']);
+    // With the one-word names — all this project's callers pass one-word facts, and no output may be spaced — they agree.
+    const oneWord: Point[] = [{ days: 3, weekend: 6 }, { days: 6, weekend: 6 }, { 'days in weekend': true, days: 3, weekend: 6 }];
+    for (const point of oneWord) {
+      const [ours, theirs] = await both(point);
+      expect(ours, JSON.stringify(point)).toBe(theirs);
+    }
+  }, 60_000);
 });
 
 // The DMN TCK's decision-table cases (test/fixtures/dmn-tck/): as the TCK has them, what the lint says; adapted
