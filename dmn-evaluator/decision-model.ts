@@ -5,6 +5,7 @@
 import { DmnModdle, type ModdleElement } from 'dmn-moddle';
 import { FeelExpression, FeelSyntaxError, FeelUnaryTest } from './feel-expression.ts';
 import { normalizeDmnNamespaces } from './dmn-namespaces.ts';
+import { DecisionEvaluationError } from './evaluation-error.ts';
 
 /** The hit policies Operaton 1.0 evaluates (PRIORITY and OUTPUT ORDER it does not). Aggregations are not used here. */
 export const HIT_POLICIES = ['UNIQUE', 'FIRST', 'ANY', 'RULE ORDER', 'COLLECT'] as const;
@@ -58,7 +59,13 @@ export interface Decision {
 export interface DecisionModel {
   id: string;
   name: string;
+  /** The decisions that can be evaluated. */
   decisions: Map<string, Decision>;
+  /**
+   * Read leniently (readDeployedDecisionModel): the decisions that cannot, each with why — its own problems or
+   * a required decision's. The engine too deploys such a file and fails only on evaluating those decisions.
+   */
+  unevaluable?: ReadonlyMap<string, string>;
 }
 
 /** One thing in the file the worker cannot evaluate as the engine does, on the element that holds it. */
@@ -96,18 +103,53 @@ function attribute(element: ModdleElement, local: string): string | null {
 /** The problems of one file, collected element by element, so that one mistake does not hide the next. */
 class Problems {
   readonly list: ModelProblem[] = [];
-  add(elementId: string, message: string): void {
-    this.list.push({ elementId, message });
+  /** Problems of one expression: the engine reads such a file and fails only where it evaluates that expression. */
+  readonly ofAnExpression = new Set<ModelProblem>();
+  add(elementId: string, message: string): ModelProblem {
+    const problem = { elementId, message };
+    this.list.push(problem);
+    return problem;
   }
-  /** A FEEL text compiled, or its problem recorded on the element (then a stand-in, never evaluated: the file is refused). */
-  feel<T>(elementId: string, where: string, compile: () => T, standIn: () => T): T {
+  /** A FEEL expression compiled, or its problem recorded on the element and a stand-in that fails when evaluated. */
+  expression(elementId: string, where: string, text: string): FeelExpression {
+    const problem = this.ofExpression(elementId, where, text, () => new FeelExpression(text));
+    return problem instanceof FeelExpression ? problem : new FailingExpression(problem.message);
+  }
+  /** A FEEL unary test compiled, or its problem recorded on the element and a stand-in that fails when tested. */
+  unaryTest(elementId: string, where: string, text: string): FeelUnaryTest {
+    const problem = this.ofExpression(elementId, where, text, () => new FeelUnaryTest(text));
+    return problem instanceof FeelUnaryTest ? problem : new FailingUnaryTest(problem.message);
+  }
+  private ofExpression<T>(elementId: string, where: string, text: string, compile: () => T): T | ModelProblem {
+    let problem: ModelProblem | null = null;
+    if (hasTemporalLiteral(text)) problem = this.add(elementId, `${where}：${TEMPORAL_MESSAGE}（${text.trim()}）`);
     try {
-      return compile();
+      const compiled = compile();
+      if (!problem) return compiled;
     } catch (error) {
       if (!(error instanceof FeelSyntaxError)) throw error;
-      this.add(elementId, `${where}：${error.message}`);
-      return standIn();
+      problem ??= this.add(elementId, `${where}：${error.message}`);
     }
+    this.ofAnExpression.add(problem);
+    return problem;
+  }
+}
+
+class FailingExpression extends FeelExpression {
+  constructor(private readonly why: string) {
+    super('null');
+  }
+  override evaluate(): never {
+    throw new DecisionEvaluationError(this.why);
+  }
+}
+
+class FailingUnaryTest extends FeelUnaryTest {
+  constructor(private readonly why: string) {
+    super('null');
+  }
+  override test(): never {
+    throw new DecisionEvaluationError(this.why);
   }
 }
 
@@ -134,15 +176,8 @@ function checkName(problems: Problems, elementId: string, what: string, name: st
   );
 }
 
-function expression(problems: Problems, elementId: string, where: string, text: string): FeelExpression {
-  if (hasTemporalLiteral(text)) problems.add(elementId, `${where}：${TEMPORAL_MESSAGE}（${text.trim()}）`);
-  return problems.feel(elementId, where, () => new FeelExpression(text), () => new FeelExpression('null'));
-}
-
-function unaryTest(problems: Problems, elementId: string, where: string, text: string): FeelUnaryTest {
-  if (hasTemporalLiteral(text)) problems.add(elementId, `${where}：${TEMPORAL_MESSAGE}（${text.trim()}）`);
-  return problems.feel(elementId, where, () => new FeelUnaryTest(text), () => new FeelUnaryTest('-'));
-}
+const expression = (problems: Problems, elementId: string, where: string, text: string) => problems.expression(elementId, where, text);
+const unaryTest = (problems: Problems, elementId: string, where: string, text: string) => problems.unaryTest(elementId, where, text);
 
 const TEMPORAL_MESSAGE = '不允许日期、时间或期间值（@"…"）：工作进程与引擎对它们的运算和比较不一致；请用整数表示月份（如 202501）或天数';
 
@@ -213,11 +248,15 @@ function readDecision(problems: Problems, element: ModdleElement): Decision {
   return { id, name: element.name ?? id, requires, logic: decisionLogic, historyTimeToLive: attribute(element, 'historyTimeToLive') };
 }
 
-/**
- * Reads a DMN file; throws DecisionModelError, with every problem on its element, when any part of it is one
- * this project cannot evaluate exactly as the engine does.
- */
-export async function readDecisionModel(xml: string): Promise<DecisionModel> {
+interface ReadModel {
+  model: DecisionModel;
+  /** Every problem, each on its element. */
+  problems: ModelProblem[];
+  /** Those that concern the file rather than one decision (a decision without or with a repeated id). */
+  fileProblems: ModelProblem[];
+}
+
+async function readModel(xml: string): Promise<ReadModel> {
   let parsed;
   try {
     parsed = await new DmnModdle().fromXML(normalizeDmnNamespaces(xml), 'dmn:Definitions');
@@ -234,6 +273,8 @@ export async function readDecisionModel(xml: string): Promise<DecisionModel> {
     else if (/unparsable content <(?:\w+:)?decision>/.test(warning.message)) problems.add('', `有一个决策无法读取：${warning.message.split('\n')[0]}`);
   }
   const decisions = new Map<string, Decision>();
+  const why = new Map<string, string>();
+  const ofADecision = new Set<ModelProblem>();
   for (const element of list(root.drgElement)) {
     if (element.$type === 'dmn:InputData') {
       const variable = element.variable as ModdleElement | undefined;
@@ -251,16 +292,64 @@ export async function readDecisionModel(xml: string): Promise<DecisionModel> {
       problems.add(element.id, `决策 id ${element.id} 重复：每个决策须有唯一的 id`);
       continue;
     }
+    const before = problems.list.length;
     const decision = readDecision(problems, element);
     decisions.set(decision.id, decision);
+    const own = problems.list.slice(before);
+    own.forEach((p) => ofADecision.add(p));
+    // A broken expression fails where it is evaluated; anything else about the decision fails the decision.
+    const ofTheDecision = own.filter((p) => !problems.ofAnExpression.has(p));
+    if (ofTheDecision.length > 0) why.set(decision.id, ofTheDecision.map((p) => p.message).join('；'));
   }
   for (const decision of decisions.values()) {
     for (const required of decision.requires) {
-      if (!decisions.has(required)) problems.add(decision.id, `决策 ${decision.id} 依赖的决策 ${required} 不在同一文件中`);
+      if (decisions.has(required)) continue;
+      const message = `决策 ${decision.id} 依赖的决策 ${required} 不在同一文件中`;
+      problems.add(decision.id, message);
+      ofADecision.add(problems.list[problems.list.length - 1]!);
+      why.set(decision.id, message);
     }
   }
-  if (problems.list.length > 0) throw new DecisionModelError(problems.list.map((p) => p.message).join('；'), problems.list);
-  return { id: root.id ?? '', name: root.name ?? '', decisions };
+  // A decision that requires one that cannot be evaluated cannot be evaluated either.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const decision of decisions.values()) {
+      const broken = decision.requires.find((id) => why.has(id));
+      if (!why.has(decision.id) && broken !== undefined) {
+        why.set(decision.id, `决策 ${decision.id} 依赖的决策 ${broken} 无法计算`);
+        changed = true;
+      }
+    }
+  }
+  for (const id of why.keys()) decisions.delete(id);
+  return {
+    model: { id: root.id ?? '', name: root.name ?? '', decisions, unevaluable: why },
+    problems: problems.list,
+    fileProblems: problems.list.filter((p) => !ofADecision.has(p)),
+  };
+}
+
+const refusal = (problems: ModelProblem[]) => new DecisionModelError(problems.map((p) => p.message).join('；'), problems);
+
+/**
+ * Reads a DMN file for deployment or a preview; throws DecisionModelError, with every problem on its element,
+ * when any part of it is one this project cannot evaluate exactly as the engine does.
+ */
+export async function readDecisionModel(xml: string): Promise<DecisionModel> {
+  const { model, problems } = await readModel(xml);
+  if (problems.length > 0) throw refusal(problems);
+  return model;
+}
+
+/**
+ * Reads a file already deployed to the engine as the engine holds it: a decision the worker cannot evaluate is
+ * refused when evaluated (DecisionEvaluationError), not the whole file — the engine evaluates the others too.
+ * Throws only for what makes the file as a whole unreadable (no such file is deployable).
+ */
+export async function readDeployedDecisionModel(xml: string): Promise<DecisionModel> {
+  const { model, fileProblems } = await readModel(xml);
+  if (fileProblems.length > 0) throw refusal(fileProblems);
+  return model;
 }
 
 export { OPERATON_DMN };

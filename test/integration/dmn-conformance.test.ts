@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { readDecisionModel, type Decision, type DecisionModel } from '../../dmn-evaluator/decision-model.ts';
+import { readDecisionModel, readDeployedDecisionModel, type Decision, type DecisionModel } from '../../dmn-evaluator/decision-model.ts';
 import { evaluateDecision } from '../../dmn-evaluator/evaluate-decision.ts';
 import type { FeelValue } from '../../dmn-evaluator/feel-value.ts';
 import { deployResources, processesDir } from '../../deployment/deploy-resources.ts';
@@ -370,6 +370,21 @@ describe('what the evaluator reads beyond the shipped files agrees with the engi
     for (const point of oneWord) {
       const [ours, theirs] = await both(point);
       expect(ours, JSON.stringify(point)).toBe(theirs);
+    }
+  }, 60_000);
+
+  it('a file with one expression that does not parse: the lint refuses it on that cell; deployed anyway, the engine and the worker both fail only where that expression is evaluated', async () => {
+    const simple = (id: string, entry: string) => decisionTable({ id, inputs: [{ expr: 'n', typeRef: 'integer' }], outputs: [{ name: `${id}Out` }], rules: [[['< 5'], [entry]], [['>= 5'], ['"big"']]] });
+    const xml = dmnFile(simple('parseGood', '"small"'), simple('parseBroken', '1 +')).replace('id="test-definitions"', 'id="parse-definitions"');
+    expect((await lintDmn(xml)).map((f) => [f.rule, f.elementId])).toEqual([['evaluable', 'parseBroken-r1-o0']]);
+    await deployAsIs([{ name: 'parse.dmn', content: xml }], 'dmn-conformance-parse');
+    const model = await readDeployedDecisionModel(xml);
+    const ids = await latestIds({ ...model, decisions: new Map([...model.decisions, ['parseBroken', model.decisions.get('parseGood')!]]) });
+    for (const n of [1, 7]) {
+      for (const id of ['parseGood', 'parseBroken']) {
+        const theirs = await engineOutcome(engine, ids.get(id)!, { n }, new Map([['n', 'integer']]));
+        expect(canonical(ourOutcome(model, id, { n }, () => {})), `${id} n=${n}`).toBe(canonical(theirs));
+      }
     }
   }, 60_000);
 });
