@@ -156,15 +156,17 @@ class FailingUnaryTest extends FeelUnaryTest {
 /**
  * A temporal literal (`@"2025-01-01"`, `@"P1M"`) outside string literals. The FEEL rule already refuses date(),
  * time() and duration(); this is the one other way to a date, time or duration value, and those the worker would
- * carry between decisions as text where the engine carries Java dates: refused, so neither ever sees one.
+ * carry between decisions as text where the engine carries Java dates: refused by the lint, and in a file deployed
+ * anyway the expression fails in the worker wherever it is evaluated, never answers otherwise than the engine.
  */
 function hasTemporalLiteral(text: string): boolean {
   return text.replace(/"(?:[^"\\]|\\.)*"/g, (literal, offset: number) => (text[offset - 1] === '@' ? literal : '""')).includes('@');
 }
 
 /**
- * A name the caller passes or a decision answers must be one FEEL name: feelin (and the engine's FEEL) read
- * `days in weekend` as the test `days in weekend`, never as a variable of that name.
+ * A name the caller passes or a decision answers must be one FEEL name: feelin reads `days in weekend` as the
+ * test `days in weekend`, where the engine's FEEL reads a variable of that name when one is given (measured by
+ * the conformance test) — the two would answer differently.
  */
 const PLAIN_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
@@ -172,12 +174,9 @@ function checkName(problems: Problems, elementId: string, what: string, name: st
   if (PLAIN_NAME.test(name)) return;
   problems.add(
     elementId,
-    `${what}「${name}」不是一个 FEEL 名称（含空格、运算符或关键字）：表达式会把它读成运算而不是这个变量，工作进程与引擎都不能按名称读取它；请改为不含空格的名称（如 ${name.replace(/[^\p{L}\p{N}_]+(\p{L})?/gu, (_m, c: string | undefined) => (c ?? '').toUpperCase()) || 'name'}）`,
+    `${what}「${name}」不是一个 FEEL 名称（含空格、运算符或关键字）：工作进程把表达式中的它读成运算，引擎却可能读成这个变量，两者结果会不同；请改为不含空格的名称（如 ${name.replace(/[^\p{L}\p{N}_]+(\p{L})?/gu, (_m, c: string | undefined) => (c ?? '').toUpperCase()) || 'name'}）`,
   );
 }
-
-const expression = (problems: Problems, elementId: string, where: string, text: string) => problems.expression(elementId, where, text);
-const unaryTest = (problems: Problems, elementId: string, where: string, text: string) => problems.unaryTest(elementId, where, text);
 
 const TEMPORAL_MESSAGE = '不允许日期、时间或期间值（@"…"）：工作进程与引擎对它们的运算和比较不一致；请用整数表示月份（如 202501）或天数';
 
@@ -195,7 +194,7 @@ function readTable(problems: Problems, decisionId: string, table: ModdleElement)
     return {
       id: input.id ?? '',
       label: typeof input.label === 'string' ? input.label : '',
-      expression: expression(problems, id, `决策 ${decisionId} 第 ${k + 1} 个条件列的输入表达式`, text(inputExpression)),
+      expression: problems.expression(id, `决策 ${decisionId} 第 ${k + 1} 个条件列的输入表达式`, text(inputExpression)),
       typeRef: (inputExpression?.typeRef as string | undefined) ?? null,
     };
   });
@@ -213,10 +212,10 @@ function readTable(problems: Problems, decisionId: string, table: ModdleElement)
   });
   const rules = list(table.rule).map((rule) => {
     const ruleId = rule.id ?? tableId;
-    const inputEntries = list(rule.inputEntry).map((entry, k) => unaryTest(problems, entry.id ?? ruleId, `决策 ${decisionId} 规则 ${rule.id ?? ''} 第 ${k + 1} 个条件`, text(entry)));
+    const inputEntries = list(rule.inputEntry).map((entry, k) => problems.unaryTest(entry.id ?? ruleId, `决策 ${decisionId} 规则 ${rule.id ?? ''} 第 ${k + 1} 个条件`, text(entry)));
     const outputEntries = list(rule.outputEntry).map((entry, k) => {
       if (text(entry).trim() === '') problems.add(entry.id ?? ruleId, `决策 ${decisionId}：规则 ${rule.id ?? ''} 有空的输出`);
-      return expression(problems, entry.id ?? ruleId, `决策 ${decisionId} 规则 ${rule.id ?? ''} 第 ${k + 1} 个输出`, text(entry) || 'null');
+      return problems.expression(entry.id ?? ruleId, `决策 ${decisionId} 规则 ${rule.id ?? ''} 第 ${k + 1} 个输出`, text(entry) || 'null');
     });
     if (inputEntries.length !== inputs.length || outputEntries.length !== outputs.length) {
       problems.add(ruleId, `决策 ${decisionId}：规则 ${rule.id ?? ''} 的条件或输出个数与表头不符`);
@@ -240,7 +239,7 @@ function readDecision(problems: Problems, element: ModdleElement): Decision {
     const named = typeof variable?.name === 'string' && variable.name !== '';
     const variableName = named ? (variable.name as string) : id;
     if (named) checkName(problems, id, `决策 ${id} 的结果变量名称`, variableName);
-    decisionLogic = { kind: 'literal', variableName, typeRef: (variable?.typeRef as string | undefined) ?? null, expression: expression(problems, logic.id ?? id, `决策 ${id} 的字面表达式`, text(logic)) };
+    decisionLogic = { kind: 'literal', variableName, typeRef: (variable?.typeRef as string | undefined) ?? null, expression: problems.expression(logic.id ?? id, `决策 ${id} 的字面表达式`, text(logic)) };
   } else {
     problems.add(id, `决策 ${id}：只支持决策表和字面表达式（这里是 ${logic?.$type ?? '空'}）`);
     decisionLogic = { kind: 'literal', variableName: id, typeRef: null, expression: new FeelExpression('null') };
