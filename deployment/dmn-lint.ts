@@ -1,12 +1,15 @@
 // Checks a DMN file before it is deployed: dmnlint's rules (every decision named, no repeated requirement) and
 // this project's — the file is one the worker can evaluate exactly as the engine does (decision tables and
-// literal expressions, supported hit policies, every FEEL text parses, no empty output), every decision has a
+// literal expressions, supported hit policies, every FEEL text parses, no empty output, every decision with its
+// own id, no default output, no date/time/duration literal, every variable name one FEEL name: each problem a
+// finding on its element, dmn-evaluator/decision-model.ts), every decision has a
 // history time to live, and a `reason` output names only reason codes of docs/contracts.md §2 (a `rewardReason`
 // output only the over-quota reward's codes, rewards/reward-reasons.ts).
 import { createRequire } from 'node:module';
 import { DmnModdle } from 'dmn-moddle';
 import { DecisionModelError, readDecisionModel } from '../dmn-evaluator/decision-model.ts';
 import { FeelSyntaxError } from '../dmn-evaluator/feel-expression.ts';
+import { normalizeDmnNamespaces } from '../dmn-evaluator/dmn-namespaces.ts';
 import { MONTH_REASON_CODES } from '../review/review-result.ts';
 import { REWARD_REASON_CODES } from '../rewards/reward-reasons.ts';
 import type { LintFinding } from './bpmn-lint.ts';
@@ -51,9 +54,10 @@ export async function lintDmn(xml: string): Promise<LintFinding[]> {
   try {
     model = await readDecisionModel(xml);
   } catch (error) {
-    if (error instanceof DecisionModelError || error instanceof FeelSyntaxError) {
-      return [{ rule: 'evaluable', elementId: '', category: 'error', message: error.message }];
+    if (error instanceof DecisionModelError) {
+      return error.problems.map((p): LintFinding => ({ rule: 'evaluable', elementId: p.elementId, category: 'error', message: p.message }));
     }
+    if (error instanceof FeelSyntaxError) return [{ rule: 'evaluable', elementId: '', category: 'error', message: error.message }];
     throw error;
   }
   const findings: LintFinding[] = [];
@@ -82,7 +86,7 @@ export async function lintDmn(xml: string): Promise<LintFinding[]> {
   }
   findings.push(...outputShapeFindings(model));
   // dmnlint's rules walk any dmn-moddle tree: the current one's, read once more here.
-  const { rootElement } = await new DmnModdle().fromXML(xml, 'dmn:Definitions');
+  const { rootElement } = await new DmnModdle().fromXML(normalizeDmnNamespaces(xml), 'dmn:Definitions');
   const linter = new Linter({ config: { extends: 'dmnlint:recommended' }, resolver });
   for (const [rule, reports] of Object.entries(await linter.lint(rootElement))) {
     for (const report of reports) {

@@ -1,7 +1,7 @@
 // The decisions deployed to the engine, read back to be evaluated here: the engine's deployment is the single
 // source of the rules. A decision definition's id names one immutable version, so its model is cached by id.
 import { EngineError, type EngineRest } from '../platform/engine-rest.ts';
-import { readDecisionModel, type DecisionModel } from './decision-model.ts';
+import { readDeployedDecisionModel, type DecisionModel } from './decision-model.ts';
 
 export interface DeployedDecision {
   key: string;
@@ -42,7 +42,7 @@ export function deployedDecisions(engine: EngineRest): DeployedDecisions {
     if (!cached) {
       cached = engine
         .get<{ dmnXml: string }>(`/decision-definition/${encodeURIComponent(definition.id)}/xml`)
-        .then(async ({ dmnXml }) => ({ key: definition.key, id: definition.id, version: definition.version, model: await readDecisionModel(dmnXml), xml: dmnXml }));
+        .then(async ({ dmnXml }) => ({ key: definition.key, id: definition.id, version: definition.version, model: await readDeployedDecisionModel(dmnXml), xml: dmnXml }));
       if (models.size >= MAX_CACHED_MODELS) models.clear();
       models.set(definition.id, cached);
       cached.catch(() => models.delete(definition.id)); // a failed read is tried again next time

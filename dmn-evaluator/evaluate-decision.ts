@@ -5,16 +5,11 @@
 import type { Decision, DecisionModel, DecisionTable, TableRule } from './decision-model.ts';
 import type { FeelContext, FeelValue } from './feel-value.ts';
 import { ValueMemo } from './value-memo.ts';
+import { DecisionEvaluationError } from './evaluation-error.ts';
 
 export type DecisionResult = Record<string, FeelValue>[];
 
-/** The decision's rules cannot be evaluated as written. Its message names decisions, rules and outputs, never a value. */
-export class DecisionEvaluationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DecisionEvaluationError';
-  }
-}
+export { DecisionEvaluationError };
 
 function outputsOf(decision: Decision, table: DecisionTable, rule: TableRule, context: FeelContext): Record<string, FeelValue> {
   const out: Record<string, FeelValue> = {};
@@ -49,7 +44,9 @@ function evaluateTable(decision: Decision, table: DecisionTable, context: FeelCo
       }
       return matched.map((rule) => outputsOf(decision, table, rule, context));
     case 'FIRST':
-      return matched.slice(0, 1).map((rule) => outputsOf(decision, table, rule, context));
+      // Operaton evaluates every matched rule's outputs before its hit policy picks: an output that cannot be
+      // evaluated fails the first-matching answer there, so here too.
+      return matched.map((rule) => outputsOf(decision, table, rule, context)).slice(0, 1);
     case 'ANY': {
       const results = matched.map((rule) => outputsOf(decision, table, rule, context));
       const distinct = new Set(results.map((r) => JSON.stringify(r)));
@@ -170,7 +167,10 @@ function evaluateOwnLogicRemembered(decision: Decision, context: FeelContext): D
  */
 export function evaluateDecision(model: DecisionModel, decisionId: string, variables: FeelContext, onMatch?: MatchListener): DecisionResult {
   const decision = model.decisions.get(decisionId);
-  if (!decision) throw new DecisionEvaluationError(`决策文件 ${model.id} 中没有决策 ${decisionId}`);
+  if (!decision) {
+    const why = model.unevaluable?.get(decisionId);
+    throw new DecisionEvaluationError(why ? `决策 ${decisionId} 无法计算：${why}` : `决策文件 ${model.id} 中没有决策 ${decisionId}`);
+  }
   const memo = memoOf(model, decision);
   if (onMatch) return evaluateAfresh(memo.order, variables, onMatch);
   const key = memo.names.map((name) => variables[name]);

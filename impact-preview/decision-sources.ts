@@ -1,7 +1,7 @@
 // The decision sets of a preview as text: DMN files and decision ids. A parsed DecisionModel holds compiled FEEL
 // (class instances, caches) that cannot be posted to a worker thread; its file's text can, and each worker reads
 // it into models and caches of its own (preview-worker.ts).
-import { readDecisionModel, type DecisionModel } from '../dmn-evaluator/decision-model.ts';
+import { readDecisionModel, readDeployedDecisionModel, type DecisionModel } from '../dmn-evaluator/decision-model.ts';
 import type { ReviewDecisions } from '../review/judge-filing.ts';
 import { withCandidates, type DecisionSets } from './impact-preview.ts';
 
@@ -24,7 +24,8 @@ export async function decisionSetsOf(sources: DecisionSources): Promise<Decision
   const models = new Map<string, Promise<DecisionModel>>();
   const modelOf = (xml: string) => {
     let model = models.get(xml);
-    if (!model) models.set(xml, (model = readDecisionModel(xml)));
+    // Read as the worker reads the deployed file (dmn-evaluator/deployed-decisions.ts).
+    if (!model) models.set(xml, (model = readDeployedDecisionModel(xml)));
     return model;
   };
   const loaded = async ({ xml, decisionId }: DecisionSource) => ({ model: await modelOf(xml), decisionId });

@@ -5,11 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { readDecisionModel, type Decision, type DecisionModel } from '../../dmn-evaluator/decision-model.ts';
+import { readDecisionModel, readDeployedDecisionModel, type Decision, type DecisionModel } from '../../dmn-evaluator/decision-model.ts';
 import { evaluateDecision } from '../../dmn-evaluator/evaluate-decision.ts';
 import type { FeelValue } from '../../dmn-evaluator/feel-value.ts';
 import { deployResources, processesDir } from '../../deployment/deploy-resources.ts';
 import { createEngineRest, type EngineRest } from '../../platform/engine-rest.ts';
+import { lintDmn } from '../../deployment/dmn-lint.ts';
+import { readXmlTree, type XmlElement } from '../../platform/xml-tree.ts';
+import { decisionTable, dmnFile } from '../support/dmn-fixtures.ts';
 
 type Point = Record<string, FeelValue>;
 type Outcome = { ok: true; result: Record<string, FeelValue>[] } | { ok: false };
@@ -301,4 +304,162 @@ describe('our evaluation of the deployed DMN agrees with the engine', () => {
       }
     }, 600_000);
   });
+});
+
+// Tables using what the evaluator reads beyond the shipped files, compared with the engine on the same grid; and
+// what it refuses, shown to be what the engine would judge otherwise than DMN says.
+const DMN13_NS = 'https://www.omg.org/spec/DMN/20191111/MODEL/';
+const NAMESPACES: [string, string][] = [
+  ['1.1', 'http://www.omg.org/spec/DMN/20151101/dmn.xsd'],
+  ['1.2', 'http://www.omg.org/spec/DMN/20180521/MODEL/'],
+  ['1.4', 'https://www.omg.org/spec/DMN/20211108/MODEL/'],
+  ['1.5', 'https://www.omg.org/spec/DMN/20230324/MODEL/'],
+];
+
+const tierTable = (id: string) =>
+  decisionTable({
+    id,
+    hitPolicy: 'FIRST',
+    inputs: [{ expr: 'wage', typeRef: 'double' }, { expr: 'county', typeRef: 'string' }],
+    outputs: [{ name: 'tier', typeRef: 'integer' }, { name: 'note', typeRef: 'string' }],
+    rules: [
+      [['>= 2490', '"330102","330106"'], ['1', '"杭州"']],
+      [['[2200..2490)', '-'], ['2', '"其他"']],
+      [['< 2200', 'not("330102")'], ['3', 'county']],
+    ],
+  });
+
+describe('what the evaluator reads beyond the shipped files agrees with the engine', () => {
+  it.each(NAMESPACES)('a table in the DMN %s namespace (Operaton reads 1.1–1.5 as 1.3)', async (version, namespace) => {
+    const id = `ns-dmn${version.replace('.', '')}`;
+    const xml = dmnFile(tierTable(id)).replace(DMN13_NS, namespace).replace('id="test-definitions"', `id="${id}-definitions"`);
+    expect(xml).toContain(namespace);
+    expect(await lintDmn(xml)).toEqual([]);
+    await deployAsIs([{ name: `${id}.dmn`, content: xml }], 'dmn-conformance-namespace');
+    const model = await readDecisionModel(xml);
+    const seen = await conformsOn(model, await latestIds(model));
+    expect([...(seen.get(`${id}-r3`) ?? [])].sort()).toEqual(['hit', 'miss']);
+  }, 120_000);
+
+  it('a default output: the engine ignores it (no rule matched → no result), so the lint refuses it on its output', async () => {
+    const xml = dmnFile(tierTable('default-output')).replace(
+      '<output id="default-output-o1" name="note" typeRef="string" />',
+      '<output id="default-output-o1" name="note" typeRef="string"><defaultOutputEntry><text>"无"</text></defaultOutputEntry></output>',
+    );
+    expect(xml).toContain('defaultOutputEntry');
+    expect((await lintDmn(xml)).map((f) => [f.rule, f.elementId])).toEqual([['evaluable', 'default-output-o1']]);
+    await deployAsIs([{ name: 'default-output.dmn', content: xml }], 'dmn-conformance-default-output');
+    const [definition] = await engine.get<{ id: string }[]>('/decision-definition', { key: 'default-output', latestVersion: 'true' });
+    const noMatch = { wage: { value: 2300, type: 'Double' }, county: { value: '330102', type: 'String' } };
+    const variables = { ...noMatch, wage: { value: 2100, type: 'Double' } }; // rule 3 refuses 330102: nothing matches
+    expect(await engine.post(`/decision-definition/${definition!.id}/evaluate`, { variables })).toEqual([]);
+  }, 60_000);
+
+  it('a name with spaces and a keyword: the engine may read `days in weekend` as a variable of that name, feelin never does — so the lint refuses such names', async () => {
+    const literal = `<decision id="spaced-name" name="spaced-name" operaton:historyTimeToLive="P30D"><variable name="answer" typeRef="boolean" /><literalExpression id="spaced-name-text"><text>days in weekend</text></literalExpression></decision>`;
+    const declared = '<inputData id="spaced-input" name="days in weekend"><variable name="days in weekend" /></inputData>';
+    const xml = dmnFile(literal).replace('id="test-definitions"', 'id="spaced-name-definitions"');
+    expect(await lintDmn(dmnFile(literal, declared))).toMatchObject([{ rule: 'evaluable', elementId: 'spaced-input' }]);
+    await deployAsIs([{ name: 'spaced-name.dmn', content: xml }], 'dmn-conformance-spaced-name');
+    const [definition] = await engine.get<{ id: string }[]>('/decision-definition', { key: 'spaced-name', latestVersion: 'true' });
+    const model = await readDecisionModel(xml);
+    const both = async (point: Point) => [canonical(ourOutcome(model, 'spaced-name', point, () => {})), canonical(await engineOutcome(engine, definition!.id, point, new Map()))];
+    // Given only the spaced variable, the engine answers its value; the worker the test `days in weekend` (null).
+    expect(await both({ 'days in weekend': true })).toEqual(['[{"answer":null}]', '[{"answer":true}]']);
+    // With the one-word names — all this project's callers pass one-word facts, and no output may be spaced — they agree.
+    const oneWord: Point[] = [{ days: 3, weekend: 6 }, { days: 6, weekend: 6 }, { 'days in weekend': true, days: 3, weekend: 6 }];
+    for (const point of oneWord) {
+      const [ours, theirs] = await both(point);
+      expect(ours, JSON.stringify(point)).toBe(theirs);
+    }
+  }, 60_000);
+
+  it('a file with one expression that does not parse: the lint refuses it on that cell; deployed anyway, the engine and the worker both fail only where that expression is evaluated', async () => {
+    const simple = (id: string, entry: string) => decisionTable({ id, inputs: [{ expr: 'n', typeRef: 'integer' }], outputs: [{ name: `${id}Out` }], rules: [[['< 5'], [entry]], [['>= 5'], ['"big"']]] });
+    const xml = dmnFile(simple('parseGood', '"small"'), simple('parseBroken', '1 +')).replace('id="test-definitions"', 'id="parse-definitions"');
+    expect((await lintDmn(xml)).map((f) => [f.rule, f.elementId])).toEqual([['evaluable', 'parseBroken-r1-o0']]);
+    await deployAsIs([{ name: 'parse.dmn', content: xml }], 'dmn-conformance-parse');
+    const model = await readDeployedDecisionModel(xml);
+    const ids = await latestIds({ ...model, decisions: new Map([...model.decisions, ['parseBroken', model.decisions.get('parseGood')!]]) });
+    for (const n of [1, 7]) {
+      for (const id of ['parseGood', 'parseBroken']) {
+        const theirs = await engineOutcome(engine, ids.get(id)!, { n }, new Map([['n', 'integer']]));
+        expect(canonical(ourOutcome(model, id, { n }, () => {})), `${id} n=${n}`).toBe(canonical(theirs));
+      }
+    }
+  }, 60_000);
+});
+
+// The DMN TCK's decision-table cases (test/fixtures/dmn-tck/): as the TCK has them, what the lint says; adapted
+// as little as the lint asks, the engine and the worker on the TCK's own test inputs, and both against the TCK.
+const tckDir = path.join(import.meta.dirname, '..', 'fixtures', 'dmn-tck');
+type TckCase = { refused: string[]; adapt?: string[]; rename?: Record<string, string>; tckDiffers?: Record<string, string> };
+const tckCases = Object.entries(JSON.parse(readFileSync(path.join(tckDir, 'cases.json'), 'utf8')) as Record<string, TckCase>).filter(([name]) => !name.startsWith('$'));
+
+function adapted(xml: string, spec: TckCase): string {
+  let out = xml
+    .replace(/<definitions /, '<definitions xmlns:operaton="http://operaton.org/schema/1.0/dmn" ')
+    .replace(/<decision /g, '<decision operaton:historyTimeToLive="P1D" ');
+  if (spec.adapt?.includes('nameOutputs')) out = out.replace(/<output (?![^>]*\bname=)/g, '<output name="result" ');
+  if (spec.adapt?.includes('dropDefaultOutput')) out = out.replace(/<defaultOutputEntry>[\s\S]*?<\/defaultOutputEntry>/g, '');
+  for (const [from, to] of Object.entries(spec.rename ?? {})) out = out.replaceAll(`name="${from}"`, `name="${to}"`);
+  return out;
+}
+
+const children = (element: XmlElement, local: string) => element.children.filter((c) => c.local === local);
+
+/** A TCK value element: a typed scalar, a structure of components, or a list of items. */
+function tckValue(element: XmlElement, rename: Record<string, string>): FeelValue {
+  const components = children(element, 'component');
+  if (components.length > 0) return Object.fromEntries(components.map((c) => [rename[c.attributes.find((a) => a.local === 'name')!.value] ?? c.attributes.find((a) => a.local === 'name')!.value, tckValue(c, rename)]));
+  const list = children(element, 'list')[0];
+  if (list) return children(list, 'item').map((item) => tckValue(item, rename));
+  const value = children(element, 'value')[0];
+  if (!value) return null;
+  if (value.attributes.some((a) => a.local === 'nil' && a.value === 'true')) return null;
+  const type = value.attributes.find((a) => a.local === 'type')?.value ?? 'xsd:string';
+  if (type.endsWith('decimal') || type.endsWith('double') || type.endsWith('integer')) return Number(value.text);
+  if (type.endsWith('boolean')) return value.text.trim() === 'true';
+  return value.text;
+}
+
+/** Operaton's result list as DMN's value: one output → its value, several → a context; COLLECT / RULE ORDER → a list. */
+function asDmnValue(result: Record<string, FeelValue>[], collects: boolean): FeelValue {
+  const one = (entry: Record<string, FeelValue>) => (Object.keys(entry).length === 1 ? Object.values(entry)[0]! : entry);
+  if (collects) return result.map(one);
+  return result.length === 0 ? null : one(result[0]!);
+}
+
+describe('DMN TCK decision-table cases', () => {
+  it.each(tckCases)('%s', async (name, spec) => {
+    const original = readFileSync(path.join(tckDir, `${name}.dmn`), 'utf8');
+    const findings = await lintDmn(original);
+    for (const words of spec.refused) expect(findings.map((f) => f.message).join('\n'), name).toContain(words);
+    expect(findings.every((f) => f.elementId !== ''), 'every finding on an element').toBe(true);
+    if (!spec.adapt) return;
+    const xml = adapted(original, spec);
+    expect(await lintDmn(xml)).toEqual([]);
+    await deployAsIs([{ name: `${name}.dmn`, content: xml }], 'dmn-conformance-tck');
+    const model = await readDecisionModel(xml);
+    const ids = await latestIds(model);
+    const tests = readXmlTree(readFileSync(path.join(tckDir, `${name}-test-01.xml`), 'utf8'));
+    const differs: Record<string, string> = {};
+    for (const testCase of children(tests, 'testCase')) {
+      const caseId = testCase.attributes.find((a) => a.local === 'id')!.value;
+      const point: Point = Object.fromEntries(children(testCase, 'inputNode').map((n) => [n.attributes.find((a) => a.local === 'name')!.value, tckValue(n, {})]));
+      for (const resultNode of children(testCase, 'resultNode')) {
+        const decisionName = resultNode.attributes.find((a) => a.local === 'name')!.value;
+        const decision = [...model.decisions.values()].find((d) => d.name === decisionName)!;
+        const types = new Map([...candidateValues(withRequirements(model, decision))].map(([n, c]) => [n, c.typeRef]));
+        const ours = ourOutcome(model, decision.id, point, () => {});
+        const theirs = await engineOutcome(engine, ids.get(decision.id)!, point, types);
+        expect(canonical(ours), `${name} ${caseId}: the worker as the engine`).toBe(canonical(theirs));
+        const expected = tckValue(children(resultNode, 'expected')[0]!, spec.rename ?? {});
+        const collects = decision.logic.kind === 'table' && ['COLLECT', 'RULE ORDER'].includes(decision.logic.hitPolicy);
+        const value = ours.ok ? asDmnValue(ours.result, collects) : 'error';
+        if (JSON.stringify(value) !== JSON.stringify(expected)) differs[caseId] = `${JSON.stringify(value)} ≠ TCK ${JSON.stringify(expected)}`;
+      }
+    }
+    expect(Object.keys(differs), JSON.stringify(differs)).toEqual(Object.keys(spec.tckDiffers ?? {}));
+  }, 120_000);
 });

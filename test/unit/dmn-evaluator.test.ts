@@ -2,7 +2,7 @@
 // evaluates, and required decisions' results added to the variables the way Operaton adds them. The
 // conformance test holds this to the engine on the project's own files; these pin the mechanisms.
 import { describe, expect, it } from 'vitest';
-import { DecisionModelError, readDecisionModel } from '../../dmn-evaluator/decision-model.ts';
+import { DecisionModelError, readDecisionModel, readDeployedDecisionModel } from '../../dmn-evaluator/decision-model.ts';
 import { DecisionEvaluationError, evaluateDecision } from '../../dmn-evaluator/evaluate-decision.ts';
 import { FeelExpression, FeelSyntaxError, FeelUnaryTest } from '../../dmn-evaluator/feel-expression.ts';
 import { decisionTable, dmnFile } from '../support/dmn-fixtures.ts';
@@ -112,5 +112,20 @@ describe('decision tables', () => {
     await expect(readDecisionModel(dmnFile(decisionTable({ id: 'e', inputs: [{ expr: 'n' }], outputs: [{ name: 'o' }], rules: [[['-'], ['']]] })))).rejects.toThrow(/空的输出/);
     await expect(readDecisionModel(dmnFile(decisionTable({ id: 'r', requires: ['elsewhere'], inputs: [{ expr: 'n' }], outputs: [{ name: 'o' }], rules: [] })))).rejects.toThrow(/不在同一文件/);
     await expect(readDecisionModel('<definitions')).rejects.toThrow(DecisionModelError);
+  });
+
+  it('a deployed file read as the engine reads it: a broken expression fails only where it is evaluated, a decision the worker cannot judge (and what requires it) when evaluated', async () => {
+    const table = (id: string, entry: string, requires: string[] = [], outputName = `${id}Out`) =>
+      decisionTable({ id, requires, hitPolicy: 'FIRST', inputs: [{ expr: 'n', typeRef: 'integer' }], outputs: [{ name: outputName }], rules: [[['< 5'], [entry]], [['>= 5'], ['"big"']]] });
+    const xml = dmnFile(table('good', '"x"'), table('broken', '1 +'), table('reader', 'brokenOut', ['broken']), table('spaced', '"y"', [], 'spaced out'), table('needsSpaced', '"z"', ['spaced']));
+    await expect(readDecisionModel(xml)).rejects.toThrow(DecisionModelError);
+    const model = await readDeployedDecisionModel(xml);
+    expect(evaluateDecision(model, 'good', { n: 1 })).toEqual([{ goodOut: 'x' }]);
+    expect(evaluateDecision(model, 'broken', { n: 7 })).toEqual([{ brokenOut: 'big' }]);
+    expect(() => evaluateDecision(model, 'broken', { n: 1 })).toThrow(DecisionEvaluationError);
+    expect(() => evaluateDecision(model, 'reader', { n: 1 })).toThrow(/1 \+/);
+    expect(() => evaluateDecision(model, 'spaced', { n: 1 })).toThrow(/spaced 无法计算：.*spaced out/);
+    expect(() => evaluateDecision(model, 'needsSpaced', { n: 1 })).toThrow(/needsSpaced 无法计算：.*依赖的决策 spaced/);
+    await expect(readDeployedDecisionModel(dmnFile(table('z', '1'), table('z', '2')))).rejects.toThrow(/重复/);
   });
 });
