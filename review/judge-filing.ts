@@ -242,8 +242,9 @@ function levyEstimate(
 ): { levy: Omit<LevyEstimate, 'provisional'>; requiredHundredths: number; shortfallHundredths: number } {
   const { averageAnnualWage, unitNature, regionCode } = filing.employer;
   const staffHundredths = Math.round(staff * 100);
-  const actualRatio = certifiedHundredths / staffHundredths;
-  const exactRatio = (weightedMonths * 100) / (12 * staffHundredths);
+  // An agency whose only staff is a worker counted at the host has no staff left for the quota: no ratio, nothing owed.
+  const actualRatio = staffHundredths === 0 ? 0 : certifiedHundredths / staffHundredths;
+  const exactRatio = staffHundredths === 0 ? 0 : (weightedMonths * 100) / (12 * staffHundredths);
   const variables = { year: filing.year, unitNature, averageStaffCount: staff, actualRatio, exactRatio, cityCode: cityCodeOf(regionCode) };
   const out = single(decisions.levy, variables);
   const id = decisions.levy.decisionId;
