@@ -205,3 +205,14 @@ describe('switch individual-business-levied: 个体工商户 and the levy', () =
     expect(r.levyEstimate).toMatchObject({ exempt: false, payable: 41_850 });
   });
 });
+
+describe('an agency whose only staff is a worker counted at the host', () => {
+  it('has no staff left for the quota: nothing required, nothing owed, a ratio of 0 rather than a division by zero', async () => {
+    const s = filingOf(1, [employee('1990-05-01', true)]);
+    s.filing.employees[0] = { ...s.filing.employees[0]!, employmentType: 'dispatch', dispatchAgencyUscc: s.filing.employer.uscc, dispatchCountedHere: false };
+    const r = await judge(s, decisionsOf());
+    expect(r.employees[0]!.months.every((m) => m.reasons.includes('DISPATCH_COUNTED_ELSEWHERE'))).toBe(true);
+    expect({ staff: r.quotaStaffCount, required: r.requiredCount, shortfall: r.shortfall, ratio: r.levyEstimate.actualRatio, payable: r.levyEstimate.payable })
+      .toEqual({ staff: 0, required: 0, shortfall: 0, ratio: 0, payable: 0 });
+  });
+});
