@@ -184,6 +184,7 @@ export const reviewSchema = {
         quotaRatio: { type: 'number' },
         actualRatio: { type: 'number' },
         provisional: { type: 'boolean', description: '社会平均工资为暂定值（未找到公布数）/ the average social wage behind the cap is provisional' },
+        exemptLabel: { enum: ['暂免征收', '不征收'], description: '无需缴纳的说法：企业暂免征收，或个体工商户不征收 / how an exempt estimate is worded' },
       },
     },
     employerFindings: {

@@ -65,7 +65,14 @@ export function presentReview(review: StoredReview, declaration: Filing, reveal:
     };
   });
   // Reviews stored before the provisional marking existed lack it.
-  const levy = { ...result.levyEstimate, provisional: result.levyEstimate.provisional ?? false };
+  // An individual business (个体工商户) is outside the levy by the shipped `individual-business-levied` switch, which
+  // answers `exempt`; the ≤ 30-staff exemption is for enterprises only, so an exempt individual business is that row.
+  const notLevied = result.levyEstimate.exempt && declaration.employer.unitNature === 'individual_business';
+  const levy = {
+    ...result.levyEstimate,
+    provisional: result.levyEstimate.provisional ?? false,
+    ...(result.levyEstimate.exempt ? { exemptLabel: notLevied ? '不征收' : '暂免征收' } : {}),
+  };
   // After a reviewer's decision the figures are no longer the data comparison's alone.
   const how = result.employees.some((e) => e.manualReview) ? '经与各部门数据比对和残联人工审核' : '经与各部门数据比对';
   const summary =
@@ -73,7 +80,7 @@ export function presentReview(review: StoredReview, declaration: Filing, reveal:
       ? `${how}，${result.year} 年度认定安排残疾人就业 ${fixed2(result.certifiedCount)} 人，` +
         `按 ${(levy.quotaRatio * 100).toFixed(1)}% 比例应安排 ${fixed2(result.requiredCount)} 人，` +
         (result.shortfall > 0
-          ? `尚差 ${fixed2(result.shortfall)} 人；` + (levy.exempt ? '本单位符合暂免征收条件，暂免缴纳残疾人就业保障金。' : `预计应缴残疾人就业保障金 ${money(levy.payable)} 元（${levyCaveat(levy.provisional)}）。`)
+          ? `尚差 ${fixed2(result.shortfall)} 人；` + (notLevied ? '按现行政策，个体工商户不缴纳残疾人就业保障金。' : levy.exempt ? '本单位符合暂免征收条件，暂免缴纳残疾人就业保障金。' : `预计应缴残疾人就业保障金 ${money(levy.payable)} 元（${levyCaveat(levy.provisional)}）。`)
           : '已达到规定比例，无需缴纳残疾人就业保障金。')
       : `Certified ${fixed2(result.certifiedCount)} of ${fixed2(result.requiredCount)} required; estimated levy ${fixed2(levy.payable)} yuan.`;
   return {

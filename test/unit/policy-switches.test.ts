@@ -12,6 +12,7 @@ import type { Employee, Filing } from '../../filings/declaration/filing.ts';
 import { syntheticEmployee, syntheticFiling } from '../../filings/declaration/synthetic-filing.ts';
 import { monthsOf, type DepartmentEvidence } from '../../review/employee-month-facts.ts';
 import { judgeFiling, type ReviewDecisions } from '../../review/judge-filing.ts';
+import { presentReview } from '../../review/present-review.ts';
 import type { ReviewResult } from '../../review/review-result.ts';
 
 const YEAR = 2025;
@@ -193,11 +194,24 @@ describe('switch reduction-window-by-levy-year: the 2020–2027 window keyed on 
 });
 
 describe('switch individual-business-levied: 个体工商户 and the levy', () => {
+  const RULES = { counting: { key: 'c', id: 'c:1', version: 1 }, weight: { key: 'w', id: 'w:1', version: 1 }, levy: { key: 'l', id: 'l:1', version: 1 } };
   const shop = () => filingOf(31, [], { unitNature: 'individual_business' });
 
-  it('shipped false: not a levy payer (72号 art. 2) — nothing payable', async () => {
-    const r = await judge(shop(), decisionsOf());
+  it('shipped false: not a levy payer (72号 art. 2) — nothing payable, worded 不征收 rather than 暂免征收', async () => {
+    const s = shop();
+    const r = await judge(s, decisionsOf());
     expect(r.levyEstimate).toMatchObject({ exempt: true, payable: 0 });
+    const shown = presentReview({ result: r, rules: RULES, reviewedAt: '2026-12-08T03:00:00.000Z' }, s.filing, false, 'zh');
+    expect(shown.levyEstimate.exemptLabel).toBe('不征收');
+    expect(shown.summary).toContain('个体工商户不缴纳残疾人就业保障金');
+    expect(shown.summary).not.toContain('暂免');
+  });
+
+  it('an enterprise of 30 staff stays 暂免征收', async () => {
+    const s = filingOf(30, []);
+    const shown = presentReview({ result: await judge(s, decisionsOf()), rules: RULES, reviewedAt: '2026-12-08T03:00:00.000Z' }, s.filing, false, 'zh');
+    expect(shown.levyEstimate.exemptLabel).toBe('暂免征收');
+    expect(shown.summary).toContain('暂免缴纳');
   });
 
   it('true: estimated like any unit of 31 staff — 41 850', async () => {

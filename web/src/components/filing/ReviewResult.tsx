@@ -56,7 +56,7 @@ function Figures({ review }: { review: Review }) {
       <Col xs={12} md={6}><Statistic title={review.quotaStaffCount === undefined ? `应安排（${percent(levy.quotaRatio)}）` : `应安排（在职职工 ${review.quotaStaffCount} 人 × ${percent(levy.quotaRatio)}）`} value={persons(review.requiredCount)} /></Col>
       <Col xs={12} md={6}><Statistic title="差额" value={persons(review.shortfall)} /></Col>
       <Col xs={12} md={6}>
-        <Statistic title="预计应缴残疾人就业保障金" value={levy.exempt ? '暂免征收' : yuan(levy.payable)} styles={{ content: { color: levy.payable > 0 ? '#cf1322' : '#389e0d' } }} />
+        <Statistic title="预计应缴残疾人就业保障金" value={levy.exempt ? (levy.exemptLabel ?? '暂免征收') : yuan(levy.payable)} styles={{ content: { color: levy.payable > 0 ? '#cf1322' : '#389e0d' } }} />
       </Col>
       <Col span={24}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
