@@ -143,13 +143,21 @@ function summarise(weight: number, months: MonthResult[]): AutomaticEmployeeResu
 /** Months outside the declared employment, or a second entry of one person: no reviewer's `count` reaches them. */
 const OUTSIDE_EMPLOYMENT: readonly MonthReasonCode[] = ['NOT_EMPLOYED', 'DUPLICATE_EMPLOYEE'];
 
+/**
+ * A dispatched person's month that counts in the other unit (by the agreement, or held by the other unit's filing):
+ * no reviewer's decision reaches it, `count` or a list of months — counting it here would count the person twice
+ * (财税〔2015〕72号 art. 8). A wrong agreement side is corrected in the declaration, not by the reviewer.
+ */
+const COUNTED_ELSEWHERE: MonthReasonCode = 'DISPATCH_COUNTED_ELSEWHERE';
+
 /** The months a reviewer's decision counts, given what the automatic review found month by month. */
 function monthsDecided(manual: ManualDecision, automatic: AutomaticEmployeeResult): Set<string> {
+  const elsewhere = new Set(automatic.months.filter((m) => m.reasons.includes(COUNTED_ELSEWHERE)).map((m) => m.month));
   switch (manual.decision) {
     case 'count':
-      return new Set(automatic.months.filter((m) => !m.reasons.some((r) => OUTSIDE_EMPLOYMENT.includes(r))).map((m) => m.month));
+      return new Set(automatic.months.filter((m) => !m.reasons.some((r) => OUTSIDE_EMPLOYMENT.includes(r) || r === COUNTED_ELSEWHERE)).map((m) => m.month));
     case 'months':
-      return new Set(manual.countedMonths);
+      return new Set(manual.countedMonths.filter((month) => !elsewhere.has(month)));
     case 'not_count':
       return new Set();
   }

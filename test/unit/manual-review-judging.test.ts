@@ -253,3 +253,34 @@ describe('the review as the API shows it, after a manual review', () => {
     expect((shown.employees[0] as any).manualReview.message).toBe('Manual review: counted (all year). Reason: 已核实劳动合同和社保缴费凭证');
   });
 });
+
+describe('a month the person counts in the other unit (劳务派遣)', () => {
+  let dispatchDecisions: ReviewDecisions;
+  beforeAll(async () => {
+    const model = await readDecisionModel(
+      dmnFile(
+        decisionTable({
+          id: 'counting',
+          hitPolicy: 'COLLECT',
+          inputs: [{ expr: 'claimedElsewhereInMonth', typeRef: 'boolean' }],
+          outputs: [{ name: 'reason' }],
+          rules: [[['true'], ['"DISPATCH_COUNTED_ELSEWHERE"']]],
+        }),
+        decisionTable({ id: 'weight', hitPolicy: 'FIRST', inputs: [{ expr: 'certGrade', typeRef: 'integer' }], outputs: [{ name: 'weight', typeRef: 'integer' }], rules: [[['-'], ['1']]] }),
+        levyTable(),
+      ),
+    );
+    dispatchDecisions = { counting: { model, decisionId: 'counting' }, weight: { model, decisionId: 'weight' }, levy: { model, decisionId: 'levy' } };
+  });
+
+  it('is out of every reviewer decision’s reach: `count` and a list of months leave it uncounted, so nobody is counted twice', () => {
+    const s = scenario([{ grade: 3 }]);
+    // Another filing of the year holds January–June of this person.
+    s.evidence.claimedElsewhere = [{ index: 0, months: range(1, 6) }];
+    const withDecision = (d: ManualDecision) => judgeFiling(s.filing, s.evidence, undefined, dispatchDecisions, new Map([[0, d]]));
+    const counted = withDecision(decided(0, 'count'));
+    expect(countedOf(counted, 0)).toEqual(range(7, 12));
+    expect(counted.employees[0]!.months.filter((m) => !m.counted).every((m) => m.reasons.includes('DISPATCH_COUNTED_ELSEWHERE'))).toBe(true);
+    expect(countedOf(withDecision(decided(0, 'months', range(5, 8))), 0)).toEqual(range(7, 8));
+  });
+});
