@@ -175,7 +175,7 @@ interface ExpectedTotals {
   certifiedCount: number;
   requiredCount: number;
   shortfall: number;
-  levy: { base: number; reductionRate: number; payable: number; exempt: boolean; wageBase: number; wageBaseCap: number; actualRatio: number };
+  levy: { base: number; reductionRate: number; payable: number; exempt: boolean; exemptLabel?: string; wageBase: number; wageBaseCap: number; actualRatio: number };
 }
 
 function expectTotals(review: any, expected: ExpectedTotals): void {
@@ -536,7 +536,7 @@ describe('automatic review', { timeout: 90_000 }, () => {
       certifiedCount: 0.08,
       requiredCount: 0.45,
       shortfall: 0.37,
-      levy: { base: 29_600, reductionRate: 1, payable: 0, exempt: true, wageBase: 80_000, wageBaseCap: 260_000, actualRatio: 0.002667 },
+      levy: { base: 29_600, reductionRate: 1, payable: 0, exempt: true, exemptLabel: '暂免征收', wageBase: 80_000, wageBaseCap: 260_000, actualRatio: 0.002667 },
     });
     expect(review.summary).toMatch(/暂免/);
   });
